@@ -1,0 +1,3 @@
+from advocate_app.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,33 @@
+"""Accounts: who is acting. One default account for now; roles and an audit log come later."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from advocate_app.domain.base import Base, utcnow
+
+DEFAULT_ACCOUNT_ID = 1
+
+
+class Account(Base):
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The account on whose behalf a service call runs."""
+
+    account_id: int
+    display_name: str
+
+
+DEFAULT_ACTOR = Actor(DEFAULT_ACCOUNT_ID, "Local user")

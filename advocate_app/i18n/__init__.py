@@ -1,0 +1,54 @@
+"""Translation functions used by every layer.
+
+``_``, ``ngettext`` and ``pgettext`` look up the catalog installed at start-up by
+:func:`install_language`; before that they return the English source text. Call them when a
+string is shown, never at import time, so a language change takes effect everywhere.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+
+DOMAIN = "advocate_app"
+SOURCE_LANGUAGE = "en"
+
+_translations: _gettext.NullTranslations = _gettext.NullTranslations()
+_language: str = SOURCE_LANGUAGE
+
+
+def _(message: str) -> str:
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    return _translations.pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it yet."""
+    return message
+
+
+def current_language() -> str:
+    """The UI language as a POSIX-style locale code, e.g. ``fr`` or ``en``."""
+    return _language
+
+
+def set_translations(translations: _gettext.NullTranslations, language: str) -> None:
+    global _translations, _language
+    _translations = translations
+    _language = language
+
+
+def install_language(language: str | None, cache_dir=None) -> str:
+    """Install the catalog for ``language`` (or the system language); return the language used."""
+    from advocate_app.i18n.catalogs import load_translations, system_language
+
+    wanted = language or system_language()
+    translations, used = load_translations(wanted, cache_dir)
+    set_translations(translations, used)
+    return used

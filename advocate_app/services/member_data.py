@@ -1,0 +1,79 @@
+"""Plain data objects for members, passed between services and the user interface."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from advocate_app.domain.members import Role, member_display_name
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    """What a person types into the member editor (or a script passes in)."""
+
+    given_name: str = ""
+    family_name: str = ""
+    preferred_name: str = ""
+    pronouns: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    postcode: str = ""
+    country: str = ""
+    preferred_language: str = ""
+    roles: frozenset[Role] = field(default_factory=frozenset)
+    tags: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class MemberDetails(MemberInput):
+    id: int = 0
+    version: int = 0
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    archived_at: datetime | None = None
+
+    @property
+    def display_name(self) -> str:
+        return member_display_name(self.given_name, self.family_name, self.preferred_name)
+
+    @property
+    def archived(self) -> bool:
+        return self.archived_at is not None
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """One line of the members list."""
+
+    id: int
+    display_name: str
+    email: str
+    phone: str
+    country: str
+    preferred_language: str
+    roles: tuple[Role, ...]
+    updated_at: datetime | None
+    archived: bool
+
+
+class MemberSort(enum.StrEnum):
+    NAME = "name"
+    EMAIL = "email"
+    COUNTRY = "country"
+    LANGUAGE = "language"
+    UPDATED = "updated"
+
+
+@dataclass(frozen=True)
+class MemberQuery:
+    """Which members a list shows and in what order."""
+
+    text: str = ""
+    role: Role | None = None
+    include_archived: bool = False
+    sort: MemberSort = MemberSort.NAME
+    descending: bool = False

@@ -1,0 +1,1 @@
+"""Storage: engines, the unit of work, migrations and backups."""

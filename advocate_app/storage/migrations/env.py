@@ -1,0 +1,18 @@
+"""Alembic environment: always run from ``advocate_app.storage.migrate`` with a live connection."""
+
+from alembic import context
+
+from advocate_app.domain import Base
+
+config = context.config
+connection = config.attributes["connection"]
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+    compare_type=True,
+)
+
+with context.begin_transaction():
+    context.run_migrations()
