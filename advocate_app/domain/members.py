@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String, Text
@@ -110,10 +111,16 @@ def member_sort_key(given: str, family: str, preferred: str) -> str:
     return fold(" ".join(p for p in (family, preferred or given) if p))
 
 
+_WORD_JOINERS = re.compile(r"[-'’.@_/]+")
+
+
 def member_search_text(given, family, preferred, email, phone, tags) -> str:
     digits = "".join(ch for ch in phone if ch.isdigit())
     parts = [given, family, preferred, email, phone, digits, *tags]
-    return " " + fold(" ".join(p for p in parts if p)) + " "
+    folded = fold(" ".join(p for p in parts if p))
+    # Word starts inside "Diallo-Sow", "O'Neill" and "ana.nunez@example.org" count too.
+    split = _WORD_JOINERS.sub(" ", folded)
+    return f" {folded} {split} " if split != folded else f" {folded} "
 
 
 class MemberRole(Base):

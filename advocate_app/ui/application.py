@@ -1,0 +1,81 @@
+"""Starting the window: QApplication, Qt's own translations, the main window, smoke test."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from advocate_app.paths import APP_NAME, bundled_dir
+
+RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps", "ckb"}
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("advocate-app")
+    icons = bundled_dir("resources")
+    if icons is not None and (icons / "icons" / "advocate.svg").is_file():
+        app.setWindowIcon(QIcon(str(icons / "icons" / "advocate.svg")))
+    return app
+
+
+def install_qt_translations(app: QApplication, language: str) -> QTranslator | None:
+    """Qt's own strings (standard buttons, dialogs) in the UI language."""
+    base = language.split("_")[0]
+    QLocale.setDefault(QLocale(language))
+    QGuiApplication.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if base in RTL_LANGUAGES
+        else Qt.LayoutDirection.LeftToRight)
+    if base == "en":
+        return None
+    translator = QTranslator(app)
+    directory = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", directory) or translator.load(
+            f"qtbase_{base}", directory):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def run_gui(context, *, smoke_test: bool = False) -> int:
+    from advocate_app.ui.main_window import MainWindow
+    from advocate_app.ui.settings import UiSettings
+
+    app = create_application()
+    app._advocate_qt_translator = install_qt_translations(app, context.language)
+    settings = UiSettings(context.paths.settings_file)
+    window = MainWindow(context, settings)
+    window.restore_state()
+    if smoke_test:
+        return _smoke(app, window, context.started_at)
+    window.show()
+    section = settings.last_section
+    window.show_section(section if section in {s.key for s in window.sections} else "dashboard")
+    return app.exec()
+
+
+def _smoke(app: QApplication, window, started_at: float) -> int:
+    """Show the Members page with rows on screen, print the time it took, and quit."""
+    window.show()
+    page = window.show_section("members")
+    outcome = {"code": 1}
+
+    def finish() -> None:
+        model = page.model
+        if model.rowCount() > 0:
+            model.data(model.index(0, 0))  # make sure the first page of rows is really fetched
+        page.table.viewport().repaint()
+        elapsed = (time.perf_counter() - started_at) * 1000
+        print(f"ready in {elapsed:.0f} ms", flush=True)
+        outcome["code"] = 0
+        app.quit()
+
+    QTimer.singleShot(0, finish)
+    app.exec()
+    return outcome["code"]

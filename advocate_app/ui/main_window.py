@@ -1,0 +1,294 @@
+"""The main window: a thin shell of navigation, menus and status bar around the pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from advocate_app import __version__
+from advocate_app.i18n import _
+from advocate_app.ui import prompts
+from advocate_app.ui.settings import UiSettings, next_scale
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    build: Callable[[], QWidget]
+
+
+class MainWindow(QMainWindow):
+    section_changed = Signal(str)
+    text_scale_changed = Signal(float)
+
+    def __init__(self, context, settings: UiSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self._services = context.services
+        self._settings = settings
+        self._base_point_size = QApplication.font().pointSizeF()
+        self._pages: dict[str, QWidget] = {}
+        self.setWindowTitle(_("Advocate"))
+        self.setObjectName("MainWindow")
+
+        self.sections = self._sections()
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(_("Sections"))
+        self.navigation.setAccessibleDescription(
+            _("Choose an area of Advocate; Control and a number jumps there directly."))
+        for section in self.sections:
+            item = QListWidgetItem(section.title)
+            item.setData(Qt.ItemDataRole.UserRole, section.key)
+            self.navigation.addItem(item)
+        self.navigation.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.database_label = QLabel(self._database_description())
+        self.database_label.setAccessibleName(_("Database"))
+        self.statusBar().addPermanentWidget(self.database_label)
+
+        self._build_menus()
+        self.navigation.currentRowChanged.connect(self._on_section_row)
+        self._apply_text_scale(settings.text_scale)
+
+    # --- sections ---------------------------------------------------------------------------
+
+    def _sections(self) -> list[Section]:
+        return [
+            Section("dashboard", _("Dashboard"), self._build_dashboard),
+            Section("members", _("Members"), self._build_members),
+            Section("boards", _("Boards & meetings"), lambda: self._placeholder(
+                _("Boards & meetings"),
+                _("Advisory boards and their meetings will live here: agendas, attendance, "
+                  "minutes taken live, decisions, action items with owners, who does what, and "
+                  "the promises made to the community with whether they were kept."))),
+            Section("webinars", _("Webinars"), lambda: self._placeholder(
+                _("Webinars"),
+                _("Webinars will live here: registration, attendance and follow-up, with the "
+                  "access arrangements each person asked for."))),
+            Section("stories", _("Stories"), lambda: self._placeholder(
+                _("Stories"),
+                _("Story-sharing sessions and the stories people share will live here, each "
+                  "story with the consent its teller gave for every use."))),
+            Section("outreach", _("Outreach"), lambda: self._placeholder(
+                _("Outreach"),
+                _("Leaflets, lay summaries, letters and invitations will be made here, as "
+                  "accessible PDFs in standard, large print and Easy Read, and in the languages "
+                  "your community reads."))),
+        ]
+
+    def _placeholder(self, title: str, description: str) -> QWidget:
+        from advocate_app.ui.pages.placeholder import PlaceholderPage
+
+        return PlaceholderPage(title, description)
+
+    def _build_dashboard(self) -> QWidget:
+        from advocate_app.ui.pages.dashboard import DashboardPage
+
+        page = DashboardPage(self._services)
+        page.open_members.connect(lambda: self.show_section("members"))
+        return page
+
+    def _build_members(self) -> QWidget:
+        from advocate_app.ui.pages.members import MembersPage
+
+        page = MembersPage(self._services)
+        page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        return page
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built the first time it is needed."""
+        if key not in self._pages:
+            section = next(s for s in self.sections if s.key == key)
+            page = section.build()
+            page.setObjectName(f"page-{key}")
+            self._pages[key] = page
+            self.stack.addWidget(page)
+        return self._pages[key]
+
+    def show_section(self, key: str, *, focus: bool = True) -> QWidget:
+        row = next(i for i, s in enumerate(self.sections) if s.key == key)
+        if self.navigation.currentRow() != row:
+            self.navigation.setCurrentRow(row)  # re-enters through _on_section_row
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        if hasattr(page, "refresh"):
+            page.refresh()
+        if focus and hasattr(page, "focus_first"):
+            page.focus_first()
+        return page
+
+    def current_section(self) -> str:
+        row = self.navigation.currentRow()
+        return self.sections[row].key if row >= 0 else ""
+
+    def _on_section_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.sections[row].key
+        page = self.page(key)
+        if self.stack.currentWidget() is not page:
+            self.stack.setCurrentWidget(page)
+            if hasattr(page, "refresh"):
+                page.refresh()
+        self._settings.last_section = key
+        self.section_changed.emit(key)
+
+    # --- menus ------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu(_("&File"))
+        self.new_member_action = self._action(
+            _("&New member…"), self.new_member, [QKeySequence.StandardKey.New],
+            _("Add a person to the community"))
+        file_menu.addAction(self.new_member_action)
+        file_menu.addSeparator()
+        self.quit_action = self._action(_("&Quit"), self.close, [QKeySequence.StandardKey.Quit])
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = menu_bar.addMenu(_("&Edit"))
+        self.find_action = self._action(
+            _("&Find member…"), self.find, [QKeySequence.StandardKey.Find],
+            _("Search members by name, email, phone or tag"))
+        edit_menu.addAction(self.find_action)
+
+        view_menu = menu_bar.addMenu(_("&View"))
+        self.section_actions: list[QAction] = []
+        for number, section in enumerate(self.sections, start=1):
+            action = self._action(section.title, lambda _c=False, k=section.key: self.show_section(k),
+                                  [f"Ctrl+{number}"])
+            view_menu.addAction(action)
+            self.section_actions.append(action)
+        self.switch_focus_action = self._action(
+            _("Move between sections and page"), self.switch_focus_area, ["F6"])
+        view_menu.addAction(self.switch_focus_action)
+        view_menu.addSeparator()
+        self.larger_text_action = self._action(
+            _("&Larger text"), lambda: self.change_text_size(1),
+            [QKeySequence.StandardKey.ZoomIn, "Ctrl+="])
+        self.smaller_text_action = self._action(
+            _("&Smaller text"), lambda: self.change_text_size(-1),
+            [QKeySequence.StandardKey.ZoomOut])
+        self.reset_text_action = self._action(
+            _("&Normal text size"), lambda: self.set_text_scale(1.0), ["Ctrl+0"])
+        for action in (self.larger_text_action, self.smaller_text_action, self.reset_text_action):
+            view_menu.addAction(action)
+
+        help_menu = menu_bar.addMenu(_("&Help"))
+        self.help_action = self._action(_("&Keyboard and help"), self.show_help,
+                                        [QKeySequence.StandardKey.HelpContents])
+        help_menu.addAction(self.help_action)
+        self.about_action = self._action(_("&About Advocate"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    # --- commands ---------------------------------------------------------------------------
+
+    def new_member(self) -> None:
+        page = self.show_section("members", focus=False)
+        page.new_member()
+
+    def find(self) -> None:
+        page = self.show_section("members", focus=False)
+        page.focus_search()
+
+    def change_text_size(self, step: int) -> None:
+        self.set_text_scale(next_scale(self._settings.text_scale, step))
+
+    def set_text_scale(self, scale: float) -> None:
+        self._settings.text_scale = scale
+        self._apply_text_scale(scale)
+        self.statusBar().showMessage(
+            _("Text size {percent} %").format(percent=round(scale * 100)), 3000)
+
+    def _apply_text_scale(self, scale: float) -> None:
+        font = QApplication.font()
+        font.setPointSizeF(self._base_point_size * scale)
+        QApplication.setFont(font)
+        self.text_scale_changed.emit(scale)
+
+    def show_help(self) -> None:
+        rows = [
+            (QKeySequence(QKeySequence.StandardKey.New), _("Add a new member")),
+            (QKeySequence(QKeySequence.StandardKey.Find), _("Find a member")),
+            (QKeySequence("Ctrl+1"), _("Go to a section: Control and 1 to 6")),
+            (QKeySequence(QKeySequence.StandardKey.ZoomIn), _("Make all text larger")),
+            (QKeySequence(QKeySequence.StandardKey.ZoomOut), _("Make all text smaller")),
+            (QKeySequence("Ctrl+0"), _("Normal text size")),
+            (QKeySequence("F6"), _("Move between the section list and the page")),
+            (QKeySequence(QKeySequence.StandardKey.Quit), _("Quit")),
+        ]
+        lines = [f"{key.toString(QKeySequence.SequenceFormat.NativeText)}: {text}"
+                 for key, text in rows]
+        prompts.information(self, _("Keyboard and help"), "\n".join(lines))
+
+    def show_about(self) -> None:
+        prompts.information(
+            self, _("About Advocate"),
+            _("Advocate {version}\nA local, private and accessible home for patient advocacy "
+              "groups.\nYour data is kept in: {location}").format(
+                version=__version__, location=self._database_description()))
+
+    def switch_focus_area(self) -> None:
+        """F6: move between the section list and the current page."""
+        if self.navigation.hasFocus():
+            page = self.stack.currentWidget()
+            if page is not None and hasattr(page, "focus_first"):
+                page.focus_first()
+        else:
+            self.navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _database_description(self) -> str:
+        from advocate_app.app import _redact
+
+        if self._context.is_sqlite:
+            return _("Data: {path}").format(path=self._context.paths.database_file)
+        return _("Shared database: {url}").format(url=_redact(self._context.database_url))
+
+    # --- window state -----------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        geometry, state = self._settings.window_state()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(QSize(1100, 720))
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self._settings.save_window_state(self.saveGeometry(), self.saveState())
+        self._settings.sync()
+        super().closeEvent(event)

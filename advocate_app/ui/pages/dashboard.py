@@ -1,0 +1,80 @@
+"""The first page: the community at a glance, from real data only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advocate_app.domain.members import Role
+from advocate_app.i18n import _, ngettext
+from advocate_app.i18n.formatting import format_number
+from advocate_app.services.member_data import MemberQuery
+from advocate_app.ui.widgets.heading import Heading
+
+
+class DashboardPage(QWidget):
+    open_members = Signal()
+
+    def __init__(self, services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self.heading = Heading(_("Dashboard"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.roles_box = QGroupBox(_("Members by role"))
+        self.roles_form = QFormLayout(self.roles_box)
+        self.role_values: dict[Role, QLabel] = {}
+        for role in Role:
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            value.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            caption = QLabel(role.label)
+            caption.setBuddy(value)
+            self.roles_form.addRow(caption, value)
+            self.role_values[role] = value
+
+        self.go_members = QPushButton(_("Open &Members"))
+        self.go_members.setAccessibleName(_("Open Members"))
+        self.go_members.clicked.connect(self.open_members)
+
+        self.coming = QLabel(_(
+            "Upcoming meetings, overdue action items and promises to the community will be listed "
+            "here as the boards, webinars and stories areas arrive."))
+        self.coming.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.go_members, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.roles_box)
+        layout.addWidget(self.coming)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        members = self._services.members
+        total = members.count(MemberQuery())
+        if total:
+            text = ngettext("{n} member in the community.", "{n} members in the community.",
+                            total).format(n=format_number(total))
+        else:
+            text = _("No members yet. Start in Members: add people one by one, or fill a sample "
+                     "community with “advocate-app demo” to try things out.")
+        self.summary.setText(text)
+        self.summary.setAccessibleName(text)
+        counts = members.role_counts()
+        for role, label in self.role_values.items():
+            label.setText(format_number(counts.get(role, 0)))
+            label.setAccessibleName(f"{role.label}: {label.text()}")
+        self.roles_box.setVisible(total > 0)
+
+    def focus_first(self) -> None:
+        self.go_members.setFocus(Qt.FocusReason.OtherFocusReason)

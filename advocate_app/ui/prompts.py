@@ -1,0 +1,28 @@
+"""Every question and message box the app shows goes through here.
+
+Tests replace these functions (``monkeypatch.setattr(prompts, "confirm", ...)``) so that no test
+ever blocks on a real dialog.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def confirm(parent: QWidget | None, title: str, text: str, *, destructive_label: str) -> bool:
+    """Ask a yes/no question whose "yes" button says what will happen."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    yes = box.addButton(destructive_label, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def information(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)

@@ -1,0 +1,40 @@
+import pytest
+
+from advocate_app.domain.members import Role
+from advocate_app.services.errors import ValidationError
+from advocate_app.services.member_data import MemberInput
+from advocate_app.services.member_validation import clean_member_input
+
+
+def test_a_member_needs_some_name():
+    with pytest.raises(ValidationError) as raised:
+        clean_member_input(MemberInput(email="someone@example.org"))
+    assert set(raised.value.errors) == {"given_name"}
+
+
+def test_every_problem_is_reported_at_once():
+    with pytest.raises(ValidationError) as raised:
+        clean_member_input(MemberInput(email="not an address", phone="call me", country="France",
+                                       preferred_language="French!"))
+    assert set(raised.value.errors) == {
+        "given_name", "email", "phone", "country", "preferred_language"}
+    assert "not an address" in raised.value.errors["email"]
+
+
+def test_input_is_tidied():
+    cleaned = clean_member_input(MemberInput(
+        given_name="  Amina ", family_name="Diallo  Sow", email="Amina@Example.ORG",
+        country="sn", preferred_language="fr", roles=frozenset({Role.CARER}),
+        tags=(" newsletter ", "newsletter", "", "large  print"), notes="  line one\nline two  "))
+    assert cleaned.given_name == "Amina"
+    assert cleaned.family_name == "Diallo Sow"
+    assert cleaned.email == "Amina@example.org"
+    assert cleaned.country == "SN"
+    assert cleaned.tags == ("newsletter", "large print")
+    assert cleaned.notes == "line one\nline two"
+
+
+def test_overlong_fields_are_refused_with_the_limit():
+    with pytest.raises(ValidationError) as raised:
+        clean_member_input(MemberInput(given_name="x" * 201))
+    assert "200" in raised.value.errors["given_name"]
