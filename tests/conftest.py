@@ -43,3 +43,41 @@ def services(app_paths):
 @pytest.fixture
 def actor():
     return DEFAULT_ACTOR
+
+
+POSTGRES_URL = os.environ.get("ADVOCATE_TEST_POSTGRES_URL")
+
+
+@pytest.fixture
+def postgres_url():
+    """A fresh, empty PostgreSQL database for one test (skipped without a server)."""
+    if not POSTGRES_URL:
+        pytest.skip("set ADVOCATE_TEST_POSTGRES_URL to run the PostgreSQL tests")
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"advocate_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    yield url
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def any_services(request, app_paths):
+    """Services on SQLite and, when a server is available, on PostgreSQL."""
+    from advocate_app.app import open_services
+
+    if request.param == "sqlite":
+        url = app_paths.default_database_url()
+    else:
+        url = request.getfixturevalue("postgres_url")
+    services = open_services(url, app_paths)
+    yield services
+    services.uow.engine.dispose()

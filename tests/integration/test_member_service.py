@@ -111,3 +111,9 @@ def test_role_filter_and_counts(services):
     assert services.members.count(MemberQuery(role=Role.PATIENT)) == 2
     assert services.members.count(MemberQuery(role=Role.VOLUNTEER, text="one")) == 1
     assert services.members.role_counts() == {Role.PATIENT: 2, Role.VOLUNTEER: 1}
+
+
+@pytest.fixture
+def services(any_services):
+    """Every test in this module runs on SQLite and on PostgreSQL."""
+    return any_services
