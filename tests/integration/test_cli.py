@@ -94,3 +94,18 @@ def test_command_line_work_never_imports_qt_or_heavy_libraries(tmp_path):
         assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report == {"code": 0, "heavy": []}
+
+
+@pytest.mark.postgresql
+def test_a_shared_postgresql_database_is_created_and_used(tmp_path, postgres_url):
+    result = run_app("--data-dir", str(tmp_path), "--database-url", postgres_url,
+                     "demo", "--members", "25")
+    assert result.returncode == 0, result.stderr
+    assert "Created 25 members" in result.stdout
+    assert not (tmp_path / "advocate.sqlite3").exists()
+    from advocate_app.app import open_services
+    from advocate_app.paths import AppPaths
+
+    services = open_services(postgres_url, AppPaths(tmp_path))
+    assert services.members.count() > 0
+    services.uow.engine.dispose()

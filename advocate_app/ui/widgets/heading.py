@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 _FACTORS = {1: 1.6, 2: 1.3, 3: 1.1}
@@ -18,15 +18,18 @@ class Heading(QLabel):
         self.setWordWrap(True)
         self.setAccessibleName(text)
         self._apply_font()
+        # Child widgets with their own font are not told when the application font changes;
+        # the application object is, so listen there.
+        QApplication.instance().installEventFilter(self)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
         super().setText(text)
         self.setAccessibleName(text)
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationFontChange:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ApplicationFontChange and watched is QApplication.instance():
             self._apply_font()
-        return super().event(event)
+        return False
 
     def _apply_font(self) -> None:
         font = QApplication.font()

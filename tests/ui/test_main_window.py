@@ -1,0 +1,104 @@
+"""The main window shell: sections, menus, keyboard, text size and remembered state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from advocate_app.services.member_data import MemberInput
+from advocate_app.ui.settings import UiSettings
+
+
+def test_every_section_is_reachable_with_control_and_a_number(qtbot, main_window):
+    titles = []
+    for number, section in enumerate(main_window.sections, start=1):
+        qtbot.keyClick(main_window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert main_window.current_section() == section.key
+        assert main_window.stack.currentWidget() is main_window.page(section.key)
+        titles.append(section.title)
+    assert titles == ["Dashboard", "Members", "Boards & meetings", "Webinars", "Stories",
+                      "Outreach"]
+
+
+def test_sections_not_built_yet_say_what_will_be_there(main_window):
+    page = main_window.show_section("boards")
+    assert "minutes" in page.description.text()
+    assert "action items" in page.description.text()
+
+
+def test_dashboard_shows_real_counts(qtbot, main_window, services):
+    page = main_window.page("dashboard")
+    assert "No members yet" in page.summary.text()
+    assert not page.roles_box.isVisibleTo(main_window)
+    services.members.create(MemberInput(given_name="Ada", family_name="Obi"))
+    services.members.create(MemberInput(given_name="Bea", family_name="Ng"))
+    main_window.show_section("members")
+    main_window.show_section("dashboard")
+    assert page.summary.text() == "2 members in the community."
+    assert page.roles_box.isVisibleTo(main_window)
+
+
+def test_every_control_in_the_shell_has_an_accessible_name(main_window):
+    for key in ("dashboard", "boards"):
+        main_window.show_section(key)
+        for widget in main_window.findChildren(QWidget):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(main_window):
+                if isinstance(widget, QLabel) and not widget.accessibleName():
+                    continue
+                assert widget.accessibleName() or _has_label_buddy(main_window, widget), widget
+
+
+def _has_label_buddy(window, widget):
+    return any(label.buddy() is widget for label in window.findChildren(QLabel))
+
+
+def test_text_size_grows_shrinks_and_is_remembered(qtbot, main_window, context):
+    base = QApplication.font().pointSizeF()
+    heading = main_window.page("dashboard").heading
+    heading_before = heading.font().pointSizeF()
+    qtbot.keyClick(main_window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(main_window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    grown = QApplication.font().pointSizeF()
+    assert grown > base * 1.25
+    assert heading.font().pointSizeF() > heading_before * 1.25  # headings grow too
+    assert UiSettings(context.paths.settings_file).text_scale == 1.3
+    qtbot.keyClick(main_window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert base < QApplication.font().pointSizeF() < grown
+    qtbot.keyClick(main_window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.font().pointSizeF() == base
+
+
+def test_window_geometry_and_section_are_remembered(qtbot, context):
+    from advocate_app.ui.main_window import MainWindow
+
+    first = MainWindow(context, UiSettings(context.paths.settings_file))
+    qtbot.addWidget(first)
+    first.restore_state()
+    first.show()
+    first.resize(760, 540)  # within the off-screen 800x600 screen
+    first.show_section("webinars")
+    first.close()
+
+    second = MainWindow(context, UiSettings(context.paths.settings_file))
+    qtbot.addWidget(second)
+    second.restore_state()
+    assert (second.width(), second.height()) == (760, 540)
+    assert UiSettings(context.paths.settings_file).last_section == "webinars"
+
+
+def test_f6_moves_between_sections_and_page(qtbot, main_window):
+    main_window.show_section("dashboard")
+    main_window.navigation.setFocus()
+    main_window.switch_focus_action.trigger()
+    assert main_window.page("dashboard").go_members.hasFocus()
+    main_window.switch_focus_action.trigger()
+    assert main_window.navigation.hasFocus()
+
+
+def test_help_lists_the_keyboard_shortcuts(main_window, monkeypatch):
+    from advocate_app.ui import prompts
+
+    shown = []
+    monkeypatch.setattr(prompts, "information", lambda parent, title, text: shown.append(text))
+    main_window.help_action.trigger()
+    assert "Ctrl+N" in shown[0] and "Ctrl+F" in shown[0] and "F6" in shown[0]
