@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from advocate_app.domain.base import Base, utcnow
 from advocate_app.domain.text import fold
-from advocate_app.i18n import N_, pgettext
+from advocate_app.i18n import N_, _
 
 
 class Role(enum.StrEnum):
@@ -29,7 +29,7 @@ class Role(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return pgettext("role", _ROLE_LABELS[self])
+        return _(_ROLE_LABELS[self])
 
 
 ROLE_VALUES = frozenset(role.value for role in Role)
