@@ -82,11 +82,13 @@ class Member(Base):
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
+        # One index per sort order of the members list, so any page is read in index order.
         Index("ix_members_active_sort", "archived_at", "sort_name", "id"),
-        Index("ix_members_email", "email"),
-        Index("ix_members_country", "country"),
-        Index("ix_members_language", "preferred_language"),
-        Index("ix_members_updated", "updated_at"),
+        Index("ix_members_active_email", "archived_at", "email", "id"),
+        Index("ix_members_active_country", "archived_at", "country", "sort_name", "id"),
+        Index("ix_members_active_language", "archived_at", "preferred_language", "sort_name",
+              "id"),
+        Index("ix_members_active_updated", "archived_at", "updated_at", "id"),
     )
 
     @property
