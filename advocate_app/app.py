@@ -86,48 +86,71 @@ def build_context(args, started_at: float) -> AppContext:
 
 
 def open_services(database_url: str, paths: AppPaths):
-    """Engine, schema upgrade (with backup) and services for ``database_url``."""
-    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+    """Services on ``database_url``, its schema created or upgraded (with a backup) first.
 
-    from advocate_app.domain.accounts import DEFAULT_ACTOR
+    A SQLite file that is already up to date is opened with the standard library alone;
+    SQLAlchemy and Alembic are loaded when something needs them.
+    """
+    import sqlite3
+
+    from advocate_app.domain.people import DEFAULT_ACTOR
     from advocate_app.i18n import _
     from advocate_app.services.container import Services
-    from advocate_app.storage.engine import DatabaseUrlError, create_app_engine, is_sqlite
+    from advocate_app.storage.database import Database
+    from advocate_app.storage.schema_version import HEAD_REVISION, sqlite_revision
+
+    sqlite_file = sqlite_file_from_url(database_url)
+    database = Database(database_url, sqlite_file)
+    try:
+        if sqlite_file is None or sqlite_revision(sqlite_file) != HEAD_REVISION:
+            _migrate(database, paths.backup_dir)
+    except sqlite3.Error as exc:
+        raise StartupError(
+            _("The database at {url} cannot be opened: {reason}").format(
+                url=_redact(database_url), reason=exc)
+        ) from exc
+    return Services.build(database, DEFAULT_ACTOR)
+
+
+def _migrate(database, backup_dir: Path) -> None:
+    """Create or upgrade the schema; an existing SQLite file is backed up first."""
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+    from advocate_app.i18n import _
+    from advocate_app.storage.engine import DatabaseUrlError
     from advocate_app.storage.migrate import SchemaTooNewError, ensure_schema
-    from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
     try:
-        engine = create_app_engine(database_url)
-        sqlite_file = _sqlite_file(database_url) if is_sqlite(database_url) else None
-        ensure_schema(engine, sqlite_file=sqlite_file, backup_dir=paths.backup_dir)
+        ensure_schema(database.engine, sqlite_file=database.sqlite_file, backup_dir=backup_dir)
     except (DatabaseUrlError, SchemaTooNewError) as exc:
         raise StartupError(str(exc)) from exc
     except DBAPIError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise StartupError(
             _("The database at {url} cannot be opened: {reason}").format(
-                url=_redact(database_url), reason=reason
-            )
+                url=_redact(database.url), reason=reason)
         ) from exc
     except SQLAlchemyError as exc:
         raise StartupError(
             _("The database at {url} cannot be opened: {reason}").format(
-                url=_redact(database_url), reason=exc
-            )
+                url=_redact(database.url), reason=exc)
         ) from exc
-    return Services.build(UnitOfWorkFactory(engine), DEFAULT_ACTOR)
 
 
-def _sqlite_file(database_url: str) -> Path | None:
-    from sqlalchemy.engine import make_url
-
-    database = make_url(database_url).database
-    if not database or database == ":memory:":
+def sqlite_file_from_url(database_url: str) -> Path | None:
+    """The file behind a plain ``sqlite:///PATH`` address; None for anything else."""
+    prefix = "sqlite:///"
+    if not database_url.startswith(prefix) or "?" in database_url:
         return None
-    return Path(database)
+    path = database_url[len(prefix):]
+    if not path or path == ":memory:":
+        return None
+    return Path(path)
 
 
 def _redact(database_url: str) -> str:
+    if database_url.startswith("sqlite"):
+        return database_url
     from sqlalchemy.engine import make_url
 
     try:

@@ -10,7 +10,7 @@ os.environ.pop("ADVOCATE_DATABASE_URL", None)
 
 import pytest  # noqa: E402
 
-from advocate_app.domain.accounts import DEFAULT_ACTOR  # noqa: E402
+from advocate_app.domain.people import DEFAULT_ACTOR  # noqa: E402
 from advocate_app.i18n import install_language  # noqa: E402
 from advocate_app.paths import AppPaths  # noqa: E402
 
@@ -37,7 +37,7 @@ def services(app_paths):
 
     services = open_services(app_paths.default_database_url(), app_paths)
     yield services
-    services.uow.engine.dispose()
+    services.close()
 
 
 @pytest.fixture
@@ -80,4 +80,4 @@ def any_services(request, app_paths):
         url = request.getfixturevalue("postgres_url")
     services = open_services(url, app_paths)
     yield services
-    services.uow.engine.dispose()
+    services.close()

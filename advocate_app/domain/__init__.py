@@ -1,10 +1,5 @@
-"""Domain model: SQLAlchemy typed declarative classes and the rules that belong to them.
+"""The domain: what the advocacy world is made of, and the rules that belong to it.
 
-Plain Python: no Qt, no rendering libraries.
+``people`` and ``text`` are plain Python. The SQLAlchemy models (``base``, ``accounts``,
+``members``, gathered in ``models``) are imported only by storage and services that write.
 """
-
-from advocate_app.domain.accounts import Account
-from advocate_app.domain.base import Base
-from advocate_app.domain.members import Member, MemberRole, MemberTag, Role
-
-__all__ = ["Account", "Base", "Member", "MemberRole", "MemberTag", "Role"]

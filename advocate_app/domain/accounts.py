@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from advocate_app.domain.base import Base, utcnow
-
-DEFAULT_ACCOUNT_ID = 1
-
+from advocate_app.domain.people import DEFAULT_ACCOUNT_ID, DEFAULT_ACTOR, Actor  # noqa: F401
 
 class Account(Base):
     __tablename__ = "accounts"
@@ -20,14 +17,3 @@ class Account(Base):
     username: Mapped[str] = mapped_column(String(80), unique=True)
     display_name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-@dataclass(frozen=True)
-class Actor:
-    """The account on whose behalf a service call runs."""
-
-    account_id: int
-    display_name: str
-
-
-DEFAULT_ACTOR = Actor(DEFAULT_ACCOUNT_ID, "Local user")

@@ -1,50 +1,20 @@
-"""Community members."""
+"""Community members as stored in the database."""
 
 from __future__ import annotations
 
-import enum
-import re
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from advocate_app.domain.base import Base, utcnow
-from advocate_app.domain.text import fold
-from advocate_app.i18n import N_, _
-
-
-class Role(enum.StrEnum):
-    """The parts a person plays in the community. A member may have several."""
-
-    PATIENT = "patient"
-    CARER = "carer"
-    CLINICIAN = "clinician"
-    RESEARCHER = "researcher"
-    INDUSTRY = "industry"
-    REGULATOR = "regulator"
-    VOLUNTEER = "volunteer"
-    STAFF = "staff"
-    BOARD_MEMBER = "board_member"
-
-    @property
-    def label(self) -> str:
-        return _(_ROLE_LABELS[self])
-
-
-ROLE_VALUES = frozenset(role.value for role in Role)
-
-_ROLE_LABELS = {
-    Role.PATIENT: N_("Patient"),
-    Role.CARER: N_("Carer or parent"),
-    Role.CLINICIAN: N_("Clinician"),
-    Role.RESEARCHER: N_("Researcher"),
-    Role.INDUSTRY: N_("Industry"),
-    Role.REGULATOR: N_("Regulator"),
-    Role.VOLUNTEER: N_("Volunteer"),
-    Role.STAFF: N_("Staff"),
-    Role.BOARD_MEMBER: N_("Board member"),
-}
+from advocate_app.domain.people import (  # noqa: F401 - re-exported for the storage layer
+    ROLE_VALUES,
+    Role,
+    member_display_name,
+    member_search_text,
+    member_sort_key,
+)
 
 
 class Member(Base):
@@ -102,27 +72,6 @@ class Member(Base):
             self.given_name, self.family_name, self.preferred_name, self.email, self.phone,
             [t.tag for t in self.tags],
         )
-
-
-def member_display_name(given: str, family: str, preferred: str) -> str:
-    first = preferred or given
-    return " ".join(part for part in (first, family) if part)
-
-
-def member_sort_key(given: str, family: str, preferred: str) -> str:
-    return fold(" ".join(p for p in (family, preferred or given) if p))
-
-
-_WORD_JOINERS = re.compile(r"[-'’.@_/]+")
-
-
-def member_search_text(given, family, preferred, email, phone, tags) -> str:
-    digits = "".join(ch for ch in phone if ch.isdigit())
-    parts = [given, family, preferred, email, phone, digits, *tags]
-    folded = fold(" ".join(p for p in parts if p))
-    # Word starts inside "Diallo-Sow", "O'Neill" and "ana.nunez@example.org" count too.
-    split = _WORD_JOINERS.sub(" ", folded)
-    return f" {folded} {split} " if split != folded else f" {folded} "
 
 
 class MemberRole(Base):

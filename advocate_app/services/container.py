@@ -4,17 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from advocate_app.domain.accounts import Actor
+from advocate_app.domain.people import Actor
 from advocate_app.services.members import MemberService
+from advocate_app.storage.database import Database
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
 
 @dataclass(frozen=True)
 class Services:
+    database: Database
     uow: UnitOfWorkFactory
     actor: Actor
     members: MemberService
 
     @classmethod
-    def build(cls, uow: UnitOfWorkFactory, actor: Actor) -> Services:
-        return cls(uow=uow, actor=actor, members=MemberService(uow, actor))
+    def build(cls, database: Database, actor: Actor) -> Services:
+        uow = UnitOfWorkFactory(database)
+        return cls(database=database, uow=uow, actor=actor,
+                   members=MemberService(uow, database.reader, actor))
+
+    def close(self) -> None:
+        self.database.dispose()

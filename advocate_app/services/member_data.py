@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from advocate_app.domain.members import Role, member_display_name
+from advocate_app.domain.people import Role, member_display_name
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,10 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 from advocate_app.i18n import _
+from advocate_app.storage.schema_version import HEAD_REVISION
 
 log = logging.getLogger(__name__)
 
-#: The newest revision in ``migrations/versions``; a test keeps it equal to Alembic's head.
-HEAD_REVISION = "0002"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

@@ -1,19 +1,22 @@
 """The unit of work: one transaction per user intention.
 
 Services open a unit of work, do their work through ``uow.session`` and return plain data
-objects; nothing outside ``services/`` sees a live session.
+objects; nothing outside ``services/`` sees a live session. SQLAlchemy's ORM is loaded the first
+time a unit of work is opened, not at start-up.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from advocate_app.storage.database import Database
 
 
 class UnitOfWork:
-    def __init__(self, session_factory: Callable[[], Session]):
+    def __init__(self, session_factory):
         self._session_factory = session_factory
         self.session: Session
 
@@ -36,11 +39,21 @@ class UnitOfWork:
 
 
 class UnitOfWorkFactory:
-    """Makes units of work bound to one engine."""
+    """Makes units of work on one database."""
 
-    def __init__(self, engine: Engine):
-        self.engine = engine
-        self._sessions = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+    def __init__(self, database: Database):
+        self.database = database
+        self._sessions = None
+
+    @property
+    def engine(self):
+        return self.database.engine
 
     def __call__(self) -> UnitOfWork:
+        if self._sessions is None:
+            import advocate_app.domain.models  # noqa: F401 - every mapper known before use
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(bind=self.engine, expire_on_commit=False,
+                                          autoflush=True)
         return UnitOfWork(self._sessions)

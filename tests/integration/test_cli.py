@@ -108,4 +108,4 @@ def test_a_shared_postgresql_database_is_created_and_used(tmp_path, postgres_url
 
     services = open_services(postgres_url, AppPaths(tmp_path))
     assert services.members.count() > 0
-    services.uow.engine.dispose()
+    services.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from advocate_app.domain.members import Role
+from advocate_app.domain.people import Role
 from advocate_app.services.errors import ConcurrentEditError, NotFoundError, ValidationError
 from advocate_app.services.member_data import MemberInput, MemberQuery, MemberSort
 

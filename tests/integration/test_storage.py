@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from advocate_app.app import open_services
-from advocate_app.domain import Base
+from advocate_app.domain.models import Base
 from advocate_app.storage.engine import create_app_engine
 from advocate_app.storage.migrate import (
     HEAD_REVISION,
@@ -87,7 +87,7 @@ def test_upgraded_members_can_be_found_by_folded_name_and_tag(tmp_path, app_path
     assert [r.display_name for r in services.members.search("large")] == ["Kwame Mensah"]
     assert [r.display_name for r in services.members.list()] == ["Kwame Mensah", "Zoë Núñez"]
     assert list(app_paths.backup_dir.glob("*before-upgrade-0001*.sqlite3"))
-    services.uow.engine.dispose()
+    services.close()
 
 
 def test_an_up_to_date_file_is_not_backed_up_again(tmp_path):

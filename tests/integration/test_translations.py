@@ -9,7 +9,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from advocate_app.domain.members import Role
+from advocate_app.domain.people import Role
 from advocate_app.i18n import _, current_language, install_language, ngettext
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,4 +1,4 @@
-from advocate_app.domain.members import member_display_name, member_search_text, member_sort_key
+from advocate_app.domain.people import member_display_name, member_search_text, member_sort_key
 from advocate_app.domain.text import fold
 
 

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from advocate_app.domain import Base
+from advocate_app.domain.models import Base
 
 config = context.config
 connection = config.attributes["connection"]

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advocate_app.domain.members import Role
+from advocate_app.domain.people import Role
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_number
 from advocate_app.services.member_data import MemberQuery

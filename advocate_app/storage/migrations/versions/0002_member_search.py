@@ -8,7 +8,7 @@ Create Date: 2026-11-24
 import sqlalchemy as sa
 from alembic import op
 
-from advocate_app.domain.members import member_search_text, member_sort_key
+from advocate_app.domain.people import member_search_text, member_sort_key
 
 revision = "0002"
 down_revision = "0001"

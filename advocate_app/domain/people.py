@@ -1,0 +1,80 @@
+"""Plain facts about people in the community: roles, names, and their folded forms.
+
+Pure Python, so the user interface and the fast start-up path can use them without loading the
+database libraries.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+from advocate_app.domain.text import fold
+from advocate_app.i18n import N_, _
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The account on whose behalf a service call runs."""
+
+    account_id: int
+    display_name: str
+
+
+DEFAULT_ACCOUNT_ID = 1
+DEFAULT_ACTOR = Actor(DEFAULT_ACCOUNT_ID, "Local user")
+
+
+class Role(enum.StrEnum):
+    """The parts a person plays in the community. A member may have several."""
+
+    PATIENT = "patient"
+    CARER = "carer"
+    CLINICIAN = "clinician"
+    RESEARCHER = "researcher"
+    INDUSTRY = "industry"
+    REGULATOR = "regulator"
+    VOLUNTEER = "volunteer"
+    STAFF = "staff"
+    BOARD_MEMBER = "board_member"
+
+    @property
+    def label(self) -> str:
+        return _(_ROLE_LABELS[self])
+
+
+ROLE_VALUES = frozenset(role.value for role in Role)
+
+_ROLE_LABELS = {
+    Role.PATIENT: N_("Patient"),
+    Role.CARER: N_("Carer or parent"),
+    Role.CLINICIAN: N_("Clinician"),
+    Role.RESEARCHER: N_("Researcher"),
+    Role.INDUSTRY: N_("Industry"),
+    Role.REGULATOR: N_("Regulator"),
+    Role.VOLUNTEER: N_("Volunteer"),
+    Role.STAFF: N_("Staff"),
+    Role.BOARD_MEMBER: N_("Board member"),
+}
+
+
+def member_display_name(given: str, family: str, preferred: str) -> str:
+    first = preferred or given
+    return " ".join(part for part in (first, family) if part)
+
+
+def member_sort_key(given: str, family: str, preferred: str) -> str:
+    return fold(" ".join(p for p in (family, preferred or given) if p))
+
+
+_WORD_JOINERS = re.compile(r"[-'’.@_/]+")
+
+
+def member_search_text(given, family, preferred, email, phone, tags) -> str:
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    parts = [given, family, preferred, email, phone, digits, *tags]
+    folded = fold(" ".join(p for p in parts if p))
+    # Word starts inside "Diallo-Sow", "O'Neill" and "ana.nunez@example.org" count too.
+    split = _WORD_JOINERS.sub(" ", folded)
+    return f" {folded} {split} " if split != folded else f" {folded} "

@@ -1,0 +1,104 @@
+"""Changes to members through the ORM, in one unit of work each.
+
+Loaded the first time a member is opened or saved, so the start-up path never needs it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from advocate_app.domain.base import utcnow
+from advocate_app.domain.members import Member, MemberRole, MemberTag
+from advocate_app.domain.people import ROLE_VALUES, Actor, Role
+from advocate_app.i18n import _
+from advocate_app.services.errors import ConcurrentEditError, NotFoundError
+from advocate_app.services.member_data import MemberDetails, MemberInput
+from advocate_app.storage.unit_of_work import UnitOfWorkFactory
+
+_INPUT_FIELDS = [f.name for f in fields(MemberInput) if f.name not in ("roles", "tags")]
+
+
+def create(uow_factory: UnitOfWorkFactory, actor: Actor, data: MemberInput) -> MemberDetails:
+    with uow_factory() as uow:
+        now = utcnow()
+        member = Member(created_at=now, updated_at=now, created_by=actor.account_id,
+                        updated_by=actor.account_id)
+        _apply(member, data)
+        uow.session.add(member)
+        uow.commit()
+        return _details(member)
+
+
+def update(uow_factory: UnitOfWorkFactory, actor: Actor, member_id: int, data: MemberInput,
+           expected_version: int) -> MemberDetails:
+    with uow_factory() as uow:
+        member = _load(uow.session, member_id)
+        if member.version != expected_version:
+            raise _concurrent_edit()
+        _apply(member, data)
+        member.updated_at = utcnow()
+        member.updated_by = actor.account_id
+        try:
+            uow.commit()
+        except StaleDataError as exc:
+            raise _concurrent_edit() from exc
+        return _details(member)
+
+
+def set_archived(uow_factory: UnitOfWorkFactory, actor: Actor, member_id: int, *,
+                 archived: bool) -> MemberDetails:
+    with uow_factory() as uow:
+        member = _load(uow.session, member_id)
+        now = utcnow()
+        member.archived_at = now if archived else None
+        member.updated_at = now
+        member.updated_by = actor.account_id
+        uow.commit()
+        return _details(member)
+
+
+def get(uow_factory: UnitOfWorkFactory, member_id: int) -> MemberDetails:
+    with uow_factory() as uow:
+        return _details(_load(uow.session, member_id))
+
+
+def _concurrent_edit() -> ConcurrentEditError:
+    return ConcurrentEditError(
+        _("Someone else saved this member while you were editing. Close the editor and open the "
+          "member again to see their changes.")
+    )
+
+
+def _load(session: Session, member_id: int) -> Member:
+    member = session.get(Member, member_id)
+    if member is None:
+        raise NotFoundError(_("This member no longer exists."))
+    return member
+
+
+def _apply(member: Member, data: MemberInput) -> None:
+    for name in _INPUT_FIELDS:
+        setattr(member, name, getattr(data, name))
+    wanted_roles = {role.value for role in data.roles}
+    member.roles = [r for r in member.roles if r.role in wanted_roles] + [
+        MemberRole(role=role) for role in sorted(wanted_roles - {r.role for r in member.roles})
+    ]
+    wanted_tags = list(data.tags)
+    member.tags = [t for t in member.tags if t.tag in wanted_tags] + [
+        MemberTag(tag=tag) for tag in wanted_tags if tag not in {t.tag for t in member.tags}
+    ]
+    member.refresh_derived()
+
+
+def _details(member: Member) -> MemberDetails:
+    values = {name: getattr(member, name) for name in _INPUT_FIELDS}
+    return MemberDetails(
+        **values,
+        roles=frozenset(Role(r.role) for r in member.roles if r.role in ROLE_VALUES),
+        tags=tuple(sorted(t.tag for t in member.tags)),
+        id=member.id, version=member.version, created_at=member.created_at,
+        updated_at=member.updated_at, archived_at=member.archived_at,
+    )

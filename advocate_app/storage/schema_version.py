@@ -1,0 +1,30 @@
+"""The schema revision this version expects, and a quick look at a SQLite file's revision.
+
+Plain ``sqlite3``: start-up reads one row here and loads SQLAlchemy and Alembic only when the
+file needs creating or upgrading.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+#: The newest revision in ``migrations/versions``; a test keeps it equal to Alembic's head.
+HEAD_REVISION = "0002"
+
+
+def sqlite_revision(database_file: Path) -> str | None:
+    """The file's schema revision; None for a missing, empty or never-migrated file."""
+    if not database_file.is_file() or database_file.stat().st_size == 0:
+        return None
+    connection = sqlite3.connect(f"file:{database_file}?mode=ro", uri=True, timeout=10)
+    try:
+        found = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchone()
+        if not found:
+            return None
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    finally:
+        connection.close()
