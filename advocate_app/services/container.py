@@ -23,5 +23,12 @@ class Services:
         return cls(database=database, uow=uow, actor=actor,
                    members=MemberService(uow, database.reader, actor))
 
+    def warm_up(self) -> None:
+        """Load what saving needs (SQLAlchemy's ORM), so the first save is as quick as the rest."""
+        from advocate_app.services import member_changes  # noqa: F401
+
+        with self.uow():
+            pass
+
     def close(self) -> None:
         self.database.dispose()

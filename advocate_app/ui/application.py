@@ -57,6 +57,8 @@ def run_gui(context, *, smoke_test: bool = False) -> int:
     window.show()
     section = settings.last_section
     window.show_section(section if section in {s.key for s in window.sections} else "dashboard")
+    # The database layer for saving is loaded once the window is up, not while the user waits.
+    QTimer.singleShot(1500, context.services.warm_up)
     return app.exec()
 
 

@@ -12,7 +12,8 @@ PROBE = """
 import json, sys
 from advocate_app.app import main
 code = main(sys.argv[1:])
-heavy = sorted(m for m in ('reportlab', 'openpyxl', 'pikepdf', 'alembic', 'docx', 'rapidfuzz')
+heavy = sorted(m for m in ('reportlab', 'openpyxl', 'pikepdf', 'alembic', 'docx', 'rapidfuzz',
+                            'sqlalchemy', 'email_validator', 'phonenumbers')
                if m in sys.modules)
 babel_locales = sorted(getattr(sys.modules.get('babel.localedata'), '_cache', {}) or {})
 print(json.dumps({'code': code, 'heavy': heavy, 'locales': babel_locales}))

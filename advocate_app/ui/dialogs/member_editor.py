@@ -1,0 +1,274 @@
+"""Adding or editing one member, with messages beside the fields that need attention."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advocate_app.domain.people import Role
+from advocate_app.i18n import _, ngettext
+from advocate_app.i18n.formatting import language_name
+from advocate_app.services.errors import ConcurrentEditError, NotFoundError, ValidationError
+from advocate_app.services.member_data import MemberDetails, MemberInput
+from advocate_app.ui import prompts
+
+#: Languages offered first: the EU's official languages and the world's most spoken, plus the
+#: languages of large communities in Europe.
+COMMON_LANGUAGES = (
+    "en", "fr", "de", "es", "it", "pt", "nl", "pl", "ro", "el", "cs", "sk", "hu", "sv", "da",
+    "fi", "et", "lv", "lt", "sl", "hr", "bg", "ga", "mt", "cy", "gd", "eu", "ca", "gl", "nb",
+    "is", "uk", "ru", "tr", "ar", "he", "fa", "ur", "hi", "bn", "pa", "gu", "ta", "te", "zh",
+    "ja", "ko", "vi", "th", "id", "ms", "tl", "sw", "yo", "ig", "ha", "am", "so", "sq", "sr",
+)
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """(name in the UI language, ISO code) for every country, sorted by name."""
+    from babel import Locale
+
+    from advocate_app.i18n import current_language
+
+    try:
+        territories = Locale.parse(current_language()).territories
+    except (ValueError, LookupError):
+        territories = Locale.parse("en").territories
+    pairs = [(name, code) for code, name in territories.items()
+             if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "ZZ", "QO")]
+    return sorted(pairs, key=lambda pair: pair[0].casefold())
+
+
+class MemberEditorDialog(QDialog):
+    def __init__(self, services, member: MemberDetails | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self.member = member
+        self.saved: MemberDetails | None = None
+        self.setWindowTitle(_("New member") if member is None
+                            else _("Edit {name}").format(name=member.display_name))
+        self.setModal(True)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setVisible(False)
+        self.summary.setAccessibleName(_("Problems to fix"))
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._labels: dict[str, str] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+
+        def line(name: str, label: str, hint: str = "") -> QLineEdit:
+            edit = QLineEdit()
+            if hint:
+                edit.setPlaceholderText(hint)
+            self._add_row(form, name, label, edit)
+            return edit
+
+        self.given_name = line("given_name", _("&Given name:"))
+        self.family_name = line("family_name", _("&Family name:"))
+        self.preferred_name = line("preferred_name", _("Pre&ferred name:"),
+                                   _("What they like to be called"))
+        self.pronouns = line("pronouns", _("Pro&nouns:"), _("For example: she/her, they/them"))
+        self.email = line("email", _("E&mail:"))
+        self.phone = line("phone", _("&Phone:"))
+        self.address = QPlainTextEdit()
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(self.address.fontMetrics().lineSpacing() * 4 + 12)
+        self._add_row(form, "address", _("A&ddress:"), self.address)
+        self.postcode = line("postcode", _("Post&code:"))
+
+        self.country = QComboBox()
+        self.country.setEditable(True)
+        self.country.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.country.addItem("", "")
+        for name, code in country_choices():
+            self.country.addItem(name, code)
+        self.country.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.country.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self._add_row(form, "country", _("C&ountry:"), self.country)
+
+        self.language = QComboBox()
+        self.language.addItem("", "")
+        for name, code in sorted(((language_name(c), c) for c in COMMON_LANGUAGES),
+                                 key=lambda pair: pair[0].casefold()):
+            self.language.addItem(name, code)
+        self._add_row(form, "preferred_language", _("Preferred &language:"), self.language)
+
+        self.roles_box = QGroupBox(_("Roles"))
+        self.roles_box.setAccessibleName(_("Roles"))
+        roles_grid = QGridLayout(self.roles_box)
+        self.role_boxes: dict[Role, QCheckBox] = {}
+        for number, role in enumerate(Role):
+            box = QCheckBox(role.label)
+            box.setAccessibleName(role.label)
+            roles_grid.addWidget(box, number // 3, number % 3)
+            self.role_boxes[role] = box
+
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(_("Separate tags with commas"))
+        tags_form = QFormLayout()
+        self._add_row(tags_form, "tags", _("&Tags:"), self.tags)
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self._add_row(tags_form, "notes", _("N&otes:"), self.notes)
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addLayout(form)
+        body_layout.addWidget(self.roles_box)
+        body_layout.addLayout(tags_form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.buttons)
+
+        if member is not None:
+            self._load(member)
+        self._initial = self.current_input()
+        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()).width() + 80,
+                    min(760, body.sizeHint().height() + 140))
+        self.given_name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _add_row(self, form: QFormLayout, name: str, label_text: str, field: QWidget) -> None:
+        label = QLabel(label_text)
+        label.setBuddy(field)
+        plain = label_text.replace("&", "").rstrip(":").strip()
+        field.setAccessibleName(plain)
+        error = QLabel()
+        error.setWordWrap(True)
+        error.setVisible(False)
+        error.setTextFormat(Qt.TextFormat.PlainText)
+        error.setForegroundRole(error.foregroundRole())
+        font = error.font()
+        font.setBold(True)
+        error.setFont(font)
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(2)
+        column_layout.addWidget(field)
+        column_layout.addWidget(error)
+        form.addRow(label, column)
+        self.fields[name] = field
+        self.errors[name] = error
+        self._labels[name] = plain
+
+    def _load(self, member: MemberDetails) -> None:
+        for name in ("given_name", "family_name", "preferred_name", "pronouns", "email", "phone",
+                     "postcode"):
+            self.fields[name].setText(getattr(member, name))
+        self.address.setPlainText(member.address)
+        self.notes.setPlainText(member.notes)
+        self._select_data(self.country, member.country)
+        self._select_data(self.language, member.preferred_language)
+        for role, box in self.role_boxes.items():
+            box.setChecked(role in member.roles)
+        self.tags.setText(", ".join(member.tags))
+
+    @staticmethod
+    def _select_data(combo: QComboBox, value: str) -> None:
+        index = combo.findData(value)
+        if index < 0 and value:
+            combo.addItem(value, value)
+            index = combo.count() - 1
+        combo.setCurrentIndex(max(index, 0))
+
+    # --- reading and saving -----------------------------------------------------------------
+
+    def current_input(self) -> MemberInput:
+        return MemberInput(
+            given_name=self.given_name.text(), family_name=self.family_name.text(),
+            preferred_name=self.preferred_name.text(), pronouns=self.pronouns.text(),
+            email=self.email.text(), phone=self.phone.text(),
+            address=self.address.toPlainText(), postcode=self.postcode.text(),
+            country=self._combo_value(self.country),
+            preferred_language=self.language.currentData() or "",
+            roles=frozenset(role for role, box in self.role_boxes.items() if box.isChecked()),
+            tags=tuple(t for t in (part.strip() for part in self.tags.text().split(",")) if t),
+            notes=self.notes.toPlainText(),
+        )
+
+    @staticmethod
+    def _combo_value(combo: QComboBox) -> str:
+        typed = combo.currentText().strip()
+        index = combo.findText(typed, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            return combo.itemData(index) or ""
+        return typed  # validation explains what is wrong with it
+
+    def has_changes(self) -> bool:
+        return self.current_input() != self._initial
+
+    def save(self) -> None:
+        data = self.current_input()
+        members = self._services.members
+        try:
+            if self.member is None:
+                self.saved = members.create(data)
+            else:
+                self.saved = members.update(self.member.id, data, self.member.version)
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return
+        except (ConcurrentEditError, NotFoundError) as exc:
+            prompts.error(self, self.windowTitle(), str(exc))
+            return
+        self.accept()
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for name, label in self.errors.items():
+            message = errors.get(name, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+            self.fields[name].setAccessibleDescription(message)
+        lines = [ngettext("Please check this field:", "Please check these {n} fields:",
+                          len(errors)).format(n=len(errors))] + [
+            f"• {self._labels.get(name, name)}: {message}" for name, message in errors.items()]
+        self.summary.setText("\n".join(lines))
+        self.summary.setVisible(bool(errors))
+        first = next((name for name in self.fields if name in errors), None)
+        if first is not None:
+            self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reject(self) -> None:
+        if self.has_changes() and not prompts.confirm(
+                self, _("Discard changes?"),
+                _("You have changes that are not saved. Close without saving them?"),
+                destructive_label=_("Discard changes")):
+            return
+        super().reject()

@@ -1,0 +1,294 @@
+"""The Members page: find, add, edit and archive the people in the community."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advocate_app.domain.people import Role
+from advocate_app.i18n import _, ngettext
+from advocate_app.i18n.formatting import format_number
+from advocate_app.services.errors import ServiceError
+from advocate_app.services.member_data import MemberQuery
+from advocate_app.ui import prompts
+from advocate_app.ui.models.member_table import MemberTableModel
+from advocate_app.ui.widgets.heading import Heading
+
+SEARCH_DELAY_MS = 150
+
+
+class MembersPage(QWidget):
+    status_message = Signal(str)
+    members_changed = Signal()
+
+    def __init__(self, services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self.heading = Heading(_("Members"))
+
+        self.search_field = QLineEdit()
+        self.search_field.setPlaceholderText(_("Search by name, email, phone or tag"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAccessibleName(_("Search members"))
+        search_label = QLabel(_("&Search:"))
+        search_label.setBuddy(self.search_field)
+
+        self.role_filter = QComboBox()
+        self.role_filter.addItem(_("All roles"), None)
+        for role in Role:
+            self.role_filter.addItem(role.label, role.value)
+        self.role_filter.setAccessibleName(_("Show members with role"))
+        role_label = QLabel(_("&Role:"))
+        role_label.setBuddy(self.role_filter)
+
+        self.show_archived = QCheckBox(_("Show &archived"))
+        self.show_archived.setAccessibleName(_("Show archived members"))
+
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName(_("Number of members shown"))
+
+        self.model = MemberTableModel(services.members, self)
+        self.table = QTableView()
+        self.table.setObjectName("members-table")
+        self.table.setAccessibleName(_("Members"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        horizontal = self.table.horizontalHeader()
+        horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        horizontal.setStretchLastSection(True)
+        horizontal.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+
+        self.empty_label = QLabel(_(
+            "No members yet. Add the first one with New member, or fill a sample community "
+            "with “advocate-app demo” to try things out."))
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAccessibleName(self.empty_label.text())
+
+        self.new_button = QPushButton(_("&New member…"))
+        self.edit_button = QPushButton(_("&Edit…"))
+        self.archive_button = QPushButton(_("Ar&chive"))
+        for button in (self.new_button, self.edit_button, self.archive_button):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+        self.new_button.clicked.connect(self.new_member)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.archive_button.clicked.connect(self.archive_selected)
+
+        filters = QHBoxLayout()
+        filters.addWidget(search_label)
+        filters.addWidget(self.search_field, 3)
+        filters.addSpacing(12)
+        filters.addWidget(role_label)
+        filters.addWidget(self.role_filter, 1)
+        filters.addSpacing(12)
+        filters.addWidget(self.show_archived)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.archive_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(filters)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_filters)
+        self.search_field.textChanged.connect(self._search_timer.start)
+        self.search_field.returnPressed.connect(self._search_then_focus_table)
+        self.role_filter.currentIndexChanged.connect(self._apply_filters)
+        self.show_archived.toggled.connect(self._apply_filters)
+
+        for keys, slot in ((QKeySequence.StandardKey.Delete, self.archive_selected),
+                           (Qt.Key.Key_Return, self.edit_selected),
+                           (Qt.Key.Key_Enter, self.edit_selected)):
+            shortcut = QShortcut(QKeySequence(keys), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+
+        self.setTabOrder(self.search_field, self.role_filter)
+        self.setTabOrder(self.role_filter, self.show_archived)
+        self.setTabOrder(self.show_archived, self.table)
+        self.setTabOrder(self.table, self.new_button)
+        self.setTabOrder(self.new_button, self.edit_button)
+        self.setTabOrder(self.edit_button, self.archive_button)
+
+        self._loaded = False
+
+    # --- public commands --------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the list (keeps search, filters, order and the selected member)."""
+        selected = self.selected_member_id()
+        self.model.set_query(self._current_query())
+        self._loaded = True
+        self._after_reload(selected)
+
+    def focus_first(self) -> None:
+        self.focus_search()
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def new_member(self) -> None:
+        self._open_editor(None)
+
+    def edit_selected(self) -> None:
+        member_id = self.selected_member_id()
+        if member_id is None:
+            return
+        try:
+            member = self._services.members.get(member_id)
+        except ServiceError as exc:
+            prompts.error(self, _("Edit member"), str(exc))
+            self.refresh()
+            return
+        self._open_editor(member)
+
+    def archive_selected(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        if row.archived:
+            self._run_change(lambda: self._services.members.restore(row.id),
+                             _("{name} is back in the community list.").format(
+                                 name=row.display_name), row.id)
+            return
+        if not prompts.confirm(
+                self, _("Archive member"),
+                _("Archive {name}? They leave the lists but nothing about them is deleted; you "
+                  "can restore them with “Show archived”.").format(name=row.display_name),
+                destructive_label=_("Archive")):
+            return
+        self._run_change(lambda: self._services.members.archive(row.id),
+                         _("{name} archived.").format(name=row.display_name), None)
+
+    def selected_member_id(self) -> int | None:
+        row = self._selected_row()
+        return row.id if row else None
+
+    def select_member(self, member_id: int) -> bool:
+        """Select ``member_id`` if it is among the rows already read (cheap; no scan)."""
+        for row in range(self.model.rowCount()):
+            if row >= 2000:
+                return False
+            if self.model.member_id(row) == member_id:
+                index = self.model.index(row, 0)
+                self.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    # --- internals --------------------------------------------------------------------------
+
+    def _current_query(self) -> MemberQuery:
+        value = self.role_filter.currentData()
+        return MemberQuery(
+            text=self.search_field.text(),
+            role=Role(value) if value else None,
+            include_archived=self.show_archived.isChecked(),
+            sort=self.model.query.sort,
+            descending=self.model.query.descending,
+        )
+
+    def _apply_filters(self) -> None:
+        self._search_timer.stop()
+        self.refresh()
+
+    def _search_then_focus_table(self) -> None:
+        self._apply_filters()
+        if self.model.rowCount():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.table.selectRow(0)
+
+    def _selected_row(self):
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.member_row(index.row())
+
+    def _after_reload(self, selected: int | None) -> None:
+        total = self.model.rowCount()
+        filtered = bool(self.search_field.text().strip() or self.role_filter.currentData()
+                        or self.show_archived.isChecked())
+        self.empty_label.setVisible(total == 0 and not filtered)
+        self.table.setVisible(not (total == 0 and not filtered))
+        if total == 0 and filtered:
+            text = _("No members match.")
+        else:
+            text = ngettext("{n} member", "{n} members", total).format(n=format_number(total))
+        self.count_label.setText(text)
+        if selected is not None:
+            self.select_member(selected)
+        self._update_buttons()
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons,
+                                                             Qt.ConnectionType.UniqueConnection)
+
+    def _update_buttons(self, *_args) -> None:
+        row = self._selected_row()
+        self.edit_button.setEnabled(row is not None)
+        self.archive_button.setEnabled(row is not None)
+        label = _("Re&store") if row is not None and row.archived else _("Ar&chive")
+        self.archive_button.setText(label)
+        self.archive_button.setAccessibleName(label.replace("&", ""))
+
+    def _open_editor(self, member) -> None:
+        from advocate_app.ui.dialogs.member_editor import MemberEditorDialog
+
+        dialog = MemberEditorDialog(self._services, member, self)
+        if self._run_editor(dialog) and dialog.saved is not None:
+            saved = dialog.saved
+            self.members_changed.emit()
+            self.status_message.emit(_("{name} saved.").format(name=saved.display_name))
+            self.refresh()
+            self.select_member(saved.id)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _run_editor(self, dialog: QDialog) -> bool:
+        """Show the editor; tests replace this so no real modal loop runs."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def _run_change(self, change, message: str, keep_selected: int | None) -> None:
+        try:
+            change()
+        except ServiceError as exc:
+            prompts.error(self, _("Members"), str(exc))
+            self.refresh()
+            return
+        self.members_changed.emit()
+        self.status_message.emit(message)
+        self.refresh()
+        if keep_selected is not None:
+            self.select_member(keep_selected)
