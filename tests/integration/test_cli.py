@@ -14,8 +14,8 @@ from advocate_app.app import main
 
 
 def run_app(*args, env_extra=None, timeout=60):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env_extra or {})}
-    env.pop("ADVOCATE_DATA_DIR", None)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ADVOCATE_")}
+    env.update(QT_QPA_PLATFORM="offscreen", **(env_extra or {}))
     return subprocess.run([sys.executable, "-m", "advocate_app", *args], capture_output=True,
                           text=True, env=env, timeout=timeout)
 
