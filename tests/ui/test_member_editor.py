@@ -1,0 +1,120 @@
+"""The member editor: saving, and telling the user exactly what to fix."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from advocate_app.domain.people import Role
+from advocate_app.services.member_data import MemberInput
+from advocate_app.ui import prompts
+from advocate_app.ui.dialogs.member_editor import MemberEditorDialog
+
+
+@pytest.fixture
+def open_editor(qtbot, services):
+    def make(member=None):
+        dialog = MemberEditorDialog(services, member)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        return dialog
+    return make
+
+
+def test_saving_without_a_name_says_so_beside_the_name(qtbot, open_editor, services):
+    dialog = open_editor()
+    qtbot.keyClick(dialog.email, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    dialog.save()
+    assert dialog.saved is None and dialog.isVisible()
+    assert dialog.errors["given_name"].isVisible()
+    assert "Enter a name" in dialog.errors["given_name"].text()
+    assert "Enter a name" in dialog.given_name.accessibleDescription()
+    assert dialog.summary.isVisible() and "Given name" in dialog.summary.text()
+    assert dialog.focusWidget() is dialog.given_name
+    assert services.members.count() == 0
+
+
+def test_a_bad_email_is_explained_and_nothing_typed_is_lost(open_editor):
+    dialog = open_editor()
+    dialog.given_name.setText("Amina")
+    dialog.email.setText("amina at example")
+    dialog.notes.setPlainText("Met at the family day")
+    dialog.save()
+    assert "is not an email address" in dialog.errors["email"].text()
+    assert not dialog.errors["given_name"].isVisible()
+    assert dialog.focusWidget() is dialog.email
+    assert dialog.notes.toPlainText() == "Met at the family day"
+
+
+def test_a_valid_member_is_saved_with_everything(open_editor, services):
+    dialog = open_editor()
+    dialog.given_name.setText("Amina")
+    dialog.family_name.setText("Diallo")
+    dialog.email.setText("amina@example.org")
+    dialog.country.setCurrentIndex(dialog.country.findData("SN"))
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    dialog.role_boxes[Role.CARER].setChecked(True)
+    dialog.role_boxes[Role.VOLUNTEER].setChecked(True)
+    dialog.tags.setText("newsletter, large print")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    saved = services.members.get(dialog.saved.id)
+    assert (saved.given_name, saved.family_name, saved.country, saved.preferred_language) == (
+        "Amina", "Diallo", "SN", "fr")
+    assert saved.roles == {Role.CARER, Role.VOLUNTEER}
+    assert saved.tags == ("large print", "newsletter")
+
+
+def test_typing_a_country_name_picks_its_code(open_editor):
+    dialog = open_editor()
+    dialog.given_name.setText("Ana")
+    dialog.country.setEditText("portugal")
+    assert dialog.current_input().country == "PT"
+
+
+def test_editing_someone_saved_meanwhile_is_refused_and_the_dialog_stays(open_editor, services,
+                                                                      monkeypatch):
+    original = services.members.create(MemberInput(given_name="Li", family_name="Wei"))
+    dialog = open_editor(services.members.get(original.id))
+    assert dialog.windowTitle() == "Edit Li Wei"
+    services.members.update(original.id, MemberInput(given_name="Li", family_name="Wei-Chen"),
+                            original.version)
+    errors = []
+    monkeypatch.setattr(prompts, "error", lambda parent, title, text: errors.append(text))
+    dialog.notes.setPlainText("Prefers email")
+    dialog.save()
+    assert errors and "Someone else saved this member" in errors[0]
+    assert dialog.isVisible() and dialog.saved is None
+    assert services.members.get(original.id).family_name == "Wei-Chen"
+
+
+def test_escape_with_changes_asks_before_discarding(qtbot, open_editor, monkeypatch):
+    dialog = open_editor()
+    asked = []
+    monkeypatch.setattr(prompts, "confirm",
+                        lambda *args, **kwargs: asked.append(args[2]) or False)
+    dialog.given_name.setText("Half typed")
+    qtbot.keyClick(dialog.given_name, Qt.Key.Key_Escape)
+    assert asked and dialog.isVisible()
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
+    qtbot.keyClick(dialog.given_name, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_escape_without_changes_just_closes(qtbot, open_editor, monkeypatch):
+    dialog = open_editor()
+    monkeypatch.setattr(prompts, "confirm", lambda *a, **k: pytest.fail("should not ask"))
+    qtbot.keyClick(dialog.given_name, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_every_field_has_a_label_and_an_accessible_name(open_editor):
+    from PySide6.QtWidgets import QLabel
+
+    dialog = open_editor()
+    buddies = {label.buddy() for label in dialog.findChildren(QLabel) if label.buddy()}
+    for name, field in dialog.fields.items():
+        assert field in buddies, name
+        assert field.accessibleName(), name

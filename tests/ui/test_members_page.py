@@ -1,0 +1,157 @@
+"""The Members page: what someone finding, adding and archiving people sees."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from advocate_app.domain.people import Role
+from advocate_app.services.demo import generate_demo
+from advocate_app.services.member_data import MemberInput
+from advocate_app.ui import prompts
+from advocate_app.ui.models import member_table
+from advocate_app.ui.pages.members import MembersPage
+
+
+@pytest.fixture
+def page(qtbot, services):
+    widget = MembersPage(services)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.refresh()
+    return widget
+
+
+def _add(services, given, family, **extra):
+    return services.members.create(MemberInput(given_name=given, family_name=family, **extra))
+
+
+def _names(page):
+    model = page.model
+    return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+
+
+def test_an_empty_community_says_how_to_start(page):
+    assert page.empty_label.isVisible()
+    assert "New member" in page.empty_label.text()
+    assert not page.table.isVisible()
+    assert page.count_label.text() == "0 members"
+
+
+def test_members_are_listed_by_family_name_with_their_roles(page, services):
+    _add(services, "Zoë", "Ørsted", roles=frozenset({Role.CARER, Role.VOLUNTEER}), country="DK",
+         preferred_language="da")
+    _add(services, "Ama", "Boateng", roles=frozenset({Role.PATIENT}))
+    page.refresh()
+    assert page.table.isVisible() and not page.empty_label.isVisible()
+    assert _names(page) == ["Ama Boateng", "Zoë Ørsted"]
+    model = page.model
+    assert model.data(model.index(1, 1)) == "Carer or parent, Volunteer"
+    assert model.data(model.index(1, 4)) == "Denmark"
+    assert model.data(model.index(1, 5)) == "Danish"
+    assert page.count_label.text() == "2 members"
+
+
+def test_typing_in_search_narrows_the_list(qtbot, page, services):
+    _add(services, "Ana", "Núñez", email="ana@example.org")
+    _add(services, "Kwame", "Mensah", tags=("large print",))
+    page.refresh()
+    qtbot.keyClicks(page.search_field, "nunez")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert _names(page) == ["Ana Núñez"]
+    page.search_field.clear()
+    qtbot.keyClicks(page.search_field, "large pr")
+    qtbot.waitUntil(lambda: _names(page) == ["Kwame Mensah"])
+    page.search_field.clear()
+    qtbot.keyClicks(page.search_field, "nobody-like-this")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    assert page.count_label.text() == "No members match."
+    assert page.table.isVisible()  # an empty result is not the "no members yet" state
+
+
+def test_role_filter(page, services):
+    _add(services, "A", "Patient", roles=frozenset({Role.PATIENT}))
+    _add(services, "B", "Clinician", roles=frozenset({Role.CLINICIAN}))
+    page.refresh()
+    page.role_filter.setCurrentIndex(page.role_filter.findData(Role.CLINICIAN.value))
+    assert _names(page) == ["B Clinician"]
+
+
+def test_clicking_the_name_header_sorts_descending(qtbot, page, services):
+    for family in ("Adams", "Baker", "Clark"):
+        _add(services, "X", family)
+    page.refresh()
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert _names(page) == ["X Clark", "X Baker", "X Adams"]
+
+
+def test_delete_archives_after_confirmation_and_cancel_keeps(qtbot, page, services,
+                                                             monkeypatch):
+    kept = _add(services, "Kept", "Member")
+    _add(services, "Other", "Person")
+    page.refresh()
+    answers = iter([False, True])
+    questions = []
+
+    def confirm(parent, title, text, *, destructive_label):
+        questions.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(prompts, "confirm", confirm)
+    page.table.setFocus()
+    page.table.selectRow(_names(page).index("Kept Member"))
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert services.members.count() == 2  # cancelled
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert services.members.count() == 1
+    assert "Kept Member" in questions[0]
+    assert _names(page) == ["Other Person"]
+    page.show_archived.setChecked(True)
+    assert "Kept Member (archived)" in _names(page)
+    page.table.selectRow(_names(page).index("Kept Member (archived)"))
+    assert page.archive_button.text().replace("&", "") == "Restore"
+    page.archive_button.click()
+    assert services.members.get(kept.id).archived is False
+
+
+def test_new_member_through_the_editor_appears_selected(qtbot, page, services, monkeypatch):
+    def fill_and_save(dialog):
+        dialog.given_name.setText("Farah")
+        dialog.family_name.setText("Haddad")
+        dialog.save()
+        return dialog.saved is not None
+
+    monkeypatch.setattr(page, "_run_editor", fill_and_save)
+    seen = []
+    page.status_message.connect(seen.append)
+    page.new_member()
+    assert _names(page) == ["Farah Haddad"]
+    assert page.selected_member_id() == services.members.list()[0].id
+    assert seen == ["Farah Haddad saved."]
+
+
+def test_a_large_community_is_paged_not_loaded_whole(qtbot, page, services, monkeypatch):
+    generate_demo(services.uow, services.actor, members=5000, seed=5)
+    page.show_archived.setChecked(True)
+    model = page.model
+    assert model.rowCount() == 5000
+    last = model.data(model.index(4999, 0))
+    assert last
+    page.table.scrollToBottom()
+    for row in range(0, 5000, 97):
+        model.data(model.index(row, 0))
+    limit = member_table.PAGE_SIZE * member_table.MAX_CACHED_PAGES
+    assert model.cached_row_count() <= limit < 5000
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, 0)) == last
+
+
+def test_every_control_has_a_label_or_accessible_name(page):
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    labelled = {label.buddy() for label in page.findChildren(QLabel) if label.buddy()}
+    for widget in page.findChildren(QWidget):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
+            assert widget.accessibleName() or widget in labelled, widget
