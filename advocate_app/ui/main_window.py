@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
         self.navigation.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setSpacing(3)
+        self._fit_navigation()
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
 
@@ -239,7 +241,15 @@ class MainWindow(QMainWindow):
         font = QApplication.font()
         font.setPointSizeF(self._base_point_size * scale)
         QApplication.setFont(font)
+        self._fit_navigation()
         self.text_scale_changed.emit(scale)
+
+    def _fit_navigation(self) -> None:
+        """The section list is as wide as its longest title, whatever the language and size."""
+        metrics = QFontMetrics(QApplication.font())  # the list itself may not have the new font yet
+        widest = max(metrics.horizontalAdvance(section.title)
+                     for section in self.sections)
+        self.navigation.setFixedWidth(widest + 2 * self.navigation.frameWidth() + 32)
 
     def show_help(self) -> None:
         rows = [

@@ -66,6 +66,8 @@ class MemberEditorDialog(QDialog):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setContentsMargins(8, 8, 8, 8)
+        self.summary.setFrameShape(QLabel.Shape.StyledPanel)
         self.summary.setVisible(False)
         self.summary.setAccessibleName(_("Problems to fix"))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -86,7 +88,7 @@ class MemberEditorDialog(QDialog):
 
         self.given_name = line("given_name", _("&Given name:"))
         self.family_name = line("family_name", _("&Family name:"))
-        self.preferred_name = line("preferred_name", _("Pre&ferred name:"),
+        self.preferred_name = line("preferred_name", _("P&referred name:"),
                                    _("What they like to be called"))
         self.pronouns = line("pronouns", _("Pro&nouns:"), _("For example: she/her, they/them"))
         self.email = line("email", _("E&mail:"))
@@ -105,7 +107,7 @@ class MemberEditorDialog(QDialog):
             self.country.addItem(name, code)
         self.country.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.country.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self._add_row(form, "country", _("C&ountry:"), self.country)
+        self._add_row(form, "country", _("Countr&y:"), self.country)
 
         self.language = QComboBox()
         self.language.addItem("", "")
@@ -124,19 +126,17 @@ class MemberEditorDialog(QDialog):
             roles_grid.addWidget(box, number // 3, number % 3)
             self.role_boxes[role] = box
 
+        form.addRow(self.roles_box)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(_("Separate tags with commas"))
-        tags_form = QFormLayout()
-        self._add_row(tags_form, "tags", _("&Tags:"), self.tags)
+        self._add_row(form, "tags", _("&Tags:"), self.tags)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
-        self._add_row(tags_form, "notes", _("N&otes:"), self.notes)
+        self._add_row(form, "notes", _("N&otes:"), self.notes)
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.addLayout(form)
-        body_layout.addWidget(self.roles_box)
-        body_layout.addLayout(tags_form)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -258,7 +258,9 @@ class MemberEditorDialog(QDialog):
             self.fields[name].setAccessibleDescription(message)
         lines = [ngettext("Please check this field:", "Please check these {n} fields:",
                           len(errors)).format(n=len(errors))] + [
-            f"• {self._labels.get(name, name)}: {message}" for name, message in errors.items()]
+            "• " + _("{field}: {problem}").format(field=self._labels.get(name, name),
+                                                  problem=message)
+            for name, message in errors.items()]
         self.summary.setText("\n".join(lines))
         self.summary.setVisible(bool(errors))
         first = next((name for name in self.fields if name in errors), None)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ class DashboardPage(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
 
         self.roles_box = QGroupBox(_("Members by role"))
+        self.roles_box.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         self.roles_form = QFormLayout(self.roles_box)
         self.role_values: dict[Role, QLabel] = {}
         for role in Role:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -143,6 +143,23 @@ class MembersPage(QWidget):
         self.setTabOrder(self.edit_button, self.archive_button)
 
         self._loaded = False
+        self._apply_metrics()
+
+    # Characters each column is sized for at first; the user can drag them wider or narrower.
+    _COLUMN_CHARS = (24, 18, 30, 17, 16, 14)
+
+    def _apply_metrics(self) -> None:
+        """Row height and first column widths from the current text size."""
+        metrics = self.table.fontMetrics()
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+        char = metrics.averageCharWidth()
+        for column, chars in enumerate(self._COLUMN_CHARS):
+            self.table.setColumnWidth(column, chars * char + 16)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_metrics()
 
     # --- public commands --------------------------------------------------------------------
 
