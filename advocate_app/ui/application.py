@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QtMsgType,
+    Qt,
+    QTimer,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -14,7 +23,23 @@ from advocate_app.paths import APP_NAME, bundled_dir
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps", "ckb"}
 
 
+_QT_LOG = logging.getLogger("advocate_app.qt")
+#: Messages of Qt's that say nothing to a user (the off-screen platform has no window manager).
+_QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
+
+
+def _qt_message(kind: QtMsgType, _context, message: str) -> None:
+    """Qt's own diagnostics go to the log file, not to the user's terminal."""
+    if any(message.startswith(quiet) for quiet in _QUIET_QT_MESSAGES):
+        return
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.ERROR)
+    _QT_LOG.log(level, "%s", message)
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
+    if QApplication.instance() is None:
+        qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
