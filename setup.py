@@ -5,8 +5,8 @@ A source checkout (including ``pip install -e .``) reads them from the top level
 compiles catalogs on first run; see ``advocate_app/i18n/catalogs.py``.
 """
 
-from pathlib import Path
 import shutil
+from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_py import build_py

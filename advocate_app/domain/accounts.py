@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from advocate_app.domain.base import Base, utcnow
 from advocate_app.domain.people import DEFAULT_ACCOUNT_ID, DEFAULT_ACTOR, Actor  # noqa: F401
 
+
 class Account(Base):
     __tablename__ = "accounts"
 

@@ -51,8 +51,9 @@ class UnitOfWorkFactory:
 
     def __call__(self) -> UnitOfWork:
         if self._sessions is None:
-            import advocate_app.domain.models  # noqa: F401 - every mapper known before use
             from sqlalchemy.orm import sessionmaker
+
+            import advocate_app.domain.models  # noqa: F401 - every mapper known before use
 
             self._sessions = sessionmaker(bind=self.engine, expire_on_commit=False,
                                           autoflush=True)

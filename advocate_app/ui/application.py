@@ -9,9 +9,9 @@ import time
 from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
-    QtMsgType,
     Qt,
     QTimer,
+    QtMsgType,
     QTranslator,
     qInstallMessageHandler,
 )
