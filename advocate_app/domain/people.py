@@ -71,9 +71,15 @@ def member_sort_key(given: str, family: str, preferred: str) -> str:
 _WORD_JOINERS = re.compile(r"[-'’.@_/]+")
 
 
+#: Phone numbers are found by any run of at least this many digits, wherever it starts.
+MIN_PHONE_DIGITS = 4
+
+
 def member_search_text(given, family, preferred, email, phone, tags) -> str:
     digits = "".join(ch for ch in phone if ch.isdigit())
-    parts = [given, family, preferred, email, phone, digits, *tags]
+    # Every tail of the digits is a word of its own, so "7946 0000" finds "+44 20 7946 0000".
+    tails = [digits[i:] for i in range(len(digits) - MIN_PHONE_DIGITS + 1)]
+    parts = [given, family, preferred, email, phone, *tails, *tags]
     folded = fold(" ".join(p for p in parts if p))
     # Word starts inside "Diallo-Sow", "O'Neill" and "ana.nunez@example.org" count too.
     split = _WORD_JOINERS.sub(" ", folded)

@@ -1,4 +1,8 @@
-"""The SQL behind the members list, written once for SQLite and PostgreSQL alike."""
+"""The SQL behind the members list, written once for SQLite and PostgreSQL alike.
+
+Search is the one difference: SQLite uses its FTS5 index, PostgreSQL matches word starts in the
+folded search text.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ LIST_COLUMNS = ("m.id, m.given_name, m.family_name, m.preferred_name, m.email, m
                 "m.country, m.preferred_language, m.updated_at, m.archived_at")
 
 
-def where_clause(query: MemberQuery) -> tuple[str, dict[str, Any]]:
+def where_clause(query: MemberQuery, dialect: str) -> tuple[str, dict[str, Any]]:
     conditions: list[str] = []
     params: dict[str, Any] = {}
     if not query.include_archived:
@@ -29,25 +33,32 @@ def where_clause(query: MemberQuery) -> tuple[str, dict[str, Any]]:
         conditions.append("EXISTS (SELECT 1 FROM member_roles r "
                           "WHERE r.member_id = m.id AND r.role = :role)")
         params["role"] = query.role.value
-    for index, token in enumerate(fold(query.text).split()):
-        escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        name = f"word{index}"
-        params[name] = f"% {escaped}%"
-        condition = f"m.search_text LIKE :{name} ESCAPE '\\'"
-        if token.isdigit():  # digits may sit inside a phone number
-            params[f"{name}any"] = f"%{escaped}%"
-            condition = f"({condition} OR m.search_text LIKE :{name}any ESCAPE '\\')"
-        conditions.append(condition)
+    typed = fold(query.text).split()
+    words = [word for word in typed if any(ch.isalnum() for ch in word)]
+    if typed and not words:
+        conditions.append("1 = 0")  # punctuation alone matches nobody
+    elif words and dialect == "sqlite":
+        # FTS5: each word a quoted phrase matched at the start of a word ("diallo-sow"* finds
+        # "Diallo-Sow"); the index was built from the same folded text.
+        params["fts"] = " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+        conditions.append("m.id IN (SELECT rowid FROM member_search WHERE member_search "
+                          "MATCH :fts)")
+    else:
+        for index, word in enumerate(words):
+            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params[f"word{index}"] = f"% {escaped}%"
+            conditions.append(f"m.search_text LIKE :word{index} ESCAPE '\\'")
     return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
 
 
-def count_sql(query: MemberQuery) -> tuple[str, dict[str, Any]]:
-    where, params = where_clause(query)
+def count_sql(query: MemberQuery, dialect: str) -> tuple[str, dict[str, Any]]:
+    where, params = where_clause(query, dialect)
     return f"SELECT count(*) FROM members m{where}", params
 
 
-def list_sql(query: MemberQuery, offset: int, limit: int) -> tuple[str, dict[str, Any]]:
-    where, params = where_clause(query)
+def list_sql(query: MemberQuery, offset: int, limit: int,
+             dialect: str) -> tuple[str, dict[str, Any]]:
+    where, params = where_clause(query, dialect)
     direction = "DESC" if query.descending else "ASC"
     order = ", ".join(f"{column} {direction}" for column in (*_SORT_COLUMNS[query.sort], "m.id"))
     params.update(offset=max(0, offset), limit=max(0, limit))

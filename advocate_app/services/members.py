@@ -54,13 +54,13 @@ class MemberService:
         return member_changes.get(self._uow, member_id)
 
     def count(self, query: MemberQuery = MemberQuery()) -> int:
-        statement, params = sql.count_sql(query)
+        statement, params = sql.count_sql(query, self._reader.dialect)
         return int(self._reader.rows(statement, params)[0][0])
 
     def list(self, query: MemberQuery = MemberQuery(), offset: int = 0,
              limit: int = 200) -> list[MemberRow]:
         """One page of the list, in the query's order."""
-        statement, params = sql.list_sql(query, offset, limit)
+        statement, params = sql.list_sql(query, offset, limit, self._reader.dialect)
         rows = self._reader.rows(statement, params)
         roles = self._roles_for([row[0] for row in rows])
         return [

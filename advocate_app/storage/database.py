@@ -31,7 +31,8 @@ class Database:
     def reader(self) -> Reader:
         if self.sqlite_file is not None:
             return SqliteReader(self.sqlite_file)
-        return EngineReader(lambda: self.engine)
+        dialect = "sqlite" if self.url.startswith("sqlite") else "postgresql"
+        return EngineReader(lambda: self.engine, dialect)
 
     def dispose(self) -> None:
         if "reader" in self.__dict__:

@@ -17,6 +17,8 @@ from typing import Any, Protocol
 
 
 class Reader(Protocol):
+    dialect: str  # "sqlite" or "postgresql"
+
     def rows(self, sql: str, params: Mapping[str, Any] | None = None) -> list[tuple]: ...
 
     def close(self) -> None: ...
@@ -24,6 +26,8 @@ class Reader(Protocol):
 
 class SqliteReader:
     """Reads a SQLite file through the standard library, with the app's connection settings."""
+
+    dialect = "sqlite"
 
     def __init__(self, database_file: Path):
         self._file = database_file
@@ -54,8 +58,9 @@ class SqliteReader:
 class EngineReader:
     """Reads through a SQLAlchemy engine (PostgreSQL, or SQLite when no file is at hand)."""
 
-    def __init__(self, engine_provider: Callable[[], Any]):
+    def __init__(self, engine_provider: Callable[[], Any], dialect: str):
         self._engine_provider = engine_provider
+        self.dialect = dialect
 
     def rows(self, sql: str, params: Mapping[str, Any] | None = None) -> list[tuple]:
         from sqlalchemy import text

@@ -117,3 +117,27 @@ def test_role_filter_and_counts(services):
 def services(any_services):
     """Every test in this module runs on SQLite and on PostgreSQL."""
     return any_services
+
+
+def test_search_in_other_scripts_and_by_any_part_of_a_phone_number(services):
+    maria = _add(services, "Мария", "Иванова", phone="+7 912 345 67 89")
+    sharma = _add(services, "दिया", "शर्मा")
+    hassan = _add(services, "محمد", "الحسن")
+    assert [r.id for r in services.members.search("иван")] == [maria.id]
+    assert [r.id for r in services.members.search("ИВАНОВА мар")] == [maria.id]
+    assert [r.id for r in services.members.search("शर्")] == [sharma.id]
+    assert [r.id for r in services.members.search("الحس")] == [hassan.id]
+    assert [r.id for r in services.members.search("4567")] == [maria.id]
+    assert [r.id for r in services.members.search("912 345")] == [maria.id]
+
+
+def test_search_follows_archiving_and_renaming(services):
+    member = _add(services, "Oona", "Lindqvist")
+    services.members.archive(member.id)
+    assert services.members.search("lindq") == []
+    assert services.members.count(MemberQuery(text="lindq", include_archived=True)) == 1
+    restored = services.members.restore(member.id)
+    services.members.update(member.id, MemberInput(given_name="Oona", family_name="Berg"),
+                            restored.version)
+    assert services.members.search("lindq") == []
+    assert [r.id for r in services.members.search("berg")] == [member.id]
