@@ -43,9 +43,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from advocate_app import cli
     from advocate_app.i18n import install_language
+    from advocate_app.paths import resolve_paths
 
-    # The language must be known before the parser is built, so its help is translated too.
-    install_language(cli.peek_language(argv))
+    # Language and data folder are known before the parser is built, so its help and its
+    # messages are translated too, and compiled catalogs are cached inside the data folder.
+    paths = resolve_paths(cli.peek_option(argv, "--data-dir"))
+    language = install_language(cli.peek_option(argv, "--lang"), paths.locale_cache_dir)
     parser = cli.build_parser()
     args = parser.parse_args(argv)
     if args.command is None and args.version:
@@ -54,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"advocate-app {__version__}")
         return 0
     try:
-        context = build_context(args, started_at)
+        context = build_context(args, paths, language, started_at)
     except StartupError as exc:
         print(f"advocate-app: {exc}", file=sys.stderr)
         return 1
@@ -65,23 +68,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_gui(context, smoke_test=args.smoke_test)
 
 
-def build_context(args, started_at: float) -> AppContext:
-    from advocate_app.i18n import _, install_language
-    from advocate_app.paths import DataDirError, resolve_paths
+def build_context(args, paths: AppPaths, language: str, started_at: float) -> AppContext:
+    from advocate_app.paths import DataDirError
 
-    paths = resolve_paths(args.data_dir)
     try:
         paths.ensure()
     except DataDirError as exc:
         raise StartupError(str(exc)) from exc
     _configure_logging(paths.log_dir)
-    language = install_language(args.lang, paths.locale_cache_dir)
     database_url = args.database_url or os.environ.get("ADVOCATE_DATABASE_URL") or (
         paths.default_database_url()
     )
     services = open_services(database_url, paths)
     log.info("Started with language %s on %s", language, _redact(database_url))
-    del _
     return AppContext(paths, database_url, language, services, started_at)
 
 

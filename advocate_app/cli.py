@@ -21,12 +21,15 @@ class _Parser(argparse.ArgumentParser):
             prog=self.prog, problem=message) + "\n")
 
 
-def peek_language(argv: Sequence[str]) -> str | None:
-    """``--lang`` from the arguments before they are parsed (so help can be translated)."""
+def peek_option(argv: Sequence[str], option: str) -> str | None:
+    """A global option's value before the arguments are parsed.
+
+    The language and the data folder are needed to translate the parser's own help and errors.
+    """
     for index, arg in enumerate(argv):
-        if arg == "--lang" and index + 1 < len(argv):
+        if arg == option and index + 1 < len(argv):
             return argv[index + 1]
-        if arg.startswith("--lang="):
+        if arg.startswith(option + "="):
             return arg.split("=", 1)[1]
     return None
 

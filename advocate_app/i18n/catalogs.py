@@ -75,6 +75,7 @@ def compile_catalog(po_path: Path, mo_path: Path) -> None:
 
 
 def find_mo(code: str, cache_dir: Path | None) -> tuple[Path, str] | None:
+    """The compiled catalog for ``code`` (compiling a source catalog into ``cache_dir``)."""
     compiled = _compiled_dir()
     source = _source_dir()
     for candidate in _candidates(code):
@@ -88,7 +89,10 @@ def find_mo(code: str, cache_dir: Path | None) -> tuple[Path, str] | None:
                 target_root = cache_dir or _default_cache()
                 mo = Path(target_root) / candidate / "LC_MESSAGES" / f"{DOMAIN}.mo"
                 if not mo.is_file() or mo.stat().st_mtime < po.stat().st_mtime:
-                    compile_catalog(po, mo)
+                    try:
+                        compile_catalog(po, mo)
+                    except OSError:
+                        return None  # nowhere to write it: the interface stays in English
                 return mo, candidate
     return None
 
