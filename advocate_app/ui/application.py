@@ -41,6 +41,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if QApplication.instance() is None:
         qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    if not hasattr(app, "_advocate_focus_rings"):
+        from advocate_app.ui.widgets.focus_ring import FocusRings
+
+        app._advocate_focus_rings = FocusRings(app)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("advocate-app")
