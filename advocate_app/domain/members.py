@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from advocate_app.domain.base import Base, utcnow
@@ -32,6 +32,13 @@ class Member(Base):
     country: Mapped[str] = mapped_column(String(2), default="")
     preferred_language: Mapped[str] = mapped_column(String(20), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    region: Mapped[str] = mapped_column(String(100), default="")
+    date_of_birth: Mapped[date | None] = mapped_column(Date, default=None)
+    age_band: Mapped[str] = mapped_column(String(10), default="")
+    print_format: Mapped[str] = mapped_column(String(20), default="")
+    contact_times: Mapped[str] = mapped_column(String(200), default="")
+    sign_language: Mapped[str] = mapped_column(String(60), default="")
+    barrier_notes: Mapped[str] = mapped_column(Text, default="")
     # Folded copies kept for fast, accent-insensitive sorting and searching.
     sort_name: Mapped[str] = mapped_column(String(400), default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
@@ -49,6 +56,15 @@ class Member(Base):
         back_populates="member", cascade="all, delete-orphan", lazy="selectin",
         order_by="MemberTag.tag",
     )
+
+    access_needs: Mapped[list[MemberAccessNeed]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin")
+    barriers: Mapped[list[MemberBarrier]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin")
+    channels: Mapped[list[MemberChannel]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin")
+    conditions: Mapped[list[MemberCondition]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="MemberCondition.id")
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
@@ -96,3 +112,49 @@ class MemberTag(Base):
     member: Mapped[Member] = relationship(back_populates="tags")
 
     __table_args__ = (Index("ix_member_tags_tag", "tag", "member_id"),)
+
+
+class MemberAccessNeed(Base):
+    """Something a member needs to take part (see ``community.AccessNeed``)."""
+
+    __tablename__ = "member_access_needs"
+
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), primary_key=True)
+    need: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+    __table_args__ = (Index("ix_member_access_needs_need", "need", "member_id"),)
+
+
+class MemberBarrier(Base):
+    """Something that makes taking part hard (see ``community.Barrier``)."""
+
+    __tablename__ = "member_barriers"
+
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), primary_key=True)
+    barrier: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class MemberChannel(Base):
+    """A way the member is happy to be contacted (see ``community.Channel``)."""
+
+    __tablename__ = "member_channels"
+
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+
+class MemberCondition(Base):
+    """A condition a member lives with (or cares for someone with): special-category data."""
+
+    __tablename__ = "member_conditions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"),
+                                           index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    orpha_code: Mapped[str] = mapped_column(String(20), default="")
+    diagnosis_confirmed: Mapped[bool] = mapped_column(default=False)
+    genetic_test_done: Mapped[bool] = mapped_column(default=False)

@@ -2,6 +2,16 @@
 
 from advocate_app.domain.accounts import Account
 from advocate_app.domain.base import Base
-from advocate_app.domain.members import Member, MemberRole, MemberTag
+from advocate_app.domain.consent import ConsentRecord
+from advocate_app.domain.members import (
+    Member,
+    MemberAccessNeed,
+    MemberBarrier,
+    MemberChannel,
+    MemberCondition,
+    MemberRole,
+    MemberTag,
+)
 
-__all__ = ["Account", "Base", "Member", "MemberRole", "MemberTag"]
+__all__ = ["Account", "Base", "ConsentRecord", "Member", "MemberAccessNeed", "MemberBarrier",
+           "MemberChannel", "MemberCondition", "MemberRole", "MemberTag"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from advocate_app.domain.people import Actor
+from advocate_app.services.consent import ConsentService
 from advocate_app.services.members import MemberService
 from advocate_app.storage.database import Database
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
@@ -16,12 +17,14 @@ class Services:
     uow: UnitOfWorkFactory
     actor: Actor
     members: MemberService
+    consent: ConsentService
 
     @classmethod
     def build(cls, database: Database, actor: Actor) -> Services:
         uow = UnitOfWorkFactory(database)
         return cls(database=database, uow=uow, actor=actor,
-                   members=MemberService(uow, database.reader, actor))
+                   members=MemberService(uow, database.reader, actor),
+                   consent=ConsentService(uow, actor))
 
     def warm_up(self) -> None:
         """Load what saving needs (SQLAlchemy's ORM), so the first save is as quick as the rest."""

@@ -11,14 +11,26 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from advocate_app.domain.base import utcnow
-from advocate_app.domain.members import Member, MemberRole, MemberTag
+from advocate_app.domain.community import AccessNeed, AgeBand, Barrier, Channel, PrintFormat
+from advocate_app.domain.members import (
+    Member,
+    MemberAccessNeed,
+    MemberBarrier,
+    MemberChannel,
+    MemberCondition,
+    MemberRole,
+    MemberTag,
+)
 from advocate_app.domain.people import ROLE_VALUES, Actor, Role
 from advocate_app.i18n import _
 from advocate_app.services.errors import ConcurrentEditError, NotFoundError
-from advocate_app.services.member_data import MemberDetails, MemberInput
+from advocate_app.services.member_data import ConditionInput, MemberDetails, MemberInput
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
-_INPUT_FIELDS = [f.name for f in fields(MemberInput) if f.name not in ("roles", "tags")]
+_COLLECTIONS = ("roles", "tags", "channels", "access_needs", "barriers", "conditions")
+_ENUM_FIELDS = {"age_band": AgeBand, "print_format": PrintFormat}
+_INPUT_FIELDS = [f.name for f in fields(MemberInput)
+                 if f.name not in _COLLECTIONS and f.name not in _ENUM_FIELDS]
 
 
 def create(uow_factory: UnitOfWorkFactory, actor: Actor, data: MemberInput) -> MemberDetails:
@@ -90,7 +102,33 @@ def _apply(member: Member, data: MemberInput) -> None:
     member.tags = [t for t in member.tags if t.tag in wanted_tags] + [
         MemberTag(tag=tag) for tag in wanted_tags if tag not in {t.tag for t in member.tags}
     ]
+    for name in _ENUM_FIELDS:
+        value = getattr(data, name)
+        setattr(member, name, value.value if value is not None else "")
+    member.access_needs = _sync(member.access_needs, "need", data.access_needs, MemberAccessNeed)
+    member.barriers = _sync(member.barriers, "barrier", data.barriers, MemberBarrier)
+    member.channels = _sync(member.channels, "channel", data.channels, MemberChannel)
+    member.conditions = [
+        MemberCondition(name=c.name, orpha_code=c.orpha_code,
+                        diagnosis_confirmed=c.diagnosis_confirmed,
+                        genetic_test_done=c.genetic_test_done)
+        for c in data.conditions
+    ] if [_condition(c) for c in member.conditions] != list(data.conditions) else (
+        member.conditions)
     member.refresh_derived()
+
+
+def _sync(current, attribute: str, wanted, row_class):
+    """Keep the rows still wanted, add the new ones (so unchanged rows are not rewritten)."""
+    values = {item.value for item in wanted}
+    kept = [row for row in current if getattr(row, attribute) in values]
+    have = {getattr(row, attribute) for row in kept}
+    return kept + [row_class(**{attribute: value}) for value in sorted(values - have)]
+
+
+def _condition(row: MemberCondition) -> ConditionInput:
+    return ConditionInput(row.name, row.orpha_code, row.diagnosis_confirmed,
+                          row.genetic_test_done)
 
 
 def _details(member: Member) -> MemberDetails:
@@ -99,6 +137,23 @@ def _details(member: Member) -> MemberDetails:
         **values,
         roles=frozenset(Role(r.role) for r in member.roles if r.role in ROLE_VALUES),
         tags=tuple(sorted(t.tag for t in member.tags)),
+        age_band=_enum(AgeBand, member.age_band),
+        print_format=_enum(PrintFormat, member.print_format),
+        access_needs=frozenset(_known(AccessNeed, [r.need for r in member.access_needs])),
+        barriers=frozenset(_known(Barrier, [r.barrier for r in member.barriers])),
+        channels=frozenset(_known(Channel, [r.channel for r in member.channels])),
+        conditions=tuple(_condition(c) for c in member.conditions),
         id=member.id, version=member.version, created_at=member.created_at,
         updated_at=member.updated_at, archived_at=member.archived_at,
     )
+
+
+def _enum(kind, value: str):
+    try:
+        return kind(value) if value else None
+    except ValueError:
+        return None
+
+
+def _known(kind, values):
+    return [kind(v) for v in values if v in kind._value2member_map_]

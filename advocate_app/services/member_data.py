@@ -4,9 +4,27 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
+from advocate_app.domain.community import (
+    AccessNeed,
+    AgeBand,
+    Barrier,
+    Channel,
+    ConsentPurpose,
+    PrintFormat,
+)
 from advocate_app.domain.people import Role, member_display_name
+
+
+@dataclass(frozen=True)
+class ConditionInput:
+    """A condition, optionally with its ORPHAcode (Orphanet's number for a rare disease)."""
+
+    name: str
+    orpha_code: str = ""
+    diagnosis_confirmed: bool = False
+    genetic_test_done: bool = False
 
 
 @dataclass(frozen=True)
@@ -26,6 +44,17 @@ class MemberInput:
     roles: frozenset[Role] = field(default_factory=frozenset)
     tags: tuple[str, ...] = ()
     notes: str = ""
+    region: str = ""
+    date_of_birth: date | None = None
+    age_band: AgeBand | None = None
+    print_format: PrintFormat | None = None
+    contact_times: str = ""
+    channels: frozenset[Channel] = field(default_factory=frozenset)
+    access_needs: frozenset[AccessNeed] = field(default_factory=frozenset)
+    sign_language: str = ""
+    barriers: frozenset[Barrier] = field(default_factory=frozenset)
+    barrier_notes: str = ""
+    conditions: tuple[ConditionInput, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,6 +103,11 @@ class MemberQuery:
 
     text: str = ""
     role: Role | None = None
+    language: str = ""
+    access_need: AccessNeed | None = None
+    consent: ConsentPurpose | None = None  # only members whose consent for this is valid now
+    region: str = ""
+    tag: str = ""
     include_archived: bool = False
     sort: MemberSort = MemberSort.NAME
     descending: bool = False

@@ -7,9 +7,11 @@ folded search text.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from advocate_app.domain.text import fold
+from advocate_app.services.consent import valid_consent_sql
 from advocate_app.services.member_data import MemberQuery, MemberSort
 
 _SORT_COLUMNS = {
@@ -33,6 +35,24 @@ def where_clause(query: MemberQuery, dialect: str) -> tuple[str, dict[str, Any]]
         conditions.append("EXISTS (SELECT 1 FROM member_roles r "
                           "WHERE r.member_id = m.id AND r.role = :role)")
         params["role"] = query.role.value
+    if query.language:
+        conditions.append("m.preferred_language = :language")
+        params["language"] = query.language
+    if query.region:
+        conditions.append("m.region = :region")
+        params["region"] = query.region
+    if query.access_need is not None:
+        conditions.append("EXISTS (SELECT 1 FROM member_access_needs a "
+                          "WHERE a.member_id = m.id AND a.need = :access_need)")
+        params["access_need"] = query.access_need.value
+    if query.tag:
+        conditions.append("EXISTS (SELECT 1 FROM member_tags t "
+                          "WHERE t.member_id = m.id AND t.tag = :tag)")
+        params["tag"] = query.tag
+    if query.consent is not None:
+        conditions.append(valid_consent_sql())
+        params["consent_purpose"] = query.consent.value
+        params["consent_today"] = date.today().isoformat()
     typed = fold(query.text).split()
     words = [word for word in typed if any(ch.isalnum() for ch in word)]
     if typed and not words:

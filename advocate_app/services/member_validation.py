@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
+from advocate_app.domain.community import AgeBand
 from advocate_app.i18n import _
 from advocate_app.services.errors import ValidationError
 from advocate_app.services.member_data import MemberInput
@@ -15,14 +17,18 @@ _COUNTRY = re.compile(r"^[A-Z]{2}$")
 MAX_LENGTHS = {
     "given_name": 200, "family_name": 200, "preferred_name": 200, "pronouns": 60,
     "email": 320, "phone": 60, "postcode": 20, "address": 2000, "notes": 100_000,
+    "region": 100, "contact_times": 200, "sign_language": 60, "barrier_notes": 10_000,
 }
+_MULTILINE = ("address", "notes", "barrier_notes")
+_ORPHA = re.compile(r"^(?:ORPHA:?\s*)?(\d{1,7})$", re.IGNORECASE)
+EARLIEST_BIRTH = date(1900, 1, 1)
 
 
 def clean_member_input(data: MemberInput) -> MemberInput:
     """Trimmed, normalised input; raises ValidationError listing every problem at once."""
     errors: dict[str, str] = {}
     text = {
-        name: " ".join(getattr(data, name).split()) if name not in ("address", "notes")
+        name: " ".join(getattr(data, name).split()) if name not in _MULTILINE
         else getattr(data, name).strip()
         for name in MAX_LENGTHS
     }
@@ -53,10 +59,34 @@ def clean_member_input(data: MemberInput) -> MemberInput:
         if len(tag) > 100:
             errors["tags"] = _("A tag can be at most 100 characters long.")
         tags.append(tag)
+    age_band = data.age_band
+    if data.date_of_birth is not None:
+        today = date.today()
+        if not EARLIEST_BIRTH <= data.date_of_birth <= today:
+            errors["date_of_birth"] = _("A date of birth must be between 1900 and today.")
+        else:
+            age_band = AgeBand.for_birth_date(data.date_of_birth, today)
+    conditions = []
+    for condition in data.conditions:
+        name = " ".join(condition.name.split())
+        code = condition.orpha_code.strip()
+        if code:
+            match = _ORPHA.match(code)
+            if not match:
+                errors["conditions"] = _("“{code}” is not an ORPHAcode: use its number, for "
+                                         "example 558 for Marfan syndrome.").format(code=code)
+                continue
+            code = match.group(1)
+        if not name and not code:
+            continue
+        if len(name) > 300:
+            errors["conditions"] = _("A condition's name can be at most 300 characters long.")
+        conditions.append(replace(condition, name=name, orpha_code=code))
     if errors:
         raise ValidationError(errors)
     return replace(
-        data, country=country, preferred_language=language, tags=tuple(tags), **text
+        data, country=country, preferred_language=language, tags=tuple(tags),
+        age_band=age_band, conditions=tuple(conditions), **text
     )
 
 

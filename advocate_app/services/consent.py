@@ -1,0 +1,144 @@
+"""Recording and reading consent: an append-only history per member and purpose."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from advocate_app.domain.community import ConsentMethod, ConsentPurpose, ConsentStatus
+from advocate_app.domain.people import Actor
+from advocate_app.i18n import _
+from advocate_app.services.errors import NotFoundError, ValidationError
+from advocate_app.storage.unit_of_work import UnitOfWorkFactory
+
+
+@dataclass(frozen=True)
+class ConsentEntry:
+    """What the person said, when, how, and until when."""
+
+    purpose: ConsentPurpose
+    status: ConsentStatus
+    method: ConsentMethod
+    effective_on: date
+    expires_on: date | None = None
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class ConsentRecordView:
+    id: int
+    member_id: int
+    purpose: ConsentPurpose
+    status: ConsentStatus
+    method: ConsentMethod
+    effective_on: date
+    expires_on: date | None
+    evidence: str
+    recorded_at: datetime
+    recorded_by: str
+
+
+@dataclass(frozen=True)
+class ConsentState:
+    """Where a member stands today for one purpose."""
+
+    purpose: ConsentPurpose
+    status: ConsentStatus | None  # None: never asked
+    since: date | None = None
+    expires_on: date | None = None
+
+    @property
+    def valid(self) -> bool:
+        return self.status is ConsentStatus.GRANTED
+
+
+def effective_status(status: ConsentStatus, expires_on: date | None, today: date) -> ConsentStatus:
+    if status is ConsentStatus.GRANTED and expires_on is not None and expires_on < today:
+        return ConsentStatus.EXPIRED
+    return status
+
+
+def valid_consent_sql(purpose_param: str = "consent_purpose",
+                      today_param: str = "consent_today") -> str:
+    """SQL condition on members ``m``: the newest entry for the purpose grants it, unexpired."""
+    return (
+        "EXISTS (SELECT 1 FROM consent_records c WHERE c.member_id = m.id "
+        f"AND c.purpose = :{purpose_param} AND c.status = 'granted' "
+        f"AND (c.expires_on IS NULL OR c.expires_on >= :{today_param}) "
+        "AND NOT EXISTS (SELECT 1 FROM consent_records n WHERE n.member_id = c.member_id "
+        "AND n.purpose = c.purpose AND (n.effective_on > c.effective_on "
+        "OR (n.effective_on = c.effective_on AND n.id > c.id))))"
+    )
+
+
+class ConsentService:
+    def __init__(self, uow: UnitOfWorkFactory, actor: Actor):
+        self._uow = uow
+        self._actor = actor
+
+    def record(self, member_id: int, entry: ConsentEntry) -> ConsentRecordView:
+        """Add an entry to the member's history; earlier entries are never changed."""
+        errors = {}
+        if entry.effective_on > date.today():
+            errors["effective_on"] = _("Consent cannot be recorded for a date in the future.")
+        if entry.expires_on is not None and entry.expires_on <= entry.effective_on:
+            errors["expires_on"] = _("The review or expiry date must come after the date "
+                                     "consent was given.")
+        if entry.status is ConsentStatus.EXPIRED:
+            errors["status"] = _("Expiry is worked out from the expiry date; record a grant "
+                                 "with an expiry date or a withdrawal instead.")
+        if len(entry.evidence) > 10_000:
+            errors["evidence"] = _("This is too long: at most {limit} characters.").format(
+                limit=10_000)
+        if errors:
+            raise ValidationError(errors)
+        from advocate_app.domain.consent import ConsentRecord
+        from advocate_app.domain.members import Member
+
+        with self._uow() as uow:
+            if uow.session.get(Member, member_id) is None:
+                raise NotFoundError(_("This member no longer exists."))
+            record = ConsentRecord(
+                member_id=member_id, purpose=entry.purpose.value, status=entry.status.value,
+                method=entry.method.value, effective_on=entry.effective_on,
+                expires_on=entry.expires_on, evidence=entry.evidence.strip(),
+                recorded_by=self._actor.account_id)
+            uow.session.add(record)
+            uow.commit()
+            return self._view(record, self._actor.display_name)
+
+    def history(self, member_id: int) -> list[ConsentRecordView]:
+        """Every entry, newest first."""
+        from sqlalchemy import select
+
+        from advocate_app.domain.accounts import Account
+        from advocate_app.domain.consent import ConsentRecord
+
+        statement = (
+            select(ConsentRecord, Account.display_name)
+            .outerjoin(Account, Account.id == ConsentRecord.recorded_by)
+            .where(ConsentRecord.member_id == member_id)
+            .order_by(ConsentRecord.effective_on.desc(), ConsentRecord.id.desc())
+        )
+        with self._uow() as uow:
+            return [self._view(record, name or "") for record, name in
+                    uow.session.execute(statement)]
+
+    def current(self, member_id: int, today: date | None = None
+                ) -> dict[ConsentPurpose, ConsentState]:
+        """Each purpose's state today: the newest entry decides; expiry dates are applied."""
+        today = today or date.today()
+        states = {purpose: ConsentState(purpose, None) for purpose in ConsentPurpose}
+        for record in reversed(self.history(member_id)):  # oldest first; newest wins
+            states[record.purpose] = ConsentState(
+                record.purpose, effective_status(record.status, record.expires_on, today),
+                record.effective_on, record.expires_on)
+        return states
+
+    @staticmethod
+    def _view(record, recorded_by: str) -> ConsentRecordView:
+        return ConsentRecordView(
+            id=record.id, member_id=record.member_id, purpose=ConsentPurpose(record.purpose),
+            status=ConsentStatus(record.status), method=ConsentMethod(record.method),
+            effective_on=record.effective_on, expires_on=record.expires_on,
+            evidence=record.evidence, recorded_at=record.recorded_at, recorded_by=recorded_by)
