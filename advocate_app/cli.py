@@ -66,6 +66,28 @@ def build_parser() -> argparse.ArgumentParser:
                       help=_("how many members to create (default: 300)"))
     demo.add_argument("--seed", type=int, default=1, metavar="S",
                       help=_("the same seed always gives the same community (default: 1)"))
+    importer = commands.add_parser(
+        "import", help=_("bring people in from a CSV, XLSX or vCard file"),
+        description=_("Bring people in from a file. Everything lands in one go, or nothing "
+                      "does; the report says what happened to every row."))
+    what = importer.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser,
+                                   required=True)
+    members = what.add_parser("members", help=_("import members"),
+                              description=_("Import members from a file."))
+    members.add_argument("file", metavar=_("FILE"))
+    members.add_argument("--format", choices=("auto", "csv", "xlsx", "vcard"), default="auto",
+                         help=_("the file's format (default: recognised from its content)"))
+    members.add_argument("--encoding", metavar=_("ENCODING"),
+                         help=_("the text encoding of a CSV or vCard file, e.g. utf-8, "
+                                "utf-16 or cp1252 (default: detected)"))
+    members.add_argument("--delimiter", metavar=_("CHARACTER"),
+                         help=_("the CSV delimiter: , ; | or tab (default: detected)"))
+    members.add_argument("--on-duplicate", choices=("skip", "merge", "create"), default="skip",
+                         help=_("what to do with someone who is already here (default: skip)"))
+    members.add_argument("--dry-run", action="store_true",
+                         help=_("check everything and report, but change nothing"))
+    members.add_argument("--json", action="store_true",
+                         help=_("print the report as JSON, with every row's outcome"))
     return parser
 
 
@@ -81,8 +103,33 @@ def _positive_int(value: str) -> int:
 
 
 def run_command(args: argparse.Namespace, context) -> int:
-    handlers = {"demo": _run_demo}
+    handlers = {"demo": _run_demo, "import": _run_import}
     return handlers[args.command](args, context)
+
+
+def _run_import(args: argparse.Namespace, context) -> int:
+    from pathlib import Path
+
+    from advocate_app.interchange.errors import UnreadableFileError
+    from advocate_app.services.member_import import ImportOptions, OnDuplicate, import_members
+
+    options = ImportOptions(format=args.format, encoding=args.encoding,
+                            delimiter=args.delimiter, on_duplicate=OnDuplicate(args.on_duplicate),
+                            dry_run=args.dry_run)
+    try:
+        report = import_members(context.services.uow, context.services.actor, Path(args.file),
+                                options)
+    except UnreadableFileError as exc:
+        print(f"advocate-app: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(report.to_json())
+        return 0
+    from advocate_app.interchange.report_text import report_lines
+
+    for line in report_lines(report):
+        print(line)
+    return 0
 
 
 def _run_demo(args: argparse.Namespace, context) -> int:

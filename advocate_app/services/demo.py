@@ -51,9 +51,11 @@ class DemoSummary:
 def generate_demo(uow: UnitOfWorkFactory, actor: Actor, *, members: int, seed: int,
                   progress: Callable[[int, int], None] | None = None,
                   should_cancel: Callable[[], bool] | None = None) -> DemoSummary:
-    from sqlalchemy import func, insert, select
-
-    from advocate_app.domain.members import Member, MemberRole, MemberTag
+    from advocate_app.storage.member_bulk import (
+        insert_members,
+        next_member_id,
+        reset_member_sequence,
+    )
 
     rng = random.Random(seed)
     cultures = list(CULTURES)
@@ -62,7 +64,7 @@ def generate_demo(uow: UnitOfWorkFactory, actor: Actor, *, members: int, seed: i
     role_weights = [w for _r, w in _ROLE_WEIGHTS]
     with uow() as work:
         session = work.session
-        first_id = (session.execute(select(func.max(Member.id))).scalar() or 0) + 1
+        first_id = next_member_id(session)
         done = 0
         while done < members:
             if should_cancel is not None and should_cancel():
@@ -81,18 +83,15 @@ def generate_demo(uow: UnitOfWorkFactory, actor: Actor, *, members: int, seed: i
                     done + offset < len(role_sets)) else rng.choices(role_sets, role_weights)[0]
                 roles.extend({"member_id": member_id, "role": r.value} for r in chosen)
                 tags.extend({"member_id": member_id, "tag": t} for t in member_tags)
-            session.execute(insert(Member.__table__), rows)
-            session.execute(insert(MemberRole.__table__), roles)
-            if tags:
-                session.execute(insert(MemberTag.__table__), tags)
+            insert_members(session, rows, roles, tags)
             done += size
             if progress is not None:
                 progress(done, members)
         if should_cancel is not None and should_cancel():
             work.rollback()
             raise DemoCancelled()
+        reset_member_sequence(session)
         work.commit()
-    _reset_id_sequence(uow)
     return DemoSummary(members=members)
 
 
@@ -167,16 +166,3 @@ def _address(rng: random.Random, culture: Culture, country: str) -> str:
     if culture.key in ("en-gb", "en-us", "fr", "yo", "hi", "ta"):
         return f"{number} {street}\n{town}"
     return f"{street} {number}\n{town}"
-
-
-def _reset_id_sequence(uow: UnitOfWorkFactory) -> None:
-    """PostgreSQL hands out ids from a sequence; move it past the ids written here."""
-    engine = uow.engine
-    if engine.dialect.name != "postgresql":
-        return
-    from sqlalchemy import text
-
-    with engine.begin() as connection:
-        connection.execute(text(
-            "SELECT setval(pg_get_serial_sequence('members', 'id'), "
-            "(SELECT coalesce(max(id), 1) FROM members))"))

@@ -157,3 +157,16 @@ def _enum(kind, value: str):
 
 def _known(kind, values):
     return [kind(v) for v in values if v in kind._value2member_map_]
+
+
+def fill_in(session: Session, actor: Actor, member_id: int, additions: list[MemberInput],
+            combine) -> None:
+    """Merge imported details into an existing member inside the caller's transaction."""
+    member = _load(session, member_id)
+    data = _details(member)
+    base = MemberInput(**{f.name: getattr(data, f.name) for f in fields(MemberInput)})
+    for extra in additions:
+        base = combine(base, extra)
+    _apply(member, base)
+    member.updated_at = utcnow()
+    member.updated_by = actor.account_id

@@ -1,0 +1,465 @@
+"""Importing members from the files small groups really have.
+
+One call reads the file, maps its columns, checks every row, finds duplicates (within the file
+and against the database) and writes everything in ONE transaction: all chosen rows land, or
+none. The report says, row by row, what happened and why.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+from advocate_app.domain.base import utcnow
+from advocate_app.domain.people import (
+    Actor,
+    Role,
+    member_display_name,
+    member_search_text,
+    member_sort_key,
+)
+from advocate_app.domain.text import fold
+from advocate_app.i18n import _
+from advocate_app.interchange import member_values as values
+from advocate_app.interchange.errors import UnreadableFileError
+from advocate_app.interchange.member_columns import TARGETS, guess_mapping
+from advocate_app.interchange.tables import Table, detect_format, read_csv, read_xlsx
+from advocate_app.services.errors import ValidationError
+from advocate_app.services.member_data import MemberInput
+from advocate_app.services.member_validation import clean_member_input
+from advocate_app.storage.unit_of_work import UnitOfWorkFactory
+
+NAME_MATCH = 85      # rapidfuzz token_sort_ratio for "the same person" when the email matches
+SIMILAR_NAME = 90    # ... when only the phone number or postcode matches
+PROGRESS_EVERY = 1000
+
+
+class OnDuplicate(enum.StrEnum):
+    SKIP = "skip"
+    MERGE = "merge"
+    CREATE = "create"
+
+
+class ImportCancelled(Exception):
+    """The import was cancelled; nothing was written."""
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    format: str = "auto"
+    encoding: str | None = None
+    delimiter: str | None = None
+    on_duplicate: OnDuplicate = OnDuplicate.SKIP
+    dry_run: bool = False
+    mapping: dict[int, str] | None = None  # column index -> field; guessed when None
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    row: int
+    outcome: str  # created | merged | skipped | invalid
+    name: str = ""
+    member_id: int | None = None
+    reasons: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    review: str = ""
+
+
+@dataclass
+class ImportReport:
+    file: str
+    format: str
+    encoding: str
+    delimiter: str
+    mapping: dict[str, str]
+    unmapped: list[str]
+    dry_run: bool
+    rows: list[RowOutcome] = field(default_factory=list)
+    empty_rows: int = 0
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for row in self.rows if row.outcome == outcome)
+
+    @property
+    def created(self) -> int:
+        return self.count("created")
+
+    @property
+    def merged(self) -> int:
+        return self.count("merged")
+
+    @property
+    def skipped(self) -> int:
+        return self.count("skipped")
+
+    @property
+    def invalid(self) -> int:
+        return self.count("invalid")
+
+    @property
+    def flagged(self) -> int:
+        return sum(1 for row in self.rows if row.review)
+
+    @property
+    def warnings(self) -> int:
+        return sum(len(row.warnings) for row in self.rows)
+
+    def to_json(self) -> str:
+        data = {
+            "file": self.file, "format": self.format, "encoding": self.encoding,
+            "delimiter": self.delimiter, "dry_run": self.dry_run,
+            "counts": {"created": self.created, "merged": self.merged,
+                       "skipped": self.skipped, "invalid": self.invalid,
+                       "flagged_for_review": self.flagged, "warnings": self.warnings,
+                       "empty_rows": self.empty_rows},
+            "mapping": self.mapping, "unmapped_columns": self.unmapped,
+            "rows": [asdict(row) for row in self.rows],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2, default=list)
+
+
+def read_member_file(path: Path, options: ImportOptions) -> Table:
+    if not path.is_file():
+        raise UnreadableFileError(_("There is no file at {path}.").format(path=path))
+    kind = detect_format(path) if options.format == "auto" else options.format
+    if kind == "xlsx":
+        return read_xlsx(path)
+    if kind == "vcard":
+        from advocate_app.interchange.vcard import read_vcards
+
+        return read_vcards(path, options.encoding)
+    if kind == "csv":
+        return read_csv(path, options.encoding, options.delimiter)
+    raise UnreadableFileError(_("“{format}” is not a format Advocate imports.").format(
+        format=kind))
+
+
+# --- one row ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Person:
+    row: int
+    data: MemberInput
+    warnings: list[str]
+
+    @property
+    def name(self) -> str:
+        return member_display_name(self.data.given_name, self.data.family_name,
+                                   self.data.preferred_name)
+
+
+def _read_row(number: int, cells: dict[str, str]) -> _Person | RowOutcome:
+    given, family = cells.get("given_name", ""), cells.get("family_name", "")
+    full = cells.get("full_name", "")
+    why_not = values.not_a_person(cells.get("kind", ""), given, family, full,
+                                  cells.get("organisation", ""))
+    label = full or " ".join(p for p in (given, family) if p) or cells.get("organisation", "")
+    if why_not:
+        reason = (_("An organisation, not a person: not imported as a member.")
+                  if why_not == "organisation"
+                  else _("A household, not one person: not imported as a member."))
+        return RowOutcome(number, "skipped", label, reasons=(reason,))
+    if not (given or family) and full:
+        given, family = values.split_full_name(full)
+    if not (given or family or cells.get("preferred_name")):
+        return RowOutcome(number, "invalid", cells.get("email", ""), reasons=(
+            _("No name: add the person's name in the file and import it again."),))
+    warnings: list[str] = []
+    country = values.country_code(cells.get("country", ""))
+    if country is None:
+        warnings.append(_("“{value}” is not a country Advocate knows; the country was not "
+                          "stored.").format(value=cells["country"]))
+        country = ""
+    language = values.language_code(cells.get("preferred_language", ""))
+    if language is None:
+        warnings.append(_("“{value}” is not a language Advocate knows; the language was not "
+                          "stored.").format(value=cells["preferred_language"]))
+        language = ""
+    email = values.clean_email(cells.get("email", ""))
+    if email is None:
+        warnings.append(_("“{value}” is not an email address; it was not stored.").format(
+            value=cells["email"]))
+        email = ""
+    phone, understood = values.clean_phone(cells.get("phone") or cells.get("mobile", ""),
+                                           country)
+    if not understood:
+        warnings.append(_("“{value}” does not look like a phone number; it was kept as "
+                          "written.").format(value=phone))
+    born = None
+    if cells.get("date_of_birth"):
+        born = values.parse_date(cells["date_of_birth"])
+        if born is None:
+            warnings.append(_("“{value}” is not a date; the date of birth was not stored.")
+                            .format(value=cells["date_of_birth"]))
+    roles, unknown = values.parse_roles(cells.get("roles", ""))
+    if unknown:
+        warnings.append(_("Not a role Advocate knows, so not stored: {words}.").format(
+            words=", ".join(unknown)))
+    address = "\n".join(p for p in (cells.get("address", ""), cells.get("address2", ""),
+                                    cells.get("locality", "")) if p)
+    data = MemberInput(
+        given_name=given, family_name=family, preferred_name=cells.get("preferred_name", ""),
+        pronouns=cells.get("pronouns", ""), email=email, phone=phone, address=address,
+        postcode=cells.get("postcode", ""), country=country, preferred_language=language,
+        roles=frozenset(roles), tags=tuple(values.parse_tags(cells.get("tags", ""))),
+        notes=cells.get("notes", ""), region=cells.get("region", ""), date_of_birth=born)
+    try:
+        data = clean_member_input(data)
+    except ValidationError as exc:
+        if "given_name" in exc.errors:
+            return RowOutcome(number, "invalid", label, reasons=(exc.errors["given_name"],))
+        blanks = {name: type(getattr(data, name))() if name != "date_of_birth" else None
+                  for name in exc.errors if hasattr(data, name)}
+        warnings.extend(f"{message}" for message in exc.errors.values())
+        data = clean_member_input(replace(data, **blanks))
+    return _Person(number, data, warnings)
+
+
+# --- duplicates ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Known:
+    key: tuple[str, int]  # ("db", member id) or ("new", index among new people)
+    name: str
+    given: str
+    label: str
+
+
+class _Index:
+    def __init__(self):
+        self.by_email: dict[str, list[_Known]] = {}
+        self.by_phone: dict[str, list[_Known]] = {}
+        self.by_postcode: dict[str, list[_Known]] = {}
+        self.by_name: dict[str, list[_Known]] = {}
+
+    def add(self, known: _Known, email: str, phone: str, postcode: str) -> None:
+        if known.name:
+            self.by_name.setdefault(known.name, []).append(known)
+        if email:
+            self.by_email.setdefault(email.casefold(), []).append(known)
+        digits = "".join(ch for ch in phone if ch.isdigit())[-9:]
+        if len(digits) >= 7:
+            self.by_phone.setdefault(digits, []).append(known)
+        code = fold(postcode).replace(" ", "")
+        if code:
+            self.by_postcode.setdefault(code, []).append(known)
+
+    def namesake(self, person: MemberInput) -> _Known | None:
+        """Someone with exactly the same name: worth a look, never merged on that alone."""
+        name = fold(member_display_name(person.given_name, person.family_name, ""))
+        found = self.by_name.get(name)
+        return found[0] if found else None
+
+    def match(self, person: MemberInput) -> tuple[_Known | None, _Known | None]:
+        """(the same person, someone sharing the email) — either may be None."""
+        from rapidfuzz import fuzz
+
+        name = fold(member_display_name(person.given_name, person.family_name, ""))
+        given = fold(person.given_name)
+        shared = None
+        for known in self.by_email.get(person.email.casefold(), []) if person.email else []:
+            if (fuzz.token_sort_ratio(name, known.name) >= NAME_MATCH or not given
+                    or not known.given or given.split()[0] == known.given.split()[0]):
+                return known, None
+            shared = known
+        digits = "".join(ch for ch in person.phone if ch.isdigit())[-9:]
+        code = fold(person.postcode).replace(" ", "")
+        for bucket in (self.by_phone.get(digits, []) if len(digits) >= 7 else [],
+                       self.by_postcode.get(code, []) if code else []):
+            for known in bucket:
+                if fuzz.token_sort_ratio(name, known.name) >= SIMILAR_NAME:
+                    return known, shared
+        return None, shared
+
+
+def _existing_index(session) -> _Index:
+    from sqlalchemy import select
+
+    from advocate_app.domain.members import Member
+
+    index = _Index()
+    statement = select(Member.id, Member.given_name, Member.family_name, Member.preferred_name,
+                       Member.email, Member.phone, Member.postcode)
+    for member_id, given, family, preferred, email, phone, postcode in session.execute(
+            statement):
+        label = member_display_name(given, family, preferred)
+        index.add(_Known(("db", member_id), fold(member_display_name(given, family, "")),
+                         fold(given), label), email, phone, postcode)
+    return index
+
+
+# --- the whole import ---------------------------------------------------------------------
+
+
+def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
+                   options: ImportOptions = ImportOptions(),
+                   progress: Callable[[int, int], None] | None = None,
+                   should_cancel: Callable[[], bool] | None = None) -> ImportReport:
+    table = read_member_file(path, options)
+    mapping = options.mapping if options.mapping is not None else guess_mapping(table.headers)
+    if not set(mapping.values()) & {"given_name", "family_name", "full_name", "email"}:
+        raise UnreadableFileError(
+            _("No column of this file holds names or email addresses (its columns are: "
+              "{columns}); nothing was imported.").format(columns=", ".join(table.headers)))
+    report = ImportReport(
+        file=str(path), format=table.format, encoding=table.encoding,
+        delimiter={"\t": "tab"}.get(table.delimiter, table.delimiter),
+        mapping={table.headers[i] if i < len(table.headers) else str(i): t
+                 for i, t in sorted(mapping.items()) if t in TARGETS},
+        unmapped=[h for i, h in enumerate(table.headers) if i not in mapping and h],
+        dry_run=options.dry_run)
+    total = len(table.rows)
+    with uow() as work:
+        session = work.session
+        index = _existing_index(session)
+        new_people: list[_Person] = []
+        merges: dict[int, list[_Person]] = {}  # existing member id -> people merged into it
+        new_merges: dict[int, list[_Person]] = {}  # new person index -> people merged into it
+        for position, (number, cells_list) in enumerate(zip(table.row_numbers, table.rows,
+                                                            strict=True)):
+            if position % PROGRESS_EVERY == 0:
+                _check(should_cancel, work)
+                if progress is not None:
+                    progress(position, total)
+            cells = {target: cells_list[i].strip() for i, target in mapping.items()
+                     if i < len(cells_list) and cells_list[i].strip()}
+            if not cells and not any(c.strip() for c in cells_list):
+                report.empty_rows += 1
+                continue
+            read = _read_row(number, cells)
+            if isinstance(read, RowOutcome):
+                report.rows.append(read)
+                continue
+            same, shared = index.match(read.data)
+            review = ""
+            if shared is not None:
+                review = _("Shares an email address with {other}, who looks like a different "
+                           "person: check whether this is a family address.").format(
+                    other=_describe(shared, new_people))
+            if same is not None and options.on_duplicate is OnDuplicate.SKIP:
+                report.rows.append(RowOutcome(number, "skipped", read.name, _member_id(same),
+                                              reasons=(_("Already here: {other}.").format(
+                                                  other=_describe(same, new_people)),),
+                                              warnings=tuple(read.warnings)))
+                continue
+            if same is not None and options.on_duplicate is OnDuplicate.MERGE:
+                kind, key = same.key
+                (merges if kind == "db" else new_merges).setdefault(key, []).append(read)
+                report.rows.append(RowOutcome(
+                    number, "merged", read.name, key if kind == "db" else None,
+                    reasons=(_("Merged into {other}.").format(
+                        other=_describe(same, new_people)),), warnings=tuple(read.warnings)))
+                continue
+            if same is not None:
+                review = review or _("Possibly the same person as {other}; created anyway as "
+                                     "asked.").format(other=_describe(same, new_people))
+            elif not review and (namesake := index.namesake(read.data)) is not None:
+                review = _("Has the same name as {other}: check whether they are the same "
+                           "person.").format(other=_describe(namesake, new_people))
+            known = _Known(("new", len(new_people)),
+                           fold(member_display_name(read.data.given_name,
+                                                    read.data.family_name, "")),
+                           fold(read.data.given_name), read.name)
+            index.add(known, read.data.email, read.data.phone, read.data.postcode)
+            new_people.append(read)
+            report.rows.append(RowOutcome(number, "created", read.name,
+                                          warnings=tuple(read.warnings), review=review))
+        _check(should_cancel, work)
+        for key, extra in new_merges.items():
+            for person in extra:
+                new_people[key].data = _fill(new_people[key].data, person.data)
+        ids = _write(session, actor, new_people, merges)
+        report.rows = [replace(r, member_id=ids.get(r.row, r.member_id))
+                       if r.outcome == "created" else r for r in report.rows]
+        _check(should_cancel, work)
+        if progress is not None:
+            progress(total, total)
+        if options.dry_run:
+            work.rollback()
+            report.rows = [replace(r, member_id=None) if r.outcome == "created" else r
+                           for r in report.rows]
+        else:
+            work.commit()
+    return report
+
+
+def _check(should_cancel, work) -> None:
+    if should_cancel is not None and should_cancel():
+        work.rollback()
+        raise ImportCancelled()
+
+
+def _member_id(known: _Known) -> int | None:
+    return known.key[1] if known.key[0] == "db" else None
+
+
+def _describe(known: _Known, new_people: list[_Person]) -> str:
+    kind, key = known.key
+    if kind == "db":
+        return _("{name} (member {id})").format(name=known.label, id=key)
+    return _("{name} (row {row} of this file)").format(name=known.label,
+                                                      row=new_people[key].row)
+
+
+def _fill(base: MemberInput, extra: MemberInput) -> MemberInput:
+    """``base`` with its empty fields filled from ``extra``, roles and tags combined."""
+    changes = {}
+    for name in ("given_name", "family_name", "preferred_name", "pronouns", "email", "phone",
+                 "address", "postcode", "country", "preferred_language", "region", "notes"):
+        if not getattr(base, name) and getattr(extra, name):
+            changes[name] = getattr(extra, name)
+    if base.date_of_birth is None and extra.date_of_birth is not None:
+        changes["date_of_birth"] = extra.date_of_birth
+        changes["age_band"] = extra.age_band
+    changes["roles"] = base.roles | extra.roles
+    changes["tags"] = tuple(dict.fromkeys((*base.tags, *extra.tags)))
+    return replace(base, **changes)
+
+
+def _write(session, actor: Actor, people: list[_Person],
+           merges: dict[int, list[_Person]]) -> dict[int, int]:
+    """Insert new people in bulk and fill in existing members; returns row -> new member id."""
+    from advocate_app.services import member_changes
+    from advocate_app.storage.member_bulk import (
+        insert_members,
+        next_member_id,
+        reset_member_sequence,
+    )
+
+    now = utcnow()
+    first = next_member_id(session)
+    rows, roles, tags, ids = [], [], [], {}
+    for offset, person in enumerate(people):
+        data, member_id = person.data, first + offset
+        ids[person.row] = member_id
+        rows.append({
+            "id": member_id, "given_name": data.given_name, "family_name": data.family_name,
+            "preferred_name": data.preferred_name, "pronouns": data.pronouns,
+            "email": data.email, "phone": data.phone, "address": data.address,
+            "postcode": data.postcode, "country": data.country,
+            "preferred_language": data.preferred_language, "notes": data.notes,
+            "region": data.region, "date_of_birth": data.date_of_birth,
+            "age_band": data.age_band.value if data.age_band else "",
+            "sort_name": member_sort_key(data.given_name, data.family_name,
+                                         data.preferred_name),
+            "search_text": member_search_text(data.given_name, data.family_name,
+                                              data.preferred_name, data.email, data.phone,
+                                              data.tags),
+            "created_at": now, "updated_at": now, "created_by": actor.account_id,
+            "updated_by": actor.account_id, "version": 1,
+        })
+        roles.extend({"member_id": member_id, "role": role.value}
+                     for role in sorted(data.roles, key=list(Role).index))
+        tags.extend({"member_id": member_id, "tag": tag} for tag in data.tags)
+    insert_members(session, rows, roles, tags)
+    if rows:
+        reset_member_sequence(session)
+    for member_id, extra in merges.items():
+        member_changes.fill_in(session, actor, member_id, [person.data for person in extra],
+                               _fill)
+    return ids
