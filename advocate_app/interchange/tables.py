@@ -119,8 +119,8 @@ def read_csv(path: Path, encoding: str | None = None, delimiter: str | None = No
     numbers: list[int] = []
     headers: list[str] | None = None
     try:
-        for record in reader:
-            line = reader.line_num
+        # Rows are numbered as a spreadsheet shows them: a cell with line breaks is one row.
+        for line, record in enumerate(reader, start=1):
             if headers is None:
                 if any(cell.strip() for cell in record):
                     headers = [cell.strip() for cell in record]

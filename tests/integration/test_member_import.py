@@ -1,0 +1,321 @@
+"""Importing members from real-world files: exact counts, hostile content, nothing half-done."""
+
+from __future__ import annotations
+
+import codecs
+import json
+
+import pytest
+
+from advocate_app.app import main
+from advocate_app.domain.people import Role
+from advocate_app.interchange.errors import UnreadableFileError
+from advocate_app.services.member_data import MemberInput, MemberQuery
+from advocate_app.services.member_import import (
+    ImportCancelled,
+    ImportOptions,
+    OnDuplicate,
+    import_members,
+)
+
+EVERYONE = MemberQuery(include_archived=True)
+
+
+def run(services, path, **options):
+    return import_members(services.uow, services.actor, path, ImportOptions(**options))
+
+
+def everyone(services):
+    return {r.display_name: r for r in services.members.list(EVERYONE, 0, 1000)}
+
+
+def details(services, name):
+    return services.members.get(everyone(services)[name].id)
+
+
+HOSTILE_CSV = (
+    "First Name,Last Name,Email,Phone,Country,Notes,Tags,\n"
+    '"Zoë","Ørsted-Núñez",zoe@example.org,+45 12 34 56 78,Denmark,"line one\nline two",'
+    '"newsletter, 🎉 party",\n'
+    "Иван,Петров,ivan@example.org,,Russia,=HYPERLINK(\"http://x\"),,\n"
+    "محمد,الحسن,,,,<b>bold</b> & <i>more</i>,,\n"
+    ",,,,,,,\n"
+    "王,伟,wei@example.org,ext 42 evenings,China,+SUM(A1),,\n"
+    "Sam,O'Neill,not-an-email,,Narnia,@mention,,\n"
+    ",,nobody-name@example.org,,,,,\n"
+)
+
+
+def test_hostile_utf8_csv_with_bom(services, tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_bytes(codecs.BOM_UTF8 + HOSTILE_CSV.encode("utf-8"))
+    report = run(services, path)
+    assert (report.format, report.encoding, report.delimiter) == ("csv", "utf-8-sig", ",")
+    assert (report.created, report.skipped, report.invalid, report.empty_rows) == (5, 0, 1, 1)
+    assert [r.row for r in report.rows if r.outcome == "invalid"] == [8]
+    people = everyone(services)
+    assert set(people) == {"Zoë Ørsted-Núñez", "Иван Петров", "محمد الحسن", "王 伟",
+                           "Sam O'Neill"}
+    zoe = details(services, "Zoë Ørsted-Núñez")
+    assert zoe.notes == "line one\nline two"
+    assert zoe.tags == ("newsletter", "🎉 party")
+    assert zoe.country == "DK" and zoe.phone == "+45 12345678"  # the national way of writing it
+    assert details(services, "Иван Петров").notes == '=HYPERLINK("http://x")'  # kept as text
+    assert details(services, "محمد الحسن").notes == "<b>bold</b> & <i>more</i>"
+    sam = details(services, "Sam O'Neill")
+    assert sam.email == "" and sam.country == ""  # bad values not stored, person kept
+    sam_row = next(r for r in report.rows if r.name == "Sam O'Neill")
+    assert len(sam_row.warnings) == 2
+    wei = details(services, "王 伟")
+    assert wei.phone == "ext 42 evenings"  # kept as written, with a warning
+    assert any("phone" in w for w in next(r for r in report.rows if r.name == "王 伟").warnings)
+
+
+def test_excel_unicode_text_is_utf16_with_tabs(services, tmp_path):
+    path = tmp_path / "unicode.txt"
+    text = "Given Name\tFamily Name\tE-mail 1 - Value\r\nŁucja\tWiśniewska\tlucja@example.pl\r\n"
+    path.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    report = run(services, path)
+    assert (report.encoding, report.delimiter, report.created) == ("utf-16", "tab", 1)
+    assert details(services, "Łucja Wiśniewska").email == "lucja@example.pl"
+
+
+def test_french_excel_csv_in_cp1252_with_semicolons(services, tmp_path):
+    path = tmp_path / "adherents.csv"
+    text = ("Prénom;Nom;Courriel;Code postal;Ville;Pays;Langue\r\n"
+            "Hélène;Lefèvre;helene@example.fr;69003;Lyon;France;français\r\n")
+    path.write_bytes(text.encode("cp1252"))
+    report = run(services, path)
+    assert (report.encoding, report.delimiter, report.created) == ("cp1252", ";", 1)
+    helene = details(services, "Hélène Lefèvre")
+    assert (helene.postcode, helene.country, helene.preferred_language) == ("69003", "FR", "fr")
+    assert helene.address == "Lyon"
+
+
+def test_bytes_invalid_for_the_declared_encoding_are_refused(services, tmp_path):
+    path = tmp_path / "broken.csv"
+    path.write_bytes(codecs.BOM_UTF8 + b"Name,Email\nAna,ana@example.org\n" + b"\xff\xfe\n")
+    with pytest.raises(UnreadableFileError, match="not valid"):
+        run(services, path)
+    plain = tmp_path / "plain.csv"
+    plain.write_bytes("Name,Email\nJosé,jose@example.org\n".encode("cp1252"))
+    with pytest.raises(UnreadableFileError):
+        run(services, plain, encoding="utf-8")
+    assert services.members.count(EVERYONE) == 0
+
+
+def test_xlsx_from_google_contacts(services, tmp_path):
+    from datetime import date
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["First Name", "Last Name", "E-mail 1 - Label", "E-mail 1 - Value",
+                  "Phone 1 - Value", "Birthday", "Group Membership", "Organization Name"])
+    sheet.append(["Kwame", "Mensah", "* Home", "kwame@example.com", 447700900123,
+                  date(1984, 2, 29), "* myContacts ::: Volunteers", ""])
+    sheet.append(["  "])  # looks empty
+    sheet.append([None, None, None, None, None, None, None, "Rare Disease Foundation"])
+    book.save(tmp_path / "contacts.xlsx")
+    report = run(services, tmp_path / "contacts.xlsx")
+    assert (report.format, report.created, report.skipped, report.empty_rows) == (
+        "xlsx", 1, 1, 1)
+    kwame = details(services, "Kwame Mensah")
+    assert kwame.email == "kwame@example.com"
+    assert kwame.date_of_birth == date(1984, 2, 29)
+    assert kwame.tags == ("Volunteers",)
+    assert "E-mail 1 - Label" in report.unmapped
+
+
+@pytest.mark.parametrize("content", [b"PK\x03\x04\x14\x00truncated", b"\x00\x01\x02garbage" * 50])
+def test_a_damaged_or_foreign_file_changes_nothing(services, tmp_path, content):
+    path = tmp_path / "members.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(UnreadableFileError):
+        run(services, path)
+    assert services.members.count(EVERYONE) == 0
+
+
+def test_truncated_real_spreadsheet(services, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Name", "Email"])
+    book.active.append(["Ana Silva", "ana@example.org"])
+    book.save(tmp_path / "full.xlsx")
+    data = (tmp_path / "full.xlsx").read_bytes()
+    (tmp_path / "cut.xlsx").write_bytes(data[: len(data) // 2])
+    with pytest.raises(UnreadableFileError, match="spreadsheet"):
+        run(services, tmp_path / "cut.xlsx")
+    assert services.members.count(EVERYONE) == 0
+
+
+VCARDS = (
+    "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+    "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;J=C3=BCrgen\r\n"
+    "TEL;CELL;PREF:+49 170 1234567\r\n"
+    "NOTE;ENCODING=QUOTED-PRINTABLE:First line=0D=0A=\r\nsecond line\r\n"
+    "END:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Okafor;Chiamaka;;;\r\nFN:Chiamaka Okafor\r\n"
+    "EMAIL;TYPE=INTERNET:chi@example.org\r\n"
+    "ADR;TYPE=HOME:;;12 Allen Avenue\\, Flat 3;Lagos;;100001;Nigeria\r\n"
+    "NOTE:Loves long\r\n  walks\\; and tea\r\n"
+    "END:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:org\r\nFN:Lagos Teaching Hospital\r\n"
+    "ORG:Lagos Teaching Hospital\r\nEND:VCARD\r\n"
+)
+
+
+def test_vcards_of_every_version(services, tmp_path):
+    path = tmp_path / "contacts.vcf"
+    path.write_text(VCARDS, encoding="utf-8", newline="")
+    report = run(services, path)
+    assert (report.format, report.created, report.skipped) == ("vcard", 2, 1)
+    jurgen = details(services, "Jürgen Müller")
+    assert jurgen.phone == "+49 170 1234567"
+    assert jurgen.notes == "First line\r\nsecond line".replace("\r\n", "\r\n")
+    chi = details(services, "Chiamaka Okafor")
+    assert chi.address == "12 Allen Avenue, Flat 3\nLagos"
+    assert (chi.postcode, chi.country, chi.notes) == ("100001", "NG", "Loves long walks; and tea")
+
+
+def test_a_vcard_file_cut_short_is_refused(services, tmp_path):
+    path = tmp_path / "cut.vcf"
+    path.write_text(VCARDS[:-40], encoding="utf-8")
+    with pytest.raises(UnreadableFileError, match="middle of a card"):
+        run(services, path)
+    assert services.members.count(EVERYONE) == 0
+
+
+def test_civicrm_households_and_organisations_are_not_people(services, tmp_path):
+    path = tmp_path / "civicrm.csv"
+    path.write_text(
+        "Contact Type,First Name,Last Name,Sort Name,Email,Organization Name\n"
+        "Individual,Priya,Sharma,\"Sharma, Priya\",priya@example.org,\n"
+        "Household,,,The Sharma Family,family@example.org,\n"
+        "Organization,,,\"Rare Alliance\",info@example.org,Rare Alliance\n", encoding="utf-8")
+    report = run(services, path)
+    assert (report.created, report.skipped) == (1, 2)
+    reasons = [r.reasons[0] for r in report.rows if r.outcome == "skipped"]
+    assert "household" in reasons[0] and "organisation" in reasons[1]
+
+
+def test_mailchimp_and_outlook_exports_are_recognised(services, tmp_path):
+    mailchimp = tmp_path / "mailchimp.csv"
+    mailchimp.write_text("Email Address,First Name,Last Name,Address,Phone Number,TAGS\n"
+                         "li@example.org,Li,Wei,,,\"Newsletter,2025 conference\"\n",
+                         encoding="utf-8")
+    outlook = tmp_path / "outlook.csv"
+    outlook.write_text("First Name,Middle Name,Last Name,E-mail Address,Mobile Phone,"
+                       "Home Street,Home City,Home Postal Code,Home Country/Region\n"
+                       "Maeve,,Murphy,maeve@example.ie,087 123 4567,1 Main St,Cork,T12 X1Y2,"
+                       "Ireland\n", encoding="utf-8")
+    assert run(services, mailchimp).created == 1
+    assert run(services, outlook).created == 1
+    assert details(services, "Li Wei").tags == ("2025 conference", "Newsletter")
+    maeve = details(services, "Maeve Murphy")
+    assert (maeve.country, maeve.postcode, maeve.address) == ("IE", "T12 X1Y2", "1 Main St\nCork")
+    assert maeve.phone == "+353 87 123 4567"
+
+
+def _existing(services):
+    return services.members.create(MemberInput(
+        given_name="Ana", family_name="Silva", email="ana@example.org",
+        roles=frozenset({Role.PATIENT}), tags=("newsletter",)))
+
+
+DUPLICATES = ("Name,Email,Phone,Postcode,Role,Tags\n"
+              "Ana Silva,ANA@example.org,,,volunteer,family day\n"     # same person, by email
+              "Bruno Silva,ana@example.org,,,,\n"                     # family email: two people
+              "Ana Sylva,,,SW1A 1AA,,\n"                              # new person
+              "Ana Sylva,,,sw1a1aa,,\n")                              # same as the row above
+
+
+def test_duplicates_skipped(services, tmp_path):
+    _existing(services)
+    path = tmp_path / "dups.csv"
+    path.write_text(DUPLICATES, encoding="utf-8")
+    report = run(services, path)
+    assert (report.created, report.skipped, report.merged, report.flagged) == (2, 2, 0, 1)
+    bruno = next(r for r in report.rows if r.name == "Bruno Silva")
+    assert bruno.outcome == "created" and "family address" in bruno.review
+    assert services.members.count(EVERYONE) == 3
+
+
+def test_duplicates_merged_keep_everything(services, tmp_path):
+    ana = _existing(services)
+    path = tmp_path / "dups.csv"
+    path.write_text(DUPLICATES, encoding="utf-8")
+    report = run(services, path, on_duplicate=OnDuplicate.MERGE)
+    assert (report.created, report.merged) == (2, 2)
+    merged = services.members.get(ana.id)
+    assert merged.roles == {Role.PATIENT, Role.VOLUNTEER}
+    assert merged.tags == ("family day", "newsletter")
+    assert merged.version == ana.version + 1
+    assert services.members.count(EVERYONE) == 3
+
+
+def test_duplicates_created_when_asked(services, tmp_path):
+    _existing(services)
+    path = tmp_path / "dups.csv"
+    path.write_text(DUPLICATES, encoding="utf-8")
+    report = run(services, path, on_duplicate=OnDuplicate.CREATE)
+    assert report.created == 4 and report.flagged >= 2
+    assert services.members.count(EVERYONE) == 5
+
+
+def test_a_dry_run_reports_but_changes_nothing(services, tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_bytes(HOSTILE_CSV.encode("utf-8"))
+    report = run(services, path, dry_run=True)
+    assert report.dry_run and report.created == 5
+    assert services.members.count(EVERYONE) == 0
+
+
+def test_a_failure_while_writing_leaves_nothing_behind(services, tmp_path, monkeypatch):
+    from advocate_app.services import member_import
+    from advocate_app.storage import member_bulk
+
+    path = tmp_path / "people.csv"
+    path.write_bytes(HOSTILE_CSV.encode("utf-8"))
+    real_insert = member_bulk.insert_members
+
+    def insert_then_fail(session, *args, **kwargs):
+        real_insert(session, *args, **kwargs)
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(member_bulk, "insert_members", insert_then_fail)
+    with pytest.raises(RuntimeError):
+        run(services, path)
+    assert services.members.count(EVERYONE) == 0
+    monkeypatch.setattr(member_bulk, "insert_members", real_insert)
+    with pytest.raises(ImportCancelled):
+        member_import.import_members(services.uow, services.actor, path, ImportOptions(),
+                                     should_cancel=lambda: True)
+    assert services.members.count(EVERYONE) == 0
+
+
+def test_command_line_json_report(tmp_path, capsys):
+    path = tmp_path / "people.csv"
+    path.write_bytes(HOSTILE_CSV.encode("utf-8"))
+    data = str(tmp_path / "data")
+    assert main(["--data-dir", data, "import", "members", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["counts"]["created"] == 5 and report["counts"]["invalid"] == 1
+    assert {row["outcome"] for row in report["rows"]} == {"created", "invalid"}
+    assert all(row["member_id"] for row in report["rows"] if row["outcome"] == "created")
+
+
+def test_command_line_unreadable_file_is_one_sentence(tmp_path, capsys):
+    path = tmp_path / "members.xlsx"
+    path.write_bytes(b"PK\x03\x04broken")
+    assert main(["--data-dir", str(tmp_path / "d"), "import", "members", str(path)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "nothing was imported" in err
+
+
+@pytest.fixture
+def services(any_services):
+    """Every import test runs on SQLite and, with a server, on PostgreSQL."""
+    return any_services
