@@ -39,6 +39,10 @@ class StartupError(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     started_at = time.perf_counter()
+    if getattr(sys, "frozen", False):  # a packaged build must let worker processes start
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
 
     from advocate_app import cli
@@ -62,7 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"advocate-app: {exc}", file=sys.stderr)
         return 1
     if args.command is not None:
-        return cli.run_command(args, context)
+        try:
+            return cli.run_command(args, context)
+        except BrokenPipeError:
+            cli.print_quietly_to_a_closed_pipe()
+            return 0
     from advocate_app.ui.application import run_gui
 
     return run_gui(context, smoke_test=args.smoke_test)

@@ -132,6 +132,14 @@ def _run_import(args: argparse.Namespace, context) -> int:
     return 0
 
 
+def print_quietly_to_a_closed_pipe() -> None:
+    """``advocate-app … | head`` closes the pipe early; that is not an error to report."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def _run_demo(args: argparse.Namespace, context) -> int:
     import time
 

@@ -79,8 +79,7 @@ def member_search_text(given, family, preferred, email, phone, tags) -> str:
     digits = "".join(ch for ch in phone if ch.isdigit())
     # Every tail of the digits is a word of its own, so "7946 0000" finds "+44 20 7946 0000".
     tails = [digits[i:] for i in range(len(digits) - MIN_PHONE_DIGITS + 1)]
-    parts = [given, family, preferred, email, phone, *tails, *tags]
-    folded = fold(" ".join(p for p in parts if p))
+    words = fold(" ".join(p for p in (given, family, preferred, email, phone, *tags) if p))
     # Word starts inside "Diallo-Sow", "O'Neill" and "ana.nunez@example.org" count too.
-    split = _WORD_JOINERS.sub(" ", folded)
-    return f" {folded} {split} " if split != folded else f" {folded} "
+    split = [_WORD_JOINERS.sub(" ", w) for w in words.split() if _WORD_JOINERS.search(w)]
+    return " " + " ".join([words, *tails, *split]) + " "

@@ -13,6 +13,8 @@ _EXTRA = str.maketrans({
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and collapse spaces: "Zoë  Ærø" -> "zoe aero"."""
+    if text.isascii():
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_EXTRA))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.split())

@@ -14,6 +14,7 @@ SOURCE_LANGUAGE = "en"
 
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
 _language: str = SOURCE_LANGUAGE
+_cache_dir = None
 
 
 def _(message: str) -> str:
@@ -48,7 +49,14 @@ def install_language(language: str | None, cache_dir=None) -> str:
     """Install the catalog for ``language`` (or the system language); return the language used."""
     from advocate_app.i18n.catalogs import load_translations, system_language
 
+    global _cache_dir
     wanted = language or system_language()
     translations, used = load_translations(wanted, cache_dir)
     set_translations(translations, used)
+    _cache_dir = cache_dir
     return used
+
+
+def language_setup() -> tuple[str, object]:
+    """What another process needs to speak the same language: (language, catalog cache)."""
+    return _language, _cache_dir

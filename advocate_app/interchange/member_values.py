@@ -73,6 +73,16 @@ def _country_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    return frozenset(_country_names().values())
+
+
+@lru_cache(maxsize=1)
+def _language_codes() -> frozenset[str]:
+    return frozenset(_language_names().values())
+
+
+@lru_cache(maxsize=1)
 def _language_names() -> dict[str, str]:
     from babel import Locale
 
@@ -91,7 +101,7 @@ def country_code(text: str) -> str | None:
         return ""
     if len(cleaned) == 2 and cleaned.isalpha():
         code = cleaned.upper()
-        return "GB" if code == "UK" else code if code in set(_country_names().values()) else None
+        return "GB" if code == "UK" else code if code in _country_codes() else None
     return _country_names().get(cleaned)
 
 
@@ -100,7 +110,7 @@ def language_code(text: str) -> str | None:
     if not cleaned:
         return ""
     base = cleaned.split("-")[0]
-    if len(base) in (2, 3) and base.isalpha() and base in set(_language_names().values()):
+    if len(base) in (2, 3) and base.isalpha() and base in _language_codes():
         return base
     return _language_names().get(_key(text))
 
@@ -151,12 +161,9 @@ def clean_email(text: str) -> str | None:
     value = text.strip().removeprefix("mailto:").strip("<> ")
     if not value:
         return ""
-    from email_validator import EmailNotValidError, validate_email
+    from advocate_app.services.member_validation import normalised_email
 
-    try:
-        return validate_email(value, check_deliverability=False).normalized
-    except EmailNotValidError:
-        return None
+    return normalised_email(value)
 
 
 def clean_phone(text: str, country: str) -> tuple[str, bool]:

@@ -35,6 +35,7 @@ from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 NAME_MATCH = 85      # rapidfuzz token_sort_ratio for "the same person" when the email matches
 SIMILAR_NAME = 90    # ... when only the phone number or postcode matches
 PROGRESS_EVERY = 1000
+PARALLEL_FROM = 5000  # rows; smaller files are read in this process
 
 
 class OnDuplicate(enum.StrEnum):
@@ -219,6 +220,43 @@ def _read_row(number: int, cells: dict[str, str]) -> _Person | RowOutcome:
     return _Person(number, data, warnings)
 
 
+def _read_chunk(numbers: list[int], rows: list[list[str]], mapping: dict[int, str],
+                language: tuple[str, object] | None = None) -> list[_Person | RowOutcome]:
+    """Read rows into people (or outcomes); also runs in a worker process for big files."""
+    if language is not None:
+        from advocate_app.i18n import install_language
+
+        install_language(*language)
+    read: list[_Person | RowOutcome] = []
+    for number, row in zip(numbers, rows, strict=True):
+        cells = {target: row[i].strip() for i, target in mapping.items()
+                 if i < len(row) and row[i].strip()}
+        empty = not cells and not any(cell.strip() for cell in row)
+        read.append(RowOutcome(number, "empty") if empty else _read_row(number, cells))
+    return read
+
+
+def _read_all(table: Table, mapping: dict[int, str]) -> list[_Person | RowOutcome]:
+    """Every row read; a big file is split between processes, one per core (at most 4)."""
+    import os
+
+    workers = min(4, os.cpu_count() or 1)
+    if len(table.rows) < PARALLEL_FROM or workers < 2:
+        return _read_chunk(table.row_numbers, table.rows, mapping)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from advocate_app.i18n import language_setup
+
+    size = -(-len(table.rows) // workers)
+    bounds = [(start, start + size) for start in range(0, len(table.rows), size)]
+    context = multiprocessing.get_context("spawn")  # never fork a process that may hold Qt
+    with ProcessPoolExecutor(max_workers=len(bounds), mp_context=context) as pool:
+        futures = [pool.submit(_read_chunk, table.row_numbers[a:b], table.rows[a:b], mapping,
+                               language_setup()) for a, b in bounds]
+        return [item for future in futures for item in future.result()]
+
+
 # --- duplicates ---------------------------------------------------------------------------
 
 
@@ -320,20 +358,19 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
         new_people: list[_Person] = []
         merges: dict[int, list[_Person]] = {}  # existing member id -> people merged into it
         new_merges: dict[int, list[_Person]] = {}  # new person index -> people merged into it
-        for position, (number, cells_list) in enumerate(zip(table.row_numbers, table.rows,
-                                                            strict=True)):
+        if progress is not None:
+            progress(0, total)
+        people = _read_all(table, mapping)
+        for position, read in enumerate(people):
             if position % PROGRESS_EVERY == 0:
                 _check(should_cancel, work)
                 if progress is not None:
                     progress(position, total)
-            cells = {target: cells_list[i].strip() for i, target in mapping.items()
-                     if i < len(cells_list) and cells_list[i].strip()}
-            if not cells and not any(c.strip() for c in cells_list):
-                report.empty_rows += 1
-                continue
-            read = _read_row(number, cells)
             if isinstance(read, RowOutcome):
-                report.rows.append(read)
+                if read.outcome == "empty":
+                    report.empty_rows += 1
+                else:
+                    report.rows.append(read)
                 continue
             same, shared = index.match(read.data)
             review = ""
@@ -342,7 +379,7 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
                            "person: check whether this is a family address.").format(
                     other=_describe(shared, new_people))
             if same is not None and options.on_duplicate is OnDuplicate.SKIP:
-                report.rows.append(RowOutcome(number, "skipped", read.name, _member_id(same),
+                report.rows.append(RowOutcome(read.row, "skipped", read.name, _member_id(same),
                                               reasons=(_("Already here: {other}.").format(
                                                   other=_describe(same, new_people)),),
                                               warnings=tuple(read.warnings)))
@@ -351,7 +388,7 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
                 kind, key = same.key
                 (merges if kind == "db" else new_merges).setdefault(key, []).append(read)
                 report.rows.append(RowOutcome(
-                    number, "merged", read.name, key if kind == "db" else None,
+                    read.row, "merged", read.name, key if kind == "db" else None,
                     reasons=(_("Merged into {other}.").format(
                         other=_describe(same, new_people)),), warnings=tuple(read.warnings)))
                 continue
@@ -367,7 +404,7 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
                            fold(read.data.given_name), read.name)
             index.add(known, read.data.email, read.data.phone, read.data.postcode)
             new_people.append(read)
-            report.rows.append(RowOutcome(number, "created", read.name,
+            report.rows.append(RowOutcome(read.row, "created", read.name,
                                           warnings=tuple(read.warnings), review=review))
         _check(should_cancel, work)
         for key, extra in new_merges.items():

@@ -38,7 +38,7 @@ def clean_member_input(data: MemberInput) -> MemberInput:
         if len(text[name]) > limit:
             errors[name] = _("This is too long: at most {limit} characters.").format(limit=limit)
     if text["email"] and "email" not in errors:
-        normalised = _check_email(text["email"])
+        normalised = normalised_email(text["email"])
         if normalised is None:
             errors["email"] = _("“{value}” is not an email address.").format(value=text["email"])
         else:
@@ -90,11 +90,23 @@ def clean_member_input(data: MemberInput) -> MemberInput:
     )
 
 
-def _check_email(value: str) -> str | None:
+# Plain ASCII addresses (nearly all of them) are checked here without the full validator; it
+# would accept every one of these. Anything else goes to email-validator.
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_PLAIN_EMAIL = re.compile(rf"^({_ATOM}(?:\.{_ATOM})*)@((?:{_LABEL}\.)+[A-Za-z]{{2,63}})$")
+_SPECIAL_USE = ("arpa", "invalid", "local", "localhost", "onion", "test")
+
+
+def normalised_email(value: str) -> str | None:
+    """The address with its domain in lower case; None when it is not an email address."""
+    plain = _PLAIN_EMAIL.match(value)
+    if plain and len(plain.group(1)) <= 64 and len(value) <= 254 and (
+            plain.group(2).rsplit(".", 1)[-1].lower() not in _SPECIAL_USE):
+        return f"{plain.group(1)}@{plain.group(2).lower()}"
     from email_validator import EmailNotValidError, validate_email
 
     try:
-        result = validate_email(value, check_deliverability=False)
+        return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError:
         return None
-    return result.normalized

@@ -7,12 +7,14 @@ PostgreSQL the id sequence is moved past them afterwards.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from advocate_app.domain.members import Member, MemberRole, MemberTag
+from advocate_app.storage.member_search import CREATE_INSERT_TRIGGER, FTS_TABLE, INSERT_TRIGGER
 
 BATCH = 5000
 
@@ -24,11 +26,48 @@ def next_member_id(session: Session) -> int:
 def insert_members(session: Session, members: Sequence[dict[str, Any]],
                    roles: Sequence[dict[str, Any]] = (),
                    tags: Sequence[dict[str, Any]] = ()) -> None:
-    """Insert prepared rows (with ``id``, ``sort_name`` and ``search_text`` already set)."""
+    """Insert prepared rows (with ``id``, ``sort_name`` and ``search_text`` already set).
+
+    On SQLite the full-text index is filled once for all the new rows rather than by a trigger
+    per row (three times faster); the trigger is back in place before the transaction ends.
+    """
+    sqlite = session.get_bind().dialect.name == "sqlite" and bool(members)
+    if sqlite:
+        session.execute(text(f"DROP TRIGGER IF EXISTS {INSERT_TRIGGER}"))
     for table, rows in ((Member.__table__, members), (MemberRole.__table__, roles),
                         (MemberTag.__table__, tags)):
         for start in range(0, len(rows), BATCH):
-            session.execute(insert(table), list(rows[start:start + BATCH]))
+            batch = list(rows[start:start + BATCH])
+            if sqlite:
+                _sqlite_insert(session, table.name, batch)
+            else:
+                session.execute(insert(table), batch)
+    if sqlite:
+        ids = [row["id"] for row in members]
+        session.execute(text(
+            f"INSERT INTO {FTS_TABLE}(rowid, search_text) SELECT id, search_text FROM members "
+            "WHERE id BETWEEN :low AND :high"), {"low": min(ids), "high": max(ids)})
+        session.execute(text(CREATE_INSERT_TRIGGER))
+
+
+def _sqlite_insert(session: Session, table: str, rows: list[dict[str, Any]]) -> None:
+    """executemany on the session's own sqlite3 connection (same transaction), skipping
+    SQLAlchemy's per-row parameter processing; values are stored as SQLAlchemy stores them."""
+    columns = list(rows[0])
+    statement = (f"INSERT INTO {table} ({', '.join(columns)}) "
+                 f"VALUES ({', '.join('?' for _ in columns)})")
+    raw = session.connection().connection.dbapi_connection
+    raw.executemany(statement, [tuple(_sqlite_value(row[c]) for c in columns) for row in rows])
+
+
+def _sqlite_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def reset_member_sequence(session: Session) -> None:

@@ -17,13 +17,17 @@ BATCH = 2000
 
 FTS_TABLE = "member_search"
 
+INSERT_TRIGGER = "members_search_insert"
+CREATE_INSERT_TRIGGER = (
+    f"CREATE TRIGGER {INSERT_TRIGGER} AFTER INSERT ON members BEGIN "
+    f"INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text); END")
+
 CREATE_FTS = [
     # External-content FTS5: the text lives in members.search_text, the index here.
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(search_text, content='members', "
     "content_rowid='id', tokenize='unicode61 remove_diacritics 2', "
     "prefix='1 2 3')",
-    f"CREATE TRIGGER members_search_insert AFTER INSERT ON members BEGIN "
-    f"INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text); END",
+    CREATE_INSERT_TRIGGER,
     f"CREATE TRIGGER members_search_delete AFTER DELETE ON members BEGIN "
     f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text) "
     "VALUES ('delete', old.id, old.search_text); END",

@@ -319,3 +319,17 @@ def test_command_line_unreadable_file_is_one_sentence(tmp_path, capsys):
 def services(any_services):
     """Every import test runs on SQLite and, with a server, on PostgreSQL."""
     return any_services
+
+
+def test_a_big_file_is_read_by_worker_processes_with_the_same_result(services, tmp_path,
+                                                                     monkeypatch):
+    from advocate_app.services import member_import
+
+    path = tmp_path / "people.csv"
+    path.write_bytes(HOSTILE_CSV.encode("utf-8"))
+    serial = run(services, path, dry_run=True)
+    monkeypatch.setattr(member_import, "PARALLEL_FROM", 2)
+    parallel = run(services, path, dry_run=True)
+    assert [(r.row, r.outcome, r.name, r.warnings) for r in parallel.rows] == [
+        (r.row, r.outcome, r.name, r.warnings) for r in serial.rows]
+    assert parallel.empty_rows == serial.empty_rows == 1

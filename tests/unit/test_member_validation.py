@@ -38,3 +38,21 @@ def test_overlong_fields_are_refused_with_the_limit():
     with pytest.raises(ValidationError) as raised:
         clean_member_input(MemberInput(given_name="x" * 201))
     assert "200" in raised.value.errors["given_name"]
+
+
+@pytest.mark.parametrize("address", [
+    "a@example.org", "Zoe@Example.ORG", "a..b@x.org", ".a@x.org", "a.@x.org", "a@-x.org",
+    "a@x-.org", "a@x.o", "a@x.test", "a@localhost", "a+b@mail.example.co.uk",
+    "ana.nunez@exämple.org", "José@x.org", "a@x..org", "a@x.org.", '"q"@x.org', "a@123.45",
+    "x" * 65 + "@x.org", "o'neill@example.ie", "a@b@example.org", "a b@example.org",
+])
+def test_the_quick_email_check_agrees_with_email_validator(address):
+    from email_validator import EmailNotValidError, validate_email
+
+    from advocate_app.services.member_validation import normalised_email
+
+    try:
+        expected = validate_email(address, check_deliverability=False).normalized
+    except EmailNotValidError:
+        expected = None
+    assert normalised_email(address) == expected

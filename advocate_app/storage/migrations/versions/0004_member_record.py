@@ -9,7 +9,12 @@ Create Date: 2026-11-24
 import sqlalchemy as sa
 from alembic import op
 
-from advocate_app.storage.member_search import CREATE_FTS, DROP_FTS, FTS_TABLE
+from advocate_app.storage.member_search import (
+    CREATE_FTS,
+    DROP_FTS,
+    FTS_TABLE,
+    refill_member_search,
+)
 
 revision = "0004"
 down_revision = "0003"
@@ -80,6 +85,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_consent_records_member_purpose", "consent_records",
                     ["member_id", "purpose", "effective_on", "id"])
+    refill_member_search(op.get_bind())  # search text without repeated words
 
 
 def downgrade() -> None:
