@@ -88,6 +88,22 @@ def build_parser() -> argparse.ArgumentParser:
                          help=_("check everything and report, but change nothing"))
     members.add_argument("--json", action="store_true",
                          help=_("print the report as JSON, with every row's outcome"))
+    exporter = commands.add_parser(
+        "export", help=_("write members to a CSV, XLSX, vCard or JSON file"),
+        description=_("Write members to a file. Health details are left out unless you ask "
+                      "for them with --include-sensitive."))
+    what = exporter.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser,
+                                   required=True)
+    members = what.add_parser("members", help=_("export members"),
+                              description=_("Export members to a file."))
+    members.add_argument("--format", choices=("csv", "xlsx", "vcard", "json"), required=True)
+    members.add_argument("--segment", metavar=_("NAME"),
+                         help=_("only the members of this saved segment (default: everyone "
+                                "not archived)"))
+    members.add_argument("--include-sensitive", action="store_true",
+                         help=_("include health details: conditions, access needs, age"))
+    members.add_argument("-o", "--output", metavar=_("FILE"), required=True,
+                         help=_("the file to write"))
     return parser
 
 
@@ -103,7 +119,7 @@ def _positive_int(value: str) -> int:
 
 
 def run_command(args: argparse.Namespace, context) -> int:
-    handlers = {"demo": _run_demo, "import": _run_import}
+    handlers = {"demo": _run_demo, "import": _run_import, "export": _run_export}
     return handlers[args.command](args, context)
 
 
@@ -129,6 +145,34 @@ def _run_import(args: argparse.Namespace, context) -> int:
 
     for line in report_lines(report):
         print(line)
+    return 0
+
+
+def _run_export(args: argparse.Namespace, context) -> int:
+    from pathlib import Path
+
+    from advocate_app.i18n import ngettext
+    from advocate_app.services.errors import NotFoundError
+    from advocate_app.services.member_data import MemberQuery
+    from advocate_app.services.member_export import export_members
+
+    query = MemberQuery()
+    if args.segment:
+        try:
+            query = context.services.segments.get(args.segment).query
+        except NotFoundError as exc:
+            print(f"advocate-app: {exc}", file=sys.stderr)
+            return 1
+    output = Path(args.output)
+    try:
+        count = export_members(context.services, output, args.format, query,
+                               args.include_sensitive)
+    except OSError as exc:
+        print("advocate-app: " + _("{path} cannot be written: {reason}.").format(
+            path=output, reason=exc.strerror or exc), file=sys.stderr)
+        return 1
+    print(ngettext("Wrote {n} member to {path}.", "Wrote {n} members to {path}.", count)
+          .format(n=count, path=output))
     return 0
 
 

@@ -12,6 +12,7 @@ from advocate_app.domain.members import (
     MemberRole,
     MemberTag,
 )
+from advocate_app.domain.segments import Segment
 
 __all__ = ["Account", "Base", "ConsentRecord", "Member", "MemberAccessNeed", "MemberBarrier",
-           "MemberChannel", "MemberCondition", "MemberRole", "MemberTag"]
+           "MemberChannel", "MemberCondition", "MemberRole", "MemberTag", "Segment"]

@@ -1,5 +1,5 @@
 """The full member record: region, age, printed format, contact times, access needs, barriers,
-channels, conditions, and the consent ledger.
+channels, conditions; the consent ledger; saved segments.
 
 Revision ID: 0004
 Revises: 0003
@@ -85,10 +85,23 @@ def upgrade() -> None:
     )
     op.create_index("ix_consent_records_member_purpose", "consent_records",
                     ["member_id", "purpose", "effective_on", "id"])
+    op.create_table(
+        "segments",
+        sa.Column("id", sa.Integer, nullable=False),
+        sa.Column("name", sa.String(200), nullable=False),
+        sa.Column("query", sa.Text, nullable=False),
+        sa.Column("created_at", TS, nullable=False),
+        sa.Column("created_by", sa.Integer, nullable=True),
+        sa.PrimaryKeyConstraint("id", name="pk_segments"),
+        sa.UniqueConstraint("name", name="uq_segments_name"),
+        sa.ForeignKeyConstraint(["created_by"], ["accounts.id"],
+                                name="fk_segments_created_by_accounts"),
+    )
     refill_member_search(op.get_bind())  # search text without repeated words
 
 
 def downgrade() -> None:
+    op.drop_table("segments")
     op.drop_table("consent_records")
     op.drop_table("member_conditions")
     op.drop_table("member_channels")

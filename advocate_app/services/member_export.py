@@ -1,0 +1,37 @@
+"""Exporting a selection of members: the use case behind the menu item and the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from advocate_app.services.member_data import MemberDetails, MemberQuery
+
+BATCH = 1000
+
+
+def iter_members(services, query: MemberQuery) -> Iterator[MemberDetails]:
+    """Every member the query selects, in its order, read a thousand at a time."""
+    from sqlalchemy import select
+
+    from advocate_app.domain.members import Member
+    from advocate_app.services.member_changes import _details
+
+    total = services.members.count(query)
+    for offset in range(0, total, BATCH):
+        ids = [row.id for row in services.members.list(query, offset, BATCH)]
+        with services.uow() as uow:
+            found = {m.id: m for m in uow.session.scalars(select(Member).where(
+                Member.id.in_(ids)))}
+            for member_id in ids:
+                if member_id in found:
+                    yield _details(found[member_id])
+
+
+def export_members(services, path: Path, kind: str, query: MemberQuery = MemberQuery(),
+                   include_sensitive: bool = False, columns: list[str] | None = None,
+                   on_row: Callable[[], None] | None = None) -> int:
+    from advocate_app.interchange.member_export import columns_for, write_members
+
+    return write_members(path, kind, iter_members(services, query),
+                         columns_for(include_sensitive, columns), on_row)

@@ -1,0 +1,72 @@
+"""Saved segments: named member queries people reuse for mailings, exports and print runs."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+from advocate_app.domain.community import AccessNeed, ConsentPurpose
+from advocate_app.domain.people import Actor, Role
+from advocate_app.i18n import _
+from advocate_app.services.errors import NotFoundError, ValidationError
+from advocate_app.services.member_data import MemberQuery, MemberSort
+from advocate_app.storage.unit_of_work import UnitOfWorkFactory
+
+
+@dataclass(frozen=True)
+class SegmentView:
+    id: int
+    name: str
+    query: MemberQuery
+
+
+def query_to_json(query: MemberQuery) -> str:
+    return json.dumps({k: v for k, v in asdict(query).items() if v not in (None, "", False)},
+                      default=str, ensure_ascii=False)
+
+
+def query_from_json(text: str) -> MemberQuery:
+    data = json.loads(text)
+    enums = {"role": Role, "access_need": AccessNeed, "consent": ConsentPurpose,
+             "sort": MemberSort}
+    return MemberQuery(**{key: enums[key](value) if key in enums else value
+                          for key, value in data.items()})
+
+
+class SegmentService:
+    def __init__(self, uow: UnitOfWorkFactory, actor: Actor):
+        self._uow = uow
+        self._actor = actor
+
+    def save(self, name: str, query: MemberQuery) -> SegmentView:
+        """Save (or replace) the segment called ``name``."""
+        from sqlalchemy import select
+
+        from advocate_app.domain.segments import Segment
+
+        name = " ".join(name.split())
+        if not name:
+            raise ValidationError({"name": _("Give the segment a name.")})
+        with self._uow() as uow:
+            segment = uow.session.scalar(select(Segment).where(Segment.name == name))
+            if segment is None:
+                segment = Segment(name=name, created_by=self._actor.account_id)
+                uow.session.add(segment)
+            segment.query = query_to_json(query)
+            uow.commit()
+            return SegmentView(segment.id, segment.name, query)
+
+    def list(self) -> list[SegmentView]:
+        from sqlalchemy import select
+
+        from advocate_app.domain.segments import Segment
+
+        with self._uow() as uow:
+            return [SegmentView(s.id, s.name, query_from_json(s.query))
+                    for s in uow.session.scalars(select(Segment).order_by(Segment.name))]
+
+    def get(self, name: str) -> SegmentView:
+        for segment in self.list():
+            if segment.name.casefold() == " ".join(name.split()).casefold():
+                return segment
+        raise NotFoundError(_("There is no segment called “{name}”.").format(name=name))

@@ -1,0 +1,142 @@
+"""Exporting members: safe cells, health details only on request, segments, round trips."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+
+import pytest
+
+from advocate_app.app import main
+from advocate_app.domain.community import AccessNeed, ConsentMethod, ConsentPurpose, ConsentStatus
+from advocate_app.domain.people import Role
+from advocate_app.services.consent import ConsentEntry
+from advocate_app.services.member_data import ConditionInput, MemberInput, MemberQuery
+from advocate_app.services.member_export import export_members
+from advocate_app.services.member_import import ImportOptions, import_members
+
+
+@pytest.fixture
+def community(services):
+    services.members.create(MemberInput(
+        given_name="=cmd|' /C calc'!A0", family_name="@SUM(1+1)", email="x@example.org",
+        phone="+44 20 7946 0000", notes="-2+3\nsecond line"))
+    zoe = services.members.create(MemberInput(
+        given_name="Zoë", family_name="Ørsted", email="zoe@example.org",
+        preferred_language="fr", roles=frozenset({Role.CARER}), address="1 rue Haute\nLyon",
+        access_needs=frozenset({AccessNeed.LARGE_PRINT}), date_of_birth=date(1980, 1, 2),
+        conditions=(ConditionInput("Marfan syndrome", "558"),)))
+    services.consent.record(zoe.id, ConsentEntry(
+        ConsentPurpose.RESEARCH, ConsentStatus.GRANTED, ConsentMethod.PAPER, date(2025, 1, 1)))
+    return services
+
+
+def test_csv_cells_never_run_as_formulas(community, tmp_path):
+    path = tmp_path / "members.csv"
+    assert export_members(community, path, "csv") == 2
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    risky = next(r for r in rows if r["email"] == "x@example.org")
+    assert risky["given_name"] == "'=cmd|' /C calc'!A0"
+    assert risky["family_name"] == "'@SUM(1+1)"
+    assert risky["phone"] == "'+44 20 7946 0000"
+    assert risky["notes"] == "'-2+3\nsecond line"
+    assert "access_needs" not in rows[0] and "conditions" not in rows[0]
+
+
+@pytest.mark.parametrize("text, safe", [
+    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), ("\tx", "'\tx"),
+    ("\rx", "'\rx"), ("plain", "plain"), ("", ""), ("a=b", "a=b")])
+def test_neutralise(text, safe):
+    from advocate_app.interchange.member_export import neutralise
+
+    assert neutralise(text) == safe
+
+
+def test_xlsx_cells_are_text(community, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "members.xlsx"
+    export_members(community, path, "xlsx", include_sensitive=True)
+    sheet = load_workbook(path).active
+    header = [c.value for c in sheet[1]]
+    assert "conditions" in header and "access_needs" in header
+    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    cells = {v for row in values for v in row if v}
+    assert "'=cmd|' /C calc'!A0" in cells
+    assert not any(isinstance(v, str) and v.startswith("=") for v in cells)
+    zoe = next(row for row in values if row[header.index("given_name")] == "Zoë")
+    assert zoe[header.index("conditions")] == "Marfan syndrome (ORPHA:558)"
+
+
+def test_json_has_every_field_and_health_only_when_asked(community, tmp_path):
+    plain, full = tmp_path / "plain.json", tmp_path / "full.json"
+    export_members(community, plain, "json")
+    export_members(community, full, "json", include_sensitive=True)
+    without = json.loads(plain.read_text(encoding="utf-8"))
+    everything = json.loads(full.read_text(encoding="utf-8"))
+    assert "date_of_birth" not in without[0] and "conditions" not in without[0]
+    zoe = next(m for m in everything if m["given_name"] == "Zoë")
+    assert zoe["access_needs"] == ["large_print"] and zoe["date_of_birth"] == "1980-01-02"
+    assert zoe["conditions"][0]["orpha_code"] == "558"
+    assert zoe["roles"] == ["carer"]
+
+
+def test_vcards_come_back_in_through_the_importer(community, tmp_path, services):
+    path = tmp_path / "members.vcf"
+    export_members(community, path, "vcard")
+    report = import_members(services.uow, services.actor, path, ImportOptions(dry_run=True))
+    assert report.skipped == 2  # both already here, recognised by email and name
+
+
+def test_segment_export_from_the_command_line(tmp_path, capsys):
+    data = str(tmp_path / "data")
+    source = tmp_path / "people.csv"
+    source.write_text("Name,Email,Language,Role\nAmélie Roux,amelie@example.fr,fr,carer\n"
+                      "Bob Stone,bob@example.org,en,carer\n", encoding="utf-8")
+    assert main(["--data-dir", data, "import", "members", str(source)]) == 0
+    from advocate_app.app import open_services
+    from advocate_app.paths import AppPaths
+
+    services = open_services(AppPaths(tmp_path / "data").default_database_url(),
+                             AppPaths(tmp_path / "data"))
+    services.segments.save("French-speaking carers",
+                           MemberQuery(language="fr", role=Role.CARER))
+    services.close()
+    out = tmp_path / "segment.json"
+    capsys.readouterr()
+    assert main(["--data-dir", data, "export", "members", "--format", "json", "--segment",
+                 "french-speaking carers", "-o", str(out)]) == 0
+    assert "Wrote 1 member" in capsys.readouterr().out
+    assert [m["family_name"] for m in json.loads(out.read_text(encoding="utf-8"))] == ["Roux"]
+    assert main(["--data-dir", data, "export", "members", "--format", "csv", "--segment",
+                 "nobody", "-o", str(out)]) == 1
+
+
+def test_a_failed_export_leaves_no_half_file(community, tmp_path, monkeypatch):
+    from advocate_app.interchange import member_export
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    path = folder / "members.csv"
+    path.write_text("the previous export", encoding="utf-8")
+
+    def broken(member, column):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(member_export, "as_cell", broken)
+    with pytest.raises(RuntimeError):
+        export_members(community, path, "csv")
+    assert path.read_text(encoding="utf-8") == "the previous export"
+    assert [p.name for p in folder.iterdir()] == ["members.csv"]
+
+
+def test_consent_segments_select_only_valid_consent(community):
+    from advocate_app.services.segments import query_from_json, query_to_json
+
+    query = MemberQuery(consent=ConsentPurpose.RESEARCH, role=Role.CARER)
+    assert query_from_json(query_to_json(query)) == query
+    community.segments.save("Research contacts", query)
+    saved = community.segments.get("research contacts").query
+    assert [r.display_name for r in community.members.list(saved)] == ["Zoë Ørsted"]
