@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
 
         page = MembersPage(self._services)
         page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        page.import_requested.connect(self.import_members)
         return page
 
     def page(self, key: str) -> QWidget:
@@ -177,6 +178,10 @@ class MainWindow(QMainWindow):
             _("&New member…"), self.new_member, [QKeySequence.StandardKey.New],
             _("Add a person to the community"))
         file_menu.addAction(self.new_member_action)
+        self.import_action = self._action(
+            _("&Import members…"), self.import_members, ["Ctrl+I"],
+            _("Bring people in from a spreadsheet or an address book"))
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         self.quit_action = self._action(_("&Quit"), self.close, [QKeySequence.StandardKey.Quit])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -223,6 +228,21 @@ class MainWindow(QMainWindow):
     def new_member(self) -> None:
         page = self.show_section("members", focus=False)
         page.new_member()
+
+    def import_members(self) -> None:
+        from advocate_app.ui.dialogs.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self._services, self._context.paths.settings_file, self)
+        self._run_wizard(wizard)
+        if wizard.report is not None and not wizard.report.dry_run:
+            page = self.show_section("members", focus=False)
+            page.refresh()
+            self.statusBar().showMessage(_("Import finished: {n} created, {m} merged.").format(
+                n=wizard.report.created, m=wizard.report.merged), 8000)
+
+    def _run_wizard(self, wizard) -> None:
+        """Show a wizard; tests replace this so no real modal loop runs."""
+        wizard.exec()
 
     def find(self) -> None:
         page = self.show_section("members", focus=False)

@@ -34,6 +34,7 @@ SEARCH_DELAY_MS = 150
 class MembersPage(QWidget):
     status_message = Signal(str)
     members_changed = Signal()
+    import_requested = Signal()
 
     def __init__(self, services, parent: QWidget | None = None):
         super().__init__(parent)
@@ -83,19 +84,22 @@ class MembersPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
 
         self.empty_label = QLabel(_(
-            "No members yet. Add the first one with New member, or fill a sample community "
-            "with “advocate-app demo” to try things out."))
+            "No members yet. Add the first one with New member, bring your list in with "
+            "Import, or fill a sample community with “advocate-app demo” to try things out."))
         self.empty_label.setWordWrap(True)
         self.empty_label.setAccessibleName(self.empty_label.text())
 
         self.new_button = QPushButton(_("&New member…"))
         self.edit_button = QPushButton(_("&Edit…"))
         self.archive_button = QPushButton(_("Ar&chive"))
-        for button in (self.new_button, self.edit_button, self.archive_button):
+        self.import_button = QPushButton(_("&Import…"))
+        for button in (self.new_button, self.edit_button, self.archive_button,
+                       self.import_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
         self.new_button.clicked.connect(self.new_member)
         self.edit_button.clicked.connect(self.edit_selected)
         self.archive_button.clicked.connect(self.archive_selected)
+        self.import_button.clicked.connect(self.import_requested)
 
         filters = QHBoxLayout()
         filters.addWidget(search_label)
@@ -109,6 +113,7 @@ class MembersPage(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.archive_button)
+        buttons.addWidget(self.import_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
 
@@ -141,6 +146,7 @@ class MembersPage(QWidget):
         self.setTabOrder(self.table, self.new_button)
         self.setTabOrder(self.new_button, self.edit_button)
         self.setTabOrder(self.edit_button, self.archive_button)
+        self.setTabOrder(self.archive_button, self.import_button)
 
         self._loaded = False
         self._apply_metrics()

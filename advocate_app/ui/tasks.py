@@ -1,0 +1,82 @@
+"""Slow work off the GUI thread, with progress, cancel and one place that reports errors.
+
+    task = run_in_background(self, work, on_done=..., on_error=...)
+    task.progress.connect(bar.setValue) ...; task.cancel()
+
+``work(progress, should_cancel)`` runs in a worker thread; it must not touch widgets. Results
+and errors come back on the GUI thread through the callbacks.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+log = logging.getLogger(__name__)
+
+Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+class BackgroundTask(QObject):
+    progress = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    def __init__(self, work: Work, parent: QObject | None = None):
+        super().__init__(parent)
+        self._work = work
+        self._cancel = threading.Event()
+        self._thread = _Runner(self)
+        self._thread.finished.connect(self.finished)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def wait(self, milliseconds: int = 30_000) -> bool:
+        return self._thread.wait(milliseconds)
+
+    def _run(self) -> None:
+        try:
+            result = self._work(lambda done, total: self.progress.emit(done, total),
+                                self._cancel.is_set)
+        except Exception as exc:  # noqa: BLE001 - reported to the user by the caller
+            log.info("Background task ended with %r", exc)
+            self.failed.emit(exc)
+            return
+        self.succeeded.emit(result)
+
+
+class _Runner(QThread):
+    def __init__(self, task: BackgroundTask):
+        super().__init__()
+        self._task = task
+
+    def run(self) -> None:
+        self._task._run()
+
+
+def run_in_background(parent: QObject, work: Work, *, on_done: Callable[[Any], None],
+                      on_error: Callable[[Exception], None],
+                      on_progress: Callable[[int, int], None] | None = None) -> BackgroundTask:
+    task = BackgroundTask(work, parent)
+    task.succeeded.connect(on_done)
+    task.failed.connect(on_error)
+    if on_progress is not None:
+        task.progress.connect(on_progress)
+    task.start()
+    return task

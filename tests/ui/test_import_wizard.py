@@ -1,0 +1,99 @@
+"""The import wizard, driven as a person would: file, columns, check, import."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from advocate_app.services.member_data import MemberQuery
+from advocate_app.ui.dialogs.import_wizard import ImportWizard
+
+CSV = ("Prénom;Nom;Courriel;Commentaire interne\n"
+       "Hélène;Lefèvre;helene@example.fr;à rappeler\n"
+       "Kwame;Mensah;kwame@example.org;\n"
+       "Acme Pharma SARL;;contact@acme.example;\n")
+
+
+@pytest.fixture
+def wizard(qtbot, services, app_paths):
+    widget = ImportWizard(services, app_paths.settings_file)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _to_columns(wizard, path):
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    assert wizard.currentPage() is wizard.columns_page
+
+
+def test_a_whole_import(qtbot, wizard, services, tmp_path):
+    path = tmp_path / "adherents.csv"
+    path.write_bytes(CSV.encode("cp1252"))
+    _to_columns(wizard, path)
+    page = wizard.columns_page
+    holds = [combo.currentData() for combo in page.combos]
+    assert holds == ["given_name", "family_name", "email", ""]
+    assert "3 rows found" in page.summary.text()
+    page.combos[3].setCurrentIndex(page.combos[3].findData("notes"))
+    wizard.next()
+    run = wizard.run_page
+    run.check_button.click()
+    qtbot.waitUntil(lambda: run.check_button.isEnabled(), timeout=20_000)
+    assert "Trial run" in run.report.toPlainText()
+    assert services.members.count(MemberQuery()) == 0
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    run.import_button.click()
+    qtbot.waitUntil(lambda: run.imported and not run.task.is_running(), timeout=20_000)
+    assert "2 members created" in run.report.toPlainText()
+    assert "organisation" in run.report.toPlainText()
+    assert services.members.count(MemberQuery()) == 2
+    assert services.members.search("lefevre")[0].display_name == "Hélène Lefèvre"
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert not run.import_button.isEnabled()  # no second import by accident
+
+
+def test_the_column_choices_are_remembered(qtbot, services, app_paths, tmp_path):
+    path = tmp_path / "adherents.csv"
+    path.write_bytes(CSV.encode("cp1252"))
+    first = ImportWizard(services, app_paths.settings_file)
+    qtbot.addWidget(first)
+    first.show()
+    _to_columns(first, path)
+    first.columns_page.combos[3].setCurrentIndex(first.columns_page.combos[3].findData("notes"))
+    first.next()
+    second = ImportWizard(services, app_paths.settings_file)
+    qtbot.addWidget(second)
+    second.show()
+    _to_columns(second, path)
+    assert second.columns_page.combos[3].currentData() == "notes"
+
+
+def test_an_unreadable_file_is_explained_on_the_first_page(qtbot, wizard, tmp_path):
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really")
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    assert wizard.currentPage() is wizard.file_page
+    assert wizard.file_page.error.isVisible()
+    assert "nothing was imported" in wizard.file_page.error.text()
+
+
+def test_cancelling_a_running_import_changes_nothing(qtbot, wizard, services, tmp_path,
+                                                      monkeypatch):
+    from advocate_app.services import member_import
+
+    rows = "\n".join(f"Person{i};Family{i};p{i}@example.org;" for i in range(3000))
+    path = tmp_path / "many.csv"
+    path.write_text("Prénom;Nom;Courriel;Note\n" + rows + "\n", encoding="utf-8")
+    monkeypatch.setattr(member_import, "PROGRESS_EVERY", 1)
+    _to_columns(wizard, path)
+    wizard.next()
+    run = wizard.run_page
+    run.import_button.click()
+    run.cancel()
+    qtbot.waitUntil(lambda: run.check_button.isEnabled() or run.imported, timeout=20_000)
+    assert "cancelled" in run.report.toPlainText()
+    assert services.members.count(MemberQuery()) == 0
