@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from advocate_app.domain.people import Role
-from advocate_app.services.member_data import MemberInput
+from advocate_app.services.member_data import ConditionInput, MemberInput
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.member_editor import MemberEditorDialog
 
@@ -118,3 +118,60 @@ def test_every_field_has_a_label_and_an_accessible_name(open_editor):
     for name, field in dialog.fields.items():
         assert field in buddies, name
         assert field.accessibleName(), name
+
+
+def test_editing_keeps_and_changes_the_whole_record(open_editor, services):
+    from datetime import date
+
+    from advocate_app.domain.community import AccessNeed, Barrier, Channel, PrintFormat
+    from advocate_app.services.member_data import ConditionInput
+
+    saved = services.members.create(MemberInput(
+        given_name="Ana", family_name="Silva", region="Norte", date_of_birth=date(1975, 5, 4),
+        access_needs=frozenset({AccessNeed.EASY_READ}), channels=frozenset({Channel.POST}),
+        barriers=frozenset({Barrier.COST}), print_format=PrintFormat.EASY_READ,
+        conditions=(ConditionInput("Marfan syndrome", "558", True, False),)))
+    dialog = open_editor(services.members.get(saved.id))
+    assert not dialog.has_changes()
+    dialog.pronouns.setText("she/her")
+    dialog.access_tab.needs[AccessNeed.LARGE_PRINT].setChecked(True)
+    dialog.save()
+    again = services.members.get(saved.id)
+    assert again.pronouns == "she/her"
+    assert again.access_needs == {AccessNeed.EASY_READ, AccessNeed.LARGE_PRINT}
+    assert (again.region, again.date_of_birth, again.print_format) == (
+        "Norte", date(1975, 5, 4), PrintFormat.EASY_READ)
+    assert again.channels == {Channel.POST} and again.barriers == {Barrier.COST}
+    assert again.conditions == (ConditionInput("Marfan syndrome", "558", True, False),)
+
+
+def test_a_bad_orphacode_shows_on_the_health_tab(open_editor):
+    dialog = open_editor()
+    dialog.given_name.setText("Ana")
+    dialog.health_tab._add(ConditionInput("Something rare", "not-a-code"))
+    dialog.save()
+    assert dialog.saved is None
+    assert dialog.tabs.tabText(dialog.tabs.currentIndex()).replace("&", "") == "Health"
+    assert "ORPHAcode" in dialog.errors["conditions"].text()
+
+
+def test_consent_is_recorded_from_the_editor(open_editor, services):
+    from advocate_app.domain.community import ConsentPurpose, ConsentStatus
+
+    member = services.members.create(MemberInput(given_name="Li", family_name="Wei"))
+    dialog = open_editor(services.members.get(member.id))
+    tab = dialog.consent_tab
+    assert "Research and trial contact: not asked" in tab.glance.text()
+    tab.purpose.setCurrentIndex(tab.purpose.findData(ConsentPurpose.RESEARCH.value))
+    tab.evidence.setText("Signed form, March")
+    tab.record_button.click()
+    assert tab.message.text() == "Recorded."
+    assert services.consent.current(member.id)[ConsentPurpose.RESEARCH].status is (
+        ConsentStatus.GRANTED)
+    assert tab.history.rowCount() == 1
+    assert "Research and trial contact: granted since" in tab.glance.text()
+
+
+def test_a_new_member_cannot_have_consent_recorded_before_saving(open_editor):
+    dialog = open_editor()
+    assert not hasattr(dialog.consent_tab, "record_button")
