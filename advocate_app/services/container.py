@@ -26,7 +26,7 @@ class Services:
         uow = UnitOfWorkFactory(database)
         return cls(database=database, uow=uow, actor=actor,
                    members=MemberService(uow, database.reader, actor),
-                   consent=ConsentService(uow, actor), segments=SegmentService(uow, actor))
+                   consent=ConsentService(uow, actor), segments=SegmentService(uow, database.reader, actor))
 
     def warm_up(self) -> None:
         """Load what saving needs (SQLAlchemy's ORM), so the first save is as quick as the rest."""

@@ -10,6 +10,7 @@ from advocate_app.domain.people import Actor, Role
 from advocate_app.i18n import _
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.services.member_data import MemberQuery, MemberSort
+from advocate_app.storage.reader import Reader
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
 
@@ -34,8 +35,9 @@ def query_from_json(text: str) -> MemberQuery:
 
 
 class SegmentService:
-    def __init__(self, uow: UnitOfWorkFactory, actor: Actor):
+    def __init__(self, uow: UnitOfWorkFactory, reader: Reader, actor: Actor):
         self._uow = uow
+        self._reader = reader
         self._actor = actor
 
     def save(self, name: str, query: MemberQuery) -> SegmentView:
@@ -57,13 +59,10 @@ class SegmentService:
             return SegmentView(segment.id, segment.name, query)
 
     def list(self) -> list[SegmentView]:
-        from sqlalchemy import select
-
-        from advocate_app.domain.segments import Segment
-
-        with self._uow() as uow:
-            return [SegmentView(s.id, s.name, query_from_json(s.query))
-                    for s in uow.session.scalars(select(Segment).order_by(Segment.name))]
+        """Every saved segment by name (plain SQL: the Members page lists them at start-up)."""
+        rows = self._reader.rows("SELECT id, name, query FROM segments ORDER BY name")
+        return [SegmentView(segment_id, name, query_from_json(query))
+                for segment_id, name, query in rows]
 
     def get(self, name: str) -> SegmentView:
         for segment in self.list():

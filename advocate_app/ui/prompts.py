@@ -6,7 +6,7 @@ ever blocks on a real dialog.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, destructive_label: str) -> bool:
@@ -26,3 +26,9 @@ def error(parent: QWidget | None, title: str, text: str) -> None:
 
 def information(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """A line of text from the user; None if they cancel."""
+    value, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return value.strip() if accepted else None

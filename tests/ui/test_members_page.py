@@ -155,3 +155,52 @@ def test_every_control_has_a_label_or_accessible_name(page):
     for widget in page.findChildren(QWidget):
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
             assert widget.accessibleName() or widget in labelled, widget
+
+
+def test_filters_by_language_access_need_and_consent(qtbot, page, services):
+    from datetime import date
+
+    from advocate_app.domain.community import (
+        AccessNeed,
+        ConsentMethod,
+        ConsentPurpose,
+        ConsentStatus,
+    )
+    from advocate_app.services.consent import ConsentEntry
+
+    agreed = _add(services, "Amélie", "Roux", preferred_language="fr",
+                  access_needs=frozenset({AccessNeed.LARGE_PRINT}))
+    _add(services, "Bob", "Stone", preferred_language="en")
+    services.consent.record(agreed.id, ConsentEntry(
+        ConsentPurpose.RESEARCH, ConsentStatus.GRANTED, ConsentMethod.ONLINE, date(2025, 6, 1)))
+    page.refresh()
+    page.language_filter.setCurrentIndex(page.language_filter.findData("fr"))
+    assert _names(page) == ["Amélie Roux"]
+    page.language_filter.setCurrentIndex(0)
+    page.need_filter.setCurrentIndex(page.need_filter.findData(AccessNeed.LARGE_PRINT.value))
+    assert _names(page) == ["Amélie Roux"]
+    page.need_filter.setCurrentIndex(0)
+    page.consent_filter.setCurrentIndex(
+        page.consent_filter.findData(ConsentPurpose.RESEARCH.value))
+    assert _names(page) == ["Amélie Roux"]
+    page.consent_filter.setCurrentIndex(
+        page.consent_filter.findData(ConsentPurpose.NEWSLETTER.value))
+    assert _names(page) == [] and page.count_label.text() == "No members match."
+
+
+def test_filters_saved_as_a_segment_come_back(qtbot, page, services, monkeypatch):
+    _add(services, "Amélie", "Roux", preferred_language="fr", roles=frozenset({Role.CARER}))
+    _add(services, "Anne", "Roy", preferred_language="fr", roles=frozenset({Role.PATIENT}))
+    page.refresh()
+    page.language_filter.setCurrentIndex(page.language_filter.findData("fr"))
+    page.role_filter.setCurrentIndex(page.role_filter.findData(Role.CARER.value))
+    monkeypatch.setattr(prompts, "ask_text", lambda *args, **kwargs: "French carers")
+    page.save_segment()
+    assert page.segment_filter.currentText() == "French carers"
+    page.language_filter.setCurrentIndex(0)
+    page.role_filter.setCurrentIndex(0)
+    assert len(_names(page)) == 2
+    page.segment_filter.setCurrentIndex(page.segment_filter.findData("French carers"))
+    page._apply_segment(page.segment_filter.currentIndex())
+    assert _names(page) == ["Amélie Roux"]
+    assert page.language_filter.currentData() == "fr"

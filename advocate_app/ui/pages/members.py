@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advocate_app.domain.community import AccessNeed, ConsentPurpose
 from advocate_app.domain.people import Role
 from advocate_app.i18n import _, ngettext
-from advocate_app.i18n.formatting import format_number
+from advocate_app.i18n.formatting import format_number, language_name
 from advocate_app.services.errors import ServiceError
 from advocate_app.services.member_data import MemberQuery
 from advocate_app.ui import prompts
+from advocate_app.ui.dialogs.member_editor import COMMON_LANGUAGES
 from advocate_app.ui.models.member_table import MemberTableModel
 from advocate_app.ui.widgets.heading import Heading
 
@@ -58,6 +60,43 @@ class MembersPage(QWidget):
 
         self.show_archived = QCheckBox(_("Show &archived"))
         self.show_archived.setAccessibleName(_("Show archived members"))
+
+        self.language_filter = QComboBox()
+        self.language_filter.addItem(_("Any language"), "")
+        for name, code in sorted(((language_name(c), c) for c in COMMON_LANGUAGES),
+                                 key=lambda pair: pair[0].casefold()):
+            self.language_filter.addItem(name, code)
+        self.language_filter.setAccessibleName(_("Show members who prefer the language"))
+        language_label = QLabel(_("&Language:"))
+        language_label.setBuddy(self.language_filter)
+        self.need_filter = QComboBox()
+        self.need_filter.addItem(_("Any access needs"), "")
+        for need in AccessNeed:
+            self.need_filter.addItem(need.label, need.value)
+        self.need_filter.setAccessibleName(_("Show members with the access need"))
+        need_label = QLabel(_("Access &need:"))
+        need_label.setBuddy(self.need_filter)
+        self.consent_filter = QComboBox()
+        self.consent_filter.addItem(_("Whatever their consent"), "")
+        for purpose in ConsentPurpose:
+            self.consent_filter.addItem(_("Agreed to: {purpose}").format(purpose=purpose.label),
+                                        purpose.value)
+        self.consent_filter.setAccessibleName(_("Show members with valid consent for"))
+        consent_label = QLabel(_("C&onsent:"))
+        consent_label.setBuddy(self.consent_filter)
+        self.segment_filter = QComboBox()
+        self.segment_filter.setAccessibleName(_("Saved segment"))
+        segment_label = QLabel(_("Se&gment:"))
+        segment_label.setBuddy(self.segment_filter)
+        self.save_segment_button = QPushButton(_("Sa&ve as segment…"))
+        self.save_segment_button.setAccessibleName(_("Save these filters as a segment"))
+        self.save_segment_button.clicked.connect(self.save_segment)
+        for combo in (self.role_filter, self.language_filter, self.need_filter,
+                      self.consent_filter, self.segment_filter):
+            # Long choices must not force the window wider than a small screen.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
 
         self.count_label = QLabel()
         self.count_label.setAccessibleName(_("Number of members shown"))
@@ -109,6 +148,15 @@ class MembersPage(QWidget):
         filters.addWidget(self.role_filter, 1)
         filters.addSpacing(12)
         filters.addWidget(self.show_archived)
+        more = QHBoxLayout()
+        for label, combo in ((language_label, self.language_filter),
+                             (need_label, self.need_filter),
+                             (consent_label, self.consent_filter),
+                             (segment_label, self.segment_filter)):
+            more.addWidget(label)
+            more.addWidget(combo, 1)
+            more.addSpacing(8)
+        more.addWidget(self.save_segment_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.edit_button)
@@ -120,6 +168,7 @@ class MembersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(filters)
+        layout.addLayout(more)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
@@ -132,6 +181,10 @@ class MembersPage(QWidget):
         self.search_field.returnPressed.connect(self._search_then_focus_table)
         self.role_filter.currentIndexChanged.connect(self._apply_filters)
         self.show_archived.toggled.connect(self._apply_filters)
+        for combo in (self.language_filter, self.need_filter, self.consent_filter):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.segment_filter.activated.connect(self._apply_segment)
+        self._load_segments()
 
         for keys, slot in ((QKeySequence.StandardKey.Delete, self.archive_selected),
                            (Qt.Key.Key_Return, self.edit_selected),
@@ -142,7 +195,12 @@ class MembersPage(QWidget):
 
         self.setTabOrder(self.search_field, self.role_filter)
         self.setTabOrder(self.role_filter, self.show_archived)
-        self.setTabOrder(self.show_archived, self.table)
+        self.setTabOrder(self.show_archived, self.language_filter)
+        self.setTabOrder(self.language_filter, self.need_filter)
+        self.setTabOrder(self.need_filter, self.consent_filter)
+        self.setTabOrder(self.consent_filter, self.segment_filter)
+        self.setTabOrder(self.segment_filter, self.save_segment_button)
+        self.setTabOrder(self.save_segment_button, self.table)
         self.setTabOrder(self.table, self.new_button)
         self.setTabOrder(self.new_button, self.edit_button)
         self.setTabOrder(self.edit_button, self.archive_button)
@@ -238,13 +296,63 @@ class MembersPage(QWidget):
 
     def _current_query(self) -> MemberQuery:
         value = self.role_filter.currentData()
+        need = self.need_filter.currentData()
+        consent = self.consent_filter.currentData()
         return MemberQuery(
             text=self.search_field.text(),
             role=Role(value) if value else None,
+            language=self.language_filter.currentData() or "",
+            access_need=AccessNeed(need) if need else None,
+            consent=ConsentPurpose(consent) if consent else None,
             include_archived=self.show_archived.isChecked(),
             sort=self.model.query.sort,
             descending=self.model.query.descending,
         )
+
+    # --- segments ---------------------------------------------------------------------------
+
+    def _load_segments(self) -> None:
+        self.segment_filter.clear()
+        self.segment_filter.addItem(_("None"), "")
+        for segment in self._services.segments.list():
+            self.segment_filter.addItem(segment.name, segment.name)
+
+    def _apply_segment(self, index: int) -> None:
+        name = self.segment_filter.itemData(index)
+        if not name:
+            return
+        query = self._services.segments.get(name).query
+        widgets = (self.search_field, self.role_filter, self.language_filter, self.need_filter,
+                   self.consent_filter, self.show_archived)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search_field.setText(query.text)
+        for combo, value in ((self.role_filter, query.role), (self.language_filter,
+                             query.language), (self.need_filter, query.access_need),
+                             (self.consent_filter, query.consent)):
+            wanted = getattr(value, "value", value)
+            combo.setCurrentIndex(combo.findData(wanted) if wanted else 0)
+        self.show_archived.setChecked(query.include_archived)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._apply_filters()
+
+    def save_segment(self) -> None:
+        from advocate_app.services.errors import ValidationError
+
+        name = prompts.ask_text(self, _("Save as segment"),
+                                _("Name of the segment (for example: French-speaking carers "
+                                  "who agreed to research contact):"))
+        if not name:
+            return
+        try:
+            saved = self._services.segments.save(name, self._current_query())
+        except ValidationError as exc:
+            prompts.error(self, _("Save as segment"), str(exc))
+            return
+        self._load_segments()
+        self.segment_filter.setCurrentIndex(self.segment_filter.findData(saved.name))
+        self.status_message.emit(_("Segment “{name}” saved.").format(name=saved.name))
 
     def _apply_filters(self) -> None:
         self._search_timer.stop()
@@ -265,7 +373,8 @@ class MembersPage(QWidget):
     def _after_reload(self, selected: int | None) -> None:
         total = self.model.rowCount()
         filtered = bool(self.search_field.text().strip() or self.role_filter.currentData()
-                        or self.show_archived.isChecked())
+                        or self.language_filter.currentData() or self.need_filter.currentData()
+                        or self.consent_filter.currentData() or self.show_archived.isChecked())
         self.empty_label.setVisible(total == 0 and not filtered)
         self.table.setVisible(not (total == 0 and not filtered))
         if total == 0 and filtered:
