@@ -104,6 +104,26 @@ def build_parser() -> argparse.ArgumentParser:
                          help=_("include health details: conditions, access needs, age"))
     members.add_argument("-o", "--output", metavar=_("FILE"), required=True,
                          help=_("the file to write"))
+    privacy = commands.add_parser(
+        "privacy", help=_("privacy rights: what we hold, erasure, retention"),
+        description=_("Privacy rights of members."))
+    what = privacy.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser,
+                                  required=True)
+    report = what.add_parser("report", help=_("everything we hold about one member"))
+    report.add_argument("member", type=_positive_int, metavar=_("MEMBER"))
+    report.add_argument("--format", choices=("html", "json"), default="html")
+    report.add_argument("-o", "--output", metavar=_("FILE"), required=True)
+    erase = what.add_parser("erase", help=_("erase what identifies one member"))
+    erase.add_argument("member", type=_positive_int, metavar=_("MEMBER"))
+    erase.add_argument("--yes", action="store_true",
+                       help=_("confirm: this cannot be undone"))
+    retention = what.add_parser(
+        "retention", help=_("members unchanged for YEARS with no valid consent"),
+        description=_("List (or, with --apply, erase) members with no valid consent for "
+                      "anything who have not changed for the given number of years."))
+    retention.add_argument("--years", type=_positive_int, required=True)
+    retention.add_argument("--apply", action="store_true",
+                           help=_("erase them (without this, only list them)"))
     return parser
 
 
@@ -119,7 +139,8 @@ def _positive_int(value: str) -> int:
 
 
 def run_command(args: argparse.Namespace, context) -> int:
-    handlers = {"demo": _run_demo, "import": _run_import, "export": _run_export}
+    handlers = {"demo": _run_demo, "import": _run_import, "export": _run_export,
+                "privacy": _run_privacy}
     return handlers[args.command](args, context)
 
 
@@ -173,6 +194,46 @@ def _run_export(args: argparse.Namespace, context) -> int:
         return 1
     print(ngettext("Wrote {n} member to {path}.", "Wrote {n} members to {path}.", count)
           .format(n=count, path=output))
+    return 0
+
+
+def _run_privacy(args: argparse.Namespace, context) -> int:
+    from pathlib import Path
+
+    from advocate_app.i18n import ngettext
+    from advocate_app.services.errors import ServiceError
+
+    privacy = context.services.privacy
+    try:
+        if args.what == "report":
+            from advocate_app.interchange.subject_access import write_subject_access
+
+            write_subject_access(privacy.everything_we_hold(args.member), Path(args.output),
+                                 args.format)
+            print(_("Wrote {path}.").format(path=args.output))
+        elif args.what == "erase":
+            if not args.yes:
+                print("advocate-app: " + _("Erasing cannot be undone; add --yes to confirm."),
+                      file=sys.stderr)
+                return 1
+            privacy.erase(args.member)
+            print(_("Member {id} erased.").format(id=args.member))
+        else:
+            candidates = privacy.retention_candidates(args.years)
+            for candidate in candidates:
+                print(f"{candidate.id}\t{candidate.name}\t"
+                      f"{candidate.last_changed.date() if candidate.last_changed else ''}")
+            if args.apply:
+                erased = privacy.apply_retention(args.years)
+                print(ngettext("{n} member erased.", "{n} members erased.", erased).format(
+                    n=erased))
+            else:
+                print(ngettext("{n} member would be erased (nothing changed; add --apply).",
+                               "{n} members would be erased (nothing changed; add --apply).",
+                               len(candidates)).format(n=len(candidates)))
+    except ServiceError as exc:
+        print(f"advocate-app: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -39,6 +39,9 @@ class Member(Base):
     contact_times: Mapped[str] = mapped_column(String(200), default="")
     sign_language: Mapped[str] = mapped_column(String(60), default="")
     barrier_notes: Mapped[str] = mapped_column(Text, default="")
+    # Set when the member's identifying data was erased at their request or by retention.
+    erased_at: Mapped[datetime | None] = mapped_column(default=None)
+    erased_by: Mapped[int | None] = mapped_column(default=None)
     # Folded copies kept for fast, accent-insensitive sorting and searching.
     sort_name: Mapped[str] = mapped_column(String(400), default="")
     search_text: Mapped[str] = mapped_column(Text, default="")

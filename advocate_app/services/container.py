@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from advocate_app.domain.people import Actor
 from advocate_app.services.consent import ConsentService
 from advocate_app.services.members import MemberService
+from advocate_app.services.privacy import PrivacyService
 from advocate_app.services.segments import SegmentService
 from advocate_app.storage.database import Database
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
@@ -20,13 +21,16 @@ class Services:
     members: MemberService
     consent: ConsentService
     segments: SegmentService
+    privacy: PrivacyService
 
     @classmethod
     def build(cls, database: Database, actor: Actor) -> Services:
         uow = UnitOfWorkFactory(database)
-        return cls(database=database, uow=uow, actor=actor,
-                   members=MemberService(uow, database.reader, actor),
-                   consent=ConsentService(uow, actor), segments=SegmentService(uow, database.reader, actor))
+        members = MemberService(uow, database.reader, actor)
+        consent = ConsentService(uow, actor)
+        return cls(database=database, uow=uow, actor=actor, members=members, consent=consent,
+                   segments=SegmentService(uow, database.reader, actor),
+                   privacy=PrivacyService(uow, actor, members, consent))
 
     def warm_up(self) -> None:
         """Load what saving needs (SQLAlchemy's ORM), so the first save is as quick as the rest."""

@@ -75,6 +75,10 @@ class MemberService:
                  archived) in rows
         ]
 
+    @property
+    def reader(self) -> Reader:
+        return self._reader
+
     def search(self, text: str, limit: int = 50) -> list[MemberRow]:
         return self.list(MemberQuery(text=text), 0, limit)
 

@@ -1,0 +1,118 @@
+"""Privacy rights: everything we hold about a member, erasure, and a retention rule.
+
+Erasure removes what identifies a person everywhere and keeps what only counts (roles, country,
+age band, conditions' codes, consent answers without their evidence), so the group's anonymous
+figures stay right. Who erased, and when, is recorded on the member.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from advocate_app.domain.base import utcnow
+from advocate_app.domain.people import Actor
+from advocate_app.i18n import _
+from advocate_app.services.errors import NotFoundError
+from advocate_app.storage.unit_of_work import UnitOfWorkFactory
+
+_ERASED_TEXT = ("given_name", "family_name", "preferred_name", "pronouns", "email", "phone",
+                "address", "postcode", "region", "notes", "contact_times", "sign_language",
+                "barrier_notes")
+
+
+@dataclass(frozen=True)
+class RetentionCandidate:
+    id: int
+    name: str
+    last_changed: datetime | None
+
+
+class PrivacyService:
+    def __init__(self, uow: UnitOfWorkFactory, actor: Actor, members, consent):
+        self._uow = uow
+        self._actor = actor
+        self._members = members
+        self._consent = consent
+
+    def everything_we_hold(self, member_id: int) -> dict:
+        """All data about the member, health details included, ready for JSON."""
+        from advocate_app.interchange.member_export import COLUMNS, as_plain
+
+        member = self._members.get(member_id)
+        data = {column: as_plain(member, column) for column in COLUMNS}
+        data["consent_history"] = [
+            {"purpose": r.purpose.value, "answer": r.status.value, "method": r.method.value,
+             "date": r.effective_on.isoformat(),
+             "expires_on": r.expires_on.isoformat() if r.expires_on else None,
+             "evidence": r.evidence, "recorded_at": r.recorded_at.isoformat(),
+             "recorded_by": r.recorded_by}
+            for r in self._consent.history(member_id)]
+        data["prepared_on"] = date.today().isoformat()
+        return data
+
+    def erase(self, member_id: int) -> None:
+        """Remove everything that identifies the member; keep what only counts."""
+        from sqlalchemy import update
+
+        from advocate_app.domain.consent import ConsentRecord
+        from advocate_app.domain.members import Member
+
+        with self._uow() as uow:
+            member = uow.session.get(Member, member_id)
+            if member is None:
+                raise NotFoundError(_("This member no longer exists."))
+            now = utcnow()
+            for name in _ERASED_TEXT:
+                setattr(member, name, "")
+            member.preferred_name = _("Erased member {id}").format(id=member_id)
+            member.date_of_birth = None
+            member.tags = []
+            member.channels = []
+            # A condition's code still counts; a free-text name may identify someone.
+            member.conditions = [c for c in member.conditions if c.orpha_code]
+            for condition in member.conditions:
+                condition.name = f"ORPHA:{condition.orpha_code}"
+            member.archived_at = member.archived_at or now
+            member.erased_at = now
+            member.erased_by = self._actor.account_id
+            member.updated_at = now
+            member.updated_by = self._actor.account_id
+            member.refresh_derived()
+            uow.session.execute(update(ConsentRecord).where(
+                ConsentRecord.member_id == member_id).values(evidence=""))
+            uow.commit()
+
+    def retention_candidates(self, years: int, today: date | None = None
+                             ) -> list[RetentionCandidate]:
+        """Members unchanged for ``years`` with no valid consent for anything: a dry run."""
+        today = today or date.today()
+        cutoff = datetime.combine(today - timedelta(days=round(365.25 * years)),
+                                  datetime.min.time())
+        sql = ("SELECT m.id, m.given_name, m.family_name, m.preferred_name, m.updated_at "
+               "FROM members m WHERE m.erased_at IS NULL AND m.updated_at < :cutoff "
+               f"AND NOT {valid_consent_sql_any()} ORDER BY m.sort_name, m.id")
+        rows = self._members.reader.rows(sql, {"cutoff": cutoff.isoformat(sep=" "),
+                                                "consent_today": today.isoformat()})
+        from advocate_app.domain.people import member_display_name
+        from advocate_app.storage.reader import as_utc
+
+        return [RetentionCandidate(i, member_display_name(g, f, p), as_utc(u))
+                for i, g, f, p, u in rows]
+
+    def apply_retention(self, years: int, today: date | None = None) -> int:
+        candidates = self.retention_candidates(years, today)
+        for candidate in candidates:
+            self.erase(candidate.id)
+        return len(candidates)
+
+
+def valid_consent_sql_any() -> str:
+    """SQL condition on members ``m``: valid consent today for at least one purpose."""
+    return (
+        "EXISTS (SELECT 1 FROM consent_records c WHERE c.member_id = m.id "
+        "AND c.status = 'granted' AND (c.expires_on IS NULL OR c.expires_on >= :consent_today) "
+        "AND NOT EXISTS (SELECT 1 FROM consent_records n WHERE n.member_id = c.member_id "
+        "AND n.purpose = c.purpose AND (n.effective_on > c.effective_on "
+        "OR (n.effective_on = c.effective_on AND n.id > c.id))))"
+    )
