@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from advocate_app.domain.base import utcnow
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _
 from advocate_app.services.errors import NotFoundError
@@ -55,6 +54,7 @@ class PrivacyService:
         """Remove everything that identifies the member; keep what only counts."""
         from sqlalchemy import update
 
+        from advocate_app.domain.base import utcnow
         from advocate_app.domain.consent import ConsentRecord
         from advocate_app.domain.members import Member
 
