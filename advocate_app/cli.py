@@ -124,6 +124,13 @@ def build_parser() -> argparse.ArgumentParser:
     retention.add_argument("--years", type=_positive_int, required=True)
     retention.add_argument("--apply", action="store_true",
                            help=_("erase them (without this, only list them)"))
+    readiness = commands.add_parser(
+        "trial-readiness", help=_("counts a trial sponsor may see: no names, small cells "
+                                  "hidden"),
+        description=_("People who agreed to research contact, counted by condition and region. "
+                      "Counts below 5 are shown as “<5”; no names are included."))
+    readiness.add_argument("--format", choices=("csv", "json"), default="csv")
+    readiness.add_argument("-o", "--output", metavar=_("FILE"), required=True)
     return parser
 
 
@@ -140,7 +147,7 @@ def _positive_int(value: str) -> int:
 
 def run_command(args: argparse.Namespace, context) -> int:
     handlers = {"demo": _run_demo, "import": _run_import, "export": _run_export,
-                "privacy": _run_privacy}
+                "privacy": _run_privacy, "trial-readiness": _run_trial_readiness}
     return handlers[args.command](args, context)
 
 
@@ -234,6 +241,29 @@ def _run_privacy(args: argparse.Namespace, context) -> int:
     except ServiceError as exc:
         print(f"advocate-app: {exc}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _run_trial_readiness(args: argparse.Namespace, context) -> int:
+    import csv
+    import json
+    from pathlib import Path
+
+    from advocate_app.services.trial_readiness import TrialReadinessService
+
+    report = TrialReadinessService(context.services).sponsor_report()
+    path = Path(args.output)
+    if args.format == "json":
+        path.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=2),
+                        encoding="utf-8")
+    else:
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([_("Condition"), *report.regions, _("Total")])
+            for condition, counts, total in report.rows:
+                writer.writerow([condition, *counts, total])
+            writer.writerow([_("Total"), *report.totals, report.total])
+    print(_("Wrote {path}.").format(path=path))
     return 0
 
 
