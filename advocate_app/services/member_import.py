@@ -209,14 +209,14 @@ def _read_row(number: int, cells: dict[str, str]) -> _Person | RowOutcome:
         roles=frozenset(roles), tags=tuple(values.parse_tags(cells.get("tags", ""))),
         notes=cells.get("notes", ""), region=cells.get("region", ""), date_of_birth=born)
     try:
-        data = clean_member_input(data)
+        data = clean_member_input(data, email_checked=True)
     except ValidationError as exc:
         if "given_name" in exc.errors:
             return RowOutcome(number, "invalid", label, reasons=(exc.errors["given_name"],))
         blanks = {name: type(getattr(data, name))() if name != "date_of_birth" else None
                   for name in exc.errors if hasattr(data, name)}
         warnings.extend(f"{message}" for message in exc.errors.values())
-        data = clean_member_input(replace(data, **blanks))
+        data = clean_member_input(replace(data, **blanks), email_checked=True)
     return _Person(number, data, warnings)
 
 

@@ -24,8 +24,12 @@ _ORPHA = re.compile(r"^(?:ORPHA:?\s*)?(\d{1,7})$", re.IGNORECASE)
 EARLIEST_BIRTH = date(1900, 1, 1)
 
 
-def clean_member_input(data: MemberInput) -> MemberInput:
-    """Trimmed, normalised input; raises ValidationError listing every problem at once."""
+def clean_member_input(data: MemberInput, *, email_checked: bool = False) -> MemberInput:
+    """Trimmed, normalised input; raises ValidationError listing every problem at once.
+
+    ``email_checked``: the email address was already normalised by :func:`normalised_email`
+    (imports check each row's address once, not twice).
+    """
     errors: dict[str, str] = {}
     text = {
         name: " ".join(getattr(data, name).split()) if name not in _MULTILINE
@@ -37,7 +41,7 @@ def clean_member_input(data: MemberInput) -> MemberInput:
     for name, limit in MAX_LENGTHS.items():
         if len(text[name]) > limit:
             errors[name] = _("This is too long: at most {limit} characters.").format(limit=limit)
-    if text["email"] and "email" not in errors:
+    if text["email"] and "email" not in errors and not email_checked:
         normalised = normalised_email(text["email"])
         if normalised is None:
             errors["email"] = _("“{value}” is not an email address.").format(value=text["email"])
