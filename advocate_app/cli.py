@@ -124,6 +124,16 @@ def build_parser() -> argparse.ArgumentParser:
     retention.add_argument("--years", type=_positive_int, required=True)
     retention.add_argument("--apply", action="store_true",
                            help=_("erase them (without this, only list them)"))
+    members_cmd = commands.add_parser("members", help=_("find and merge duplicate members"),
+                                      description=_("Duplicate members."))
+    what = members_cmd.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser,
+                                      required=True)
+    duplicates = what.add_parser("duplicates", help=_("list records that look like the same "
+                                                      "person"))
+    duplicates.add_argument("--json", action="store_true", help=_("print as JSON"))
+    merge = what.add_parser("merge", help=_("merge the second record into the first"))
+    merge.add_argument("keep", type=_positive_int, metavar=_("KEEP"))
+    merge.add_argument("other", type=_positive_int, metavar=_("OTHER"))
     readiness = commands.add_parser(
         "trial-readiness", help=_("counts a trial sponsor may see: no names, small cells "
                                   "hidden"),
@@ -147,7 +157,8 @@ def _positive_int(value: str) -> int:
 
 def run_command(args: argparse.Namespace, context) -> int:
     handlers = {"demo": _run_demo, "import": _run_import, "export": _run_export,
-                "privacy": _run_privacy, "trial-readiness": _run_trial_readiness}
+                "privacy": _run_privacy, "trial-readiness": _run_trial_readiness,
+                "members": _run_members}
     return handlers[args.command](args, context)
 
 
@@ -264,6 +275,33 @@ def _run_trial_readiness(args: argparse.Namespace, context) -> int:
                 writer.writerow([condition, *counts, total])
             writer.writerow([_("Total"), *report.totals, report.total])
     print(_("Wrote {path}.").format(path=path))
+    return 0
+
+
+def _run_members(args: argparse.Namespace, context) -> int:
+    import json
+    from dataclasses import asdict
+
+    from advocate_app.services.errors import ServiceError
+
+    duplicates = context.services.duplicates
+    if args.what == "duplicates":
+        pairs = duplicates.find()
+        if args.json:
+            print(json.dumps([asdict(p) for p in pairs], ensure_ascii=False, indent=2))
+        else:
+            for pair in pairs:
+                print(_("{first} ({first_id}) and {second} ({second_id}): {reason}").format(
+                    first=pair.first_name, first_id=pair.first_id, second=pair.second_name,
+                    second_id=pair.second_id, reason=pair.reason))
+        return 0
+    try:
+        duplicates.merge(args.keep, args.other)
+    except ServiceError as exc:
+        print(f"advocate-app: {exc}", file=sys.stderr)
+        return 1
+    print(_("Member {other} merged into member {keep}.").format(other=args.other,
+                                                                keep=args.keep))
     return 0
 
 

@@ -12,7 +12,9 @@ from advocate_app.domain.members import (
     MemberRole,
     MemberTag,
 )
+from advocate_app.domain.merges import MemberMerge
 from advocate_app.domain.segments import Segment
 
 __all__ = ["Account", "Base", "ConsentRecord", "Member", "MemberAccessNeed", "MemberBarrier",
-           "MemberChannel", "MemberCondition", "MemberRole", "MemberTag", "Segment"]
+           "MemberChannel", "MemberCondition", "MemberMerge", "MemberRole", "MemberTag",
+           "Segment"]

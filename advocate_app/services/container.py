@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from advocate_app.domain.people import Actor
 from advocate_app.services.consent import ConsentService
+from advocate_app.services.duplicates import DuplicateService
 from advocate_app.services.members import MemberService
 from advocate_app.services.privacy import PrivacyService
 from advocate_app.services.segments import SegmentService
@@ -22,15 +23,17 @@ class Services:
     consent: ConsentService
     segments: SegmentService
     privacy: PrivacyService
+    duplicates: DuplicateService
 
     @classmethod
     def build(cls, database: Database, actor: Actor) -> Services:
         uow = UnitOfWorkFactory(database)
         members = MemberService(uow, database.reader, actor)
         consent = ConsentService(uow, actor)
+        privacy = PrivacyService(uow, actor, members, consent)
         return cls(database=database, uow=uow, actor=actor, members=members, consent=consent,
-                   segments=SegmentService(uow, database.reader, actor),
-                   privacy=PrivacyService(uow, actor, members, consent))
+                   segments=SegmentService(uow, database.reader, actor), privacy=privacy,
+                   duplicates=DuplicateService(uow, actor, members, privacy))
 
     def warm_up(self) -> None:
         """Load what saving needs (SQLAlchemy's ORM), so the first save is as quick as the rest."""

@@ -27,13 +27,13 @@ from advocate_app.interchange import member_values as values
 from advocate_app.interchange.errors import UnreadableFileError
 from advocate_app.interchange.member_columns import TARGETS, guess_mapping
 from advocate_app.interchange.tables import Table, detect_format, read_csv, read_xlsx
+from advocate_app.services.duplicate_rules import Known as _Known
+from advocate_app.services.duplicate_rules import PeopleIndex as _Index
 from advocate_app.services.errors import ValidationError
 from advocate_app.services.member_data import MemberInput
 from advocate_app.services.member_validation import clean_member_input
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
-NAME_MATCH = 85      # rapidfuzz token_sort_ratio for "the same person" when the email matches
-SIMILAR_NAME = 90    # ... when only the phone number or postcode matches
 PROGRESS_EVERY = 1000
 PARALLEL_FROM = 5000  # rows; smaller files are read in this process
 
@@ -258,61 +258,6 @@ def _read_all(table: Table, mapping: dict[int, str]) -> list[_Person | RowOutcom
 
 
 # --- duplicates ---------------------------------------------------------------------------
-
-
-@dataclass
-class _Known:
-    key: tuple[str, int]  # ("db", member id) or ("new", index among new people)
-    name: str
-    given: str
-    label: str
-
-
-class _Index:
-    def __init__(self):
-        self.by_email: dict[str, list[_Known]] = {}
-        self.by_phone: dict[str, list[_Known]] = {}
-        self.by_postcode: dict[str, list[_Known]] = {}
-        self.by_name: dict[str, list[_Known]] = {}
-
-    def add(self, known: _Known, email: str, phone: str, postcode: str) -> None:
-        if known.name:
-            self.by_name.setdefault(known.name, []).append(known)
-        if email:
-            self.by_email.setdefault(email.casefold(), []).append(known)
-        digits = "".join(ch for ch in phone if ch.isdigit())[-9:]
-        if len(digits) >= 7:
-            self.by_phone.setdefault(digits, []).append(known)
-        code = fold(postcode).replace(" ", "")
-        if code:
-            self.by_postcode.setdefault(code, []).append(known)
-
-    def namesake(self, person: MemberInput) -> _Known | None:
-        """Someone with exactly the same name: worth a look, never merged on that alone."""
-        name = fold(member_display_name(person.given_name, person.family_name, ""))
-        found = self.by_name.get(name)
-        return found[0] if found else None
-
-    def match(self, person: MemberInput) -> tuple[_Known | None, _Known | None]:
-        """(the same person, someone sharing the email) — either may be None."""
-        from rapidfuzz import fuzz
-
-        name = fold(member_display_name(person.given_name, person.family_name, ""))
-        given = fold(person.given_name)
-        shared = None
-        for known in self.by_email.get(person.email.casefold(), []) if person.email else []:
-            if (fuzz.token_sort_ratio(name, known.name) >= NAME_MATCH or not given
-                    or not known.given or given.split()[0] == known.given.split()[0]):
-                return known, None
-            shared = known
-        digits = "".join(ch for ch in person.phone if ch.isdigit())[-9:]
-        code = fold(person.postcode).replace(" ", "")
-        for bucket in (self.by_phone.get(digits, []) if len(digits) >= 7 else [],
-                       self.by_postcode.get(code, []) if code else []):
-            for known in bucket:
-                if fuzz.token_sort_ratio(name, known.name) >= SIMILAR_NAME:
-                    return known, shared
-        return None, shared
 
 
 def _existing_index(session) -> _Index:
