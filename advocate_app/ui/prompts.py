@@ -6,7 +6,7 @@ ever blocks on a real dialog.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, destructive_label: str) -> bool:
@@ -32,3 +32,9 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     """A line of text from the user; None if they cancel."""
     value, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
     return value.strip() if accepted else None
+
+
+def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+    """A path to save to; None if the user cancels."""
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return chosen or None

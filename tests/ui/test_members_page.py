@@ -204,3 +204,38 @@ def test_filters_saved_as_a_segment_come_back(qtbot, page, services, monkeypatch
     page._apply_segment(page.segment_filter.currentIndex())
     assert _names(page) == ["Amélie Roux"]
     assert page.language_filter.currentData() == "fr"
+
+
+def test_duplicates_are_merged_in_the_background(qtbot, services, monkeypatch):
+    from advocate_app.ui.dialogs.duplicates import DuplicatesDialog
+
+    keep = _add(services, "Ana", "Silva", email="ana@example.org")
+    _add(services, "Ana", "Silva", email="ana@example.org", tags=("family day",))
+    dialog = DuplicatesDialog(services)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1 and "1 pair" in dialog.summary.text()
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
+    dialog.merge_selected()
+    qtbot.waitUntil(lambda: dialog.merged == 1, timeout=10_000)
+    assert dialog.table.rowCount() == 0 and dialog.summary.text() == "No duplicates found."
+    assert services.members.get(keep.id).tags == ("family day",)
+
+
+def test_everything_we_hold_and_erase_from_the_page(qtbot, page, services, monkeypatch,
+                                                     tmp_path):
+    member = _add(services, "Zoë", "Ørsted", email="zoe@example.org")
+    page.refresh()
+    page.table.selectRow(0)
+    target = tmp_path / "zoe.html"
+    monkeypatch.setattr(prompts, "save_file", lambda *args, **kwargs: str(target))
+    page.subject_access()
+    assert "zoe@example.org" in target.read_text(encoding="utf-8")
+    assert (tmp_path / "zoe.json").is_file()
+    asked = []
+    monkeypatch.setattr(prompts, "confirm",
+                        lambda parent, title, text, *, destructive_label: asked.append(
+                            destructive_label) or True)
+    page.erase_selected()
+    assert asked == ["Erase for good"]
+    assert services.members.get(member.id).email == ""
+    assert page.count_label.text() == "0 members"

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -132,6 +134,18 @@ class MembersPage(QWidget):
         self.edit_button = QPushButton(_("&Edit…"))
         self.archive_button = QPushButton(_("Ar&chive"))
         self.import_button = QPushButton(_("&Import…"))
+        self.more_button = QToolButton()
+        self.more_button.setText(_("&More"))
+        self.more_button.setAccessibleName(_("More actions"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more_menu = QMenu(self.more_button)
+        self.duplicates_action = more_menu.addAction(_("Find &duplicates…"),
+                                                     self.find_duplicates)
+        more_menu.addSeparator()
+        self.subject_access_action = more_menu.addAction(
+            _("Everything we &hold about this member…"), self.subject_access)
+        self.erase_action = more_menu.addAction(_("&Erase this member…"), self.erase_selected)
+        self.more_button.setMenu(more_menu)
         for button in (self.new_button, self.edit_button, self.archive_button,
                        self.import_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
@@ -162,6 +176,7 @@ class MembersPage(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.archive_button)
         buttons.addWidget(self.import_button)
+        buttons.addWidget(self.more_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
 
@@ -205,6 +220,7 @@ class MembersPage(QWidget):
         self.setTabOrder(self.new_button, self.edit_button)
         self.setTabOrder(self.edit_button, self.archive_button)
         self.setTabOrder(self.archive_button, self.import_button)
+        self.setTabOrder(self.import_button, self.more_button)
 
         self._loaded = False
         self._apply_metrics()
@@ -273,6 +289,47 @@ class MembersPage(QWidget):
             return
         self._run_change(lambda: self._services.members.archive(row.id),
                          _("{name} archived.").format(name=row.display_name), None)
+
+    def find_duplicates(self) -> None:
+        from advocate_app.ui.dialogs.duplicates import DuplicatesDialog
+
+        dialog = DuplicatesDialog(self._services, self)
+        self._run_editor(dialog)
+        if dialog.merged:
+            self.members_changed.emit()
+            self.refresh()
+
+    def subject_access(self) -> None:
+        from pathlib import Path
+
+        from advocate_app.interchange.subject_access import write_subject_access
+
+        row = self._selected_row()
+        if row is None:
+            return
+        chosen = prompts.save_file(self, _("Everything we hold about {name}").format(
+            name=row.display_name), f"member-{row.id}.html", _("Web page (*.html)"))
+        if not chosen:
+            return
+        data = self._services.privacy.everything_we_hold(row.id)
+        page = Path(chosen)
+        write_subject_access(data, page, "html")
+        write_subject_access(data, page.with_suffix(".json"), "json")
+        self.status_message.emit(_("Saved {page} and {json}.").format(
+            page=page.name, json=page.with_suffix(".json").name))
+
+    def erase_selected(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        if not prompts.confirm(
+                self, _("Erase member"),
+                _("Erase {name}? Their name, contact details, notes and health details are "
+                  "removed for good; only anonymous counts remain. This cannot be undone.")
+                .format(name=row.display_name), destructive_label=_("Erase for good")):
+            return
+        self._run_change(lambda: self._services.privacy.erase(row.id),
+                         _("{name} erased.").format(name=row.display_name), None)
 
     def selected_member_id(self) -> int | None:
         row = self._selected_row()
@@ -392,6 +449,8 @@ class MembersPage(QWidget):
         row = self._selected_row()
         self.edit_button.setEnabled(row is not None)
         self.archive_button.setEnabled(row is not None)
+        self.subject_access_action.setEnabled(row is not None)
+        self.erase_action.setEnabled(row is not None)
         label = _("Re&store") if row is not None and row.archived else _("Ar&chive")
         self.archive_button.setText(label)
         self.archive_button.setAccessibleName(label.replace("&", ""))
