@@ -3,6 +3,7 @@
 from advocate_app.domain.accounts import Account
 from advocate_app.domain.base import Base
 from advocate_app.domain.consent import ConsentRecord
+from advocate_app.domain.engagement import Engagement, MemberRelationship
 from advocate_app.domain.members import (
     Member,
     MemberAccessNeed,
@@ -15,6 +16,6 @@ from advocate_app.domain.members import (
 from advocate_app.domain.merges import MemberMerge
 from advocate_app.domain.segments import Segment
 
-__all__ = ["Account", "Base", "ConsentRecord", "Member", "MemberAccessNeed", "MemberBarrier",
+__all__ = ["Account", "Base", "ConsentRecord", "Engagement", "MemberRelationship", "Member", "MemberAccessNeed", "MemberBarrier",
            "MemberChannel", "MemberCondition", "MemberMerge", "MemberRole", "MemberTag",
            "Segment"]

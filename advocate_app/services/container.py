@@ -10,6 +10,7 @@ from advocate_app.services.duplicates import DuplicateService
 from advocate_app.services.members import MemberService
 from advocate_app.services.privacy import PrivacyService
 from advocate_app.services.segments import SegmentService
+from advocate_app.services.timeline import TimelineService
 from advocate_app.storage.database import Database
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
@@ -24,16 +25,19 @@ class Services:
     segments: SegmentService
     privacy: PrivacyService
     duplicates: DuplicateService
+    timeline: TimelineService
 
     @classmethod
     def build(cls, database: Database, actor: Actor) -> Services:
         uow = UnitOfWorkFactory(database)
         members = MemberService(uow, database.reader, actor)
         consent = ConsentService(uow, actor)
-        privacy = PrivacyService(uow, actor, members, consent)
+        timeline = TimelineService(uow, database.reader, actor)
+        privacy = PrivacyService(uow, actor, members, consent, timeline)
         return cls(database=database, uow=uow, actor=actor, members=members, consent=consent,
                    segments=SegmentService(uow, database.reader, actor), privacy=privacy,
-                   duplicates=DuplicateService(uow, actor, members, privacy))
+                   duplicates=DuplicateService(uow, actor, members, privacy),
+                   timeline=timeline)
 
     def warm_up(self) -> None:
         """Load what saving needs (SQLAlchemy's ORM), so the first save is as quick as the rest."""

@@ -60,10 +60,11 @@ class DuplicateService:
     def merge(self, keep_id: int, other_id: int) -> None:
         """Fold ``other_id`` into ``keep_id``: empty fields filled, lists combined, consent
         history moved; the other record is removed and the merge recorded."""
-        from sqlalchemy import update
+        from sqlalchemy import delete, update
 
         from advocate_app.domain.base import utcnow
         from advocate_app.domain.consent import ConsentRecord
+        from advocate_app.domain.engagement import Engagement, MemberRelationship
         from advocate_app.domain.members import Member
         from advocate_app.domain.merges import MemberMerge
         from advocate_app.services import member_changes
@@ -87,6 +88,13 @@ class DuplicateService:
                             .values(member_id=keep_id))
             session.execute(update(MemberMerge).where(MemberMerge.kept_id == other_id)
                             .values(kept_id=keep_id))
+            session.execute(update(Engagement).where(Engagement.member_id == other_id)
+                            .values(member_id=keep_id))
+            for column in (MemberRelationship.member_id, MemberRelationship.related_id):
+                session.execute(update(MemberRelationship).where(column == other_id)
+                                .values({column.key: keep_id}))
+            session.execute(delete(MemberRelationship).where(
+                MemberRelationship.member_id == MemberRelationship.related_id))
             session.add(MemberMerge(kept_id=keep_id, merged_id=other_id,
                                     merged_snapshot=snapshot, merged_by=self._actor.account_id))
             session.flush()

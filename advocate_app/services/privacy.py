@@ -28,11 +28,12 @@ class RetentionCandidate:
 
 
 class PrivacyService:
-    def __init__(self, uow: UnitOfWorkFactory, actor: Actor, members, consent):
+    def __init__(self, uow: UnitOfWorkFactory, actor: Actor, members, consent, timeline):
         self._uow = uow
         self._actor = actor
         self._members = members
         self._consent = consent
+        self._timeline = timeline
 
     def everything_we_hold(self, member_id: int) -> dict:
         """All data about the member, health details included, ready for JSON."""
@@ -47,6 +48,10 @@ class PrivacyService:
              "evidence": r.evidence, "recorded_at": r.recorded_at.isoformat(),
              "recorded_by": r.recorded_by}
             for r in self._consent.history(member_id)]
+        data["timeline"] = [
+            {"date": e.occurred_on.isoformat(), "kind": e.kind.value, "summary": e.summary,
+             "recorded_by": e.recorded_by} for e in self._timeline.timeline(member_id)]
+        data["relationships"] = [r.label for r in self._timeline.relationships(member_id)]
         data["prepared_on"] = date.today().isoformat()
         return data
 
@@ -56,6 +61,7 @@ class PrivacyService:
 
         from advocate_app.domain.base import utcnow
         from advocate_app.domain.consent import ConsentRecord
+        from advocate_app.domain.engagement import Engagement
         from advocate_app.domain.members import Member
 
         with self._uow() as uow:
@@ -81,18 +87,24 @@ class PrivacyService:
             member.refresh_derived()
             uow.session.execute(update(ConsentRecord).where(
                 ConsentRecord.member_id == member_id).values(evidence=""))
+            uow.session.execute(update(Engagement).where(
+                Engagement.member_id == member_id).values(summary=""))
             uow.commit()
 
     def retention_candidates(self, years: int, today: date | None = None
                              ) -> list[RetentionCandidate]:
-        """Members unchanged for ``years`` with no valid consent for anything: a dry run."""
+        """Members unchanged and not engaged for ``years``, with no valid consent for
+        anything: a dry run."""
         today = today or date.today()
         cutoff = datetime.combine(today - timedelta(days=round(365.25 * years)),
                                   datetime.min.time())
         sql = ("SELECT m.id, m.given_name, m.family_name, m.preferred_name, m.updated_at "
                "FROM members m WHERE m.erased_at IS NULL AND m.updated_at < :cutoff "
+               "AND NOT EXISTS (SELECT 1 FROM engagements e WHERE e.member_id = m.id "
+               "AND e.occurred_on >= :cutoff_day) "
                f"AND NOT {valid_consent_sql_any()} ORDER BY m.sort_name, m.id")
         rows = self._members.reader.rows(sql, {"cutoff": cutoff.isoformat(sep=" "),
+                                                "cutoff_day": cutoff.date().isoformat(),
                                                 "consent_today": today.isoformat()})
         from advocate_app.domain.people import member_display_name
         from advocate_app.storage.reader import as_utc

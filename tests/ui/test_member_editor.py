@@ -175,3 +175,24 @@ def test_consent_is_recorded_from_the_editor(open_editor, services):
 def test_a_new_member_cannot_have_consent_recorded_before_saving(open_editor):
     dialog = open_editor()
     assert not hasattr(dialog.consent_tab, "record_button")
+
+
+def test_timeline_and_relationships_from_the_editor(qtbot, open_editor, services):
+    from advocate_app.domain.community import RelationshipKind
+
+    carer = services.members.create(MemberInput(given_name="Maria", family_name="Costa"))
+    son = services.members.create(MemberInput(given_name="Tiago", family_name="Costa"))
+    dialog = open_editor(services.members.get(carer.id))
+    tab = dialog.timeline_tab
+    tab.summary.setText("Called about the family day")
+    tab.add_button.click()
+    assert tab.entries.rowCount() == 1
+    assert tab.entries.item(0, 2).text() == "Called about the family day"
+    tab.relation_kind.setCurrentIndex(tab.relation_kind.findData(RelationshipKind.CARER_OF.value))
+    qtbot.keyClicks(tab.find_other, "tiago")
+    assert tab.other.currentData() == son.id
+    tab.relate_button.click()
+    assert tab.relations.item(0, 0).text() == "Carer of Tiago Costa"
+    tab.relations.selectRow(0)
+    tab.unrelate_button.click()
+    assert tab.relations.rowCount() == 0

@@ -165,6 +165,8 @@ class MemberEditorDialog(QDialog):
         self.tabs.addTab(_scrolled(self.health_tab), _("&Health"))
         self.consent_tab = ConsentTab(services, member)
         self.tabs.addTab(self.consent_tab, _("Co&nsent"))
+        self.timeline_tab = TimelineTab(services, member)
+        self.tabs.addTab(self.timeline_tab, _("Time&line"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -584,3 +586,146 @@ class ConsentTab(QWidget):
         self.message.setText(_("Recorded."))
         self.evidence.clear()
         self.refresh()
+
+
+class TimelineTab(QWidget):
+    """What the member took part in, notes of calls and emails, and related members."""
+
+    def __init__(self, services, member: MemberDetails | None):
+        super().__init__()
+        self._services = services
+        self._member = member
+        layout = QVBoxLayout(self)
+        if member is None:
+            note = QLabel(_("Save the new member first; then add to their timeline here."))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+            layout.addStretch(1)
+            return
+        from advocate_app.domain.community import RelationshipKind
+        from advocate_app.domain.engagement import EngagementKind
+
+        self.entries = QTableWidget(0, 4)
+        self.entries.setHorizontalHeaderLabels([_("Date"), _("What"), _("Summary"),
+                                                _("Recorded by")])
+        self.entries.horizontalHeader().setStretchLastSection(True)
+        self.entries.verticalHeader().setVisible(False)
+        self.entries.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.entries.setAccessibleName(_("Timeline, newest first"))
+        add_row = QHBoxLayout()
+        self.kind = QComboBox()
+        for kind in EngagementKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.kind.setAccessibleName(_("Kind of entry"))
+        self.when = QDateEdit(QDate.currentDate())
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd")
+        self.when.setAccessibleName(_("Date of the entry"))
+        self.summary = QLineEdit()
+        self.summary.setPlaceholderText(_("What happened, in a few words"))
+        self.summary.setAccessibleName(_("Summary of the entry"))
+        self.add_button = QPushButton(_("Add to the ti&meline"))
+        self.add_button.clicked.connect(self.add_entry)
+        for widget in (self.kind, self.when):
+            add_row.addWidget(widget)
+        add_row.addWidget(self.summary, 1)
+        add_row.addWidget(self.add_button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        self.relations = QTableWidget(0, 1)
+        self.relations.setHorizontalHeaderLabels([_("Related members")])
+        self.relations.horizontalHeader().setStretchLastSection(True)
+        self.relations.verticalHeader().setVisible(False)
+        self.relations.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.relations.setAccessibleName(_("Related members"))
+        relate_row = QHBoxLayout()
+        self.relation_kind = QComboBox()
+        for kind in RelationshipKind:
+            self.relation_kind.addItem(kind.label, kind.value)
+        self.relation_kind.setAccessibleName(_("This member is"))
+        self.find_other = QLineEdit()
+        self.find_other.setPlaceholderText(_("Find the other member by name"))
+        self.find_other.setAccessibleName(_("Find the other member"))
+        self.other = QComboBox()
+        self.other.setAccessibleName(_("Other member"))
+        self.find_other.textChanged.connect(self._find)
+        self.relate_button = QPushButton(_("Rel&ate"))
+        self.relate_button.clicked.connect(self.relate)
+        self.unrelate_button = QPushButton(_("Remove the selected &link"))
+        self.unrelate_button.clicked.connect(self.unrelate)
+        for widget in (self.relation_kind, self.find_other, self.other, self.relate_button,
+                       self.unrelate_button):
+            relate_row.addWidget(widget, 1 if widget is self.other else 0)
+        timeline_label = QLabel(_("Timeline (newest first)"))
+        timeline_label.setBuddy(self.entries)
+        layout.addWidget(timeline_label)
+        layout.addWidget(self.entries, 2)
+        layout.addLayout(add_row)
+        layout.addWidget(self.message)
+        relations_label = QLabel(_("Related members"))
+        relations_label.setBuddy(self.relations)
+        layout.addWidget(relations_label)
+        layout.addWidget(self.relations, 1)
+        layout.addLayout(relate_row)
+        self._relationships = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        entries = self._services.timeline.timeline(self._member.id)
+        self.entries.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            for column, text in enumerate((format_date(entry.occurred_on), entry.kind.label,
+                                           entry.summary, entry.recorded_by)):
+                self.entries.setItem(row, column, QTableWidgetItem(text))
+        self._relationships = self._services.timeline.relationships(self._member.id)
+        self.relations.setRowCount(len(self._relationships))
+        for row, relationship in enumerate(self._relationships):
+            self.relations.setItem(row, 0, QTableWidgetItem(relationship.label))
+
+    def add_entry(self) -> None:
+        from advocate_app.domain.engagement import EngagementKind
+        from advocate_app.services.timeline import EngagementEntry
+
+        try:
+            self._services.timeline.add(self._member.id, EngagementEntry(
+                EngagementKind(self.kind.currentData()), self.when.date().toPython(),
+                self.summary.text()))
+        except ValidationError as exc:
+            self.message.setText("\n".join(exc.errors.values()))
+            return
+        self.message.setText(_("Added to the timeline."))
+        self.summary.clear()
+        self.refresh()
+
+    def _find(self, text: str) -> None:
+        self.other.clear()
+        if len(text.strip()) < 2:
+            return
+        for row in self._services.members.search(text, 20):
+            if row.id != self._member.id:
+                self.other.addItem(_("{name} (member {id})").format(name=row.display_name,
+                                                                   id=row.id), row.id)
+
+    def relate(self) -> None:
+        from advocate_app.domain.community import RelationshipKind
+
+        other = self.other.currentData()
+        if other is None:
+            self.message.setText(_("Find the other member first."))
+            return
+        try:
+            self._services.timeline.relate(self._member.id,
+                                           RelationshipKind(self.relation_kind.currentData()),
+                                           other)
+        except ValidationError as exc:
+            self.message.setText("\n".join(exc.errors.values()))
+            return
+        self.message.setText("")
+        self.refresh()
+
+    def unrelate(self) -> None:
+        row = self.relations.currentRow()
+        if 0 <= row < len(self._relationships):
+            self._services.timeline.unrelate(self._relationships[row].id)
+            self.refresh()
