@@ -169,6 +169,25 @@ class RelationshipKind(_Labelled):
                 cls.CLINICIAN_OF: N_("Clinician of")}
 
 
+class EngagementKind(enum.StrEnum):
+    """Kinds of entry in a member's engagement timeline."""
+
+    CALL = "call"
+    EMAIL = "email"
+    LETTER = "letter"
+    MEETING = "meeting"
+    EVENT = "event"
+    NOTE = "note"
+
+    @property
+    def label(self) -> str:
+        return _(_ENGAGEMENT_LABELS[self.value])
+
+
+_ENGAGEMENT_LABELS = {"call": N_("Phone call"), "email": N_("Email"), "letter": N_("Letter"),
+                      "meeting": N_("Meeting"), "event": N_("Event"), "note": N_("Note")}
+
+
 #: Fields holding health data (conditions, disability-related needs, age): special category.
 SPECIAL_CATEGORY_FIELDS = frozenset({
     "conditions", "access_needs", "sign_language", "date_of_birth", "age_band",

@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from advocate_app.domain.base import Base, utcnow
-from advocate_app.i18n import N_, _
-
-
-class EngagementKind(enum.StrEnum):
-    CALL = "call"
-    EMAIL = "email"
-    LETTER = "letter"
-    MEETING = "meeting"
-    EVENT = "event"
-    NOTE = "note"
-
-    @property
-    def label(self) -> str:
-        return _(_ENGAGEMENT_LABELS[self.value])
-
-
-_ENGAGEMENT_LABELS = {"call": N_("Phone call"), "email": N_("Email"), "letter": N_("Letter"),
-                      "meeting": N_("Meeting"), "event": N_("Event"), "note": N_("Note")}
+from advocate_app.domain.community import EngagementKind  # noqa: F401 - re-exported
 
 
 class Engagement(Base):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from advocate_app.domain.community import RelationshipKind
-from advocate_app.domain.engagement import EngagementKind
+from advocate_app.domain.community import EngagementKind, RelationshipKind
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.i18n import N_, _
 from advocate_app.services.errors import NotFoundError, ValidationError

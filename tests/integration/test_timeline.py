@@ -6,8 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from advocate_app.domain.community import RelationshipKind
-from advocate_app.domain.engagement import EngagementKind
+from advocate_app.domain.community import EngagementKind, RelationshipKind
 from advocate_app.services.errors import ValidationError
 from advocate_app.services.member_data import MemberInput
 from advocate_app.services.timeline import EngagementEntry

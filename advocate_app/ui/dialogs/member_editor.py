@@ -602,8 +602,7 @@ class TimelineTab(QWidget):
             layout.addWidget(note)
             layout.addStretch(1)
             return
-        from advocate_app.domain.community import RelationshipKind
-        from advocate_app.domain.engagement import EngagementKind
+        from advocate_app.domain.community import EngagementKind, RelationshipKind
 
         self.entries = QTableWidget(0, 4)
         self.entries.setHorizontalHeaderLabels([_("Date"), _("What"), _("Summary"),
@@ -684,7 +683,7 @@ class TimelineTab(QWidget):
             self.relations.setItem(row, 0, QTableWidgetItem(relationship.label))
 
     def add_entry(self) -> None:
-        from advocate_app.domain.engagement import EngagementKind
+        from advocate_app.domain.community import EngagementKind
         from advocate_app.services.timeline import EngagementEntry
 
         try:
