@@ -170,3 +170,28 @@ def fill_in(session: Session, actor: Actor, member_id: int, additions: list[Memb
     _apply(member, base)
     member.updated_at = utcnow()
     member.updated_by = actor.account_id
+
+
+def add_tag(uow_factory: UnitOfWorkFactory, actor: Actor, member_ids: list[int], tag: str) -> int:
+    from sqlalchemy import select
+
+    from advocate_app.services.errors import ValidationError
+
+    tag = " ".join(tag.split())
+    if not tag or len(tag) > 100:
+        raise ValidationError({"tags": _("A tag needs 1 to 100 characters.")})
+    added = 0
+    with uow_factory() as uow:
+        now = utcnow()
+        for start in range(0, len(member_ids), 1000):
+            batch = member_ids[start:start + 1000]
+            for member in uow.session.scalars(select(Member).where(Member.id.in_(batch))):
+                if tag in {t.tag for t in member.tags}:
+                    continue
+                member.tags.append(MemberTag(tag=tag))
+                member.refresh_derived()
+                member.updated_at = now
+                member.updated_by = actor.account_id
+                added += 1
+        uow.commit()
+    return added

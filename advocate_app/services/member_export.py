@@ -28,10 +28,30 @@ def iter_members(services, query: MemberQuery) -> Iterator[MemberDetails]:
                     yield _details(found[member_id])
 
 
+def iter_members_by_id(services, ids: list[int]) -> Iterator[MemberDetails]:
+    """The members with these ids, in that order, read a thousand at a time."""
+    from sqlalchemy import select
+
+    from advocate_app.domain.members import Member
+    from advocate_app.services.member_changes import _details
+
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start:start + BATCH]
+        with services.uow() as uow:
+            found = {m.id: m for m in uow.session.scalars(select(Member).where(
+                Member.id.in_(batch)))}
+            for member_id in batch:
+                if member_id in found:
+                    yield _details(found[member_id])
+
+
 def export_members(services, path: Path, kind: str, query: MemberQuery = MemberQuery(),
                    include_sensitive: bool = False, columns: list[str] | None = None,
-                   on_row: Callable[[], None] | None = None) -> int:
+                   on_row: Callable[[], None] | None = None,
+                   ids: list[int] | None = None) -> int:
+    """Write the members a query selects (or exactly ``ids``) to ``path``."""
     from advocate_app.interchange.member_export import columns_for, write_members
 
-    return write_members(path, kind, iter_members(services, query),
-                         columns_for(include_sensitive, columns), on_row)
+    members = iter_members_by_id(services, ids) if ids is not None else (
+        iter_members(services, query))
+    return write_members(path, kind, members, columns_for(include_sensitive, columns), on_row)

@@ -46,6 +46,12 @@ class MemberService:
 
         return member_changes.set_archived(self._uow, self._actor, member_id, archived=False)
 
+    def add_tag(self, member_ids: list[int], tag: str) -> int:
+        """Give every listed member the tag; returns how many did not have it yet."""
+        from advocate_app.services import member_changes
+
+        return member_changes.add_tag(self._uow, self._actor, member_ids, tag)
+
     # --- reading members --------------------------------------------------------------------
 
     def get(self, member_id: int) -> MemberDetails:

@@ -239,3 +239,35 @@ def test_everything_we_hold_and_erase_from_the_page(qtbot, page, services, monke
     assert asked == ["Erase for good"]
     assert services.members.get(member.id).email == ""
     assert page.count_label.text() == "0 members"
+
+
+def test_several_members_tagged_and_exported_at_once(qtbot, page, services, monkeypatch,
+                                                     tmp_path):
+    import json
+
+    from PySide6.QtCore import QItemSelectionModel
+
+    for family in ("Adams", "Baker", "Clark"):
+        _add(services, "X", family)
+    page.refresh()
+    selection = page.table.selectionModel()
+    for row in (0, 2):
+        selection.select(page.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                         | QItemSelectionModel.SelectionFlag.Rows)
+    selection.setCurrentIndex(page.model.index(2, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+    assert len(page.selected_ids()) == 2
+    monkeypatch.setattr(prompts, "ask_text", lambda *args, **kwargs: "family day")
+    page.tag_selected()
+    tagged = [r.display_name for r in services.members.search("family day")]
+    assert sorted(tagged) == ["X Adams", "X Clark"]
+    target = tmp_path / "chosen.json"
+    monkeypatch.setattr(prompts, "save_file", lambda *args, **kwargs: str(target))
+    for row in (0, 2):
+        selection.select(page.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                         | QItemSelectionModel.SelectionFlag.Rows)
+    page.export_selected()
+    qtbot.waitUntil(lambda: target.exists() and not page.export_task.is_running(),
+                    timeout=10_000)
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    assert sorted(m["family_name"] for m in exported) == ["Adams", "Clark"]
+    assert all("conditions" not in m for m in exported)

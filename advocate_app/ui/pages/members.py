@@ -35,6 +35,10 @@ from advocate_app.ui.widgets.heading import Heading
 SEARCH_DELAY_MS = 150
 
 
+class ExportCancelled(Exception):
+    """The person cancelled an export; the file was not written."""
+
+
 class MembersPage(QWidget):
     status_message = Signal(str)
     members_changed = Signal()
@@ -109,7 +113,7 @@ class MembersPage(QWidget):
         self.table.setAccessibleName(_("Members"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
@@ -141,6 +145,11 @@ class MembersPage(QWidget):
         more_menu = QMenu(self.more_button)
         self.duplicates_action = more_menu.addAction(_("Find &duplicates…"),
                                                      self.find_duplicates)
+        more_menu.addSeparator()
+        self.tag_action = more_menu.addAction(_("Add a &tag to the selected…"),
+                                              self.tag_selected)
+        self.export_action = more_menu.addAction(_("E&xport the selected…"),
+                                                 self.export_selected)
         more_menu.addSeparator()
         self.subject_access_action = more_menu.addAction(
             _("Everything we &hold about this member…"), self.subject_access)
@@ -289,6 +298,72 @@ class MembersPage(QWidget):
             return
         self._run_change(lambda: self._services.members.archive(row.id),
                          _("{name} archived.").format(name=row.display_name), None)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [member_id for member_id in (self.model.member_id(r) for r in rows)
+                if member_id is not None]
+
+    def tag_selected(self) -> None:
+        from advocate_app.services.errors import ValidationError
+
+        ids = self.selected_ids()
+        if not ids:
+            return
+        tag = prompts.ask_text(self, _("Add a tag"), ngettext(
+            "Tag to add to the selected member:", "Tag to add to the {n} selected members:",
+            len(ids)).format(n=len(ids)))
+        if not tag:
+            return
+        try:
+            added = self._services.members.add_tag(ids, tag)
+        except ValidationError as exc:
+            prompts.error(self, _("Add a tag"), str(exc))
+            return
+        self.members_changed.emit()
+        self.refresh()
+        self.status_message.emit(ngettext("Tag “{tag}” added to {n} member.",
+                                          "Tag “{tag}” added to {n} members.", added).format(
+            tag=tag, n=added))
+
+    def export_selected(self) -> None:
+        from pathlib import Path
+
+        from advocate_app.services.member_export import export_members
+        from advocate_app.ui.tasks import run_in_background
+
+        ids = self.selected_ids()
+        if not ids:
+            return
+        chosen = prompts.save_file(
+            self, _("Export the selected members"), "members.csv",
+            _("CSV (*.csv);;Excel workbook (*.xlsx);;vCard (*.vcf);;JSON (*.json)"))
+        if not chosen:
+            return
+        path = Path(chosen)
+        kind = {".xlsx": "xlsx", ".vcf": "vcard", ".json": "json"}.get(path.suffix.lower(),
+                                                                      "csv")
+        services = self._services
+
+        def work(progress, should_cancel):
+            done = [0]
+
+            def on_row():
+                done[0] += 1
+                if should_cancel():
+                    raise ExportCancelled()
+                if done[0] % 200 == 0:
+                    progress(done[0], len(ids))
+
+            return export_members(services, path, kind, ids=ids, on_row=on_row)
+
+        self.export_task = run_in_background(
+            self, work,
+            on_done=lambda count: self.status_message.emit(ngettext(
+                "Exported {n} member to {file} (health details left out).",
+                "Exported {n} members to {file} (health details left out).", count).format(
+                n=count, file=path.name)),
+            on_error=lambda error: prompts.error(self, _("Export"), str(error)))
 
     def find_duplicates(self) -> None:
         from advocate_app.ui.dialogs.duplicates import DuplicatesDialog
@@ -450,6 +525,8 @@ class MembersPage(QWidget):
         self.edit_button.setEnabled(row is not None)
         self.archive_button.setEnabled(row is not None)
         self.subject_access_action.setEnabled(row is not None)
+        self.tag_action.setEnabled(row is not None)
+        self.export_action.setEnabled(row is not None)
         self.erase_action.setEnabled(row is not None)
         label = _("Re&store") if row is not None and row.archived else _("Ar&chive")
         self.archive_button.setText(label)
