@@ -46,8 +46,11 @@ DROP_FTS = [
 
 
 def not_search_index(name, type_, parent_names) -> bool:
-    """For Alembic's comparisons: the FTS5 table and its shadow tables are not ORM models."""
-    return not (type_ == "table" and name and name.startswith(FTS_TABLE))
+    """For Alembic's comparisons: search indexes (FTS5 tables on SQLite, the trigram index on
+    PostgreSQL) are not part of the ORM models."""
+    if type_ == "table" and name and name.startswith(FTS_TABLE):
+        return False
+    return not (type_ == "index" and name == "ix_members_search_trgm")
 
 
 def refill_member_search(connection: sa.Connection) -> None:

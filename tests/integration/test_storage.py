@@ -112,3 +112,21 @@ def test_a_file_from_a_newer_version_is_refused_untouched(tmp_path):
         ensure_schema(engine, sqlite_file=database, backup_dir=tmp_path / "backups")
     assert current_revision(engine) == "9999"
     assert "members" in inspect(engine).get_table_names()
+
+
+@pytest.mark.postgresql
+def test_postgresql_gets_a_trigram_search_index_and_matches_the_models(postgres_url, tmp_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    engine = create_app_engine(postgres_url)
+    ensure_schema(engine)
+    with engine.connect() as connection:
+        indexes = {row[0] for row in connection.execute(text(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'members'"))}
+        context = MigrationContext.configure(connection,
+                                             opts={"include_name": not_search_index})
+        diff = compare_metadata(context, Base.metadata)
+    engine.dispose()
+    assert "ix_members_search_trgm" in indexes
+    assert diff == []
