@@ -236,10 +236,31 @@ def _read_chunk(numbers: list[int], rows: list[list[str]], mapping: dict[int, st
     return read
 
 
+_SHARED: tuple[Table, dict[int, str]] | None = None  # what forked workers read (never pickled)
+
+
+def _read_shared_chunk(start: int, end: int) -> list[_Person | RowOutcome]:
+    table, mapping = _SHARED
+    return _read_chunk(table.row_numbers[start:end], table.rows[start:end], mapping)
+
+
+def _qt_running() -> bool:
+    """A Qt application object exists (its threads make forking unsafe)."""
+    import sys
+
+    core = sys.modules.get("PySide6.QtCore")
+    return core is not None and core.QCoreApplication.instance() is not None
+
+
 def _read_all(table: Table, mapping: dict[int, str]) -> list[_Person | RowOutcome]:
-    """Every row read; a big file is split between processes, one per core (at most 4)."""
+    """Every row read; a big file is split between processes, one per core (at most 4).
+
+    From the command line the workers are forked and read the table from memory; while the
+    window is open they are spawned, which is safe with Qt, and the rows are sent to them.
+    """
     import os
 
+    global _SHARED
     workers = min(4, os.cpu_count() or 1)
     if len(table.rows) < PARALLEL_FROM or workers < 2:
         return _read_chunk(table.row_numbers, table.rows, mapping)
@@ -250,11 +271,20 @@ def _read_all(table: Table, mapping: dict[int, str]) -> list[_Person | RowOutcom
 
     size = -(-len(table.rows) // workers)
     bounds = [(start, start + size) for start in range(0, len(table.rows), size)]
-    context = multiprocessing.get_context("spawn")  # never fork a process that may hold Qt
-    with ProcessPoolExecutor(max_workers=len(bounds), mp_context=context) as pool:
-        futures = [pool.submit(_read_chunk, table.row_numbers[a:b], table.rows[a:b], mapping,
-                               language_setup()) for a, b in bounds]
-        return [item for future in futures for item in future.result()]
+    fork = not _qt_running() and "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    if fork:
+        _SHARED = (table, mapping)
+    try:
+        with ProcessPoolExecutor(max_workers=len(bounds), mp_context=context) as pool:
+            if fork:
+                futures = [pool.submit(_read_shared_chunk, a, b) for a, b in bounds]
+            else:
+                futures = [pool.submit(_read_chunk, table.row_numbers[a:b], table.rows[a:b],
+                                       mapping, language_setup()) for a, b in bounds]
+            return [item for future in futures for item in future.result()]
+    finally:
+        _SHARED = None
 
 
 # --- duplicates ---------------------------------------------------------------------------
