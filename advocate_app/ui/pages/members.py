@@ -31,8 +31,16 @@ from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.member_editor import COMMON_LANGUAGES
 from advocate_app.ui.models.member_table import MemberTableModel
 from advocate_app.ui.widgets.heading import Heading
+from advocate_app.ui.widgets.lazy_combo import LazyComboBox
 
 SEARCH_DELAY_MS = 150
+
+
+def _add_languages(combo: QComboBox) -> None:
+    """Language names in the UI language: built when first needed, not at start-up."""
+    for name, code in sorted(((language_name(c), c) for c in COMMON_LANGUAGES),
+                             key=lambda pair: pair[0].casefold()):
+        combo.addItem(name, code)
 
 
 class ExportCancelled(Exception):
@@ -67,11 +75,8 @@ class MembersPage(QWidget):
         self.show_archived = QCheckBox(_("Show &archived"))
         self.show_archived.setAccessibleName(_("Show archived members"))
 
-        self.language_filter = QComboBox()
+        self.language_filter = LazyComboBox(_add_languages)
         self.language_filter.addItem(_("Any language"), "")
-        for name, code in sorted(((language_name(c), c) for c in COMMON_LANGUAGES),
-                                 key=lambda pair: pair[0].casefold()):
-            self.language_filter.addItem(name, code)
         self.language_filter.setAccessibleName(_("Show members who prefer the language"))
         language_label = QLabel(_("&Language:"))
         language_label.setBuddy(self.language_filter)
