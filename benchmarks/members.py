@@ -68,7 +68,8 @@ def make_csv(path: Path, rows: int, seed: int = 7) -> None:
     for i in range(unique):
         given, family = rng.choice(GIVEN), rng.choice(FAMILY)
         email = f"{fold(given)}.{fold(family)}.{i}@example.org".replace(" ", "")
-        people.append([given, family, email, f"+44 7700 {i % 1000000:06d}", "United Kingdom",
+        mobile = f"+44 7{rng.randrange(1000):03d} {rng.randrange(1000000):06d}"  # UK mobiles
+        people.append([given, family, email, mobile, "United Kingdom",
                        "en", rng.choice(["patient", "carer", "volunteer", "clinician"]),
                        rng.choice(["newsletter", "", "family day"])])
     duplicates = [list(people[rng.randrange(unique)]) for _ in range(rows - unique)]

@@ -94,6 +94,12 @@ def _language_names() -> dict[str, str]:
     return names
 
 
+def prepare() -> None:
+    """Build the country and language name tables now (worker processes then share them)."""
+    _country_codes()
+    _language_codes()
+
+
 def country_code(text: str) -> str | None:
     """ISO code for "France", "fr", "Royaume-Uni" or "UK"; None when it is not a country."""
     cleaned = _key(text)
