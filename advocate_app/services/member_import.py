@@ -147,6 +147,15 @@ class _Person:
     row: int
     data: MemberInput
     warnings: list[str]
+    derived: tuple[str, str] | None = None  # (sort_name, search_text), worked out by a worker
+
+    def sort_and_search(self) -> tuple[str, str]:
+        if self.derived is None:
+            d = self.data
+            self.derived = (member_sort_key(d.given_name, d.family_name, d.preferred_name),
+                            member_search_text(d.given_name, d.family_name, d.preferred_name,
+                                               d.email, d.phone, d.tags))
+        return self.derived
 
     @property
     def name(self) -> str:
@@ -267,13 +276,13 @@ def _pack(item):
         elif name == "conditions":
             value = tuple(tuple(asdict(c).values()) for c in value)
         values.append(value)
-    return (item.row, tuple(values), tuple(item.warnings))
+    return (item.row, tuple(values), tuple(item.warnings), item.sort_and_search())
 
 
 def _unpack(packed) -> _Person | RowOutcome:
     if isinstance(packed, RowOutcome):
         return packed
-    row, values, warnings = packed
+    row, values, warnings, derived = packed
     data = {}
     for name, value in zip(_FIELDS, values, strict=True):
         if name in _ENUM_SETS:
@@ -283,7 +292,7 @@ def _unpack(packed) -> _Person | RowOutcome:
         elif name == "conditions":
             value = tuple(ConditionInput(*c) for c in value)
         data[name] = value
-    return _Person(row, MemberInput(**data), list(warnings))
+    return _Person(row, MemberInput(**data), list(warnings), derived)
 
 
 def _qt_running() -> bool:
@@ -428,6 +437,7 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
         for key, extra in new_merges.items():
             for person in extra:
                 new_people[key].data = _fill(new_people[key].data, person.data)
+                new_people[key].derived = None  # names or tags may have changed
         ids = _write(session, actor, new_people, merges)
         report.rows = [replace(r, member_id=ids.get(r.row, r.member_id))
                        if r.outcome == "created" else r for r in report.rows]
@@ -500,11 +510,8 @@ def _write(session, actor: Actor, people: list[_Person],
             "preferred_language": data.preferred_language, "notes": data.notes,
             "region": data.region, "date_of_birth": data.date_of_birth,
             "age_band": data.age_band.value if data.age_band else "",
-            "sort_name": member_sort_key(data.given_name, data.family_name,
-                                         data.preferred_name),
-            "search_text": member_search_text(data.given_name, data.family_name,
-                                              data.preferred_name, data.email, data.phone,
-                                              data.tags),
+            "sort_name": person.sort_and_search()[0],
+            "search_text": person.sort_and_search()[1],
             "created_at": now, "updated_at": now, "created_by": actor.account_id,
             "updated_by": actor.account_id, "version": 1,
         })
