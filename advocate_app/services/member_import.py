@@ -142,12 +142,48 @@ def read_member_file(path: Path, options: ImportOptions) -> Table:
 # --- one row ------------------------------------------------------------------------------
 
 
-@dataclass
 class _Person:
-    row: int
-    data: MemberInput
-    warnings: list[str]
-    derived: tuple[str, str] | None = None  # (sort_name, search_text), worked out by a worker
+    """A row read into a member. From a worker it arrives packed (plain tuples); the full
+    ``MemberInput`` is only built if something needs it (a merge), not for every row."""
+
+    def __init__(self, row: int, data: MemberInput | None, warnings: list[str],
+                 derived: tuple[str, str] | None = None, packed: tuple | None = None):
+        self.row = row
+        self._data = data
+        self._packed = packed
+        self.warnings = warnings
+        self.derived = derived  # (sort_name, search_text)
+
+    @property
+    def data(self) -> MemberInput:
+        if self._data is None:
+            self._data = _unpack_input(self._packed)
+            self._packed = None
+        return self._data
+
+    @data.setter
+    def data(self, value: MemberInput) -> None:
+        self._data, self._packed, self.derived = value, None, None
+
+    @property
+    def contact(self):
+        """Name and contact details, enough to look for duplicates."""
+        if self._packed is not None:
+            return _Contact(*(self._packed[i] for i in _CONTACT_POSITIONS))
+        return self._data
+
+    def field(self, name: str):
+        """One field as the database stores it (enums as codes)."""
+        if self._packed is not None:
+            return self._packed[_POSITION[name]]
+        value = getattr(self._data, name)
+        return value.value if hasattr(value, "value") else value
+
+    @property
+    def name(self) -> str:
+        contact = self.contact
+        return member_display_name(contact.given_name, contact.family_name,
+                                   contact.preferred_name)
 
     def sort_and_search(self) -> tuple[str, str]:
         if self.derived is None:
@@ -156,11 +192,6 @@ class _Person:
                             member_search_text(d.given_name, d.family_name, d.preferred_name,
                                                d.email, d.phone, d.tags))
         return self.derived
-
-    @property
-    def name(self) -> str:
-        return member_display_name(self.data.given_name, self.data.family_name,
-                                   self.data.preferred_name)
 
 
 def _read_row(number: int, cells: dict[str, str]) -> _Person | RowOutcome:
@@ -279,10 +310,28 @@ def _pack(item):
     return (item.row, tuple(values), tuple(item.warnings), item.sort_and_search())
 
 
+@dataclass(frozen=True)
+class _Contact:
+    given_name: str
+    family_name: str
+    preferred_name: str
+    email: str
+    phone: str
+    postcode: str
+
+
+_POSITION = {name: index for index, name in enumerate(_FIELDS)}
+_CONTACT_POSITIONS = [_POSITION[f.name] for f in fields(_Contact)]
+
+
 def _unpack(packed) -> _Person | RowOutcome:
     if isinstance(packed, RowOutcome):
         return packed
     row, values, warnings, derived = packed
+    return _Person(row, None, list(warnings), derived, values)
+
+
+def _unpack_input(values: tuple) -> MemberInput:
     data = {}
     for name, value in zip(_FIELDS, values, strict=True):
         if name in _ENUM_SETS:
@@ -292,7 +341,7 @@ def _unpack(packed) -> _Person | RowOutcome:
         elif name == "conditions":
             value = tuple(ConditionInput(*c) for c in value)
         data[name] = value
-    return _Person(row, MemberInput(**data), list(warnings), derived)
+    return MemberInput(**data)
 
 
 def _qt_running() -> bool:
@@ -399,7 +448,7 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
                 else:
                     report.rows.append(read)
                 continue
-            same, shared = index.match(read.data)
+            same, shared = index.match(read.contact)
             review = ""
             if shared is not None:
                 review = _("Shares an email address with {other}, who looks like a different "
@@ -422,14 +471,15 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
             if same is not None:
                 review = review or _("Possibly the same person as {other}; created anyway as "
                                      "asked.").format(other=_describe(same, new_people))
-            elif not review and (namesake := index.namesake(read.data)) is not None:
+            elif not review and (namesake := index.namesake(read.contact)) is not None:
                 review = _("Has the same name as {other}: check whether they are the same "
                            "person.").format(other=_describe(namesake, new_people))
+            contact = read.contact
             known = _Known(("new", len(new_people)),
-                           fold(member_display_name(read.data.given_name,
-                                                    read.data.family_name, "")),
-                           fold(read.data.given_name), read.name)
-            index.add(known, read.data.email, read.data.phone, read.data.postcode)
+                           fold(member_display_name(contact.given_name,
+                                                    contact.family_name, "")),
+                           fold(contact.given_name), read.name)
+            index.add(known, contact.email, contact.phone, contact.postcode)
             new_people.append(read)
             report.rows.append(RowOutcome(read.row, "created", read.name,
                                           warnings=tuple(read.warnings), review=review))
@@ -437,7 +487,6 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
         for key, extra in new_merges.items():
             for person in extra:
                 new_people[key].data = _fill(new_people[key].data, person.data)
-                new_people[key].derived = None  # names or tags may have changed
         ids = _write(session, actor, new_people, merges)
         report.rows = [replace(r, member_id=ids.get(r.row, r.member_id))
                        if r.outcome == "created" else r for r in report.rows]
@@ -486,6 +535,16 @@ def _fill(base: MemberInput, extra: MemberInput) -> MemberInput:
     return replace(base, **changes)
 
 
+#: Member columns an import fills directly from the file.
+_STORED_FIELDS = ("given_name", "family_name", "preferred_name", "pronouns", "email", "phone",
+                  "address", "postcode", "country", "preferred_language", "notes", "region",
+                  "date_of_birth", "age_band")
+
+
+def _codes(values) -> list[str]:
+    return [getattr(v, "value", v) for v in values]
+
+
 def _write(session, actor: Actor, people: list[_Person],
            merges: dict[int, list[_Person]]) -> dict[int, int]:
     """Insert new people in bulk and fill in existing members; returns row -> new member id."""
@@ -499,25 +558,20 @@ def _write(session, actor: Actor, people: list[_Person],
     now = utcnow()
     first = next_member_id(session)
     rows, roles, tags, ids = [], [], [], {}
+    role_order = {role.value: index for index, role in enumerate(Role)}
     for offset, person in enumerate(people):
-        data, member_id = person.data, first + offset
+        member_id = first + offset
         ids[person.row] = member_id
-        rows.append({
-            "id": member_id, "given_name": data.given_name, "family_name": data.family_name,
-            "preferred_name": data.preferred_name, "pronouns": data.pronouns,
-            "email": data.email, "phone": data.phone, "address": data.address,
-            "postcode": data.postcode, "country": data.country,
-            "preferred_language": data.preferred_language, "notes": data.notes,
-            "region": data.region, "date_of_birth": data.date_of_birth,
-            "age_band": data.age_band.value if data.age_band else "",
-            "sort_name": person.sort_and_search()[0],
-            "search_text": person.sort_and_search()[1],
-            "created_at": now, "updated_at": now, "created_by": actor.account_id,
-            "updated_by": actor.account_id, "version": 1,
-        })
-        roles.extend({"member_id": member_id, "role": role.value}
-                     for role in sorted(data.roles, key=list(Role).index))
-        tags.extend({"member_id": member_id, "tag": tag} for tag in data.tags)
+        row = {name: person.field(name) for name in _STORED_FIELDS}
+        row["age_band"] = row["age_band"] or ""
+        sort_name, search_text = person.sort_and_search()
+        row.update(id=member_id, sort_name=sort_name, search_text=search_text, created_at=now,
+                   updated_at=now, created_by=actor.account_id, updated_by=actor.account_id,
+                   version=1)
+        rows.append(row)
+        roles.extend({"member_id": member_id, "role": role}
+                     for role in sorted(_codes(person.field("roles")), key=role_order.get))
+        tags.extend({"member_id": member_id, "tag": tag} for tag in person.field("tags"))
     insert_members(session, rows, roles, tags)
     if rows:
         reset_member_sequence(session)

@@ -338,3 +338,8 @@ def test_a_big_file_is_read_by_worker_processes_with_the_same_result(services, t
     assert [(r.row, r.outcome, r.name, r.warnings) for r in parallel.rows] == [
         (r.row, r.outcome, r.name, r.warnings) for r in serial.rows]
     assert parallel.empty_rows == serial.empty_rows == 1
+    run(services, path)  # for real, through the workers
+    zoe = details(services, "Zoë Ørsted-Núñez")
+    assert (zoe.notes, zoe.tags, zoe.country) == ("line one\nline two",
+                                                  ("newsletter", "🎉 party"), "DK")
+    assert services.members.search("orsted")[0].id == zoe.id
