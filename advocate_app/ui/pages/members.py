@@ -159,6 +159,8 @@ class MembersPage(QWidget):
         self.subject_access_action = more_menu.addAction(
             _("Everything we &hold about this member…"), self.subject_access)
         self.erase_action = more_menu.addAction(_("&Erase this member…"), self.erase_selected)
+        more_menu.addSeparator()
+        more_menu.addAction(_("&Retention and research…"), self.privacy_tools)
         self.more_button.setMenu(more_menu)
         for button in (self.new_button, self.edit_button, self.archive_button,
                        self.import_button):
@@ -369,6 +371,15 @@ class MembersPage(QWidget):
                 "Exported {n} members to {file} (health details left out).", count).format(
                 n=count, file=path.name)),
             on_error=lambda error: prompts.error(self, _("Export"), str(error)))
+
+    def privacy_tools(self) -> None:
+        from advocate_app.ui.dialogs.privacy_tools import PrivacyToolsDialog
+
+        dialog = PrivacyToolsDialog(self._services, self)
+        self._run_editor(dialog)
+        if dialog.erased:
+            self.members_changed.emit()
+            self.refresh()
 
     def find_duplicates(self) -> None:
         from advocate_app.ui.dialogs.duplicates import DuplicatesDialog

@@ -1,0 +1,157 @@
+"""Retention (who would be erased, then erasing them) and the trial-readiness counts."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advocate_app.i18n import _, ngettext
+from advocate_app.i18n.formatting import format_date
+from advocate_app.ui import prompts
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(name)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class PrivacyToolsDialog(QDialog):
+    def __init__(self, services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self.erased = 0
+        self.setWindowTitle(_("Retention and research"))
+        tabs = QTabWidget()
+        tabs.addTab(self._retention_tab(), _("&Retention"))
+        tabs.addTab(self._readiness_tab(), _("&Trial readiness"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(buttons)
+        self.resize(760, 520)
+
+    # --- retention --------------------------------------------------------------------------
+
+    def _retention_tab(self) -> QWidget:
+        page = QWidget()
+        explain = QLabel(_("Members who have not changed or taken part in anything for a number "
+                           "of years, and have no valid consent for anything. Check the list "
+                           "first; nothing changes until you erase."))
+        explain.setWordWrap(True)
+        self.years = QSpinBox()
+        self.years.setRange(1, 50)
+        self.years.setValue(5)
+        self.years.setAccessibleName(_("Years without change"))
+        years_label = QLabel(_("&Years:"))
+        years_label.setBuddy(self.years)
+        self.list_button = QPushButton(_("&List them"))
+        self.list_button.clicked.connect(self.list_candidates)
+        self.erase_button = QPushButton(_("&Erase everyone listed…"))
+        self.erase_button.setEnabled(False)
+        self.erase_button.clicked.connect(self.erase_candidates)
+        row = QHBoxLayout()
+        for widget in (years_label, self.years, self.list_button, self.erase_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.candidates_table = _table([_("Member"), _("Last changed")],
+                                       _("Members who would be erased"))
+        self.retention_summary = QLabel()
+        layout = QVBoxLayout(page)
+        layout.addWidget(explain)
+        layout.addLayout(row)
+        layout.addWidget(self.candidates_table, 1)
+        layout.addWidget(self.retention_summary)
+        self.candidates = []
+        return page
+
+    def list_candidates(self) -> None:
+        self.candidates = self._services.privacy.retention_candidates(self.years.value())
+        self.candidates_table.setRowCount(len(self.candidates))
+        for row, candidate in enumerate(self.candidates):
+            for column, text in enumerate((
+                    _("{name} (member {id})").format(name=candidate.name, id=candidate.id),
+                    format_date(candidate.last_changed))):
+                self.candidates_table.setItem(row, column, QTableWidgetItem(text))
+        self.retention_summary.setText(ngettext(
+            "{n} member would be erased.", "{n} members would be erased.",
+            len(self.candidates)).format(n=len(self.candidates)))
+        self.erase_button.setEnabled(bool(self.candidates))
+
+    def erase_candidates(self) -> None:
+        count = len(self.candidates)
+        if not count or not prompts.confirm(
+                self, _("Erase members"),
+                ngettext("Erase the {n} member listed? Their identifying details are removed "
+                         "for good; only anonymous counts remain.",
+                         "Erase the {n} members listed? Their identifying details are removed "
+                         "for good; only anonymous counts remain.", count).format(n=count),
+                destructive_label=_("Erase for good")):
+            return
+        for candidate in self.candidates:
+            self._services.privacy.erase(candidate.id)
+        self.erased += count
+        self.list_candidates()
+        self.retention_summary.setText(ngettext("{n} member erased.", "{n} members erased.",
+                                                count).format(n=count))
+
+    # --- trial readiness --------------------------------------------------------------------
+
+    def _readiness_tab(self) -> QWidget:
+        from advocate_app.services.trial_readiness import TrialReadinessService
+
+        page = QWidget()
+        report = TrialReadinessService(self._services).sponsor_report()
+        self.readiness = report
+        explain = QLabel(_("People who agreed to research contact, by condition and region: "
+                           "what a trial sponsor may see. No names; counts below 5 show as "
+                           "“<5”."))
+        explain.setWordWrap(True)
+        self.readiness_table = _table([_("Condition"), *report.regions, _("Total")],
+                                      _("Research contacts by condition and region"))
+        rows = [(c, counts, total) for c, counts, total in report.rows]
+        rows.append((_("Total"), report.totals, report.total))
+        self.readiness_table.setRowCount(len(rows))
+        for row, (condition, counts, total) in enumerate(rows):
+            for column, text in enumerate((condition, *counts, total)):
+                self.readiness_table.setItem(row, column, QTableWidgetItem(text))
+        save = QPushButton(_("&Save for the sponsor…"))
+        save.clicked.connect(self.save_readiness)
+        layout = QVBoxLayout(page)
+        layout.addWidget(explain)
+        layout.addWidget(self.readiness_table, 1)
+        layout.addWidget(save)
+        return page
+
+    def save_readiness(self) -> None:
+        import csv
+        from pathlib import Path
+
+        chosen = prompts.save_file(self, _("Save for the sponsor"), "research-contacts.csv",
+                                   _("CSV (*.csv)"))
+        if not chosen:
+            return
+        report = self.readiness
+        with Path(chosen).open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([_("Condition"), *report.regions, _("Total")])
+            for condition, counts, total in report.rows:
+                writer.writerow([condition, *counts, total])
+            writer.writerow([_("Total"), *report.totals, report.total])

@@ -1,0 +1,59 @@
+"""Retention and trial readiness in the window: list first, erase on purpose, no names out."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from advocate_app.domain.community import ConsentMethod, ConsentPurpose, ConsentStatus
+from advocate_app.services.consent import ConsentEntry
+from advocate_app.services.member_data import ConditionInput, MemberInput
+from advocate_app.ui import prompts
+from advocate_app.ui.dialogs.privacy_tools import PrivacyToolsDialog
+
+
+def test_retention_lists_then_erases_after_confirmation(qtbot, services, monkeypatch):
+    from sqlalchemy import update
+
+    from advocate_app.domain.members import Member
+
+    old = services.members.create(MemberInput(given_name="Old", family_name="Quiet"))
+    services.members.create(MemberInput(given_name="New", family_name="Quiet"))
+    with services.uow() as uow:
+        uow.session.execute(update(Member).where(Member.id == old.id).values(
+            updated_at=datetime.now(UTC) - timedelta(days=6 * 365)))
+        uow.commit()
+    dialog = PrivacyToolsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.years.setValue(5)
+    dialog.list_candidates()
+    assert dialog.candidates_table.rowCount() == 1
+    assert "Old Quiet" in dialog.candidates_table.item(0, 0).text()
+    assert services.members.get(old.id).given_name == "Old"  # listing changed nothing
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: False)
+    dialog.erase_candidates()
+    assert services.members.get(old.id).given_name == "Old"
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
+    dialog.erase_candidates()
+    assert services.members.get(old.id).given_name == ""
+    assert dialog.erased == 1 and dialog.candidates_table.rowCount() == 0
+
+
+def test_trial_readiness_table_and_file_have_no_names(qtbot, services, monkeypatch, tmp_path):
+    for i in range(6):
+        member = services.members.create(MemberInput(
+            given_name=f"Person{i}", family_name="Rare", region="Wales",
+            conditions=(ConditionInput("Marfan syndrome", "558"),)))
+        services.consent.record(member.id, ConsentEntry(
+            ConsentPurpose.RESEARCH, ConsentStatus.GRANTED, ConsentMethod.PAPER,
+            date(2025, 1, 1)))
+    dialog = PrivacyToolsDialog(services)
+    qtbot.addWidget(dialog)
+    table = dialog.readiness_table
+    cells = [[table.item(r, c).text() for c in range(table.columnCount())]
+             for r in range(table.rowCount())]
+    assert cells == [["ORPHA:558 Marfan syndrome", "6", "6"], ["Total", "6", "6"]]
+    target = tmp_path / "sponsor.csv"
+    monkeypatch.setattr(prompts, "save_file", lambda *args, **kwargs: str(target))
+    dialog.save_readiness()
+    text = target.read_text(encoding="utf-8-sig")
+    assert "Marfan" in text and "Person" not in text
