@@ -91,6 +91,11 @@ class MemberService:
     def all_tags(self) -> list[str]:
         return [row[0] for row in self._reader.rows(sql.ALL_TAGS_SQL)]
 
+    def regions(self) -> list[str]:
+        """Regions members live in, for the list's filter."""
+        return [row[0] for row in self._reader.rows(
+            "SELECT DISTINCT region FROM members WHERE region <> '' ORDER BY region")]
+
     def role_counts(self) -> dict[Role, int]:
         """Active members per role."""
         return {Role(role): int(n) for role, n in self._reader.rows(sql.ROLE_COUNTS_SQL)

@@ -271,3 +271,16 @@ def test_several_members_tagged_and_exported_at_once(qtbot, page, services, monk
     exported = json.loads(target.read_text(encoding="utf-8"))
     assert sorted(m["family_name"] for m in exported) == ["Adams", "Clark"]
     assert all("conditions" not in m for m in exported)
+
+
+def test_filters_by_region_and_tag(qtbot, page, services):
+    _add(services, "Ana", "Silva", region="Norte", tags=("family day",))
+    _add(services, "Bo", "Berg", region="Skåne")
+    page.refresh()
+    page.region_filter.setCurrentIndex(page.region_filter.findData("Norte"))
+    assert _names(page) == ["Ana Silva"]
+    page.region_filter.setCurrentIndex(0)
+    page.tag_filter.setCurrentIndex(page.tag_filter.findData("family day"))
+    assert _names(page) == ["Ana Silva"]
+    page.tag_filter.setCurrentIndex(0)
+    assert len(_names(page)) == 2

@@ -95,15 +95,29 @@ class MembersPage(QWidget):
         self.consent_filter.setAccessibleName(_("Show members with valid consent for"))
         consent_label = QLabel(_("C&onsent:"))
         consent_label.setBuddy(self.consent_filter)
+        members = services.members
+        self.region_filter = LazyComboBox(
+            lambda combo: [combo.addItem(region, region) for region in members.regions()])
+        self.region_filter.addItem(_("Any region"), "")
+        self.region_filter.setAccessibleName(_("Show members in the region"))
+        region_label = QLabel(_("Re&gion:"))
+        region_label.setBuddy(self.region_filter)
+        self.tag_filter = LazyComboBox(
+            lambda combo: [combo.addItem(tag, tag) for tag in members.all_tags()])
+        self.tag_filter.addItem(_("Any tag"), "")
+        self.tag_filter.setAccessibleName(_("Show members with the tag"))
+        tag_label = QLabel(_("Tagged &with:"))
+        tag_label.setBuddy(self.tag_filter)
         self.segment_filter = QComboBox()
         self.segment_filter.setAccessibleName(_("Saved segment"))
-        segment_label = QLabel(_("Se&gment:"))
+        segment_label = QLabel(_("Segmen&t:"))
         segment_label.setBuddy(self.segment_filter)
         self.save_segment_button = QPushButton(_("Sa&ve as segment…"))
         self.save_segment_button.setAccessibleName(_("Save these filters as a segment"))
         self.save_segment_button.clicked.connect(self.save_segment)
         for combo in (self.role_filter, self.language_filter, self.need_filter,
-                      self.consent_filter, self.segment_filter):
+                      self.consent_filter, self.segment_filter, self.region_filter,
+                      self.tag_filter):
             # Long choices must not force the window wider than a small screen.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -180,6 +194,8 @@ class MembersPage(QWidget):
         filters.addWidget(self.show_archived)
         more = QHBoxLayout()
         for label, combo in ((language_label, self.language_filter),
+                             (region_label, self.region_filter),
+                             (tag_label, self.tag_filter),
                              (need_label, self.need_filter),
                              (consent_label, self.consent_filter),
                              (segment_label, self.segment_filter)):
@@ -212,7 +228,8 @@ class MembersPage(QWidget):
         self.search_field.returnPressed.connect(self._search_then_focus_table)
         self.role_filter.currentIndexChanged.connect(self._apply_filters)
         self.show_archived.toggled.connect(self._apply_filters)
-        for combo in (self.language_filter, self.need_filter, self.consent_filter):
+        for combo in (self.language_filter, self.need_filter, self.consent_filter,
+                      self.region_filter, self.tag_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.segment_filter.activated.connect(self._apply_segment)
         self._load_segments()
@@ -227,7 +244,9 @@ class MembersPage(QWidget):
         self.setTabOrder(self.search_field, self.role_filter)
         self.setTabOrder(self.role_filter, self.show_archived)
         self.setTabOrder(self.show_archived, self.language_filter)
-        self.setTabOrder(self.language_filter, self.need_filter)
+        self.setTabOrder(self.language_filter, self.region_filter)
+        self.setTabOrder(self.region_filter, self.tag_filter)
+        self.setTabOrder(self.tag_filter, self.need_filter)
         self.setTabOrder(self.need_filter, self.consent_filter)
         self.setTabOrder(self.consent_filter, self.segment_filter)
         self.setTabOrder(self.segment_filter, self.save_segment_button)
@@ -452,6 +471,8 @@ class MembersPage(QWidget):
             language=self.language_filter.currentData() or "",
             access_need=AccessNeed(need) if need else None,
             consent=ConsentPurpose(consent) if consent else None,
+            region=self.region_filter.currentData() or "",
+            tag=self.tag_filter.currentData() or "",
             include_archived=self.show_archived.isChecked(),
             sort=self.model.query.sort,
             descending=self.model.query.descending,
@@ -471,13 +492,15 @@ class MembersPage(QWidget):
             return
         query = self._services.segments.get(name).query
         widgets = (self.search_field, self.role_filter, self.language_filter, self.need_filter,
-                   self.consent_filter, self.show_archived)
+                   self.consent_filter, self.region_filter, self.tag_filter,
+                   self.show_archived)
         for widget in widgets:
             widget.blockSignals(True)
         self.search_field.setText(query.text)
         for combo, value in ((self.role_filter, query.role), (self.language_filter,
                              query.language), (self.need_filter, query.access_need),
-                             (self.consent_filter, query.consent)):
+                             (self.consent_filter, query.consent),
+                             (self.region_filter, query.region), (self.tag_filter, query.tag)):
             wanted = getattr(value, "value", value)
             combo.setCurrentIndex(combo.findData(wanted) if wanted else 0)
         self.show_archived.setChecked(query.include_archived)
@@ -522,7 +545,8 @@ class MembersPage(QWidget):
         total = self.model.rowCount()
         filtered = bool(self.search_field.text().strip() or self.role_filter.currentData()
                         or self.language_filter.currentData() or self.need_filter.currentData()
-                        or self.consent_filter.currentData() or self.show_archived.isChecked())
+                        or self.consent_filter.currentData() or self.region_filter.currentData()
+                        or self.tag_filter.currentData() or self.show_archived.isChecked())
         self.empty_label.setVisible(total == 0 and not filtered)
         self.table.setVisible(not (total == 0 and not filtered))
         if total == 0 and filtered:
