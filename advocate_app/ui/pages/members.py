@@ -192,17 +192,20 @@ class MembersPage(QWidget):
         filters.addWidget(self.role_filter, 1)
         filters.addSpacing(12)
         filters.addWidget(self.show_archived)
+        # Two short rows rather than one long one, so the page fits a small laptop screen.
         more = QHBoxLayout()
-        for label, combo in ((language_label, self.language_filter),
-                             (region_label, self.region_filter),
-                             (tag_label, self.tag_filter),
-                             (need_label, self.need_filter),
-                             (consent_label, self.consent_filter),
-                             (segment_label, self.segment_filter)):
-            more.addWidget(label)
-            more.addWidget(combo, 1)
-            more.addSpacing(8)
-        more.addWidget(self.save_segment_button)
+        more_too = QHBoxLayout()
+        for row, pairs in ((more, ((language_label, self.language_filter),
+                                   (region_label, self.region_filter),
+                                   (tag_label, self.tag_filter))),
+                           (more_too, ((need_label, self.need_filter),
+                                       (consent_label, self.consent_filter),
+                                       (segment_label, self.segment_filter)))):
+            for label, combo in pairs:
+                row.addWidget(label)
+                row.addWidget(combo, 1)
+                row.addSpacing(8)
+        more_too.addWidget(self.save_segment_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.edit_button)
@@ -216,6 +219,7 @@ class MembersPage(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(filters)
         layout.addLayout(more)
+        layout.addLayout(more_too)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
