@@ -6,11 +6,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -20,16 +18,7 @@ from PySide6.QtWidgets import (
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_date
 from advocate_app.ui import prompts
-
-
-def _table(headers: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    return table
+from advocate_app.ui.widgets.tables import read_only_table
 
 
 class PrivacyToolsDialog(QDialog):
@@ -71,8 +60,8 @@ class PrivacyToolsDialog(QDialog):
         for widget in (years_label, self.years, self.list_button, self.erase_button):
             row.addWidget(widget)
         row.addStretch(1)
-        self.candidates_table = _table([_("Member"), _("Last changed")],
-                                       _("Members who would be erased"))
+        self.candidates_table = read_only_table([_("Member"), _("Last changed")],
+                                       _("Members who would be erased"), stretch_all=True)
         self.retention_summary = QLabel()
         layout = QVBoxLayout(page)
         layout.addWidget(explain)
@@ -124,8 +113,9 @@ class PrivacyToolsDialog(QDialog):
                            "what a trial sponsor may see. No names; counts below 5 show as "
                            "“<5”."))
         explain.setWordWrap(True)
-        self.readiness_table = _table([_("Condition"), *report.regions, _("Total")],
-                                      _("Research contacts by condition and region"))
+        self.readiness_table = read_only_table([_("Condition"), *report.regions, _("Total")],
+                                      _("Research contacts by condition and region"),
+                                      stretch_all=True)
         rows = [(c, counts, total) for c, counts, total in report.rows]
         rows.append((_("Total"), report.totals, report.total))
         self.readiness_table.setRowCount(len(rows))
