@@ -1,0 +1,128 @@
+"""Outreach items as data: the same form the app stores, exports and renders.
+
+An item is JSON like::
+
+    {"format": "advocate-outreach/1", "kind": "leaflet", "title": "…", "language": "en",
+     "audience": "…", "channel": "leaflet",
+     "blocks": [{"type": "heading", "level": 1, "text": "…"},
+                {"type": "paragraph", "text": "Plain text with *emphasis* and [a link](https://…)"},
+                {"type": "list", "ordered": false, "items": ["…", "…"]},
+                {"type": "table", "header": ["…"], "rows": [["…"]]},
+                {"type": "image", "path": "…", "alt": "…", "decorative": false},
+                {"type": "qr", "url": "https://…", "caption": "…"},
+                {"type": "contact", "lines": ["…"]},
+                {"type": "event", "title": "…", "when": "…", "where": "…", "details": "…"},
+                {"type": "formats_notice"}]}
+
+Blocks may carry ``"language"`` when they are in another language than the item.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from advocate_app.i18n import N_, _
+
+FORMAT_ID = "advocate-outreach/1"
+
+
+class ItemKind(enum.StrEnum):
+    LEAFLET = "leaflet"
+    POSTER = "poster"
+    LAY_SUMMARY = "lay_summary"
+    NEWSLETTER = "newsletter"
+    INVITATION = "invitation"
+    LETTER = "letter"
+    LABELS = "labels"
+
+    @property
+    def label(self) -> str:
+        return _(_KIND_LABELS[self.value])
+
+
+_KIND_LABELS = {"leaflet": N_("Leaflet"), "poster": N_("Poster"),
+                "lay_summary": N_("Lay summary"), "newsletter": N_("Newsletter"),
+                "invitation": N_("Event invitation"), "letter": N_("Letter"),
+                "labels": N_("Address labels")}
+
+BLOCK_TYPES = ("heading", "paragraph", "list", "table", "image", "qr", "contact", "event",
+               "formats_notice")
+
+
+class ContentError(ValueError):
+    """An item's JSON is not a valid outreach item; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Block:
+    type: str
+    data: dict[str, Any] = field(default_factory=dict)
+    language: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        out = {"type": self.type, **self.data}
+        if self.language:
+            out["language"] = self.language
+        return out
+
+
+@dataclass(frozen=True)
+class OutreachItem:
+    kind: ItemKind
+    title: str
+    language: str
+    blocks: tuple[Block, ...] = ()
+    audience: str = ""
+    channel: str = ""
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["kind"] = self.kind.value
+        data["blocks"] = [b.to_json() for b in self.blocks]
+        return json.dumps({"format": FORMAT_ID, **data}, ensure_ascii=False, indent=2)
+
+
+_REQUIRED = {
+    "heading": {"level": int, "text": str}, "paragraph": {"text": str},
+    "list": {"items": list}, "table": {"rows": list}, "image": {},
+    "qr": {"url": str}, "contact": {"lines": list}, "event": {"title": str},
+    "formats_notice": {},
+}
+
+
+def item_from_json(text: str) -> OutreachItem:
+    """Read an item, refusing anything malformed with a message that names the block."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ContentError(_("This is not JSON (line {line}): {reason}.").format(
+            line=exc.lineno, reason=exc.msg)) from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT_ID:
+        raise ContentError(_("This is not an Advocate outreach item (“format” must be "
+                             "“{format}”).").format(format=FORMAT_ID))
+    try:
+        kind = ItemKind(data.get("kind"))
+    except ValueError as exc:
+        raise ContentError(_("“{kind}” is not a kind of outreach item.").format(
+            kind=data.get("kind"))) from exc
+    blocks = []
+    for number, raw in enumerate(data.get("blocks") or [], start=1):
+        if not isinstance(raw, dict) or raw.get("type") not in BLOCK_TYPES:
+            raise ContentError(_("Block {n} has no known type.").format(n=number))
+        kind_of_block = raw["type"]
+        for key, expected in _REQUIRED[kind_of_block].items():
+            if not isinstance(raw.get(key), expected):
+                raise ContentError(_("Block {n} ({type}) needs “{field}”.").format(
+                    n=number, type=kind_of_block, field=key))
+        if kind_of_block == "heading" and not 1 <= raw["level"] <= 6:
+            raise ContentError(_("Block {n}: heading levels go from 1 to 6.").format(n=number))
+        payload = {k: v for k, v in raw.items() if k not in ("type", "language")}
+        blocks.append(Block(kind_of_block, payload, str(raw.get("language") or "")))
+    title = str(data.get("title") or "").strip()
+    if not title:
+        raise ContentError(_("An outreach item needs a title."))
+    return OutreachItem(kind, title, str(data.get("language") or "en"), tuple(blocks),
+                        str(data.get("audience") or ""), str(data.get("channel") or ""))
