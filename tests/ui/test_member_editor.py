@@ -18,15 +18,16 @@ def open_editor(qtbot, services):
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
-        dialog.activateWindow()
+        with qtbot.waitActive(dialog):  # keyboard shortcuts go to the active window
+            dialog.activateWindow()
         return dialog
     return make
 
 
 def test_saving_without_a_name_says_so_beside_the_name(qtbot, open_editor, services):
     dialog = open_editor()
+    dialog.email.setFocus()
     qtbot.keyClick(dialog.email, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    dialog.save()
     assert dialog.saved is None and dialog.isVisible()
     assert dialog.errors["given_name"].isVisible()
     assert "Enter a name" in dialog.errors["given_name"].text()
@@ -46,6 +47,38 @@ def test_a_bad_email_is_explained_and_nothing_typed_is_lost(open_editor):
     assert not dialog.errors["given_name"].isVisible()
     assert dialog.focusWidget() is dialog.email
     assert dialog.notes.toPlainText() == "Met at the family day"
+
+
+def test_fixing_a_field_clears_its_message(open_editor):
+    dialog = open_editor()
+    dialog.given_name.setText("Amina")
+    dialog.email.setText("amina at example")
+    dialog.phone.setText("call me")
+    dialog.save()
+    assert dialog.errors["email"].isVisible() and dialog.errors["phone"].isVisible()
+    assert "Please check these 2 fields" in dialog.summary.text()
+    dialog.email.setText("amina@example.org")
+    dialog.save()
+    assert not dialog.errors["email"].isVisible()
+    assert dialog.email.accessibleDescription() == ""
+    assert "A phone number needs digits." in dialog.phone.accessibleDescription()
+    assert dialog.focusWidget() is dialog.phone
+    assert "Please check this field" in dialog.summary.text()
+
+
+def test_countries_and_languages_to_choose_from(open_editor):
+    dialog = open_editor()
+    languages = {dialog.language.itemData(i): dialog.language.itemText(i)
+                 for i in range(dialog.language.count())}
+    eu = {"bg", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "el", "hu", "ga", "it",
+          "lv", "lt", "mt", "pl", "pt", "ro", "sk", "sl", "es", "sv"}
+    assert eu | {"zh", "hi", "ar", "bn", "ur", "ru", "sw", "pcm"} <= set(languages)
+    assert languages["cy"] == "Welsh"
+    countries = {dialog.country.itemData(i): dialog.country.itemText(i)
+                 for i in range(1, dialog.country.count())}
+    assert countries["SN"] == "Senegal"
+    assert all(len(code) == 2 for code in countries)
+    assert not {"EU", "UN", "ZZ", "XA"} & set(countries)
 
 
 def test_a_valid_member_is_saved_with_everything(open_editor, services):

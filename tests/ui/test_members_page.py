@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from advocate_app.domain.people import Role
-from advocate_app.services.demo import generate_demo
 from advocate_app.services.member_data import MemberInput
 from advocate_app.ui import prompts
 from advocate_app.ui.models import member_table
@@ -79,12 +78,34 @@ def test_role_filter(page, services):
     assert _names(page) == ["B Clinician"]
 
 
+def _click_header(qtbot, page, column):
+    header = page.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))
+
+
 def test_clicking_the_name_header_sorts_descending(qtbot, page, services):
     for family in ("Adams", "Baker", "Clark"):
         _add(services, "X", family)
     page.refresh()
-    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    page.table.selectRow(_names(page).index("X Baker"))
+    _click_header(qtbot, page, member_table.NAME)
     assert _names(page) == ["X Clark", "X Baker", "X Adams"]
+    assert page.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    # The same person stays selected, though their row moved.
+    assert page.selected_member_id() == services.members.search("Baker")[0].id
+    _click_header(qtbot, page, member_table.NAME)
+    assert _names(page) == ["X Adams", "X Baker", "X Clark"]
+
+
+def test_a_column_that_cannot_be_sorted_leaves_the_order_alone(qtbot, page, services):
+    for family in ("Adams", "Baker"):
+        _add(services, "X", family)
+    page.refresh()
+    _click_header(qtbot, page, member_table.PHONE)
+    assert _names(page) == ["X Adams", "X Baker"]
+    assert page.table.horizontalHeader().sortIndicatorSection() == member_table.NAME
 
 
 def test_delete_archives_after_confirmation_and_cancel_keeps(qtbot, page, services,
@@ -132,21 +153,102 @@ def test_new_member_through_the_editor_appears_selected(qtbot, page, services, m
     assert seen == ["Farah Haddad saved."]
 
 
-def test_a_large_community_is_paged_not_loaded_whole(qtbot, page, services, monkeypatch):
-    generate_demo(services.uow, services.actor, members=5000, seed=5)
-    page.show_archived.setChecked(True)
+def _insert_many(services, count):
+    """``count`` members straight into the tables, every third one a carer."""
+    from sqlalchemy import insert
+
+    from advocate_app.domain.members import (
+        Member,
+        MemberRole,
+        member_search_text,
+        member_sort_key,
+    )
+
+    members, roles = [], []
+    for number in range(1, count + 1):
+        given, family = f"Person{number:05d}", f"Family{number % 97:02d}"
+        email = f"person{number}@example.org"
+        members.append({
+            "id": number, "given_name": given, "family_name": family, "email": email,
+            "country": "GB", "preferred_language": "en",
+            "sort_name": member_sort_key(given, family, ""),
+            "search_text": member_search_text(given, family, "", email, "", []),
+        })
+        roles.append({"member_id": number,
+                      "role": (Role.CARER if number % 3 == 0 else Role.PATIENT).value})
+    with services.uow() as uow:
+        uow.session.execute(insert(Member.__table__), members)
+        uow.session.execute(insert(MemberRole.__table__), roles)
+        uow.commit()
+
+
+def test_a_large_community_is_paged_not_loaded_whole(qtbot, page, services):
+    _insert_many(services, 5000)
+    page.refresh()
     model = page.model
     assert model.rowCount() == 5000
+    assert page.count_label.text() == "5,000 members"
     last = model.data(model.index(4999, 0))
-    assert last
+    assert last.startswith("Person") and model.member_id(4999) is not None
     page.table.scrollToBottom()
     for row in range(0, 5000, 97):
-        model.data(model.index(row, 0))
+        assert model.data(model.index(row, 0))
     limit = member_table.PAGE_SIZE * member_table.MAX_CACHED_PAGES
     assert model.cached_row_count() <= limit < 5000
-    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    page.table.sortByColumn(member_table.NAME, Qt.SortOrder.DescendingOrder)
     assert model.data(model.index(0, 0)) == last
+    page.role_filter.setCurrentIndex(page.role_filter.findData(Role.CARER.value))
+    assert model.rowCount() == 5000 // 3
+    assert page.count_label.text() == "1,666 members"
+    assert model.data(model.index(model.rowCount() - 1, member_table.ROLES)) == "Carer or parent"
 
+
+def test_enter_opens_the_selected_member_in_the_editor(qtbot, page, services, monkeypatch):
+    member = _add(services, "Ama", "Boateng")
+    page.refresh()
+    opened = []
+
+    def note_and_close(dialog):
+        opened.append(dialog.windowTitle())
+        return False
+
+    monkeypatch.setattr(page, "_run_editor", note_and_close)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened == ["Edit Ama Boateng"]
+    assert page.selected_member_id() == member.id
+
+
+def test_when_everyone_is_archived_the_page_says_where_they_are(qtbot, page, services):
+    member = _add(services, "Ama", "Boateng")
+    services.members.archive(member.id)
+    page.refresh()
+    assert not page.empty_label.isVisible() and page.table.isVisible()
+    assert "Show archived" in page.count_label.text()
+    page.show_archived.setChecked(True)
+    assert _names(page) == ["Ama Boateng (archived)"]
+    model = page.model
+    index = model.index(0, member_table.NAME)
+    assert model.data(index, Qt.ItemDataRole.FontRole).italic()
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == "Ama Boateng is archived"
+
+
+def test_a_typical_email_address_fits_its_column(page):
+    metrics = page.table.fontMetrics()
+    width = page.table.columnWidth(member_table.EMAIL)
+    assert width > metrics.horizontalAdvance("madison.anderson57@example.com")
+
+
+def test_filters_go_two_to_a_row_when_the_page_is_narrow(qtbot, page):
+    def row_of(widget):
+        return page.filter_grid.getItemPosition(page.filter_grid.indexOf(widget))[0]
+
+    page.resize(1400, 700)
+    qtbot.waitUntil(lambda: row_of(page.tag_filter) == 0)
+    page.resize(700, 700)
+    qtbot.waitUntil(lambda: row_of(page.tag_filter) == 1)
+    assert row_of(page.region_filter) == 0
 
 def test_every_control_has_a_label_or_accessible_name(page):
     from PySide6.QtWidgets import QLabel, QWidget
@@ -238,7 +340,8 @@ def test_everything_we_hold_and_erase_from_the_page(qtbot, page, services, monke
     page.erase_selected()
     assert asked == ["Erase for good"]
     assert services.members.get(member.id).email == ""
-    assert page.count_label.text() == "0 members"
+    assert page.count_label.text().startswith("No members shown: archived members are hidden")
+    assert not page.empty_label.isVisible()  # not "no members yet": someone is archived
 
 
 def test_several_members_tagged_and_exported_at_once(qtbot, page, services, monkeypatch,

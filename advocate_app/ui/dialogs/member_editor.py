@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,20 +36,40 @@ from advocate_app.ui.dialogs.member_tabs import (
     scrolled,
 )
 
-#: Languages offered first: the EU's official languages and the world's most spoken, plus the
-#: languages of large communities in Europe.
+#: Languages offered: the EU's official languages, the world's most spoken, and the languages
+#: of large communities in Europe. (Sign languages are recorded on the access tab.)
 COMMON_LANGUAGES = (
-    "en", "fr", "de", "es", "it", "pt", "nl", "pl", "ro", "el", "cs", "sk", "hu", "sv", "da",
-    "fi", "et", "lv", "lt", "sl", "hr", "bg", "ga", "mt", "cy", "gd", "eu", "ca", "gl", "nb",
-    "is", "uk", "ru", "tr", "ar", "he", "fa", "ur", "hi", "bn", "pa", "gu", "ta", "te", "zh",
-    "ja", "ko", "vi", "th", "id", "ms", "tl", "sw", "yo", "ig", "ha", "am", "so", "sq", "sr",
+    # the EU's 24 official languages
+    "bg", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "el", "hu", "ga", "it", "lv",
+    "lt", "mt", "pl", "pt", "ro", "sk", "sl", "es", "sv",
+    # other languages of Europe
+    "cy", "gd", "eu", "ca", "gl", "nb", "is", "lb", "uk", "ru", "be", "tr", "sq", "sr", "bs",
+    "mk", "hy", "ka", "az", "yi",
+    # the world's most spoken, and large communities in Europe
+    "zh", "yue", "hi", "ar", "bn", "ur", "id", "ms", "ja", "ko", "vi", "th", "tl", "fa", "ps",
+    "ku", "he", "pa", "gu", "mr", "ta", "te", "kn", "ml", "ne", "si", "my", "km", "jv", "uz",
+    "kk", "mn", "sw", "am", "ti", "om", "so", "ha", "yo", "ig", "pcm", "zu", "xh", "rw", "ln",
+    "wo", "ff",
 )
+
+#: Two-letter codes that are not countries (groupings, pseudo-locales, reserved codes).
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "ZZ", "QO", "XA", "XB", "AC", "CP", "DG", "EA",
+                            "IC", "TA"})
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """(name in the UI language, code) for the common languages, sorted by name."""
+    from advocate_app.domain.text import fold
+
+    return sorted(((language_name(code), code) for code in COMMON_LANGUAGES),
+                  key=lambda pair: fold(pair[0]))
 
 
 def country_choices() -> list[tuple[str, str]]:
     """(name in the UI language, ISO code) for every country, sorted by name."""
     from babel import Locale
 
+    from advocate_app.domain.text import fold
     from advocate_app.i18n import current_language
 
     try:
@@ -57,8 +77,46 @@ def country_choices() -> list[tuple[str, str]]:
     except (ValueError, LookupError):
         territories = Locale.parse("en").territories
     pairs = [(name, code) for code, name in territories.items()
-             if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "ZZ", "QO")]
-    return sorted(pairs, key=lambda pair: pair[0].casefold())
+             if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES]
+    return sorted(pairs, key=lambda pair: fold(pair[0]))
+
+
+def _top_aligned(widget: QWidget) -> QWidget:
+    """The widget at its natural height, with any spare room left empty below it."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(widget)
+    layout.addStretch(1)
+    return holder
+
+
+class FieldMessage(QLabel):
+    """What to fix in the field above: bold, wrapped, and exactly as tall as its lines.
+
+    A wrapped QLabel's size hint guesses at a width, so a form would leave a gap around a
+    one-line message; this one answers for the width the layout actually gave it.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        if self.testAttribute(Qt.WidgetAttribute.WA_Resized) and self.width() > 0:
+            hint.setHeight(self.heightForWidth(self.width()))
+        return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()
 
 
 class MemberEditorDialog(QDialog):
@@ -83,6 +141,7 @@ class MemberEditorDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._labels: dict[str, str] = {}
+        self._error_forms: dict[str, QFormLayout] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -119,8 +178,7 @@ class MemberEditorDialog(QDialog):
 
         self.language = QComboBox()
         self.language.addItem("", "")
-        for name, code in sorted(((language_name(c), c) for c in COMMON_LANGUAGES),
-                                 key=lambda pair: pair[0].casefold()):
+        for name, code in language_choices():
             self.language.addItem(name, code)
         self._add_row(form, "preferred_language", _("Preferred &language:"), self.language)
 
@@ -153,7 +211,7 @@ class MemberEditorDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, _("P&erson"))
         self.access_tab = AccessTab(self)
-        self.tabs.addTab(scrolled(self.access_tab), _("&Access and contact"))
+        self.tabs.addTab(scrolled(_top_aligned(self.access_tab)), _("&Access and contact"))
         self.health_tab = HealthTab(self)
         self.tabs.addTab(scrolled(self.health_tab), _("&Health"))
         self.consent_tab = ConsentTab(services, member)
@@ -177,35 +235,37 @@ class MemberEditorDialog(QDialog):
         if member is not None:
             self._load(member)
         self._initial = self.current_input()
-        self.resize(max(640, self.sizeHint().width() + 80),
-                    min(780, body.sizeHint().height() + 180))
+        self._fit_to_screen(body)
         self.given_name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- building ---------------------------------------------------------------------------
 
+    def _fit_to_screen(self, body: QWidget) -> None:
+        """Wide enough for comfortable lines at the current text size; no taller than fits."""
+        chars = self.fontMetrics().averageCharWidth() * 80
+        width = max(640, self.sizeHint().width() + 80, chars)
+        height = body.sizeHint().height() + 180
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, available.width() * 9 // 10)
+            height = min(height, available.height() * 9 // 10)
+        self.resize(width, height)
+
     def _add_row(self, form: QFormLayout, name: str, label_text: str, field: QWidget) -> None:
+        """A labelled field, with a row under it for what to fix (hidden until needed)."""
         label = QLabel(label_text)
         label.setBuddy(field)
         plain = label_text.replace("&", "").rstrip(":").strip()
         field.setAccessibleName(plain)
-        error = QLabel()
-        error.setWordWrap(True)
-        error.setVisible(False)
-        error.setTextFormat(Qt.TextFormat.PlainText)
-        error.setForegroundRole(error.foregroundRole())
-        font = error.font()
-        font.setBold(True)
-        error.setFont(font)
-        column = QWidget()
-        column_layout = QVBoxLayout(column)
-        column_layout.setContentsMargins(0, 0, 0, 0)
-        column_layout.setSpacing(2)
-        column_layout.addWidget(field)
-        column_layout.addWidget(error)
-        form.addRow(label, column)
+        form.addRow(label, field)
+        error = FieldMessage()
+        form.addRow(None, error)
+        form.setRowVisible(error, False)
         self.fields[name] = field
         self.errors[name] = error
         self._labels[name] = plain
+        self._error_forms[name] = form
 
     def _load(self, member: MemberDetails) -> None:
         for name in ("given_name", "family_name", "preferred_name", "pronouns", "email", "phone",
@@ -273,16 +333,22 @@ class MemberEditorDialog(QDialog):
         self.accept()
 
     def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field and in a summary at the top; focus on the first."""
         for name, label in self.errors.items():
             message = errors.get(name, "")
             label.setText(message)
-            label.setVisible(bool(message))
+            label.setAccessibleName(message)
+            if name in self._error_forms:
+                self._error_forms[name].setRowVisible(label, bool(message))
+            else:
+                label.setVisible(bool(message))
             self.fields[name].setAccessibleDescription(message)
         lines = [ngettext("Please check this field:", "Please check these {n} fields:",
-                          len(errors)).format(n=len(errors))] + [
-            "• " + _("{field}: {problem}").format(field=self._labels.get(name, name),
-                                                  problem=message)
-            for name, message in errors.items()]
+                          len(errors)).format(n=len(errors))]
+        # The bullet is layout, not language: the translated part is the whole "field: problem".
+        lines += ["• " + _("{field}: {problem}").format(field=self._labels.get(name, name),
+                                                        problem=message)
+                  for name, message in errors.items()]
         self.summary.setText("\n".join(lines))
         self.summary.setVisible(bool(errors))
         first = next((name for name in self.fields if name in errors), None)
@@ -291,6 +357,8 @@ class MemberEditorDialog(QDialog):
             for index in range(self.tabs.count()):
                 if self.tabs.widget(index).isAncestorOf(field):
                     self.tabs.setCurrentIndex(index)
+            # Lay out the shown messages now, so the field is where it will stay when focused.
+            self.layout().activate()
             field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reject(self) -> None:

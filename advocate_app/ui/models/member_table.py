@@ -24,6 +24,8 @@ MAX_CACHED_PAGES = 12
 NAME, ROLES, EMAIL, PHONE, COUNTRY, LANGUAGE, UPDATED = range(7)
 _SORTS = {NAME: MemberSort.NAME, EMAIL: MemberSort.EMAIL, COUNTRY: MemberSort.COUNTRY,
           LANGUAGE: MemberSort.LANGUAGE, UPDATED: MemberSort.UPDATED}
+#: Columns the list can be sorted by (the others have no index to sort on).
+SORTABLE_COLUMNS = frozenset(_SORTS)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -55,13 +57,21 @@ class MemberTableModel(QAbstractTableModel):
         self.set_query(self._query)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Read the rows again in another order (same rows, so the count stays).
+
+        A reset rather than a layout change: rows are not in memory, so the view's selection
+        cannot be moved to where each member went; the page selects the member again.
+        """
         if column not in _SORTS:
             return
-        self.layoutAboutToBeChanged.emit()
-        self._query = replace(self._query, sort=_SORTS[column],
-                              descending=order == Qt.SortOrder.DescendingOrder)
+        query = replace(self._query, sort=_SORTS[column],
+                        descending=order == Qt.SortOrder.DescendingOrder)
+        if query == self._query:
+            return
+        self.beginResetModel()
+        self._query = query
         self._pages.clear()
-        self.layoutChanged.emit()
+        self.endResetModel()
 
     def sort_column(self) -> int:
         return next(c for c, s in _SORTS.items() if s == self._query.sort)
@@ -88,15 +98,23 @@ class MemberTableModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == NAME and row.archived:
-            return _("{name} is archived").format(name=row.display_name)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, index.column())
         if role == Qt.ItemDataRole.ForegroundRole and row.archived:
             return QApplication.palette().brush(QPalette.ColorGroup.Disabled,
                                                 QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.FontRole and row.archived:
-            font = QFont()
+            font = QFont()  # only the style is set; size and family stay the view's
             font.setItalic(True)
             return font
+        return None
+
+    def _tooltip(self, row: MemberRow, column: int) -> str | None:
+        if column == NAME and row.archived:
+            return _("{name} is archived").format(name=row.display_name)
+        if column in (NAME, ROLES, EMAIL):
+            # The columns most often cut short: the whole text on hover.
+            return self._text(row, column) or None
         return None
 
     def _text(self, row: MemberRow, column: int) -> str:
@@ -137,6 +155,14 @@ class MemberTableModel(QAbstractTableModel):
     def member_id(self, row: int) -> int | None:
         found = self.member_row(row)
         return found.id if found else None
+
+    def row_of(self, member_id: int) -> int | None:
+        """The member's row if it is among the rows already read; None otherwise (no query)."""
+        for page_number, page in self._pages.items():
+            for offset, found in enumerate(page):
+                if found.id == member_id:
+                    return page_number * PAGE_SIZE + offset
+        return None
 
     def cached_row_count(self) -> int:
         return sum(len(page) for page in self._pages.values())

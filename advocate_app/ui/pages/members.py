@@ -9,12 +9,16 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
+    QStackedWidget,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -28,8 +32,8 @@ from advocate_app.i18n.formatting import format_number, language_name
 from advocate_app.services.errors import ServiceError
 from advocate_app.services.member_data import MemberQuery
 from advocate_app.ui import prompts
-from advocate_app.ui.dialogs.member_editor import COMMON_LANGUAGES
-from advocate_app.ui.models.member_table import MemberTableModel
+from advocate_app.ui.dialogs.member_editor import language_choices
+from advocate_app.ui.models.member_table import SORTABLE_COLUMNS, MemberTableModel
 from advocate_app.ui.widgets.heading import Heading
 from advocate_app.ui.widgets.lazy_combo import LazyComboBox
 
@@ -38,8 +42,7 @@ SEARCH_DELAY_MS = 150
 
 def _add_languages(combo: QComboBox) -> None:
     """Language names in the UI language: built when first needed, not at start-up."""
-    for name, code in sorted(((language_name(c), c) for c in COMMON_LANGUAGES),
-                             key=lambda pair: pair[0].casefold()):
+    for name, code in language_choices():
         combo.addItem(name, code)
 
 
@@ -145,13 +148,34 @@ class MembersPage(QWidget):
         horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         horizontal.setStretchLastSection(True)
         horizontal.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        horizontal.sortIndicatorChanged.connect(self._keep_sort_indicator_honest)
+        horizontal.sectionResized.connect(self._column_resized)
+        self._columns_set_by_user = False
+        self._fitting_columns = False
+        self.table.installEventFilter(self)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._reselect: int | None = None
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
 
         self.empty_label = QLabel(_(
             "No members yet. Add the first one with New member, bring your list in with "
             "Import, or fill a sample community with “advocate-app demo” to try things out."))
         self.empty_label.setWordWrap(True)
         self.empty_label.setAccessibleName(self.empty_label.text())
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.empty_label.setFrameShape(QFrame.Shape.StyledPanel)
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.setContentsMargins(0, 0, 0, 0)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addStretch(1)
+        # The table and the "no members yet" message take the same place, one at a time.
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(empty_page)
 
         self.new_button = QPushButton(_("&New member…"))
         self.edit_button = QPushButton(_("&Edit…"))
@@ -192,20 +216,22 @@ class MembersPage(QWidget):
         filters.addWidget(self.role_filter, 1)
         filters.addSpacing(12)
         filters.addWidget(self.show_archived)
-        # Two short rows rather than one long one, so the page fits a small laptop screen.
-        more = QHBoxLayout()
-        more_too = QHBoxLayout()
-        for row, pairs in ((more, ((language_label, self.language_filter),
-                                   (region_label, self.region_filter),
-                                   (tag_label, self.tag_filter))),
-                           (more_too, ((need_label, self.need_filter),
-                                       (consent_label, self.consent_filter),
-                                       (segment_label, self.segment_filter)))):
-            for label, combo in pairs:
-                row.addWidget(label)
-                row.addWidget(combo, 1)
-                row.addSpacing(8)
-        more_too.addWidget(self.save_segment_button)
+        # The other filters sit in a grid of label/choice pairs: three to a row when they fit,
+        # two when the window is narrow or the text is large (see _reflow_filters).
+        segment_field = QWidget()
+        segment_layout = QHBoxLayout(segment_field)
+        segment_layout.setContentsMargins(0, 0, 0, 0)
+        segment_layout.addWidget(self.segment_filter, 1)
+        segment_layout.addWidget(self.save_segment_button)
+        self._filter_pairs = ((language_label, self.language_filter),
+                              (region_label, self.region_filter),
+                              (tag_label, self.tag_filter),
+                              (need_label, self.need_filter),
+                              (consent_label, self.consent_filter),
+                              (segment_label, segment_field))
+        self.filter_grid = QGridLayout()
+        self.filter_grid.setHorizontalSpacing(8)
+        self._filter_columns = 0
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.edit_button)
@@ -218,11 +244,10 @@ class MembersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(filters)
-        layout.addLayout(more)
-        layout.addLayout(more_too)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(self.filter_grid)
+        layout.addWidget(self.list_stack, 1)
         layout.addLayout(buttons)
+        self._reflow_filters()
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -261,33 +286,116 @@ class MembersPage(QWidget):
         self.setTabOrder(self.archive_button, self.import_button)
         self.setTabOrder(self.import_button, self.more_button)
 
-        self._loaded = False
         self._apply_metrics()
 
-    # Characters each column is sized for at first; the user can drag them wider or narrower.
-    _COLUMN_CHARS = (24, 18, 30, 17, 16, 14)
-
     def _apply_metrics(self) -> None:
-        """Row height and first column widths from the current text size."""
+        """Row height, column widths and spacing from the current text size."""
         metrics = self.table.fontMetrics()
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
-        char = metrics.averageCharWidth()
-        for column, chars in enumerate(self._COLUMN_CHARS):
-            self.table.setColumnWidth(column, chars * char + 16)
+        self.empty_label.setMargin(self.empty_label.fontMetrics().height())
+        self._columns_set_by_user = False
+        self._fit_columns()
+        self._filter_columns = 0
+        self._reflow_filters()
+
+    def _natural_column_widths(self) -> list[int]:
+        """Widths that show a typical value of each column whole at the current text size."""
+        from datetime import date
+
+        from advocate_app.i18n.formatting import country_name, format_date
+
+        samples = ("Alexandra Okonkwo-Mensah", ", ".join((Role.CARER.label, Role.VOLUNTEER.label)),
+                   "alexandra.okonkwo57@example.org", "+234 803 555 0123", country_name("GB"),
+                   language_name("pt"), format_date(date(2025, 12, 28)))
+        metrics = self.table.fontMetrics()
+        padding = 2 * metrics.averageCharWidth() + 8
+        header = self.table.horizontalHeader()
+        return [max(metrics.horizontalAdvance(text) + padding, header.sectionSizeHint(column))
+                for column, text in enumerate(samples)]
+
+    #: How spare width is shared out when the table is wider than its columns need.
+    _SPARE_SHARES = {0: 3, 1: 2, 2: 3}
+
+    def _fit_columns(self) -> None:
+        """Columns wide enough for typical values, widening those that are often cut short.
+
+        Once someone drags a column edge, their widths are kept until the text size changes.
+        """
+        if self._columns_set_by_user:
+            return
+        table = self.table
+        widths = self._natural_column_widths()
+        scrollbar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, table)
+        spare = table.width() - 2 * table.frameWidth() - scrollbar - sum(widths)
+        if spare > 0:
+            total = sum(self._SPARE_SHARES.values())
+            for column, share in self._SPARE_SHARES.items():
+                widths[column] += spare * share // total
+        self._fitting_columns = True
+        for column, width in enumerate(widths[:-1]):  # the last column takes what is left
+            table.setColumnWidth(column, width)
+        self._fitting_columns = False
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        last = self.model.columnCount() - 1
+        if not self._fitting_columns and column != last and self.table.isVisible():
+            self._columns_set_by_user = True
+
+    def _reflow_filters(self) -> None:
+        """Three filters to a row when they fit whole, otherwise two."""
+        columns = 3 if self.width() >= self._filters_width(3) else 2
+        if columns == self._filter_columns:
+            return
+        self._filter_columns = columns
+        grid = self.filter_grid
+        for label, field in self._filter_pairs:
+            grid.removeWidget(label)
+            grid.removeWidget(field)
+        for number, (label, field) in enumerate(self._filter_pairs):
+            row, column = divmod(number, columns)
+            grid.addWidget(label, row, 2 * column)
+            grid.addWidget(field, row, 2 * column + 1)
+        for column in range(6):
+            grid.setColumnStretch(column, 1 if column % 2 and column < 2 * columns else 0)
+
+    def _filters_width(self, columns: int) -> int:
+        """The page width the filter grid needs to show each filter's first choice whole."""
+        def pair(label: QLabel, field: QWidget) -> int:
+            combo = field if isinstance(field, QComboBox) else self.segment_filter
+            metrics = combo.fontMetrics()
+            width = (label.sizeHint().width() + metrics.horizontalAdvance(combo.itemText(0))
+                     + 3 * metrics.height())
+            if combo is self.segment_filter:
+                width += self.save_segment_button.sizeHint().width() + 8
+            return width
+
+        pairs = self._filter_pairs
+        margins = self.layout().contentsMargins()
+        spacing = self.filter_grid.horizontalSpacing() * (2 * columns - 1)
+        return margins.left() + margins.right() + spacing + max(
+            sum(pair(*p) for p in pairs[start:start + columns])
+            for start in range(0, len(pairs), columns))
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._apply_metrics()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._reflow_filters()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
     # --- public commands --------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Re-read the list (keeps search, filters, order and the selected member)."""
-        selected = self.selected_member_id()
         self.model.set_query(self._current_query())
-        self._loaded = True
-        self._after_reload(selected)
+        self._after_reload()
 
     def focus_first(self) -> None:
         self.focus_search()
@@ -449,19 +557,23 @@ class MembersPage(QWidget):
         row = self._selected_row()
         return row.id if row else None
 
+    #: How far down the list select_member looks for a member that is not among the rows read.
+    SELECT_SCAN_ROWS = 2000
+
     def select_member(self, member_id: int) -> bool:
-        """Select ``member_id`` if it is among the rows already read (cheap; no scan)."""
-        for row in range(self.model.rowCount()):
-            if row >= 2000:
-                return False
-            if self.model.member_id(row) == member_id:
-                index = self.model.index(row, 0)
-                self.table.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows)
-                self.table.scrollTo(index)
-                return True
-        return False
+        """Select ``member_id`` if it is among the rows read or the first rows of the list."""
+        row = self.model.row_of(member_id)
+        if row is None:
+            row = next((r for r in range(min(self.model.rowCount(), self.SELECT_SCAN_ROWS))
+                        if self.model.member_id(r) == member_id), None)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
 
     # --- internals --------------------------------------------------------------------------
 
@@ -545,24 +657,43 @@ class MembersPage(QWidget):
             return None
         return self.model.member_row(index.row())
 
-    def _after_reload(self, selected: int | None) -> None:
+    def _after_reload(self) -> None:
         total = self.model.rowCount()
         filtered = bool(self.search_field.text().strip() or self.role_filter.currentData()
                         or self.language_filter.currentData() or self.need_filter.currentData()
                         or self.consent_filter.currentData() or self.region_filter.currentData()
                         or self.tag_filter.currentData() or self.show_archived.isChecked())
-        self.empty_label.setVisible(total == 0 and not filtered)
-        self.table.setVisible(not (total == 0 and not filtered))
+        nobody_yet = total == 0 and not filtered and self._services.members.count(
+            MemberQuery(include_archived=True)) == 0
+        self.list_stack.setCurrentIndex(1 if nobody_yet else 0)
         if total == 0 and filtered:
             text = _("No members match.")
+        elif total == 0 and not nobody_yet:
+            text = _("No members shown: archived members are hidden (tick “Show archived”).")
         else:
             text = ngettext("{n} member", "{n} members", total).format(n=format_number(total))
         self.count_label.setText(text)
-        if selected is not None:
-            self.select_member(selected)
         self._update_buttons()
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons,
-                                                             Qt.ConnectionType.UniqueConnection)
+
+    def _remember_selection(self) -> None:
+        self._reselect = self.selected_member_id()
+
+    def _restore_selection(self) -> None:
+        if self._reselect is not None:
+            self.select_member(self._reselect)
+        self._reselect = None
+        self._update_buttons()
+
+    def _keep_sort_indicator_honest(self, column: int, _order: Qt.SortOrder) -> None:
+        """Columns that cannot be sorted leave the arrow on the column the list is sorted by."""
+        if column in SORTABLE_COLUMNS:
+            return
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(self.model.sort_column(),
+                                Qt.SortOrder.DescendingOrder if self.model.query.descending
+                                else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
 
     def _update_buttons(self, *_args) -> None:
         row = self._selected_row()
