@@ -33,6 +33,9 @@ def insert_members(session: Session, members: Sequence[dict[str, Any]],
     """
     sqlite = session.get_bind().dialect.name == "sqlite" and bool(members)
     if sqlite:
+        # Python's sqlite3 opens its transaction only before a data change; without one, the
+        # DROP below would commit at once and a rollback would leave search without its trigger.
+        session.execute(text("UPDATE members SET id = id WHERE 0"))
         session.execute(text(f"DROP TRIGGER IF EXISTS {INSERT_TRIGGER}"))
     for table, rows in ((Member.__table__, members), (MemberRole.__table__, roles),
                         (MemberTag.__table__, tags)):

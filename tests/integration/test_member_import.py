@@ -343,3 +343,11 @@ def test_a_big_file_is_read_by_worker_processes_with_the_same_result(services, t
     assert (zoe.notes, zoe.tags, zoe.country) == ("line one\nline two",
                                                   ("newsletter", "🎉 party"), "DK")
     assert services.members.search("orsted")[0].id == zoe.id
+
+
+def test_a_dry_run_leaves_search_working_for_later_members(services, tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_bytes(HOSTILE_CSV.encode("utf-8"))
+    run(services, path, dry_run=True)
+    later = services.members.create(MemberInput(given_name="Quentin", family_name="Later"))
+    assert [r.id for r in services.members.search("quentin")] == [later.id]
