@@ -1,42 +1,61 @@
 """A realistic, repeatable sample community, for trying Advocate out and for benchmarks.
 
-The same seed always gives the same people. Rows are written with bulk inserts in one
-transaction: 100,000 members take seconds, and a cancelled run leaves nothing behind.
+People come from many cultures and scripts (see ``demo_people``), weighted like the membership of
+a UK-based European rare-disease charity; every role, access need and gap a real list has shows
+up, even in a few hundred members.
+
+The same seed always gives the same people: everything is drawn from one ``random.Random(seed)``
+and dates count back from a fixed moment, never from the clock. Ids follow the highest one in the
+database, so a second run adds people beside the first.
+
+Rows are written with bulk inserts (``storage.member_bulk``) in batches of 5,000, all in ONE
+transaction committed at the end: 100,000 members take seconds, and a cancelled or failed run
+leaves nothing behind.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import random
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from typing import Any
 
 from advocate_app.domain.people import Actor, Role, member_search_text, member_sort_key
 from advocate_app.domain.text import fold
-from advocate_app.services.demo_people import (
-    ACCESS_NEED_TAGS,
-    CULTURES,
-    EMAIL_DOMAINS,
-    NORDIC_LANGUAGES,
-    NOTES,
-    PHONE_PREFIXES,
-    TOPIC_TAGS,
-    Culture,
-)
+from advocate_app.services import demo_people as people
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
 BATCH = 5000
-#: Sample timestamps are spread over the three years before this moment, never the clock.
+#: Sample dates lie in the three years before this moment.
 BASE_TIME = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
+_HISTORY_MINUTES = 3 * 365 * 24 * 60
 
-_ROLE_WEIGHTS = (
+#: Who people are to the charity, with how often each combination occurs.
+ROLE_MIX: tuple[tuple[tuple[Role, ...], int], ...] = (
     ((Role.PATIENT,), 34), ((Role.CARER,), 22), ((Role.PATIENT, Role.VOLUNTEER), 6),
     ((Role.CARER, Role.VOLUNTEER), 4), ((Role.VOLUNTEER,), 8), ((Role.CLINICIAN,), 7),
     ((Role.RESEARCHER,), 5), ((Role.STAFF,), 3), ((Role.CARER, Role.BOARD_MEMBER), 2),
     ((Role.PATIENT, Role.BOARD_MEMBER), 2), ((Role.CLINICIAN, Role.BOARD_MEMBER), 1),
     ((Role.INDUSTRY,), 3), ((Role.REGULATOR,), 2), ((Role.RESEARCHER, Role.BOARD_MEMBER), 1),
 )
-_PRONOUNS = ("", "", "", "", "", "", "", "she/her", "he/him", "they/them")
+
+#: E-mail address patterns: g given name, f family name, i initial, d two digits.
+_EMAIL_PATTERNS = (("{g}.{f}", 40), ("{g}{f}", 8), ("{i}{f}", 9), ("{i}.{f}", 5),
+                   ("{g}_{f}", 4), ("{f}.{g}", 4), ("{g}.{f}{d}", 12), ("{g}{d}", 7),
+                   ("{f}{i}", 4), ("{g}-{f}", 3), ("{g}{f}{d}", 4))
+_LETTERS = "ABDEFGHJLNPRSTUWXYZ"  # the letters used in postcodes almost everywhere
+_EAST_ASIAN = frozenset({"zh", "ja", "ko", "vi"})
+
+FEMALE_SHARE = 0.55
+EMAIL_MISSING = 0.08
+PHONE_MISSING = 0.15
+ACCESS_NEED_SHARE = 0.13
+NOTE_SHARE = 0.10
+ARCHIVED_SHARE = 0.02
 
 
 class DemoCancelled(Exception):
@@ -48,121 +67,254 @@ class DemoSummary:
     members: int
 
 
+@dataclass
+class _Batch:
+    members: list[dict[str, Any]] = field(default_factory=list)
+    roles: list[dict[str, Any]] = field(default_factory=list)
+    tags: list[dict[str, Any]] = field(default_factory=list)
+
+
 def generate_demo(uow: UnitOfWorkFactory, actor: Actor, *, members: int, seed: int,
                   progress: Callable[[int, int], None] | None = None,
                   should_cancel: Callable[[], bool] | None = None) -> DemoSummary:
+    """Add ``members`` sample people; the same seed gives the same people.
+
+    ``progress(done, total)`` is called after each batch of 5,000. When ``should_cancel()``
+    returns True, everything is rolled back and :class:`DemoCancelled` is raised.
+    """
     from advocate_app.storage.member_bulk import (
         insert_members,
         next_member_id,
         reset_member_sequence,
     )
 
-    rng = random.Random(seed)
-    cultures = list(CULTURES)
-    weights = [c.weight for c in CULTURES]
-    role_sets = [r for r, _w in _ROLE_WEIGHTS]
-    role_weights = [w for _r, w in _ROLE_WEIGHTS]
+    community = _Community(random.Random(seed), actor)
     with uow() as work:
-        session = work.session
-        first_id = next_member_id(session)
+        _open_write_transaction(work.session)
+        first_id = next_member_id(work.session)
         done = 0
         while done < members:
-            if should_cancel is not None and should_cancel():
-                work.rollback()
-                raise DemoCancelled()
+            _stop_if_cancelled(work, should_cancel)
             size = min(BATCH, members - done)
-            rows, roles, tags = [], [], []
-            for offset in range(size):
-                member_id = first_id + done + offset
-                # The first people cycle through every culture, so even a small sample shows all.
-                culture = cultures[done + offset] if done + offset < len(cultures) else (
-                    rng.choices(cultures, weights)[0])
-                row, member_tags = _person(rng, culture, member_id, actor)
-                rows.append(row)
-                chosen = role_sets[(done + offset) % len(role_sets)] if (
-                    done + offset < len(role_sets)) else rng.choices(role_sets, role_weights)[0]
-                roles.extend({"member_id": member_id, "role": r.value} for r in chosen)
-                tags.extend({"member_id": member_id, "tag": t} for t in member_tags)
-            insert_members(session, rows, roles, tags)
+            batch = community.batch(first_id + done, done, size)
+            insert_members(work.session, batch.members, batch.roles, batch.tags)
             done += size
             if progress is not None:
                 progress(done, members)
-        if should_cancel is not None and should_cancel():
-            work.rollback()
-            raise DemoCancelled()
-        reset_member_sequence(session)
+        _stop_if_cancelled(work, should_cancel)
+        reset_member_sequence(work.session)
         work.commit()
     return DemoSummary(members=members)
 
 
-def _person(rng: random.Random, culture: Culture, member_id: int, actor: Actor):
-    given = rng.choice(culture.given).replace("_", " ")
-    family = rng.choice(culture.family).replace("_", " ")
-    country = rng.choice(culture.countries)
-    language = NORDIC_LANGUAGES.get(country, culture.language) if culture.key == "nordic" else (
-        culture.language)
-    if country in ("GB", "US", "IE", "CA") and culture.key not in ("en-gb", "en-us") and (
-            rng.random() < 0.5):
-        language = "en"
-    preferred = ""
-    if rng.random() < 0.06:
-        preferred = given[:3] if len(given) > 4 else ""
-    email = "" if rng.random() < 0.08 else _email(rng, given, family, member_id)
-    phone = "" if rng.random() < 0.15 else _phone(rng, country)
-    member_tags: list[str] = []
-    if rng.random() < 0.13:
-        member_tags.append(rng.choice(ACCESS_NEED_TAGS))
-        if rng.random() < 0.25:
-            second = rng.choice(ACCESS_NEED_TAGS)
-            if second not in member_tags:
-                member_tags.append(second)
-    if rng.random() < 0.2:
-        member_tags.append(rng.choice(TOPIC_TAGS))
-    created = BASE_TIME - timedelta(minutes=rng.randrange(0, 3 * 365 * 24 * 60))
-    updated = created + timedelta(minutes=rng.randrange(0, 200 * 24 * 60))
-    archived = updated if rng.random() < 0.02 else None
-    row = {
-        "id": member_id, "given_name": given, "family_name": family,
-        "preferred_name": preferred, "pronouns": rng.choice(_PRONOUNS), "email": email,
-        "phone": phone, "address": _address(rng, culture, country),
-        "postcode": _postcode(rng, culture.postcode), "country": country,
-        "preferred_language": language,
-        "notes": rng.choice(NOTES) if rng.random() < 0.1 else "",
-        "sort_name": member_sort_key(given, family, preferred),
-        "search_text": member_search_text(given, family, preferred, email, phone, member_tags),
-        "archived_at": archived, "created_at": created, "updated_at": updated,
-        "created_by": actor.account_id, "updated_by": actor.account_id, "version": 1,
-    }
-    return row, member_tags
+def _open_write_transaction(session) -> None:
+    """Start the transaction with a write that changes nothing.
+
+    Python's sqlite3 opens a transaction only before INSERT, UPDATE or DELETE; schema statements
+    run before that (the bulk insert drops and recreates SQLite's full-text trigger) would be
+    committed at once and survive a cancel.
+    """
+    from sqlalchemy import text
+
+    session.execute(text("UPDATE members SET version = version WHERE 1 = 0"))
 
 
-def _ascii(text: str) -> str:
-    return "".join(ch for ch in fold(text) if ch.isascii() and ch.isalnum())
+def _stop_if_cancelled(work, should_cancel: Callable[[], bool] | None) -> None:
+    if should_cancel is not None and should_cancel():
+        work.rollback()
+        raise DemoCancelled()
 
 
-def _email(rng: random.Random, given: str, family: str, member_id: int) -> str:
-    local = ".".join(part for part in (_ascii(given), _ascii(family)) if part)
-    if not local:  # names in scripts without an ASCII form
-        local = "member"
-    return f"{local}{member_id}@{rng.choice(EMAIL_DOMAINS)}"
+class _Weighted:
+    """Picks from weighted choices with one random number."""
+
+    def __init__(self, items: Sequence[Any], weights: Sequence[float]):
+        self.items = list(items)
+        self.cumulative = list(itertools.accumulate(weights))
+        self.total = self.cumulative[-1]
+
+    def pick(self, rng: random.Random) -> Any:
+        return self.items[bisect.bisect(self.cumulative, rng.random() * self.total)]
 
 
-def _phone(rng: random.Random, country: str) -> str:
-    prefix = PHONE_PREFIXES.get(country, "+44")
-    digits = "".join(str(rng.randrange(10)) for _ in range(9))
-    return f"{prefix} {digits[:3]} {digits[3:6]} {digits[6:]}"
+@dataclass(frozen=True)
+class _Person:
+    given: str
+    family: str
+    given_slug: str
+    family_slug: str
+    female: bool
 
 
-def _postcode(rng: random.Random, pattern: str) -> str:
-    letters = "ABCDEFGHJKLMNPRSTUVWXY"
-    return "".join(str(rng.randrange(10)) if ch == "9" else rng.choice(letters) if ch == "A"
-                   else ch for ch in pattern)
+class _Community:
+    """Makes people one batch at a time, drawing everything from one random generator."""
+
+    def __init__(self, rng: random.Random, actor: Actor):
+        self.rng = rng
+        self.actor = actor
+        self.cultures = _Weighted(people.CULTURES, [c.weight for c in people.CULTURES])
+        self.homes = {c.key: _Weighted(c.homes, [h.weight for h in c.homes])
+                      for c in people.CULTURES}
+        self.role_mix = _Weighted([r for r, _w in ROLE_MIX], [w for _r, w in ROLE_MIX])
+        self.email_patterns = _Weighted([p for p, _w in _EMAIL_PATTERNS],
+                                        [w for _p, w in _EMAIL_PATTERNS])
+        self.access_needs = _Weighted([t for t, _w in people.ACCESS_NEED_TAGS],
+                                      [w for _t, w in people.ACCESS_NEED_TAGS])
+        self.emails: set[str] = set()
+
+    def batch(self, first_id: int, first_index: int, size: int) -> _Batch:
+        batch = _Batch()
+        for offset in range(size):
+            member_id = first_id + offset
+            row, roles, tags = self.member(member_id, first_index + offset)
+            batch.members.append(row)
+            batch.roles.extend({"member_id": member_id, "role": r.value} for r in roles)
+            batch.tags.extend({"member_id": member_id, "tag": t} for t in tags)
+        return batch
+
+    def member(self, member_id: int, index: int) -> tuple[dict[str, Any], tuple[Role, ...],
+                                                          list[str]]:
+        rng = self.rng
+        # The first people go round every culture (in its own script, at home) and every
+        # role, so even a small sample shows them all.
+        forced = index < len(people.CULTURES)
+        culture = people.CULTURES[index] if forced else self.cultures.pick(rng)
+        home = culture.homes[0] if forced else self.homes[culture.key].pick(rng)
+        country = people.COUNTRIES[home.country]
+        roles = ROLE_MIX[index][0] if index < len(ROLE_MIX) else self.role_mix.pick(rng)
+        native = forced or rng.random() < home.native_script
+        person = self.person(culture, native)
+        preferred, pronouns = self.preferred_and_pronouns(person, culture, home)
+        email = "" if rng.random() < EMAIL_MISSING else self.email(person, roles)
+        phone = "" if rng.random() < PHONE_MISSING else _fill(rng, rng.choice(country.phones))
+        place = rng.choice(country.places)
+        tags = self.tags(country.code)
+        created, updated = self.dates()
+        row = {
+            "id": member_id, "given_name": person.given, "family_name": person.family,
+            "preferred_name": preferred, "pronouns": pronouns, "email": email, "phone": phone,
+            "address": self.address(country, place),
+            "postcode": _fill(rng, place.postcode or country.postcode),
+            "country": country.code, "preferred_language": self.language(home),
+            "region": place.region,
+            "notes": rng.choice(people.NOTES) if rng.random() < NOTE_SHARE else "",
+            "sort_name": member_sort_key(person.given, person.family, preferred),
+            "search_text": member_search_text(person.given, person.family, preferred, email,
+                                              phone, tags),
+            "archived_at": updated if rng.random() < ARCHIVED_SHARE else None,
+            "created_at": created, "updated_at": updated,
+            "created_by": self.actor.account_id, "updated_by": self.actor.account_id,
+            "version": 1,
+        }
+        return row, roles, tags
+
+    def person(self, culture: people.Culture, native: bool) -> _Person:
+        rng = self.rng
+        female = rng.random() < FEMALE_SHARE
+        given = rng.choice(culture.female if female else culture.male)
+        for _attempt in range(5):  # never someone famous
+            first = rng.choice(culture.family)
+            first = first.female if female else first.male
+            if f"{_slug(given.latin)} {_slug(first.latin)}" not in people.FAMOUS:
+                break
+        family = [first]
+        if culture.double_family and rng.random() < culture.double_family:
+            second = rng.choice(culture.family)
+            family.append(second.female if female else second.male)
+        form = "native" if native else "latin"
+        return _Person(getattr(given, form), " ".join(getattr(f, form) for f in family),
+                       _slug(given.latin), _slug(first.latin), female)
+
+    def preferred_and_pronouns(self, person: _Person, culture: people.Culture,
+                               home: people.Home) -> tuple[str, str]:
+        rng = self.rng
+        chance = rng.random()
+        if chance < 0.008:  # a chosen name and pronouns
+            return rng.choice(people.NEUTRAL_NAMES), "they/them"
+        preferred = ""
+        nicknames = people.NICKNAMES.get(person.given)
+        if nicknames and chance < 0.3:
+            preferred = rng.choice(nicknames)
+        elif culture.key in _EAST_ASIAN and home is not culture.homes[0] and chance < 0.25:
+            preferred = rng.choice(people.ENGLISH_FEMALE if person.female
+                                   else people.ENGLISH_MALE)
+        if preferred and fold(f"{preferred} {person.family}") in people.FAMOUS:
+            preferred = ""
+        said = rng.random()
+        if said < 0.10:
+            return preferred, "she/her" if person.female else "he/him"
+        if said < 0.115:
+            return preferred, "they/them"
+        return preferred, ""
+
+    def email(self, person: _Person, roles: tuple[Role, ...]) -> str:
+        rng = self.rng
+        given, family = person.given_slug, person.family_slug
+        local = self.email_patterns.pick(rng).format(
+            g=given, f=family, i=given[:1], d=rng.randrange(10, 100))
+        work = [d for r in roles for d in people.WORK_DOMAINS.get(r.value, ())]
+        domains = work if work and rng.random() < 0.6 else people.EMAIL_DOMAINS
+        domain = rng.choice(domains)
+        address = f"{local}@{domain}"
+        digits = 10
+        while address in self.emails:  # unique within a run
+            address = f"{local}{rng.randrange(digits)}@{domain}"
+            digits *= 10
+        self.emails.add(address)
+        return address
+
+    def address(self, country: people.Country, place: people.Place) -> str:
+        rng = self.rng
+        return rng.choice(country.addresses).format(
+            street=rng.choice(country.streets), town=place.town, n=rng.randrange(1, 240),
+            m=rng.randrange(1, 30), c=rng.randrange(1, 7), u=rng.randrange(1, 60))
+
+    def language(self, home: people.Home) -> str:
+        if len(home.languages) == 1 or self.rng.random() < 0.7:
+            return home.languages[0]
+        return self.rng.choice(home.languages)
+
+    def tags(self, country_code: str) -> list[str]:
+        rng = self.rng
+        tags: list[str] = []
+        if rng.random() < ACCESS_NEED_SHARE:
+            for _need in range(2 if rng.random() < 0.25 else 1):
+                need = self.access_needs.pick(rng)
+                if need in people.UK_ONLY_TAGS and country_code != "GB":
+                    continue
+                if need not in tags:
+                    tags.append(need)
+        tags.extend(tag for tag, share in people.TOPIC_TAGS if rng.random() < share)
+        return sorted(tags)  # in the order the member's record lists them
+
+    def dates(self) -> tuple[datetime, datetime]:
+        """When the record was created and last changed: both before BASE_TIME."""
+        age = self.rng.randrange(1, _HISTORY_MINUTES)
+        since_change = self.rng.randrange(0, age) if self.rng.random() < 0.4 else age
+        return (BASE_TIME - timedelta(minutes=age),
+                BASE_TIME - timedelta(minutes=since_change))
 
 
-def _address(rng: random.Random, culture: Culture, country: str) -> str:
-    street = rng.choice(culture.streets).replace("_", " ")
-    town = rng.choice(culture.towns).replace("_", " ")
-    number = rng.randrange(1, 240)
-    if culture.key in ("en-gb", "en-us", "fr", "yo", "hi", "ta"):
-        return f"{number} {street}\n{town}"
-    return f"{street} {number}\n{town}"
+@lru_cache(maxsize=4096)
+def _slug(name: str) -> str:
+    """A name as an e-mail address would hold it: "O'Brien-Núñez" -> "obriennunez"."""
+    return "".join(ch for ch in fold(name) if ch.isascii() and ch.isalnum())
+
+
+def _fill(rng: random.Random, pattern: str) -> str:
+    """A pattern with ``#`` (digit), ``%`` (digit 2-9) and ``@`` (letter) filled in."""
+    if not pattern:
+        return ""
+    count = pattern.count("#")
+    digits = iter(f"{rng.randrange(10 ** count):0{count}d}") if count else iter(())
+    out = []
+    for ch in pattern:
+        if ch == "#":
+            out.append(next(digits))
+        elif ch == "%":
+            out.append(rng.choice("23456789"))
+        elif ch == "@":
+            out.append(rng.choice(_LETTERS))
+        else:
+            out.append(ch)
+    return "".join(out)

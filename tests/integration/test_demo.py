@@ -1,102 +1,166 @@
-"""The sample community: realistic, repeatable, fast, and all-or-nothing."""
+"""The sample community: realistic, repeatable, all-or-nothing, and usable from the command line."""
 
 from __future__ import annotations
 
 import unicodedata
 
 import pytest
+from sqlalchemy import select
 
-from advocate_app.app import main
-from advocate_app.domain.people import Role
+from advocate_app.app import main, open_services
+from advocate_app.domain.members import Member
+from advocate_app.domain.people import Role, member_search_text, member_sort_key
+from advocate_app.paths import AppPaths
+from advocate_app.services import demo
 from advocate_app.services.demo import DemoCancelled, generate_demo
-from advocate_app.services.member_data import MemberQuery
+from advocate_app.services.member_data import MemberInput, MemberQuery
+
+EVERYONE = MemberQuery(include_archived=True)
 
 
 def _everyone(services):
-    query = MemberQuery(include_archived=True)
-    return services.members.list(query, 0, services.members.count(query))
+    return services.members.list(EVERYONE, 0, services.members.count(EVERYONE) + 1)
 
 
-def _scripts(names):
-    found = set()
-    for name in names:
-        for ch in name:
-            if ch.isalpha():
-                found.add(unicodedata.name(ch, "").split(" ")[0])
-    return found
+def _scripts(names) -> set[str]:
+    """The first word of the Unicode name of every letter: LATIN, GREEK, CJK, HANGUL..."""
+    return {unicodedata.name(ch, "?").split(" ")[0] for name in names for ch in name
+            if ch.isalpha()}
 
 
-def test_a_small_sample_already_shows_every_role_and_many_scripts(services):
-    generate_demo(services.uow, services.actor, members=120, seed=1)
+def _plain(text: str) -> str:
+    """The text as someone would type it without accents: "Müller" -> "Muller"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(str.maketrans("øØłŁ", "oOlL")))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _community(folder, seed, members=150):
+    paths = AppPaths(folder)
+    paths.ensure()
+    services = open_services(paths.default_database_url(), paths)
+    try:
+        generate_demo(services.uow, services.actor, members=members, seed=seed)
+        return [(row.display_name, row.email) for row in _everyone(services)]
+    finally:
+        services.close()
+
+
+def test_the_count_is_right_and_every_role_is_there(services):
+    summary = generate_demo(services.uow, services.actor, members=120, seed=1)
+    assert summary.members == 120
+    assert services.members.count(EVERYONE) == 120
     people = _everyone(services)
-    assert len(people) == 120
     assert {role for row in people for role in row.roles} == set(Role)
-    assert {"LATIN", "GREEK", "CYRILLIC", "ARABIC", "HEBREW", "DEVANAGARI", "CJK",
-            "HANGUL", "TAMIL"} <= _scripts(row.display_name for row in people)
+    assert any(len(row.roles) == 2 for row in people)
+    counts = services.members.role_counts()
+    assert counts[Role.PATIENT] == max(counts.values())
+
+
+def test_names_come_in_many_scripts(services):
+    generate_demo(services.uow, services.actor, members=120, seed=1)
+    scripts = _scripts(row.display_name for row in _everyone(services))
+    assert {"LATIN", "GREEK", "CYRILLIC", "ARABIC", "HEBREW", "CJK", "DEVANAGARI", "TAMIL",
+            "HANGUL"} <= scripts
+
+
+def test_a_few_hundred_people_look_like_a_real_membership(services):
+    generate_demo(services.uow, services.actor, members=300, seed=5)
+    people = _everyone(services)
     languages = {row.preferred_language for row in people}
-    assert {"en", "fr", "ar", "zh"} <= languages and len(languages) >= 15
+    assert {"en", "fr", "es", "de", "pl", "el", "ru", "uk", "ar", "he", "fa", "tr", "hi", "ta",
+            "zh", "ja", "ko", "vi", "yo", "sw", "nb", "da", "sv"} <= languages
+    english = sum(row.preferred_language == "en" for row in people)
+    assert 0.3 < english / len(people) < 0.6
     assert any(not row.email for row in people) and any(not row.phone for row in people)
-    assert services.members.all_tags()  # access needs and topics
+    emails = [row.email for row in people if row.email]
+    assert len(set(emails)) == len(emails)
+    assert all(e.isascii() and e.split("@")[1].split(".")[-2:][0] == "example"
+               or e.endswith(".example") for e in emails)
+    assert all(row.phone.startswith("+") for row in people if row.phone)
+    assert all(len(row.country) == 2 and row.country.isupper() for row in people)
+    tags = set(services.members.all_tags())
+    assert {"large print", "newsletter"} <= tags
+    access = services.members.count(MemberQuery(include_archived=True, tag="large print"))
+    assert 0 < access < 60
+
+
+def test_folded_columns_are_computed_as_the_domain_does(services):
+    generate_demo(services.uow, services.actor, members=60, seed=2)
+    with services.uow() as work:
+        for member in work.session.scalars(select(Member)):
+            assert member.sort_name == member_sort_key(
+                member.given_name, member.family_name, member.preferred_name)
+            assert member.search_text == member_search_text(
+                member.given_name, member.family_name, member.preferred_name, member.email,
+                member.phone, [t.tag for t in member.tags])
+            assert member.created_by == member.updated_by == services.actor.account_id
+            assert member.version == 1 and member.created_at <= member.updated_at
 
 
 def test_the_same_seed_gives_the_same_people(tmp_path):
-    from advocate_app.app import open_services
-    from advocate_app.paths import AppPaths
-
-    def community(name, seed):
-        paths = AppPaths(tmp_path / name)
-        paths.ensure()
-        services = open_services(paths.default_database_url(), paths)
-        generate_demo(services.uow, services.actor, members=200, seed=seed)
-        rows = [(r.display_name, r.email, r.phone, r.roles) for r in _everyone(services)]
-        services.close()
-        return rows
-
-    assert community("a", 7) == community("b", 7)
-    assert community("c", 8) != community("a", 7)
+    first = _community(tmp_path / "a", seed=7)
+    assert _community(tmp_path / "b", seed=7) == first
+    assert _community(tmp_path / "c", seed=8) != first
 
 
 def test_a_second_run_adds_people_alongside_the_first(services):
     generate_demo(services.uow, services.actor, members=50, seed=1)
     generate_demo(services.uow, services.actor, members=30, seed=1)
-    assert len(_everyone(services)) == 80
+    assert services.members.count(EVERYONE) == 80
+    added = services.members.create(MemberInput(given_name="New", family_name="Person"))
+    assert added.id == 81
 
 
-def test_cancelling_leaves_nothing_behind(services):
+def test_cancelling_leaves_no_new_members(services, monkeypatch):
+    generate_demo(services.uow, services.actor, members=10, seed=1)
+    monkeypatch.setattr(demo, "BATCH", 40)
     batches = []
-
-    def progress(done, total):
-        batches.append(done)
-
     with pytest.raises(DemoCancelled):
-        generate_demo(services.uow, services.actor, members=12000, seed=1, progress=progress,
+        generate_demo(services.uow, services.actor, members=200, seed=2,
+                      progress=lambda done, total: batches.append((done, total)),
                       should_cancel=lambda: len(batches) >= 2)
-    assert batches[:2] == [5000, 10000]
-    assert services.members.count(MemberQuery(include_archived=True)) == 0
+    assert batches == [(40, 200), (80, 200)]
+    assert services.members.count(EVERYONE) == 10
+    # Search still sees members added afterwards: nothing of the bulk insert was left behind.
+    services.members.create(MemberInput(given_name="Oksana", family_name="Quill"))
+    assert [row.display_name for row in services.members.search("quill")] == ["Oksana Quill"]
 
 
 def test_sample_people_can_be_found_without_their_accents(services):
     generate_demo(services.uow, services.actor, members=300, seed=3)
-    accented = next(r for r in _everyone(services)
-                    if any(ch in r.display_name for ch in "éèçñüöøåłńś") and not r.archived)
-    plain = unicodedata.normalize("NFKD", accented.display_name.split()[-1])
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).replace("ø", "o")
-    plain = plain.replace("ł", "l").replace("å", "a")
-    assert accented.id in {r.id for r in services.members.search(plain)}
+    accented = [row for row in _everyone(services) if not row.archived
+                and row.display_name != _plain(row.display_name)
+                and _plain(row.display_name).isascii()]
+    assert len(accented) >= 10
+    for row in accented[:10]:
+        typed = _plain(row.display_name).lower()
+        assert row.id in {r.id for r in services.members.search(typed)}, typed
 
 
 def test_demo_from_the_command_line(tmp_path, capsys):
-    assert main(["--data-dir", str(tmp_path), "demo", "--members", "50", "--seed", "4"]) == 0
+    assert main(["--data-dir", str(tmp_path), "demo", "--members", "50"]) == 0
     assert "Created 50 members" in capsys.readouterr().out
+    paths = AppPaths(tmp_path)
+    services = open_services(paths.default_database_url(), paths)
+    try:
+        assert services.members.count(EVERYONE) == 50
+    finally:
+        services.close()
 
 
 @pytest.mark.postgresql
 def test_demo_on_postgresql_then_adding_a_member(postgres_url, app_paths):
-    from advocate_app.app import open_services
-    from advocate_app.services.member_data import MemberInput
-
     services = open_services(postgres_url, app_paths)
-    generate_demo(services.uow, services.actor, members=40, seed=2)
-    added = services.members.create(MemberInput(given_name="New", family_name="Person"))
-    assert added.id == 41
-    services.close()
+    try:
+        generate_demo(services.uow, services.actor, members=40, seed=2)
+        generate_demo(services.uow, services.actor, members=20, seed=2)
+        assert services.members.count(EVERYONE) == 60
+        added = services.members.create(MemberInput(given_name="New", family_name="Person"))
+        assert added.id == 61
+        accented = next(r for r in _everyone(services)
+                        if r.display_name != _plain(r.display_name) and not r.archived
+                        and _plain(r.display_name).isascii())
+        found = services.members.search(_plain(accented.display_name).lower())
+        assert accented.id in {r.id for r in found}
+    finally:
+        services.close()
