@@ -214,6 +214,14 @@ class HealthTab(QWidget):
         }
 
 
+def _explain_until_saved(layout: QVBoxLayout, text: str) -> None:
+    """A tab that records history needs a saved member; until then it says so."""
+    note = QLabel(text)
+    note.setWordWrap(True)
+    layout.addWidget(note)
+    layout.addStretch(1)
+
+
 class ConsentTab(QWidget):
     """Consent at a glance, its history, and recording a new answer (saved at once)."""
 
@@ -223,10 +231,7 @@ class ConsentTab(QWidget):
         self._member = member
         layout = QVBoxLayout(self)
         if member is None:
-            note = QLabel(_("Save the new member first; then record their consent here."))
-            note.setWordWrap(True)
-            layout.addWidget(note)
-            layout.addStretch(1)
+            _explain_until_saved(layout, _("Save the new member first; then record their consent here."))
             return
         self.glance = QLabel()
         self.glance.setWordWrap(True)
@@ -324,10 +329,7 @@ class TimelineTab(QWidget):
         self._member = member
         layout = QVBoxLayout(self)
         if member is None:
-            note = QLabel(_("Save the new member first; then add to their timeline here."))
-            note.setWordWrap(True)
-            layout.addWidget(note)
-            layout.addStretch(1)
+            _explain_until_saved(layout, _("Save the new member first; then add to their timeline here."))
             return
         from advocate_app.domain.community import EngagementKind, RelationshipKind
 
