@@ -15,6 +15,18 @@ An item is JSON like::
                 {"type": "formats_notice"}]}
 
 Blocks may carry ``"language"`` when they are in another language than the item.
+
+Text in paragraphs, list items, table cells, contact lines and event details may use the
+simple markup of :mod:`advocate_app.documents.inline` (``*emphasis*``, ``**strong**``,
+``[text](https://…)``). Letters and invitations may use merge fields, filled per member:
+``{{name}}``, ``{{first_name}}``, ``{{salutation}}``, ``{{date}}``; an ``{"type": "address"}``
+block prints the member's address block (a placeholder when not merging).
+
+Pictures: an ``image`` block shows either a file (``"path"``), an embedded PNG or JPEG
+(``"data"``, base64) or one of the built-in pictograms (``"pictogram": "calendar"``, see
+:mod:`advocate_app.documents.pictograms`), with ``"alt"`` or ``"decorative": true``.
+Paragraphs and list blocks may carry ``"picture": "<pictogram>"`` and ``"picture_alt"``: the
+picture sits on the left and the words on the right, as Easy Read asks.
 """
 
 from __future__ import annotations
@@ -49,7 +61,7 @@ _KIND_LABELS = {"leaflet": N_("Leaflet"), "poster": N_("Poster"),
                 "labels": N_("Address labels")}
 
 BLOCK_TYPES = ("heading", "paragraph", "list", "table", "image", "qr", "contact", "event",
-               "formats_notice")
+               "formats_notice", "address")
 
 
 class ContentError(ValueError):
@@ -89,7 +101,7 @@ _REQUIRED = {
     "heading": {"level": int, "text": str}, "paragraph": {"text": str},
     "list": {"items": list}, "table": {"rows": list}, "image": {},
     "qr": {"url": str}, "contact": {"lines": list}, "event": {"title": str},
-    "formats_notice": {},
+    "formats_notice": {}, "address": {},
 }
 
 
