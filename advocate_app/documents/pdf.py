@@ -56,6 +56,8 @@ _ADDRESS_PLACEHOLDER = N_("[Name and address]")
 _PAGE = N_("Page {number}")
 _WHEN, _WHERE, _DETAILS = N_("When:"), N_("Where:"), N_("Details:")
 _CONTACT_US = N_("Contact us")
+_FIELD_LABELS = {"name": N_("Name"), "first_name": N_("First name"),
+                 "salutation": N_("Dear …"), "date": N_("Date")}
 _QR_ALT = N_("QR code for {url}")
 
 
@@ -70,6 +72,7 @@ class RenderOptions:
     body_pt: float | None = None          # the person's choice, checked by the pre-flight
     tagged: bool = True                   # False only to measure what tagging costs
     date_text: str = ""                   # {{date}}; today in the item's language by default
+    label_sheet: str = "L7160"            # address labels: a key of LABEL_SHEETS
 
 
 @dataclass
@@ -90,6 +93,8 @@ class Tagged(Flowable):
         super().__init__()
         self.inner, self.node, self.tagger, self.actual_text = inner, node, tagger, actual_text
         self.drawn = False
+        self.keepWithNext = getattr(inner, "keepWithNext", 0) or (
+            getattr(getattr(inner, "style", None), "keepWithNext", 0))
 
     def wrap(self, aw, ah):
         self.width, self.height = self.inner.wrap(aw, ah)
@@ -441,13 +446,17 @@ class _Builder:
     def fill(self, text: str) -> str:
         values = dict(self.recipient.fields) if self.recipient else {}
         values.setdefault("date", self.options.date_text)
+        if values.get("name"):
+            values.setdefault("first_name", values["name"])
+            values.setdefault("salutation", values["name"])
 
         def replace(match: re.Match) -> str:
             key = match.group(1)
             if key in values and values[key]:
                 return _escape_markup(values[key])
             if self.recipient is None:
-                return match.group(0)
+                label = _FIELD_LABELS.get(key)
+                return _escape_markup(f"[{_(label)}]") if label else match.group(0)
             return ""
         return _MERGE_FIELD.sub(replace, text)
 
@@ -815,7 +824,9 @@ def render_many(item: OutreachItem, recipients: Sequence[Recipient | None],
     bottom = margin + styles.small.leading
     date_text = options.date_text or _today(lang)
     opts = RenderOptions(options.profile, options.page_size, options.body_pt, options.tagged,
-                         date_text)
+                         date_text, options.label_sheet)
+    if item.kind == ItemKind.LABELS:
+        return _render_labels(item, recipients, opts, profile, tagger, progress)
 
     footer_font = fonts.Family(styles.family).name()
     footer_size = max(profile.min_body_pt * 0.85, 10)
@@ -894,11 +905,124 @@ def render_many(item: OutreachItem, recipients: Sequence[Recipient | None],
     return finish(data, tagger, title=item.title, lang=lang, subject=item.audience)
 
 
+@dataclass(frozen=True)
+class LabelSheet:
+    key: str
+    description: str
+    page: tuple[float, float]
+    columns: int
+    rows: int
+    width: float
+    height: float
+    left: float
+    top: float
+    pitch_x: float
+    pitch_y: float
+
+    @property
+    def per_sheet(self) -> int:
+        return self.columns * self.rows
+
+
+LABEL_SHEETS = {
+    "L7160": LabelSheet("L7160", N_("A4, 21 labels (L7160, 63.5 × 38.1 mm)"), A4, 3, 7,
+                        63.5 * mm, 38.1 * mm, 7.2 * mm, 15.15 * mm, 66.04 * mm, 38.1 * mm),
+    "L7163": LabelSheet("L7163", N_("A4, 14 labels (L7163, 99.1 × 38.1 mm)"), A4, 2, 7,
+                        99.1 * mm, 38.1 * mm, 4.65 * mm, 15.15 * mm, 101.6 * mm, 38.1 * mm),
+    "5160": LabelSheet("5160", N_("US Letter, 30 labels (5160, 2⅝ × 1 in)"), LETTER, 3, 10,
+                       66.675 * mm, 25.4 * mm, 4.7625 * mm, 12.7 * mm, 69.85 * mm, 25.4 * mm),
+}
+
+
+class FitParagraph(Flowable):
+    """Address lines that shrink (down to 8 pt) until they fit their label."""
+
+    def __init__(self, lines: list[str], style: ParagraphStyle, family: str):
+        super().__init__()
+        self.lines, self.style, self.family = lines, style, family
+
+    def _paragraph(self, size: float) -> Paragraph:
+        style = ParagraphStyle("label", parent=self.style, fontSize=size, leading=size * 1.2,
+                               spaceAfter=0)
+        body = "<br/>".join("".join(f'<font face="{n}">{escape(t)}</font>'
+                                    for n, t in fonts.runs(line, self.family))
+                            for line in self.lines)
+        return Paragraph(body or "&nbsp;", style)
+
+    def wrap(self, aw, ah):
+        size = self.style.fontSize
+        while True:
+            self.para = self._paragraph(size)
+            w, h = self.para.wrap(aw, ah)
+            if h <= ah or size <= 8:
+                break
+            size -= 0.5
+        self.width, self.height = aw, min(h, ah)
+        return self.width, self.height
+
+    def draw(self):
+        self.para.drawOn(self.canv, 0, 0)
+
+
+def _render_labels(item: OutreachItem, recipients: Sequence[Recipient | None],
+                   options: RenderOptions, profile: PrintProfile, tagger: Tagger,
+                   progress: Callable[[int], bool] | None) -> bytes:
+    from reportlab.platypus import FrameBreak
+
+    sheet = LABEL_SHEETS.get(options.label_sheet) or LABEL_SHEETS["L7160"]
+    styles = _styles(profile, ItemKind.LEAFLET, options.body_pt)
+    page_w, page_h = sheet.page
+    pad = 4 * mm
+    frames = []
+    for row in range(sheet.rows):
+        for column in range(sheet.columns):
+            x = sheet.left + column * sheet.pitch_x
+            y = page_h - sheet.top - row * sheet.pitch_y - sheet.height
+            frames.append(Frame(x + pad, y + pad * 0.6, sheet.width - 2 * pad,
+                                sheet.height - 1.2 * pad, leftPadding=0, rightPadding=0,
+                                topPadding=0, bottomPadding=0))
+    addresses: list[list[str]] = [r.address_lines for r in recipients if r and r.address_lines]
+    if not addresses:
+        # No one to address: a sheet of the item's own text (return-address labels).
+        own = [inline.plain(str(b.data.get("text", ""))) for b in item.blocks
+               if b.type == "paragraph"]
+        lines = [line for text in own for line in text.split("\n") if line.strip()]
+        addresses = [lines or [_(_ADDRESS_PLACEHOLDER)]] * sheet.per_sheet
+    size = min(max(styles.body_pt, 11), 16)
+    style = ParagraphStyle("label", parent=styles.body, fontSize=size, leading=size * 1.2)
+    story: list[Flowable] = []
+    for index, lines in enumerate(addresses):
+        node = tagger.root.add("P")
+        story.append(Tagged(FitParagraph([ln for ln in lines if ln.strip()], style,
+                                         styles.family), node, tagger))
+        if index < len(addresses) - 1:
+            story.append(FrameBreak())
+        if progress is not None and progress(index + 1) is False:
+            raise Cancelled()
+
+    def on_page(canvas, doc):
+        return None
+
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer, pagesize=sheet.page, title=item.title, creator="Advocate",
+        lang=item.language or "en", initialFontName=fonts.Family(styles.family).name(),
+        initialFontSize=size, invariant=1,
+        pageTemplates=[PageTemplate("labels", frames, onPage=on_page)])
+    doc.build(story)
+    data = buffer.getvalue()
+    if not options.tagged:
+        return data
+    return finish(data, tagger, title=item.title, lang=item.language or "en",
+                  subject=_(sheet.description))
+
+
 def _today(lang: str) -> str:
     from babel.dates import format_date
 
     try:
-        return format_date(date.today(), format="long", locale=lang.replace("-", "_"))
+        locale = "en_GB" if lang == "en" else lang.replace("-", "_")
+        return format_date(date.today(), format="long", locale=locale)
     except Exception:  # noqa: BLE001 (an unknown language falls back to English)
         return format_date(date.today(), format="long", locale="en")
 
