@@ -3,7 +3,8 @@
 An item is JSON like::
 
     {"format": "advocate-outreach/1", "kind": "leaflet", "title": "…", "language": "en",
-     "audience": "…", "channel": "leaflet",
+     "audience": "…", "channel": "leaflet", "purpose": "newsletter", "group": "welcome",
+     "easy_read": false,
      "blocks": [{"type": "heading", "level": 1, "text": "…"},
                 {"type": "paragraph", "text": "Plain text with *emphasis* and [a link](https://…)"},
                 {"type": "list", "ordered": false, "items": ["…", "…"]},
@@ -89,6 +90,16 @@ class OutreachItem:
     blocks: tuple[Block, ...] = ()
     audience: str = ""
     channel: str = ""
+    #: The consent a member needs to be sent this (a ConsentPurpose value); see default_purpose.
+    purpose: str = ""
+    #: Items that are versions of one piece (languages, Easy Read) share a group name.
+    group: str = ""
+    #: Written in Easy Read (short sentences, a picture for each idea).
+    easy_read: bool = False
+
+    @property
+    def effective_purpose(self) -> str:
+        return self.purpose or ("events" if self.kind == ItemKind.INVITATION else "newsletter")
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -137,4 +148,6 @@ def item_from_json(text: str) -> OutreachItem:
     if not title:
         raise ContentError(_("An outreach item needs a title."))
     return OutreachItem(kind, title, str(data.get("language") or "en"), tuple(blocks),
-                        str(data.get("audience") or ""), str(data.get("channel") or ""))
+                        str(data.get("audience") or ""), str(data.get("channel") or ""),
+                        str(data.get("purpose") or ""), str(data.get("group") or ""),
+                        bool(data.get("easy_read")))

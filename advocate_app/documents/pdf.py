@@ -607,7 +607,7 @@ class _Builder:
                          for text in _pad(row, columns)])
         if not data:
             return
-        table = ArtifactTable(data, colWidths=[self.width / columns] * columns,
+        table = ArtifactTable(data, colWidths=_column_widths(header, rows, columns, self.width),
                               repeatRows=1 if header else 0, hAlign="LEFT")
         table.tagger = self.tagger
         pad = self.styles.body_pt * 0.35
@@ -767,6 +767,19 @@ class _Builder:
 
 def _tight(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(style.name + "-tight", parent=style, spaceAfter=style.fontSize * 0.3)
+
+
+def _column_widths(header: list[str], rows: list[list[str]], columns: int, width: float
+                   ) -> list[float]:
+    """Columns share the width by how much they hold (the longest word sets a minimum)."""
+    weights = []
+    for index in range(columns):
+        cells = [r[index] for r in [header, *rows] if index < len(r)]
+        longest = max((len(inline.plain(c)) for c in cells), default=1)
+        word = max((len(w) for c in cells for w in inline.plain(c).split()), default=1)
+        weights.append(max(min(longest, 45), min(word, 20), 4))
+    total = sum(weights)
+    return [width * w / total for w in weights]
 
 
 def _pad(row: Sequence[str], columns: int) -> list[str]:

@@ -14,8 +14,9 @@ from advocate_app.domain.members import (
     MemberTag,
 )
 from advocate_app.domain.merges import MemberMerge
+from advocate_app.domain.outreach import OutreachRecord, OutreachRendering
 from advocate_app.domain.segments import Segment
 
 __all__ = ["Account", "Base", "ConsentRecord", "Engagement", "MemberRelationship", "Member", "MemberAccessNeed", "MemberBarrier",
            "MemberChannel", "MemberCondition", "MemberMerge", "MemberRole", "MemberTag",
-           "Segment"]
+           "OutreachRecord", "OutreachRendering", "Segment"]

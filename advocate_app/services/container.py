@@ -8,6 +8,7 @@ from advocate_app.domain.people import Actor
 from advocate_app.services.consent import ConsentService
 from advocate_app.services.duplicates import DuplicateService
 from advocate_app.services.members import MemberService
+from advocate_app.services.outreach import OutreachService
 from advocate_app.services.privacy import PrivacyService
 from advocate_app.services.segments import SegmentService
 from advocate_app.services.timeline import TimelineService
@@ -26,6 +27,7 @@ class Services:
     privacy: PrivacyService
     duplicates: DuplicateService
     timeline: TimelineService
+    outreach: OutreachService
 
     @classmethod
     def build(cls, database: Database, actor: Actor) -> Services:
@@ -37,7 +39,8 @@ class Services:
         return cls(database=database, uow=uow, actor=actor, members=members, consent=consent,
                    segments=SegmentService(uow, database.reader, actor), privacy=privacy,
                    duplicates=DuplicateService(uow, actor, members, privacy),
-                   timeline=timeline)
+                   timeline=timeline,
+                   outreach=OutreachService(uow, database.reader, actor))
 
     def warm_up(self) -> None:
         """Load what saving needs (SQLAlchemy's ORM), so the first save is as quick as the rest."""

@@ -65,6 +65,7 @@ class DemoCancelled(Exception):
 @dataclass(frozen=True)
 class DemoSummary:
     members: int
+    outreach_items: int = 0
 
 
 @dataclass
@@ -72,6 +73,12 @@ class _Batch:
     members: list[dict[str, Any]] = field(default_factory=list)
     roles: list[dict[str, Any]] = field(default_factory=list)
     tags: list[dict[str, Any]] = field(default_factory=list)
+    consents: list[dict[str, Any]] = field(default_factory=list)
+
+
+#: Consent given when people joined: (purpose, share who agreed); a few later withdrew.
+_CONSENTS = (("newsletter", 0.86), ("events", 0.72), ("research", 0.35), ("photos", 0.4))
+_WITHDRAWN_SHARE = 0.04
 
 
 def generate_demo(uow: UnitOfWorkFactory, actor: Actor, *, members: int, seed: int,
@@ -84,6 +91,7 @@ def generate_demo(uow: UnitOfWorkFactory, actor: Actor, *, members: int, seed: i
     """
     from advocate_app.storage.member_bulk import (
         insert_members,
+        insert_rows,
         next_member_id,
         reset_member_sequence,
     )
@@ -98,13 +106,34 @@ def generate_demo(uow: UnitOfWorkFactory, actor: Actor, *, members: int, seed: i
             size = min(BATCH, members - done)
             batch = community.batch(first_id + done, done, size)
             insert_members(work.session, batch.members, batch.roles, batch.tags)
+            insert_rows(work.session, "consent_records", batch.consents)
             done += size
             if progress is not None:
                 progress(done, members)
         _stop_if_cancelled(work, should_cancel)
         reset_member_sequence(work.session)
+        items = _add_outreach_items(work.session, actor)
         work.commit()
-    return DemoSummary(members=members)
+    return DemoSummary(members=members, outreach_items=items)
+
+
+def _add_outreach_items(session, actor: Actor) -> int:
+    """The sample leaflets, letters and invitations, once (not again on a second run)."""
+    from sqlalchemy import func, select
+
+    from advocate_app.domain.outreach import OutreachRecord
+    from advocate_app.services.demo_outreach import sample_items
+
+    if session.scalar(select(func.count()).select_from(OutreachRecord)):
+        return 0
+    items = sample_items()
+    for item in items:
+        session.add(OutreachRecord(
+            kind=item.kind.value, title=item.title, language=item.language,
+            group_name=item.group, content=item.to_json(), created_at=BASE_TIME,
+            updated_at=BASE_TIME, created_by=actor.account_id, updated_by=actor.account_id))
+    session.flush()
+    return len(items)
 
 
 def _open_write_transaction(session) -> None:
@@ -161,6 +190,9 @@ class _Community:
         self.access_needs = _Weighted([t for t, _w in people.ACCESS_NEED_TAGS],
                                       [w for _t, w in people.ACCESS_NEED_TAGS])
         self.emails: set[str] = set()
+        # Consent and print formats come from a generator of their own, so the people drawn
+        # from ``rng`` stay the same as before these were added.
+        self.extra = random.Random(rng.random())
 
     def batch(self, first_id: int, first_index: int, size: int) -> _Batch:
         batch = _Batch()
@@ -170,7 +202,33 @@ class _Community:
             batch.members.append(row)
             batch.roles.extend({"member_id": member_id, "role": r.value} for r in roles)
             batch.tags.extend({"member_id": member_id, "tag": t} for t in tags)
+            row["print_format"] = self.print_format(tags)
+            batch.consents.extend(self.consents(member_id, row["created_at"]))
         return batch
+
+    def print_format(self, tags: list[str]) -> str:
+        if "Easy Read" in tags:
+            return "easy_read"
+        if "large print" in tags:
+            return "large_print"
+        roll = self.extra.random()
+        return ("braille" if roll < 0.004 else "audio" if roll < 0.01
+                else "digital" if roll < 0.12 else "standard")
+
+    def consents(self, member_id: int, joined: datetime) -> list[dict[str, Any]]:
+        rows = []
+        for purpose, share in _CONSENTS:
+            if self.extra.random() >= share:
+                continue
+            rows.append({"member_id": member_id, "purpose": purpose, "status": "granted",
+                         "method": "online", "effective_on": joined.date(),
+                         "expires_on": None, "evidence": "", "recorded_at": joined,
+                         "recorded_by": self.actor.account_id})
+            if self.extra.random() < _WITHDRAWN_SHARE:
+                later = joined + timedelta(days=30 + int(self.extra.random() * 300))
+                rows.append({**rows[-1], "status": "withdrawn", "method": "email",
+                             "effective_on": later.date(), "recorded_at": later})
+        return rows
 
     def member(self, member_id: int, index: int) -> tuple[dict[str, Any], tuple[Role, ...],
                                                           list[str]]:

@@ -177,7 +177,7 @@ def _leaflet_en() -> OutreachItem:
             _contact(*_CONTACT_EN),
             _formats_notice(),
         ),
-        audience="People newly diagnosed, families and carers", channel="print")
+        audience="People newly diagnosed, families and carers", channel="print", group="welcome-leaflet")
 
 
 def _easy_read_en() -> OutreachItem:
@@ -215,7 +215,7 @@ def _easy_read_en() -> OutreachItem:
             _formats_notice(),
         ),
         audience="People with learning disabilities and anyone who prefers Easy Read",
-        channel="print")
+        channel="print", group="welcome-leaflet", easy_read=True)
 
 
 def _poster_en() -> OutreachItem:
@@ -231,7 +231,7 @@ def _poster_en() -> OutreachItem:
             _qr(f"{WEBSITE}/support", "Scan to find support near you"),
             _formats_notice(),
         ),
-        audience="Patients in clinic waiting rooms", channel="print")
+        audience="Patients in clinic waiting rooms", channel="print", group="clinic-poster")
 
 
 def _lay_summary_en() -> OutreachItem:
@@ -282,7 +282,7 @@ def _lay_summary_en() -> OutreachItem:
             _contact(CHARITY, "Research team: research@example.org", f"Helpline: {PHONE}"),
             _formats_notice(),
         ),
-        audience="Members and study participants", channel="print")
+        audience="Members and study participants", channel="print", group="move-well-summary")
 
 
 def _newsletter_en() -> OutreachItem:
@@ -330,7 +330,7 @@ def _newsletter_en() -> OutreachItem:
             _contact(*_CONTACT_EN),
             _formats_notice(),
         ),
-        audience="All members", channel="email")
+        audience="All members", channel="email", group="spring-newsletter")
 
 
 def _invitation_en() -> OutreachItem:
@@ -364,7 +364,7 @@ def _invitation_en() -> OutreachItem:
             _contact(CHARITY, "Events team: events@example.org", f"Phone: {PHONE}"),
             _formats_notice(),
         ),
-        audience="Members", channel="post")
+        audience="Members", channel="post", group="members-day")
 
 
 def _letter_en() -> OutreachItem:
@@ -388,7 +388,7 @@ def _letter_en() -> OutreachItem:
             _para(f"The membership team, {CHARITY}"),
             _formats_notice(),
         ),
-        audience="New members", channel="post")
+        audience="New members", channel="post", group="welcome-letter")
 
 
 def _labels_en() -> OutreachItem:
@@ -396,7 +396,7 @@ def _labels_en() -> OutreachItem:
         ItemKind.LABELS, "Address labels: spring newsletter mailing", "en", (
             _para(f"If undelivered, please return to {CHARITY}, Freepost RARE TOGETHER."),
         ),
-        audience="Members who receive post", channel="post")
+        audience="Members who receive post", channel="post", group="return-labels")
 
 
 # ---------------------------------------------------------------- French items
@@ -471,7 +471,7 @@ def _leaflet_fr() -> OutreachItem:
             _contact(*_CONTACT_FR),
             _formats_notice(),
         ),
-        audience="Personnes récemment diagnostiquées, familles et aidants", channel="print")
+        audience="Personnes récemment diagnostiquées, familles et aidants", channel="print", group="welcome-leaflet")
 
 
 def _easy_read_fr() -> OutreachItem:
@@ -507,7 +507,7 @@ def _easy_read_fr() -> OutreachItem:
             _contact(CHARITY, f"Téléphone : {PHONE}", f"E-mail : {HELPLINE_EMAIL}"),
             _formats_notice(),
         ),
-        audience="Personnes qui préfèrent la version facile à lire", channel="print")
+        audience="Personnes qui préfèrent la version facile à lire", channel="print", group="welcome-leaflet", easy_read=True)
 
 
 def _invitation_fr() -> OutreachItem:
@@ -547,7 +547,7 @@ def _invitation_fr() -> OutreachItem:
                      f"Téléphone : {PHONE}"),
             _formats_notice(),
         ),
-        audience="Membres francophones", channel="post")
+        audience="Membres francophones", channel="post", group="members-day")
 
 
 def _letter_fr() -> OutreachItem:
@@ -574,7 +574,7 @@ def _letter_fr() -> OutreachItem:
             _para(f"L’équipe des adhésions, {CHARITY}"),
             _formats_notice(),
         ),
-        audience="Nouveaux membres francophones", channel="post")
+        audience="Nouveaux membres francophones", channel="post", group="welcome-letter")
 
 
 def sample_items() -> list[OutreachItem]:

@@ -53,6 +53,22 @@ def insert_members(session: Session, members: Sequence[dict[str, Any]],
         session.execute(text(CREATE_INSERT_TRIGGER))
 
 
+def insert_rows(session: Session, table_name: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert plain rows into another table in the same quick way (consent history …)."""
+    from advocate_app.domain.base import Base
+
+    if not rows:
+        return
+    table = Base.metadata.tables[table_name]
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    for start in range(0, len(rows), BATCH):
+        batch = list(rows[start:start + BATCH])
+        if sqlite:
+            _sqlite_insert(session, table.name, batch)
+        else:
+            session.execute(insert(table), batch)
+
+
 def _sqlite_insert(session: Session, table: str, rows: list[dict[str, Any]]) -> None:
     """executemany on the session's own sqlite3 connection (same transaction), skipping
     SQLAlchemy's per-row parameter processing; values are stored as SQLAlchemy stores them."""

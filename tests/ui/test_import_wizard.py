@@ -51,7 +51,9 @@ def test_a_whole_import(qtbot, wizard, services, tmp_path):
     assert "organisation" in run.report.toPlainText()
     assert services.members.count(MemberQuery()) == 2
     assert services.members.search("lefevre")[0].display_name == "Hélène Lefèvre"
-    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    # Finish becomes available once the background thread has ended.
+    qtbot.waitUntil(lambda: wizard.button(QWizard.WizardButton.FinishButton).isEnabled(),
+                    timeout=5_000)
     assert not run.import_button.isEnabled()  # no second import by accident
 
 

@@ -295,6 +295,8 @@ class RunPage(QWizardPage):
 
         self.task = run_in_background(self, work, on_done=self._done, on_error=self._failed,
                                       on_progress=self._progress)
+        # The result can arrive before the thread has quite ended; ask again when it has.
+        self.task.finished.connect(self.completeChanged)
 
     def cancel(self) -> None:
         if self.task is not None:

@@ -1,0 +1,48 @@
+"""Outreach items as stored: the item's JSON form plus the columns lists are sorted by, and a
+record of every rendering (who, when, which profile, which pre-flight problems were knowingly
+overridden)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from advocate_app.domain.base import Base, utcnow
+
+
+class OutreachRecord(Base):
+    __tablename__ = "outreach_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(300))
+    language: Mapped[str] = mapped_column(String(20), default="en")
+    group_name: Mapped[str] = mapped_column(String(100), default="")
+    content: Mapped[str] = mapped_column(Text)  # the item's JSON form (content.FORMAT_ID)
+    archived_at: Mapped[datetime | None] = mapped_column(default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), default=None)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), default=None)
+
+    __table_args__ = (Index("ix_outreach_items_group", "group_name", "language"),)
+
+
+class OutreachRendering(Base):
+    __tablename__ = "outreach_renderings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("outreach_items.id", ondelete="SET NULL"), default=None)
+    title: Mapped[str] = mapped_column(String(300))
+    output: Mapped[str] = mapped_column(String(20))  # pdf, html, print_pack
+    profile: Mapped[str] = mapped_column(String(20))
+    language: Mapped[str] = mapped_column(String(20))
+    copies: Mapped[int] = mapped_column(default=1)
+    overridden: Mapped[str] = mapped_column(Text, default="")  # JSON list of problem messages
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), default=None)
+
+    __table_args__ = (Index("ix_outreach_renderings_item", "item_id", "created_at"),)
