@@ -371,6 +371,48 @@ def _fit(text: str, width: float, measure: Callable[[str], float]) -> int:
     return max(1, low)
 
 
+class SpacedParagraph(Paragraph):
+    """A paragraph whose wrapped lines keep the space they were broken at.
+
+    Text extraction (screen readers, copy and paste, ``pdfinfo -struct-text``) otherwise joins
+    the last word of one line to the first word of the next."""
+
+    def drawPara(self, debug=0):  # noqa: N802 (reportlab API)
+        # Only the drawn copy gets the spaces: line breaking and splitting stay untouched.
+        original = self.blPara
+        self.blPara = _with_line_end_spaces(original)
+        try:
+            super().drawPara(debug)
+        finally:
+            self.blPara = original
+
+
+def _with_line_end_spaces(para):
+    import copy
+
+    from reportlab.platypus.paragraph import _SplitWord
+
+    spaced = copy.copy(para)
+    lines = list(para.lines)
+    for index, line in enumerate(lines[:-1]):
+        if para.kind == 0:
+            extra, words = line
+            if words and not isinstance(words[-1], _SplitWord):
+                lines[index] = (extra, [*words[:-1], words[-1] + " "])
+            continue
+        words = getattr(line, "words", None)
+        if not words or getattr(line, "lineBreak", False):
+            continue
+        last = words[-1]
+        text = getattr(last, "text", None)
+        if text and not isinstance(text, _SplitWord) and not text.endswith(" "):
+            line = copy.copy(line)
+            line.words = [*words[:-1], last.clone(text=text + " ")]
+            lines[index] = line
+    spaced.lines = lines
+    return spaced
+
+
 def _absolute_box(canvas, x, y, w, h) -> tuple[float, float, float, float]:
     a, b, c, d, e, f = canvas._currentMatrix
     xs, ys = [], []
@@ -490,7 +532,7 @@ class _Builder:
             return Tagged(flow, node, self.tagger)
         body, links = self.markup(text, bold)
         node.link_text = " ".join(links)
-        return Tagged(Paragraph(body or "&nbsp;", style), node, self.tagger)
+        return Tagged(SpacedParagraph(body or "&nbsp;", style), node, self.tagger)
 
     # blocks -------------------------------------------------------------------------------------
     def title_heading(self) -> None:
@@ -566,6 +608,9 @@ class _Builder:
         return place
 
     def block_list(self, block: Block) -> None:
+        if not any(str(i).strip() for i in block.data.get("items", [])):
+            return  # nothing to read: no empty list in the structure either
+
         def build(parent: Node) -> list[Flowable]:
             list_node = self.node("L", block, parent)
             ordered = bool(block.data.get("ordered"))
@@ -591,9 +636,11 @@ class _Builder:
             self.flow.extend(build(self.parent))
 
     def block_table(self, block: Block) -> None:
-        table_node = self.node("Table", block)
         header = [str(c) for c in block.data.get("header") or []]
-        rows = [[str(c) for c in row] for row in block.data.get("rows", [])]
+        rows = [[str(c) for c in row] for row in block.data.get("rows", []) if row]
+        if not rows:
+            return  # a header alone, or nothing: no empty table in the structure
+        table_node = self.node("Table", block)
         columns = max([len(header)] + [len(r) for r in rows] + [1])
         data = []
         cell_style = ParagraphStyle("cell", parent=self.styles.body, spaceAfter=0)
@@ -950,13 +997,14 @@ LABEL_SHEETS = {
 class FitParagraph(Flowable):
     """Address lines that shrink (down to 8 pt) until they fit their label."""
 
-    def __init__(self, lines: list[str], style: ParagraphStyle, family: str):
+    def __init__(self, lines: list[str], style: ParagraphStyle, family: str,
+                 minimum: float = 8):
         super().__init__()
-        self.lines, self.style, self.family = lines, style, family
+        self.lines, self.style, self.family, self.minimum = lines, style, family, minimum
 
-    def _paragraph(self, size: float) -> Paragraph:
-        style = ParagraphStyle("label", parent=self.style, fontSize=size, leading=size * 1.2,
-                               spaceAfter=0)
+    def _paragraph(self, size: float, leading: float = 1.2) -> Paragraph:
+        style = ParagraphStyle("label", parent=self.style, fontSize=size,
+                               leading=size * leading, spaceAfter=0)
         body = "<br/>".join("".join(f'<font face="{n}">{escape(t)}</font>'
                                     for n, t in fonts.runs(line, self.family))
                             for line in self.lines)
@@ -965,9 +1013,12 @@ class FitParagraph(Flowable):
     def wrap(self, aw, ah):
         size = self.style.fontSize
         while True:
-            self.para = self._paragraph(size)
-            w, h = self.para.wrap(aw, ah)
-            if h <= ah or size <= 8:
+            for leading in (1.2, 1.1, 1.02):
+                self.para = self._paragraph(size, leading)
+                w, h = self.para.wrap(aw, ah)
+                if h <= ah:
+                    break
+            if h <= ah or size <= self.minimum:
                 break
             size -= 0.5
         self.width, self.height = aw, min(h, ah)
@@ -1007,7 +1058,8 @@ def _render_labels(item: OutreachItem, recipients: Sequence[Recipient | None],
     for index, lines in enumerate(addresses):
         node = tagger.root.add("P")
         story.append(Tagged(FitParagraph([ln for ln in lines if ln.strip()], style,
-                                         styles.family), node, tagger))
+                                         styles.family, minimum=min(profile.min_body_pt, size)),
+                            node, tagger))
         if index < len(addresses) - 1:
             story.append(FrameBreak())
         if progress is not None and progress(index + 1) is False:

@@ -95,11 +95,7 @@ class MainWindow(QMainWindow):
                 _("Stories"),
                 _("Story-sharing sessions and the stories people share will live here, each "
                   "story with the consent its teller gave for every use."))),
-            Section("outreach", _("Outreach"), lambda: self._placeholder(
-                _("Outreach"),
-                _("Leaflets, lay summaries, letters and invitations will be made here, as "
-                  "accessible PDFs in standard, large print and Easy Read, and in the languages "
-                  "your community reads."))),
+            Section("outreach", _("Outreach"), self._build_outreach),
         ]
 
     def _placeholder(self, title: str, description: str) -> QWidget:
@@ -120,6 +116,13 @@ class MainWindow(QMainWindow):
         page = MembersPage(self._services)
         page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         page.import_requested.connect(self.import_members)
+        return page
+
+    def _build_outreach(self) -> QWidget:
+        from advocate_app.ui.pages.outreach import OutreachPage
+
+        page = OutreachPage(self._services)
+        page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         return page
 
     def page(self, key: str) -> QWidget:
