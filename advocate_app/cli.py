@@ -474,7 +474,8 @@ def _outreach_render(args, context) -> int:
             outreach.render_html(item, profile, output, item_id=item_id)
         else:
             outreach.render_pdf(item, profile, output, item_id=item_id, overridden=problems,
-                                page_size=args.page_size, label_sheet=args.labels)
+                                page_size=args.page_size, label_sheet=args.labels,
+                                force=args.force)
     except RenderError as exc:
         print(f"advocate-app: {exc}", file=sys.stderr)
         return 1

@@ -3,8 +3,9 @@
 Faces live in ``resources/fonts`` (see its README for sources and licences). Text is split into
 runs, each drawn with the first face in the chain that has every character of the run: the
 profile's own face, then Noto Sans (Latin, Greek, Cyrillic), Noto Sans Arabic and Hebrew, Noto
-Sans Symbols 2, Noto Emoji and DejaVu Sans. A character no face has is drawn as U+FFFD (a
-visible replacement mark) rather than an empty box; the true text stays in the PDF's tags.
+Sans Symbols 2, Noto Emoji and DejaVu Sans. A character no face has (Chinese, Japanese,
+Korean, Indic scripts …) is drawn as U+FFFD, a visible replacement mark, rather than an empty
+box, and the pre-flight check lists such characters before anything is printed.
 
 reportlab is imported here, so this module is loaded only when something is rendered.
 """

@@ -21,7 +21,7 @@ from pathlib import Path
 from advocate_app.documents import inline, pictograms
 from advocate_app.documents.content import Block, OutreachItem
 from advocate_app.documents.profiles import PrintProfile
-from advocate_app.i18n import _
+from advocate_app.i18n import N_, translator
 
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
 
@@ -67,6 +67,7 @@ class _Writer:
         self.last_level = 0
         self.ids = 0
         self.picture_px = 96 if profile.picture_left else 64
+        self.t = translator(item.language)  # words the page prints itself
 
     # --- text ---
 
@@ -127,7 +128,7 @@ class _Writer:
             return None
         alt = block.data.get("picture_alt")
         if alt is None:
-            alt = pictograms.label(name)
+            alt = pictograms.label(name, self.t)
         return self.pictogram(name, alt, self.picture_px)
 
     def with_picture(self, block: Block, inner: str) -> str:
@@ -186,7 +187,7 @@ class _Writer:
             name = str(data["pictogram"])
             if name not in pictograms.NAMES:
                 return f'<p class="missing-picture"{lang}>{self.plain(alt)}</p>' if alt else ""
-            picture = self.pictogram(name, None if decorative else alt or pictograms.label(name),
+            picture = self.pictogram(name, None if decorative else alt or pictograms.label(name, self.t),
                                      self.picture_px)
         else:
             src = self.image_source(data)
@@ -231,7 +232,7 @@ class _Writer:
     def block_contact(self, block: Block) -> str:
         heading_id = self.new_id("contact")
         level = self.sub_heading_level()
-        title = block.data.get("heading") or _("Contact us")
+        title = block.data.get("heading") or self.t(N_("Contact us"))
         lines = "<br>".join(self.runs(line) for line in block.data.get("lines", []))
         return (f'<aside class="contact" aria-labelledby="{heading_id}"'
                 f'{self.language_attrs(block)}>'
@@ -243,8 +244,8 @@ class _Writer:
         level = self.sub_heading_level()
         data = block.data
         rows = []
-        for key, term in (("when", _("When")), ("where", _("Where")),
-                          ("details", _("Details"))):
+        for key, term in (("when", self.t(N_("When"))), ("where", self.t(N_("Where"))),
+                          ("details", self.t(N_("Details")))):
             if data.get(key):
                 rows.append(f"<dt>{escape(term, quote=False)}</dt><dd>{self.runs(data[key])}</dd>")
         details = f"<dl>{''.join(rows)}</dl>" if rows else ""
@@ -254,7 +255,8 @@ class _Writer:
                 f"{details}</section>")
 
     def block_formats_notice(self, block: Block) -> str:
-        notice = _("This is available in large print, Easy Read and other languages — ask us.")
+        notice = self.t(N_(
+            "This is available in large print, Easy Read and other languages — ask us."))
         return (f'<p class="formats-notice"{self.language_attrs(block)}>'
                 f"{escape(notice, quote=False)}</p>")
 
@@ -262,7 +264,7 @@ class _Writer:
         if self.address_lines:
             lines = "<br>".join(escape(str(line), quote=False) for line in self.address_lines)
         else:
-            lines = escape(_("[Address]"), quote=False)
+            lines = escape(self.t(N_("[Address]")), quote=False)
         return f'<p class="address"{self.language_attrs(block)}>{lines}</p>'
 
 

@@ -43,7 +43,7 @@ from advocate_app.documents import fonts, inline
 from advocate_app.documents.content import Block, ItemKind, OutreachItem
 from advocate_app.documents.profiles import PROFILES, PrintProfile, ProfileKey
 from advocate_app.documents.tagging import Node, Tagger, finish
-from advocate_app.i18n import N_, _
+from advocate_app.i18n import N_, _, translator
 
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps"})
 _RTL_CHAR = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -481,6 +481,7 @@ class _Builder:
         self.tagger, self.width, self.recipient = tagger, width, recipient
         self.parent = parent or tagger.root
         self.styles = _styles(profile, item.kind, options.body_pt)
+        self.t = translator(item.language)  # words the document prints itself
         self.heading_seen = False
         self.flow: list[Flowable] = []
 
@@ -498,7 +499,7 @@ class _Builder:
                 return _escape_markup(values[key])
             if self.recipient is None:
                 label = _FIELD_LABELS.get(key)
-                return _escape_markup(f"[{_(label)}]") if label else match.group(0)
+                return _escape_markup(f"[{self.t(label)}]") if label else match.group(0)
             return ""
         return _MERGE_FIELD.sub(replace, text)
 
@@ -601,7 +602,7 @@ class _Builder:
             raise RenderError(_("“{name}” is not one of the built-in pictures.").format(
                 name=name)) from exc
         flow = DrawingFlowable(drawing, size, size)
-        alt = alt or pictograms.label(name)
+        alt = alt or pictograms.label(name, self.t)
 
         def place(parent: Node) -> Flowable:
             return Tagged(flow, self.node("Figure", block, parent, alt=alt), self.tagger)
@@ -731,7 +732,7 @@ class _Builder:
         drawing.add(widget)
         container = self.node("Div", block)
         figure = Tagged(DrawingFlowable(drawing, size, size),
-                        container.add("Figure", alt=_(_QR_ALT).format(url=url)), self.tagger)
+                        container.add("Figure", alt=self.t(_QR_ALT).format(url=url)), self.tagger)
         caption = str(block.data.get("caption") or "")
         words = []
         if caption:
@@ -770,7 +771,7 @@ class _Builder:
 
     def block_contact(self, block: Block) -> None:
         section = self.node("Sect", block)
-        title = str(block.data.get("title") or _(_CONTACT_US))
+        title = str(block.data.get("title") or self.t(_CONTACT_US))
         flows = [self.box_heading(title, section, block)]
         flows += [self.paragraph(str(line), _tight(self.styles.body), section.add("P"),
                                  lang=block.language)
@@ -784,20 +785,20 @@ class _Builder:
         for label, key in ((_WHEN, "when"), (_WHERE, "where"), (_DETAILS, "details")):
             value = str(data.get(key) or "").strip()
             if value:
-                flows.append(self.paragraph(f"**{_escape_markup(_(label))}** {value}",
+                flows.append(self.paragraph(f"**{_escape_markup(self.t(label))}** {value}",
                                             _tight(self.styles.body), section.add("P"),
                                             lang=block.language))
         self.box(block, "", flows)
 
     def block_formats_notice(self, block: Block) -> None:
         node = self.node("P", block)
-        text = str(block.data.get("text") or _(_NOTICE))
+        text = str(block.data.get("text") or self.t(_NOTICE))
         self.box(block, "", [self.paragraph(f"**{_escape_markup(text)}**",
                                             _tight(self.styles.body), node)])
 
     def block_address(self, block: Block) -> None:
         lines = (self.recipient.address_lines if self.recipient else []) or [
-            _(_ADDRESS_PLACEHOLDER)]
+            self.t(_ADDRESS_PLACEHOLDER)]
         text = "\n".join(_escape_markup(line) for line in lines if line.strip())
         style = ParagraphStyle("address", parent=self.styles.body, spaceAfter=0)
         self.flow.append(self.paragraph(text, style, self.node("P", block)))
@@ -911,7 +912,7 @@ def render_many(item: OutreachItem, recipients: Sequence[Recipient | None],
         tagger.begin_artifact(canvas, "Pagination")
         canvas.saveState()
         canvas.setFillColor(colors.HexColor(profile.text_color))
-        label = _(_PAGE).format(number=number)
+        label = translator(lang)(_PAGE).format(number=number)
         runs = fonts.runs(label, styles.family)
         total = sum(stringWidth(t, n, footer_size) for n, t in runs)
         text = canvas.beginText(page_w - margin - total, margin * 0.6)
@@ -1051,7 +1052,7 @@ def _render_labels(item: OutreachItem, recipients: Sequence[Recipient | None],
         own = [inline.plain(str(b.data.get("text", ""))) for b in item.blocks
                if b.type == "paragraph"]
         lines = [line for text in own for line in text.split("\n") if line.strip()]
-        addresses = [lines or [_(_ADDRESS_PLACEHOLDER)]] * sheet.per_sheet
+        addresses = [lines or [translator(item.language)(_ADDRESS_PLACEHOLDER)]] * sheet.per_sheet
     size = min(max(styles.body_pt, 11), 16)
     style = ParagraphStyle("label", parent=styles.body, fontSize=size, leading=size * 1.2)
     story: list[Flowable] = []

@@ -306,10 +306,11 @@ def _check_color(color: str) -> str:
     return color
 
 
-def label(name: str) -> str:
-    """The translated default description of a pictogram, for alt text."""
+def label(name: str, gettext=None) -> str:
+    """The translated default description of a pictogram, for alt text (in the interface's
+    language, or through ``gettext`` in a document's)."""
     _shapes(name)
-    return _(_LABELS[name])
+    return (gettext or _)(_LABELS[name])
 
 
 def to_drawing(name: str, size_pt: float, color: str = "#1a1a1a") -> Drawing:

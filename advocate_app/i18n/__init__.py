@@ -60,3 +60,22 @@ def install_language(language: str | None, cache_dir=None) -> str:
 def language_setup() -> tuple[str, object]:
     """What another process needs to speak the same language: (language, catalog cache)."""
     return _language, _cache_dir
+
+
+def translator(language: str):
+    """``gettext`` for a document's language, whatever the interface speaks: the words a
+    leaflet prints itself ("Contact us", "Page 2" …) follow the leaflet, not the window."""
+    return _document_translations(language or SOURCE_LANGUAGE).gettext
+
+
+_document_cache: dict[str, _gettext.NullTranslations] = {}
+
+
+def _document_translations(language: str) -> _gettext.NullTranslations:
+    found = _document_cache.get(language)
+    if found is None:
+        from advocate_app.i18n.catalogs import load_translations
+
+        found, _used = load_translations(language, _cache_dir)
+        _document_cache[language] = found
+    return found

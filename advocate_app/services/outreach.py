@@ -181,17 +181,39 @@ class OutreachService:
 
     # -- check and render -----------------------------------------------------------------------
     def preflight(self, item: OutreachItem, profile: ProfileKey,
-                  choices: Choices = Choices()) -> list[Problem]:
-        return check(item, PROFILES[profile], choices)
+                  choices: Choices = Choices(), pages: int | None = None) -> list[Problem]:
+        """Every rule the item breaks for the profile; with ``pages`` (of a rendering), also
+        the profile's page limit. Characters no bundled font can print are listed too."""
+        problems = check(item, PROFILES[profile], choices)
+        problems += unprintable_characters(item)
+        limit = PROFILES[profile].max_pages
+        if pages is not None and limit and pages > limit:
+            problems.append(Problem("too-many-pages", _(
+                "This runs to {pages} pages; {profile} keeps to {limit} at most.").format(
+                pages=pages, profile=profile.label, limit=limit)))
+        return problems
 
     def render_pdf(self, item: OutreachItem, profile: ProfileKey, path: Path, *,
                    item_id: int | None = None, overridden: Sequence[Problem] = (),
-                   page_size: str = "A4", label_sheet: str = "L7160") -> Path:
-        """Write the item as a tagged PDF (atomically) and record the rendering."""
+                   page_size: str = "A4", label_sheet: str = "L7160",
+                   force: bool = False) -> Path:
+        """Write the item as a tagged PDF (atomically) and record the rendering.
+
+        ``overridden`` are the pre-flight problems the person chose to print anyway; a
+        profile's page limit is checked on the rendering itself and stops the export unless
+        ``force`` (then it is recorded with the others)."""
         from advocate_app.documents.pdf import RenderOptions, render
 
         data = render(item, RenderOptions(profile, page_size=page_size,
                                           label_sheet=label_sheet))
+        limit = PROFILES[profile].max_pages
+        if limit:
+            pages = page_count(data)
+            if pages > limit:
+                too_long = self.preflight(item, profile, pages=pages)[-1]
+                if not force:
+                    raise ValidationError({"pages": too_long.message})
+                overridden = [*overridden, too_long]
         _write_atomically(path, data)
         self._record(item_id, item, "pdf", profile, 1, overridden)
         return path
@@ -348,6 +370,39 @@ class OutreachService:
                                    row[3] or row[1], row[4] or "", row[5] or "", row[6] or "",
                                    row[7] or "", row[8] or "", bool(row[9])))
         return out
+
+
+def page_count(pdf: bytes) -> int:
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return len(document.pages)
+
+
+def unprintable_characters(item: OutreachItem) -> list[Problem]:
+    """Characters none of the bundled fonts has (they would print as a replacement mark)."""
+    from advocate_app.documents import fonts
+
+    text = item.title + "".join(str(v) for b in item.blocks for v in _strings(b.data))
+    missing = sorted(fonts.missing(text))
+    if not missing:
+        return []
+    shown = " ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
+    return [Problem("unprintable", _(
+        "Some characters cannot be printed with the fonts Advocate has, and would show as "
+        "“�”: {characters}").format(characters=shown))]
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    return []
 
 
 def _purpose_label(purpose: str) -> str:

@@ -471,14 +471,18 @@ class BlockForm(QWidget):
         language_layout.addWidget(language_label)
         language_layout.addWidget(self.block_language, 1)
 
+        # The block's language sits beside its name, so it stays in view whatever the page.
+        top = QHBoxLayout()
+        top.addWidget(self.heading_label, 1)
+        top.addWidget(self.language_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading_label)
+        layout.addLayout(top)
         layout.addWidget(self.stack)
-        layout.addWidget(self.language_row)
         layout.addStretch(1)
-        # The labels of every page and of the language row line up in one column.
-        labels = [label for label in self.findChildren(QLabel) if label.buddy() is not None]
+        # The labels of every page line up in one column.
+        labels = [label for label in self.stack.findChildren(QLabel)
+                  if label.buddy() is not None]
         widest = max(label.sizeHint().width() for label in labels)
         for label in labels:
             label.setMinimumWidth(widest)
@@ -516,18 +520,30 @@ class BlockForm(QWidget):
 
     # --- loading and reading --------------------------------------------------------------
 
+    def _show_page(self, block_type: str) -> None:
+        """Show the page for the type, as tall as its own fields (not the tallest page)."""
+        from PySide6.QtWidgets import QSizePolicy
+
+        index = self._pages.get(block_type, self._pages[""])
+        for number in range(self.stack.count()):
+            policy = (QSizePolicy.Policy.Preferred if number == index
+                      else QSizePolicy.Policy.Ignored)
+            self.stack.widget(number).setSizePolicy(policy, policy)
+        self.stack.setCurrentIndex(index)
+        self.stack.updateGeometry()
+
     def load(self, block: Block | None) -> None:
         self._loading = True
         try:
             if block is None:
                 self._type, self._data = "", {}
                 self.heading_label.setText(_("Block"))
-                self.stack.setCurrentIndex(self._pages[""])
+                self._show_page("")
                 self.language_row.setVisible(False)
                 return
             self._type, self._data = block.type, dict(block.data)
             self.heading_label.setText(block_name(block.type))
-            self.stack.setCurrentIndex(self._pages.get(block.type, self._pages[""]))
+            self._show_page(block.type)
             self.language_row.setVisible(True)
             select_data(self.block_language, block.language)
             data = block.data
@@ -879,6 +895,8 @@ class OutreachEditor(QDialog):
         self.splitter.setSizes([width * 11 // 20, width * 9 // 20])
         line = self.fontMetrics().lineSpacing()
         self.right_split.setSizes([height - 8 * line, 6 * line])
+        # The block list above and the chosen block's fields below, the fields given more room.
+        self.blocks_split.setSizes([height * 2 // 5, height * 3 // 5])
 
     # --- the item --------------------------------------------------------------------------
 

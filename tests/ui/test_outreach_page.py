@@ -1,0 +1,367 @@
+"""The Outreach page: what someone making, checking and printing leaflets and letters sees."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from advocate_app.documents.content import Block, ItemKind, OutreachItem
+from advocate_app.documents.profiles import ProfileKey
+from advocate_app.services.demo_outreach import sample_items
+from advocate_app.ui import prompts
+from advocate_app.ui.dialogs import print_pack
+from advocate_app.ui.dialogs.outreach_editor import OutreachEditor
+from advocate_app.ui.pages import outreach
+from advocate_app.ui.pages.outreach import OutreachPage
+
+RENDER_TIMEOUT = 20_000
+
+
+def _save_samples(services) -> dict[str, int]:
+    return {item.title: services.outreach.save(item) for item in sample_items()}
+
+
+def _leaflet(services) -> tuple[int, OutreachItem]:
+    item = next(i for i in sample_items() if i.kind == ItemKind.LEAFLET and i.language == "en"
+                and not i.easy_read)
+    return services.outreach.save(item), item
+
+
+@pytest.fixture
+def page(qtbot, services):
+    widget = OutreachPage(services)
+    qtbot.addWidget(widget, before_close_func=lambda w: w.wait_for_work())
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.refresh()
+    return widget
+
+
+def _editor(qtbot, services, item, item_id=None):
+    dialog = OutreachEditor(services, item, item_id)
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.preview.wait())
+    return dialog
+
+
+def _titles(page):
+    return [page.table.item(row, outreach.TITLE).text() for row in range(page.table.rowCount())
+            if not page.table.isRowHidden(row)]
+
+
+def _select(page, title):
+    row = next(r for r in range(page.table.rowCount())
+               if page.table.item(r, outreach.TITLE).text() == title)
+    page.table.selectRow(row)
+
+
+def test_the_outreach_section_lists_the_saved_items(qtbot, main_window, services):
+    saved = _save_samples(services)
+    page = main_window.show_section("outreach")
+    assert isinstance(page, OutreachPage)
+    assert sorted(_titles(page)) == sorted(saved)
+    assert page.count_label.text() == f"{len(saved)} items"
+    qtbot.keyClicks(page.filter_field, "french")
+    assert _titles(page) and all(
+        page.table.item(r, outreach.LANGUAGE).text() == "French"
+        for r in range(page.table.rowCount()) if not page.table.isRowHidden(r))
+    page.wait_for_work()
+
+
+def test_an_empty_list_says_how_to_start(page):
+    assert page.empty_label.isVisible()
+    assert not page.edit_button.isEnabled() and not page.pdf_button.isEnabled()
+
+
+def test_selecting_an_item_draws_its_preview(qtbot, page, services):
+    item_id, item = _leaflet(services)
+    page.refresh()
+    _select(page, item.title)
+    assert page.selected_id() == item_id
+    qtbot.waitUntil(lambda: page.preview.document.pageCount() > 0, timeout=RENDER_TIMEOUT)
+    assert "page" in page.preview.status.text()
+    page.preview.set_profile(ProfileKey.LARGE)
+    assert page.preview.status.text() == "Rendering…"
+    qtbot.waitUntil(lambda: page.preview.status.text().startswith("Large print:"),
+                    timeout=RENDER_TIMEOUT)
+    assert page.print_button.isEnabled()
+
+
+def test_an_item_that_cannot_be_drawn_says_so(qtbot, page, services):
+    item = OutreachItem(ItemKind.LEAFLET, "Missing picture", "en", (
+        Block("heading", {"level": 1, "text": "Missing picture"}),
+        Block("image", {"path": "/nowhere/picture.png", "alt": "A picture"})))
+    services.outreach.save(item)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.preview.failed, timeout=RENDER_TIMEOUT)
+    assert page.preview.status.text().startswith("This item cannot be shown:")
+    assert page.preview.document.pageCount() == 0
+
+
+def test_the_editor_changes_a_heading_and_saving_keeps_it(qtbot, page, services, monkeypatch):
+    item_id, item = _leaflet(services)
+    page.refresh()
+    _select(page, item.title)
+
+    def change_heading(dialog):
+        dialog.block_list.setCurrentRow(0)
+        assert dialog.block_form.heading_text.text() == item.blocks[0].data["text"]
+        dialog.block_form.heading_text.setText("Living well with a rare condition")
+        assert dialog.block_list.item(0).text() == "Heading 1: Living well with a rare condition"
+        dialog.save()
+        return dialog.saved_id is not None
+
+    monkeypatch.setattr(page, "_run_dialog", change_heading)
+    seen = []
+    page.status_message.connect(seen.append)
+    page.edit_selected()
+    stored = services.outreach.get(item_id)
+    assert stored.blocks[0].data == {"level": 1, "text": "Living well with a rare condition"}
+    assert stored.blocks[1:] == item.blocks[1:]
+    assert page.selected_id() == item_id
+    assert seen == [f"“{item.title}” saved."]
+
+
+def test_the_editor_moves_removes_and_adds_blocks(qtbot, services):
+    item_id, item = _leaflet(services)
+    dialog = _editor(qtbot, services, item, item_id)
+    dialog.block_list.setCurrentRow(1)
+    dialog.move_block(-1)
+    assert dialog.current_item().blocks[0] == item.blocks[1]
+    dialog.remove_block()
+    assert dialog.current_item().blocks == item.blocks[:1] + item.blocks[2:]
+    dialog.add_block("list")
+    dialog.block_form.list_items.setPlainText("First\n\nSecond\n")
+    dialog.block_form.list_ordered.setChecked(True)
+    added = dialog.current_item().blocks[1]
+    assert added == Block("list", {"ordered": True, "items": ["First", "Second"]})
+    dialog.add_block("table")
+    dialog.block_form.table_header.setText("When | Where")
+    dialog.block_form.table_rows.setPlainText("Monday | Leeds\nTuesday|York")
+    assert dialog.current_item().blocks[2].data == {
+        "header": ["When", "Where"], "rows": [["Monday", "Leeds"], ["Tuesday", "York"]]}
+
+
+def test_a_title_is_needed_and_cancel_asks_before_losing_changes(qtbot, services, monkeypatch):
+    dialog = _editor(qtbot, services, OutreachItem(ItemKind.POSTER, "", "en"))
+    dialog.save()
+    assert dialog.saved_id is None and dialog.title_error.text() == (
+        "An outreach item needs a title.")
+    dialog.title_edit.setText("Clinic poster")
+    asked, closed = [], []
+    dialog.finished.connect(closed.append)
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: asked.append(1) or False)
+    dialog.reject()
+    assert asked and not closed
+    assert services.outreach.list() == []
+
+
+def test_the_preflight_panel_lists_an_image_without_alt_text(qtbot, services):
+    item_id, item = _leaflet(services)
+    dialog = _editor(qtbot, services, item, item_id)
+    assert dialog.problem_texts() == ["No problems for Standard print."]
+    dialog.block_list.setCurrentRow(0)
+    dialog.add_block("image")
+    assert dialog.block_form.image_alt.text() == ""
+    qtbot.waitUntil(lambda: any("no alt text" in text for text in dialog.problem_texts()),
+                    timeout=5_000)
+    problem = next(text for text in dialog.problem_texts() if "no alt text" in text)
+    assert problem.startswith("Block 2 (Picture")
+    dialog.block_form.image_alt.setText("A circle with the letter i")
+    qtbot.waitUntil(lambda: dialog.problem_texts() == ["No problems for Standard print."],
+                    timeout=5_000)
+    qtbot.waitUntil(lambda: not dialog.preview.is_busy()
+                    and dialog.preview.document.pageCount() > 0, timeout=RENDER_TIMEOUT)
+
+
+def _item_with_a_problem(services) -> int:
+    item = OutreachItem(ItemKind.LEAFLET, "Support group", "en", (
+        Block("heading", {"level": 1, "text": "Support group"}),
+        Block("image", {"pictogram": "people", "alt": ""}),
+        Block("paragraph", {"text": "We meet every month."})))
+    return services.outreach.save(item)
+
+
+def test_save_as_pdf_with_a_problem_asks_and_records_the_override(qtbot, page, services,
+                                                                  monkeypatch, tmp_path):
+    item_id = _item_with_a_problem(services)
+    page.refresh()
+    target = tmp_path / "support-group.pdf"
+    monkeypatch.setattr(prompts, "save_file", lambda *args, **kwargs: str(target))
+    answers = iter([False, True])
+    shown = []
+
+    def ask(parent, title, problems):
+        shown.append(problems)
+        return next(answers)
+
+    monkeypatch.setattr(outreach, "ask_save_anyway", ask)
+    page.save_pdf()  # "go back and fix"
+    assert not target.exists() and services.outreach.renderings(item_id) == []
+    page.save_pdf()  # "save anyway"
+    qtbot.waitUntil(lambda: target.exists() and not page.pdf_task.is_running(),
+                    timeout=RENDER_TIMEOUT)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert len(shown[0]) == 1 and shown[0][0].startswith("Block 2 (Picture: ")
+    assert shown[0][0].endswith("): This image has no alt text: describe it, or mark it as "
+                                "decorative.")
+    record = services.outreach.renderings(item_id)[0]
+    assert record["output"] == "pdf" and record["profile"] == "standard"
+    assert record["overridden"] == [
+        "This image has no alt text: describe it, or mark it as decorative."]
+
+
+def test_save_as_html(qtbot, page, services, monkeypatch, tmp_path):
+    item_id, item = _leaflet(services)
+    page.refresh()
+    target = tmp_path / "leaflet.html"
+    monkeypatch.setattr(prompts, "save_file", lambda *args, **kwargs: str(target))
+    page.save_html()
+    assert item.title in target.read_text(encoding="utf-8")
+    assert services.outreach.renderings(item_id)[0]["output"] == "html"
+
+
+def test_importing_malformed_json_says_why_and_adds_nothing(qtbot, page, services, monkeypatch,
+                                                            tmp_path):
+    _leaflet(services)
+    page.refresh()
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "advocate-outreach/1", "kind": ', encoding="utf-8")
+    monkeypatch.setattr(outreach, "choose_open_file", lambda *args, **kwargs: str(broken))
+    errors = []
+    monkeypatch.setattr(prompts, "error", lambda parent, title, text: errors.append(text))
+    page.import_json()
+    assert len(errors) == 1
+    assert errors[0].startswith("broken.json was not imported. This is not JSON (line 1)")
+    assert len(services.outreach.list()) == 1 and page.table.rowCount() == 1
+
+
+def test_export_then_import_makes_a_second_copy(qtbot, page, services, monkeypatch, tmp_path):
+    item_id, item = _leaflet(services)
+    page.refresh()
+    target = tmp_path / "leaflet.json"
+    monkeypatch.setattr(prompts, "save_file", lambda *args, **kwargs: str(target))
+    page.export_json()
+    monkeypatch.setattr(outreach, "choose_open_file", lambda *args, **kwargs: str(target))
+    page.import_json()
+    assert page.table.rowCount() == 2 and page.selected_id() != item_id
+    assert services.outreach.get(page.selected_id()) == item
+
+
+def test_duplicate_and_archive(qtbot, page, services, monkeypatch):
+    _item_id, item = _leaflet(services)
+    page.refresh()
+    page.duplicate_selected()
+    assert sorted(_titles(page)) == sorted([item.title, f"{item.title} (copy)"])
+    assert page.table.item(page.table.currentRow(), outreach.TITLE).text().endswith("(copy)")
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert _titles(page) == [item.title]
+
+
+def _member(services, given, family, *, consent=True, address="1 High Street\nLeeds",
+            postcode="LS1 1AA"):
+    from advocate_app.domain.community import ConsentMethod, ConsentPurpose, ConsentStatus
+    from advocate_app.services.consent import ConsentEntry
+    from advocate_app.services.member_data import MemberInput
+
+    member = services.members.create(MemberInput(
+        given_name=given, family_name=family, address=address, postcode=postcode,
+        country="GB", preferred_language="en"))
+    if consent:
+        services.consent.record(member.id, ConsentEntry(
+            ConsentPurpose.NEWSLETTER, ConsentStatus.GRANTED, ConsentMethod.PAPER,
+            date(2025, 1, 3)))
+    return member
+
+
+def test_a_print_pack_from_the_dialog_writes_the_summary(qtbot, services, monkeypatch,
+                                                         tmp_path):
+    item_id, item = _leaflet(services)
+    _member(services, "Ama", "Boateng")
+    _member(services, "Kwame", "Mensah")
+    _member(services, "Ana", "Silva", consent=False)
+    _member(services, "Bo", "Berg", address="", postcode="")
+    dialog = print_pack.PrintPackDialog(services, item_id, item.title)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.count_label.text() == "4 members"
+    assert not dialog.start_button.isEnabled()
+    out = tmp_path / "pack"
+    out.mkdir()
+    monkeypatch.setattr(print_pack, "choose_folder", lambda *args, **kwargs: str(out))
+    dialog.browse()
+    assert dialog.start_button.isEnabled()
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.result_pack is not None, timeout=60_000)
+    assert (out / "summary.pdf").is_file() and (out / "labels.pdf").is_file()
+    text = dialog.summary.text()
+    assert text.startswith("2 copies to print and post.")
+    assert "2 members left out:" in text
+    assert "No valid consent for “Newsletter and updates”: 1" in text
+    assert "No postal address: 1" in text
+    assert dialog.open_button.isVisible()
+    opened = []
+    monkeypatch.setattr(print_pack, "open_folder", opened.append)
+    dialog.open_button.click()
+    assert opened == [out]
+
+
+def test_a_print_pack_for_a_saved_segment(qtbot, services, monkeypatch, tmp_path):
+    from advocate_app.services.member_data import MemberQuery
+
+    item_id, item = _leaflet(services)
+    _member(services, "Ama", "Boateng")
+    _member(services, "Kwame", "Mensah")
+    services.segments.save("Boateng family", MemberQuery(text="Boateng"))
+    dialog = print_pack.PrintPackDialog(services, item_id, item.title)
+    qtbot.addWidget(dialog)
+    dialog.who.setCurrentIndex(dialog.who.findText("Segment: Boateng family"))
+    assert dialog.count_label.text() == "1 member"
+    dialog.folder.setText(str(tmp_path))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.result_pack is not None, timeout=60_000)
+    assert dialog.result_pack.copies == 1
+    assert "Nobody was left out." in dialog.summary.text()
+
+
+def test_printing_draws_every_page_at_its_own_size(qtbot, page, services, tmp_path):
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+
+    _leaflet(services)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.preview.document.pageCount() > 0 and not page.preview.is_busy(),
+                    timeout=RENDER_TIMEOUT)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(150)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = outreach.print_document(page.preview.document, printer)
+    assert pages == page.preview.document.pageCount()
+    printed = QPdfDocument()
+    printed.load(str(tmp_path / "printed.pdf"))
+    assert printed.pageCount() == pages
+    size = printed.pagePointSize(0)
+    assert abs(size.width() - 595.3) < 2 and abs(size.height() - 841.9) < 2
+
+
+def test_every_control_has_a_label_or_accessible_name(qtbot, page, services):
+    from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QWidget
+
+    item_id, item = _leaflet(services)
+    page.refresh()
+    dialog = _editor(qtbot, services, item, item_id)
+    dialog.show()
+    for row in range(len(item.blocks)):
+        dialog.block_list.setCurrentRow(row)
+        for owner in (page, dialog):
+            labelled = {label.buddy() for label in owner.findChildren(QLabel) if label.buddy()}
+            for widget in owner.findChildren(QWidget):
+                if isinstance(widget.parent(), QAbstractSpinBox):
+                    continue  # the spin box's own text field; the spin box is named
+                if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
+                    assert widget.accessibleName() or widget in labelled, widget
