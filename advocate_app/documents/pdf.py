@@ -166,10 +166,11 @@ class SideBySide(Flowable):
     """``left`` (a picture or a list label) beside ``right`` (the words)."""
 
     def __init__(self, left: Flowable | None, right: Flowable, left_width: float, gap: float,
-                 space_after: float = 0):
+                 space_after: float = 0, centre: bool = False):
         super().__init__()
         self.left, self.right = left, right
         self.left_width, self.gap, self.space_after = left_width, gap, space_after
+        self.centre = centre  # words centred on a picture taller than they are
 
     def wrap(self, aw, ah):
         lw, lh = self.left.wrap(self.left_width, ah) if self.left else (0, 0)
@@ -196,7 +197,8 @@ class SideBySide(Flowable):
         if self.left is not None:
             self.left.drawOn(self.canv, 0, self.height - self._lh)
         _rw, rh = self.right.wrap(self.width - self.left_width - self.gap, self.height)
-        self.right.drawOn(self.canv, self.left_width + self.gap, self.height - rh)
+        top = (self.height - rh) / 2 if self.centre and self.left is not None else 0
+        self.right.drawOn(self.canv, self.left_width + self.gap, self.height - rh - top)
 
 
 class Stack(Flowable):
@@ -590,7 +592,7 @@ class _Builder:
         flows = words(container)
         right = flows[0] if len(flows) == 1 else Stack(flows)
         self.flow.append(SideBySide(tagged_figure, right, size, self.styles.body_pt,
-                                    self.styles.body_pt * 0.8))
+                                    self.styles.body_pt * 0.8, centre=True))
 
     def pictogram_flowable(self, name: str, alt: str, size: float, block: Block | None
                            ) -> Callable[[Node], Flowable]:
@@ -801,6 +803,9 @@ class _Builder:
             self.t(_ADDRESS_PLACEHOLDER)]
         text = "\n".join(_escape_markup(line) for line in lines if line.strip())
         style = ParagraphStyle("address", parent=self.styles.body, spaceAfter=0)
+        if self.item.kind == ItemKind.LETTER and not self.flow:
+            # Where a DL window envelope shows it: 45 mm from the top of the page.
+            self.flow.append(Spacer(1, max(0, 45 * mm - _LETTER_TOP)))
         self.flow.append(self.paragraph(text, style, self.node("P", block)))
         self.flow.append(Spacer(1, self.styles.body_pt * 2))
 
@@ -811,6 +816,9 @@ class _Builder:
                             for b in self.item.blocks):
             style = ParagraphStyle("date", parent=self.styles.body, alignment=2)
             self.flow.append(self.paragraph(_escape_markup(text), style, self.node("P")))
+
+
+_LETTER_TOP = 20 * mm  # a letter's top margin (see render_many)
 
 
 def _tight(style: ParagraphStyle) -> ParagraphStyle:
@@ -881,7 +889,7 @@ def render_many(item: OutreachItem, recipients: Sequence[Recipient | None],
     if item.kind == ItemKind.POSTER:
         margin = 18 * mm
     width = _measure(profile, styles.family, styles.body_pt, page_w - 2 * margin)
-    top = margin + (6 * mm if item.kind != ItemKind.LETTER else 0)
+    top = _LETTER_TOP if item.kind == ItemKind.LETTER else margin + 6 * mm
     bottom = margin + styles.small.leading
     date_text = options.date_text or _today(lang)
     opts = RenderOptions(options.profile, options.page_size, options.body_pt, options.tagged,
@@ -890,7 +898,7 @@ def render_many(item: OutreachItem, recipients: Sequence[Recipient | None],
         return _render_labels(item, recipients, opts, profile, tagger, progress)
 
     footer_font = fonts.Family(styles.family).name()
-    footer_size = max(profile.min_body_pt * 0.85, 10)
+    footer_size = profile.min_body_pt  # page numbers as readable as the text they number
     copy_start = [1]
 
     def on_page(canvas, doc):

@@ -372,7 +372,7 @@ def _letter_en() -> OutreachItem:
         ItemKind.LETTER, "Welcome letter for new members", "en", (
             _address(),
             _para("{{date}}"),
-            _para("{{salutation}}"),
+            _para("{{salutation}},"),
             _para(f"Thank you for joining {CHARITY}. We are so glad you found us, and we "
                   "hope you will soon feel part of our community."),
             _para("With this letter you will find our welcome pack: a guide to living with a "
@@ -555,7 +555,7 @@ def _letter_fr() -> OutreachItem:
         ItemKind.LETTER, "Lettre de bienvenue aux nouveaux membres", "fr", (
             _address(),
             _para("Le {{date}}"),
-            _para("{{salutation}}"),
+            _para("{{salutation}},"),
             _para(f"Merci d’avoir rejoint {CHARITY}. Nous sommes très heureux de vous "
                   "compter parmi nous et espérons que vous vous sentirez vite chez vous dans "
                   "notre communauté."),
