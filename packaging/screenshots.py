@@ -61,6 +61,15 @@ def main() -> int:
     for key in ("dashboard", "members", "outreach"):
         window.show_section(key)
         settle()
+        if key == "outreach":  # the preview is drawn in the background
+            deadline = time.monotonic() + 10
+            while window.page(key).preview.document.pageCount() == 0 \
+                    and time.monotonic() < deadline:
+                QApplication.processEvents()
+                time.sleep(0.02)
+            for _ in range(50):  # QPdfView draws its pages in a thread of its own
+                QApplication.processEvents()
+                time.sleep(0.02)
         window.grab().save(str(args.out / f"{key}-{suffix}.png"))
     members = window.page("members")
     members.table.selectRow(2)

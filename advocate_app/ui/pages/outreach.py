@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.documents.content import Block, ItemKind, OutreachItem
+from advocate_app.documents.profiles import ProfileKey
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_datetime, language_name
 from advocate_app.services.errors import ServiceError
@@ -368,6 +369,11 @@ class OutreachPage(QWidget):
         except (ServiceError, ValueError) as exc:
             self.preview.show_message(str(exc))
             return
+        # Easy Read content is shown in the Easy Read profile, other content out of it.
+        easy = self.preview.profile() == ProfileKey.EASY_READ
+        if item.easy_read != easy:
+            self.preview.set_profile(ProfileKey.EASY_READ if item.easy_read
+                                     else ProfileKey.STANDARD)
         self.preview.show_item(item)
 
     def _update_buttons(self) -> None:
