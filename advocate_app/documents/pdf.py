@@ -271,9 +271,9 @@ class DrawingFlowable(Flowable):
 
 
 class BidiParagraph(Flowable):
-    """A paragraph with right-to-left text: lines broken in logical order, then each line
-    reordered for display and its letters joined (Arabic); each line carries its logical text
-    as ActualText, so copying and screen readers get the words as written."""
+    """A paragraph with right-to-left text: lines broken in logical order, letters joined
+    (Arabic), each glyph placed where a right-to-left reader expects it but drawn in reading
+    order, so copying, ``pdftotext`` and screen readers get the words as written."""
 
     def __init__(self, text: str, style: ParagraphStyle, family: str, tagger: Tagger,
                  base_rtl: bool, lines: list[str] | None = None, bold: bool = False):
@@ -282,17 +282,17 @@ class BidiParagraph(Flowable):
         self.base_rtl, self.bold = base_rtl, bold
         self._lines = lines
 
-    def _visual(self, logical: str) -> str:
+    @staticmethod
+    def _joined(logical: str) -> str:
+        """The text with Arabic letters in their joined forms (same order)."""
         import arabic_reshaper
-        from bidi import get_display
 
-        return get_display(arabic_reshaper.reshape(logical),
-                           base_dir="R" if self.base_rtl else "L")
+        return arabic_reshaper.reshape(logical)
 
     def _width(self, logical: str) -> float:
         size = self.style.fontSize
         return sum(stringWidth(text, name, size)
-                   for name, text in fonts.runs(self._visual(logical), self.family, self.bold))
+                   for name, text in fonts.runs(self._joined(logical), self.family, self.bold))
 
     def _break(self, width: float) -> list[str]:
         lines: list[str] = []
@@ -348,18 +348,63 @@ class BidiParagraph(Flowable):
         canvas.setFillColor(self.style.textColor)
         y = self.height - size
         for line in self._lines:
-            visual = self._visual(line)
-            pieces = fonts.runs(visual, self.family, self.bold)
-            total = sum(stringWidth(t, n, size) for n, t in pieces)
-            x = self.width - total if self.base_rtl else 0
-            self.tagger.span(canvas, line)
-            text = canvas.beginText(x, y)
-            for name, piece in pieces:
+            text = canvas.beginText(0, y)
+            for x, name, glyph in self._placed(line):
+                text.setTextOrigin(x, y)
                 text.setFont(name, size)
-                text.textOut(piece)
+                text.textOut(glyph)
             canvas.drawText(text)
-            self.tagger.end(canvas)
             y -= self.style.leading
+
+    def _placed(self, line: str) -> list[tuple[float, str, str]]:
+        """Each glyph of ``line`` with its place, listed in reading (logical) order.
+
+        Words read right to left are placed from the right; runs of left-to-right words
+        (names, numbers) inside them keep their own order. Drawing in reading order at these
+        places means text extraction and screen readers get the words as written."""
+        import arabic_reshaper
+
+        size = self.style.fontSize
+        tokens = arabic_reshaper.reshape(line).split(" ")
+        widths = [sum(stringWidth(t, n, size) for n, t in fonts.runs(tok, self.family,
+                                                                       self.bold))
+                  for tok in tokens]
+        space = stringWidth(" ", fonts.Family(self.family).name(self.bold), size)
+        rtl = [bool(_RTL_CHAR.search(tok)) if tok else self.base_rtl for tok in tokens]
+        runs: list[list[int]] = []
+        for index in range(len(tokens)):
+            if runs and rtl[runs[-1][-1]] == rtl[index]:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+        visual_runs = list(reversed(runs)) if self.base_rtl else runs
+        order = [i for run in visual_runs
+                 for i in (reversed(run) if rtl[run[0]] else run)]
+        total = sum(widths) + space * max(0, len(tokens) - 1)
+        x = self.width - total if self.base_rtl else 0.0
+        left: dict[int, float] = {}
+        for index in order:
+            left[index] = x
+            x += widths[index] + space
+        placed: list[tuple[float, str, str]] = []
+        for index, token in enumerate(tokens):
+            glyphs = [(name, ch) for name, part in fonts.runs(token, self.family, self.bold)
+                      for ch in part]
+            if rtl[index]:
+                cursor = left[index] + widths[index]
+                for name, ch in glyphs:
+                    cursor -= stringWidth(ch, name, size)
+                    placed.append((cursor, name, ch))
+                gap_at = left[index] - space
+            else:
+                cursor = left[index]
+                for name, ch in glyphs:
+                    placed.append((cursor, name, ch))
+                    cursor += stringWidth(ch, name, size)
+                gap_at = cursor
+            if index < len(tokens) - 1:
+                placed.append((gap_at, fonts.Family(self.family).name(self.bold), " "))
+        return placed
 
 
 def _fit(text: str, width: float, measure: Callable[[str], float]) -> int:
@@ -532,6 +577,7 @@ class _Builder:
             base_rtl = rtl_lang or bool(_RTL_CHAR.match(first_strong))
             flow = BidiParagraph(plain, style, self.styles.family, self.tagger, base_rtl,
                                  bold=bold or style.fontName.endswith("-Bold"))
+            node.actual_text = plain  # the words in reading order, for anything reading tags
             return Tagged(flow, node, self.tagger)
         body, links = self.markup(text, bold)
         node.link_text = " ".join(links)

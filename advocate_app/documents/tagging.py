@@ -87,14 +87,6 @@ class Tagger:
     def end_artifact(self, canvas) -> None:
         self.end(canvas)
 
-    def span(self, canvas, actual_text: str) -> None:
-        """Open a span whose ActualText is ``actual_text`` (inside tagged content)."""
-        if self.enabled:
-            canvas._code.append(f"/Span <</ActualText {pdf_text_string(actual_text)}>> BDC")
-            self._open.append("span")
-        else:
-            self._open.append("")
-
 
 def _content_tag(tag: str) -> str:
     return tag if tag.isalnum() else "Span"
@@ -210,9 +202,32 @@ def finish(data: bytes, tagger: Tagger, *, title: str, lang: str, subject: str =
 _WIDE_TARGET = re.compile(rb"<([0-9A-Fa-f]{2,4})> <([0-9A-Fa-f]{5,6})>")
 
 
+_PRESENTATION_TARGET = re.compile(rb"<([0-9A-Fa-f]{2,4})> <(F[B-Db-d][0-9A-Fa-f]{2}|"
+                                  rb"F[Ee][7-9A-Fa-f][0-9A-Fa-f])>")
+
+
+def _utf16_target(match: re.Match) -> bytes:
+    char = chr(int(match.group(2), 16))
+    return b"<" + match.group(1) + b"> <" + char.encode("utf-16-be").hex().upper().encode() + b">"
+
+
+def _base_letters(match: re.Match) -> bytes:
+    """Arabic letters are drawn in their joined forms (presentation forms); text taken from the
+    PDF should be the letters themselves (ﻣ → م, ﻻ → لا)."""
+    import unicodedata
+
+    code = int(match.group(2), 16)
+    if not (0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF):
+        return match.group(0)
+    letters = unicodedata.normalize("NFKC", chr(code))
+    return b"<" + match.group(1) + b"> <" + letters.encode("utf-16-be").hex().upper().encode() \
+        + b">"
+
+
 def _fix_unicode_maps(pdf) -> None:
     """reportlab writes characters beyond U+FFFF (emoji) into ToUnicode maps as 5-digit hex;
-    CMaps need UTF-16, so those become surrogate pairs and the text copies correctly."""
+    CMaps need UTF-16, so those become surrogate pairs; joined Arabic forms map back to their
+    letters. Then the text copies correctly."""
     seen = set()
     for page in pdf.pages:
         fonts = page.obj.get("/Resources", {}).get("/Font", {})
@@ -222,14 +237,10 @@ def _fix_unicode_maps(pdf) -> None:
                 continue
             seen.add(cmap.objgen)
             data = cmap.read_bytes()
-            if not _WIDE_TARGET.search(data):
-                continue
-
-            def utf16(match: re.Match) -> bytes:
-                char = chr(int(match.group(2), 16))
-                return b"<" + match.group(1) + b"> <" + char.encode(
-                    "utf-16-be").hex().upper().encode() + b">"
-            cmap.write(_WIDE_TARGET.sub(utf16, data))
+            fixed = _WIDE_TARGET.sub(_utf16_target, data)
+            fixed = _PRESENTATION_TARGET.sub(_base_letters, fixed)
+            if fixed != data:
+                cmap.write(fixed)
 
 
 def _owner_of(tagger: Tagger, page: int, rect: list[float]) -> Node | None:
