@@ -73,6 +73,12 @@ class RenderOptions:
     tagged: bool = True                   # False only to measure what tagging costs
     date_text: str = ""                   # {{date}}; today in the item's language by default
     label_sheet: str = "L7160"            # address labels: a key of LABEL_SHEETS
+    poster_scale: float | None = None     # posters: chosen to fill one page (POSTER_SCALES)
+
+
+#: Posters print their text this much larger than the profile's body size: the largest that
+#: keeps the poster on one page (never below the profile's own size).
+POSTER_SCALES = (1.6, 1.45, 1.3, 1.15, 1.0)
 
 
 @dataclass
@@ -484,11 +490,12 @@ class _Styles:
     body_pt: float
 
 
-def _styles(profile: PrintProfile, kind: ItemKind, body_pt: float | None) -> _Styles:
+def _styles(profile: PrintProfile, kind: ItemKind, body_pt: float | None,
+            poster_scale: float | None = None) -> _Styles:
     family = fonts.family(profile.legible_face).key
     size = body_pt or profile.body_pt
     if kind == ItemKind.POSTER:
-        size *= 1.6
+        size *= poster_scale or POSTER_SCALES[0]
     text_color = profile.text_color
     high_contrast = profile.key == ProfileKey.HIGH_CONTRAST
     accent = "#000000" if high_contrast else ACCENT
@@ -527,7 +534,7 @@ class _Builder:
         self.item, self.profile, self.options = item, profile, options
         self.tagger, self.width, self.recipient = tagger, width, recipient
         self.parent = parent or tagger.root
-        self.styles = _styles(profile, item.kind, options.body_pt)
+        self.styles = _styles(profile, item.kind, options.body_pt, options.poster_scale)
         self.t = translator(item.language)  # words the document prints itself
         self.heading_seen = False
         self.flow: list[Flowable] = []
@@ -924,13 +931,21 @@ def render_many(item: OutreachItem, recipients: Sequence[Recipient | None],
 
     ``progress(done)`` is called after each copy is laid out; returning False cancels
     (:class:`Cancelled`)."""
+    if item.kind == ItemKind.POSTER and options.poster_scale is None:
+        from dataclasses import replace
+
+        for scale in POSTER_SCALES:
+            data = render_many(item, recipients, replace(options, poster_scale=scale),
+                               progress)
+            if scale == POSTER_SCALES[-1] or _pages(data) <= len(recipients):
+                return data
     profile = PROFILES[options.profile]
     fonts.ensure_registered()
     lang = item.language or "en"
     tagger = Tagger("Document", lang=lang)
     tagger.enabled = options.tagged
     page_w, page_h = _page_size(options.page_size)
-    styles = _styles(profile, item.kind, options.body_pt)
+    styles = _styles(profile, item.kind, options.body_pt, options.poster_scale)
     margin = (25 if profile.chars_per_line or profile.picture_left else 20) * mm
     if item.kind == ItemKind.POSTER:
         margin = 18 * mm
@@ -939,7 +954,7 @@ def render_many(item: OutreachItem, recipients: Sequence[Recipient | None],
     bottom = margin + styles.small.leading
     date_text = options.date_text or _today(lang)
     opts = RenderOptions(options.profile, options.page_size, options.body_pt, options.tagged,
-                         date_text, options.label_sheet)
+                         date_text, options.label_sheet, options.poster_scale)
     if item.kind == ItemKind.LABELS:
         return _render_labels(item, recipients, opts, profile, tagger, progress)
 
@@ -1135,6 +1150,13 @@ def _render_labels(item: OutreachItem, recipients: Sequence[Recipient | None],
         return data
     return finish(data, tagger, title=item.title, lang=item.language or "en",
                   subject=_(sheet.description))
+
+
+def _pages(data: bytes) -> int:
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as document:
+        return len(document.pages)
 
 
 def _today(lang: str) -> str:
