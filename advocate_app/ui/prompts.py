@@ -38,3 +38,9 @@ def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) 
     """A path to save to; None if the user cancels."""
     chosen, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return chosen or None
+
+
+def choose(parent: QWidget | None, title: str, label: str, options: list[str]) -> int | None:
+    """The index of the option the user picks from a list; None if they cancel."""
+    value, accepted = QInputDialog.getItem(parent, title, label, options, 0, False)
+    return options.index(value) if accepted and value in options else None

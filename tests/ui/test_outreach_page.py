@@ -365,3 +365,45 @@ def test_every_control_has_a_label_or_accessible_name(qtbot, page, services):
                     continue  # the spin box's own text field; the spin box is named
                 if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
                     assert widget.accessibleName() or widget in labelled, widget
+
+
+def test_a_print_pack_for_the_members_selected_on_the_members_page(qtbot, main_window, services,
+                                                                  monkeypatch, tmp_path):
+    item_id, item = _leaflet(services)
+    chosen = [_member(services, "Ama", "Boateng"), _member(services, "Kwame", "Mensah")]
+    _member(services, "Ana", "Silva")  # not selected: gets nothing
+    page = main_window.show_section("members")
+    page.refresh()
+    from PySide6.QtCore import QItemSelectionModel
+
+    rows = {page.model.member_id(r): r for r in range(page.model.rowCount())}
+    page.table.clearSelection()
+    flags = (QItemSelectionModel.SelectionFlag.Select
+             | QItemSelectionModel.SelectionFlag.Rows)
+    for member in chosen:  # as Ctrl+click does
+        page.table.selectionModel().select(page.model.index(rows[member.id], 0), flags)
+    assert sorted(page.selected_ids()) == sorted(m.id for m in chosen)
+    assert page.print_pack_action.isEnabled()
+
+    offered = []
+    monkeypatch.setattr(prompts, "choose", lambda parent, title, label, options:
+                        offered.extend(options) or next(
+                            i for i, text in enumerate(options) if text.startswith(item.title)))
+    out = tmp_path / "pack"
+    out.mkdir()
+    monkeypatch.setattr(print_pack, "choose_folder", lambda *args, **kwargs: str(out))
+    dialogs = []
+
+    def run(dialog):
+        dialogs.append(dialog)
+        assert dialog.count_label.text() == "2 members"
+        dialog.browse()
+        dialog.start()
+        qtbot.waitUntil(lambda: dialog.result_pack is not None, timeout=60_000)
+        return 0
+
+    monkeypatch.setattr(print_pack.PrintPackDialog, "exec", run)
+    page.print_pack_selected()
+    assert any(text.startswith(item.title) for text in offered)
+    assert dialogs[0].result_pack.copies == 2
+    assert (out / "labels.pdf").is_file()

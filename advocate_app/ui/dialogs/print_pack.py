@@ -64,11 +64,16 @@ def member_ids(services, query) -> list[int]:
     return ids
 
 
+_SELECTED = "selected"
+
+
 class PrintPackDialog(QDialog):
-    def __init__(self, services, item_id: int, title: str, parent: QWidget | None = None):
+    def __init__(self, services, item_id: int, title: str, parent: QWidget | None = None,
+                 selected: list[int] | None = None):
         super().__init__(parent)
         self._services = services
         self.item_id = item_id
+        self._selected = list(selected or [])
         self.result_pack = None
         self.task = None
         self.setWindowTitle(_("Print pack: {title}").format(title=title))
@@ -83,6 +88,11 @@ class PrintPackDialog(QDialog):
         intro.setTextFormat(Qt.TextFormat.PlainText)
 
         self.who = QComboBox()
+        if self._selected:
+            self.who.addItem(ngettext("{n} member selected on the Members page",
+                                      "{n} members selected on the Members page",
+                                      len(self._selected)).format(n=len(self._selected)),
+                             _SELECTED)
         self.who.addItem(_("All members"), None)
         for segment in services.segments.list():
             self.who.addItem(_("Segment: {name}").format(name=segment.name), segment.id)
@@ -170,7 +180,8 @@ class PrintPackDialog(QDialog):
         return segment.query if segment is not None else MemberQuery()
 
     def _update_count(self) -> None:
-        count = self._services.members.count(self._query())
+        count = (len(self._selected) if self.who.currentData() == _SELECTED
+                 else self._services.members.count(self._query()))
         self.count_label.setText(ngettext("{n} member", "{n} members", count).format(
             n=format_number(count)))
 
@@ -194,7 +205,8 @@ class PrintPackDialog(QDialog):
             self.folder.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         out_dir = Path(folder)
-        ids = member_ids(self._services, self._query())
+        ids = (list(self._selected) if self.who.currentData() == _SELECTED
+               else member_ids(self._services, self._query()))
         outreach, item_id, sheet = self._services.outreach, self.item_id, self.sheet.currentData()
 
         def work(progress, should_cancel):

@@ -191,6 +191,8 @@ class MembersPage(QWidget):
         more_menu.addSeparator()
         self.tag_action = more_menu.addAction(_("Add a &tag to the selected…"),
                                               self.tag_selected)
+        self.print_pack_action = more_menu.addAction(_("&Print pack for the selected…"),
+                                                     self.print_pack_selected)
         self.export_action = more_menu.addAction(_("E&xport the selected…"),
                                                  self.export_selected)
         more_menu.addSeparator()
@@ -464,6 +466,25 @@ class MembersPage(QWidget):
                                           "Tag “{tag}” added to {n} members.", added).format(
             tag=tag, n=added))
 
+    def print_pack_selected(self) -> None:
+        """Send an outreach item to the selected members, each in their language and format."""
+        from advocate_app.ui.dialogs.print_pack import PrintPackDialog
+
+        ids = self.selected_ids()
+        if not ids:
+            return
+        items = [s for s in self._services.outreach.list() if s.kind.value != "labels"]
+        if not items:
+            prompts.information(self, _("Print pack"), _(
+                "There is no outreach item yet: make one in the Outreach section first."))
+            return
+        chosen = prompts.choose(self, _("Print pack"), _("Which item to send?"), [
+            f"{item.title} ({item.kind.label}, {item.language})" for item in items])
+        if chosen is None:
+            return
+        item = items[chosen]
+        PrintPackDialog(self._services, item.id, item.title, self, selected=ids).exec()
+
     def export_selected(self) -> None:
         from pathlib import Path
 
@@ -700,8 +721,10 @@ class MembersPage(QWidget):
         self.edit_button.setEnabled(row is not None)
         self.archive_button.setEnabled(row is not None)
         self.subject_access_action.setEnabled(row is not None)
-        self.tag_action.setEnabled(row is not None)
-        self.export_action.setEnabled(row is not None)
+        several = row is not None or self.table.selectionModel().hasSelection()
+        self.tag_action.setEnabled(several)
+        self.export_action.setEnabled(several)
+        self.print_pack_action.setEnabled(several)
         self.erase_action.setEnabled(row is not None)
         label = _("Re&store") if row is not None and row.archived else _("Ar&chive")
         self.archive_button.setText(label)
