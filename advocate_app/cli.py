@@ -510,10 +510,15 @@ def _outreach_print_pack(args, context) -> int:
     if interactive:
         sys.stderr.write("\n")
     for rendered in result.files:
-        print(ngettext("{path}: {n} copy ({profile}, {language})",
-                       "{path}: {n} copies ({profile}, {language})", rendered.copies).format(
-            path=rendered.path, n=rendered.copies, profile=rendered.profile.label,
-            language=rendered.language))
+        if rendered.personalised:
+            line = ngettext("{path}: {n} personalised copy ({profile}, {language})",
+                            "{path}: {n} personalised copies ({profile}, {language})",
+                            rendered.copies)
+        else:
+            line = ngettext("{path}: print once ({profile}, {language})",
+                            "{path}: print {n} times ({profile}, {language})", rendered.copies)
+        print(line.format(path=rendered.path, n=rendered.copies, profile=rendered.profile.label,
+                          language=rendered.language))
     if result.labels:
         print(_("Address labels: {path}").format(path=result.labels))
     print(_("Summary for the volunteer: {path}").format(path=result.summary))

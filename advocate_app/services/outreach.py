@@ -58,6 +58,8 @@ class RenderedFile:
     language: str
     copies: int
     title: str
+    #: One page set per member (letters); otherwise one copy to print ``copies`` times.
+    personalised: bool = True
 
 
 @dataclass
@@ -314,15 +316,23 @@ class OutreachService:
                         "There is no Easy Read version in {language}: {count} members get "
                         "this item laid out for Easy Read instead.").format(
                         language=version.language, count=len(recipients)))
+                personalised = is_personalised(version)
                 try:
-                    data = render_many(version, recipients, RenderOptions(profile),
-                                       progress=tick)
+                    if personalised:
+                        data = render_many(version, recipients, RenderOptions(profile),
+                                           progress=tick)
+                    else:  # the same for everyone: one copy, printed as many times
+                        data = render_many(version, [None], RenderOptions(profile))
+                        for _member in recipients:
+                            if not tick(0):
+                                raise RenderCancelled()
                 except RenderCancelled as exc:
                     raise Cancelled() from exc
                 name = f"{stem}-{version.language}-{profile.value}.pdf"
                 (staging / name).write_bytes(data)
                 result.files.append(RenderedFile(out_dir / name, profile, version.language,
-                                                 len(recipients), version.title))
+                                                 len(recipients), version.title,
+                                                 personalised))
                 order.extend(recipients)
             if order:
                 labels = OutreachItem(ItemKind.LABELS, _("Address labels: {title}").format(
@@ -370,6 +380,14 @@ class OutreachService:
                                    row[3] or row[1], row[4] or "", row[5] or "", row[6] or "",
                                    row[7] or "", row[8] or "", bool(row[9])))
         return out
+
+
+def is_personalised(item: OutreachItem) -> bool:
+    """Whether copies differ per member: merge fields or an address block."""
+    if item.kind in (ItemKind.LETTER, ItemKind.INVITATION):
+        return True
+    return any(b.type == "address" or "{{" in json.dumps(b.data, ensure_ascii=False)
+               for b in item.blocks)
 
 
 def page_count(pdf: bytes) -> int:
@@ -462,7 +480,8 @@ def _summary_item(item: OutreachItem, result: PrintPackResult) -> OutreachItem:
         blocks.append(Block("heading", {"level": 2, "text": _("Files to print")}))
         blocks.append(Block("table", {
             "header": [_("File"), _("Format"), _("Language"), _("Copies")],
-            "rows": [[f.path.name, f.profile.label, _language_name(f.language), str(f.copies)]
+            "rows": [[f.path.name, f.profile.label, _language_name(f.language),
+                      _copies_text(f)]
                      for f in result.files]}))
         blocks.append(Block("paragraph", {"text": _(
             "The address labels (labels.pdf) follow the same order as the letters in the "
@@ -479,6 +498,17 @@ def _summary_item(item: OutreachItem, result: PrintPackResult) -> OutreachItem:
 
     return OutreachItem(ItemKind.LEAFLET, _("Print pack: {title}").format(title=item.title),
                         current_language() or "en", tuple(blocks))
+
+
+def _copies_text(rendered: RenderedFile) -> str:
+    from advocate_app.i18n import ngettext
+
+    if rendered.personalised:
+        return ngettext("{n}: one for each member, in label order",
+                        "{n}: one for each member, in label order",
+                        rendered.copies).format(n=rendered.copies)
+    return ngettext("Print this file once", "Print this file {n} times",
+                    rendered.copies).format(n=rendered.copies)
 
 
 def _language_name(code: str) -> str:

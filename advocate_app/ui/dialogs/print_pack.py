@@ -272,10 +272,15 @@ class PrintPackDialog(QDialog):
         lines = [ngettext("{n} copy to print and post.", "{n} copies to print and post.",
                           result.copies).format(n=format_number(result.copies))]
         for rendered in result.files:
-            lines.append("• " + ngettext(
-                "{file}: {n} copy ({format})", "{file}: {n} copies ({format})",
-                rendered.copies).format(file=rendered.path.name, n=format_number(rendered.copies),
-                                        format=rendered.profile.label))
+            if rendered.personalised:
+                text = ngettext("{file}: {n} personalised copy ({format})",
+                                "{file}: {n} personalised copies ({format})", rendered.copies)
+            else:
+                text = ngettext("{file}: print once ({format})",
+                                "{file}: print {n} times ({format})", rendered.copies)
+            lines.append("• " + text.format(file=rendered.path.name,
+                                            n=format_number(rendered.copies),
+                                            format=rendered.profile.label))
         if result.labels is not None:
             lines.append(_("Address labels, in the same order: {file}").format(
                 file=result.labels.name))
