@@ -710,7 +710,8 @@ class _Builder:
                          for text in _pad(row, columns)])
         if not data:
             return
-        table = ArtifactTable(data, colWidths=_column_widths(header, rows, columns, self.width),
+        table = ArtifactTable(data, colWidths=_column_widths(header, rows, columns, self.width,
+                                                             self.styles.body_pt),
                               repeatRows=1 if header else 0, hAlign="LEFT")
         table.tagger = self.tagger
         pad = self.styles.body_pt * 0.35
@@ -878,17 +879,22 @@ def _tight(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(style.name + "-tight", parent=style, spaceAfter=style.fontSize * 0.3)
 
 
-def _column_widths(header: list[str], rows: list[list[str]], columns: int, width: float
-                   ) -> list[float]:
-    """Columns share the width by how much they hold (the longest word sets a minimum)."""
-    weights = []
+def _column_widths(header: list[str], rows: list[list[str]], columns: int, width: float,
+                   size: float = 12) -> list[float]:
+    """Columns share the width by how much they hold; each is at least as wide as its longest
+    word (up to 20 characters), so short columns ("Language") never break inside a word."""
+    weights, minimums = [], []
     for index in range(columns):
         cells = [r[index] for r in [header, *rows] if index < len(r)]
         longest = max((len(inline.plain(c)) for c in cells), default=1)
         word = max((len(w) for c in cells for w in inline.plain(c).split()), default=1)
-        weights.append(max(min(longest, 45), min(word, 20), 4))
+        weights.append(max(min(longest, 45), 4))
+        minimums.append(min(word, 20) * size * 0.62 + size * 1.2)
+    if sum(minimums) >= width:
+        return [width * m / sum(minimums) for m in minimums]
+    spare = width - sum(minimums)
     total = sum(weights)
-    return [width * w / total for w in weights]
+    return [m + spare * w / total for m, w in zip(minimums, weights, strict=True)]
 
 
 def _pad(row: Sequence[str], columns: int) -> list[str]:
