@@ -2,6 +2,19 @@
 
 from advocate_app.domain.accounts import Account
 from advocate_app.domain.base import Base
+from advocate_app.domain.boards import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Board,
+    BoardMembership,
+    Decision,
+    Meeting,
+    Promise,
+    RaciActivity,
+    RaciCell,
+    RaciParty,
+)
 from advocate_app.domain.consent import ConsentRecord
 from advocate_app.domain.engagement import Engagement, MemberRelationship
 from advocate_app.domain.members import (
@@ -17,6 +30,8 @@ from advocate_app.domain.merges import MemberMerge
 from advocate_app.domain.outreach import OutreachRecord, OutreachRendering
 from advocate_app.domain.segments import Segment
 
-__all__ = ["Account", "Base", "ConsentRecord", "Engagement", "MemberRelationship", "Member", "MemberAccessNeed", "MemberBarrier",
+__all__ = ["Account", "ActionItem", "AgendaItem", "Attendance", "Base", "Board",
+           "BoardMembership", "Decision", "Meeting", "Promise", "RaciActivity", "RaciCell",
+           "RaciParty", "ConsentRecord", "Engagement", "MemberRelationship", "Member", "MemberAccessNeed", "MemberBarrier",
            "MemberChannel", "MemberCondition", "MemberMerge", "MemberRole", "MemberTag",
            "OutreachRecord", "OutreachRendering", "Segment"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from advocate_app.domain.people import Actor
+from advocate_app.services.boards import BoardService
 from advocate_app.services.consent import ConsentService
 from advocate_app.services.duplicates import DuplicateService
 from advocate_app.services.members import MemberService
@@ -28,6 +29,7 @@ class Services:
     duplicates: DuplicateService
     timeline: TimelineService
     outreach: OutreachService
+    boards: BoardService
 
     @classmethod
     def build(cls, database: Database, actor: Actor) -> Services:
@@ -40,7 +42,8 @@ class Services:
                    segments=SegmentService(uow, database.reader, actor), privacy=privacy,
                    duplicates=DuplicateService(uow, actor, members, privacy),
                    timeline=timeline,
-                   outreach=OutreachService(uow, database.reader, actor))
+                   outreach=OutreachService(uow, database.reader, actor),
+                   boards=BoardService(uow, database.reader, actor))
 
     def warm_up(self) -> None:
         """Load what saving needs (SQLAlchemy's ORM), so the first save is as quick as the rest."""

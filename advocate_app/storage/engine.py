@@ -60,7 +60,8 @@ def _sqlite_on_connect(dbapi_connection, _record) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        # FULL: a commit survives a power cut too (live minutes are saved every second).
+        cursor.execute("PRAGMA synchronous=FULL")
     finally:
         cursor.close()
 

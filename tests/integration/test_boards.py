@@ -1,0 +1,223 @@
+"""Boards and meetings as a secretary runs them, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from advocate_app.domain.community import AccessNeed, Barrier
+from advocate_app.domain.governance import (
+    AccessArrangement,
+    ActionStatus,
+    AttendanceMode,
+    AttendanceStatus,
+    BoardRole,
+    MinutesStatus,
+    PromiseStatus,
+    RaciValue,
+    quorum_needed,
+)
+from advocate_app.services.boards import AgendaInput, BoardInput, MeetingInput
+from advocate_app.services.errors import ValidationError
+from advocate_app.services.member_data import MemberInput
+
+
+@pytest.fixture
+def services(any_services):
+    return any_services
+
+
+def _person(services, given, family, **extra) -> int:
+    return services.members.create(MemberInput(given_name=given, family_name=family,
+                                               **extra)).id
+
+
+def _board(services, quorum_count=0):
+    boards = services.boards
+    board_id = boards.create_board(BoardInput("Patient Advisory Board", quorum_count=quorum_count,
+                                              terms_of_reference="Advise on research."))
+    people = {
+        "chair": _person(services, "Amina", "Haddad"),
+        "secretary": _person(services, "Seán", "Murphy",
+                             access_needs=frozenset({AccessNeed.LARGE_PRINT})),
+        "member": _person(services, "Priya", "Sharma",
+                          access_needs=frozenset({AccessNeed.LARGE_PRINT,
+                                                  AccessNeed.SIGN_LANGUAGE}),
+                          barriers=frozenset({Barrier.TRAVEL})),
+        "observer": _person(services, "Olga", "Ivanova"),
+        "past": _person(services, "Kwame", "Mensah"),
+    }
+    boards.set_membership(board_id, people["chair"], BoardRole.CHAIR)
+    boards.set_membership(board_id, people["secretary"], BoardRole.SECRETARY)
+    boards.set_membership(board_id, people["member"], BoardRole.MEMBER, date(2024, 1, 1))
+    boards.set_membership(board_id, people["observer"], BoardRole.OBSERVER)
+    boards.set_membership(board_id, people["past"], BoardRole.MEMBER, date(2020, 1, 1),
+                          date(2023, 12, 31))
+    return board_id, people
+
+
+def _meeting(services, board_id, when=datetime(2026, 3, 10, 18, 30), **extra):
+    return services.boards.schedule_meeting(MeetingInput(
+        board_id, "Spring meeting", when, 90, "Europe/London", place="Community Hall",
+        online_link="https://meet.example.org/pab",
+        arrangements=frozenset({AccessArrangement.CAPTIONS}), **extra),
+        [AgendaInput("Welcome", "Chair", 5), AgendaInput("Study update", "Nurse adviser", 20,
+                                                         "Update.pdf")])
+
+
+def test_a_meeting_invites_current_members_in_the_right_time_zone(services):
+    board_id, people = _board(services)
+    meeting = services.boards.get_meeting(_meeting(services, board_id))
+    assert {a.member_id for a in meeting.attendees} == {
+        people["chair"], people["secretary"], people["member"], people["observer"]}
+    assert meeting.starts_at == datetime(2026, 3, 10, 18, 30, tzinfo=UTC)  # GMT in March
+    summer = services.boards.get_meeting(_meeting(services, board_id,
+                                                  datetime(2026, 7, 10, 18, 30)))
+    assert summer.starts_at == datetime(2026, 7, 10, 17, 30, tzinfo=UTC)  # BST
+    assert summer.local_start.hour == 18 and summer.ends_at - summer.starts_at == \
+        timedelta(minutes=90)
+    assert [i.title for i in meeting.agenda] == ["Welcome", "Study update"]
+    needs = dict(services.boards.invitee_needs(meeting.id))
+    assert needs["2 need: large print"] == 2
+    assert needs["1 needs: sign-language interpreter"] == 1
+    assert needs["1 has a barrier: cannot travel far"] == 1
+
+
+def test_quorum_counts_voting_members_present(services):
+    board_id, people = _board(services)
+    meeting_id = _meeting(services, board_id)
+    boards = services.boards
+    assert quorum_needed(3, 0, 50) == 2 and quorum_needed(4, 0, 50) == 3
+    assert not boards.quorum(meeting_id).met
+    boards.set_attendance(meeting_id, people["observer"], AttendanceStatus.PRESENT)
+    assert boards.quorum(meeting_id).present == 0  # observers do not count
+    boards.set_attendance(meeting_id, people["chair"], AttendanceStatus.PRESENT)
+    boards.set_attendance(meeting_id, people["member"], AttendanceStatus.PRESENT,
+                          AttendanceMode.REMOTE)
+    quorum = boards.quorum(meeting_id)
+    assert (quorum.present, quorum.needed, quorum.voting, quorum.met) == (2, 2, 3, True)
+
+
+def test_matters_arising_carry_open_actions_to_the_next_agenda(services):
+    board_id, people = _board(services)
+    boards = services.boards
+    first = _meeting(services, board_id)
+    item = boards.get_meeting(first).agenda[1]
+    open_id = boards.add_action("Send the study update to all members", meeting_id=first,
+                                agenda_item_id=item.id, owner_member_id=people["secretary"],
+                                due_on=date(2026, 4, 1))
+    done_id = boards.add_action("Book the hall", meeting_id=first, owner_role="Staff")
+    boards.set_action_status(done_id, ActionStatus.DONE)
+    second = boards.get_meeting(_meeting(services, board_id, datetime(2026, 6, 9, 18, 30)))
+    arising = [i for i in second.agenda if i.action_id]
+    assert [i.action_id for i in arising] == [open_id]
+    assert arising[0].title.startswith("Matters arising: Send the study update")
+    assert second.agenda[0] == arising[0]
+
+
+def test_minutes_move_from_draft_to_approved_and_then_stay_as_they_are(services):
+    board_id, people = _board(services)
+    boards = services.boards
+    meeting_id = _meeting(services, board_id)
+    meeting = boards.get_meeting(meeting_id)
+    boards.start_minutes(meeting_id)
+    boards.set_current_item(meeting_id, meeting.agenda[0].id)
+    boards.save_notes(meeting.agenda[0].id, "Everyone welcomed.")
+    assert boards.meeting_in_progress() == meeting_id
+    boards.record_decision(meeting_id, "Publish the lay summary in June",
+                           agenda_item_id=meeting.agenda[1].id, decided_by="All members",
+                           dissent="One member wanted May")
+    boards.add_promise("Share the results with every member", you_said="Tell us the results",
+                       meeting_id=meeting_id, owner_role="Chair", due_on=date(2026, 6, 30))
+    boards.close_meeting(meeting_id, seconds_on_current=125)
+    assert boards.meeting_in_progress() is None
+    with pytest.raises(ValidationError, match="circulated"):
+        boards.approve(meeting_id)
+    boards.circulate(meeting_id)
+    next_meeting = _meeting(services, board_id, datetime(2026, 6, 9, 18, 30))
+    boards.approve(meeting_id, at_meeting_id=next_meeting, note="Approved without changes")
+    approved = boards.get_meeting(meeting_id)
+    assert approved.minutes_status is MinutesStatus.APPROVED and approved.read_only
+    assert approved.approved_at_meeting_id == next_meeting and approved.approved_by_name
+    assert approved.agenda[0].notes == "Everyone welcomed." and \
+        approved.agenda[0].seconds_spent == 125
+    for change in (lambda: boards.save_notes(approved.agenda[0].id, "changed"),
+                   lambda: boards.record_decision(meeting_id, "Something else"),
+                   lambda: boards.add_agenda_item(meeting_id, AgendaInput("Late item"))):
+        with pytest.raises(ValidationError, match="approved"):
+            change()
+    assert boards.get_meeting(meeting_id).agenda[0].notes == "Everyone welcomed."
+
+
+def test_decisions_log_action_tracker_and_promises(services):
+    board_id, people = _board(services)
+    boards = services.boards
+    meeting_id = _meeting(services, board_id)
+    boards.record_decision(meeting_id, "Adopt the new consent form", decided_by="Chair")
+    boards.record_decision(meeting_id, "Hold the next meeting online")
+    assert [d.text for d in boards.decisions(text="consent")] == ["Adopt the new consent form"]
+    assert len(boards.decisions(board_id=board_id)) == 2
+    today = date(2026, 5, 1)
+    late = boards.add_action("Draft the lay summary", meeting_id=meeting_id,
+                             owner_member_id=people["chair"], due_on=date(2026, 4, 1))
+    boards.add_action("Update the website", meeting_id=meeting_id, owner_role="Staff",
+                      due_on=date(2026, 9, 1))
+    with pytest.raises(ValidationError, match="who"):
+        boards.add_action("Nobody's job", meeting_id=meeting_id)
+    assert [a.id for a in boards.actions(overdue_on=today)] == [late]
+    assert [a.owner for a in boards.actions(owner_member_id=people["chair"])] == \
+        ["Amina Haddad"]
+    assert [a.text for a in boards.actions(owner="staff")] == ["Update the website"]
+    promise = boards.add_promise("Publish a Welsh version", you_said="Not everyone reads "
+                                 "English", meeting_id=meeting_id, owner_role="Staff",
+                                 due_on=date(2026, 4, 15))
+    overdue_actions, overdue_promises = boards.reminders(today)
+    assert [a.id for a in overdue_actions] == [late]
+    assert [p.id for p in overdue_promises] == [promise]
+    with pytest.raises(ValidationError, match="evidence"):
+        boards.update_promise(promise, PromiseStatus.KEPT)
+    boards.update_promise(promise, PromiseStatus.KEPT, "The Welsh version is on the website",
+                          date(2026, 4, 20))
+    kept = boards.promises(status=PromiseStatus.KEPT)
+    assert [p.kept_on for p in kept] == [date(2026, 4, 20)]
+    assert boards.reminders(today)[1] == []
+
+
+def test_the_roles_matrix_has_one_accountable_party_per_activity(services):
+    board_id, people = _board(services)
+    boards = services.boards
+    protocol = boards.add_raci_activity(board_id, "Decide on protocol changes")
+    sponsor = boards.add_raci_party(board_id, "Trial sponsor")
+    board_party = boards.add_raci_party(board_id, "Advisory board")
+    chair = boards.add_raci_party(board_id, "Chair", member_id=people["chair"])
+    boards.set_raci(protocol, sponsor, RaciValue.ACCOUNTABLE)
+    boards.set_raci(protocol, board_party, RaciValue.CONSULTED)
+    with pytest.raises(ValidationError, match="accountable"):
+        boards.set_raci(protocol, chair, RaciValue.ACCOUNTABLE)
+    boards.set_raci(protocol, chair, RaciValue.INFORMED)
+    boards.set_raci(protocol, board_party, None)
+    matrix = boards.raci(board_id)
+    assert [name for _i, name in matrix.activities] == ["Decide on protocol changes"]
+    assert [name for _i, name in matrix.parties] == ["Trial sponsor", "Advisory board", "Chair"]
+    assert matrix.cells == {(protocol, sponsor): RaciValue.ACCOUNTABLE,
+                            (protocol, chair): RaciValue.INFORMED}
+
+
+def test_bad_input_is_refused_with_a_reason(services):
+    boards = services.boards
+    with pytest.raises(ValidationError, match="name"):
+        boards.create_board(BoardInput(" "))
+    with pytest.raises(ValidationError, match="time zone"):
+        boards.create_board(BoardInput("Council", timezone="Mars/Olympus"))
+    board_id = boards.create_board(BoardInput("Council"))
+    with pytest.raises(ValidationError, match="already"):
+        boards.create_board(BoardInput("Council"))
+    with pytest.raises(ValidationError, match="https"):
+        boards.schedule_meeting(MeetingInput(board_id, "Meet", datetime(2026, 1, 1, 10),
+                                             online_link="meet.example.org"))
+    assert boards.list_meetings() == []
+    upcoming = boards.schedule_meeting(MeetingInput(board_id, "Later",
+                                                    datetime.now() + timedelta(days=30)))
+    boards.schedule_meeting(MeetingInput(board_id, "Earlier", datetime(2020, 1, 1, 10)))
+    assert [m.id for m in boards.list_meetings(upcoming_only=True)] == [upcoming]
