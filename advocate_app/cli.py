@@ -153,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     readiness.add_argument("--format", choices=("csv", "json"), default="csv")
     readiness.add_argument("-o", "--output", metavar=_("FILE"), required=True)
     _add_outreach(commands)
+    _add_meetings(commands)
     return parser
 
 
@@ -200,6 +201,32 @@ def _add_outreach(commands) -> None:
     pack.add_argument("-o", "--output", metavar=_("DIR"), required=True)
 
 
+def _add_meetings(commands) -> None:
+    meetings = commands.add_parser(
+        "meetings", help=_("list board meetings and write them as calendar files"),
+        description=_("Board meetings: list them, or write one meeting or all upcoming "
+                      "meetings as an iCalendar (.ics) file."))
+    what = meetings.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser,
+                                   required=True)
+    listing = what.add_parser("list", help=_("list the meetings, newest first"))
+    listing.add_argument("--json", action="store_true",
+                         help=_("print a JSON list (id, board, title, start, minutes_status)"))
+    ics = what.add_parser("ics", help=_("write a calendar file: one meeting, or every "
+                                        "upcoming meeting"))
+    ics.add_argument("--meeting", type=_positive_int, metavar=_("MEETING_ID"),
+                     help=_("only this meeting (default: every upcoming meeting)"))
+    ics.add_argument("-o", "--output", metavar=_("FILE.ics"), required=True)
+    minutes = commands.add_parser(
+        "minutes", help=_("export the minutes of a meeting"),
+        description=_("The minutes of a meeting as an accessible PDF or a Word document."))
+    what = minutes.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser,
+                                  required=True)
+    export = what.add_parser("export", help=_("write the minutes as PDF or DOCX"))
+    export.add_argument("meeting", type=_positive_int, metavar=_("MEETING_ID"))
+    export.add_argument("--format", choices=("pdf", "docx"), required=True)
+    export.add_argument("-o", "--output", metavar=_("FILE"), required=True)
+
+
 def _positive_int(value: str) -> int:
     try:
         number = int(value)
@@ -214,7 +241,8 @@ def _positive_int(value: str) -> int:
 def run_command(args: argparse.Namespace, context) -> int:
     handlers = {"demo": _run_demo, "import": _run_import, "export": _run_export,
                 "privacy": _run_privacy, "trial-readiness": _run_trial_readiness,
-                "members": _run_members, "outreach": _run_outreach}
+                "members": _run_members, "outreach": _run_outreach,
+                "meetings": _run_meetings, "minutes": _run_minutes}
     return handlers[args.command](args, context)
 
 
@@ -532,6 +560,92 @@ _OUTREACH = {"list": _outreach_list, "export": _outreach_export, "import": _outr
              "render": _outreach_render, "print-pack": _outreach_print_pack}
 
 
+def _run_meetings(args: argparse.Namespace, context) -> int:
+    from advocate_app.services.errors import ServiceError
+
+    try:
+        if args.what == "list":
+            return _meetings_list(args, context)
+        return _meetings_ics(args, context)
+    except ServiceError as exc:
+        print(f"advocate-app: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        print("advocate-app: " + _("{path} cannot be written: {reason}.").format(
+            path=exc.filename or getattr(args, "output", ""), reason=exc.strerror or exc),
+            file=sys.stderr)
+        return 1
+
+
+def _meetings_list(args, context) -> int:
+    import json
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from advocate_app.services.boards import valid_timezone
+
+    now = datetime.now(UTC)
+    meetings = context.services.boards.list_meetings()
+    rows = []
+    for meeting in meetings:
+        zone = ZoneInfo(meeting.timezone if valid_timezone(meeting.timezone) else "UTC")
+        local = meeting.starts_at.astimezone(zone)
+        rows.append({**meeting.to_json(), "local_start": local.isoformat(),
+                     "upcoming": meeting.starts_at >= now})
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for meeting, row in zip(meetings, rows, strict=True):
+        print(f"{meeting.id}\t{row['local_start'][:16].replace('T', ' ')}\t"
+              f"{meeting.board_name}\t{meeting.title}\t{meeting.minutes_status.label}")
+    return 0
+
+
+def _meetings_ics(args, context) -> int:
+    from pathlib import Path
+
+    from advocate_app.i18n import ngettext
+    from advocate_app.interchange.calendar import meeting_ics, meetings_feed
+    from advocate_app.services.outreach import _write_atomically
+
+    boards = context.services.boards
+    output = Path(args.output)
+    if args.meeting is not None:
+        data = meeting_ics(boards.get_meeting(args.meeting))
+        count = 1
+    else:
+        summaries = sorted(boards.list_meetings(upcoming_only=True),
+                           key=lambda m: (m.starts_at, m.id))
+        data = meetings_feed([boards.get_meeting(m.id) for m in summaries],
+                             _("Advocate: upcoming meetings"))
+        count = len(summaries)
+    _write_atomically(output, data)
+    print(ngettext("Wrote {n} meeting to {path}.", "Wrote {n} meetings to {path}.", count)
+          .format(n=count, path=output))
+    return 0
+
+
+def _run_minutes(args: argparse.Namespace, context) -> int:
+    from advocate_app.services.errors import ServiceError
+    from advocate_app.services.minutes import export_minutes
+
+    try:
+        path = export_minutes(context.services, args.meeting, args.format, args.output)
+    except ServiceError as exc:
+        print(f"advocate-app: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        print("advocate-app: " + _("{path} cannot be written: {reason}.").format(
+            path=exc.filename or args.output, reason=exc.strerror or exc), file=sys.stderr)
+        return 1
+    print(_("Wrote {path}.").format(path=path))
+    return 0
+
+
 def print_quietly_to_a_closed_pipe() -> None:
     """``advocate-app … | head`` closes the pipe early; that is not an error to report."""
     import os
@@ -567,4 +681,7 @@ def _run_demo(args: argparse.Namespace, context) -> int:
         print(ngettext("Added {n} sample outreach item (see “outreach list”).",
                        "Added {n} sample outreach items (see “outreach list”).",
                        summary.outreach_items).format(n=summary.outreach_items))
+    if summary.boards:
+        print(_("Added {n} boards and {m} meetings.").format(n=summary.boards,
+                                                              m=summary.meetings))
     return 0

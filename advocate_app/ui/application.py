@@ -25,7 +25,8 @@ RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps", "ckb"}
 
 _QT_LOG = logging.getLogger("advocate_app.qt")
 #: Messages of Qt's that say nothing to a user (the off-screen platform has no window manager).
-_QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
+_QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints",
+                      "This plugin does not support raise")
 
 
 def _qt_message(kind: QtMsgType, _context, message: str) -> None:
@@ -86,6 +87,8 @@ def run_gui(context, *, smoke_test: bool = False) -> int:
     window.show()
     section = settings.last_section
     window.show_section(section if section in {s.key for s in window.sections} else "dashboard")
+    # Minutes that were being taken when the app or the computer stopped: back to them.
+    QTimer.singleShot(0, window.resume_minutes)
     # The database layer for saving is loaded once the window is up, not while the user waits.
     QTimer.singleShot(1500, context.services.warm_up)
     return app.exec()

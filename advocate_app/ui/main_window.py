@@ -82,11 +82,7 @@ class MainWindow(QMainWindow):
         return [
             Section("dashboard", _("Dashboard"), self._build_dashboard),
             Section("members", _("Members"), self._build_members),
-            Section("boards", _("Boards & meetings"), lambda: self._placeholder(
-                _("Boards & meetings"),
-                _("Advisory boards and their meetings will live here: agendas, attendance, "
-                  "minutes taken live, decisions, action items with owners, who does what, and "
-                  "the promises made to the community with whether they were kept."))),
+            Section("boards", _("Boards & meetings"), self._build_boards),
             Section("webinars", _("Webinars"), lambda: self._placeholder(
                 _("Webinars"),
                 _("Webinars will live here: registration, attendance and follow-up, with the "
@@ -118,12 +114,41 @@ class MainWindow(QMainWindow):
         page.import_requested.connect(self.import_members)
         return page
 
+    def _build_boards(self) -> QWidget:
+        from advocate_app.ui.pages.boards import BoardsPage
+
+        page = BoardsPage(self._services)
+        page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        return page
+
     def _build_outreach(self) -> QWidget:
         from advocate_app.ui.pages.outreach import OutreachPage
 
         page = OutreachPage(self._services)
         page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         return page
+
+    def resume_minutes(self) -> QWidget | None:
+        """Open live minute-taking again for a meeting that was not ended (the app or the
+        computer stopped during it): same agenda item, cursor at the end of the notes."""
+        meeting_id = self._services.boards.meeting_in_progress()
+        if meeting_id is None:
+            return None
+        return self.open_live_minutes(meeting_id)
+
+    def open_live_minutes(self, meeting_id: int) -> QWidget:
+        from advocate_app.ui import automation
+        from advocate_app.ui.dialogs.live_minutes import LiveMinutesWindow
+
+        window = LiveMinutesWindow(self._services, meeting_id, self)
+        window.setWindowFlag(Qt.WindowType.Window, True)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        window.focus_notes()
+        self.live_minutes = window
+        automation.start_from_environment()
+        return window
 
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built the first time it is needed."""

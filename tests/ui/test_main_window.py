@@ -21,9 +21,9 @@ def test_every_section_is_reachable_with_control_and_a_number(qtbot, main_window
 
 
 def test_sections_not_built_yet_say_what_will_be_there(main_window):
-    page = main_window.show_section("boards")
-    assert "minutes" in page.description.text()
-    assert "action items" in page.description.text()
+    page = main_window.show_section("webinars")
+    assert "registration" in page.description.text()
+    assert "follow-up" in page.description.text()
 
 
 def test_dashboard_shows_real_counts(qtbot, main_window, services):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from advocate_app.domain.people import Role
 from advocate_app.i18n import _, ngettext
-from advocate_app.i18n.formatting import format_number
+from advocate_app.i18n.formatting import format_date, format_number
 from advocate_app.services.member_data import MemberQuery
 from advocate_app.ui.widgets.heading import Heading
 
@@ -53,11 +53,21 @@ class DashboardPage(QWidget):
             "here as the boards, webinars and stories areas arrive."))
         self.coming.setWordWrap(True)
 
+        self.reminders_box = QGroupBox(_("Reminders"))
+        reminders_layout = QVBoxLayout(self.reminders_box)
+        self.reminders = QLabel()
+        self.reminders.setWordWrap(True)
+        self.reminders.setTextFormat(Qt.TextFormat.PlainText)
+        self.reminders.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.reminders.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        reminders_layout.addWidget(self.reminders)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.go_members, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.roles_box)
+        layout.addWidget(self.reminders_box)
         layout.addWidget(self.coming)
         layout.addStretch(1)
 
@@ -77,6 +87,36 @@ class DashboardPage(QWidget):
             label.setText(format_number(counts.get(role, 0)))
             label.setAccessibleName(f"{role.label}: {label.text()}")
         self.roles_box.setVisible(total > 0)
+        self._show_reminders()
+
+    #: How many overdue items of each kind are named; the rest are counted.
+    REMINDERS_SHOWN = 3
+
+    def _show_reminders(self) -> None:
+        actions, promises = self._services.boards.reminders()
+        lines = []
+        if actions:
+            lines.append(ngettext("{n} action item is overdue:", "{n} action items are overdue:",
+                                  len(actions)).format(n=len(actions)))
+            lines += ["• " + _("{what} — {owner}, due {due}").format(
+                what=a.text, owner=a.owner or _("no owner"), due=format_date(a.due_on, "long"))
+                for a in actions[:self.REMINDERS_SHOWN]]
+        if promises:
+            lines.append(ngettext("{n} promise to the community is overdue:",
+                                  "{n} promises to the community are overdue:",
+                                  len(promises)).format(n=len(promises)))
+            lines += ["• " + _("{what} — {owner}, due {due}").format(
+                what=p.text, owner=p.owner or _("no owner"), due=format_date(p.due_on, "long"))
+                for p in promises[:self.REMINDERS_SHOWN]]
+        more = max(0, len(actions) - self.REMINDERS_SHOWN) + max(
+            0, len(promises) - self.REMINDERS_SHOWN)
+        if more:
+            lines.append(ngettext("…and {n} more in Boards & meetings.",
+                                  "…and {n} more in Boards & meetings.", more).format(n=more))
+        text = "\n".join(lines) if lines else _(
+            "Nothing overdue: every action item and promise is on time.")
+        self.reminders.setText(text)
+        self.reminders.setAccessibleName(_("Reminders: {text}").format(text=text))
 
     def focus_first(self) -> None:
         self.go_members.setFocus(Qt.FocusReason.OtherFocusReason)

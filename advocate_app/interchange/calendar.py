@@ -1,0 +1,106 @@
+"""Meetings as iCalendar (RFC 5545): one invitation, or a feed of the upcoming meetings.
+
+The calendars are published (``METHOD:PUBLISH``): Advocate tells people when a meeting is; it
+does not collect replies the way an organiser's ``METHOD:REQUEST`` would. Times are written in
+the meeting's own time zone with a ``VTIMEZONE`` for each zone used, so a calendar shows a
+London meeting at 18:30 London time wherever the reader is. Folding long lines and escaping
+commas and semicolons is left to :mod:`icalendar`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from advocate_app.i18n import _
+from advocate_app.services.boards import MeetingView
+
+PRODID = "-//Advocate//Advocate//EN"
+
+
+def meeting_ics(meeting: MeetingView) -> bytes:
+    """One meeting as a calendar file to attach or open."""
+    calendar = _calendar()
+    calendar.add_component(_event(meeting, datetime.now(UTC)))
+    return _finish(calendar)
+
+
+def meetings_feed(meetings: Sequence[MeetingView], name: str) -> bytes:
+    """Several meetings in one calendar a calendar app can subscribe to or import."""
+    calendar = _calendar()
+    calendar.add("X-WR-CALNAME", name)
+    stamp = datetime.now(UTC)
+    for meeting in meetings:
+        calendar.add_component(_event(meeting, stamp))
+    return _finish(calendar)
+
+
+def _calendar():
+    from icalendar import Calendar
+
+    calendar = Calendar()
+    calendar.add("PRODID", PRODID)
+    calendar.add("VERSION", "2.0")
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.add("METHOD", "PUBLISH")
+    return calendar
+
+
+def _finish(calendar) -> bytes:
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def _event(meeting: MeetingView, stamp: datetime):
+    from icalendar import Event
+
+    event = Event()
+    event.add("UID", meeting.uid)
+    event.add("SEQUENCE", meeting.sequence)
+    event.add("DTSTAMP", stamp)
+    event.add("DTSTART", meeting.local_start)
+    event.add("DTEND", meeting.local_end)
+    event.add("SUMMARY", _("{board}: {title}").format(board=meeting.board_name,
+                                                       title=meeting.title))
+    location = location_text(meeting)
+    if location:
+        event.add("LOCATION", location)
+    if meeting.online_link:
+        event.add("URL", meeting.online_link)
+    description = description_text(meeting)
+    if description:
+        event.add("DESCRIPTION", description)
+    return event
+
+
+def location_text(meeting: MeetingView) -> str:
+    """The place, the online link, or both ("Community Hall, and online: https://…")."""
+    place = " ".join(meeting.place.split())
+    link = meeting.online_link.strip()
+    if place and link:
+        return _("{place}, and online: {link}").format(place=place, link=link)
+    return place or link
+
+
+def description_text(meeting: MeetingView) -> str:
+    """The agenda, the access arrangements and how to join, as plain text."""
+    parts: list[str] = []
+    if meeting.agenda:
+        lines = [_("Agenda:")]
+        for number, item in enumerate(meeting.agenda, start=1):
+            details = []
+            if item.presenter:
+                details.append(item.presenter)
+            details.append(_("{n} min").format(n=item.minutes_allotted))
+            lines.append(_("{number}. {title} ({details})").format(
+                number=number, title=item.title, details=", ".join(details)))
+        parts.append("\n".join(lines))
+    if meeting.arrangements or meeting.arrangements_notes.strip():
+        labels = sorted(a.label for a in meeting.arrangements)
+        lines = [_("Access arrangements:")] + [f"- {label}" for label in labels]
+        if meeting.arrangements_notes.strip():
+            lines.append(meeting.arrangements_notes.strip())
+        parts.append("\n".join(lines))
+    if meeting.online_link:
+        parts.append(_("Join online: {link}").format(link=meeting.online_link))
+    return "\n\n".join(parts)

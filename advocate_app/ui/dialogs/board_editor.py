@@ -1,0 +1,442 @@
+"""Make or change a board: its name, kind, time zone, quorum rule, terms of reference and members."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advocate_app.domain.governance import BoardKind, BoardRole
+from advocate_app.i18n import _
+from advocate_app.i18n.formatting import format_date
+from advocate_app.services.errors import ServiceError, ValidationError
+from advocate_app.ui import prompts
+from advocate_app.ui.widgets.heading import Heading
+
+#: Time zones offered first; any other IANA name can be typed.
+COMMON_ZONES = (
+    "Europe/London", "Europe/Dublin", "Europe/Paris", "Europe/Berlin", "Europe/Madrid",
+    "Europe/Rome", "Europe/Amsterdam", "Europe/Brussels", "Europe/Stockholm", "Europe/Warsaw",
+    "Europe/Athens", "America/New_York", "America/Chicago", "America/Denver",
+    "America/Los_Angeles", "America/Toronto", "America/Sao_Paulo", "Australia/Sydney",
+    "Australia/Perth", "Pacific/Auckland", "Africa/Lagos", "Africa/Nairobi",
+    "Africa/Johannesburg", "Asia/Kolkata", "Asia/Singapore", "Asia/Tokyo", "UTC",
+)
+#: A date edit showing this date means "not set".
+NO_DATE = QDate(1900, 1, 1)
+
+
+def zone_combo(current: str, name: str) -> QComboBox:
+    """An editable list of common time zones with ``current`` chosen, called ``name``."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setAccessibleName(name)
+    combo.lineEdit().setAccessibleName(name)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.addItems(list(COMMON_ZONES))
+    if current and current not in COMMON_ZONES:
+        combo.addItem(current)
+    combo.setCurrentText(current or "Europe/London")
+    return combo
+
+
+def optional_date_edit(value: date | None) -> QDateEdit:
+    """A date edit with a calendar whose lowest value reads "Not set"."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(_("Not set"))
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+    return edit
+
+
+def date_of(edit: QDateEdit) -> date | None:
+    chosen = edit.date()
+    if chosen == NO_DATE:
+        return None
+    return date(chosen.year(), chosen.month(), chosen.day())
+
+
+def name_buttons(box: QDialogButtonBox) -> None:
+    """Screen readers read a dialog's buttons by name: the words on them, without the "&"."""
+    for button in box.buttons():
+        button.setAccessibleName(button.text().replace("&", ""))
+
+
+def say_errors(parent: QWidget, title: str, exc: ServiceError) -> None:
+    """A service error in plain words: every problem found, one a line."""
+    if isinstance(exc, ValidationError) and getattr(exc, "errors", None):
+        text = "\n".join(str(message) for message in exc.errors.values())
+    else:
+        text = str(exc)
+    prompts.error(parent, title, text)
+
+
+class MemberPicker(QDialog):
+    """Find one member by typing part of their name, then choose them from the matches."""
+
+    def __init__(self, services, title: str, parent: QWidget | None = None,
+                 exclude: set[int] | frozenset[int] = frozenset()):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._services = services
+        self._exclude = set(exclude)
+        self.search_field = QLineEdit()
+        self.search_field.setPlaceholderText(_("Part of a name, email or phone number"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAccessibleName(_("Find a member"))
+        search_label = QLabel(_("&Find:"))
+        search_label.setBuddy(self.search_field)
+        self.matches = QListWidget()
+        self.matches.setAccessibleName(_("Matching members"))
+        matches_label = QLabel(_("&Matches:"))
+        matches_label.setBuddy(self.matches)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Choose"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        name_buttons(self.buttons)
+        self.search_field.textChanged.connect(self._search)
+        self.search_field.returnPressed.connect(
+            lambda: self.matches.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.matches.itemActivated.connect(lambda _item: self.accept())
+        self.matches.currentRowChanged.connect(self._update_ok)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(search_label)
+        row.addWidget(self.search_field, 1)
+        layout.addLayout(row)
+        layout.addWidget(matches_label)
+        layout.addWidget(self.matches, 1)
+        layout.addWidget(self.buttons)
+        self.resize(420, 420)
+        self._search("")
+
+    def _search(self, text: str) -> None:
+        self.matches.clear()
+        for row in self._services.members.search(text.strip(), 50):
+            if row.id in self._exclude:
+                continue
+            item = QListWidgetItem(row.display_name)
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            self.matches.addItem(item)
+        if self.matches.count():
+            self.matches.setCurrentRow(0)
+        self._update_ok()
+
+    def _update_ok(self, *_args) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            self.matches.currentItem() is not None)
+
+    def chosen(self) -> tuple[int, str] | None:
+        item = self.matches.currentItem()
+        if item is None:
+            return None
+        return item.data(Qt.ItemDataRole.UserRole), item.text()
+
+
+def pick_member(services, parent: QWidget | None, title: str,
+                exclude: set[int] | frozenset[int] = frozenset()) -> tuple[int, str] | None:
+    """(member id, name) chosen by the person; None if they cancel (tests replace this)."""
+    dialog = MemberPicker(services, title, parent, exclude)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.chosen()
+
+
+@dataclass
+class _Seat:
+    member_id: int
+    name: str
+    role: BoardRole
+    term_start: date | None
+    term_end: date | None
+
+
+NAME, ROLE, START, END = range(4)
+
+
+class BoardEditor(QDialog):
+    """``board`` is a BoardView to change, or None for a new board."""
+
+    def __init__(self, services, board=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._board = board
+        self.saved_id: int | None = None
+        self.setWindowTitle(_("Edit board") if board else _("New board"))
+        heading = Heading(board.name if board else _("New board"), level=2)
+
+        self.name_field = QLineEdit(board.name if board else "")
+        self.name_field.setAccessibleName(_("Board name"))
+        self.kind_combo = QComboBox()
+        for kind in BoardKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.kind_combo.setAccessibleName(_("Kind of board"))
+        if board:
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(board.kind.value))
+        self.timezone_combo = zone_combo(board.timezone if board else "Europe/London",
+                                         _("Time zone of the board's meetings"))
+
+        self.quorum_kind = QComboBox()
+        self.quorum_kind.addItem(_("More than a share of the voting members"), "percent")
+        self.quorum_kind.addItem(_("A number of voting members"), "count")
+        self.quorum_kind.setAccessibleName(_("How the quorum is counted"))
+        self.quorum_count = QSpinBox()
+        self.quorum_count.setRange(1, 500)
+        self.quorum_count.setSuffix(_(" members"))
+        self.quorum_count.setAccessibleName(_("Quorum: number of voting members"))
+        self.quorum_percent = QSpinBox()
+        self.quorum_percent.setRange(1, 100)
+        self.quorum_percent.setSuffix(" %")
+        self.quorum_percent.setAccessibleName(_("Quorum: share of voting members, per cent"))
+        count = board.quorum_count if board else 0
+        self.quorum_percent.setValue(board.quorum_percent if board else 50)
+        self.quorum_count.setValue(count or 3)
+        self.quorum_kind.setCurrentIndex(1 if count else 0)
+        self.quorum_kind.currentIndexChanged.connect(self._quorum_kind_changed)
+
+        self.terms_field = QPlainTextEdit(board.terms_of_reference if board else "")
+        self.terms_field.setTabChangesFocus(True)
+        self.terms_field.setAccessibleName(_("Terms of reference"))
+        self.terms_field.setPlaceholderText(_("What the board is for, what it decides and how "
+                                              "often it meets"))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for text, field in ((_("&Name:"), self.name_field), (_("&Kind:"), self.kind_combo),
+                            (_("&Time zone:"), self.timezone_combo)):
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        quorum_row = QHBoxLayout()
+        quorum_row.addWidget(self.quorum_kind, 1)
+        quorum_row.addWidget(self.quorum_percent)
+        quorum_row.addWidget(self.quorum_count)
+        quorum_label = QLabel(_("&Quorum:"))
+        quorum_label.setBuddy(self.quorum_kind)
+        form.addRow(quorum_label, quorum_row)
+        terms_label = QLabel(_("Terms of &reference:"))
+        terms_label.setBuddy(self.terms_field)
+        form.addRow(terms_label, self.terms_field)
+
+        self.members_table = QTableWidget(0, 4)
+        self.members_table.setAccessibleName(_("Board members"))
+        self.members_table.setHorizontalHeaderLabels([_("Name"), _("Role"), _("Term starts"),
+                                                      _("Term ends")])
+        self.members_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.members_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.members_table.setTabKeyNavigation(False)
+        self.members_table.verticalHeader().setVisible(False)
+        header = self.members_table.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (ROLE, START, END):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        members_label = QLabel(_("&Members:"))
+        members_label.setBuddy(self.members_table)
+        self.members_table.itemSelectionChanged.connect(self._selection_changed)
+
+        self.add_member_button = QPushButton(_("&Add member…"))
+        self.add_member_button.clicked.connect(self.add_member)
+        self.role_button = QPushButton(_("Change r&ole…"))
+        self.role_button.clicked.connect(self.change_role)
+        self.remove_button = QPushButton(_("Re&move"))
+        self.remove_button.clicked.connect(self.remove_member)
+        for button in (self.add_member_button, self.role_button, self.remove_button):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+        self.remove_button.setAccessibleName(_("Remove from the board"))
+        self.term_start = optional_date_edit(None)
+        self.term_start.setAccessibleName(_("Term starts"))
+        self.term_end = optional_date_edit(None)
+        self.term_end.setAccessibleName(_("Term ends"))
+        self.term_start.dateChanged.connect(self._term_changed)
+        self.term_end.dateChanged.connect(self._term_changed)
+        start_label = QLabel(_("Term &starts:"))
+        start_label.setBuddy(self.term_start)
+        end_label = QLabel(_("Term &ends:"))
+        end_label.setBuddy(self.term_end)
+
+        self._seats: list[_Seat] = [
+            _Seat(m.member_id, m.name, m.role, m.term_start, m.term_end)
+            for m in (board.members if board else ())]
+        self._removed: set[int] = set()
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        name_buttons(self.buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(members_label)
+        layout.addWidget(self.members_table, 1)
+        row = QHBoxLayout()
+        for button in (self.add_member_button, self.role_button, self.remove_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        terms_row = QHBoxLayout()
+        terms_row.addWidget(start_label)
+        terms_row.addWidget(self.term_start)
+        terms_row.addSpacing(12)
+        terms_row.addWidget(end_label)
+        terms_row.addWidget(self.term_end)
+        terms_row.addStretch(1)
+        layout.addLayout(terms_row)
+        layout.addWidget(self.buttons)
+        self.resize(720, 680)
+        self._quorum_kind_changed()
+        self._fill_members()
+
+    # --- members ---------------------------------------------------------------------------
+
+    def _fill_members(self, select: int | None = None) -> None:
+        table = self.members_table
+        table.setRowCount(len(self._seats))
+        for row, seat in enumerate(self._seats):
+            cells = (seat.name, seat.role.label,
+                     format_date(seat.term_start) or _("Not set"),
+                     format_date(seat.term_end) or _("Not set"))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, seat.member_id)
+                table.setItem(row, column, item)
+        if select is not None and 0 <= select < len(self._seats):
+            table.selectRow(select)
+        self._selection_changed()
+
+    def _current_row(self) -> int | None:
+        rows = self.members_table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _selection_changed(self) -> None:
+        row = self._current_row()
+        chosen = row is not None
+        for widget in (self.role_button, self.remove_button, self.term_start, self.term_end):
+            widget.setEnabled(chosen)
+        if chosen:
+            seat = self._seats[row]
+            for edit, value in ((self.term_start, seat.term_start), (self.term_end, seat.term_end)):
+                edit.blockSignals(True)
+                edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+                edit.blockSignals(False)
+
+    def _term_changed(self) -> None:
+        row = self._current_row()
+        if row is None:
+            return
+        seat = self._seats[row]
+        seat.term_start, seat.term_end = date_of(self.term_start), date_of(self.term_end)
+        for column, value in ((START, seat.term_start), (END, seat.term_end)):
+            self.members_table.item(row, column).setText(format_date(value) or _("Not set"))
+
+    def _choose_role(self, name: str, current: BoardRole = BoardRole.MEMBER) -> BoardRole | None:
+        roles = list(BoardRole)
+        labels = [role.label for role in roles]
+        # The current role first, so that Enter keeps it.
+        order = [roles.index(current)] + [i for i in range(len(roles)) if roles[i] is not current]
+        index = prompts.choose(self, _("Role on the board"),
+                               _("Role of {name}:").format(name=name),
+                               [labels[i] for i in order])
+        return None if index is None else roles[order[index]]
+
+    def add_member(self) -> None:
+        chosen = pick_member(self._services, self, _("Add a member to the board"),
+                             {seat.member_id for seat in self._seats})
+        if chosen is None:
+            return
+        role = self._choose_role(chosen[1])
+        if role is None:
+            return
+        self.add_seat(chosen[0], chosen[1], role)
+
+    def add_seat(self, member_id: int, name: str, role: BoardRole,
+                 term_start: date | None = None, term_end: date | None = None) -> None:
+        self._removed.discard(member_id)
+        self._seats.append(_Seat(member_id, name, role, term_start, term_end))
+        self._fill_members(len(self._seats) - 1)
+
+    def change_role(self) -> None:
+        row = self._current_row()
+        if row is None:
+            return
+        seat = self._seats[row]
+        role = self._choose_role(seat.name, seat.role)
+        if role is not None:
+            seat.role = role
+            self._fill_members(row)
+
+    def remove_member(self) -> None:
+        row = self._current_row()
+        if row is None:
+            return
+        seat = self._seats.pop(row)
+        self._removed.add(seat.member_id)
+        self._fill_members(min(row, len(self._seats) - 1))
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def _quorum_kind_changed(self) -> None:
+        by_count = self.quorum_kind.currentData() == "count"
+        self.quorum_count.setVisible(by_count)
+        self.quorum_percent.setVisible(not by_count)
+
+    def board_input(self):
+        from advocate_app.services.boards import BoardInput
+
+        by_count = self.quorum_kind.currentData() == "count"
+        return BoardInput(name=self.name_field.text(), kind=BoardKind(self.kind_combo.currentData()),
+                          terms_of_reference=self.terms_field.toPlainText().strip(),
+                          quorum_count=self.quorum_count.value() if by_count else 0,
+                          quorum_percent=self.quorum_percent.value(),
+                          timezone=self.timezone_combo.currentText().strip())
+
+    def save(self) -> None:
+        boards = self._services.boards
+        title = _("Save board")
+        try:
+            data = self.board_input()
+            if self._board is None:
+                board_id = boards.create_board(data)
+                # Saving again after a problem with a member changes this board, not a new one.
+                self._board = boards.get_board(board_id)
+            else:
+                board_id = self._board.id
+                boards.update_board(board_id, data)
+            self.saved_id = board_id
+            for member_id in self._removed:
+                boards.remove_membership(board_id, member_id)
+            for seat in self._seats:
+                boards.set_membership(board_id, seat.member_id, seat.role, seat.term_start,
+                                      seat.term_end)
+        except ServiceError as exc:
+            say_errors(self, title, exc)
+            return
+        self.accept()

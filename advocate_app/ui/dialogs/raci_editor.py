@@ -1,0 +1,294 @@
+"""Who does what: a board's roles matrix (R, A, C, I) of activities against parties.
+
+Each cell is changed from the keyboard: type R, A, C or I, Space to go round the letters in
+turn, Delete to empty it. A change is kept at once; an activity has one accountable party.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advocate_app.domain.governance import DEFAULT_RACI_ACTIVITIES, RaciValue
+from advocate_app.i18n import _
+from advocate_app.services.errors import ServiceError
+from advocate_app.ui import prompts
+from advocate_app.ui.dialogs.board_editor import name_buttons
+from advocate_app.ui.widgets.heading import Heading
+
+#: The order Space goes through: empty, then R, A, C, I.
+CYCLE: tuple[RaciValue | None, ...] = (None, RaciValue.RESPONSIBLE, RaciValue.ACCOUNTABLE,
+                                       RaciValue.CONSULTED, RaciValue.INFORMED)
+
+
+def raci_key_text() -> str:
+    return "\n".join(f"{value.value} — {value.label}" for value in RaciValue)
+
+
+class RaciTable(QTableWidget):
+    """A grid whose cells take a letter typed on them."""
+
+    value_typed = Signal(int, int, object)  # row, column, RaciValue | None
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        row, column = self.currentRow(), self.currentColumn()
+        if row >= 0 and column >= 0 and not event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            letter = event.text().upper()
+            if letter in RaciValue._value2member_map_:
+                self.value_typed.emit(row, column, RaciValue(letter))
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.value_typed.emit(row, column, None)
+                return
+            if event.key() == Qt.Key.Key_Space:
+                current = self.item(row, column).data(Qt.ItemDataRole.UserRole)
+                index = CYCLE.index(RaciValue(current) if current else None)
+                self.value_typed.emit(row, column, CYCLE[(index + 1) % len(CYCLE)])
+                return
+        super().keyPressEvent(event)
+
+
+class RaciEditor(QDialog):
+    def __init__(self, services, board, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._board = board
+        self._matrix = None
+        self.setWindowTitle(_("Roles matrix: {board}").format(board=board.name))
+        heading = Heading(_("Who does what: {board}").format(board=board.name), level=2)
+        intro = QLabel(_("Activities are the rows, the people and organisations the columns. "
+                         "On a cell, type R, A, C or I; Space goes round them; Delete empties "
+                         "the cell. Each activity has one accountable party."))
+        intro.setWordWrap(True)
+
+        self.table = RaciTable(0, 0)
+        self.table.setAccessibleName(_("Roles matrix"))
+        self.table.setAccessibleDescription(_(
+            "Type R, A, C or I on a cell; Space goes round them; Delete empties the cell."))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setMinimumSectionSize(90)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.value_typed.connect(self.set_cell)
+        self.table.cellDoubleClicked.connect(self._cycle)
+        table_label = QLabel(_("&Matrix:"))
+        table_label.setBuddy(self.table)
+
+        key_heading = Heading(_("Key"), level=3)
+        self.key_label = QLabel(raci_key_text())
+        self.key_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.key_label.setAccessibleName(self.key_label.text())
+
+        self.add_activity_button = QPushButton(_("Add &activity…"))
+        self.add_activity_button.clicked.connect(self.add_activity)
+        self.add_party_button = QPushButton(_("Add &party…"))
+        self.add_party_button.clicked.connect(self.add_party)
+        self.remove_activity_button = QPushButton(_("&Remove activity"))
+        self.remove_activity_button.clicked.connect(self.remove_activity)
+        self.remove_party_button = QPushButton(_("Remove part&y"))
+        self.remove_party_button.clicked.connect(self.remove_party)
+        self.print_button = QPushButton(_("Print one-page &sheet…"))
+        self.print_button.clicked.connect(self.print_sheet)
+        for button in (self.add_activity_button, self.add_party_button,
+                       self.remove_activity_button, self.remove_party_button,
+                       self.print_button):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+        self.table.currentCellChanged.connect(lambda *_a: self._update_buttons())
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.accept)
+        name_buttons(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        middle = QHBoxLayout()
+        grid_side = QVBoxLayout()
+        grid_side.addWidget(table_label)
+        grid_side.addWidget(self.table, 1)
+        middle.addLayout(grid_side, 1)
+        key_side = QVBoxLayout()
+        key_side.addWidget(key_heading)
+        key_side.addWidget(self.key_label)
+        key_side.addStretch(1)
+        middle.addLayout(key_side)
+        layout.addLayout(middle, 1)
+        row = QHBoxLayout()
+        for button in (self.add_activity_button, self.add_party_button,
+                       self.remove_activity_button, self.remove_party_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.print_button)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.resize(940, 560)
+        self.refresh()
+
+    # --- the grid --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        keep = (self.table.currentRow(), self.table.currentColumn())
+        matrix = self._services.boards.raci(self._board.id)
+        self._matrix = matrix
+        table = self.table
+        table.clear()
+        table.setRowCount(len(matrix.activities))
+        table.setColumnCount(len(matrix.parties))
+        table.setVerticalHeaderLabels([name for _id, name in matrix.activities])
+        table.setHorizontalHeaderLabels([name for _id, name in matrix.parties])
+        for row, (activity_id, _activity) in enumerate(matrix.activities):
+            for column, (party_id, _party) in enumerate(matrix.parties):
+                item = QTableWidgetItem()
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                table.setItem(row, column, item)
+                self._show_value(row, column, matrix.cells.get((activity_id, party_id)))
+        if 0 <= keep[0] < table.rowCount() and 0 <= keep[1] < table.columnCount():
+            table.setCurrentCell(*keep)
+        elif table.rowCount() and table.columnCount():
+            table.setCurrentCell(0, 0)
+        self._update_buttons()
+
+    def _show_value(self, row: int, column: int, value: RaciValue | None) -> None:
+        item = self.table.item(row, column)
+        activity = self._matrix.activities[row][1]
+        party = self._matrix.parties[column][1]
+        item.setText(value.value if value else "")
+        item.setData(Qt.ItemDataRole.UserRole, value.value if value else None)
+        words = value.label if value else _("not involved")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                     _("{activity}, {party}: {value}").format(activity=activity, party=party,
+                                                              value=words))
+        item.setToolTip(words)
+
+    def value_at(self, row: int, column: int) -> RaciValue | None:
+        value = self.table.item(row, column).data(Qt.ItemDataRole.UserRole)
+        return RaciValue(value) if value else None
+
+    def _cycle(self, row: int, column: int) -> None:
+        index = CYCLE.index(self.value_at(row, column))
+        self.set_cell(row, column, CYCLE[(index + 1) % len(CYCLE)])
+
+    def set_cell(self, row: int, column: int, value: RaciValue | None) -> bool:
+        """Keep one cell; on a problem say why and show the cell as it was. True if kept."""
+        activity_id = self._matrix.activities[row][0]
+        party_id = self._matrix.parties[column][0]
+        before = self.value_at(row, column)
+        try:
+            self._services.boards.set_raci(activity_id, party_id, value)
+        except ServiceError as exc:
+            self._show_value(row, column, before)
+            prompts.error(self, _("Roles matrix"), str(exc))
+            return False
+        self._show_value(row, column, value)
+        return True
+
+    def _update_buttons(self) -> None:
+        has_rows = self.table.rowCount() > 0
+        has_columns = self.table.columnCount() > 0
+        self.remove_activity_button.setEnabled(has_rows and self.table.currentRow() >= 0)
+        self.remove_party_button.setEnabled(has_columns and self.table.currentColumn() >= 0)
+
+    # --- rows and columns ------------------------------------------------------------------
+
+    def add_activity(self) -> None:
+        have = {name.casefold() for _id, name in self._matrix.activities}
+        suggestions = [_(name) for name in DEFAULT_RACI_ACTIVITIES if _(name).casefold()
+                       not in have]
+        other = _("Something else…")
+        title = _("Add an activity")
+        name = None
+        if suggestions:
+            index = prompts.choose(self, title, _("Activity:"), [*suggestions, other])
+            if index is None:
+                return
+            if index < len(suggestions):
+                name = suggestions[index]
+        if name is None:
+            name = prompts.ask_text(self, title, _("What is the activity?"))
+        if name:
+            self._add(lambda: self._services.boards.add_raci_activity(self._board.id, name))
+
+    def add_party(self) -> None:
+        have = {name.casefold() for _id, name in self._matrix.parties}
+        people = [m for m in self._board.members if m.name.casefold() not in have]
+        other = _("An organisation, team or role…")
+        title = _("Add a party")
+        index = prompts.choose(self, title, _("Who:"), [m.name for m in people] + [other]) \
+            if people else len(people)
+        if index is None:
+            return
+        if index < len(people):
+            person = people[index]
+            self._add(lambda: self._services.boards.add_raci_party(
+                self._board.id, person.name, person.member_id))
+            return
+        name = prompts.ask_text(self, title, _("Name of the organisation, team or role:"))
+        if name:
+            self._add(lambda: self._services.boards.add_raci_party(self._board.id, name))
+
+    def _add(self, work) -> None:
+        try:
+            work()
+        except ServiceError as exc:
+            prompts.error(self, _("Roles matrix"), str(exc))
+        self.refresh()
+
+    def remove_activity(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        activity_id, name = self._matrix.activities[row]
+        if prompts.confirm(self, _("Remove activity"),
+                           _("Remove “{name}” and its row of the matrix?").format(name=name),
+                           destructive_label=_("Remove")):
+            self._services.boards.remove_raci_activity(activity_id)
+            self.refresh()
+
+    def remove_party(self) -> None:
+        column = self.table.currentColumn()
+        if column < 0:
+            return
+        party_id, name = self._matrix.parties[column]
+        if prompts.confirm(self, _("Remove party"),
+                           _("Remove “{name}” and its column of the matrix?").format(name=name),
+                           destructive_label=_("Remove")):
+            self._services.boards.remove_raci_party(party_id)
+            self.refresh()
+
+    # --- printing --------------------------------------------------------------------------
+
+    def print_sheet(self) -> None:
+        title = _("Print one-page sheet")
+        from advocate_app.documents import pdf
+        from advocate_app.services.minutes import raci_item
+
+        chosen = prompts.save_file(self, title, _("roles-matrix.pdf"), _("PDF document (*.pdf)"))
+        if not chosen:
+            return
+        try:
+            item = raci_item(self._matrix, self._board)
+            from advocate_app.services.outreach import _write_atomically
+
+            _write_atomically(Path(chosen), pdf.render(item))
+        except (OSError, ValueError, ServiceError) as exc:
+            prompts.error(self, title, _("The sheet could not be saved: {reason}").format(
+                reason=str(exc)))
+            return
+        prompts.information(self, title, _("Saved {file}.").format(file=Path(chosen).name))

@@ -1,0 +1,382 @@
+"""The Boards & meetings page and its editors, as a board secretary uses them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTime
+
+from advocate_app.domain.community import AccessNeed
+from advocate_app.domain.governance import (
+    AccessArrangement,
+    ActionStatus,
+    AttendanceStatus,
+    BoardRole,
+    PromiseStatus,
+    RaciValue,
+)
+from advocate_app.services.boards import AgendaInput, BoardInput, MeetingInput
+from advocate_app.services.member_data import MemberInput
+from advocate_app.ui import prompts
+from advocate_app.ui.dialogs.board_editor import BoardEditor
+from advocate_app.ui.dialogs.meeting_editor import MeetingEditor
+from advocate_app.ui.dialogs.raci_editor import RaciEditor
+from advocate_app.ui.pages.boards import BoardsPage
+
+
+def _person(services, given, family, **extra) -> int:
+    return services.members.create(MemberInput(given_name=given, family_name=family,
+                                               **extra)).id
+
+
+@pytest.fixture
+def board(services):
+    boards = services.boards
+    board_id = boards.create_board(BoardInput("Patient Advisory Board", quorum_count=2))
+    people = {
+        "chair": _person(services, "Amina", "Haddad"),
+        "secretary": _person(services, "Seán", "Murphy",
+                             access_needs=frozenset({AccessNeed.LARGE_PRINT})),
+        "member": _person(services, "Priya", "Sharma",
+                          access_needs=frozenset({AccessNeed.LARGE_PRINT})),
+    }
+    boards.set_membership(board_id, people["chair"], BoardRole.CHAIR)
+    boards.set_membership(board_id, people["secretary"], BoardRole.SECRETARY)
+    boards.set_membership(board_id, people["member"], BoardRole.MEMBER)
+    return board_id, people
+
+
+def _meeting(services, board_id, when=None, title="Spring meeting") -> int:
+    when = when or datetime.now().replace(second=0, microsecond=0) + timedelta(days=7)
+    return services.boards.schedule_meeting(
+        MeetingInput(board_id, title, when, 90, "Europe/London"),
+        [AgendaInput("Welcome"), AgendaInput("Lay summary")])
+
+
+@pytest.fixture
+def page(qtbot, services):
+    widget = BoardsPage(services)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.refresh()
+    return widget
+
+
+def _texts(table, column):
+    return [table.item(row, column).text() for row in range(table.rowCount())]
+
+
+def test_the_boards_section_lists_the_boards(qtbot, main_window, services, board):
+    page = main_window.show_section("boards")
+    assert isinstance(page, BoardsPage)
+    assert page.board_list.count() == 1
+    assert page.board_list.item(0).text() == "Patient Advisory Board"
+    assert page.board().members[0].name == "Amina Haddad"
+    assert page.meetings_empty.isVisibleTo(page)
+
+
+def test_the_board_editor_makes_a_board_with_members(qtbot, page, services, monkeypatch):
+    amina = _person(services, "Amina", "Haddad")
+
+    def fill(dialog):
+        dialog.name_field.setText("Steering group")
+        dialog.timezone_combo.setCurrentText("Europe/Paris")
+        dialog.add_seat(amina, "Amina Haddad", BoardRole.CHAIR, date(2026, 1, 1))
+        dialog.save()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(page, "_run_dialog", fill)
+    page.new_board()
+    made = services.boards.list_boards()[0]
+    assert (made.name, made.timezone) == ("Steering group", "Europe/Paris")
+    assert [(m.name, m.role, m.term_start) for m in made.members] == [
+        ("Amina Haddad", BoardRole.CHAIR, date(2026, 1, 1))]
+    assert page.board_id() == made.id
+
+
+def test_a_new_meeting_from_the_editor_has_its_agenda(qtbot, page, services, board, monkeypatch):
+    board_id, _people = board
+    page.refresh()
+
+    def fill(dialog):
+        dialog.title_field.setText("Autumn meeting")
+        dialog.date_edit.setDate(QDate(2026, 10, 6))
+        dialog.time_edit.setTime(QTime(18, 30))
+        dialog.timezone_combo.setCurrentText("Europe/Paris")
+        dialog.place_field.setText("Community hall")
+        dialog.arrangement_checks[AccessArrangement.CAPTIONS].setChecked(True)
+        dialog.add_agenda_item("Research update", "Dr Lee", 20)
+        dialog.add_agenda_item("Any other business")
+        dialog.agenda_table.selectRow(1)
+        dialog.move_agenda_item(-1)
+        dialog.save()
+        return dialog.saved_id is not None
+
+    monkeypatch.setattr(page, "_run_dialog", fill)
+    page.new_meeting()
+    summary = services.boards.list_meetings(board_id)[0]
+    meeting = services.boards.get_meeting(summary.id)
+    assert meeting.title == "Autumn meeting"
+    assert meeting.local_start == datetime(2026, 10, 6, 18, 30, tzinfo=meeting.local_start.tzinfo)
+    assert meeting.timezone == "Europe/Paris"
+    assert meeting.arrangements == frozenset({AccessArrangement.CAPTIONS})
+    assert [item.title for item in meeting.agenda] == ["Any other business", "Research update"]
+    assert len(meeting.attendees) == 3
+    assert _texts(page.meetings_table, 1) == ["Autumn meeting"]
+    assert "(Europe/Paris)" in page.meetings_table.item(0, 0).text()
+
+
+def test_editing_the_agenda_of_a_saved_meeting(qtbot, services, board):
+    board_id, _people = board
+    meeting_id = _meeting(services, board_id)
+    dialog = MeetingEditor(services, services.boards.get_board(board_id), meeting_id)
+    qtbot.addWidget(dialog)
+    dialog.agenda_table.selectRow(1)
+    dialog.move_agenda_item(-1)
+    dialog.agenda_table.selectRow(1)
+    dialog.remove_agenda_item()
+    dialog.add_agenda_item("Close", papers="none")
+    dialog.save()
+    agenda = services.boards.get_meeting(meeting_id).agenda
+    assert [(item.title, item.papers) for item in agenda] == [("Lay summary", ""),
+                                                               ("Close", "none")]
+
+
+def test_attendance_changes_the_quorum_and_needs_are_in_plain_words(qtbot, page, services,
+                                                                   board):
+    board_id, people = board
+    meeting_id = _meeting(services, board_id)
+    dialog = MeetingEditor(services, services.boards.get_board(board_id), meeting_id)
+    qtbot.addWidget(dialog)
+    assert dialog.quorum_label.text() == "Quorum: 0 of 2 needed present (not met yet)"
+    assert "2 need: large print" in dialog.needs_label.text()
+    for who in ("chair", "member"):
+        combo = dialog.status_combo(people[who])
+        combo.setCurrentIndex(combo.findData(AttendanceStatus.PRESENT.value))
+    assert dialog.quorum_label.text() == "Quorum: 2 of 2 needed present (met)"
+    assert services.boards.quorum(meeting_id).met
+    page.refresh()
+    assert page.quorum_label.text() == "Quorum: 2 of 2 needed present (met)"
+    assert "large print" in page.needs_label.text()
+
+
+def _decided(services, board_id):
+    meeting_id = _meeting(services, board_id)
+    boards = services.boards
+    boards.record_decision(meeting_id, "Publish the lay summary in Easy Read")
+    boards.record_decision(meeting_id, "Hold the next meeting online", dissent="Priya")
+    return meeting_id
+
+
+def test_searching_decisions(qtbot, page, services, board):
+    _decided(services, board[0])
+    page.tabs.setCurrentIndex(1)
+    assert len(_texts(page.decisions_table, 3)) == 2
+    qtbot.keyClicks(page.decision_search, "easy read")
+    assert _texts(page.decisions_table, 3) == ["Publish the lay summary in Easy Read"]
+    assert page.decisions_count.text() == "1 decision"
+
+
+def test_overdue_actions_and_marking_one_done(qtbot, page, services, board):
+    board_id, people = board
+    meeting_id = _meeting(services, board_id)
+    boards = services.boards
+    late = boards.add_action("Draft the lay summary", meeting_id=meeting_id,
+                             owner_member_id=people["chair"], due_on=date.today()
+                             - timedelta(days=3))
+    boards.add_action("Book the room", meeting_id=meeting_id, owner_role="Secretary",
+                      due_on=date.today() + timedelta(days=30))
+    page.tabs.setCurrentIndex(2)
+    assert len(_texts(page.actions_table, 0)) == 2
+    page.set_action_filter("overdue")
+    assert _texts(page.actions_table, 0) == ["Draft the lay summary"]
+    assert _texts(page.actions_table, 5) == ["Overdue"]
+    page.actions_table.selectRow(0)
+    page.mark_done()
+    assert _texts(page.actions_table, 0) == []
+    assert boards.actions(status=ActionStatus.DONE)[0].id == late
+
+
+def test_mine_asks_who_i_am_once(qtbot, page, services, board, monkeypatch):
+    board_id, people = board
+    meeting_id = _meeting(services, board_id)
+    services.boards.add_action("Chair's task", meeting_id=meeting_id,
+                               owner_member_id=people["chair"])
+    services.boards.add_action("Someone else's task", meeting_id=meeting_id,
+                               owner_role="Secretary")
+    asked = []
+
+    def choose(_parent, _title, _label, options):
+        asked.append(options)
+        return options.index("Amina Haddad")
+
+    monkeypatch.setattr(prompts, "choose", choose)
+    page.tabs.setCurrentIndex(2)
+    page.set_action_filter("mine")
+    assert _texts(page.actions_table, 0) == ["Chair's task"]
+    page.set_action_filter("open")
+    page.set_action_filter("mine")
+    assert len(asked) == 1
+
+
+def test_a_promise_is_kept_with_evidence(qtbot, page, services, board, monkeypatch):
+    board_id, people = board
+    promise_id = services.boards.add_promise(
+        "Publish results in plain language", you_said="We never hear what happened",
+        board_id=board_id, owner_member_id=people["chair"])
+    page.tabs.setCurrentIndex(3)
+    assert _texts(page.promises_table, 0) == ["We never hear what happened"]
+    monkeypatch.setattr(prompts, "ask_text", lambda *a, **k: "Summary posted on 3 May")
+    page.promises_table.selectRow(0)
+    page.mark_kept()
+    kept = services.boards.promises(status=PromiseStatus.KEPT)
+    assert [(p.id, p.evidence) for p in kept] == [(promise_id, "Summary posted on 3 May")]
+    assert _texts(page.promises_table, 5) == ["Summary posted on 3 May"]
+
+
+def test_the_roles_matrix_allows_one_accountable_party(qtbot, services, board, monkeypatch):
+    board_id, people = board
+    boards = services.boards
+    activity = boards.add_raci_activity(board_id, "Approve lay summaries")
+    boards.add_raci_party(board_id, "Amina Haddad", people["chair"])
+    boards.add_raci_party(board_id, "Research team")
+    errors = []
+    monkeypatch.setattr(prompts, "error", lambda _p, _t, text: errors.append(text))
+    dialog = RaciEditor(services, boards.get_board(board_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.table.setCurrentCell(0, 0)
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_A)
+    assert dialog.table.item(0, 0).text() == "A"
+    dialog.table.setCurrentCell(0, 1)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_R)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)  # R -> A: refused
+    assert errors and "already accountable" in errors[0]
+    assert dialog.table.item(0, 1).text() == "R"
+    matrix = boards.raci(board_id)
+    first, second = (party_id for party_id, _name in matrix.parties)
+    assert matrix.cells == {(activity, first): RaciValue.ACCOUNTABLE,
+                            (activity, second): RaciValue.RESPONSIBLE}
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
+    assert dialog.table.item(0, 1).text() == ""
+
+
+def test_adding_a_suggested_activity_and_a_member_as_party(qtbot, services, board, monkeypatch):
+    board_id, _people = board
+    monkeypatch.setattr(prompts, "choose", lambda _p, _t, _l, options: 0)
+    dialog = RaciEditor(services, services.boards.get_board(board_id))
+    qtbot.addWidget(dialog)
+    dialog.add_activity()
+    dialog.add_party()
+    matrix = services.boards.raci(board_id)
+    assert [name for _id, name in matrix.activities] == ["Decide on protocol changes"]
+    assert [name for _id, name in matrix.parties] == ["Amina Haddad"]
+    assert dialog.table.rowCount() == 1 and dialog.table.columnCount() == 1
+
+
+def test_approved_minutes_make_the_meeting_read_only(qtbot, page, services, board, monkeypatch):
+    board_id, _people = board
+    meeting_id = _meeting(services, board_id, datetime(2026, 1, 12, 18, 0))
+    page.refresh()
+    page.select_meeting(meeting_id)
+    monkeypatch.setattr(prompts, "confirm", lambda *a, **k: True)
+    page.circulate()
+    monkeypatch.setattr(prompts, "choose", lambda *a: 0)
+    monkeypatch.setattr(prompts, "ask_text", lambda *a, **k: "Approved by email")
+    page.approve()
+    assert services.boards.get_meeting(meeting_id).read_only
+    assert not page.minutes_button.isEnabled() and not page.approve_button.isEnabled()
+    dialog = MeetingEditor(services, services.boards.get_board(board_id), meeting_id)
+    qtbot.addWidget(dialog)
+    assert dialog.read_only_label.isVisibleTo(dialog)
+    assert "approved" in dialog.read_only_label.text()
+    assert dialog.title_field.isReadOnly()
+    assert not dialog.add_item_button.isEnabled()
+    assert not dialog.invite_button.isEnabled()
+    assert not any(combo.isEnabled() for combo in dialog._status_combos.values())
+
+
+def test_take_minutes_and_export_them(qtbot, main_window, services, board, monkeypatch,
+                                     tmp_path):
+    import docx
+
+    meeting_id = _meeting(services, board[0])
+    page = main_window.show_section("boards")
+    page.refresh()
+    page.select_meeting(meeting_id)
+    page.take_minutes()
+    window = page.live_window
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.keyClicks(window.notes, "Minuted from the boards page")
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
+    window.end_meeting()
+    for name in ("minutes.pdf", "minutes.docx"):
+        monkeypatch.setattr(prompts, "save_file", lambda *a, name=name: str(tmp_path / name))
+        page.export_minutes()
+    assert (tmp_path / "minutes.pdf").read_bytes().startswith(b"%PDF")
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "minutes.docx")).paragraphs)
+    assert "Minuted from the boards page" in text
+
+
+def test_a_calendar_file_for_the_meeting(qtbot, page, services, board, monkeypatch, tmp_path):
+    meeting_id = _meeting(services, board[0])
+    page.refresh()
+    page.select_meeting(meeting_id)
+    monkeypatch.setattr(prompts, "save_file", lambda *a: str(tmp_path / "meeting.ics"))
+    page.calendar_file()
+    assert (tmp_path / "meeting.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_the_dashboard_lists_an_overdue_action(qtbot, main_window, services, board):
+    board_id, people = board
+    meeting_id = _meeting(services, board_id)
+    services.boards.add_action("Draft the lay summary", meeting_id=meeting_id,
+                               owner_member_id=people["chair"], due_on=date(2026, 4, 1)
+                               if date.today() > date(2026, 4, 1)
+                               else date.today() - timedelta(days=1))
+    main_window.show_section("members")
+    page = main_window.show_section("dashboard")
+    text = page.reminders.text()
+    assert text.startswith("1 action item is overdue:")
+    assert "Draft the lay summary — Amina Haddad, due" in text
+
+
+def test_the_dashboard_says_when_nothing_is_overdue(main_window):
+    page = main_window.page("dashboard")
+    assert page.reminders.text().startswith("Nothing overdue")
+
+
+def _assert_labelled(owner):
+    from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QWidget
+
+    labelled = {label.buddy() for label in owner.findChildren(QLabel) if label.buddy()}
+    for widget in owner.findChildren(QWidget):
+        if isinstance(widget.parent(), QAbstractSpinBox):
+            continue  # the spin box's own text field; the spin box is named
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
+            assert widget.accessibleName() or widget in labelled, widget
+
+
+def test_every_control_has_a_label_or_accessible_name(qtbot, page, services, board):
+    board_id, people = board
+    meeting_id = _meeting(services, board_id)
+    services.boards.add_raci_activity(board_id, "Approve lay summaries")
+    page.refresh()
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        _assert_labelled(page)
+    board_view = services.boards.get_board(board_id)
+    dialogs = [BoardEditor(services, board_view), MeetingEditor(services, board_view, meeting_id),
+               MeetingEditor(services, board_view), RaciEditor(services, board_view)]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        tabs = getattr(dialog, "tabs", None)
+        for index in range(tabs.count() if tabs else 1):
+            if tabs:
+                tabs.setCurrentIndex(index)
+            _assert_labelled(dialog)

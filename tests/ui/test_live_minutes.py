@@ -1,0 +1,162 @@
+"""Live minute-taking, driven from the keyboard alone, as a secretary does during a meeting."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox
+
+from advocate_app.domain.governance import (
+    AttendanceMode,
+    AttendanceStatus,
+    BoardRole,
+    MinutesStatus,
+)
+from advocate_app.services.boards import AgendaInput, BoardInput, MeetingInput
+from advocate_app.services.member_data import MemberInput
+from advocate_app.ui import prompts
+
+
+@pytest.fixture
+def meeting(services):
+    boards = services.boards
+    board_id = boards.create_board(BoardInput("Patient Advisory Board"))
+    people = []
+    for given, family, role in (("Amina", "Haddad", BoardRole.CHAIR),
+                                ("Sean", "Murphy", BoardRole.SECRETARY),
+                                ("Priya", "Sharma", BoardRole.MEMBER),
+                                ("Olga", "Ivanova", BoardRole.MEMBER)):
+        member_id = services.members.create(MemberInput(given_name=given,
+                                                        family_name=family)).id
+        boards.set_membership(board_id, member_id, role)
+        people.append(member_id)
+    meeting_id = boards.schedule_meeting(
+        MeetingInput(board_id, "Spring meeting", datetime(2026, 3, 10, 18, 30)),
+        [AgendaInput("Welcome", "Chair", 5), AgendaInput("Study update", "Nurse adviser", 20)])
+    return meeting_id, people
+
+
+def _type_into_dialog(qtbot, keys: list) -> None:
+    """When the next dialog opens and has the keyboard, type ``keys`` into it (text, or Qt
+    keys like Tab and Return), always into whichever of its fields has the focus."""
+    def act():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isActiveWindow() or dialog.focusWidget() is None:
+            QTimer.singleShot(20, act)
+            return
+        for key in keys:
+            target = dialog.focusWidget() or dialog
+            if isinstance(target, QComboBox) and target.isEditable():
+                target = target.lineEdit()
+            if isinstance(key, str):
+                qtbot.keyClicks(target, key)
+            else:
+                qtbot.keyClick(target, key)
+    QTimer.singleShot(0, act)
+
+
+def _ctrl(qtbot, window, key) -> None:
+    """Ctrl+key in the minute-taking window, once it has the keyboard back."""
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_a_whole_meeting_from_the_keyboard(qtbot, main_window, services, meeting, monkeypatch):
+    meeting_id, people = meeting
+    window = main_window.open_live_minutes(meeting_id)
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    boards = services.boards
+
+    # Attendance: Ctrl+3, then P / R / A on each person.
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.attendance.hasFocus()
+    assert "No quorum" in window.quorum_label.text()
+    qtbot.keyClick(window.attendance, Qt.Key.Key_P)                    # chair present
+    qtbot.keyClick(window.attendance, Qt.Key.Key_Down)
+    qtbot.keyClick(window.attendance, Qt.Key.Key_P)                    # secretary present
+    qtbot.keyClick(window.attendance, Qt.Key.Key_Down)
+    qtbot.keyClick(window.attendance, Qt.Key.Key_R)                    # Olga joins remotely
+    qtbot.keyClick(window.attendance, Qt.Key.Key_Down)
+    qtbot.keyClick(window.attendance, Qt.Key.Key_A)                    # Priya's apologies
+    assert "Quorum: 3 present, 3 needed" in window.quorum_label.text()
+    statuses = {a.member_id: (a.status, a.mode) for a in boards.get_meeting(meeting_id).attendees}
+    assert statuses[people[3]] == (AttendanceStatus.PRESENT, AttendanceMode.REMOTE)
+    assert statuses[people[2]][0] is AttendanceStatus.APOLOGIES
+
+    # Notes on the first item, then the next item.
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.notes.hasFocus()
+    qtbot.keyClicks(window.notes, "The chair welcomed everyone.")
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.item_heading.text() == "Study update"
+    qtbot.keyClicks(window.notes, "Recruitment is ahead of plan.")
+
+    # A decision, an action item and a promise, one keystroke each.
+    _type_into_dialog(qtbot, ["Extend recruitment to Wales", Qt.Key.Key_Tab, Qt.Key.Key_Tab,
+                              "One member preferred to wait", Qt.Key.Key_Return])
+    _ctrl(qtbot, window, Qt.Key.Key_D)
+    _type_into_dialog(qtbot, ["Send the update to members", Qt.Key.Key_Tab, "Sean Murphy",
+                              Qt.Key.Key_Return])
+    _ctrl(qtbot, window, Qt.Key.Key_T)
+    _type_into_dialog(qtbot, ["Tell us how the study goes", Qt.Key.Key_Tab,
+                              "Publish a results summary", Qt.Key.Key_Tab, "Chair",
+                              Qt.Key.Key_Return])
+    _ctrl(qtbot, window, Qt.Key.Key_P)
+    assert window.recorded.count() == 3
+
+    # End the meeting (Ctrl+E), confirming.
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
+    _ctrl(qtbot, window, Qt.Key.Key_E)
+    recorded = boards.get_meeting(meeting_id)
+    assert recorded.closed_at is not None
+    assert [i.notes for i in recorded.agenda] == ["The chair welcomed everyone.",
+                                                 "Recruitment is ahead of plan."]
+    decision = recorded.decisions[0]
+    assert (decision.text, decision.dissent) == ("Extend recruitment to Wales",
+                                                  "One member preferred to wait")
+    assert decision.agenda_item_id == recorded.agenda[1].id
+    action = recorded.actions[0]
+    assert (action.text, action.owner_member_id) == ("Send the update to members", people[1])
+    promise = recorded.promises[0]
+    assert (promise.you_said, promise.text, promise.owner) == (
+        "Tell us how the study goes", "Publish a results summary", "Chair")
+    assert boards.meeting_in_progress() is None
+
+    # Circulate and approve (the board page's buttons call these).
+    boards.circulate(meeting_id)
+    boards.approve(meeting_id, note="Approved at the next meeting")
+    assert boards.get_meeting(meeting_id).minutes_status is MinutesStatus.APPROVED
+
+
+def test_notes_are_saved_while_typing_and_the_screen_comes_back_after_a_stop(
+        qtbot, main_window, services, meeting):
+    meeting_id, _people = meeting
+    window = main_window.open_live_minutes(meeting_id)
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.notes, "Saved without pressing anything")
+    item_id = window._current_id
+    qtbot.waitUntil(lambda: services.boards.get_meeting(meeting_id).agenda[1].notes
+                    == "Saved without pressing anything", timeout=3000)
+    assert window.saves >= 1
+    # As after a crash: the window is gone but the meeting was never ended.
+    window._save_timer.stop()
+    window.deleteLater()
+    again = main_window.resume_minutes()
+    assert again is not None and again._current_id == item_id
+    assert again.notes.toPlainText() == "Saved without pressing anything"
+    assert again.notes.textCursor().atEnd()
+
+
+def test_the_item_timer_says_when_an_item_runs_over(qtbot, main_window, meeting, monkeypatch):
+    from advocate_app.ui.dialogs import live_minutes
+
+    meeting_id, _people = meeting
+    window = main_window.open_live_minutes(meeting_id)
+    started = window._item_started
+    monkeypatch.setattr(live_minutes.time, "monotonic", lambda: started + 6 * 60 + 5)
+    window._update_clocks()
+    assert window.item_timer.text() == "6:05 of 5:00: over by 1:05"
