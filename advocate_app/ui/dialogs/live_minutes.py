@@ -171,6 +171,9 @@ class LiveMinutesWindow(QMainWindow):
 
         # Agenda -----------------------------------------------------------------------------
         self.agenda = QListWidget()
+        self.agenda.setWordWrap(True)
+        self.agenda.setSpacing(2)
+        self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.agenda.setAccessibleName(_("Agenda"))
         self.agenda.setAccessibleDescription(_("Ctrl+Page Down and Ctrl+Page Up move to the "
                                                "next and previous item."))
@@ -182,6 +185,9 @@ class LiveMinutesWindow(QMainWindow):
         self.item_heading = Heading("", level=2)
         self.item_timer = QLabel()
         self.item_timer.setAccessibleName(_("Time on this item"))
+        timer_font = QFont(self.item_timer.font())
+        timer_font.setPointSizeF(timer_font.pointSizeF() * 1.3)
+        self.item_timer.setFont(timer_font)
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName(_("Notes for this item"))
         self.notes.setAccessibleDescription(_(
@@ -195,7 +201,8 @@ class LiveMinutesWindow(QMainWindow):
         notes_label.setBuddy(self.notes)
         self.recorded = QListWidget()
         self.recorded.setAccessibleName(_("Recorded for this item"))
-        self.recorded.setMaximumHeight(150)
+        self.recorded.setMaximumHeight(130)
+        self.recorded.setWordWrap(True)
 
         self.decision_button = QPushButton(_("&Decision (Ctrl+D)"))
         self.action_button = QPushButton(_("Ac&tion item (Ctrl+T)"))
@@ -302,7 +309,11 @@ class LiveMinutesWindow(QMainWindow):
         self.agenda.blockSignals(True)
         self.agenda.clear()
         for number, item in enumerate(self.meeting.agenda, start=1):
-            row = QListWidgetItem(f"{number}. {item.title}")
+            details = _("{minutes} min").format(minutes=item.minutes_allotted)
+            if item.presenter:
+                details = _("{presenter}, {minutes} min").format(
+                    presenter=item.presenter, minutes=item.minutes_allotted)
+            row = QListWidgetItem(f"{number}. {item.title}\n    {details}")
             row.setData(Qt.ItemDataRole.UserRole, item.id)
             self.agenda.addItem(row)
         self.agenda.blockSignals(False)
@@ -496,7 +507,7 @@ class LiveMinutesWindow(QMainWindow):
         dialog = _QuickEntry(_("Record an action item"), self)
         dialog.text = dialog.add(_("&Action:"), QLineEdit(self._selected_notes()),
                                  _("What is to be done"))
-        dialog.owner = dialog.add(_("&Who:"), _owner_combo(self.meeting.attendees),
+        dialog.owner = dialog.add(_("&Owner:"), _owner_combo(self.meeting.attendees),
                                   _("Who will do it: a person at the meeting, or a role"))
         dialog.due = dialog.add(_("D&ue by:"), _due_edit(14), _("Due date"))
         dialog.check = lambda: (
@@ -523,7 +534,7 @@ class LiveMinutesWindow(QMainWindow):
         dialog.you_said = dialog.add(_("&You said:"), QLineEdit(self._selected_notes()),
                                      _("What the community said or asked for"))
         dialog.text = dialog.add(_("&We will:"), QLineEdit(), _("What we promise to do"))
-        dialog.owner = dialog.add(_("&Who:"), _owner_combo(self.meeting.attendees),
+        dialog.owner = dialog.add(_("&Owner:"), _owner_combo(self.meeting.attendees),
                                   _("Who will keep the promise: a person or a role"))
         dialog.audience = dialog.add(_("&For:"), QLineEdit(_("All members")),
                                      _("Who the promise is made to"))

@@ -230,7 +230,8 @@ class MeetingEditor(QDialog):
         self.agenda_table.setAccessibleName(_("Agenda"))
         self.agenda_table.setAccessibleDescription(_(
             "Press F2 or start typing to change a title, presenter or number of minutes."))
-        self.agenda_table.setHorizontalHeaderLabels([_("Item"), _("Presenter"), _("Minutes")])
+        self.agenda_table.setHorizontalHeaderLabels([_("Item"), _("Presenter"),
+                                                     _("Time (min)")])
         self.agenda_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.agenda_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agenda_table.setTabKeyNavigation(False)
