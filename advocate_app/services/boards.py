@@ -1005,6 +1005,15 @@ class BoardService:
                                          value=value.value))
             uow.commit()
 
+    def member_languages(self) -> list[str]:
+        """The languages members read (their preferred language, English when none), most
+        readers first: the versions a community-wide update needs."""
+        rows = self._reader.rows(
+            "SELECT coalesce(nullif(preferred_language, ''), 'en') AS language, count(*) "
+            "FROM members WHERE archived_at IS NULL AND erased_at IS NULL "
+            "GROUP BY coalesce(nullif(preferred_language, ''), 'en') ORDER BY 2 DESC, 1")
+        return [row[0] for row in rows] or ["en"]
+
     # -- reminders ---------------------------------------------------------------------------
     def reminders(self, today: date | None = None) -> tuple[list[ActionView], list[PromiseView]]:
         """Overdue action items and overdue promises, for the dashboard."""

@@ -119,6 +119,8 @@ class MainWindow(QMainWindow):
 
         page = BoardsPage(self._services)
         page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        page.outreach_changed.connect(
+            lambda: self._pages["outreach"].refresh() if "outreach" in self._pages else None)
         return page
 
     def _build_outreach(self) -> QWidget:

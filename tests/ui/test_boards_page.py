@@ -380,3 +380,33 @@ def test_every_control_has_a_label_or_accessible_name(qtbot, page, services, boa
             if tabs:
                 tabs.setCurrentIndex(index)
             _assert_labelled(dialog)
+
+
+def test_lay_summary_and_you_said_we_did_become_outreach_items(qtbot, page, services, board,
+                                                               monkeypatch):
+    from advocate_app.domain.governance import PromiseStatus
+
+    board_id, people = board
+    meeting_id = _meeting(services, board_id)
+    boards = services.boards
+    promise = boards.add_promise("Publish the results in plain words", you_said="Tell us the "
+                                 "results", meeting_id=meeting_id, owner_role="Chair")
+    boards.update_promise(promise, PromiseStatus.KEPT, "The summary is on the website")
+    services.members.create(MemberInput(given_name="Chloé", family_name="Martin",
+                                        preferred_language="fr"))
+    boards.circulate(meeting_id)
+    said = []
+    monkeypatch.setattr(prompts, "information", lambda _p, _t, text: said.append(text))
+    page.refresh()
+    page.select_meeting(meeting_id)
+    assert page.lay_button.isEnabled()
+    page.make_lay_summary()
+    page.make_you_said_update()
+    items = {s.title: s for s in services.outreach.list()}
+    lay = next(s for s in items.values() if s.kind.value == "lay_summary")
+    lay_text = services.outreach.export_json(lay.id)
+    assert "Amina" not in lay_text and "Haddad" not in lay_text  # roles only, no names
+    updates = [s for s in items.values() if s.kind.value == "newsletter"]
+    assert sorted(s.language for s in updates) == ["en", "fr"]
+    assert len({s.group for s in updates}) == 1
+    assert "Outreach section" in said[0]

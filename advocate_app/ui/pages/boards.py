@@ -109,6 +109,7 @@ def _button(text: str, slot, name: str | None = None) -> QPushButton:
 
 class BoardsPage(QWidget):
     status_message = Signal(str)
+    outreach_changed = Signal()  # an item was added to the Outreach section
 
     def __init__(self, services, parent: QWidget | None = None):
         super().__init__(parent)
@@ -180,6 +181,8 @@ class BoardsPage(QWidget):
         self.circulate_button = _button(_("&Circulate minutes"), self.circulate)
         self.approve_button = _button(_("&Approve minutes…"), self.approve)
         self.export_button = _button(_("Expo&rt minutes…"), self.export_minutes)
+        self.lay_button = _button(_("&Lay summary for the community"), self.make_lay_summary,
+                                  _("Make a lay summary of the meeting as an outreach item"))
         self.calendar_button = _button(_("Calendar &file…"), self.calendar_file,
                                        _("Save a calendar file for the meeting"))
 
@@ -215,7 +218,8 @@ class BoardsPage(QWidget):
             first.addWidget(button)
         first.addStretch(1)
         second = QHBoxLayout()
-        for button in (self.circulate_button, self.approve_button, self.export_button):
+        for button in (self.circulate_button, self.approve_button, self.export_button,
+                       self.lay_button):
             second.addWidget(button)
         second.addStretch(1)
         layout.addLayout(first)
@@ -287,11 +291,15 @@ class BoardsPage(QWidget):
                                       _("Status"), _("Evidence")], _("Promises"), 1)
         self.promises_table.itemSelectionChanged.connect(self._update_buttons)
         self.kept_button = _button(_("Mark &kept…"), self.mark_kept)
+        self.update_button = _button(_("“You said, we &did” update"), self.make_you_said_update,
+                                     _("Make a “You said, we did” update from the kept "
+                                       "promises, in each member's language"))
         layout = QVBoxLayout(tab)
         layout.addWidget(intro)
         layout.addWidget(self.promises_table, 1)
         row = QHBoxLayout()
         row.addWidget(self.kept_button)
+        row.addWidget(self.update_button)
         row.addStretch(1)
         layout.addLayout(row)
         return tab
@@ -467,6 +475,7 @@ class BoardsPage(QWidget):
         self.circulate_button.setEnabled(chosen and status is MinutesStatus.DRAFT)
         self.approve_button.setEnabled(chosen and status is MinutesStatus.CIRCULATED)
         self.export_button.setEnabled(chosen)
+        self.lay_button.setEnabled(chosen and status is not MinutesStatus.DRAFT)
         self.calendar_button.setEnabled(chosen)
         self.raci_button.setEnabled(board)
         self.done_button.setEnabled(_selected_id(self.actions_table) is not None)
@@ -723,6 +732,59 @@ class BoardsPage(QWidget):
         if keep is not None:
             _select_id(self.promises_table, keep)
         self._update_buttons()
+
+    def make_lay_summary(self) -> None:
+        """The meeting in plain words, as an outreach item ready for the Outreach section."""
+        from advocate_app.i18n import current_language
+        from advocate_app.services.minutes import lay_summary_item
+
+        summary = self._meeting()
+        if summary is None:
+            return
+        title = _("Lay summary for the community")
+        try:
+            meeting = self._services.boards.get_meeting(summary.id)
+            board = self._services.boards.get_board(meeting.board_id)
+            item = lay_summary_item(meeting, board, current_language() or "en")
+            item_id = self._services.outreach.save(item)
+        except ServiceError as exc:
+            prompts.error(self, title, str(exc))
+            return
+        self.outreach_changed.emit()
+        prompts.information(self, title, _(
+            "“{title}” is now in the Outreach section (item {id}): check it, then print it or "
+            "send it as a print pack.").format(title=item.title, id=item_id))
+
+    def make_you_said_update(self) -> None:
+        """A “You said, we did” newsletter from the kept promises, one per members' language."""
+        from advocate_app.services.minutes import you_said_we_did_items
+
+        title = _("“You said, we did” update")
+        boards = self._services.boards
+        kept = boards.promises(status=PromiseStatus.KEPT)
+        from advocate_app.i18n.catalogs import available_languages
+
+        # Versions only in the languages Advocate can write the framing words in; members who
+        # read another get the first (most read) of these from a print pack.
+        known = set(available_languages())
+        languages = [code for code in boards.member_languages()
+                     if code.split("-")[0].split("_")[0] in known] or ["en"]
+        items = you_said_we_did_items(kept, languages)
+        if not items:
+            prompts.information(self, title, _(
+                "No promise has been kept yet: mark one kept, with what was done, first."))
+            return
+        try:
+            ids = [self._services.outreach.save(item) for item in items]
+        except ServiceError as exc:
+            prompts.error(self, title, str(exc))
+            return
+        self.outreach_changed.emit()
+        prompts.information(self, title, ngettext(
+            "Made {n} version in the Outreach section ({languages}).",
+            "Made {n} versions in the Outreach section ({languages}), one for each language "
+            "your members read; a print pack gives each member theirs.", len(ids)).format(
+            n=len(ids), languages=", ".join(item.language for item in items)))
 
     def mark_kept(self) -> None:
         promise_id = _selected_id(self.promises_table)
