@@ -76,6 +76,18 @@ class _Batch:
     roles: list[dict[str, Any]] = field(default_factory=list)
     tags: list[dict[str, Any]] = field(default_factory=list)
     consents: list[dict[str, Any]] = field(default_factory=list)
+    needs: list[dict[str, Any]] = field(default_factory=list)
+    barriers: list[dict[str, Any]] = field(default_factory=list)
+
+
+#: The sample access-need tags as the structured needs of the member record.
+_NEED_OF_TAG = {"large print": "large_print", "Easy Read": "easy_read",
+                "screen reader": "screen_reader", "BSL interpreter": "sign_language",
+                "step-free access": "step_free", "captions": "captions",
+                "quiet room": "quiet_room"}
+#: Barriers to taking part, with the share of members who have each.
+_BARRIERS = (("travel", 0.12), ("work_hours", 0.10), ("caring", 0.09), ("cost", 0.05),
+             ("digital", 0.04))
 
 
 #: Consent given when people joined: (purpose, share who agreed); a few later withdrew.
@@ -109,6 +121,8 @@ def generate_demo(uow: UnitOfWorkFactory, actor: Actor, *, members: int, seed: i
             batch = community.batch(first_id + done, done, size)
             insert_members(work.session, batch.members, batch.roles, batch.tags)
             insert_rows(work.session, "consent_records", batch.consents)
+            insert_rows(work.session, "member_access_needs", batch.needs)
+            insert_rows(work.session, "member_barriers", batch.barriers)
             done += size
             if progress is not None:
                 progress(done, members)
@@ -471,6 +485,11 @@ class _Community:
             batch.roles.extend({"member_id": member_id, "role": r.value} for r in roles)
             batch.tags.extend({"member_id": member_id, "tag": t} for t in tags)
             row["print_format"] = self.print_format(tags)
+            batch.needs.extend({"member_id": member_id, "need": _NEED_OF_TAG[t]}
+                               for t in tags if t in _NEED_OF_TAG)
+            batch.barriers.extend({"member_id": member_id, "barrier": barrier}
+                                  for barrier, share in _BARRIERS
+                                  if self.extra.random() < share)
             batch.consents.extend(self.consents(member_id, row["created_at"]))
         return batch
 
