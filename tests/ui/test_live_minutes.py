@@ -38,12 +38,14 @@ def meeting(services):
     return meeting_id, people
 
 
-def _type_into_dialog(qtbot, keys: list) -> None:
+def _type_into_dialog(qtbot, keys: list, *then: list, after=None) -> None:
     """When the next dialog opens and has the keyboard, type ``keys`` into it (text, or Qt
-    keys like Tab and Return), always into whichever of its fields has the focus."""
+    keys like Tab and Return), always into whichever of its fields has the focus; ``then``
+    are the keys for the dialogs that follow, one after the other."""
     def act():
         dialog = QApplication.activeModalWidget()
-        if dialog is None or not dialog.isActiveWindow() or dialog.focusWidget() is None:
+        if dialog is None or dialog is after or not dialog.isActiveWindow() \
+                or dialog.focusWidget() is None:
             QTimer.singleShot(20, act)
             return
         for key in keys:
@@ -54,7 +56,18 @@ def _type_into_dialog(qtbot, keys: list) -> None:
                 qtbot.keyClicks(target, key)
             else:
                 qtbot.keyClick(target, key)
+        if then:
+            _type_into_dialog(qtbot, then[0], *then[1:], after=dialog)
     QTimer.singleShot(0, act)
+
+
+def _tab_to(qtbot, target, limit: int = 60) -> None:
+    """Press Tab until ``target`` has the keyboard focus."""
+    for _ in range(limit):
+        if target.hasFocus():
+            return
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {target.text()!r}")
 
 
 def _ctrl(qtbot, window, key) -> None:
@@ -125,10 +138,24 @@ def test_a_whole_meeting_from_the_keyboard(qtbot, main_window, services, meeting
         "Tell us how the study goes", "Publish a results summary", "Chair")
     assert boards.meeting_in_progress() is None
 
-    # Circulate and approve (the board page's buttons call these).
-    boards.circulate(meeting_id)
-    boards.approve(meeting_id, note="Approved at the next meeting")
-    assert boards.get_meeting(meeting_id).minutes_status is MinutesStatus.APPROVED
+    # Circulate and approve on the Boards page: Tab to each button and press Space; approving
+    # asks two questions (at which meeting: the first choice; a note), answered by typing.
+    page = main_window.show_section("boards")
+    page.refresh()
+    qtbot.waitUntil(main_window.isActiveWindow, timeout=3000)
+    page.meetings_table.setFocus()
+    qtbot.keyClick(page.meetings_table, Qt.Key.Key_Home)
+    assert page.meeting_id() == meeting_id
+    _tab_to(qtbot, page.circulate_button)
+    qtbot.keyClick(page.circulate_button, Qt.Key.Key_Space)
+    assert boards.get_meeting(meeting_id).minutes_status is MinutesStatus.CIRCULATED
+    _type_into_dialog(qtbot, [Qt.Key.Key_Return],
+                      ["Approved by correspondence", Qt.Key.Key_Return])
+    _tab_to(qtbot, page.approve_button)
+    qtbot.keyClick(page.approve_button, Qt.Key.Key_Space)
+    approved = boards.get_meeting(meeting_id)
+    assert approved.minutes_status is MinutesStatus.APPROVED and approved.read_only
+    assert approved.approval_note == "Approved by correspondence"
 
 
 def test_notes_are_saved_while_typing_and_the_screen_comes_back_after_a_stop(

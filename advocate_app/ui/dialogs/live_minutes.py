@@ -602,3 +602,6 @@ class LiveMinutesWindow(QMainWindow):
         self._save_timer.stop()
         self._tick.stop()
         super().closeEvent(event)
+        owner = self.parentWidget()
+        if owner is not None:  # back to the main window, keyboard and all
+            owner.window().activateWindow()
