@@ -419,9 +419,9 @@ def _outreach_list(args, context) -> int:
 def _outreach_export(args, context) -> int:
     from pathlib import Path
 
-    from advocate_app.services.outreach import _write_atomically
+    from advocate_app.interchange.files import write_atomically
 
-    _write_atomically(Path(args.output),
+    write_atomically(Path(args.output),
                       context.services.outreach.export_json(args.item).encode("utf-8"))
     print(_("Wrote {path}.").format(path=args.output))
     return 0
@@ -608,7 +608,7 @@ def _meetings_ics(args, context) -> int:
 
     from advocate_app.i18n import ngettext
     from advocate_app.interchange.calendar import meeting_ics, meetings_feed
-    from advocate_app.services.outreach import _write_atomically
+    from advocate_app.interchange.files import write_atomically
 
     boards = context.services.boards
     output = Path(args.output)
@@ -621,7 +621,7 @@ def _meetings_ics(args, context) -> int:
         data = meetings_feed([boards.get_meeting(m.id) for m in summaries],
                              _("Advocate: upcoming meetings"))
         count = len(summaries)
-    _write_atomically(output, data)
+    write_atomically(output, data)
     print(ngettext("Wrote {n} meeting to {path}.", "Wrote {n} meetings to {path}.", count)
           .format(n=count, path=output))
     return 0

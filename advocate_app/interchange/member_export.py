@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from advocate_app.domain.community import SPECIAL_CATEGORY_FIELDS
+from advocate_app.interchange.files import replacing
 from advocate_app.services.member_data import MemberDetails
 
 FORMATS = ("csv", "xlsx", "vcard", "json")
@@ -71,16 +70,8 @@ def as_cell(member: MemberDetails, column: str) -> str:
 def write_members(path: Path, kind: str, members: Iterable[MemberDetails],
                   columns: list[str], on_row: Callable[[], None] | None = None) -> int:
     writer = {"csv": _csv, "xlsx": _xlsx, "vcard": _vcard, "json": _json}[kind]
-    directory = path.resolve().parent
-    handle, temporary = tempfile.mkstemp(prefix=".advocate-export-", dir=directory)
-    os.close(handle)
-    try:
-        count = writer(Path(temporary), members, columns, on_row or (lambda: None))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return count
+    with replacing(path.resolve(), prefix=".advocate-export-") as temporary:
+        return writer(temporary, members, columns, on_row or (lambda: None))
 
 
 def _csv(path: Path, members, columns, on_row) -> int:

@@ -89,9 +89,9 @@ def minutes_docx(meeting: MeetingView, board: BoardView, path: Path | str, *,
     path = Path(path)
     buffer = io.BytesIO()
     document.save(buffer)
-    from advocate_app.services.outreach import _write_atomically
+    from advocate_app.interchange.files import write_atomically
 
-    _write_atomically(path, buffer.getvalue())
+    write_atomically(path, buffer.getvalue())
     return path
 
 

@@ -434,11 +434,11 @@ def export_minutes(services, meeting_id: int, fmt: str, path: Path | str) -> Pat
         return path
     from advocate_app.documents.pdf import RenderOptions, render
     from advocate_app.documents.profiles import ProfileKey
-    from advocate_app.services.outreach import _write_atomically
+    from advocate_app.interchange.files import write_atomically
 
     data = render(minutes_item(meeting, board, approving_meeting=approving),
                   RenderOptions(ProfileKey.STANDARD))
-    _write_atomically(path, data)
+    write_atomically(path, data)
     return path
 
 

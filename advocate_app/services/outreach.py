@@ -22,6 +22,7 @@ from advocate_app.documents.profiles import PROFILES, ProfileKey
 from advocate_app.domain.community import PrintFormat
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.i18n import N_, _
+from advocate_app.interchange.files import file_stem, write_atomically
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader, as_utc
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
@@ -216,7 +217,7 @@ class OutreachService:
                 if not force:
                     raise ValidationError({"pages": too_long.message})
                 overridden = [*overridden, too_long]
-        _write_atomically(path, data)
+        write_atomically(path, data)
         self._record(item_id, item, "pdf", profile, 1, overridden)
         return path
 
@@ -224,7 +225,7 @@ class OutreachService:
                     item_id: int | None = None) -> Path:
         from advocate_app.documents.html import item_to_html
 
-        _write_atomically(path, item_to_html(item, PROFILES[profile]).encode("utf-8"))
+        write_atomically(path, item_to_html(item, PROFILES[profile]).encode("utf-8"))
         self._record(item_id, item, "html", profile, 1, ())
         return path
 
@@ -305,7 +306,7 @@ class OutreachService:
 
         staging = Path(tempfile.mkdtemp(prefix=".print-pack-", dir=_existing_parent(out_dir)))
         try:
-            stem = _slug(item.title)
+            stem = file_stem(item.title)
             order: list[Recipient] = []
             for (chosen_id, profile), recipients in sorted(
                     batches.items(), key=lambda kv: (batch_items[kv[0][0]].language,
@@ -523,28 +524,8 @@ def _language_name(code: str) -> str:
         return code
 
 
-def _slug(title: str) -> str:
-    from advocate_app.domain.text import fold
-
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(title)).strip("-")
-    return slug[:60] or "item"
-
-
 def _existing_parent(path: Path) -> Path:
     for candidate in (path, *path.parents):
         if candidate.is_dir():
             return candidate
     return Path.cwd()
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

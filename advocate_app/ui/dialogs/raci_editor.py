@@ -284,9 +284,9 @@ class RaciEditor(QDialog):
             return
         try:
             item = raci_item(self._matrix, self._board)
-            from advocate_app.services.outreach import _write_atomically
+            from advocate_app.interchange.files import write_atomically
 
-            _write_atomically(Path(chosen), pdf.render(item))
+            write_atomically(Path(chosen), pdf.render(item))
         except (OSError, ValueError, ServiceError) as exc:
             prompts.error(self, title, _("The sheet could not be saved: {reason}").format(
                 reason=str(exc)))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from advocate_app.domain.governance import ActionStatus, MinutesStatus, PromiseStatus
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_date
+from advocate_app.interchange.files import file_stem, write_atomically
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.widgets.heading import Heading
@@ -571,13 +572,11 @@ class BoardsPage(QWidget):
         self.refresh_meetings()
 
     def export_minutes(self) -> None:
-        from advocate_app.ui.pages.outreach import _slug
-
         meeting = self._meeting()
         if meeting is None:
             return
         title = _("Export minutes")
-        chosen = prompts.save_file(self, title, _slug(meeting.title) + ".pdf",
+        chosen = prompts.save_file(self, title, file_stem(meeting.title) + ".pdf",
                                    _("PDF document (*.pdf);;Word document (*.docx)"))
         if not chosen:
             return
@@ -596,8 +595,6 @@ class BoardsPage(QWidget):
         self.status_message.emit(_("Saved {file}.").format(file=path.name))
 
     def calendar_file(self) -> None:
-        from advocate_app.ui.pages.outreach import _slug
-
         meeting_id = self.meeting_id()
         if meeting_id is None:
             return
@@ -607,14 +604,14 @@ class BoardsPage(QWidget):
         except ServiceError as exc:
             prompts.error(self, title, str(exc))
             return
-        chosen = prompts.save_file(self, title, _slug(meeting.title) + ".ics",
+        chosen = prompts.save_file(self, title, file_stem(meeting.title) + ".ics",
                                    _("Calendar file (*.ics)"))
         if not chosen:
             return
         try:
             from advocate_app.interchange.calendar import meeting_ics
 
-            Path(chosen).write_bytes(meeting_ics(meeting))
+            write_atomically(chosen, meeting_ics(meeting))
         except (ImportError, OSError, ValueError) as exc:
             prompts.error(self, title, _("The calendar file could not be saved: {reason}")
                           .format(reason=str(exc)))

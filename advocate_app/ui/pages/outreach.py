@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRectF, QSize, QSizeF, Qt, Signal
@@ -29,6 +28,7 @@ from advocate_app.documents.content import Block, ItemKind, OutreachItem
 from advocate_app.documents.profiles import ProfileKey
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_datetime, language_name
+from advocate_app.interchange.files import file_stem, write_atomically
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.outreach_editor import PdfPreview, describe_block
@@ -123,12 +123,6 @@ class _Cell(QTableWidgetItem):
 
     def __lt__(self, other: QTableWidgetItem) -> bool:
         return str(self.data(SORT_ROLE) or "") < str(other.data(SORT_ROLE) or "")
-
-
-def _slug(title: str) -> str:
-    from advocate_app.domain.text import fold
-
-    return re.sub(r"[^a-z0-9]+", "-", fold(title)).strip("-")[:60] or "item"
 
 
 class OutreachPage(QWidget):
@@ -497,12 +491,12 @@ class OutreachPage(QWidget):
             return
         title = self._selected_title()
         chosen = prompts.save_file(self, _("Export “{title}”").format(title=title),
-                                   _slug(title) + ".json", _("Outreach item (*.json)"))
+                                   file_stem(title) + ".json", _("Outreach item (*.json)"))
         if not chosen:
             return
         try:
             text = self._services.outreach.export_json(item_id)
-            Path(chosen).write_text(text, encoding="utf-8")
+            write_atomically(chosen, text.encode("utf-8"))
         except (OSError, ServiceError) as exc:
             prompts.error(self, _("Export"), str(exc))
             return
@@ -548,7 +542,7 @@ class OutreachPage(QWidget):
                 self.status_message.emit(_("Not saved: fix the problems, then save again."))
                 return
             overridden = [problem for problem, _words in found]
-        chosen = prompts.save_file(self, title, f"{_slug(item.title)}-{profile.value}.pdf",
+        chosen = prompts.save_file(self, title, f"{file_stem(item.title)}-{profile.value}.pdf",
                                    _("PDF document (*.pdf)"))
         if not chosen:
             return
@@ -580,7 +574,7 @@ class OutreachPage(QWidget):
             return
         item_id, item = chosen_item
         profile = self.preview.profile()
-        chosen = prompts.save_file(self, title, f"{_slug(item.title)}.html",
+        chosen = prompts.save_file(self, title, f"{file_stem(item.title)}.html",
                                    _("Web page (*.html)"))
         if not chosen:
             return
