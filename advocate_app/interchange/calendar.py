@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from advocate_app.i18n import _
-from advocate_app.services.boards import MeetingView
+from advocate_app.services.board_data import MeetingView
 
 PRODID = "-//Advocate//Advocate//EN"
 

@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 
 from advocate_app.i18n import _, current_language
-from advocate_app.services.boards import BoardView, MeetingView
+from advocate_app.services.board_data import BoardView, MeetingView
 from advocate_app.services.minutes import (
     action_row,
     attendance_groups,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -28,243 +27,28 @@ from advocate_app.domain.governance import (
 )
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.i18n import _, ngettext
+from advocate_app.services.board_data import (
+    ActionView,
+    AgendaInput,
+    AgendaItemView,
+    AttendeeView,
+    BoardInput,
+    BoardMemberView,
+    BoardView,
+    DecisionView,
+    MeetingInput,
+    MeetingSummary,
+    MeetingView,
+    PromiseView,
+    Quorum,
+    RaciMatrix,
+    zone,
+)
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader, as_utc
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
-# -- what callers pass in and get back ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BoardInput:
-    name: str
-    kind: BoardKind = BoardKind.ADVISORY_BOARD
-    terms_of_reference: str = ""
-    quorum_count: int = 0
-    quorum_percent: int = 50
-    timezone: str = "Europe/London"
-
-
-@dataclass(frozen=True)
-class BoardMemberView:
-    member_id: int
-    name: str
-    role: BoardRole
-    term_start: date | None
-    term_end: date | None
-
-    def current(self, today: date) -> bool:
-        return (self.term_start is None or self.term_start <= today) and (
-            self.term_end is None or today <= self.term_end)
-
-
-@dataclass(frozen=True)
-class BoardView:
-    id: int
-    name: str
-    kind: BoardKind
-    terms_of_reference: str
-    quorum_count: int
-    quorum_percent: int
-    timezone: str
-    members: tuple[BoardMemberView, ...] = ()
-
-
-@dataclass(frozen=True)
-class AgendaInput:
-    title: str
-    presenter: str = ""
-    minutes_allotted: int = 10
-    papers: str = ""
-
-
-@dataclass(frozen=True)
-class MeetingInput:
-    board_id: int
-    title: str
-    starts_local: datetime   # naive, in ``timezone``
-    duration_minutes: int = 120
-    timezone: str = "Europe/London"
-    place: str = ""
-    online_link: str = ""
-    arrangements: frozenset[AccessArrangement] = frozenset()
-    arrangements_notes: str = ""
-
-
-@dataclass(frozen=True)
-class AgendaItemView:
-    id: int
-    position: int
-    title: str
-    presenter: str
-    minutes_allotted: int
-    papers: str
-    action_id: int | None
-    notes: str
-    seconds_spent: int
-    started_at: datetime | None
-
-
-@dataclass(frozen=True)
-class AttendeeView:
-    member_id: int
-    name: str
-    role: BoardRole
-    status: AttendanceStatus
-    mode: AttendanceMode
-
-
-@dataclass(frozen=True)
-class DecisionView:
-    id: int
-    meeting_id: int
-    agenda_item_id: int | None
-    text: str
-    decided_by: str
-    dissent: str
-    created_at: datetime | None
-    meeting_title: str = ""
-    board_name: str = ""
-    meeting_start: datetime | None = None
-
-
-@dataclass(frozen=True)
-class ActionView:
-    id: int
-    meeting_id: int | None
-    board_id: int | None
-    agenda_item_id: int | None
-    text: str
-    owner_member_id: int | None
-    owner_name: str
-    owner_role: str
-    due_on: date | None
-    status: ActionStatus
-    board_name: str = ""
-    meeting_title: str = ""
-
-    @property
-    def owner(self) -> str:
-        return self.owner_name or self.owner_role
-
-    def overdue(self, today: date) -> bool:
-        return self.status is ActionStatus.OPEN and self.due_on is not None \
-            and self.due_on < today
-
-
-@dataclass(frozen=True)
-class PromiseView:
-    id: int
-    source: str
-    meeting_id: int | None
-    board_id: int | None
-    you_said: str
-    text: str
-    owner_member_id: int | None
-    owner_name: str
-    owner_role: str
-    audience: str
-    due_on: date | None
-    status: PromiseStatus
-    evidence: str
-    kept_on: date | None
-
-    @property
-    def owner(self) -> str:
-        return self.owner_name or self.owner_role
-
-    def overdue(self, today: date) -> bool:
-        return self.status is PromiseStatus.OPEN and self.due_on is not None \
-            and self.due_on < today
-
-
-@dataclass(frozen=True)
-class Quorum:
-    present: int       # voting members present (in person or remote)
-    needed: int
-    voting: int
-
-    @property
-    def met(self) -> bool:
-        return self.present >= self.needed
-
-
-@dataclass(frozen=True)
-class MeetingView:
-    id: int
-    board_id: int
-    board_name: str
-    title: str
-    starts_at: datetime
-    ends_at: datetime
-    timezone: str
-    place: str
-    online_link: str
-    arrangements: frozenset[AccessArrangement]
-    arrangements_notes: str
-    uid: str
-    sequence: int
-    minutes_status: MinutesStatus
-    live_started_at: datetime | None
-    closed_at: datetime | None
-    current_item_id: int | None
-    circulated_at: datetime | None
-    approved_at: datetime | None
-    approved_by_name: str
-    approved_at_meeting_id: int | None
-    approval_note: str
-    agenda: tuple[AgendaItemView, ...] = ()
-    attendees: tuple[AttendeeView, ...] = ()
-    decisions: tuple[DecisionView, ...] = ()
-    actions: tuple[ActionView, ...] = ()
-    promises: tuple[PromiseView, ...] = ()
-
-    @property
-    def local_start(self) -> datetime:
-        return self.starts_at.astimezone(_zone(self.timezone))
-
-    @property
-    def local_end(self) -> datetime:
-        return self.ends_at.astimezone(_zone(self.timezone))
-
-    @property
-    def read_only(self) -> bool:
-        return self.minutes_status is MinutesStatus.APPROVED
-
-
-@dataclass(frozen=True)
-class MeetingSummary:
-    id: int
-    board_id: int
-    board_name: str
-    title: str
-    starts_at: datetime
-    timezone: str
-    minutes_status: MinutesStatus
-    closed: bool
-
-    def to_json(self) -> dict:
-        return {"id": self.id, "board": self.board_name, "board_id": self.board_id,
-                "title": self.title, "start": self.starts_at.isoformat(),
-                "timezone": self.timezone, "minutes_status": self.minutes_status.value}
-
-
-@dataclass(frozen=True)
-class RaciMatrix:
-    board_id: int
-    activities: tuple[tuple[int, str], ...]
-    parties: tuple[tuple[int, str], ...]
-    cells: dict[tuple[int, int], RaciValue] = field(default_factory=dict)
-
-
 # -- the service -----------------------------------------------------------------------------------
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
 
 def valid_timezone(name: str) -> bool:
     try:
@@ -468,7 +252,7 @@ class BoardService:
             errors["online_link"] = _("The online link should start with https://.")
         if errors:
             raise ValidationError(errors)
-        starts = data.starts_local.replace(tzinfo=_zone(data.timezone)).astimezone(UTC)
+        starts = data.starts_local.replace(tzinfo=zone(data.timezone)).astimezone(UTC)
         return starts, starts + timedelta(minutes=data.duration_minutes)
 
     @staticmethod
@@ -489,15 +273,11 @@ class BoardService:
 
     def list_meetings(self, board_id: int | None = None, *, upcoming_only: bool = False,
                       now: datetime | None = None) -> list[MeetingSummary]:
-        conditions, params = [], {}
-        if board_id is not None:
-            conditions.append("mt.board_id = :board")
-            params["board"] = board_id
-        if upcoming_only:
-            conditions.append("mt.ends_at >= :now")
-            moment = now or datetime.now(UTC)
-            params["now"] = moment if self._reader.dialect == "postgresql" else _db_time(moment)
-        where = (" WHERE " + " AND ".join(conditions)) if conditions else ""
+        moment = now or datetime.now(UTC)
+        if self._reader.dialect != "postgresql":
+            moment = _db_time(moment)
+        where, params = _where(("mt.board_id = :board", "board", board_id),
+                               ("mt.ends_at >= :now", "now", moment if upcoming_only else None))
         rows = self._reader.rows(
             "SELECT mt.id, mt.board_id, b.name, mt.title, mt.starts_at, mt.timezone, "
             "mt.minutes_status, mt.closed_at FROM meetings mt JOIN boards b ON b.id = mt.board_id"
@@ -814,18 +594,11 @@ class BoardService:
 
     def decisions(self, *, meeting_id: int | None = None, board_id: int | None = None,
                   text: str = "") -> list[DecisionView]:
-        conditions, params = [], {}
-        if meeting_id is not None:
-            conditions.append("d.meeting_id = :meeting")
-            params["meeting"] = meeting_id
-        if board_id is not None:
-            conditions.append("mt.board_id = :board")
-            params["board"] = board_id
-        for index, word in enumerate(text.split()):
-            conditions.append(f"(lower(d.text) LIKE :w{index} OR lower(d.dissent) LIKE :w{index}"
-                              f" OR lower(mt.title) LIKE :w{index})")
-            params[f"w{index}"] = f"%{word.lower()}%"
-        where = (" WHERE " + " AND ".join(conditions)) if conditions else ""
+        words = [(f"(lower(d.text) LIKE :w{i} OR lower(d.dissent) LIKE :w{i} "
+                  f"OR lower(mt.title) LIKE :w{i})", f"w{i}", f"%{word.lower()}%")
+                 for i, word in enumerate(text.split())]
+        where, params = _where(("d.meeting_id = :meeting", "meeting", meeting_id),
+                               ("mt.board_id = :board", "board", board_id), *words)
         rows = self._reader.rows(
             "SELECT d.id, d.meeting_id, d.agenda_item_id, d.text, d.decided_by, d.dissent, "
             "d.created_at, mt.title, b.name, mt.starts_at FROM decisions d "
@@ -838,26 +611,14 @@ class BoardService:
                 owner_member_id: int | None = None, owner: str = "",
                 status: ActionStatus | None = ActionStatus.OPEN, overdue_on: date | None = None
                 ) -> list[ActionView]:
-        conditions, params = [], {}
-        if meeting_id is not None:
-            conditions.append("a.meeting_id = :meeting")
-            params["meeting"] = meeting_id
-        if board_id is not None:
-            conditions.append("a.board_id = :board")
-            params["board"] = board_id
-        if owner_member_id is not None:
-            conditions.append("a.owner_member_id = :owner_id")
-            params["owner_id"] = owner_member_id
-        if owner:
-            conditions.append("lower(a.owner_role) = :owner_role")
-            params["owner_role"] = owner.lower()
-        if status is not None:
-            conditions.append("a.status = :status")
-            params["status"] = status.value
-        if overdue_on is not None:
-            conditions.append("a.status = 'open' AND a.due_on < :today")
-            params["today"] = overdue_on.isoformat()
-        where = (" WHERE " + " AND ".join(conditions)) if conditions else ""
+        where, params = _where(
+            ("a.meeting_id = :meeting", "meeting", meeting_id),
+            ("a.board_id = :board", "board", board_id),
+            ("a.owner_member_id = :owner_id", "owner_id", owner_member_id),
+            ("lower(a.owner_role) = :owner_role", "owner_role", owner.lower() or None),
+            ("a.status = :status", "status", status.value if status else None),
+            ("a.status = 'open' AND a.due_on < :today", "today",
+             overdue_on.isoformat() if overdue_on else None))
         rows = self._reader.rows(
             "SELECT a.id, a.meeting_id, a.board_id, a.agenda_item_id, a.text, a.owner_member_id,"
             " m.given_name, m.family_name, m.preferred_name, a.owner_role, a.due_on, a.status, "
@@ -874,20 +635,12 @@ class BoardService:
     def promises(self, *, meeting_id: int | None = None, board_id: int | None = None,
                  status: PromiseStatus | None = PromiseStatus.OPEN,
                  overdue_on: date | None = None) -> list[PromiseView]:
-        conditions, params = [], {}
-        if meeting_id is not None:
-            conditions.append("p.meeting_id = :meeting")
-            params["meeting"] = meeting_id
-        if board_id is not None:
-            conditions.append("p.board_id = :board")
-            params["board"] = board_id
-        if status is not None:
-            conditions.append("p.status = :status")
-            params["status"] = status.value
-        if overdue_on is not None:
-            conditions.append("p.status = 'open' AND p.due_on < :today")
-            params["today"] = overdue_on.isoformat()
-        where = (" WHERE " + " AND ".join(conditions)) if conditions else ""
+        where, params = _where(
+            ("p.meeting_id = :meeting", "meeting", meeting_id),
+            ("p.board_id = :board", "board", board_id),
+            ("p.status = :status", "status", status.value if status else None),
+            ("p.status = 'open' AND p.due_on < :today", "today",
+             overdue_on.isoformat() if overdue_on else None))
         rows = self._reader.rows(
             "SELECT p.id, p.source, p.meeting_id, p.board_id, p.you_said, p.text, "
             "p.owner_member_id, m.given_name, m.family_name, m.preferred_name, p.owner_role, "
@@ -1019,6 +772,15 @@ class BoardService:
         """Overdue action items and overdue promises, for the dashboard."""
         today = today or date.today()
         return self.actions(overdue_on=today), self.promises(overdue_on=today)
+
+
+def _where(*filters: tuple[str, str, object]) -> tuple[str, dict]:
+    """A WHERE clause from the filters that are set: each is (condition, the name of its
+    parameter, value); a None value leaves its condition out."""
+    chosen = [(condition, name, value) for condition, name, value in filters
+              if value is not None]
+    where = " WHERE " + " AND ".join(c for c, _n, _v in chosen) if chosen else ""
+    return where, {name: value for _c, name, value in chosen}
 
 
 def _shorten(text: str, limit: int = 80) -> str:

@@ -29,7 +29,7 @@ from advocate_app.domain.governance import (
     RaciValue,
 )
 from advocate_app.i18n import N_, _, current_language, translator
-from advocate_app.services.boards import (
+from advocate_app.services.board_data import (
     ActionView,
     AgendaItemView,
     AttendeeView,

@@ -24,7 +24,7 @@ from advocate_app.domain.governance import (
 )
 from advocate_app.interchange.calendar import meeting_ics, meetings_feed
 from advocate_app.interchange.minutes_docx import minutes_docx
-from advocate_app.services.boards import AgendaInput, BoardInput, MeetingInput
+from advocate_app.services.board_data import AgendaInput, BoardInput, MeetingInput
 from advocate_app.services.member_data import MemberInput
 from advocate_app.services.minutes import (
     YOU_SAID_WE_DID_GROUP,

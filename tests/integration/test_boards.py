@@ -18,7 +18,7 @@ from advocate_app.domain.governance import (
     RaciValue,
     quorum_needed,
 )
-from advocate_app.services.boards import AgendaInput, BoardInput, MeetingInput
+from advocate_app.services.board_data import AgendaInput, BoardInput, MeetingInput
 from advocate_app.services.errors import ValidationError
 from advocate_app.services.member_data import MemberInput
 

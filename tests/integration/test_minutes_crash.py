@@ -19,7 +19,7 @@ import pytest
 
 from advocate_app.app import open_services
 from advocate_app.paths import AppPaths
-from advocate_app.services.boards import AgendaInput, BoardInput, MeetingInput
+from advocate_app.services.board_data import AgendaInput, BoardInput, MeetingInput
 from advocate_app.services.member_data import MemberInput
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo") or not hasattr(signal, "SIGKILL"),

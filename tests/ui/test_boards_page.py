@@ -16,7 +16,7 @@ from advocate_app.domain.governance import (
     PromiseStatus,
     RaciValue,
 )
-from advocate_app.services.boards import AgendaInput, BoardInput, MeetingInput
+from advocate_app.services.board_data import AgendaInput, BoardInput, MeetingInput
 from advocate_app.services.member_data import MemberInput
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.board_editor import BoardEditor

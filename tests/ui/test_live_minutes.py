@@ -14,7 +14,7 @@ from advocate_app.domain.governance import (
     BoardRole,
     MinutesStatus,
 )
-from advocate_app.services.boards import AgendaInput, BoardInput, MeetingInput
+from advocate_app.services.board_data import AgendaInput, BoardInput, MeetingInput
 from advocate_app.services.member_data import MemberInput
 from advocate_app.ui import prompts
 

@@ -409,7 +409,7 @@ class BoardEditor(QDialog):
         self.quorum_percent.setVisible(not by_count)
 
     def board_input(self):
-        from advocate_app.services.boards import BoardInput
+        from advocate_app.services.board_data import BoardInput
 
         by_count = self.quorum_kind.currentData() == "count"
         return BoardInput(name=self.name_field.text(), kind=BoardKind(self.kind_combo.currentData()),

@@ -514,7 +514,7 @@ class MeetingEditor(QDialog):
         self.agenda_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
     def meeting_input(self):
-        from advocate_app.services.boards import MeetingInput
+        from advocate_app.services.board_data import MeetingInput
 
         day, time = self.date_edit.date(), self.time_edit.time()
         starts = datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
@@ -528,7 +528,7 @@ class MeetingEditor(QDialog):
             arrangements_notes=self.notes_field.toPlainText().strip())
 
     def save(self) -> None:
-        from advocate_app.services.boards import AgendaInput
+        from advocate_app.services.board_data import AgendaInput
 
         if self.read_only:
             self.reject()
@@ -551,7 +551,7 @@ class MeetingEditor(QDialog):
 
     def _save_agenda(self) -> None:
         """Make the stored agenda what the table shows: removed, changed, added, in order."""
-        from advocate_app.services.boards import AgendaInput
+        from advocate_app.services.board_data import AgendaInput
 
         boards = self._services.boards
         kept = {row.item_id for row in self._agenda if row.item_id is not None}
