@@ -211,6 +211,8 @@ class OutreachService:
                                           label_sheet=label_sheet))
         limit = PROFILES[profile].max_pages
         if limit:
+            from advocate_app.documents.pdf import page_count
+
             pages = page_count(data)
             if pages > limit:
                 too_long = self.preflight(item, profile, pages=pages)[-1]
@@ -389,15 +391,6 @@ def is_personalised(item: OutreachItem) -> bool:
         return True
     return any(b.type == "address" or "{{" in json.dumps(b.data, ensure_ascii=False)
                for b in item.blocks)
-
-
-def page_count(pdf: bytes) -> int:
-    import io
-
-    import pikepdf
-
-    with pikepdf.open(io.BytesIO(pdf)) as document:
-        return len(document.pages)
 
 
 def unprintable_characters(item: OutreachItem) -> list[Problem]:

@@ -264,7 +264,7 @@ def test_the_roles_matrix_is_one_page_table_with_a_key(services, tmp_path):
     path = tmp_path / "raci.pdf"
     path.write_bytes(render(item, RenderOptions()))
     assert checks.problems(path) == []
-    from advocate_app.services.outreach import page_count
+    from advocate_app.documents.pdf import page_count
 
     assert page_count(path.read_bytes()) == 1
 

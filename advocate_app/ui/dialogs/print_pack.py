@@ -46,7 +46,7 @@ def open_folder(path: Path) -> None:
 
 
 def _sheet_description(key: str) -> str:
-    from advocate_app.documents.pdf import LABEL_SHEETS
+    from advocate_app.documents.labels import LABEL_SHEETS
 
     sheet = LABEL_SHEETS.get(key)
     return _(sheet.description) if sheet is not None else key
