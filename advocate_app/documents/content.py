@@ -69,6 +69,10 @@ class ContentError(ValueError):
     """An item's JSON is not a valid outreach item; the message says where and why."""
 
 
+class RenderError(ContentError):
+    """The item cannot be rendered as given (a picture file that cannot be read …)."""
+
+
 @dataclass(frozen=True)
 class Block:
     type: str

@@ -39,7 +39,7 @@ from reportlab.platypus import (
 )
 
 from advocate_app.documents import fonts, inline
-from advocate_app.documents.content import Block, ItemKind, OutreachItem
+from advocate_app.documents.content import Block, ItemKind, OutreachItem, RenderError
 from advocate_app.documents.flowables import (
     RTL_CHAR,
     ArtifactTable,
@@ -68,10 +68,6 @@ _CONTACT_US = N_("Contact us")
 _FIELD_LABELS = {"name": N_("Name"), "first_name": N_("First name"),
                  "salutation": N_("Dear …"), "date": N_("Date")}
 _QR_ALT = N_("QR code for {url}")
-
-
-class RenderError(ValueError):
-    """The item cannot be rendered as given (a picture file that cannot be read …)."""
 
 
 @dataclass(frozen=True)

@@ -152,79 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
                       "Counts below 5 are shown as “<5”; no names are included."))
     readiness.add_argument("--format", choices=("csv", "json"), default="csv")
     readiness.add_argument("-o", "--output", metavar=_("FILE"), required=True)
-    _add_outreach(commands)
-    _add_meetings(commands)
+    from advocate_app.cli import meetings, outreach
+
+    outreach.add_parser(commands)
+    meetings.add_parsers(commands)
     return parser
-
-
-_PROFILE_CHOICES = ("standard", "clear", "large", "easy-read", "dyslexia", "high-contrast")
-
-
-def _add_outreach(commands) -> None:
-    outreach = commands.add_parser(
-        "outreach", help=_("list, export, render and print outreach items"),
-        description=_("Leaflets, posters, lay summaries, newsletters, invitations, letters and "
-                      "address labels: as accessible PDF, and as print packs per member."))
-    what = outreach.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser,
-                                   required=True)
-    listing = what.add_parser("list", help=_("list the stored items"))
-    listing.add_argument("--json", action="store_true",
-                         help=_("print a JSON list (id, kind, title, language, group)"))
-    export = what.add_parser("export", help=_("write an item in its JSON form"))
-    export.add_argument("item", type=_positive_int, metavar=_("ITEM_ID"))
-    export.add_argument("-o", "--output", metavar=_("FILE"), required=True)
-    importer = what.add_parser("import", help=_("add an item from its JSON form"))
-    importer.add_argument("file", metavar=_("ITEM.json"))
-    render = what.add_parser(
-        "render", help=_("render an item (stored, or a JSON file) as a tagged PDF or HTML"))
-    render.add_argument("item", metavar=_("ITEM_ID|ITEM.json"))
-    render.add_argument("--profile", choices=_PROFILE_CHOICES, default="standard",
-                        help=_("print profile (default: standard)"))
-    render.add_argument("--lang", dest="item_lang", metavar=_("CODE"),
-                        help=_("render the stored version in this language"))
-    render.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
-    render.add_argument("--labels", choices=("L7160", "L7163", "5160"), default="L7160",
-                        help=_("label sheet for address labels (default: L7160)"))
-    render.add_argument("--force", action="store_true",
-                        help=_("render even if the pre-flight check finds problems (they "
-                               "are recorded)"))
-    render.add_argument("-o", "--output", metavar=_("OUT.pdf"), required=True,
-                        help=_("the file to write; .html writes the accessible HTML "
-                               "companion"))
-    pack = what.add_parser(
-        "print-pack", help=_("each member's copy in their language and format, with labels "
-                             "and a summary sheet"))
-    pack.add_argument("item", type=_positive_int, metavar=_("ITEM_ID"))
-    pack.add_argument("--segment", metavar=_("NAME"),
-                      help=_("the members of this saved segment (default: every member)"))
-    pack.add_argument("--labels", choices=("L7160", "L7163", "5160"), default="L7160")
-    pack.add_argument("-o", "--output", metavar=_("DIR"), required=True)
-
-
-def _add_meetings(commands) -> None:
-    meetings = commands.add_parser(
-        "meetings", help=_("list board meetings and write them as calendar files"),
-        description=_("Board meetings: list them, or write one meeting or all upcoming "
-                      "meetings as an iCalendar (.ics) file."))
-    what = meetings.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser,
-                                   required=True)
-    listing = what.add_parser("list", help=_("list the meetings, newest first"))
-    listing.add_argument("--json", action="store_true",
-                         help=_("print a JSON list (id, board, title, start, minutes_status)"))
-    ics = what.add_parser("ics", help=_("write a calendar file: one meeting, or every "
-                                        "upcoming meeting"))
-    ics.add_argument("--meeting", type=_positive_int, metavar=_("MEETING_ID"),
-                     help=_("only this meeting (default: every upcoming meeting)"))
-    ics.add_argument("-o", "--output", metavar=_("FILE.ics"), required=True)
-    minutes = commands.add_parser(
-        "minutes", help=_("export the minutes of a meeting"),
-        description=_("The minutes of a meeting as an accessible PDF or a Word document."))
-    what = minutes.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser,
-                                  required=True)
-    export = what.add_parser("export", help=_("write the minutes as PDF or DOCX"))
-    export.add_argument("meeting", type=_positive_int, metavar=_("MEETING_ID"))
-    export.add_argument("--format", choices=("pdf", "docx"), required=True)
-    export.add_argument("-o", "--output", metavar=_("FILE"), required=True)
 
 
 def _positive_int(value: str) -> int:
@@ -239,11 +171,26 @@ def _positive_int(value: str) -> int:
 
 
 def run_command(args: argparse.Namespace, context) -> int:
+    """Run the command; a mistake the person can act on is one translated line, exit 1."""
+    from advocate_app.cli import meetings, outreach
+    from advocate_app.documents.content import ContentError
+    from advocate_app.services.errors import ServiceError
+
     handlers = {"demo": _run_demo, "import": _run_import, "export": _run_export,
                 "privacy": _run_privacy, "trial-readiness": _run_trial_readiness,
-                "members": _run_members, "outreach": _run_outreach,
-                "meetings": _run_meetings, "minutes": _run_minutes}
-    return handlers[args.command](args, context)
+                "members": _run_members, "outreach": outreach.run,
+                "meetings": meetings.run_meetings, "minutes": meetings.run_minutes}
+    try:
+        return handlers[args.command](args, context)
+    except (ContentError, ServiceError) as exc:
+        print(f"advocate-app: {exc}", file=sys.stderr)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        print("advocate-app: " + _("{path} cannot be written: {reason}.").format(
+            path=exc.filename or getattr(args, "output", ""), reason=exc.strerror or exc),
+            file=sys.stderr)
+    return 1
 
 
 def _run_import(args: argparse.Namespace, context) -> int:
@@ -386,263 +333,6 @@ def _run_members(args: argparse.Namespace, context) -> int:
         return 1
     print(_("Member {other} merged into member {keep}.").format(other=args.other,
                                                                 keep=args.keep))
-    return 0
-
-
-def _run_outreach(args: argparse.Namespace, context) -> int:
-    from advocate_app.documents.content import ContentError
-    from advocate_app.services.errors import ServiceError
-
-    try:
-        return _OUTREACH[args.what](args, context)
-    except (ContentError, ServiceError) as exc:
-        print(f"advocate-app: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print("advocate-app: " + _("{path} cannot be written: {reason}.").format(
-            path=exc.filename or args.output, reason=exc.strerror or exc), file=sys.stderr)
-        return 1
-
-
-def _outreach_list(args, context) -> int:
-    import json
-
-    items = context.services.outreach.list()
-    if args.json:
-        print(json.dumps([item.to_json() for item in items], ensure_ascii=False, indent=2))
-        return 0
-    for item in items:
-        print(f"{item.id}\t{item.kind.label}\t{item.language}\t{item.title}")
-    return 0
-
-
-def _outreach_export(args, context) -> int:
-    from pathlib import Path
-
-    from advocate_app.interchange.files import write_atomically
-
-    write_atomically(Path(args.output),
-                      context.services.outreach.export_json(args.item).encode("utf-8"))
-    print(_("Wrote {path}.").format(path=args.output))
-    return 0
-
-
-def _outreach_import(args, context) -> int:
-    from pathlib import Path
-
-    path = Path(args.file)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        print("advocate-app: " + _("{path} cannot be read: {reason}.").format(
-            path=path, reason=getattr(exc, "strerror", None) or exc), file=sys.stderr)
-        return 1
-    item_id = context.services.outreach.import_json(text)
-    print(_("Added outreach item {id}.").format(id=item_id))
-    return 0
-
-
-def _outreach_item(args, context):
-    """The item named on the command line: a stored id or a JSON file."""
-    from pathlib import Path
-
-    from advocate_app.documents.content import item_from_json
-
-    outreach = context.services.outreach
-    if args.item.isdigit():
-        item_id = int(args.item)
-        item = outreach.get(item_id)
-        if args.item_lang and item.language != args.item_lang:
-            for other_id, other in outreach.versions(item):
-                if other.language == args.item_lang and other.easy_read == item.easy_read:
-                    return other_id, other
-            from advocate_app.services.errors import NotFoundError
-
-            raise NotFoundError(_("Item {id} has no version in “{lang}”.").format(
-                id=item_id, lang=args.item_lang))
-        return item_id, item
-    path = Path(args.item)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        from advocate_app.documents.content import ContentError
-
-        raise ContentError(_("{path} cannot be read: {reason}.").format(
-            path=path, reason=getattr(exc, "strerror", None) or exc)) from exc
-    item = item_from_json(text)
-    if args.item_lang and item.language != args.item_lang:
-        from dataclasses import replace
-
-        item = replace(item, language=args.item_lang)
-    return None, item
-
-
-def _outreach_render(args, context) -> int:
-    from pathlib import Path
-
-    from advocate_app.documents.pdf import RenderError
-    from advocate_app.documents.profiles import ProfileKey
-
-    item_id, item = _outreach_item(args, context)
-    profile = ProfileKey(args.profile)
-    outreach = context.services.outreach
-    output = Path(args.output)
-    problems = outreach.preflight(item, profile)
-    if problems and not args.force:
-        print(_("The pre-flight check found problems for {profile}:").format(
-            profile=profile.label), file=sys.stderr)
-        for problem in problems:
-            where = _(" (block {n})").format(n=problem.block) if problem.block else ""
-            print(f"  - {problem.message}{where}", file=sys.stderr)
-        print(_("Fix them, or add --force to render anyway (the override is recorded)."),
-              file=sys.stderr)
-        return 1
-    try:
-        if output.suffix.lower() in (".html", ".htm"):
-            outreach.render_html(item, profile, output, item_id=item_id)
-        else:
-            outreach.render_pdf(item, profile, output, item_id=item_id, overridden=problems,
-                                page_size=args.page_size, label_sheet=args.labels,
-                                force=args.force)
-    except RenderError as exc:
-        print(f"advocate-app: {exc}", file=sys.stderr)
-        return 1
-    print(_("Wrote {path}.").format(path=output))
-    return 0
-
-
-def _outreach_print_pack(args, context) -> int:
-    from pathlib import Path
-
-    from advocate_app.i18n import ngettext
-    from advocate_app.services.member_data import MemberQuery
-
-    query = MemberQuery()
-    if args.segment:
-        query = context.services.segments.get(args.segment).query
-    members = context.services.members
-    total = members.count(query)
-    ids = [row.id for start in range(0, total, 1000)
-           for row in members.list(query, start, 1000)]
-    interactive = sys.stderr.isatty()
-
-    def progress(done: int, count: int) -> bool:
-        if interactive and count:
-            sys.stderr.write("\r" + _("Preparing copies: {done} of {total}").format(
-                done=done, total=count))
-            sys.stderr.flush()
-        return True
-
-    result = context.services.outreach.print_pack(args.item, ids, Path(args.output),
-                                                  progress=progress, label_sheet=args.labels)
-    if interactive:
-        sys.stderr.write("\n")
-    for rendered in result.files:
-        if rendered.personalised:
-            line = ngettext("{path}: {n} personalised copy ({profile}, {language})",
-                            "{path}: {n} personalised copies ({profile}, {language})",
-                            rendered.copies)
-        else:
-            line = ngettext("{path}: print once ({profile}, {language})",
-                            "{path}: print {n} times ({profile}, {language})", rendered.copies)
-        print(line.format(path=rendered.path, n=rendered.copies, profile=rendered.profile.label,
-                          language=rendered.language))
-    if result.labels:
-        print(_("Address labels: {path}").format(path=result.labels))
-    print(_("Summary for the volunteer: {path}").format(path=result.summary))
-    print(ngettext("{n} member left out (see the summary).",
-                   "{n} members left out (see the summary).", len(result.left_out)).format(
-        n=len(result.left_out)))
-    return 0
-
-
-_OUTREACH = {"list": _outreach_list, "export": _outreach_export, "import": _outreach_import,
-             "render": _outreach_render, "print-pack": _outreach_print_pack}
-
-
-def _run_meetings(args: argparse.Namespace, context) -> int:
-    from advocate_app.services.errors import ServiceError
-
-    try:
-        if args.what == "list":
-            return _meetings_list(args, context)
-        return _meetings_ics(args, context)
-    except ServiceError as exc:
-        print(f"advocate-app: {exc}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        print("advocate-app: " + _("{path} cannot be written: {reason}.").format(
-            path=exc.filename or getattr(args, "output", ""), reason=exc.strerror or exc),
-            file=sys.stderr)
-        return 1
-
-
-def _meetings_list(args, context) -> int:
-    import json
-    from datetime import UTC, datetime
-    from zoneinfo import ZoneInfo
-
-    from advocate_app.services.boards import valid_timezone
-
-    now = datetime.now(UTC)
-    meetings = context.services.boards.list_meetings()
-    rows = []
-    for meeting in meetings:
-        zone = ZoneInfo(meeting.timezone if valid_timezone(meeting.timezone) else "UTC")
-        local = meeting.starts_at.astimezone(zone)
-        rows.append({**meeting.to_json(), "local_start": local.isoformat(),
-                     "upcoming": meeting.starts_at >= now})
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return 0
-    for meeting, row in zip(meetings, rows, strict=True):
-        print(f"{meeting.id}\t{row['local_start'][:16].replace('T', ' ')}\t"
-              f"{meeting.board_name}\t{meeting.title}\t{meeting.minutes_status.label}")
-    return 0
-
-
-def _meetings_ics(args, context) -> int:
-    from pathlib import Path
-
-    from advocate_app.i18n import ngettext
-    from advocate_app.interchange.calendar import meeting_ics, meetings_feed
-    from advocate_app.interchange.files import write_atomically
-
-    boards = context.services.boards
-    output = Path(args.output)
-    if args.meeting is not None:
-        data = meeting_ics(boards.get_meeting(args.meeting))
-        count = 1
-    else:
-        summaries = sorted(boards.list_meetings(upcoming_only=True),
-                           key=lambda m: (m.starts_at, m.id))
-        data = meetings_feed([boards.get_meeting(m.id) for m in summaries],
-                             _("Advocate: upcoming meetings"))
-        count = len(summaries)
-    write_atomically(output, data)
-    print(ngettext("Wrote {n} meeting to {path}.", "Wrote {n} meetings to {path}.", count)
-          .format(n=count, path=output))
-    return 0
-
-
-def _run_minutes(args: argparse.Namespace, context) -> int:
-    from advocate_app.services.errors import ServiceError
-    from advocate_app.services.minutes import export_minutes
-
-    try:
-        path = export_minutes(context.services, args.meeting, args.format, args.output)
-    except ServiceError as exc:
-        print(f"advocate-app: {exc}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        print("advocate-app: " + _("{path} cannot be written: {reason}.").format(
-            path=exc.filename or args.output, reason=exc.strerror or exc), file=sys.stderr)
-        return 1
-    print(_("Wrote {path}.").format(path=path))
     return 0
 
 

@@ -1,0 +1,207 @@
+"""``advocate-app outreach …``: outreach items listed, exchanged as JSON, rendered as tagged
+PDF or HTML, and sent as print packs."""
+
+from __future__ import annotations
+
+import sys
+
+from advocate_app.cli import _Parser, _positive_int
+from advocate_app.i18n import _
+
+_PROFILE_CHOICES = ("standard", "clear", "large", "easy-read", "dyslexia", "high-contrast")
+
+
+def add_parser(commands) -> None:
+    outreach = commands.add_parser(
+        "outreach", help=_("list, export, render and print outreach items"),
+        description=_("Leaflets, posters, lay summaries, newsletters, invitations, letters and "
+                      "address labels: as accessible PDF, and as print packs per member."))
+    what = outreach.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser,
+                                   required=True)
+    listing = what.add_parser("list", help=_("list the stored items"))
+    listing.add_argument("--json", action="store_true",
+                         help=_("print a JSON list (id, kind, title, language, group)"))
+    export = what.add_parser("export", help=_("write an item in its JSON form"))
+    export.add_argument("item", type=_positive_int, metavar=_("ITEM_ID"))
+    export.add_argument("-o", "--output", metavar=_("FILE"), required=True)
+    importer = what.add_parser("import", help=_("add an item from its JSON form"))
+    importer.add_argument("file", metavar=_("ITEM.json"))
+    render = what.add_parser(
+        "render", help=_("render an item (stored, or a JSON file) as a tagged PDF or HTML"))
+    render.add_argument("item", metavar=_("ITEM_ID|ITEM.json"))
+    render.add_argument("--profile", choices=_PROFILE_CHOICES, default="standard",
+                        help=_("print profile (default: standard)"))
+    render.add_argument("--lang", dest="item_lang", metavar=_("CODE"),
+                        help=_("render the stored version in this language"))
+    render.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    render.add_argument("--labels", choices=("L7160", "L7163", "5160"), default="L7160",
+                        help=_("label sheet for address labels (default: L7160)"))
+    render.add_argument("--force", action="store_true",
+                        help=_("render even if the pre-flight check finds problems (they "
+                               "are recorded)"))
+    render.add_argument("-o", "--output", metavar=_("OUT.pdf"), required=True,
+                        help=_("the file to write; .html writes the accessible HTML "
+                               "companion"))
+    pack = what.add_parser(
+        "print-pack", help=_("each member's copy in their language and format, with labels "
+                             "and a summary sheet"))
+    pack.add_argument("item", type=_positive_int, metavar=_("ITEM_ID"))
+    pack.add_argument("--segment", metavar=_("NAME"),
+                      help=_("the members of this saved segment (default: every member)"))
+    pack.add_argument("--labels", choices=("L7160", "L7163", "5160"), default="L7160")
+    pack.add_argument("-o", "--output", metavar=_("DIR"), required=True)
+
+
+def _outreach_list(args, context) -> int:
+    import json
+
+    items = context.services.outreach.list()
+    if args.json:
+        print(json.dumps([item.to_json() for item in items], ensure_ascii=False, indent=2))
+        return 0
+    for item in items:
+        print(f"{item.id}\t{item.kind.label}\t{item.language}\t{item.title}")
+    return 0
+
+
+def _outreach_export(args, context) -> int:
+    from pathlib import Path
+
+    from advocate_app.interchange.files import write_atomically
+
+    write_atomically(Path(args.output),
+                      context.services.outreach.export_json(args.item).encode("utf-8"))
+    print(_("Wrote {path}.").format(path=args.output))
+    return 0
+
+
+def _outreach_import(args, context) -> int:
+    from pathlib import Path
+
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        print("advocate-app: " + _("{path} cannot be read: {reason}.").format(
+            path=path, reason=getattr(exc, "strerror", None) or exc), file=sys.stderr)
+        return 1
+    item_id = context.services.outreach.import_json(text)
+    print(_("Added outreach item {id}.").format(id=item_id))
+    return 0
+
+
+def _outreach_item(args, context):
+    """The item named on the command line: a stored id or a JSON file."""
+    from pathlib import Path
+
+    from advocate_app.documents.content import item_from_json
+
+    outreach = context.services.outreach
+    if args.item.isdigit():
+        item_id = int(args.item)
+        item = outreach.get(item_id)
+        if args.item_lang and item.language != args.item_lang:
+            for other_id, other in outreach.versions(item):
+                if other.language == args.item_lang and other.easy_read == item.easy_read:
+                    return other_id, other
+            from advocate_app.services.errors import NotFoundError
+
+            raise NotFoundError(_("Item {id} has no version in “{lang}”.").format(
+                id=item_id, lang=args.item_lang))
+        return item_id, item
+    path = Path(args.item)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        from advocate_app.documents.content import ContentError
+
+        raise ContentError(_("{path} cannot be read: {reason}.").format(
+            path=path, reason=getattr(exc, "strerror", None) or exc)) from exc
+    item = item_from_json(text)
+    if args.item_lang and item.language != args.item_lang:
+        from dataclasses import replace
+
+        item = replace(item, language=args.item_lang)
+    return None, item
+
+
+def _outreach_render(args, context) -> int:
+    from pathlib import Path
+
+    from advocate_app.documents.profiles import ProfileKey
+
+    item_id, item = _outreach_item(args, context)
+    profile = ProfileKey(args.profile)
+    outreach = context.services.outreach
+    output = Path(args.output)
+    problems = outreach.preflight(item, profile)
+    if problems and not args.force:
+        print(_("The pre-flight check found problems for {profile}:").format(
+            profile=profile.label), file=sys.stderr)
+        for problem in problems:
+            where = _(" (block {n})").format(n=problem.block) if problem.block else ""
+            print(f"  - {problem.message}{where}", file=sys.stderr)
+        print(_("Fix them, or add --force to render anyway (the override is recorded)."),
+              file=sys.stderr)
+        return 1
+    if output.suffix.lower() in (".html", ".htm"):
+        outreach.render_html(item, profile, output, item_id=item_id)
+    else:
+        outreach.render_pdf(item, profile, output, item_id=item_id, overridden=problems,
+                            page_size=args.page_size, label_sheet=args.labels,
+                            force=args.force)
+    print(_("Wrote {path}.").format(path=output))
+    return 0
+
+
+def _outreach_print_pack(args, context) -> int:
+    from pathlib import Path
+
+    from advocate_app.i18n import ngettext
+    from advocate_app.services.member_data import MemberQuery
+
+    query = MemberQuery()
+    if args.segment:
+        query = context.services.segments.get(args.segment).query
+    members = context.services.members
+    total = members.count(query)
+    ids = [row.id for start in range(0, total, 1000)
+           for row in members.list(query, start, 1000)]
+    interactive = sys.stderr.isatty()
+
+    def progress(done: int, count: int) -> bool:
+        if interactive and count:
+            sys.stderr.write("\r" + _("Preparing copies: {done} of {total}").format(
+                done=done, total=count))
+            sys.stderr.flush()
+        return True
+
+    result = context.services.outreach.print_pack(args.item, ids, Path(args.output),
+                                                  progress=progress, label_sheet=args.labels)
+    if interactive:
+        sys.stderr.write("\n")
+    for rendered in result.files:
+        if rendered.personalised:
+            line = ngettext("{path}: {n} personalised copy ({profile}, {language})",
+                            "{path}: {n} personalised copies ({profile}, {language})",
+                            rendered.copies)
+        else:
+            line = ngettext("{path}: print once ({profile}, {language})",
+                            "{path}: print {n} times ({profile}, {language})", rendered.copies)
+        print(line.format(path=rendered.path, n=rendered.copies, profile=rendered.profile.label,
+                          language=rendered.language))
+    if result.labels:
+        print(_("Address labels: {path}").format(path=result.labels))
+    print(_("Summary for the volunteer: {path}").format(path=result.summary))
+    print(ngettext("{n} member left out (see the summary).",
+                   "{n} members left out (see the summary).", len(result.left_out)).format(
+        n=len(result.left_out)))
+    return 0
+
+
+_HANDLERS = {"list": _outreach_list, "export": _outreach_export, "import": _outreach_import,
+             "render": _outreach_render, "print-pack": _outreach_print_pack}
+
+
+def run(args, context) -> int:
+    return _HANDLERS[args.what](args, context)
