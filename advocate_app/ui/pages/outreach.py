@@ -31,8 +31,9 @@ from advocate_app.i18n.formatting import format_datetime, language_name
 from advocate_app.interchange.files import file_stem, write_atomically
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
-from advocate_app.ui.dialogs.outreach_editor import PdfPreview, describe_block
+from advocate_app.ui.dialogs.outreach_blocks import describe_block
 from advocate_app.ui.widgets.heading import Heading
+from advocate_app.ui.widgets.pdf_preview import PdfPreview
 
 TITLE, KIND, LANGUAGE, CHANGED = range(4)
 #: The longest side of a page image sent to the printer, in dots per inch.
