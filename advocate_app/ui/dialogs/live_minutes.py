@@ -468,9 +468,7 @@ class LiveMinutesWindow(QMainWindow):
 
     def record_decision(self) -> None:
         dialog = self.decision_dialog()
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        self._back()
-        if not accepted:
+        if not self._ask(dialog):
             return
         self._record(lambda: self._boards.record_decision(
             self.meeting_id, dialog.text.text(), agenda_item_id=self._current_id,
@@ -491,11 +489,15 @@ class LiveMinutesWindow(QMainWindow):
             "Write down what was decided.")
         return dialog
 
-    def record_action(self) -> None:
-        dialog = self.action_dialog()
+    def _ask(self, dialog: _QuickEntry) -> bool:
+        """Show a quick entry; the keyboard comes back to the notes whatever the answer."""
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         self._back()
-        if not accepted:
+        return accepted
+
+    def record_action(self) -> None:
+        dialog = self.action_dialog()
+        if not self._ask(dialog):
             return
         member_id, role = _owner_of(dialog.owner)
         due = dialog.due.date().toPython()
@@ -518,9 +520,7 @@ class LiveMinutesWindow(QMainWindow):
 
     def record_promise(self) -> None:
         dialog = self.promise_dialog()
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        self._back()
-        if not accepted:
+        if not self._ask(dialog):
             return
         member_id, role = _owner_of(dialog.owner)
         due = dialog.due.date().toPython()
