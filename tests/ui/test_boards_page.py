@@ -410,3 +410,17 @@ def test_lay_summary_and_you_said_we_did_become_outreach_items(qtbot, page, serv
     assert sorted(s.language for s in updates) == ["en", "fr"]
     assert len({s.group for s in updates}) == 1
     assert "Outreach section" in said[0]
+
+
+def test_the_dashboard_names_the_next_meeting(qtbot, main_window, services, board):
+    from advocate_app.services.board_data import MeetingInput
+
+    board_id, _people = board
+    soon = datetime.now().replace(microsecond=0) + timedelta(days=10)
+    services.boards.schedule_meeting(MeetingInput(board_id, "Autumn check-in", soon))
+    services.boards.schedule_meeting(MeetingInput(board_id, "Later still",
+                                                  soon + timedelta(days=30)))
+    page = main_window.show_section("dashboard")
+    page.refresh()
+    assert "Next meeting: Patient Advisory Board, “Autumn check-in”" in page.reminders.text()
+    assert "Later still" not in page.reminders.text()

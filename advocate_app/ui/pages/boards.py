@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -41,10 +40,9 @@ ALL_OPEN, OVERDUE, MINE, BY_OWNER, THIS_BOARD = "open", "overdue", "mine", "owne
 
 def meeting_when(starts_at: datetime, zone: str) -> str:
     """The start of a meeting in its own time zone, with the zone named."""
-    try:
-        local = starts_at.astimezone(ZoneInfo(zone))
-    except (KeyError, ValueError):
-        local = starts_at
+    from advocate_app.services.board_data import zone as time_zone
+
+    local = starts_at.astimezone(time_zone(zone))
     # The date spelled out (no 12/6 against 6/12 confusion), the time short.
     from babel.dates import format_time
 

@@ -49,8 +49,8 @@ class DashboardPage(QWidget):
         self.go_members.clicked.connect(self.open_members)
 
         self.coming = QLabel(_(
-            "Upcoming meetings, overdue action items and promises to the community will be listed "
-            "here as the boards, webinars and stories areas arrive."))
+            "Webinars and story-sharing sessions will add their reminders here as those areas "
+            "arrive."))
         self.coming.setWordWrap(True)
 
         self.reminders_box = QGroupBox(_("Reminders"))
@@ -93,7 +93,10 @@ class DashboardPage(QWidget):
     REMINDERS_SHOWN = 3
 
     def _show_reminders(self) -> None:
-        actions, promises = self._services.boards.reminders()
+        from advocate_app.ui.pages.boards import meeting_when
+
+        boards = self._services.boards
+        actions, promises = boards.reminders()
         lines = []
         if actions:
             lines.append(ngettext("{n} action item is overdue:", "{n} action items are overdue:",
@@ -115,6 +118,12 @@ class DashboardPage(QWidget):
                                   "…and {n} more in Boards & meetings.", more).format(n=more))
         text = "\n".join(lines) if lines else _(
             "Nothing overdue: every action item and promise is on time.")
+        upcoming = sorted(boards.list_meetings(upcoming_only=True), key=lambda m: m.starts_at)
+        if upcoming:
+            first = upcoming[0]
+            text += "\n\n" + _("Next meeting: {board}, “{title}”, {when}.").format(
+                board=first.board_name, title=first.title,
+                when=meeting_when(first.starts_at, first.timezone))
         self.reminders.setText(text)
         self.reminders.setAccessibleName(_("Reminders: {text}").format(text=text))
 
