@@ -306,7 +306,11 @@ class OutreachService:
             done += 1
             return progress(done, total) if progress else True
 
-        staging = Path(tempfile.mkdtemp(prefix=".print-pack-", dir=_existing_parent(out_dir)))
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=".print-pack-",
+                                            dir=_existing_parent(out_dir)))
+        except OSError as exc:  # name the folder the person chose, not the scratch one
+            raise OSError(exc.errno, exc.strerror, str(out_dir)) from exc
         try:
             stem = file_stem(item.title)
             order: list[Recipient] = []

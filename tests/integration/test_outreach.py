@@ -4,6 +4,7 @@ pre-flight check, and sent as print packs that respect consent, language and for
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from dataclasses import replace
 from datetime import date
@@ -239,3 +240,14 @@ def test_command_line_mistakes_are_one_clear_message(tmp_path, capsys):
     assert main([*data, "outreach", "import", str(tmp_path / "missing.json")]) == 1
     err = capsys.readouterr().err
     assert "missing.json" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc (Linux)")
+def test_a_print_pack_to_a_folder_that_cannot_be_made_names_that_folder(tmp_path, capsys):
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main([*data, "demo", "--members", "20"]) == 0
+    capsys.readouterr()
+    target = "/proc/advocate-print-pack/pack"  # nobody, not even root, can write there
+    assert main([*data, "outreach", "print-pack", "1", "-o", target]) == 1
+    err = capsys.readouterr().err
+    assert target in err and ".print-pack" not in err and "Traceback" not in err
