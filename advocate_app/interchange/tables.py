@@ -118,26 +118,76 @@ def read_csv(path: Path, encoding: str | None = None, delimiter: str | None = No
     rows: list[list[str]] = []
     numbers: list[int] = []
     headers: list[str] | None = None
+    previous_end = last_start = 0  # physical lines: where the last record starts
     try:
         # Rows are numbered as a spreadsheet shows them: a cell with line breaks is one row.
         for line, record in enumerate(reader, start=1):
             if headers is None:
                 if any(cell.strip() for cell in record):
                     headers = [cell.strip() for cell in record]
+                previous_end = reader.line_num
                 continue
             rows.append(record)
             numbers.append(line)
+            last_start = previous_end + 1
+            previous_end = reader.line_num
     except csv.Error as exc:
         raise UnreadableFileError(
             _("Line {line} of the file cannot be read ({reason}); nothing was imported.").format(
                 line=reader.line_num, reason=exc)) from exc
     if headers is None:
         raise UnreadableFileError(_("The file is empty; nothing was imported."))
+    if rows:
+        opened = unclosed_quote_line(text, chosen, last_start)
+        if opened is not None:
+            raise UnreadableFileError(
+                _("A quoted cell that starts on line {line} is never closed (the file may be "
+                  "cut short); nothing was imported.").format(line=opened))
     return Table(_trim_headers(headers), rows, numbers, "csv", used, chosen)
+
+
+def unclosed_quote_line(text: str, delimiter: str, from_line: int) -> int | None:
+    """The physical line on which a quoted cell opens and never closes, or None.
+
+    Python's csv reader (like a spreadsheet) takes everything after an unclosed quote, up to
+    the end of the file, as one cell: so only the last record, from ``from_line``, is scanned.
+    """
+    if from_line > 1:
+        lines = io.StringIO(text, newline="").readlines()
+        tail = "".join(lines[from_line - 1:])
+    else:
+        tail = text
+    if '"' not in tail:
+        return None
+    inside, field_start, opened_at, line = False, True, 0, from_line
+    index, length = 0, len(tail)
+    while index < length:
+        ch = tail[index]
+        if inside:
+            if ch == '"':
+                if index + 1 < length and tail[index + 1] == '"':
+                    index += 2
+                    continue
+                inside = False
+            elif ch == "\n" or (ch == "\r" and tail[index + 1:index + 2] != "\n"):
+                line += 1
+        elif ch == '"' and field_start:
+            inside, field_start, opened_at = True, False, line
+        elif ch == delimiter:
+            field_start = True
+        elif ch in "\r\n":
+            field_start = True
+            if ch == "\n" or tail[index + 1:index + 2] != "\n":
+                line += 1
+        else:
+            field_start = False
+        index += 1
+    return opened_at if inside else None
 
 
 def read_xlsx(path: Path) -> Table:
     import zipfile
+    import zlib
 
     from openpyxl import load_workbook
 
@@ -160,6 +210,12 @@ def read_xlsx(path: Path) -> Table:
                 continue
             rows.append(cells)
             numbers.append(number)
+    except (zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, ValueError,
+            EOFError, OSError) as exc:
+        # The parts of the workbook open, but a sheet inside is cut short or corrupt.
+        raise UnreadableFileError(
+            _("This file is not a spreadsheet Advocate can read (it may be damaged or "
+              "incomplete); nothing was imported.")) from exc
     finally:
         workbook.close()
     if headers is None:

@@ -32,9 +32,18 @@ def read_vcards(path: Path, encoding: str | None = None) -> Table:
         params = _params(match.group(2))
         value = match.group(3)
         if name == "BEGIN" and value.strip().upper() == "VCARD":
+            if card is not None:
+                raise UnreadableFileError(
+                    _("The card that starts on line {line} has no END:VCARD before the next "
+                      "card begins on line {next} (the file is damaged); nothing was "
+                      "imported.").format(line=start_line, next=line_number))
             card, start_line = {}, line_number
             continue
         if card is None:
+            if name == "END" and value.strip().upper() == "VCARD":
+                raise UnreadableFileError(
+                    _("Line {line} ends a card that never began (the file is damaged); "
+                      "nothing was imported.").format(line=line_number))
             continue
         if name == "END":
             rows.append([card.get(column, "") for column in COLUMNS])
@@ -44,8 +53,9 @@ def read_vcards(path: Path, encoding: str | None = None) -> Table:
         value = _decode_value(value, params)
         _take(card, name, params, value)
     if card is not None:
-        raise UnreadableFileError(_("The vCard file ends in the middle of a card (it may be "
-                                    "incomplete); nothing was imported."))
+        raise UnreadableFileError(_("The vCard file ends in the middle of a card, the one that "
+                                    "starts on line {line} (it may be incomplete); nothing was "
+                                    "imported.").format(line=start_line))
     if not rows:
         raise UnreadableFileError(_("No contact cards were found in the file; nothing was "
                                     "imported."))

@@ -351,3 +351,56 @@ def test_a_dry_run_leaves_search_working_for_later_members(services, tmp_path):
     run(services, path, dry_run=True)
     later = services.members.create(MemberInput(given_name="Quentin", family_name="Later"))
     assert [r.id for r in services.members.search("quentin")] == [later.id]
+
+
+def test_a_csv_cut_off_inside_a_quoted_cell_is_refused_whole(services, tmp_path):
+    path = tmp_path / "cut.csv"
+    path.write_text('First Name,Last Name,Email,Notes\n'
+                    'Ana,Silva,ana@example.org,"fine, quoted"\n'
+                    'Bruno,Costa,bruno@example.org,"Met at the\nfamily day\n'
+                    'Carla,Dias,carla@example.org,\n'
+                    'Duarte,Reis,duarte@exa', encoding="utf-8")
+    with pytest.raises(UnreadableFileError, match="starts on line 3 is never closed"):
+        run(services, path)
+    assert services.members.count(EVERYONE) == 0
+    # A quoted cell that spans lines and closes is fine.
+    path.write_text('Name,Notes\nAna Silva,"two\nlines"\n', encoding="utf-8")
+    assert run(services, path).created == 1
+
+
+def test_a_spreadsheet_whose_sheet_is_corrupt_is_refused(services, tmp_path):
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Name", "Email"])
+    for number in range(200):
+        book.active.append([f"Person {number} Example", f"p{number}@example.org"])
+    book.save(tmp_path / "full.xlsx")
+    with zipfile.ZipFile(tmp_path / "full.xlsx") as source, zipfile.ZipFile(
+            tmp_path / "bad.xlsx", "w") as damaged:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]
+            damaged.writestr(item, data)
+    with pytest.raises(UnreadableFileError, match="damaged or incomplete"):
+        run(services, tmp_path / "bad.xlsx")
+    assert services.members.count(EVERYONE) == 0
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("BEGIN:VCARD\r\nFN:Ana Silva\r\nBEGIN:VCARD\r\nFN:Bruno Costa\r\nEND:VCARD\r\n",
+     "starts on line 1 has no END:VCARD before the next card begins on line 3"),
+    ("BEGIN:VCARD\r\nFN:Ana Silva\r\nEND:VCARD\r\nFN:Bruno Costa\r\nEND:VCARD\r\n",
+     "Line 5 ends a card that never began"),
+    ("BEGIN:VCARD\r\nFN:Ana Silva\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Bruno",
+     "the one that starts on line 4"),
+])
+def test_a_damaged_vcard_file_changes_nothing(services, tmp_path, text, message):
+    path = tmp_path / "cards.vcf"
+    path.write_text(text, encoding="utf-8", newline="")
+    with pytest.raises(UnreadableFileError, match=message):
+        run(services, path)
+    assert services.members.count(EVERYONE) == 0
