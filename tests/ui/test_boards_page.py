@@ -304,7 +304,7 @@ def test_take_minutes_and_export_them(qtbot, main_window, services, board, monke
                                      tmp_path):
     import docx
 
-    meeting_id = _meeting(services, board[0])
+    meeting_id = _meeting(services, board[0], datetime.now().replace(second=0, microsecond=0))
     page = main_window.show_section("boards")
     page.refresh()
     page.select_meeting(meeting_id)

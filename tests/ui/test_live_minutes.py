@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -88,11 +88,8 @@ def test_a_whole_meeting_from_the_keyboard(qtbot, main_window, services, meeting
     assert window.attendance.hasFocus()
     assert "No quorum" in window.quorum_label.text()
     qtbot.keyClick(window.attendance, Qt.Key.Key_P)                    # chair present
-    qtbot.keyClick(window.attendance, Qt.Key.Key_Down)
     qtbot.keyClick(window.attendance, Qt.Key.Key_P)                    # secretary present
-    qtbot.keyClick(window.attendance, Qt.Key.Key_Down)
     qtbot.keyClick(window.attendance, Qt.Key.Key_R)                    # Olga joins remotely
-    qtbot.keyClick(window.attendance, Qt.Key.Key_Down)
     qtbot.keyClick(window.attendance, Qt.Key.Key_A)                    # Priya's apologies
     assert "Quorum: 3 present, 3 needed" in window.quorum_label.text()
     statuses = {a.member_id: (a.status, a.mode) for a in boards.get_meeting(meeting_id).attendees}
@@ -187,3 +184,89 @@ def test_the_item_timer_says_when_an_item_runs_over(qtbot, main_window, meeting,
     monkeypatch.setattr(live_minutes.time, "monotonic", lambda: started + 6 * 60 + 5)
     window._update_clocks()
     assert window.item_timer.text() == "6:05 of 5:00: over by 1:05"
+
+
+def test_attendance_keys_move_down_the_register_and_present_means_in_the_room(
+        qtbot, main_window, services, meeting):
+    meeting_id, people = meeting
+    window = main_window.open_live_minutes(meeting_id)
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    # Chair, secretary, then the members by family name: Ivanova, Sharma.
+    for key in (Qt.Key.Key_R, Qt.Key.Key_X, Qt.Key.Key_A, Qt.Key.Key_P):
+        qtbot.keyClick(window.attendance, key)
+    def recorded():
+        return {a.member_id: (a.status, a.mode)
+                for a in services.boards.get_meeting(meeting_id).attendees}
+    assert recorded() == {
+        people[0]: (AttendanceStatus.PRESENT, AttendanceMode.REMOTE),
+        people[1]: (AttendanceStatus.ABSENT, AttendanceMode.IN_PERSON),
+        people[3]: (AttendanceStatus.APOLOGIES, AttendanceMode.IN_PERSON),
+        people[2]: (AttendanceStatus.PRESENT, AttendanceMode.IN_PERSON)}
+    assert window.attendance.currentRow() == 3  # the last person stays chosen
+    # The chair, who joined remotely, walks in: P makes her present in the room.
+    window.attendance.setCurrentRow(0)
+    qtbot.keyClick(window.attendance, Qt.Key.Key_P)
+    assert recorded()[people[0]] == (AttendanceStatus.PRESENT, AttendanceMode.IN_PERSON)
+    assert window.attendance.item(0).text() == "Amina Haddad (Chair): Present, In person"
+    assert window.attendance.currentRow() == 1
+
+
+def test_the_boards_page_shows_the_final_attendance_once_the_meeting_ends(
+        qtbot, main_window, services, meeting, monkeypatch):
+    meeting_id, _people = meeting
+    page = main_window.show_section("boards")
+    page.refresh()
+    page.select_meeting(meeting_id)
+    assert "0 of 3 needed" in page.quorum_label.text()
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)  # long past: asked
+    page.take_minutes()
+    window = page.live_window
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    for key in (Qt.Key.Key_P, Qt.Key.Key_P, Qt.Key.Key_R, Qt.Key.Key_A):
+        qtbot.keyClick(window.attendance, key)
+    window.end_meeting()
+    # Without choosing the meeting again, the page shows how it ended.
+    assert page.meeting_id() == meeting_id
+    assert page.quorum_label.text() == "Quorum: 3 of 3 needed present (met)"
+    assert page.attendance_label.isVisibleTo(page)
+    assert page.attendance_label.text() == (
+        "Present: Amina Haddad (Chair), Sean Murphy (Secretary)\n"
+        "Present online: Olga Ivanova\nApologies: Priya Sharma")
+
+
+@pytest.mark.parametrize("days", [21, -40])
+def test_minutes_for_a_meeting_far_from_today_are_asked_about_first(
+        qtbot, main_window, services, days, monkeypatch):
+    boards = services.boards
+    board_id = boards.create_board(BoardInput("Patient Advisory Board"))
+    when = datetime.now().replace(second=0, microsecond=0) + timedelta(days=days)
+    meeting_id = boards.schedule_meeting(MeetingInput(board_id, "Far away", when),
+                                         [AgendaInput("Welcome")])
+    page = main_window.show_section("boards")
+    page.refresh()
+    page.select_meeting(meeting_id)
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda _p, _t, text, **k: asked.append(text))
+    page.take_minutes()
+    assert len(asked) == 1 and "Far away" in asked[0]
+    assert ("not today" in asked[0]) == (days > 0)
+    assert getattr(page, "live_window", None) is None
+    assert boards.get_meeting(meeting_id).live_started_at is None
+
+
+def test_minutes_for_a_meeting_today_start_without_a_question(
+        qtbot, main_window, services, monkeypatch):
+    boards = services.boards
+    board_id = boards.create_board(BoardInput("Patient Advisory Board"))
+    when = datetime.now().replace(second=0, microsecond=0) + timedelta(hours=2)
+    meeting_id = boards.schedule_meeting(MeetingInput(board_id, "Today", when),
+                                         [AgendaInput("Welcome")])
+    page = main_window.show_section("boards")
+    page.refresh()
+    page.select_meeting(meeting_id)
+    monkeypatch.setattr(prompts, "confirm", lambda *a, **k: pytest.fail("asked"))
+    page.take_minutes()
+    qtbot.waitUntil(page.live_window.isActiveWindow, timeout=3000)
+    page.live_window.close()

@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -142,6 +142,10 @@ def _due_edit(days: int = 14) -> QDateEdit:
 
 class LiveMinutesWindow(QMainWindow):
     """Minute-taking for one meeting (a window of its own, beside the main window)."""
+
+    #: The window closed (the meeting ended, or minute-taking stopped for now): the meeting's
+    #: id, so what shows the meeting elsewhere can show its attendance and quorum as they are.
+    finished = Signal(int)
 
     def __init__(self, services, meeting_id: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -442,8 +446,8 @@ class LiveMinutesWindow(QMainWindow):
         member_id = current.data(Qt.ItemDataRole.UserRole)
         attendee = next(a for a in self.meeting.attendees if a.member_id == member_id)
         status, mode = attendee.status, None
-        if key == Qt.Key.Key_P:
-            status = AttendanceStatus.PRESENT
+        if key == Qt.Key.Key_P:  # present in the room: no longer remote
+            status, mode = AttendanceStatus.PRESENT, AttendanceMode.IN_PERSON
         elif key == Qt.Key.Key_A:
             status = AttendanceStatus.APOLOGIES
         elif key == Qt.Key.Key_X:
@@ -458,9 +462,12 @@ class LiveMinutesWindow(QMainWindow):
             prompts.error(self, self.windowTitle(), str(exc))
             return
         self.meeting = self._boards.get_meeting(self.meeting_id)
+        row = self.attendance.currentRow()
         self._fill_attendance()
         self._update_quorum()
-        self.status.showMessage(self.attendance.currentItem().text())
+        self.status.showMessage(self.attendance.item(row).text())
+        if row + 1 < self.attendance.count():  # on to the next person, as on a register
+            self.attendance.setCurrentRow(row + 1)
 
     # -- recording --------------------------------------------------------------------------
     def _selected_notes(self) -> str:
@@ -602,6 +609,7 @@ class LiveMinutesWindow(QMainWindow):
         self._save_timer.stop()
         self._tick.stop()
         super().closeEvent(event)
+        self.finished.emit(self.meeting_id)
         owner = self.parentWidget()
         if owner is not None:  # back to the main window, keyboard and all
             owner.window().activateWindow()

@@ -3,7 +3,7 @@ promises to the community, and who does what."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -188,8 +188,9 @@ class BoardsPage(QWidget):
         self.side_panel = QGroupBox(_("Chosen meeting"))
         side = QVBoxLayout(self.side_panel)
         self.quorum_label = QLabel()
+        self.attendance_label = QLabel()
         self.needs_label = QLabel()
-        for label in (self.quorum_label, self.needs_label):
+        for label in (self.quorum_label, self.attendance_label, self.needs_label):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -197,6 +198,7 @@ class BoardsPage(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.needs_heading = Heading(_("What the people invited need"), level=3)
         side.addWidget(self.quorum_label)
+        side.addWidget(self.attendance_label)
         side.addWidget(self.needs_heading)
         side.addWidget(self.needs_label)
         side.addStretch(1)
@@ -456,11 +458,26 @@ class BoardsPage(QWidget):
         quorum = quorum_text(boards.quorum(meeting.id))
         self.quorum_label.setText(quorum)
         self.quorum_label.setAccessibleName(quorum)
+        attendance = self._attendance_text(boards.get_meeting(meeting.id))
+        self.attendance_label.setText(attendance)
+        self.attendance_label.setAccessibleName(attendance)
+        self.attendance_label.setVisible(bool(attendance))
         needs = needs_text(boards.invitee_needs(meeting.id))
         self.needs_label.setText(needs)
         self.needs_label.setAccessibleName(needs)
         self.needs_heading.setVisible(upcoming)
         self.needs_label.setVisible(upcoming)
+
+    @staticmethod
+    def _attendance_text(meeting) -> str:
+        """Who came, sent apologies or was absent, once any of it is recorded; empty before."""
+        from advocate_app.domain.governance import AttendanceStatus
+        from advocate_app.services.minutes import attendance_groups
+
+        if all(a.status is AttendanceStatus.INVITED for a in meeting.attendees):
+            return ""
+        return "\n".join(_("{heading}: {names}").format(heading=heading, names=", ".join(names))
+                         for heading, names in attendance_groups(meeting))
 
     def _update_buttons(self) -> None:
         board = self.board() is not None
@@ -508,20 +525,48 @@ class BoardsPage(QWidget):
             self.status_message.emit(_("Meeting “{title}” saved.").format(
                 title=dialog.title_field.text().strip()))
 
+    #: Minutes for a meeting further than this from now are checked with the person first.
+    MINUTES_WITHOUT_ASKING = timedelta(days=1)
+
     def take_minutes(self) -> None:
         meeting_id = self.meeting_id()
         if meeting_id is None:
+            return
+        if not self._minutes_now_or_asked(meeting_id):
             return
         from advocate_app.ui.dialogs.live_minutes import LiveMinutesWindow
 
         opener = getattr(self.window(), "open_live_minutes", None)
         if opener is not None:
-            self.live_window = opener(meeting_id)
-            return
-        window = LiveMinutesWindow(self._services, meeting_id, self)
-        window.setWindowFlag(Qt.WindowType.Window, True)
-        window.show()
+            window = opener(meeting_id)
+        else:
+            window = LiveMinutesWindow(self._services, meeting_id, self)
+            window.setWindowFlag(Qt.WindowType.Window, True)
+            window.show()
+        # When minute-taking ends, the chosen meeting shows its final attendance and quorum.
+        window.finished.connect(self._minutes_finished)
         self.live_window = window
+
+    def _minutes_finished(self, meeting_id: int) -> None:
+        self.refresh_meetings()
+        if self.meeting_id() != meeting_id and any(m.id == meeting_id for m in self._meetings):
+            self.select_meeting(meeting_id)
+
+    def _minutes_now_or_asked(self, meeting_id: int) -> bool:
+        """Minutes are taken while a meeting happens: for one days away (or long past) that
+        is probably the wrong meeting, so ask; carrying on with minutes under way never asks."""
+        meeting = self._services.boards.get_meeting(meeting_id)
+        if meeting.live_started_at is not None and meeting.closed_at is None:
+            return True
+        now = datetime.now(UTC)
+        if abs(meeting.starts_at - now) <= self.MINUTES_WITHOUT_ASKING:
+            return True
+        when = meeting_when(meeting.starts_at, meeting.timezone)
+        question = (_("“{title}” is on {when}, not today. Take its minutes now anyway?")
+                    if meeting.starts_at > now else
+                    _("“{title}” was on {when}. Take its minutes now anyway?"))
+        return prompts.confirm(self, _("Take minutes"), question.format(
+            title=meeting.title, when=when), destructive_label=_("Take &minutes"))
 
     def circulate(self) -> None:
         meeting = self._meeting()
