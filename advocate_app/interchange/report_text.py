@@ -15,13 +15,22 @@ def report_lines(report) -> list[str]:
     if report.delimiter:
         details += ", " + _("delimiter “{d}”").format(d=report.delimiter)
     lines.append(_("{file} ({details})").format(file=report.file, details=details))
-    lines.append(ngettext("{n} member created", "{n} members created", report.created).format(
-        n=report.created))
-    lines.append(ngettext("{n} merged into an existing member",
-                          "{n} merged into existing members", report.merged).format(
-        n=report.merged))
-    lines.append(ngettext("{n} row skipped", "{n} rows skipped", report.skipped).format(
-        n=report.skipped))
+    if report.dry_run:
+        lines.append(ngettext("{n} member would be created", "{n} members would be created",
+                              report.created).format(n=report.created))
+        lines.append(ngettext("{n} would be merged into an existing member",
+                              "{n} would be merged into existing members",
+                              report.merged).format(n=report.merged))
+        lines.append(ngettext("{n} row would be skipped", "{n} rows would be skipped",
+                              report.skipped).format(n=report.skipped))
+    else:
+        lines.append(ngettext("{n} member created", "{n} members created",
+                              report.created).format(n=report.created))
+        lines.append(ngettext("{n} merged into an existing member",
+                              "{n} merged into existing members", report.merged).format(
+            n=report.merged))
+        lines.append(ngettext("{n} row skipped", "{n} rows skipped", report.skipped).format(
+            n=report.skipped))
     lines.append(ngettext("{n} row invalid", "{n} rows invalid", report.invalid).format(
         n=report.invalid))
     if report.flagged:

@@ -465,12 +465,16 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
                 (merges if kind == "db" else new_merges).setdefault(key, []).append(read)
                 report.rows.append(RowOutcome(
                     read.row, "merged", read.name, key if kind == "db" else None,
-                    reasons=(_("Merged into {other}.").format(
+                    reasons=((_("Would be merged into {other}.") if options.dry_run
+                              else _("Merged into {other}.")).format(
                         other=_describe(same, new_people)),), warnings=tuple(read.warnings)))
                 continue
             if same is not None:
-                review = review or _("Possibly the same person as {other}; created anyway as "
-                                     "asked.").format(other=_describe(same, new_people))
+                review = review or (
+                    _("Possibly the same person as {other}; would be created anyway as asked.")
+                    if options.dry_run else
+                    _("Possibly the same person as {other}; created anyway as asked.")).format(
+                    other=_describe(same, new_people))
             elif not review and (namesake := index.namesake(read.contact)) is not None:
                 review = _("Has the same name as {other}: check whether they are the same "
                            "person.").format(other=_describe(namesake, new_people))

@@ -404,3 +404,28 @@ def test_a_damaged_vcard_file_changes_nothing(services, tmp_path, text, message)
     with pytest.raises(UnreadableFileError, match=message):
         run(services, path)
     assert services.members.count(EVERYONE) == 0
+
+
+def test_a_dry_run_says_what_would_happen(services, tmp_path, capsys):
+    from advocate_app.interchange.report_text import report_lines
+
+    _existing(services)
+    path = tmp_path / "dups.csv"
+    path.write_text(DUPLICATES, encoding="utf-8")
+    text = "\n".join(report_lines(run(services, path, on_duplicate=OnDuplicate.MERGE,
+                                       dry_run=True)))
+    assert "2 members would be created" in text
+    assert "2 would be merged into existing members" in text
+    assert "Would be merged into Ana Silva" in text
+    assert "members created" not in text and "Merged into" not in text
+    text = "\n".join(report_lines(run(services, path, on_duplicate=OnDuplicate.MERGE)))
+    assert "2 members created" in text and "Merged into Ana Silva" in text
+
+
+def test_a_dry_run_from_the_command_line(tmp_path, capsys):
+    path = tmp_path / "people.csv"
+    path.write_text("Name,Email\nAna Silva,ana@example.org\n", encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path / "d"), "import", "members", str(path),
+                 "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "1 member would be created" in out and "member created" not in out

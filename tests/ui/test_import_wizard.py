@@ -43,6 +43,8 @@ def test_a_whole_import(qtbot, wizard, services, tmp_path):
     run.check_button.click()
     qtbot.waitUntil(lambda: run.check_button.isEnabled(), timeout=20_000)
     assert "Trial run" in run.report.toPlainText()
+    assert "2 members would be created" in run.report.toPlainText()
+    assert "members created" not in run.report.toPlainText()
     assert services.members.count(MemberQuery()) == 0
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     run.import_button.click()
