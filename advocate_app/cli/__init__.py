@@ -300,11 +300,7 @@ def _run_trial_readiness(args: argparse.Namespace, context) -> int:
                         encoding="utf-8")
     else:
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([_("Condition"), *report.regions, _("Total")])
-            for condition, counts, total in report.rows:
-                writer.writerow([condition, *counts, total])
-            writer.writerow([_("Total"), *report.totals, report.total])
+            csv.writer(handle).writerows(report.table())  # the legend follows the table
     print(_("Wrote {path}.").format(path=path))
     return 0
 

@@ -57,3 +57,25 @@ def test_trial_readiness_table_and_file_have_no_names(qtbot, services, monkeypat
     dialog.save_readiness()
     text = target.read_text(encoding="utf-8-sig")
     assert "Marfan" in text and "Person" not in text
+
+
+def test_trial_readiness_hides_what_would_give_a_small_count_away(qtbot, services):
+    for region, count in (("Wales", 7), ("Scotland", 1)):
+        for i in range(count):
+            member = services.members.create(MemberInput(
+                given_name=f"Person{i}", family_name="Rare", region=region,
+                conditions=(ConditionInput("Marfan syndrome", "558"),)))
+            services.consent.record(member.id, ConsentEntry(
+                ConsentPurpose.RESEARCH, ConsentStatus.GRANTED, ConsentMethod.PAPER,
+                date(2025, 1, 1)))
+    dialog = PrivacyToolsDialog(services)
+    qtbot.addWidget(dialog)
+    table = dialog.readiness_table
+    cells = [[table.item(r, c).text() for c in range(table.columnCount())]
+             for r in range(table.rowCount())]
+    # "Scotland <5, Wales 7, total 8" would say Scotland is 1.
+    assert cells[0][0] == "ORPHA:558 Marfan syndrome" and cells[0][1] == "<5"
+    assert cells[0][2] == "[c]"  # Wales hidden: Scotland is now 1, 2 or 3 for a reader
+    assert not dialog.readiness_legend.isHidden()
+    assert "<5: fewer than 5" in dialog.readiness_legend.text()
+    assert "[c]: hidden" in dialog.readiness_legend.text()

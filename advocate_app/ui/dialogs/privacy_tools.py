@@ -111,7 +111,7 @@ class PrivacyToolsDialog(QDialog):
         self.readiness = report
         explain = QLabel(_("People who agreed to research contact, by condition and region: "
                            "what a trial sponsor may see. No names; counts below 5 show as "
-                           "“<5”."))
+                           "“<5”, and counts that would give them away are hidden too."))
         explain.setWordWrap(True)
         self.readiness_table = read_only_table([_("Condition"), *report.regions, _("Total")],
                                       _("Research contacts by condition and region"),
@@ -127,6 +127,12 @@ class PrivacyToolsDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(explain)
         layout.addWidget(self.readiness_table, 1)
+        self.readiness_legend = QLabel("\n".join(
+            _("{mark}: {meaning}").format(mark=mark, meaning=meaning)
+            for mark, meaning in report.marks_used))
+        self.readiness_legend.setWordWrap(True)
+        self.readiness_legend.setVisible(bool(report.marks_used))
+        layout.addWidget(self.readiness_legend)
         layout.addWidget(save)
         return page
 
@@ -140,8 +146,4 @@ class PrivacyToolsDialog(QDialog):
             return
         report = self.readiness
         with Path(chosen).open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([_("Condition"), *report.regions, _("Total")])
-            for condition, counts, total in report.rows:
-                writer.writerow([condition, *counts, total])
-            writer.writerow([_("Total"), *report.totals, report.total])
+            csv.writer(handle).writerows(report.table())  # the legend follows the table
