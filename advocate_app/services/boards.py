@@ -212,7 +212,9 @@ class BoardService:
             for action in arising:
                 uow.session.add(AgendaItem(
                     meeting_id=meeting.id, position=position, action_id=action.id,
-                    title=_("Matters arising: {action}").format(action=_shorten(action.text)),
+                    title=_whole_title(_("Matters arising: {action}").format(
+                        action=" ".join(action.text.split())),
+                        AgendaItem.__table__.c.title.type.length),
                     minutes_allotted=5))
                 position += 1
             for entry in agenda:
@@ -783,9 +785,13 @@ def _where(*filters: tuple[str, str, object]) -> tuple[str, dict]:
     return where, {name: value for _c, name, value in chosen}
 
 
-def _shorten(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+def _whole_title(text: str, limit: int) -> str:
+    """A title as written: only one longer than the database keeps (a whole paragraph) ends at
+    the last word that fits, with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip() + "…"
 
 
 def _date(value) -> date | None:

@@ -221,3 +221,24 @@ def test_bad_input_is_refused_with_a_reason(services):
                                                     datetime.now() + timedelta(days=30)))
     boards.schedule_meeting(MeetingInput(board_id, "Earlier", datetime(2020, 1, 1, 10)))
     assert [m.id for m in boards.list_meetings(upcoming_only=True)] == [upcoming]
+
+
+def test_matters_arising_keep_the_whole_action_in_the_agenda_and_the_minutes(services,
+                                                                            tmp_path):
+    import subprocess
+
+    from advocate_app.services.minutes import export_minutes
+
+    board_id, people = _board(services)
+    boards = services.boards
+    first = _meeting(services, board_id)
+    text = ("Write to every family on the register about the new trial site in Leeds, "
+            "explaining travel support and who to call with questions")
+    boards.add_action(text, meeting_id=first, owner_member_id=people["secretary"])
+    second = _meeting(services, board_id, datetime(2026, 6, 9, 18, 30))
+    arising = boards.get_meeting(second).agenda[0]
+    assert arising.title == f"Matters arising: {text}"
+    path = export_minutes(services, second, "pdf", tmp_path / "minutes.pdf")
+    shown = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
+                                    text=True, check=True).stdout.split())
+    assert "who to call with questions" in shown and "…" not in shown
