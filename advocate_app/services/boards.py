@@ -287,6 +287,20 @@ class BoardService:
         return [MeetingSummary(r[0], r[1], r[2], r[3], as_utc(r[4]), r[5],
                                MinutesStatus(r[6]), r[7] is not None) for r in rows]
 
+    def next_meeting(self, now: datetime | None = None) -> MeetingSummary | None:
+        """The next meeting still to happen: not over by its planned end and not ended early
+        with End the meeting (one under way now counts)."""
+        moment = now or datetime.now(UTC)
+        if self._reader.dialect != "postgresql":
+            moment = _db_time(moment)
+        rows = self._reader.rows(
+            "SELECT mt.id, mt.board_id, b.name, mt.title, mt.starts_at, mt.timezone, "
+            "mt.minutes_status, mt.closed_at FROM meetings mt JOIN boards b ON b.id = mt.board_id"
+            " WHERE mt.ends_at >= :now AND mt.closed_at IS NULL "
+            "ORDER BY mt.starts_at, mt.id LIMIT 1", {"now": moment})
+        return next((MeetingSummary(r[0], r[1], r[2], r[3], as_utc(r[4]), r[5],
+                                    MinutesStatus(r[6]), r[7] is not None) for r in rows), None)
+
     def get_meeting(self, meeting_id: int) -> MeetingView:
         rows = self._reader.rows(
             "SELECT mt.id, mt.board_id, b.name, mt.title, mt.starts_at, mt.ends_at, mt.timezone, "

@@ -242,3 +242,25 @@ def test_matters_arising_keep_the_whole_action_in_the_agenda_and_the_minutes(ser
     shown = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
                                     text=True, check=True).stdout.split())
     assert "who to call with questions" in shown and "…" not in shown
+
+
+def test_the_next_meeting_is_one_still_to_happen(services):
+    board_id, _people = _board(services)
+    boards = services.boards
+    now = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+
+    def meeting(title, starts, minutes):
+        return boards.schedule_meeting(MeetingInput(board_id, title, starts, minutes,
+                                                    "Europe/London"))
+
+    meeting("Last week", datetime(2026, 3, 3, 12, 0), 60)
+    meeting("This morning", datetime(2026, 3, 10, 9, 0), 60)
+    ended = meeting("Ended early", datetime(2026, 3, 10, 11, 0), 180)
+    boards.start_minutes(ended)
+    boards.close_meeting(ended)
+    assert boards.next_meeting(now) is None
+    meeting("Next month", datetime(2026, 4, 14, 18, 0), 90)
+    meeting("Next week", datetime(2026, 3, 17, 18, 0), 90)
+    assert boards.next_meeting(now).title == "Next week"
+    under_way = meeting("Under way", datetime(2026, 3, 10, 11, 30), 60)
+    assert boards.next_meeting(now).id == under_way

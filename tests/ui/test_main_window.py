@@ -102,3 +102,24 @@ def test_help_lists_the_keyboard_shortcuts(main_window, monkeypatch):
     monkeypatch.setattr(prompts, "information", lambda parent, title, text: shown.append(text))
     main_window.help_action.trigger()
     assert "Ctrl+N" in shown[0] and "Ctrl+F" in shown[0] and "F6" in shown[0]
+
+
+def test_the_dashboard_names_a_meeting_still_to_come_not_one_ended_today(main_window, services):
+    from datetime import datetime, timedelta
+
+    from advocate_app.services.board_data import BoardInput, MeetingInput
+
+    boards = services.boards
+    board_id = boards.create_board(BoardInput("Patient Advisory Board"))
+    now = datetime.now().replace(second=0, microsecond=0)
+    boards.schedule_meeting(MeetingInput(board_id, "Last month", now - timedelta(days=30)))
+    ended = boards.schedule_meeting(MeetingInput(board_id, "This morning",
+                                                 now - timedelta(hours=1), 240))
+    boards.start_minutes(ended)
+    boards.close_meeting(ended)
+    boards.schedule_meeting(MeetingInput(board_id, "Spring meeting", now + timedelta(days=9)))
+    main_window.show_section("members")
+    page = main_window.show_section("dashboard")
+    text = page.reminders.text()
+    assert "Next meeting: Patient Advisory Board, “Spring meeting”" in text
+    assert "This morning" not in text and "Last month" not in text

@@ -118,9 +118,8 @@ class DashboardPage(QWidget):
                                   "…and {n} more in Boards & meetings.", more).format(n=more))
         text = "\n".join(lines) if lines else _(
             "Nothing overdue: every action item and promise is on time.")
-        upcoming = sorted(boards.list_meetings(upcoming_only=True), key=lambda m: m.starts_at)
-        if upcoming:
-            first = upcoming[0]
+        first = boards.next_meeting()
+        if first is not None:
             text += "\n\n" + _("Next meeting: {board}, “{title}”, {when}.").format(
                 board=first.board_name, title=first.title,
                 when=meeting_when(first.starts_at, first.timezone))
