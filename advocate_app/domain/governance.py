@@ -68,6 +68,13 @@ class MinutesStatus(_Labelled):
         return {cls.DRAFT: N_("Draft"), cls.CIRCULATED: N_("Circulated"),
                 cls.APPROVED: N_("Approved")}
 
+    @property
+    def locked(self) -> bool:
+        """Approved minutes are the record of the meeting: nothing about it changes any more
+        (its title, time and place, agenda, attendance, notes, decisions, action items and
+        promises). The one rule; services and windows ask it."""
+        return self is MinutesStatus.APPROVED
+
 
 class ActionStatus(_Labelled):
     OPEN = "open"

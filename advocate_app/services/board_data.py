@@ -227,7 +227,7 @@ class MeetingView:
 
     @property
     def read_only(self) -> bool:
-        return self.minutes_status is MinutesStatus.APPROVED
+        return self.minutes_status.locked
 
 
 @dataclass(frozen=True)

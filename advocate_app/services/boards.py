@@ -229,7 +229,7 @@ class BoardService:
     def update_meeting(self, meeting_id: int, data: MeetingInput) -> None:
         starts, ends = self._check_meeting(data)
         with self._uow() as uow:
-            meeting = self._meeting(uow, meeting_id)
+            meeting = self._editable(uow, meeting_id)
             meeting.title = data.title.strip()
             meeting.starts_at, meeting.ends_at, meeting.timezone = starts, ends, data.timezone
             meeting.place, meeting.online_link = data.place, data.online_link.strip()
@@ -267,8 +267,12 @@ class BoardService:
         return meeting
 
     def _editable(self, uow, meeting_id: int):
+        """The meeting, to change: every call that changes a meeting, its agenda, attendance,
+        notes, or the decisions, action items and promises recorded at it comes through here,
+        and is refused once its minutes are approved (see ``MinutesStatus.locked``). Following
+        up later (an action item done, a promise kept) is not a change to the minutes."""
         meeting = self._meeting(uow, meeting_id)
-        if meeting.minutes_status == MinutesStatus.APPROVED.value:
+        if MinutesStatus(meeting.minutes_status).locked:
             raise ValidationError({"minutes": _(
                 "These minutes are approved and can no longer be changed.")})
         return meeting
@@ -484,20 +488,16 @@ class BoardService:
 
     def save_notes(self, item_id: int, text: str) -> None:
         """The notes of one agenda item, saved as they are typed (the autosave)."""
-        from sqlalchemy import update
+        from sqlalchemy import select, update
 
-        from advocate_app.domain.boards import AgendaItem, Meeting
+        from advocate_app.domain.boards import AgendaItem
 
         with self._uow() as uow:
-            status = uow.session.execute(
-                Meeting.__table__.select().with_only_columns(Meeting.minutes_status)
-                .where(Meeting.id == AgendaItem.meeting_id, AgendaItem.id == item_id)
-            ).scalar()
-            if status is None:
+            meeting_id = uow.session.scalar(select(AgendaItem.meeting_id).where(
+                AgendaItem.id == item_id))
+            if meeting_id is None:
                 raise NotFoundError(_("There is no agenda item {id}.").format(id=item_id))
-            if status == MinutesStatus.APPROVED.value:
-                raise ValidationError({"minutes": _(
-                    "These minutes are approved and can no longer be changed.")})
+            self._editable(uow, meeting_id)
             uow.session.execute(update(AgendaItem).where(AgendaItem.id == item_id).values(
                 notes=text, notes_saved_at=datetime.now(UTC)))
             uow.commit()
@@ -671,8 +671,23 @@ class BoardService:
 
     # -- minutes lifecycle -------------------------------------------------------------------
     def circulate(self, meeting_id: int) -> None:
+        """Send the minutes round; refused while there are none (no notes, no decisions,
+        action items or promises recorded at the meeting)."""
+        from sqlalchemy import exists, func, or_, select
+
+        from advocate_app.domain.boards import ActionItem, AgendaItem, Decision, Promise
+
         with self._uow() as uow:
             meeting = self._editable(uow, meeting_id)
+            written = uow.session.scalar(select(or_(
+                exists().where(AgendaItem.meeting_id == meeting_id,
+                               func.length(func.trim(AgendaItem.notes)) > 0),
+                *(exists().where(model.meeting_id == meeting_id)
+                  for model in (Decision, ActionItem, Promise)))))
+            if not written:
+                raise ValidationError({"minutes": _(
+                    "There are no minutes to circulate yet: no notes, decisions, action items "
+                    "or promises have been recorded for this meeting.")})
             if meeting.closed_at is None and meeting.live_started_at is not None:
                 meeting.closed_at = datetime.now(UTC)
             meeting.minutes_status = MinutesStatus.CIRCULATED.value

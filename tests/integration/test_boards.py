@@ -264,3 +264,64 @@ def test_the_next_meeting_is_one_still_to_happen(services):
     assert boards.next_meeting(now).title == "Next week"
     under_way = meeting("Under way", datetime(2026, 3, 10, 11, 30), 60)
     assert boards.next_meeting(now).id == under_way
+
+
+def test_approved_minutes_refuse_every_change_to_their_meeting(services):
+    board_id, people = _board(services)
+    boards = services.boards
+    meeting_id = _meeting(services, board_id)
+    meeting = boards.get_meeting(meeting_id)
+    first = meeting.agenda[0].id
+    boards.start_minutes(meeting_id)
+    boards.save_notes(first, "Everyone welcomed.")
+    action = boards.add_action("Send the papers", meeting_id=meeting_id, owner_role="Secretary")
+    promise = boards.add_promise("Share the results", meeting_id=meeting_id, owner_role="Chair")
+    boards.circulate(meeting_id)
+    boards.approve(meeting_id)
+    before = boards.get_meeting(meeting_id)
+    outsider = _person(services, "Lena", "Novak")
+    renamed = MeetingInput(board_id, "Renamed", datetime(2026, 3, 11, 9, 0), 30, "Europe/Paris",
+                           place="Elsewhere")
+    changes = {
+        "rename, move or re-place": lambda: boards.update_meeting(meeting_id, renamed),
+        "add to the agenda": lambda: boards.add_agenda_item(meeting_id, AgendaInput("Late")),
+        "edit the agenda": lambda: boards.update_agenda_item(first, AgendaInput("Other")),
+        "reorder the agenda": lambda: boards.move_agenda_item(first, 1),
+        "remove from the agenda": lambda: boards.remove_agenda_item(first),
+        "invite": lambda: boards.invite(meeting_id, outsider),
+        "attendance": lambda: boards.set_attendance(meeting_id, people["chair"],
+                                                    AttendanceStatus.ABSENT),
+        "take minutes again": lambda: boards.start_minutes(meeting_id),
+        "move between items": lambda: boards.set_current_item(meeting_id, first),
+        "notes": lambda: boards.save_notes(first, "changed"),
+        "close": lambda: boards.close_meeting(meeting_id),
+        "decision": lambda: boards.record_decision(meeting_id, "Something else"),
+        "action item": lambda: boards.add_action("More", meeting_id=meeting_id,
+                                                 owner_role="Chair"),
+        "promise": lambda: boards.add_promise("More", meeting_id=meeting_id, owner_role="Chair"),
+        "circulate again": lambda: boards.circulate(meeting_id),
+    }
+    for what, change in changes.items():
+        with pytest.raises(ValidationError, match="approved and can no longer be changed"):
+            change()
+            pytest.fail(f"{what} was allowed")
+    after = boards.get_meeting(meeting_id)
+    assert after == before and after.title == "Spring meeting"
+    # Following up is not changing the minutes: the action is done, the promise kept.
+    boards.set_action_status(action, ActionStatus.DONE)
+    boards.update_promise(promise, PromiseStatus.KEPT, evidence="Results sent in June")
+    assert boards.get_meeting(meeting_id).actions[0].status is ActionStatus.DONE
+
+
+def test_minutes_that_do_not_exist_are_not_circulated(services):
+    board_id, _people = _board(services)
+    boards = services.boards
+    meeting_id = _meeting(services, board_id)
+    boards.start_minutes(meeting_id)
+    boards.save_notes(boards.get_meeting(meeting_id).agenda[0].id, "   ")
+    with pytest.raises(ValidationError, match="no minutes to circulate yet"):
+        boards.circulate(meeting_id)
+    assert boards.get_meeting(meeting_id).minutes_status is MinutesStatus.DRAFT
+    boards.record_decision(meeting_id, "Meet again in June")
+    boards.circulate(meeting_id)
+    assert boards.get_meeting(meeting_id).minutes_status is MinutesStatus.CIRCULATED
