@@ -5,7 +5,8 @@ Babel is imported on first use, so only the UI language's locale data is loaded.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import re
+from datetime import date, datetime, time
 from functools import lru_cache
 
 from advocate_app.i18n import current_language
@@ -21,22 +22,68 @@ def _locale(code: str):
         return Locale.parse("en")
 
 
+def _date_locale():
+    """The locale whose date patterns the app shows. English without a region reads
+    day, month, year ("3 Dec 2026"), as most English-speaking readers outside the USA
+    expect; a region (``en_US``) keeps its own order."""
+    code = current_language()
+    return _locale("en_GB" if code == "en" else code)
+
+
 def format_date(value: date | datetime | None, fmt: str = "medium") -> str:
+    """A date the one way the app shows dates: "3 Dec 2026" / "3 déc. 2026"."""
     if value is None:
         return ""
     from babel.dates import format_date as _format_date
 
     if isinstance(value, datetime):
         value = value.date()
-    return _format_date(value, format=fmt, locale=_locale(current_language()))
+    return _format_date(value, format=fmt, locale=_date_locale())
 
 
-def format_datetime(value: datetime | None, fmt: str = "medium") -> str:
+def format_time(value: datetime | time | None, *, zone: bool = False) -> str:
+    """A time of day, hours and minutes in the language's clock ("14:05"), with the
+    time zone's abbreviation when ``zone`` ("14:05 CET")."""
     if value is None:
         return ""
-    from babel.dates import format_datetime as _format_datetime
+    from babel.dates import format_time as _format_time
 
-    return _format_datetime(value, format=fmt, locale=_locale(current_language()))
+    text = _format_time(value, format="short", locale=_date_locale())
+    if zone and isinstance(value, datetime):
+        name = _zone_name(value)
+        if name:
+            text = f"{text} {name}"
+    return text
+
+
+def _zone_name(value: datetime) -> str:
+    if value.tzinfo is None:
+        value = value.astimezone()
+    return value.tzname() or ""
+
+
+def format_datetime(value: datetime | None, fmt: str = "medium", *, zone: bool = True) -> str:
+    """A date and time: "3 Dec 2026, 14:05 CET" / "3 déc. 2026, 14:05 CET".
+
+    An aware time is shown in its own zone (a meeting in its zone; call ``astimezone()``
+    first for the computer's); a naive time is taken as the computer's local time.
+    """
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        value = value.astimezone()
+    locale = _date_locale()
+    pattern = str(locale.datetime_formats.get("medium", "{1}, {0}"))
+    return pattern.replace("'", "").format(format_time(value, zone=zone),
+                                           format_date(value, fmt))
+
+
+def date_edit_format() -> str:
+    """The display format for a Qt date field (``QDateEdit.setDisplayFormat``) that reads
+    like :func:`format_date`: "d MMM yyyy" in English and French."""
+    pattern = _date_locale().date_formats["medium"].pattern
+    converted = re.sub(r"(?<!y)y(?!y)", "yyyy", pattern)
+    return converted.replace("LLL", "MMM")
 
 
 def format_number(value: int | float) -> str:
