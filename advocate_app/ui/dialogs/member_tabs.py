@@ -38,7 +38,7 @@ from advocate_app.i18n import _
 from advocate_app.i18n.formatting import format_date
 from advocate_app.services.errors import ValidationError
 from advocate_app.services.member_data import ConditionInput, MemberDetails
-from advocate_app.ui.widgets.tables import fill, read_only_table
+from advocate_app.ui.widgets.tables import fill, read_only_table, readable_columns
 
 if TYPE_CHECKING:
     from advocate_app.ui.dialogs.member_editor import MemberEditorDialog
@@ -147,7 +147,7 @@ class HealthTab(QWidget):
         self.conditions = QTableWidget(0, 4)
         self.conditions.setHorizontalHeaderLabels([
             _("Condition"), _("ORPHAcode"), _("Diagnosis confirmed"), _("Genetic test done")])
-        self.conditions.horizontalHeader().setStretchLastSection(True)
+        readable_columns(self.conditions, 0)
         self.conditions.verticalHeader().setVisible(False)
         self.conditions.setAccessibleName(_("Conditions"))
         conditions_label = QLabel(_("&Conditions:"))
@@ -334,7 +334,7 @@ class TimelineTab(QWidget):
         from advocate_app.domain.community import EngagementKind, RelationshipKind
 
         self.entries = read_only_table([_("Date"), _("What"), _("Summary"), _("Recorded by")],
-                                       _("Timeline, newest first"))
+                                       _("Timeline, newest first"), main=2)
         add_row = QHBoxLayout()
         self.kind = QComboBox()
         for kind in EngagementKind:

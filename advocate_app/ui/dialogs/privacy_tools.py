@@ -61,7 +61,7 @@ class PrivacyToolsDialog(QDialog):
             row.addWidget(widget)
         row.addStretch(1)
         self.candidates_table = read_only_table([_("Member"), _("Last changed")],
-                                       _("Members who would be erased"), stretch_all=True)
+                                       _("Members who would be erased"), main=0)
         self.retention_summary = QLabel()
         layout = QVBoxLayout(page)
         layout.addWidget(explain)
@@ -115,7 +115,7 @@ class PrivacyToolsDialog(QDialog):
         explain.setWordWrap(True)
         self.readiness_table = read_only_table([_("Condition"), *report.regions, _("Total")],
                                       _("Research contacts by condition and region"),
-                                      stretch_all=True)
+                                      main=0)
         rows = [(c, counts, total) for c, counts, total in report.rows]
         rows.append((_("Total"), report.totals, report.total))
         self.readiness_table.setRowCount(len(rows))

@@ -1,23 +1,133 @@
-"""Small read-only tables for histories and reports inside dialogs."""
+"""Tables that read: the main text column takes the room left and wraps; headers are never cut.
+
+:func:`readable_columns` is the one way every table in the app lays out its columns;
+:func:`read_only_table` makes a small read-only table for histories and reports with it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyle,
+    QStyleOptionHeader,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+)
+
+_GUARD = "_advocate_header_guard"
+
+
+def header_text_width(header: QHeaderView, section: int) -> int:
+    """The width a header section needs to show its whole title (margins and sort arrow)."""
+    model = header.model()
+    if model is None:
+        return 0
+    text = model.headerData(section, header.orientation(), Qt.ItemDataRole.DisplayRole)
+    if not text:
+        return 0
+    option = QStyleOptionHeader()
+    option.initFrom(header)
+    style = header.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, option, header)
+    width = max(header.fontMetrics().horizontalAdvance(line) for line in str(text).splitlines())
+    width += 2 * margin + 2
+    if header.isSortIndicatorShown():
+        width += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, option, header) + margin
+    return width
+
+
+class _HeaderGuard(QObject):
+    """Keeps the stretched (text) columns at least as wide as their titles, at every text
+    size and in every language: Qt only does so for columns sized to their contents."""
+
+    def __init__(self, header: QHeaderView, main: tuple[int, ...]):
+        super().__init__(header)
+        self._header = header
+        self._main = main
+        header.installEventFilter(self)
+        model = header.model()
+        if model is not None:
+            model.headerDataChanged.connect(self._changed)
+            model.columnsInserted.connect(self._changed)
+            model.modelReset.connect(self._changed)
+        self.apply()
+
+    def _changed(self, *_args) -> None:
+        self.apply()
+
+    def main_columns(self) -> list[int]:
+        count = self._header.count()
+        return [c if c >= 0 else count + c for c in self._main if -count <= c < count]
+
+    def apply(self) -> None:
+        header = self._header
+        needed = max((header_text_width(header, c) for c in self.main_columns()), default=0)
+        minimum = max(needed, header.fontMetrics().horizontalAdvance("M") * 3)
+        changed = minimum != header.minimumSectionSize()
+        header.setMinimumSectionSize(minimum)
+        main = self.main_columns()
+        for column in range(header.count()):
+            mode = (QHeaderView.ResizeMode.Stretch if column in main
+                    else QHeaderView.ResizeMode.ResizeToContents)
+            if changed and column in main and header.sectionSize(column) < minimum:
+                # With no room left to stretch into, Qt keeps a stretched column's old width.
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, minimum)
+            if header.sectionResizeMode(column) != mode:
+                header.setSectionResizeMode(column, mode)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                            QEvent.Type.LanguageChange):
+            self.apply()
+        return False
+
+
+def readable_columns(view: QTableView, main: int | Iterable[int] = -1, *,
+                     wrap: bool = True) -> QTableView:
+    """Lay out ``view``'s columns so a person can read them.
+
+    The ``main`` column(s) (the last by default; negative counts from the end) stretch to take
+    the room left; every other column is as wide as its longest value or its title. Titles are
+    never cut. With ``wrap``, long text wraps onto more lines and rows grow to show it (leave it
+    off for very long lists whose rows must stay one line high).
+    """
+    main_columns = (main,) if isinstance(main, int) else tuple(main)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setWordWrap(wrap)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    if wrap:
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    old = getattr(view, _GUARD, None)
+    if old is not None:
+        header.removeEventFilter(old)
+        old.deleteLater()
+    setattr(view, _GUARD, _HeaderGuard(header, main_columns))
+    return view
+
+
+def refit(view: QTableView) -> None:
+    """Apply the column rules again, after the columns themselves changed."""
+    guard = getattr(view, _GUARD, None)
+    if guard is not None:
+        guard.apply()
 
 
 def read_only_table(headers: Sequence[str], accessible_name: str, *,
-                    stretch_all: bool = False) -> QTableWidget:
+                    main: int | Iterable[int] = -1) -> QTableWidget:
+    """A small read-only table: ``main`` names the column(s) of free text that wrap."""
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(list(headers))
     table.setAccessibleName(accessible_name)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    if stretch_all:
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    else:
-        table.horizontalHeader().setStretchLastSection(True)
+    readable_columns(table, main)
     return table
 
 

@@ -1,0 +1,81 @@
+"""Tables read: the text column takes the room left and wraps; titles are never cut."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QHeaderView
+
+from advocate_app.i18n import install_language
+from advocate_app.ui.dialogs.member_editor import MemberEditorDialog
+from advocate_app.ui.widgets.tables import fill, header_text_width, read_only_table
+
+
+@pytest.fixture
+def large_text():
+    app = QApplication.instance()
+    font = app.font()
+    normal = font.pointSizeF()
+    font.setPointSizeF(normal * 1.5)
+    app.setFont(font)
+    yield
+    font.setPointSizeF(normal)
+    app.setFont(font)
+
+
+def assert_titles_whole(table) -> None:
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        title = table.model().headerData(column, header.orientation())
+        assert header.sectionSize(column) >= header_text_width(header, column), title
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_health_conditions_titles_are_whole_in_a_small_editor(qtbot, services, large_text,
+                                                              language):
+    install_language(language)
+    dialog = MemberEditorDialog(services, None)
+    qtbot.addWidget(dialog)
+    dialog.resize(700, 600)
+    dialog.show()
+    dialog.tabs.setCurrentWidget(dialog.tabs.widget(2))
+    qtbot.waitExposed(dialog)
+    table = dialog.health_tab.conditions
+    qtbot.waitUntil(table.isVisible)
+    assert_titles_whole(table)
+    header = table.horizontalHeader()
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
+
+
+def test_the_text_column_stretches_and_long_text_wraps(qtbot, large_text):
+    table = read_only_table(["Date", "What", "Summary"], "Timeline", main=2)
+    qtbot.addWidget(table)
+    table.resize(420, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    fill(table, [("3 Dec 2026", "Call", "A long conversation about travel to the clinic, "
+                  "the cost of the train and who can come along next time")])
+    assert table.wordWrap()
+    header = table.horizontalHeader()
+    assert header.sectionResizeMode(2) == QHeaderView.ResizeMode.Stretch
+    qtbot.waitUntil(lambda: table.rowHeight(0) > 2 * table.fontMetrics().height())
+    assert_titles_whole(table)
+
+
+def test_titles_grow_with_the_text_size(qtbot):
+    table = read_only_table(["Diagnosis confirmed", "Condition"], "Conditions", main=1)
+    qtbot.addWidget(table)
+    table.resize(200, 200)
+    table.show()
+    qtbot.waitExposed(table)
+    assert_titles_whole(table)
+    app = QApplication.instance()
+    font = app.font()
+    normal = font.pointSizeF()
+    font.setPointSizeF(normal * 2)
+    app.setFont(font)
+    try:
+        qtbot.wait(50)
+        assert_titles_whole(table)
+    finally:
+        font.setPointSizeF(normal)
+        app.setFont(font)
