@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from advocate_app.domain.community import AccessNeed, Barrier
+from advocate_app.domain.community import AccessNeed, Barrier, EngagementKind
 from advocate_app.domain.governance import (
     AccessArrangement,
     ActionStatus,
@@ -27,6 +27,7 @@ from advocate_app.domain.governance import (
 )
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.i18n import _, ngettext
+from advocate_app.services import timeline
 from advocate_app.services.board_data import (
     ActionView,
     AgendaInput,
@@ -201,10 +202,13 @@ class BoardService:
             uow.session.add(meeting)
             uow.session.flush()
             local_day = data.starts_local.date()
-            for member in board.members:
-                if member.current(local_day):
-                    uow.session.add(Attendance(meeting_id=meeting.id, member_id=member.member_id,
-                                               role=member.role.value))
+            invited = [member for member in board.members if member.current(local_day)]
+            for member in invited:
+                uow.session.add(Attendance(meeting_id=meeting.id, member_id=member.member_id,
+                                           role=member.role.value))
+            timeline.write(uow.session, EngagementKind.MEETING, (
+                (member.member_id, _invitation_text(meeting, board.name))
+                for member in invited), recorded_by=self._actor.account_id)
             position = 0
             arising = uow.session.scalars(select(ActionItem).where(
                 ActionItem.board_id == data.board_id,
@@ -409,10 +413,14 @@ class BoardService:
         from advocate_app.domain.boards import Attendance
 
         with self._uow() as uow:
-            self._editable(uow, meeting_id)
+            meeting = self._editable(uow, meeting_id)
             if uow.session.get(Attendance, (meeting_id, member_id)) is None:
                 uow.session.add(Attendance(meeting_id=meeting_id, member_id=member_id,
                                            role=role.value))
+                board = self._board(uow, meeting.board_id)
+                timeline.write(uow.session, EngagementKind.MEETING, [
+                    (member_id, _invitation_text(meeting, board.name))],
+                    recorded_by=self._actor.account_id)
             uow.commit()
 
     def set_attendance(self, meeting_id: int, member_id: int, status: AttendanceStatus,
@@ -420,13 +428,21 @@ class BoardService:
         from advocate_app.domain.boards import Attendance
 
         with self._uow() as uow:
-            self._editable(uow, meeting_id)
+            meeting = self._editable(uow, meeting_id)
             found = uow.session.get(Attendance, (meeting_id, member_id))
             if found is None:
                 raise NotFoundError(_("This person was not invited to the meeting."))
             found.status = status.value
             if mode is not None:
                 found.mode = mode.value
+            # The member's timeline says how they took part; a change replaces what it said.
+            texts = _attendance_texts(meeting, self._board(uow, meeting.board_id).name)
+            timeline.forget(uow.session, member_id, EngagementKind.MEETING, texts.values())
+            now = texts.get((found.status, found.mode))
+            if now:
+                timeline.write(uow.session, EngagementKind.MEETING, [(member_id, now)],
+                               recorded_by=self._actor.account_id,
+                               occurred_on=_local_day(meeting))
             uow.commit()
 
     def quorum(self, meeting_id: int) -> Quorum:
@@ -803,6 +819,37 @@ class BoardService:
         """Overdue action items and overdue promises, for the dashboard."""
         today = today or date.today()
         return self.actions(overdue_on=today), self.promises(overdue_on=today)
+
+
+def _local_day(meeting) -> date:
+    return as_utc(meeting.starts_at).astimezone(zone(meeting.timezone)).date()
+
+
+def _meeting_text(meeting, board_name: str) -> dict[str, str]:
+    from advocate_app.i18n.formatting import format_date
+
+    return {"title": meeting.title, "board": board_name,
+            "date": format_date(_local_day(meeting), "long")}
+
+
+def _invitation_text(meeting, board_name: str) -> str:
+    return _("Invited to “{title}” ({board}) on {date}.").format(
+        **_meeting_text(meeting, board_name))
+
+
+def _attendance_texts(meeting, board_name: str) -> dict[tuple[str, str], str]:
+    """What a member's timeline says of their attendance, by (status, mode)."""
+    names = _meeting_text(meeting, board_name)
+    present = _("Present at “{title}” ({board}) on {date}.").format(**names)
+    return {
+        (AttendanceStatus.PRESENT.value, AttendanceMode.IN_PERSON.value): present,
+        (AttendanceStatus.PRESENT.value, AttendanceMode.REMOTE.value): _(
+            "Present online at “{title}” ({board}) on {date}.").format(**names),
+        **{(status.value, mode.value): text for mode in AttendanceMode for status, text in (
+            (AttendanceStatus.APOLOGIES, _("Sent apologies for “{title}” ({board}) on {date}."
+                                           ).format(**names)),
+            (AttendanceStatus.ABSENT, _("Absent from “{title}” ({board}) on {date}.").format(
+                **names)))}}
 
 
 def _where(*filters: tuple[str, str, object]) -> tuple[str, dict]:

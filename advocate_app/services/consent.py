@@ -5,9 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from advocate_app.domain.community import ConsentMethod, ConsentPurpose, ConsentStatus
+from advocate_app.domain.community import (
+    ConsentMethod,
+    ConsentPurpose,
+    ConsentStatus,
+    EngagementKind,
+)
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _
+from advocate_app.services import timeline
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
@@ -71,6 +77,20 @@ def valid_consent_sql(purpose_param: str = "consent_purpose",
     )
 
 
+def consent_text(entry: ConsentEntry) -> str:
+    """What the member's timeline says of a consent answer."""
+    if entry.status is ConsentStatus.WITHDRAWN:
+        text = _("Withdrew consent for “{purpose}” ({method}).")
+    elif entry.expires_on is not None:
+        text = _("Gave consent for “{purpose}” ({method}) until {expires}.")
+    else:
+        text = _("Gave consent for “{purpose}” ({method}).")
+    from advocate_app.i18n.formatting import format_date
+
+    return text.format(purpose=entry.purpose.label, method=entry.method.label.lower(),
+                       expires=format_date(entry.expires_on, "long"))
+
+
 class ConsentService:
     def __init__(self, uow: UnitOfWorkFactory, actor: Actor):
         self._uow = uow
@@ -104,6 +124,8 @@ class ConsentService:
                 expires_on=entry.expires_on, evidence=entry.evidence.strip(),
                 recorded_by=self._actor.account_id)
             uow.session.add(record)
+            timeline.write(uow.session, EngagementKind.NOTE, [(member_id, consent_text(entry))],
+                           recorded_by=self._actor.account_id, occurred_on=entry.effective_on)
             uow.commit()
             return self._view(record, self._actor.display_name)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields
 
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _
+from advocate_app.services import timeline
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
@@ -97,6 +98,7 @@ class DuplicateService:
                 MemberRelationship.member_id == MemberRelationship.related_id))
             session.add(MemberMerge(kept_id=keep_id, merged_id=other_id,
                                     merged_snapshot=snapshot, merged_by=self._actor.account_id))
+            timeline.merged(session, self._actor, keep_id, other_id, gone.display_name)
             session.flush()
             session.delete(other)
             uow.commit()

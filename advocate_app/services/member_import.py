@@ -28,6 +28,7 @@ from advocate_app.interchange import member_values as values
 from advocate_app.interchange.errors import UnreadableFileError
 from advocate_app.interchange.member_columns import TARGETS, guess_mapping
 from advocate_app.interchange.tables import Table, detect_format, read_csv, read_xlsx
+from advocate_app.services import timeline
 from advocate_app.services.duplicate_rules import Known as _Known
 from advocate_app.services.duplicate_rules import PeopleIndex as _Index
 from advocate_app.services.errors import ValidationError
@@ -492,6 +493,7 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
             for person in extra:
                 new_people[key].data = _fill(new_people[key].data, person.data)
         ids = _write(session, actor, new_people, merges)
+        timeline.imported(session, actor, Path(path).name, ids.values(), merges)
         report.rows = [replace(r, member_id=ids.get(r.row, r.member_id))
                        if r.outcome == "created" else r for r in report.rows]
         _check(should_cancel, work)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -122,6 +123,58 @@ class TimelineService:
                                  related if source == member_id else source,
                                  member_display_name(g, f, p), source == member_id)
                 for i, kind, source, related, g, f, p in rows]
+
+
+# -- entries the app writes itself ------------------------------------------------------------
+#
+# Invitations and attendance (boards), what was sent in a print pack (outreach), consent
+# answers, imports and merges reach the member's timeline without anyone typing them: the
+# service that makes the change calls :func:`write` with its own session, so the entry is part
+# of the same transaction (both are saved, or neither).
+
+
+def write(session, kind: EngagementKind, entries: Iterable[tuple[int, str]], *,
+          recorded_by: int | None = None, occurred_on: date | None = None) -> int:
+    """Add ``(member id, summary)`` entries of ``kind`` to members' timelines in ``session``'s
+    transaction (one INSERT, however many); returns how many were written."""
+    from sqlalchemy import insert
+
+    from advocate_app.domain.engagement import Engagement
+
+    day = min(occurred_on or date.today(), date.today())  # never in the future
+    rows = [{"member_id": member_id, "kind": kind.value, "occurred_on": day,
+             "summary": summary, "recorded_by": recorded_by} for member_id, summary in entries]
+    if rows:
+        session.execute(insert(Engagement), rows)
+    return len(rows)
+
+
+def forget(session, member_id: int, kind: EngagementKind, summaries: Iterable[str]) -> None:
+    """Remove entries the app wrote earlier that a newer one replaces (attendance changed)."""
+    from sqlalchemy import delete
+
+    from advocate_app.domain.engagement import Engagement
+
+    session.execute(delete(Engagement).where(
+        Engagement.member_id == member_id, Engagement.kind == kind.value,
+        Engagement.summary.in_(list(summaries))))
+
+
+def imported(session, actor: Actor, file_name: str, created: Iterable[int],
+             filled_in: Iterable[int]) -> None:
+    """The timeline entries of an import: who was added, and whose record it added to."""
+    write(session, EngagementKind.NOTE, [
+        *((member_id, _("Added from the file {file}.").format(file=file_name))
+          for member_id in created),
+        *((member_id, _("Details added from the file {file}.").format(file=file_name))
+          for member_id in filled_in)], recorded_by=actor.account_id)
+
+
+def merged(session, actor: Actor, keep_id: int, other_id: int, other_name: str) -> None:
+    """The timeline entry of a merge, on the record kept."""
+    write(session, EngagementKind.NOTE, [(keep_id, _(
+        "Merged with the duplicate record of {name} (#{id}).").format(
+        name=other_name, id=other_id))], recorded_by=actor.account_id)
 
 
 def _as_date(value) -> date:

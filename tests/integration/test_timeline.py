@@ -55,7 +55,8 @@ def test_merge_moves_the_timeline_and_relationships(services):
     services.timeline.relate(other.id, RelationshipKind.CARER_OF, child.id)
     services.timeline.relate(other.id, RelationshipKind.CARER_OF, keep.id)  # becomes self: gone
     services.duplicates.merge(keep.id, other.id)
-    assert [e.summary for e in services.timeline.timeline(keep.id)] == ["Sent the leaflet"]
+    assert [e.summary for e in services.timeline.timeline(keep.id)] == [
+        f"Merged with the duplicate record of Ana Silva (#{other.id}).", "Sent the leaflet"]
     assert [r.label for r in services.timeline.relationships(keep.id)] == ["Carer of Rui Silva"]
 
 
@@ -85,3 +86,97 @@ def test_recent_engagement_keeps_a_member_out_of_retention(services):
     services.timeline.add(active.id, EngagementEntry(EngagementKind.EVENT,
                                                      date.today() - timedelta(days=30)))
     assert [c.id for c in services.privacy.retention_candidates(3)] == [quiet.id]
+
+
+# -- entries the app writes itself -----------------------------------------------------------
+
+def _summaries(services, member_id):
+    return [(e.kind, e.summary) for e in services.timeline.timeline(member_id)]
+
+
+def test_invitations_and_attendance_reach_the_timeline(services):
+    from datetime import datetime
+
+    from advocate_app.domain.governance import AttendanceMode, AttendanceStatus, BoardRole
+    from advocate_app.services.board_data import BoardInput, MeetingInput
+
+    chair, guest = _add(services, "Ana"), _add(services, "Rui")
+    boards = services.boards
+    board_id = boards.create_board(BoardInput("Patient Advisory Board"))
+    boards.set_membership(board_id, chair.id, BoardRole.CHAIR)
+    meeting_id = boards.schedule_meeting(MeetingInput(
+        board_id, "Spring meeting", datetime(2025, 3, 10, 18, 30), 90, "Europe/London"))
+    invited = "Invited to “Spring meeting” (Patient Advisory Board) on 10 March 2025."
+    assert _summaries(services, chair.id) == [(EngagementKind.MEETING, invited)]
+    boards.invite(meeting_id, guest.id)
+    boards.invite(meeting_id, guest.id)  # once only
+    assert _summaries(services, guest.id) == [(EngagementKind.MEETING, invited)]
+    boards.set_attendance(meeting_id, chair.id, AttendanceStatus.PRESENT)
+    boards.set_attendance(meeting_id, chair.id, AttendanceStatus.PRESENT, AttendanceMode.REMOTE)
+    boards.set_attendance(meeting_id, guest.id, AttendanceStatus.APOLOGIES)
+    entries = services.timeline.timeline(chair.id)
+    # A change of attendance replaces what the timeline said; the meeting's day is its date.
+    assert [(e.occurred_on, e.summary) for e in entries] == [
+        (date.today(), invited),
+        (date(2025, 3, 10),
+         "Present online at “Spring meeting” (Patient Advisory Board) on 10 March 2025.")]
+    assert entries[1].recorded_by == "Local user"
+    assert _summaries(services, guest.id)[-1] == (
+        EngagementKind.MEETING,
+        "Sent apologies for “Spring meeting” (Patient Advisory Board) on 10 March 2025.")
+    boards.set_attendance(meeting_id, guest.id, AttendanceStatus.INVITED)
+    assert _summaries(services, guest.id) == [(EngagementKind.MEETING, invited)]
+
+
+def test_consent_answers_reach_the_timeline(services):
+    from advocate_app.domain.community import ConsentMethod, ConsentPurpose, ConsentStatus
+    from advocate_app.services.consent import ConsentEntry
+
+    ana = _add(services, "Ana")
+    services.consent.record(ana.id, ConsentEntry(
+        ConsentPurpose.RESEARCH, ConsentStatus.GRANTED, ConsentMethod.PAPER, date(2025, 1, 5),
+        expires_on=date(2027, 1, 5)))
+    services.consent.record(ana.id, ConsentEntry(
+        ConsentPurpose.NEWSLETTER, ConsentStatus.WITHDRAWN, ConsentMethod.EMAIL,
+        date(2025, 2, 1)))
+    entries = services.timeline.timeline(ana.id)
+    assert [(e.occurred_on, e.summary) for e in entries] == [
+        (date(2025, 2, 1), "Withdrew consent for “Newsletter and updates” (email)."),
+        (date(2025, 1, 5), "Gave consent for “Research and trial contact” (paper form) "
+                           "until 5 January 2027.")]
+
+
+def test_imports_and_merges_reach_the_timeline(services, tmp_path):
+    from advocate_app.services.member_import import ImportOptions, OnDuplicate, import_members
+
+    ana = _add(services, "Ana", email="ana@example.org")
+    path = tmp_path / "helpline.csv"
+    path.write_text("First name,Last name,Email,Phone\nAna,Silva,ana@example.org,01632 960001\n"
+                    "Rui,Costa,rui@example.org,\n", encoding="utf-8")
+    dry = import_members(services.uow, services.actor, path,
+                         ImportOptions(on_duplicate=OnDuplicate.MERGE, dry_run=True))
+    assert _summaries(services, ana.id) == []  # a trial import writes nothing
+    report = import_members(services.uow, services.actor, path,
+                            ImportOptions(on_duplicate=OnDuplicate.MERGE))
+    assert dry.count("created") == report.count("created") == 1
+    rui = next(r.member_id for r in report.rows if r.outcome == "created")
+    assert _summaries(services, rui) == [(EngagementKind.NOTE,
+                                          "Added from the file helpline.csv.")]
+    assert _summaries(services, ana.id) == [(EngagementKind.NOTE,
+                                             "Details added from the file helpline.csv.")]
+    other = _add(services, "Ana", "Silva-Costa")
+    services.duplicates.merge(ana.id, other.id)
+    assert _summaries(services, ana.id)[0] == (
+        EngagementKind.NOTE, f"Merged with the duplicate record of Ana Silva-Costa (#{other.id}).")
+
+
+def test_a_refused_change_writes_nothing_to_the_timeline(services):
+    from advocate_app.domain.community import ConsentMethod, ConsentPurpose, ConsentStatus
+    from advocate_app.services.consent import ConsentEntry
+
+    ana = _add(services, "Ana")
+    with pytest.raises(ValidationError):
+        services.consent.record(ana.id, ConsentEntry(
+            ConsentPurpose.RESEARCH, ConsentStatus.GRANTED, ConsentMethod.PAPER,
+            date(2025, 1, 5), expires_on=date(2024, 1, 1)))
+    assert _summaries(services, ana.id) == []
