@@ -281,6 +281,7 @@ def test_adding_a_suggested_activity_and_a_member_as_party(qtbot, services, boar
 def test_approved_minutes_make_the_meeting_read_only(qtbot, page, services, board, monkeypatch):
     board_id, _people = board
     meeting_id = _meeting(services, board_id, datetime(2026, 1, 12, 18, 0))
+    services.boards.record_decision(meeting_id, "Meet again in spring")  # minutes to send
     page.refresh()
     page.select_meeting(meeting_id)
     monkeypatch.setattr(prompts, "confirm", lambda *a, **k: True)
