@@ -49,6 +49,9 @@ def add_parser(commands) -> None:
     pack.add_argument("--segment", metavar=_("NAME"),
                       help=_("the members of this saved segment (default: every member)"))
     pack.add_argument("--labels", choices=("L7160", "L7163", "5160"), default="L7160")
+    pack.add_argument("--force", action="store_true",
+                      help=_("print a version or format even if the pre-flight check finds "
+                             "problems (they are recorded)"))
     pack.add_argument("-o", "--output", metavar=_("DIR"), required=True)
 
 
@@ -177,7 +180,8 @@ def _outreach_print_pack(args, context) -> int:
         return True
 
     result = context.services.outreach.print_pack(args.item, ids, Path(args.output),
-                                                  progress=progress, label_sheet=args.labels)
+                                                  progress=progress, label_sheet=args.labels,
+                                                  print_anyway=args.force)
     if interactive:
         sys.stderr.write("\n")
     for rendered in result.files:
@@ -193,6 +197,18 @@ def _outreach_print_pack(args, context) -> int:
     if result.labels:
         print(_("Address labels: {path}").format(path=result.labels))
     print(_("Summary for the volunteer: {path}").format(path=result.summary))
+    for refused in result.refused:
+        print(ngettext("Not printed: “{title}” in {profile} ({language}) for {n} member; the "
+                       "pre-flight check found:",
+                       "Not printed: “{title}” in {profile} ({language}) for {n} members; the "
+                       "pre-flight check found:", len(refused.members)).format(
+            title=refused.title, profile=refused.profile.label, language=refused.language,
+            n=len(refused.members)), file=sys.stderr)
+        for problem in refused.problems:
+            print(f"  - {problem}", file=sys.stderr)
+    if result.refused:
+        print(_("Fix them, or add --force to print anyway (the override is recorded)."),
+              file=sys.stderr)
     print(ngettext("{n} member left out (see the summary).",
                    "{n} members left out (see the summary).", len(result.left_out)).format(
         n=len(result.left_out)))

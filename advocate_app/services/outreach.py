@@ -63,6 +63,17 @@ class RenderedFile:
     personalised: bool = True
 
 
+@dataclass(frozen=True)
+class RefusedFile:
+    """Copies the pre-flight check stopped: this version in this format breaks its rules."""
+
+    title: str
+    profile: ProfileKey
+    language: str
+    problems: tuple[str, ...]
+    members: tuple[tuple[int, str], ...]  # id, name
+
+
 @dataclass
 class PrintPackResult:
     files: list[RenderedFile] = field(default_factory=list)
@@ -70,6 +81,10 @@ class PrintPackResult:
     labels: Path | None = None
     left_out: list[tuple[int, str, str]] = field(default_factory=list)  # id, name, reason
     notes: list[str] = field(default_factory=list)
+    #: Versions and formats not printed because the pre-flight check refused them.
+    refused: list[RefusedFile] = field(default_factory=list)
+    #: Problems printed anyway (the person chose to), by the file they are in.
+    overridden: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def copies(self) -> int:
@@ -243,26 +258,38 @@ class OutreachService:
 
     def _record(self, item_id: int | None, item: OutreachItem, output: str,
                 profile: ProfileKey, copies: int, overridden: Sequence[Problem]) -> None:
+        with self._uow() as uow:
+            self._add_rendering(uow.session, item_id, item, output, profile, copies,
+                                [p.message for p in overridden])
+            uow.commit()
+
+    def _add_rendering(self, session, item_id: int | None, item: OutreachItem, output: str,
+                       profile: ProfileKey, copies: int, overridden: Sequence[str]) -> None:
+        """A line of the rendering log: ``item`` is the version printed (its language)."""
         from advocate_app.domain.outreach import OutreachRendering
 
-        with self._uow() as uow:
-            uow.session.add(OutreachRendering(
-                item_id=item_id, title=item.title[:300], output=output, profile=profile.value,
-                language=item.language, copies=copies,
-                overridden=json.dumps([p.message for p in overridden], ensure_ascii=False),
-                created_by=self._actor.account_id))
-            uow.commit()
+        session.add(OutreachRendering(
+            item_id=item_id, title=item.title[:300], output=output, profile=profile.value,
+            language=item.language, copies=copies,
+            overridden=json.dumps(list(overridden), ensure_ascii=False),
+            created_by=self._actor.account_id))
 
     # -- print packs ----------------------------------------------------------------------------
     def print_pack(self, item_id: int, member_ids: Sequence[int], out_dir: Path, *,
                    progress: Callable[[int, int], bool] | None = None,
-                   label_sheet: str = "L7160", today: date | None = None) -> PrintPackResult:
+                   label_sheet: str = "L7160", today: date | None = None,
+                   print_anyway: bool = False) -> PrintPackResult:
         """For each member, the item in their language and format, personalised.
 
         Members without valid consent for the item's purpose, without a postal address, or
-        who need a format that cannot be printed here are left out and listed. One PDF per
+        who need a format that cannot be printed here are left out and listed. Each version
+        and format is put through the pre-flight check of its profile: one that breaks its
+        rules is not printed (its members are listed with the problems) unless
+        ``print_anyway``, and then the problems are recorded as overridden. One PDF per
         language and format, address labels in the same order, and a summary sheet for the
-        volunteer. ``progress(done, total)`` returning False cancels; nothing is written then.
+        volunteer. Each member sent a copy gets a line on their timeline, in the same
+        transaction as the rendering log. ``progress(done, total)`` returning False
+        cancels; nothing is written then.
         """
         from advocate_app.documents.pdf import Cancelled as RenderCancelled
         from advocate_app.documents.pdf import Recipient, RenderOptions, render_many
@@ -272,6 +299,7 @@ class OutreachService:
         members = self._members(member_ids, item.effective_purpose, today or date.today())
         result = PrintPackResult()
         batches: dict[tuple[int, ProfileKey], list[Recipient]] = {}
+        addressed: dict[tuple[int, ProfileKey], list[tuple[int, str]]] = {}
         batch_items: dict[int, OutreachItem] = dict(versions)
         batch_items.setdefault(item_id, item)
         purpose_label = _purpose_label(item.effective_purpose)
@@ -298,6 +326,24 @@ class OutreachService:
             language = batch_items[chosen_id].language
             batches.setdefault((chosen_id, profile), []).append(
                 _recipient(member, language, Recipient))
+            addressed.setdefault((chosen_id, profile), []).append((member.id, member.name))
+        problems: dict[tuple[int, ProfileKey], list[str]] = {}
+        for key in sorted(batches, key=lambda k: (batch_items[k[0]].language, k[1].value)):
+            found = [p.message for p in self.preflight(batch_items[key[0]], key[1])]
+            if not found:
+                continue
+            version = batch_items[key[0]]
+            if print_anyway:
+                problems[key] = found
+                continue
+            del batches[key]
+            refusal = RefusedFile(version.title, key[1], version.language, tuple(found),
+                                  tuple(addressed[key]))
+            result.refused.append(refusal)
+            reason = _("Their copy ({format}, {language}) failed the pre-flight check").format(
+                format=key[1].label, language=_language_name(version.language))
+            result.left_out.extend((member_id, name, reason)
+                                   for member_id, name in addressed[key])
         total = sum(len(r) for r in batches.values())
         done = 0
 
@@ -337,6 +383,8 @@ class OutreachService:
                     raise Cancelled() from exc
                 name = f"{stem}-{version.language}-{profile.value}.pdf"
                 (staging / name).write_bytes(data)
+                if (chosen_id, profile) in problems:
+                    result.overridden[name] = tuple(problems[(chosen_id, profile)])
                 result.files.append(RenderedFile(out_dir / name, profile, version.language,
                                                  len(recipients), version.title,
                                                  personalised))
@@ -357,10 +405,28 @@ class OutreachService:
                 os.replace(produced, out_dir / produced.name)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        for rendered in result.files:
-            self._record(item_id, batch_items.get(item_id, item), "print_pack",
-                         rendered.profile, rendered.copies, ())
+        self._log_pack(item_id, batch_items, batches, addressed, problems)
         return result
+
+    def _log_pack(self, item_id: int, versions: dict[int, OutreachItem], batches: dict,
+                  addressed: dict, problems: dict) -> None:
+        """The rendering log (the language and format each file was printed in, with any
+        problem printed anyway) and each member's timeline, in one transaction."""
+        from advocate_app.domain.community import EngagementKind
+        from advocate_app.services import timeline
+
+        with self._uow() as uow:
+            for key in batches:
+                version, profile = versions[key[0]], key[1]
+                self._add_rendering(uow.session, item_id, version, "print_pack", profile,
+                                    len(batches[key]), problems.get(key, ()))
+                text = _("Sent by post: “{title}” ({format}, {language}).").format(
+                    title=version.title, format=profile.label,
+                    language=_language_name(version.language))
+                timeline.write(uow.session, EngagementKind.LETTER,
+                               ((member_id, text) for member_id, _name in addressed[key]),
+                               recorded_by=self._actor.account_id)
+            uow.commit()
 
     def _members(self, member_ids: Sequence[int], purpose: str, today: date) -> list[_Member]:
         from advocate_app.services.consent import valid_consent_sql
@@ -468,12 +534,16 @@ def _recipient(member: _Member, language: str, recipient_type):
 
 def _summary_item(item: OutreachItem, result: PrintPackResult) -> OutreachItem:
     from advocate_app.documents.content import Block
+    from advocate_app.i18n import ngettext
 
     blocks = [Block("heading", {"level": 1, "text": _("Print pack: {title}").format(
         title=item.title)}),
-        Block("paragraph", {"text": _("{copies} copies to print and post; {left} members "
-                                      "left out (listed below).").format(
-            copies=result.copies, left=len(result.left_out))})]
+        Block("paragraph", {"text": " ".join((
+            ngettext("{n} copy to print and post.", "{n} copies to print and post.",
+                     result.copies).format(n=result.copies),
+            ngettext("{n} member left out (listed below).",
+                     "{n} members left out (listed below).",
+                     len(result.left_out)).format(n=len(result.left_out))))})]
     if result.files:
         blocks.append(Block("heading", {"level": 2, "text": _("Files to print")}))
         blocks.append(Block("table", {
@@ -486,6 +556,26 @@ def _summary_item(item: OutreachItem, result: PrintPackResult) -> OutreachItem:
             "files above.")}))
     for note in result.notes:
         blocks.append(Block("paragraph", {"text": note}))
+    if result.refused:
+        blocks.append(Block("heading", {"level": 2, "text": _(
+            "Not printed: the pre-flight check refused")}))
+        for refused in result.refused:
+            blocks.append(Block("paragraph", {"text": ngettext(
+                "“{title}” in {format}, {language} ({n} member, listed under Left out):",
+                "“{title}” in {format}, {language} ({n} members, listed under Left out):",
+                len(refused.members)).format(
+                title=refused.title, format=refused.profile.label,
+                language=_language_name(refused.language), n=len(refused.members))}))
+            blocks.append(Block("list", {"ordered": False, "items": list(refused.problems)}))
+        blocks.append(Block("paragraph", {"text": _(
+            "Fix the item (or add a version for this format), or make the pack again "
+            "choosing to print anyway; that choice is recorded.")}))
+    if result.overridden:
+        blocks.append(Block("heading", {"level": 2, "text": _(
+            "Printed anyway despite the pre-flight check")}))
+        for name, problems in result.overridden.items():
+            blocks.append(Block("paragraph", {"text": _("{file}:").format(file=name)}))
+            blocks.append(Block("list", {"ordered": False, "items": list(problems)}))
     if result.left_out:
         blocks.append(Block("heading", {"level": 2, "text": _("Left out")}))
         blocks.append(Block("table", {

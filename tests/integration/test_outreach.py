@@ -19,6 +19,7 @@ from advocate_app.domain.community import (
     ConsentMethod,
     ConsentPurpose,
     ConsentStatus,
+    EngagementKind,
     PrintFormat,
 )
 from advocate_app.services.consent import ConsentEntry
@@ -165,7 +166,55 @@ def test_a_print_pack_gives_each_member_their_language_and_format(services, tmp_
     assert "5 copies" in summary
     for produced in (*[f.path for f in result.files], result.labels, result.summary):
         assert pikepdf.open(produced).Root.MarkInfo.Marked
-    assert len(services.outreach.renderings(leaflet_id)) == len(result.files)
+    logged = services.outreach.renderings(leaflet_id)
+    assert len(logged) == len(result.files)
+    # The log holds the language each file was printed in, not the item's own language.
+    assert sorted((r["language"], r["profile"], r["copies"]) for r in logged) == sorted(
+        (f.language, f.profile.value, f.copies) for f in result.files)
+    assert all(r["overridden"] == [] for r in logged)
+    # Each member sent a copy has it on their timeline; nobody left out does.
+    letters = {m: [e.summary for e in services.timeline.timeline(m)
+                   if e.kind is EngagementKind.LETTER] for m in members.values()}
+    assert letters[members["chloe"]] == ["Sent by post: “Vivre avec une maladie rare du tissu "
+                                         "conjonctif” (Standard print, French)."]
+    assert letters[members["large"]] == ["Sent by post: “Living with a rare connective "
+                                         "tissue condition” (Large print, English)."]
+    assert all(letters[m] == [] for m in left_out)
+
+
+def test_a_print_pack_applies_the_pre_flight_check_of_each_version_and_format(services,
+                                                                             tmp_path):
+    ids = _save_samples(services)
+    invitation_id = ids[("members-day", "en", False)]  # no Easy Read version of it
+    plain = _member(services, "Amina", "Haddad", consent=(ConsentPurpose.EVENTS,))
+    easy = _member(services, "Priya", "Sharma", fmt=PrintFormat.EASY_READ,
+                   consent=(ConsentPurpose.EVENTS,))
+    result = services.outreach.print_pack(invitation_id, [plain, easy], tmp_path / "pack")
+    assert [(f.profile, f.copies) for f in result.files] == [(ProfileKey.STANDARD, 1)]
+    assert [(r.profile, r.members) for r in result.refused] == [
+        (ProfileKey.EASY_READ, ((easy, "Priya Sharma"),))]
+    assert any("words" in problem for problem in result.refused[0].problems)
+    assert [(m, reason) for m, _n, reason in result.left_out] == [
+        (easy, "Their copy (Easy Read, English) failed the pre-flight check")]
+    summary = " ".join(_text(result.summary).split())
+    assert "Not printed: the pre-flight check refused" in summary and "Priya Sharma" in summary
+    assert result.refused[0].problems[0][:40] in summary
+    logged = services.outreach.renderings(invitation_id)
+    assert [(r["profile"], r["overridden"]) for r in logged] == [("standard", [])]
+    assert [e.kind for e in services.timeline.timeline(easy)
+            if e.kind is EngagementKind.LETTER] == []
+    # Printing anyway is the person's choice: the problems go into the log and the summary.
+    again = services.outreach.print_pack(invitation_id, [plain, easy], tmp_path / "again",
+                                         print_anyway=True)
+    assert {f.profile for f in again.files} == {ProfileKey.STANDARD, ProfileKey.EASY_READ}
+    assert again.refused == [] and again.left_out == []
+    easy_log = next(r for r in services.outreach.renderings(invitation_id)
+                    if r["profile"] == "easy-read")
+    assert easy_log["overridden"] == list(result.refused[0].problems)
+    summary = " ".join(_text(again.summary).split())
+    assert "Printed anyway despite the pre-flight check" in summary
+    assert [e.summary for e in services.timeline.timeline(easy)][0].startswith(
+        "Sent by post: “")
 
 
 def test_invitations_need_consent_to_events(services, tmp_path):
@@ -251,3 +300,27 @@ def test_a_print_pack_to_a_folder_that_cannot_be_made_names_that_folder(tmp_path
     assert main([*data, "outreach", "print-pack", "1", "-o", target]) == 1
     err = capsys.readouterr().err
     assert target in err and ".print-pack" not in err and "Traceback" not in err
+
+
+def test_the_command_line_print_pack_says_what_the_pre_flight_check_refused(tmp_path, capsys):
+    from advocate_app.app import open_services
+    from advocate_app.paths import AppPaths
+
+    paths = AppPaths(tmp_path / "data")
+    paths.ensure()
+    opened = open_services(paths.default_database_url(), paths)
+    try:
+        ids = _save_samples(opened)
+        _member(opened, "Priya", "Sharma", fmt=PrintFormat.EASY_READ)
+    finally:
+        opened.close()
+    data = ["--data-dir", str(tmp_path / "data")]
+    newsletter = str(ids[("spring-newsletter", "en", False)])
+    assert main([*data, "outreach", "print-pack", newsletter, "-o", str(tmp_path / "a")]) == 0
+    err = capsys.readouterr().err
+    assert "Not printed: “Together: spring newsletter” in Easy Read (en) for 1 member" in err
+    assert "15 words" in err and "--force" in err
+    assert main([*data, "outreach", "print-pack", newsletter, "--force",
+                 "-o", str(tmp_path / "b")]) == 0
+    captured = capsys.readouterr()
+    assert "Not printed" not in captured.err and "easy-read.pdf" in captured.out

@@ -263,14 +263,14 @@ def test_duplicate_and_archive(qtbot, page, services, monkeypatch):
 
 
 def _member(services, given, family, *, consent=True, address="1 High Street\nLeeds",
-            postcode="LS1 1AA"):
+            postcode="LS1 1AA", print_format=None):
     from advocate_app.domain.community import ConsentMethod, ConsentPurpose, ConsentStatus
     from advocate_app.services.consent import ConsentEntry
     from advocate_app.services.member_data import MemberInput
 
     member = services.members.create(MemberInput(
         given_name=given, family_name=family, address=address, postcode=postcode,
-        country="GB", preferred_language="en"))
+        country="GB", preferred_language="en", print_format=print_format))
     if consent:
         services.consent.record(member.id, ConsentEntry(
             ConsentPurpose.NEWSLETTER, ConsentStatus.GRANTED, ConsentMethod.PAPER,
@@ -407,3 +407,33 @@ def test_a_print_pack_for_the_members_selected_on_the_members_page(qtbot, main_w
     assert any(text.startswith(item.title) for text in offered)
     assert dialogs[0].result_pack.copies == 2
     assert (out / "labels.pdf").is_file()
+
+
+def test_a_print_pack_lists_what_the_pre_flight_check_refused(qtbot, services, monkeypatch,
+                                                              tmp_path):
+    from advocate_app.domain.community import PrintFormat
+
+    item = next(i for i in sample_items() if i.group == "spring-newsletter")
+    item_id = services.outreach.save(item)
+    _member(services, "Ama", "Boateng")
+    _member(services, "Kwame", "Mensah", print_format=PrintFormat.EASY_READ)
+    dialog = print_pack.PrintPackDialog(services, item_id, item.title)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "pack"))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.result_pack is not None, timeout=60_000)
+    text = dialog.summary.text()
+    assert text.startswith("1 copy to print and post.")
+    assert f"Not printed: “{item.title}” in Easy Read (English) for 1 member" in text
+    assert "… and 3 more (the summary sheet lists them)" in text
+    assert "words" in text and "tick “Print anyway”" in text
+    dialog.result_pack = None
+    dialog.print_anyway.setChecked(True)
+    dialog.folder.setText(str(tmp_path / "again"))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.result_pack is not None, timeout=60_000)
+    text = dialog.summary.text()
+    assert text.startswith("2 copies to print and post.") and "Not printed" not in text
+    assert "printed anyway despite" in text
+    logged = services.outreach.renderings(item_id)
+    assert [r["profile"] for r in logged if r["overridden"]] == ["easy-read"]

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,12 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.i18n import _, ngettext
-from advocate_app.i18n.formatting import format_number
+from advocate_app.i18n.formatting import format_number, language_name
 from advocate_app.ui import prompts
 from advocate_app.ui.widgets.heading import Heading
 
 LABEL_SHEET_KEYS = ("L7160", "L7163", "5160")
 _PAGE_OF_IDS = 1000
+_PROBLEMS_SHOWN = 3  # of each refused file, in the dialog (the summary sheet has them all)
 
 
 def choose_folder(parent: QWidget | None, title: str, start: str = "") -> str | None:
@@ -107,6 +109,10 @@ class PrintPackDialog(QDialog):
             self.sheet.addItem(_sheet_description(key), key)
         self.sheet.setAccessibleName(_("Address label sheet"))
 
+        self.print_anyway = QCheckBox(_("&Print anyway when the pre-flight check finds "
+                                        "problems (the choice is recorded)"))
+        self.print_anyway.setAccessibleName(_("Print anyway despite the pre-flight check"))
+
         self.folder = QLineEdit()
         self.folder.setAccessibleName(_("Folder for the print pack"))
         self.folder.setPlaceholderText(_("Choose a folder"))
@@ -126,7 +132,8 @@ class PrintPackDialog(QDialog):
         for text, field, buddy in ((_("&Who:"), self.who, self.who),
                                    (None, self.count_label, None),
                                    (_("&Label sheet:"), self.sheet, self.sheet),
-                                   (_("&Folder:"), folder_row, self.folder)):
+                                   (_("&Folder:"), folder_row, self.folder),
+                                   (None, self.print_anyway, None)):
             if text is None:
                 form.addRow(None, field)
                 continue
@@ -208,6 +215,7 @@ class PrintPackDialog(QDialog):
         ids = (list(self._selected) if self.who.currentData() == _SELECTED
                else member_ids(self._services, self._query()))
         outreach, item_id, sheet = self._services.outreach, self.item_id, self.sheet.currentData()
+        anyway = self.print_anyway.isChecked()
 
         def work(progress, should_cancel):
             def step(done: int, total: int) -> bool:
@@ -216,11 +224,12 @@ class PrintPackDialog(QDialog):
 
             try:
                 return outreach.print_pack(item_id, ids, out_dir, progress=step,
-                                           label_sheet=sheet)
+                                           label_sheet=sheet, print_anyway=anyway)
             except Cancelled:
                 return None
 
-        for widget in (self.who, self.sheet, self.folder, self.browse_button):
+        for widget in (self.who, self.sheet, self.folder, self.browse_button,
+                       self.print_anyway):
             widget.setEnabled(False)
         self.summary.setVisible(False)
         self.open_button.setVisible(False)
@@ -243,7 +252,8 @@ class PrintPackDialog(QDialog):
     def _finish(self) -> None:
         self.task = None
         self.progress.setVisible(False)
-        for widget in (self.who, self.sheet, self.folder, self.browse_button):
+        for widget in (self.who, self.sheet, self.folder, self.browse_button,
+                       self.print_anyway):
             widget.setEnabled(True)
         self._update_buttons()
 
@@ -288,6 +298,30 @@ class PrintPackDialog(QDialog):
             lines.append(_("A summary sheet for whoever posts them: {file}").format(
                 file=result.summary.name))
         lines.extend(result.notes)
+        for refused in result.refused:
+            lines.append("")
+            lines.append(ngettext(
+                "Not printed: “{title}” in {format} ({language}) for {n} member; the pre-flight "
+                "check found:",
+                "Not printed: “{title}” in {format} ({language}) for {n} members; the pre-flight "
+                "check found:", len(refused.members)).format(
+                title=refused.title, format=refused.profile.label,
+                language=language_name(refused.language),
+                n=format_number(len(refused.members))))
+            lines.extend("• " + problem for problem in refused.problems[:_PROBLEMS_SHOWN])
+            more = len(refused.problems) - _PROBLEMS_SHOWN
+            if more > 0:
+                lines.append("• " + ngettext("… and {n} more (the summary sheet lists it)",
+                                             "… and {n} more (the summary sheet lists them)",
+                                             more).format(n=more))
+        if result.refused:
+            lines.append(_("Fix the item, or tick “Print anyway” and start again (the choice "
+                           "is recorded)."))
+        for name, problems in result.overridden.items():
+            lines.append("")
+            lines.append(ngettext("{file} printed anyway despite {n} problem (recorded):",
+                                  "{file} printed anyway despite {n} problems (recorded):",
+                                  len(problems)).format(file=name, n=len(problems)))
         if result.left_out:
             lines.append("")
             lines.append(ngettext("{n} member left out:", "{n} members left out:",
