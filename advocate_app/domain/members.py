@@ -68,6 +68,10 @@ class Member(Base):
         cascade="all, delete-orphan", lazy="selectin")
     conditions: Mapped[list[MemberCondition]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="MemberCondition.id")
+    #: Every email address and phone number; the primary ones are also in ``email``/``phone``.
+    contacts: Mapped[list[MemberContact]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin",
+        order_by="[MemberContact.kind, MemberContact.position]")
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
@@ -87,9 +91,12 @@ class Member(Base):
     def refresh_derived(self) -> None:
         """Recompute the folded sort and search columns from the fields."""
         self.sort_name = member_sort_key(self.given_name, self.family_name, self.preferred_name)
+        others = [c for c in self.contacts if not c.is_primary]
         self.search_text = member_search_text(
             self.given_name, self.family_name, self.preferred_name, self.email, self.phone,
             [t.tag for t in self.tags],
+            [c.value for c in others if c.kind == "email"],
+            [c.value for c in others if c.kind == "phone"],
         )
 
 
@@ -161,3 +168,22 @@ class MemberCondition(Base):
     orpha_code: Mapped[str] = mapped_column(String(20), default="")
     diagnosis_confirmed: Mapped[bool] = mapped_column(default=False)
     genetic_test_done: Mapped[bool] = mapped_column(default=False)
+
+
+class MemberContact(Base):
+    """One of a member's email addresses or phone numbers, with its label."""
+
+    __tablename__ = "member_contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(10))  # email | phone
+    value: Mapped[str] = mapped_column(String(320))
+    label: Mapped[str] = mapped_column(String(60), default="")
+    is_primary: Mapped[bool] = mapped_column(default=False)
+    position: Mapped[int] = mapped_column(default=0)
+
+    __table_args__ = (
+        Index("ix_member_contacts_member", "member_id", "kind", "position"),
+        Index("ix_member_contacts_value", "kind", "value"),
+    )

@@ -75,11 +75,17 @@ _WORD_JOINERS = re.compile(r"[-'’.@_/]+")
 MIN_PHONE_DIGITS = 4
 
 
-def member_search_text(given, family, preferred, email, phone, tags) -> str:
-    digits = "".join(ch for ch in phone if ch.isdigit())
-    # Every tail of the digits is a word of its own, so "7946 0000" finds "+44 20 7946 0000".
-    tails = [digits[i:] for i in range(len(digits) - MIN_PHONE_DIGITS + 1)]
-    words = fold(" ".join(p for p in (given, family, preferred, email, phone, *tags) if p))
+def member_search_text(given, family, preferred, email, phone, tags,
+                       other_emails=(), other_phones=()) -> str:
+    """Folded words to search; ``other_emails``/``other_phones``: every address and number
+    besides the primary ones, so a member is found by any of them."""
+    tails = []
+    for number in (phone, *other_phones):
+        digits = "".join(ch for ch in number if ch.isdigit())
+        # Every tail of the digits is a word of its own, so "7946 0000" finds "+44 20 7946 0000".
+        tails.extend(digits[i:] for i in range(len(digits) - MIN_PHONE_DIGITS + 1))
+    words = fold(" ".join(p for p in (given, family, preferred, email, phone, *other_emails,
+                                      *other_phones, *tags) if p))
     # Word starts inside "Diallo-Sow", "O'Neill" and "ana.nunez@example.org" count too.
     split = [_WORD_JOINERS.sub(" ", w) for w in words.split() if _WORD_JOINERS.search(w)]
     return " " + " ".join([words, *tails, *split]) + " "

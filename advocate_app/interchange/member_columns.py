@@ -11,9 +11,15 @@ import re
 
 from advocate_app.domain.text import fold
 
+#: How many numbered email and phone columns ("E-mail 2 - Value" …) an import reads.
+MORE_CONTACTS = range(2, 7)
+
 #: Fields a column can fill. ``full_name`` is split when there is no given and family name.
 TARGETS = ("given_name", "family_name", "full_name", "preferred_name", "pronouns", "email",
-           "phone", "mobile", "address", "address2", "locality", "region", "postcode",
+           "email_label", "phone", "phone_label", "mobile", "work_phone",
+           *(f"{kind}_{n}{part}" for kind in ("email", "phone") for n in MORE_CONTACTS
+             for part in ("", "_label")),
+           "address", "address2", "locality", "region", "postcode",
            "country", "preferred_language", "roles", "tags", "notes", "date_of_birth",
            "organisation", "kind")
 
@@ -29,12 +35,18 @@ _SYNONYMS = {
     "pronouns": "pronouns|pronoms|pronombres",
     "email": "email|e mail|email address|e mail address|mail|courriel|adresse e mail|"
              "adresse email|adresse electronique|correo|correo electronico|e mail adresse|"
-             "email 1 value|e mail 1 value|primary email|email primary|e mail 1",
+             "email 1 value|e mail 1 value|primary email|email primary|e mail 1|"
+             "e mail 1 address|e mail address 1",
+    "email_label": "email 1 type|e mail 1 type|email 1 label|e mail 1 label|email label|"
+                   "e mail label|email type",
     "phone": "phone|telephone|phone number|tel|telefono|telefon|telefone|telefoon|"
-             "home phone|primary phone|phone 1 value|business phone|phone primary|"
+             "home phone|primary phone|phone 1 value|phone primary|"
              "numero de telephone|landline",
+    "phone_label": "phone 1 type|phone 1 label|phone label|phone type",
     "mobile": "mobile|mobile phone|cell|cell phone|portable|movil|handy|telemovel|mobiel|"
-              "cellulare|phone 2 value",
+              "cellulare",
+    "work_phone": "business phone|work phone|office phone|telephone professionnel|"
+                  "telephone travail",
     "address": "address|street|street address|home street|adresse|direccion|strasse|"
                "address line 1|address 1|indirizzo|endereco|morada|adres|rue|"
                "address 1 street|address 1 formatted|mailing address|postal address",
@@ -63,6 +75,13 @@ _SYNONYMS = {
                     "current employer|unternehmen",
     "kind": "contact type|type de contact|kind|record type|tipo de contacto|kontakttyp",
 }
+for _n in MORE_CONTACTS:
+    _SYNONYMS[f"email_{_n}"] = (f"email {_n} value|e mail {_n} value|email {_n}|e mail {_n}|"
+                                f"e mail {_n} address|e mail address {_n}")
+    _SYNONYMS[f"email_{_n}_label"] = (f"email {_n} type|e mail {_n} type|email {_n} label|"
+                                      f"e mail {_n} label")
+    _SYNONYMS[f"phone_{_n}"] = f"phone {_n} value|phone {_n}|telephone {_n}"
+    _SYNONYMS[f"phone_{_n}_label"] = f"phone {_n} type|phone {_n} label"
 _LOOKUP = {phrase: target for target, phrases in _SYNONYMS.items()
            for phrase in phrases.split("|")}
 _PUNCTUATION = re.compile(r"[^\w]+")
@@ -72,12 +91,35 @@ def normalise_header(header: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", fold(header)).split())
 
 
+def _exported_headers() -> dict[str, str]:
+    """The headings Advocate's own spreadsheet exports write, in every interface language."""
+    global _EXPORTED
+    if _EXPORTED is None:
+        from advocate_app.i18n import translator
+        from advocate_app.i18n.catalogs import available_languages
+        from advocate_app.interchange.member_export import header
+
+        _EXPORTED = {}
+        for language in available_languages():
+            gettext = translator(language)
+            for target in TARGETS:
+                heading = normalise_header(header(target, gettext))
+                if heading and heading != target:
+                    _EXPORTED.setdefault(heading, target)
+    return _EXPORTED
+
+
+_EXPORTED: dict[str, str] | None = None
+
+
 def guess_mapping(headers: list[str]) -> dict[int, str]:
     """Column index -> target field, for the headers Advocate recognises (first one wins)."""
     mapping: dict[int, str] = {}
     taken: set[str] = set()
     for index, header in enumerate(headers):
-        target = header if header in TARGETS else _LOOKUP.get(normalise_header(header))
+        key = normalise_header(header)
+        target = header if header in TARGETS else (
+            _exported_headers().get(key) or _LOOKUP.get(key))
         if target and target not in taken:
             mapping[index] = target
             taken.add(target)

@@ -126,15 +126,37 @@ def parse_roles(text: str) -> tuple[set[Role], list[str]]:
     roles: set[Role] = set()
     unknown: list[str] = []
     for part in re.split(r"[,;/|+]| and | et ", text):
+        if _key(part) in _role_labels():  # "Carer or parent" as a whole, before "or"
+            roles.add(_role_labels()[_key(part)])
+            continue
         word = " ".join(re.sub(r"[^\w]+", " ", fold(part)).split())
         if not word:
             continue
-        role = _ROLE_LOOKUP.get(word) or _ROLE_LOOKUP.get(word.rstrip("s"))
+        role = (_ROLE_LOOKUP.get(word) or _role_labels().get(word)
+                or _ROLE_LOOKUP.get(word.rstrip("s")) or _ROLE_CODES.get(fold(part).strip()))
         if role is None:
             unknown.append(part.strip())
         else:
             roles.add(role)
     return roles, unknown
+
+
+_ROLE_CODES = {role.value: role for role in Role}
+
+
+@lru_cache(maxsize=1)
+def _role_labels() -> dict[str, Role]:
+    """Roles by their names in every interface language (as Advocate's exports write them)."""
+    from advocate_app.domain.people import _ROLE_LABELS
+    from advocate_app.i18n import translator
+    from advocate_app.i18n.catalogs import available_languages
+
+    labels = {}
+    for language in available_languages():
+        gettext = translator(language)
+        for role, label in _ROLE_LABELS.items():
+            labels.setdefault(_key(gettext(label)), role)
+    return labels
 
 
 def parse_tags(text: str) -> list[str]:
@@ -218,3 +240,36 @@ def not_a_person(kind: str, given: str, family: str, full: str, organisation: st
     if organisation and fold(organisation) == name:
         return "organisation"
     return ""
+
+
+_LABEL_WORDS = {
+    "home": "home", "domicile": "home", "maison": "home", "personal": "home", "private": "home",
+    "privat": "home", "casa": "home", "perso": "home", "personnel": "home",
+    "work": "work", "business": "work", "office": "work", "travail": "work", "bureau": "work",
+    "pro": "work", "professionnel": "work", "arbeit": "work", "trabajo": "work",
+    "cell": "mobile", "mobile": "mobile", "iphone": "mobile", "portable": "mobile",
+    "movil": "mobile", "handy": "mobile", "cellulaire": "mobile",
+    "fax": "fax", "other": "other", "autre": "other",
+}
+#: vCard TYPE values that say nothing a person would use as a label.
+_LABEL_NOISE = {"pref", "internet", "voice", "x400", "text", "msg", "main", "uri", "cust",
+                "x-internet", "", "1", "2", "3"}
+
+
+def contact_label(text: str) -> str:
+    """A label (home, work, mobile, fax, other, or the words as written) from what a file
+    calls an address or number: "* Home", "WORK", "INTERNET,HOME", "CELL;PREF", "Portable"."""
+    words = [w.removeprefix("x-") for w in re.split(r"[\s,;*]+", fold(text))
+             if w not in _LABEL_NOISE]
+    codes = [_LABEL_WORDS[w] for w in words if w in _LABEL_WORDS]
+    if "fax" in codes:
+        return "fax"
+    if codes:
+        return codes[0]
+    return " ".join(text.replace("*", " ").split()).removeprefix("x-")[:60] if words else ""
+
+
+def split_values(text: str) -> list[str]:
+    """The values of a cell that may hold several, as Google's older CSV writes them
+    ("a@example.org ::: b@example.org")."""
+    return [part.strip() for part in text.split(":::")] if ":::" in text else [text.strip()]

@@ -14,6 +14,7 @@ def _labels() -> dict[str, str]:
         "id": _("Member number"), "given_name": _("Given name"),
         "family_name": _("Family name"), "preferred_name": _("Preferred name"),
         "pronouns": _("Pronouns"), "email": _("Email"), "phone": _("Phone"),
+        "emails": _("Every email address"), "phones": _("Every phone number"),
         "address": _("Address"), "postcode": _("Postcode"), "region": _("Region"),
         "country": _("Country"), "preferred_language": _("Language"), "roles": _("Roles"),
         "tags": _("Tags"), "print_format": _("Printed material in"),
@@ -27,9 +28,22 @@ def _labels() -> dict[str, str]:
     }
 
 
+def _contact_text(item: dict) -> str:
+    from advocate_app.services.member_data import contact_label_text
+
+    value = item.get("address") or item.get("number") or ""
+    notes = [contact_label_text(item["label"])] if item.get("label") else []
+    if item.get("primary"):
+        notes.append(_("main"))
+    return f"{value} ({', '.join(notes)})" if notes else value
+
+
 def _text(value) -> str:
     if value in (None, "", [], {}):
         return "—"
+    if isinstance(value, list) and value and isinstance(value[0], dict) and (
+            "address" in value[0] or "number" in value[0]):
+        return ", ".join(_contact_text(v) for v in value)
     if isinstance(value, list):
         return ", ".join(_text(v) for v in value)
     if isinstance(value, dict):

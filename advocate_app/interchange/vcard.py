@@ -11,7 +11,8 @@ from advocate_app.interchange.errors import UnreadableFileError
 from advocate_app.interchange.tables import Table, decode_text
 
 #: The columns a vCard becomes; the importer maps them by these exact names.
-COLUMNS = ["given_name", "family_name", "full_name", "email", "phone", "address", "postcode",
+COLUMNS = ["given_name", "family_name", "full_name", "email", "email_label", "phone",
+           "phone_label", "address", "postcode",
            "locality", "region", "country", "organisation", "kind", "birthday", "notes",
            "categories"]
 
@@ -46,6 +47,7 @@ def read_vcards(path: Path, encoding: str | None = None) -> Table:
                       "nothing was imported.").format(line=line_number))
             continue
         if name == "END":
+            _gather_contacts(card)
             rows.append([card.get(column, "") for column in COLUMNS])
             numbers.append(start_line)
             card = None
@@ -127,14 +129,12 @@ def _take(card: dict[str, str], name: str, params: dict[str, str], value: str) -
         card.setdefault("given_name", " ".join(p for p in (parts[1], parts[2]) if p))
     elif name == "FN":
         card.setdefault("full_name", _unescape(value))
-    elif name == "EMAIL":
-        if "email" not in card or "PREF" in types:
-            card["email"] = _unescape(value)
-    elif name == "TEL":
-        number = _unescape(value.removeprefix("tel:"))
-        if "phone" not in card or "PREF" in types or ("CELL" in types and "FAX" not in types):
-            if "FAX" not in types or "phone" not in card:
-                card["phone"] = number
+    elif name in ("EMAIL", "TEL"):
+        found = _unescape(value.removeprefix("tel:").removeprefix("mailto:"))
+        if found:
+            # Preferred first (TYPE=PREF, PREF=1 in vCard 4.0), then in the card's order.
+            preferred = "PREF" in types.split(",") or params.get("PREF", "") == "1"
+            card.setdefault(name, []).append((not preferred, found, types))
     elif name == "ADR" and "address" not in card:
         parts = _split(value) + [""] * 7
         card["address"] = "\n".join(p for p in (parts[0], parts[1], parts[2]) if p)
@@ -152,3 +152,15 @@ def _take(card: dict[str, str], name: str, params: dict[str, str], value: str) -
         card["notes"] = _unescape(value)
     elif name == "CATEGORIES":
         card["categories"] = ", ".join(p for p in _split(value, ",") if p)
+
+
+def _gather_contacts(card: dict) -> None:
+    """A card's addresses and numbers as cells of several values (" ::: "), labels beside."""
+    from advocate_app.interchange.member_values import contact_label
+
+    for name, column in (("EMAIL", "email"), ("TEL", "phone")):
+        found = sorted(card.pop(name, []), key=lambda item: item[0])  # stable: card order
+        if found:
+            card[column] = " ::: ".join(value for _later, value, _types in found)
+            card[f"{column}_label"] = " ::: ".join(
+                contact_label(types) for _later, _value, types in found)

@@ -33,14 +33,22 @@ class PeopleIndex:
         self.by_postcode: dict[str, list[Known]] = {}
         self.by_name: dict[str, list[Known]] = {}
 
-    def add(self, known: Known, email: str, phone: str, postcode: str) -> None:
+    def add(self, known: Known, emails, phones, postcode: str) -> None:
+        """``emails`` and ``phones``: every address and number the person has (a single
+        string is one)."""
         if known.name:
             self.by_name.setdefault(known.name, []).append(known)
-        if email:
-            self.by_email.setdefault(email.casefold(), []).append(known)
-        digits = "".join(ch for ch in phone if ch.isdigit())[-9:]
-        if len(digits) >= 7:
-            self.by_phone.setdefault(digits, []).append(known)
+        for email in _listed(emails):
+            if email:
+                bucket = self.by_email.setdefault(email.casefold(), [])
+                if known not in bucket:
+                    bucket.append(known)
+        for phone in _listed(phones):
+            digits = _digits(phone)
+            if len(digits) >= 7:
+                bucket = self.by_phone.setdefault(digits, [])
+                if known not in bucket:
+                    bucket.append(known)
         code = fold(postcode).replace(" ", "")
         if code:
             self.by_postcode.setdefault(code, []).append(known)
@@ -58,18 +66,34 @@ class PeopleIndex:
         name = fold(member_display_name(person.given_name, person.family_name, ""))
         given = fold(person.given_name)
         shared = None
-        for known in self.by_email.get(person.email.casefold(), []) if person.email else []:
-            if (fuzz.token_sort_ratio(name, known.name) >= NAME_MATCH or not given
-                    or not known.given or given.split()[0] == known.given.split()[0]):
-                return known, None
-            shared = known
-        digits = "".join(ch for ch in person.phone if ch.isdigit())[-9:]
+        for email in values_of(person, "email"):
+            for known in self.by_email.get(email.casefold(), []):
+                if (fuzz.token_sort_ratio(name, known.name) >= NAME_MATCH or not given
+                        or not known.given or given.split()[0] == known.given.split()[0]):
+                    return known, None
+                shared = known
         code = fold(person.postcode).replace(" ", "")
-        for bucket in (self.by_phone.get(digits, []) if len(digits) >= 7 else [],
-                       self.by_postcode.get(code, []) if code else []):
+        phones = [self.by_phone.get(digits, []) for digits in
+                  (_digits(phone) for phone in values_of(person, "phone")) if len(digits) >= 7]
+        for bucket in (*phones, self.by_postcode.get(code, []) if code else []):
             for known in bucket:
                 if fuzz.token_sort_ratio(name, known.name) >= SIMILAR_NAME:
                     return known, shared
         return None, shared
 
 
+
+
+def values_of(person, kind: str) -> list[str]:
+    """Every email address or phone number of a person (``contacts`` may be plain tuples)."""
+    found = [c[1] for c in getattr(person, "contacts", ()) if c[0] == kind]
+    primary = person.email if kind == "email" else person.phone
+    return found or ([primary] if primary else [])
+
+
+def _listed(values) -> list[str]:
+    return [values] if isinstance(values, str) else list(values)
+
+
+def _digits(phone: str) -> str:
+    return "".join(ch for ch in phone if ch.isdigit())[-9:]

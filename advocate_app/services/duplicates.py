@@ -35,27 +35,35 @@ class DuplicateService:
         from advocate_app.domain.people import member_display_name
         from advocate_app.domain.text import fold
         from advocate_app.services.duplicate_rules import Known, PeopleIndex
-        from advocate_app.services.member_data import MemberInput
+        from advocate_app.services.member_data import ContactInput, MemberInput
 
         rows = self._members.reader.rows(
             "SELECT id, given_name, family_name, preferred_name, email, phone, postcode "
             "FROM members WHERE archived_at IS NULL ORDER BY id")
+        contacts: dict[int, list[ContactInput]] = {}
+        for member_id, kind, value in self._members.reader.rows(
+                "SELECT c.member_id, c.kind, c.value FROM member_contacts c "
+                "JOIN members m ON m.id = c.member_id WHERE m.archived_at IS NULL "
+                "ORDER BY c.member_id, c.kind, c.position"):
+            contacts.setdefault(member_id, []).append(ContactInput(kind, value))
         index = PeopleIndex()
         pairs: list[DuplicatePair] = []
         for member_id, given, family, preferred, email, phone, postcode in rows:
             person = MemberInput(given_name=given, family_name=family, email=email,
-                                 phone=phone, postcode=postcode)
+                                 phone=phone, postcode=postcode,
+                                 contacts=tuple(contacts.get(member_id, ())))
+            emails = person.values_of("email")
             same, _shared = index.match(person)
-            label = member_display_name(given, family, preferred)
+            label = member_display_name(given, family, preferred) or email
             if same is not None:
-                reason = (_("same email address") if email and email.casefold() in
-                          index.by_email and same in index.by_email[email.casefold()]
+                reason = (_("same email address") if any(
+                    same in index.by_email.get(e.casefold(), ()) for e in emails)
                           else _("similar name and the same phone number or postcode"))
                 pairs.append(DuplicatePair(same.key[1], same.label, member_id, label, reason))
                 if len(pairs) >= limit:
                     break
             index.add(Known(("db", member_id), fold(member_display_name(given, family, "")),
-                            fold(given), label), email, phone, postcode)
+                            fold(given), label), emails, person.values_of("phone"), postcode)
         return pairs
 
     def merge(self, keep_id: int, other_id: int) -> None:

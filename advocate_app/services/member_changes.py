@@ -18,16 +18,24 @@ from advocate_app.domain.members import (
     MemberBarrier,
     MemberChannel,
     MemberCondition,
+    MemberContact,
     MemberRole,
     MemberTag,
 )
 from advocate_app.domain.people import ROLE_VALUES, Actor, Role
 from advocate_app.i18n import _
 from advocate_app.services.errors import ConcurrentEditError, NotFoundError
-from advocate_app.services.member_data import ConditionInput, MemberDetails, MemberInput
+from advocate_app.services.member_data import (
+    ConditionInput,
+    ContactInput,
+    MemberDetails,
+    MemberInput,
+)
+from advocate_app.services.member_validation import arrange_contacts
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
-_COLLECTIONS = ("roles", "tags", "channels", "access_needs", "barriers", "conditions")
+_COLLECTIONS = ("roles", "tags", "channels", "access_needs", "barriers", "conditions",
+                "contacts")
 _ENUM_FIELDS = {"age_band": AgeBand, "print_format": PrintFormat}
 _INPUT_FIELDS = [f.name for f in fields(MemberInput)
                  if f.name not in _COLLECTIONS and f.name not in _ENUM_FIELDS]
@@ -92,6 +100,7 @@ def _load(session: Session, member_id: int) -> Member:
 
 
 def _apply(member: Member, data: MemberInput) -> None:
+    data = arrange_contacts(data)
     for name in _INPUT_FIELDS:
         setattr(member, name, getattr(data, name))
     wanted_roles = {role.value for role in data.roles}
@@ -115,7 +124,24 @@ def _apply(member: Member, data: MemberInput) -> None:
         for c in data.conditions
     ] if [_condition(c) for c in member.conditions] != list(data.conditions) else (
         member.conditions)
+    if [_contact(c) for c in member.contacts] != list(data.contacts):
+        member.contacts = contact_rows(data.contacts)
     member.refresh_derived()
+
+
+def contact_rows(contacts) -> list[MemberContact]:
+    """Arranged contacts as rows: position within each kind, the first one primary."""
+    rows, positions = [], {}
+    for contact in contacts:
+        position = positions.get(contact.kind, 0)
+        positions[contact.kind] = position + 1
+        rows.append(MemberContact(kind=contact.kind, value=contact.value, label=contact.label,
+                                  is_primary=position == 0, position=position))
+    return rows
+
+
+def _contact(row: MemberContact) -> ContactInput:
+    return ContactInput(row.kind, row.value, row.label)
 
 
 def _sync(current, attribute: str, wanted, row_class):
@@ -143,6 +169,8 @@ def _details(member: Member) -> MemberDetails:
         barriers=frozenset(_known(Barrier, [r.barrier for r in member.barriers])),
         channels=frozenset(_known(Channel, [r.channel for r in member.channels])),
         conditions=tuple(_condition(c) for c in member.conditions),
+        contacts=tuple(_contact(c) for c in sorted(
+            member.contacts, key=lambda c: (c.kind, c.position))),
         id=member.id, version=member.version, created_at=member.created_at,
         updated_at=member.updated_at, archived_at=member.archived_at,
     )
@@ -164,9 +192,12 @@ def fill_in(session: Session, actor: Actor, member_id: int, additions: list[Memb
     """Merge imported details into an existing member inside the caller's transaction."""
     member = _load(session, member_id)
     data = _details(member)
-    base = MemberInput(**{f.name: getattr(data, f.name) for f in fields(MemberInput)})
+    before = MemberInput(**{f.name: getattr(data, f.name) for f in fields(MemberInput)})
+    base = before
     for extra in additions:
         base = combine(base, extra)
+    if arrange_contacts(base) == arrange_contacts(before):
+        return  # nothing new: the member is left exactly as it was
     _apply(member, base)
     member.updated_at = utcnow()
     member.updated_by = actor.account_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 from advocate_app.domain.community import (
     AccessNeed,
@@ -15,6 +16,7 @@ from advocate_app.domain.community import (
     PrintFormat,
 )
 from advocate_app.domain.people import Role, member_display_name
+from advocate_app.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,28 @@ class ConditionInput:
     orpha_code: str = ""
     diagnosis_confirmed: bool = False
     genetic_test_done: bool = False
+
+
+#: Labels for email addresses and phone numbers Advocate knows; any other text is kept as typed.
+CONTACT_LABELS = {"home": N_("Home"), "work": N_("Work"), "mobile": N_("Mobile"),
+                  "other": N_("Other"), "fax": N_("Fax")}
+
+
+def contact_label_text(label: str) -> str:
+    """A contact's label as people read it in the interface language."""
+    return _(CONTACT_LABELS[label]) if label in CONTACT_LABELS else label
+
+
+class ContactInput(NamedTuple):
+    """One email address or phone number of a member, with its label (home, work, mobile…).
+
+    A member's contacts are kept in order: the first email and the first phone number are the
+    primary ones, which ``MemberInput.email`` and ``MemberInput.phone`` also hold.
+    """
+
+    kind: str  # "email" or "phone"
+    value: str
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,6 +79,14 @@ class MemberInput:
     barriers: frozenset[Barrier] = field(default_factory=frozenset)
     barrier_notes: str = ""
     conditions: tuple[ConditionInput, ...] = ()
+    #: Every email address and phone number (the primary ones first); see ContactInput.
+    contacts: tuple[ContactInput, ...] = ()
+
+    def values_of(self, kind: str) -> list[str]:
+        """Every email address (``kind="email"``) or phone number, the primary one first."""
+        primary = self.email if kind == "email" else self.phone
+        values = [c.value for c in self.contacts if c.kind == kind]
+        return values if values else ([primary] if primary else [])
 
 
 @dataclass(frozen=True)

@@ -54,4 +54,13 @@ def export_members(services, path: Path, kind: str, query: MemberQuery = MemberQ
 
     members = iter_members_by_id(services, ids) if ids is not None else (
         iter_members(services, query))
-    return write_members(path, kind, members, columns_for(include_sensitive, columns), on_row)
+    return write_members(path, kind, members, columns_for(include_sensitive, columns), on_row,
+                         contact_slots(services))
+
+
+def contact_slots(services) -> dict[str, int]:
+    """At most how many email addresses and phone numbers one member has."""
+    rows = services.members.reader.rows(
+        "SELECT kind, max(n) FROM (SELECT kind, count(*) AS n FROM member_contacts "
+        "GROUP BY member_id, kind) counts GROUP BY kind")
+    return {kind: int(n) for kind, n in rows}

@@ -26,14 +26,15 @@ from advocate_app.domain.text import fold
 from advocate_app.i18n import _
 from advocate_app.interchange import member_values as values
 from advocate_app.interchange.errors import UnreadableFileError
-from advocate_app.interchange.member_columns import TARGETS, guess_mapping
+from advocate_app.interchange.member_columns import MORE_CONTACTS, TARGETS, guess_mapping
 from advocate_app.interchange.tables import Table, detect_format, read_csv, read_xlsx
 from advocate_app.services import timeline
 from advocate_app.services.duplicate_rules import Known as _Known
 from advocate_app.services.duplicate_rules import PeopleIndex as _Index
+from advocate_app.services.duplicate_rules import values_of as _values
 from advocate_app.services.errors import ValidationError
-from advocate_app.services.member_data import ConditionInput, MemberInput
-from advocate_app.services.member_validation import clean_member_input
+from advocate_app.services.member_data import ConditionInput, ContactInput, MemberInput
+from advocate_app.services.member_validation import arrange_contacts, clean_member_input
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
 PROGRESS_EVERY = 1000
@@ -191,7 +192,9 @@ class _Person:
             d = self.data
             self.derived = (member_sort_key(d.given_name, d.family_name, d.preferred_name),
                             member_search_text(d.given_name, d.family_name, d.preferred_name,
-                                               d.email, d.phone, d.tags))
+                                               d.email, d.phone, d.tags,
+                                               d.values_of("email")[1:],
+                                               d.values_of("phone")[1:]))
         return self.derived
 
 
@@ -208,9 +211,10 @@ def _read_row(number: int, cells: dict[str, str]) -> _Person | RowOutcome:
         return RowOutcome(number, "skipped", label, reasons=(reason,))
     if not (given or family) and full:
         given, family = values.split_full_name(full)
-    if not (given or family or cells.get("preferred_name")):
-        return RowOutcome(number, "invalid", cells.get("email", ""), reasons=(
-            _("No name: add the person's name in the file and import it again."),))
+    if not (given or family or cells.get("preferred_name") or cells.get("email")):
+        return RowOutcome(number, "invalid", label, reasons=(
+            _("No name and no email address: add the person's name in the file and import "
+              "it again."),))
     warnings: list[str] = []
     country = values.country_code(cells.get("country", ""))
     if country is None:
@@ -222,16 +226,30 @@ def _read_row(number: int, cells: dict[str, str]) -> _Person | RowOutcome:
         warnings.append(_("“{value}” is not a language Advocate knows; the language was not "
                           "stored.").format(value=cells["preferred_language"]))
         language = ""
-    email = values.clean_email(cells.get("email", ""))
-    if email is None:
-        warnings.append(_("“{value}” is not an email address; it was not stored.").format(
-            value=cells["email"]))
-        email = ""
-    phone, understood = values.clean_phone(cells.get("phone") or cells.get("mobile", ""),
-                                           country)
-    if not understood:
-        warnings.append(_("“{value}” does not look like a phone number; it was kept as "
-                          "written.").format(value=phone))
+    contacts: list[ContactInput] = []
+    for column, label_column, default_label in _CONTACT_COLUMNS:
+        kind = "email" if column.startswith("email") else "phone"
+        found = values.split_values(cells.get(column, ""))
+        labels = values.split_values(cells.get(label_column, "")) if label_column else []
+        for position, raw in enumerate(found):
+            if not raw:
+                continue
+            label = values.contact_label(labels[min(position, len(labels) - 1)]) if labels \
+                else default_label
+            if kind == "email":
+                value = values.clean_email(raw)
+                if value is None:
+                    warnings.append(_("“{value}” is not an email address; it was not "
+                                      "stored.").format(value=raw))
+                    continue
+            else:
+                value, understood = values.clean_phone(raw, country)
+                if not understood:
+                    warnings.append(_("“{value}” does not look like a phone number; it was "
+                                      "kept as written.").format(value=value))
+            contacts.append(ContactInput(kind, value, label))
+    email = next((c.value for c in contacts if c.kind == "email"), "")
+    phone = next((c.value for c in contacts if c.kind == "phone"), "")
     born = None
     if cells.get("date_of_birth"):
         born = values.parse_date(cells["date_of_birth"])
@@ -249,17 +267,30 @@ def _read_row(number: int, cells: dict[str, str]) -> _Person | RowOutcome:
         pronouns=cells.get("pronouns", ""), email=email, phone=phone, address=address,
         postcode=cells.get("postcode", ""), country=country, preferred_language=language,
         roles=frozenset(roles), tags=tuple(values.parse_tags(cells.get("tags", ""))),
-        notes=cells.get("notes", ""), region=cells.get("region", ""), date_of_birth=born)
+        notes=cells.get("notes", ""), region=cells.get("region", ""), date_of_birth=born,
+        contacts=tuple(contacts))
     try:
         data = clean_member_input(data, email_checked=True)
     except ValidationError as exc:
         if "given_name" in exc.errors:
-            return RowOutcome(number, "invalid", label, reasons=(exc.errors["given_name"],))
+            return RowOutcome(number, "invalid", label or cells.get("email", ""),
+                              reasons=(exc.errors["given_name"],))
         blanks = {name: type(getattr(data, name))() if name != "date_of_birth" else None
                   for name in exc.errors if hasattr(data, name)}
         warnings.extend(f"{message}" for message in exc.errors.values())
         data = clean_member_input(replace(data, **blanks), email_checked=True)
     return _Person(number, data, warnings)
+
+
+#: (column, its label column, the label when there is none): where addresses and numbers are.
+_CONTACT_COLUMNS = (
+    ("email", "email_label", ""),
+    *((f"email_{n}", f"email_{n}_label", "") for n in MORE_CONTACTS),
+    ("phone", "phone_label", ""),
+    ("mobile", "", "mobile"),
+    ("work_phone", "", "work"),
+    *((f"phone_{n}", f"phone_{n}_label", "") for n in MORE_CONTACTS),
+)
 
 
 def _read_chunk(numbers: list[int], rows: list[list[str]], mapping: dict[int, str],
@@ -307,6 +338,8 @@ def _pack(item):
             value = value.value if value is not None else None
         elif name == "conditions":
             value = tuple(tuple(asdict(c).values()) for c in value)
+        elif name == "contacts":
+            value = tuple(tuple(c) for c in value)
         values.append(value)
     return (item.row, tuple(values), tuple(item.warnings), item.sort_and_search())
 
@@ -319,6 +352,7 @@ class _Contact:
     email: str
     phone: str
     postcode: str
+    contacts: tuple = ()
 
 
 _POSITION = {name: index for index, name in enumerate(_FIELDS)}
@@ -341,6 +375,8 @@ def _unpack_input(values: tuple) -> MemberInput:
             value = _ENUMS[name](value) if value is not None else None
         elif name == "conditions":
             value = tuple(ConditionInput(*c) for c in value)
+        elif name == "contacts":
+            value = tuple(ContactInput(*c) for c in value)
         data[name] = value
     return MemberInput(**data)
 
@@ -395,16 +431,23 @@ def _read_all(table: Table, mapping: dict[int, str]) -> list[_Person | RowOutcom
 def _existing_index(session) -> _Index:
     from sqlalchemy import select
 
-    from advocate_app.domain.members import Member
+    from advocate_app.domain.members import Member, MemberContact
 
     index = _Index()
+    others: dict[tuple[int, str], list[str]] = {}
+    for member_id, kind, value in session.execute(
+            select(MemberContact.member_id, MemberContact.kind, MemberContact.value)
+            .where(MemberContact.is_primary.is_(False))):
+        others.setdefault((member_id, kind), []).append(value)
     statement = select(Member.id, Member.given_name, Member.family_name, Member.preferred_name,
                        Member.email, Member.phone, Member.postcode)
     for member_id, given, family, preferred, email, phone, postcode in session.execute(
             statement):
-        label = member_display_name(given, family, preferred)
+        label = member_display_name(given, family, preferred) or email
         index.add(_Known(("db", member_id), fold(member_display_name(given, family, "")),
-                         fold(given), label), email, phone, postcode)
+                         fold(given), label),
+                  [email, *others.get((member_id, "email"), ())],
+                  [phone, *others.get((member_id, "phone"), ())], postcode)
     return index
 
 
@@ -484,7 +527,8 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
                            fold(member_display_name(contact.given_name,
                                                     contact.family_name, "")),
                            fold(contact.given_name), read.name)
-            index.add(known, contact.email, contact.phone, contact.postcode)
+            index.add(known, _values(contact, "email"), _values(contact, "phone"),
+                      contact.postcode)
             new_people.append(read)
             report.rows.append(RowOutcome(read.row, "created", read.name,
                                           warnings=tuple(read.warnings), review=review))
@@ -538,7 +582,15 @@ def _fill(base: MemberInput, extra: MemberInput) -> MemberInput:
         changes["age_band"] = extra.age_band
     changes["roles"] = base.roles | extra.roles
     changes["tags"] = tuple(dict.fromkeys((*base.tags, *extra.tags)))
-    return replace(base, **changes)
+    # Every address and number is kept; the ones already here stay first (and primary).
+    changes["contacts"] = (*_all_contacts(base), *_all_contacts(extra))
+    return arrange_contacts(replace(base, **changes))
+
+
+def _all_contacts(data: MemberInput) -> tuple[ContactInput, ...]:
+    primaries = tuple(ContactInput(kind, getattr(data, kind)) for kind in ("email", "phone")
+                      if getattr(data, kind))
+    return (*primaries, *data.contacts)
 
 
 #: Member columns an import fills directly from the file.
@@ -563,7 +615,7 @@ def _write(session, actor: Actor, people: list[_Person],
 
     now = utcnow()
     first = next_member_id(session)
-    rows, roles, tags, ids = [], [], [], {}
+    rows, roles, tags, contacts, ids = [], [], [], [], {}
     role_order = {role.value: index for index, role in enumerate(Role)}
     for offset, person in enumerate(people):
         member_id = first + offset
@@ -578,7 +630,13 @@ def _write(session, actor: Actor, people: list[_Person],
         roles.extend({"member_id": member_id, "role": role}
                      for role in sorted(_codes(person.field("roles")), key=role_order.get))
         tags.extend({"member_id": member_id, "tag": tag} for tag in person.field("tags"))
-    insert_members(session, rows, roles, tags)
+        positions = {"email": 0, "phone": 0}
+        for kind, value, label in person.field("contacts"):
+            contacts.append({"member_id": member_id, "kind": kind, "value": value,
+                             "label": label, "is_primary": positions[kind] == 0,
+                             "position": positions[kind]})
+            positions[kind] += 1
+    insert_members(session, rows, roles, tags, contacts)
     if rows:
         reset_member_sequence(session)
     for member_id, extra in merges.items():

@@ -9,7 +9,7 @@ from datetime import date
 from advocate_app.domain.community import AgeBand
 from advocate_app.i18n import _
 from advocate_app.services.errors import ValidationError
-from advocate_app.services.member_data import MemberInput
+from advocate_app.services.member_data import ContactInput, MemberInput
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -36,8 +36,12 @@ def clean_member_input(data: MemberInput, *, email_checked: bool = False) -> Mem
         else getattr(data, name).strip()
         for name in MAX_LENGTHS
     }
-    if not (text["given_name"] or text["family_name"] or text["preferred_name"]):
-        errors["given_name"] = _("Enter a name: a given name, a family name or a preferred name.")
+    has_email = bool(text["email"]) or any(
+        c.kind == "email" and c.value.strip() for c in data.contacts)
+    if not (text["given_name"] or text["family_name"] or text["preferred_name"] or has_email):
+        # Someone known only by an email address (a newsletter subscriber) is a person too.
+        errors["given_name"] = _("Enter a name (a given name, a family name or a preferred "
+                                 "name) or an email address.")
     for name, limit in MAX_LENGTHS.items():
         if len(text[name]) > limit:
             errors[name] = _("This is too long: at most {limit} characters.").format(limit=limit)
@@ -86,12 +90,70 @@ def clean_member_input(data: MemberInput, *, email_checked: bool = False) -> Mem
         if len(name) > 300:
             errors["conditions"] = _("A condition's name can be at most 300 characters long.")
         conditions.append(replace(condition, name=name, orpha_code=code))
+    contacts = []
+    for contact in data.contacts:
+        value = " ".join(contact.value.split())
+        label = " ".join(contact.label.split())[:60]
+        if not value:
+            continue
+        if contact.kind == "email":
+            checked = value if email_checked else normalised_email(value)
+            if checked is None or len(value) > MAX_LENGTHS["email"]:
+                errors["contacts"] = _("“{value}” is not an email address.").format(value=value)
+                continue
+            value = checked
+        elif contact.kind == "phone":
+            if not any(ch.isdigit() for ch in value):
+                errors["contacts"] = _("A phone number needs digits: “{value}”.").format(
+                    value=value)
+                continue
+            if len(value) > MAX_LENGTHS["phone"]:
+                errors["contacts"] = _("This is too long: at most {limit} characters.").format(
+                    limit=MAX_LENGTHS["phone"])
+                continue
+        else:
+            continue
+        contacts.append(ContactInput(contact.kind, value, label))
     if errors:
         raise ValidationError(errors)
-    return replace(
+    return arrange_contacts(replace(
         data, country=country, preferred_language=language, tags=tuple(tags),
-        age_band=age_band, conditions=tuple(conditions), **text
-    )
+        age_band=age_band, conditions=tuple(conditions), contacts=tuple(contacts), **text
+    ))
+
+
+def contact_key(kind: str, value: str) -> str:
+    """What makes two email addresses (case aside) or phone numbers (digits) the same."""
+    if kind == "email":
+        return value.strip().casefold()
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return digits[-9:] if len(digits) >= 7 else " ".join(value.split()).casefold()
+
+
+def arrange_contacts(data: MemberInput) -> MemberInput:
+    """Contacts without repeats, emails then phones, each kind's primary first; ``email`` and
+    ``phone`` hold the primary ones. When ``email``/``phone`` name a value, it is the primary
+    (it is added if the list lacks it); when empty, the list's first value becomes primary."""
+    arranged: list[ContactInput] = []
+    primaries = {}
+    for kind in ("email", "phone"):
+        items: list[ContactInput] = []
+        seen: set[str] = set()
+        for contact in data.contacts:
+            key = contact_key(kind, contact.value)
+            if contact.kind == kind and contact.value and key not in seen:
+                seen.add(key)
+                items.append(contact)
+        primary = getattr(data, kind)
+        if primary:
+            key = contact_key(kind, primary)
+            same = next((c for c in items if contact_key(kind, c.value) == key), None)
+            items = [ContactInput(kind, primary, same.label if same else "")] + [
+                c for c in items if c is not same]
+        primaries[kind] = items[0].value if items else ""
+        arranged.extend(items)
+    return replace(data, email=primaries["email"], phone=primaries["phone"],
+                   contacts=tuple(arranged))
 
 
 # Plain ASCII addresses (nearly all of them) are checked here without the full validator; it

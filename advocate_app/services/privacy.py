@@ -74,6 +74,7 @@ class PrivacyService:
             member.preferred_name = _("Erased member {id}").format(id=member_id)
             member.date_of_birth = None
             member.tags = []
+            member.contacts = []  # every email address and phone number, not just the first
             member.channels = []
             # A condition's code still counts; a free-text name may identify someone.
             member.conditions = [c for c in member.conditions if c.orpha_code]

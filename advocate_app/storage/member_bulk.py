@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
-from advocate_app.domain.members import Member, MemberRole, MemberTag
+from advocate_app.domain.members import Member, MemberContact, MemberRole, MemberTag
 from advocate_app.storage.member_search import CREATE_INSERT_TRIGGER, FTS_TABLE, INSERT_TRIGGER
 
 BATCH = 5000
@@ -25,8 +25,12 @@ def next_member_id(session: Session) -> int:
 
 def insert_members(session: Session, members: Sequence[dict[str, Any]],
                    roles: Sequence[dict[str, Any]] = (),
-                   tags: Sequence[dict[str, Any]] = ()) -> None:
+                   tags: Sequence[dict[str, Any]] = (),
+                   contacts: Sequence[dict[str, Any]] | None = None) -> None:
     """Insert prepared rows (with ``id``, ``sort_name`` and ``search_text`` already set).
+
+    ``contacts`` are rows of ``member_contacts``; without them, each member's email and phone
+    become its primary contacts.
 
     On SQLite the full-text index is filled once for all the new rows rather than by a trigger
     per row (three times faster); the trigger is back in place before the transaction ends.
@@ -37,8 +41,10 @@ def insert_members(session: Session, members: Sequence[dict[str, Any]],
         # DROP below would commit at once and a rollback would leave search without its trigger.
         session.execute(text("UPDATE members SET id = id WHERE 0"))
         session.execute(text(f"DROP TRIGGER IF EXISTS {INSERT_TRIGGER}"))
+    if contacts is None:
+        contacts = primary_contacts(members)
     for table, rows in ((Member.__table__, members), (MemberRole.__table__, roles),
-                        (MemberTag.__table__, tags)):
+                        (MemberTag.__table__, tags), (MemberContact.__table__, contacts)):
         for start in range(0, len(rows), BATCH):
             batch = list(rows[start:start + BATCH])
             if sqlite:
@@ -51,6 +57,13 @@ def insert_members(session: Session, members: Sequence[dict[str, Any]],
             f"INSERT INTO {FTS_TABLE}(rowid, search_text) SELECT id, search_text FROM members "
             "WHERE id BETWEEN :low AND :high"), {"low": min(ids), "high": max(ids)})
         session.execute(text(CREATE_INSERT_TRIGGER))
+
+
+def primary_contacts(members: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ``member_contacts`` rows for members' own email and phone columns."""
+    return [{"member_id": row["id"], "kind": kind, "value": row[kind], "label": "",
+             "is_primary": True, "position": 0}
+            for row in members for kind in ("email", "phone") if row.get(kind)]
 
 
 def insert_rows(session: Session, table_name: str, rows: Sequence[dict[str, Any]]) -> None:

@@ -65,6 +65,16 @@ def refill_member_search(connection: sa.Connection) -> None:
     tags_by_member: dict[int, list[str]] = {}
     for member_id, tag in connection.execute(sa.select(tags.c.member_id, tags.c.tag)):
         tags_by_member.setdefault(member_id, []).append(tag)
+    others: dict[tuple[int, str], list[str]] = {}  # (member, kind) -> non-primary values
+    if sa.inspect(connection).has_table("member_contacts"):
+        contacts = sa.table("member_contacts", sa.column("member_id", sa.Integer),
+                            sa.column("kind"), sa.column("value"), sa.column("is_primary"),
+                            sa.column("position", sa.Integer))
+        for member_id, kind, value in connection.execute(
+                sa.select(contacts.c.member_id, contacts.c.kind, contacts.c.value)
+                .where(contacts.c.is_primary == sa.false())
+                .order_by(contacts.c.member_id, contacts.c.position)):
+            others.setdefault((member_id, kind), []).append(value)
     rows = connection.execute(
         sa.select(members.c.id, members.c.given_name, members.c.family_name,
                   members.c.preferred_name, members.c.email, members.c.phone)
@@ -79,6 +89,8 @@ def refill_member_search(connection: sa.Connection) -> None:
             {"member_id": r.id,
              "sort": member_sort_key(r.given_name, r.family_name, r.preferred_name),
              "search": member_search_text(r.given_name, r.family_name, r.preferred_name,
-                                          r.email, r.phone, tags_by_member.get(r.id, []))}
+                                          r.email, r.phone, tags_by_member.get(r.id, []),
+                                          others.get((r.id, "email"), ()),
+                                          others.get((r.id, "phone"), ()))}
             for r in rows[start:start + BATCH]
         ])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import date
 
 import pytest
@@ -37,12 +38,14 @@ def test_csv_cells_never_run_as_formulas(community, tmp_path):
     assert export_members(community, path, "csv") == 2
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    risky = next(r for r in rows if r["email"] == "x@example.org")
-    assert risky["given_name"] == "'=cmd|' /C calc'!A0"
-    assert risky["family_name"] == "'@SUM(1+1)"
-    assert risky["phone"] == "'+44 20 7946 0000"
-    assert risky["notes"] == "'-2+3\nsecond line"
-    assert "access_needs" not in rows[0] and "conditions" not in rows[0]
+    risky = next(r for r in rows if r["Email"] == "x@example.org")
+    assert risky["First name"] == "'=cmd|' /C calc'!A0"
+    assert risky["Last name"] == "'@SUM(1+1)"
+    assert risky["Phone"] == "'+44 20 7946 0000"
+    assert risky["Notes"] == "'-2+3\nsecond line"
+    assert "Access needs" not in rows[0] and "Conditions" not in rows[0]
+    # Dates are written for people: 2026-12-03 09:15, not an ISO timestamp with microseconds.
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", risky["Added on"])
 
 
 @pytest.mark.parametrize("text, safe", [
@@ -54,20 +57,30 @@ def test_neutralise(text, safe):
     assert neutralise(text) == safe
 
 
-def test_xlsx_cells_are_text(community, tmp_path):
+def test_xlsx_cells_are_typed_and_never_formulas(community, tmp_path):
+    from datetime import datetime
+
     from openpyxl import load_workbook
 
     path = tmp_path / "members.xlsx"
     export_members(community, path, "xlsx", include_sensitive=True)
     sheet = load_workbook(path).active
     header = [c.value for c in sheet[1]]
-    assert "conditions" in header and "access_needs" in header
+    assert "Conditions" in header and "Access needs" in header and "First name" in header
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
-    cells = {v for row in values for v in row if v}
-    assert "'=cmd|' /C calc'!A0" in cells
-    assert not any(isinstance(v, str) and v.startswith("=") for v in cells)
-    zoe = next(row for row in values if row[header.index("given_name")] == "Zoë")
-    assert zoe[header.index("conditions")] == "Marfan syndrome (ORPHA:558)"
+    risky = next(row for row in values if row[header.index("Email")] == "x@example.org")
+    # Text cells are text: no formula runs, and nothing needs an apostrophe in front.
+    assert risky[header.index("First name")] == "=cmd|' /C calc'!A0"
+    assert risky[header.index("Phone")] == "+44 20 7946 0000"
+    assert sheet.cell(row=values.index(risky) + 2, column=header.index("First name") + 1
+                      ).data_type == "s"
+    zoe = next(row for row in values if row[header.index("First name")] == "Zoë")
+    assert zoe[header.index("Conditions")] == "Marfan syndrome (ORPHA:558)"
+    assert zoe[header.index("Date of birth")] == datetime(1980, 1, 2)  # a real date cell
+    assert isinstance(zoe[header.index("Added on")], datetime)
+    assert isinstance(zoe[header.index("Member number")], int)
+    assert zoe[header.index("Roles")] == "Carer or parent"
+    assert zoe[header.index("Access needs")] == "Large print"
 
 
 def test_json_has_every_field_and_health_only_when_asked(community, tmp_path):
@@ -140,3 +153,84 @@ def test_consent_segments_select_only_valid_consent(community):
     community.segments.save("Research contacts", query)
     saved = community.segments.get("research contacts").query
     assert [r.display_name for r in community.members.list(saved)] == ["Zoë Ørsted"]
+
+
+def _amara(services):
+    from advocate_app.services.member_data import ContactInput
+
+    return services.members.create(MemberInput(
+        given_name="Amara", family_name="Okoye", preferred_language="fr",
+        roles=frozenset({Role.CARER, Role.BOARD_MEMBER}), tags=("Volunteers",),
+        date_of_birth=date(1979, 5, 14), postcode="SW1A 1AA", country="GB",
+        contacts=(ContactInput("email", "amara@example.org", "home"),
+                  ContactInput("email", "a.okoye@work.example.com", "work"),
+                  ContactInput("phone", "+44 7700 900111", "mobile"),
+                  ContactInput("phone", "+44 20 7946 0111", "home"))))
+
+
+def test_every_address_and_number_in_every_format(services, tmp_path):
+    from openpyxl import load_workbook
+
+    _amara(services)
+    export_members(services, tmp_path / "m.json", "json")
+    amara = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))[0]
+    assert amara["emails"] == [
+        {"address": "amara@example.org", "label": "home", "primary": True},
+        {"address": "a.okoye@work.example.com", "label": "work", "primary": False}]
+    assert [p["number"] for p in amara["phones"]] == ["+44 7700 900111", "+44 20 7946 0111"]
+    export_members(services, tmp_path / "m.vcf", "vcard")
+    card = (tmp_path / "m.vcf").read_bytes().decode("utf-8")
+    assert "EMAIL;TYPE=home;PREF=1:amara@example.org\r\n" in card
+    assert "EMAIL;TYPE=work:a.okoye@work.example.com\r\n" in card
+    assert "TEL;VALUE=text;TYPE=cell;PREF=1:+44 7700 900111\r\n" in card
+    assert "TEL;VALUE=text;TYPE=home:+44 20 7946 0111\r\n" in card
+    export_members(services, tmp_path / "m.csv", "csv")
+    with (tmp_path / "m.csv").open(encoding="utf-8-sig", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    assert (row["Email"], row["Email label"], row["Email 2"], row["Email 2 label"]) == (
+        "amara@example.org", "Home", "a.okoye@work.example.com", "Work")
+    assert (row["Phone 2"], row["Phone 2 label"]) == ("'+44 20 7946 0111", "Home")
+    export_members(services, tmp_path / "m.xlsx", "xlsx")
+    sheet = load_workbook(tmp_path / "m.xlsx").active
+    header = [c.value for c in sheet[1]]
+    values = [c.value for c in sheet[2]]
+    assert values[header.index("Phone 2")] == "+44 20 7946 0111"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_an_exported_spreadsheet_imports_as_the_same_people(services, app_paths, tmp_path,
+                                                            language, kind):
+    from advocate_app.app import open_services
+    from advocate_app.i18n import install_language
+    from advocate_app.paths import AppPaths
+
+    _amara(services)
+    services.members.create(MemberInput(given_name="Zoë", family_name="Ørsted",
+                                        # written the way imports write numbers
+                                        email="zoe@example.org", phone="+45 12345678",
+                                        roles=frozenset({Role.PATIENT})))
+    install_language(language)
+    path = tmp_path / f"members.{kind}"
+    export_members(services, path, kind, include_sensitive=True)
+    fresh_paths = AppPaths(tmp_path / "fresh")
+    fresh_paths.ensure()
+    fresh = open_services(fresh_paths.default_database_url(), fresh_paths)
+    try:
+        report = import_members(fresh.uow, fresh.actor, path, ImportOptions())
+        assert report.created == 2 and report.invalid == 0
+        install_language("en")
+
+        def people(where):
+            found = {}
+            for row in where.members.list(MemberQuery(), 0, 100):
+                m = where.members.get(row.id)
+                found[m.display_name] = (m.email, m.phone, m.contacts, m.preferred_language,
+                                         m.roles, m.tags, m.date_of_birth, m.postcode,
+                                         m.country)
+            return found
+
+        for name, held in people(services).items():
+            assert people(fresh)[name] == held, name
+    finally:
+        fresh.close()

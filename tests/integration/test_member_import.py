@@ -43,6 +43,7 @@ HOSTILE_CSV = (
     "王,伟,wei@example.org,ext 42 evenings,China,+SUM(A1),,\n"
     "Sam,O'Neill,not-an-email,,Narnia,@mention,,\n"
     ",,nobody-name@example.org,,,,,\n"
+    ",,,,,only notes,,\n"
 )
 
 
@@ -51,11 +52,14 @@ def test_hostile_utf8_csv_with_bom(services, tmp_path):
     path.write_bytes(codecs.BOM_UTF8 + HOSTILE_CSV.encode("utf-8"))
     report = run(services, path)
     assert (report.format, report.encoding, report.delimiter) == ("csv", "utf-8-sig", ",")
-    assert (report.created, report.skipped, report.invalid, report.empty_rows) == (5, 0, 1, 1)
-    assert [r.row for r in report.rows if r.outcome == "invalid"] == [8]
+    assert (report.created, report.skipped, report.invalid, report.empty_rows) == (6, 0, 1, 1)
+    assert [r.row for r in report.rows if r.outcome == "invalid"] == [9]
     people = everyone(services)
     assert set(people) == {"Zoë Ørsted-Núñez", "Иван Петров", "محمد الحسن", "王 伟",
-                           "Sam O'Neill"}
+                           "Sam O'Neill", ""}  # "": a subscriber whose name is not known
+    nameless = services.members.get(people[""].id)
+    assert nameless.email == "nobody-name@example.org"
+    assert services.members.search("nobody-name")[0].id == nameless.id
     zoe = details(services, "Zoë Ørsted-Núñez")
     assert zoe.notes == "line one\nline two"
     assert zoe.tags == ("newsletter", "🎉 party")
@@ -125,7 +129,8 @@ def test_xlsx_from_google_contacts(services, tmp_path):
     assert kwame.email == "kwame@example.com"
     assert kwame.date_of_birth == date(1984, 2, 29)
     assert kwame.tags == ("Volunteers",)
-    assert "E-mail 1 - Label" in report.unmapped
+    assert kwame.contacts[0] == ("email", "kwame@example.com", "home")  # its label kept
+    assert report.unmapped == []
 
 
 @pytest.mark.parametrize("content", [b"PK\x03\x04\x14\x00truncated", b"\x00\x01\x02garbage" * 50])
@@ -269,7 +274,7 @@ def test_a_dry_run_reports_but_changes_nothing(services, tmp_path):
     path = tmp_path / "people.csv"
     path.write_bytes(HOSTILE_CSV.encode("utf-8"))
     report = run(services, path, dry_run=True)
-    assert report.dry_run and report.created == 5
+    assert report.dry_run and report.created == 6
     assert services.members.count(EVERYONE) == 0
 
 
@@ -302,7 +307,7 @@ def test_command_line_json_report(tmp_path, capsys):
     data = str(tmp_path / "data")
     assert main(["--data-dir", data, "import", "members", str(path), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["counts"]["created"] == 5 and report["counts"]["invalid"] == 1
+    assert report["counts"]["created"] == 6 and report["counts"]["invalid"] == 1
     assert {row["outcome"] for row in report["rows"]} == {"created", "invalid"}
     assert all(row["member_id"] for row in report["rows"] if row["outcome"] == "created")
 
@@ -429,3 +434,61 @@ def test_a_dry_run_from_the_command_line(tmp_path, capsys):
                  "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "1 member would be created" in out and "member created" not in out
+
+
+DATA = __import__("pathlib").Path(__file__).parent.parent / "data"
+
+
+def _contacts(member, kind):
+    return [(c.value, c.label) for c in member.contacts if c.kind == kind]
+
+
+def test_every_address_and_number_of_a_google_contact_is_kept(services):
+    report = run(services, DATA / "google_contacts.csv")
+    assert report.created == 2
+    amara = details(services, "Amara Okoye")
+    assert amara.email == "amara.okoye@example.org"  # the first is the primary
+    assert _contacts(amara, "email") == [("amara.okoye@example.org", "home"),
+                                         ("a.okoye@work.example.com", "work")]
+    assert _contacts(amara, "phone") == [("+44 7700 900111", "mobile"),
+                                         ("+44 20 7946 0111", "home")]
+    # Found by any of them.
+    assert services.members.search("a.okoye@work")[0].id == amara.id
+    assert services.members.search("7946 0111")[0].id == amara.id
+
+
+def test_the_legacy_google_csv_with_several_values_in_one_cell(services):
+    assert run(services, DATA / "google_legacy.csv").created == 1
+    ines = details(services, "Ines Haddad")
+    assert [v for v, _label in _contacts(ines, "email")] == [
+        "ines@example.fr", "ines.haddad@example.com", "ih@example.net"]
+    assert _contacts(ines, "phone") == [("+33 6 12 34 56 78", "mobile"),
+                                        ("+33 1 23 45 67 89", "mobile")]
+
+
+@pytest.mark.parametrize(("name", "file", "emails", "phones"), [
+    ("Sara Lindqvist", "iphone.vcf",
+     [("sara@example.se", "home"), ("sara.lindqvist@work.example.se", "work")],
+     [("+46 70 123 45 67", "mobile"), ("+46 8 123 456 78", "home"), ("+46 8 765 432 10", "")]),
+    ("Piotr Kowalski", "android.vcf",
+     [("piotr@example.pl", "home"), ("p.kowalski@work.example.pl", "work")],
+     [("+48 601 234 567", "mobile"), ("+48 22 123 45 67", "work")]),
+    ("Aoife Brennan", "outlook.vcf",
+     [("aoife.brennan@work.example.ie", ""), ("aoife@example.ie", "")],
+     [("+353 1 234 5678", "work"), ("+353 87 765 4321", "mobile"), ("+353 1 234 5679", "fax")]),
+])
+def test_vcards_with_several_addresses_and_numbers(services, name, file, emails, phones):
+    assert run(services, DATA / file).created == 1
+    person = details(services, name)
+    assert _contacts(person, "email") == emails
+    assert _contacts(person, "phone") == phones
+    assert person.email == emails[0][0] and person.phone == phones[0][0]
+
+
+def test_a_second_address_finds_the_same_person(services, tmp_path):
+    run(services, DATA / "google_contacts.csv")
+    path = tmp_path / "later.csv"
+    path.write_text("Name,Email,Phone\nAmara Okoye,A.Okoye@work.example.com,\n"
+                    "Tomas Ferreira,,+351 912 345 678\n", encoding="utf-8")
+    report = run(services, path)
+    assert (report.created, report.skipped) == (0, 2)

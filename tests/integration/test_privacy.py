@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from html.parser import HTMLParser
 
@@ -131,3 +132,27 @@ def test_privacy_from_the_command_line(tmp_path, capsys):
     assert "--yes" in capsys.readouterr().err
     assert main(["--data-dir", data, "privacy", "erase", "1", "--yes"]) == 0
     assert main(["--data-dir", data, "privacy", "report", "99", "-o", str(out)]) == 1
+
+
+def test_every_address_and_number_is_reported_and_erased(services):
+    from advocate_app.interchange.subject_access import render_html
+    from advocate_app.services.member_data import ContactInput
+
+    zoe = _zoe(services)
+    services.members.update(zoe.id, replace(services.members.get(zoe.id), contacts=(
+        ContactInput("email", "zoe@example.org", "home"),
+        ContactInput("email", "z.orsted@work.example.dk", "work"),
+        ContactInput("phone", "+45 12345678", "mobile"),
+        ContactInput("phone", "+45 87654321", "home"))), zoe.version)
+    data = services.privacy.everything_we_hold(zoe.id)
+    assert [e["address"] for e in data["emails"]] == ["zoe@example.org",
+                                                      "z.orsted@work.example.dk"]
+    assert [p["number"] for p in data["phones"]] == ["+45 12345678", "+45 87654321"]
+    page = render_html(data)
+    assert "z.orsted@work.example.dk" in page and "+45 87654321" in page
+    services.privacy.erase(zoe.id)
+    erased = services.members.get(zoe.id)
+    assert erased.contacts == ()
+    assert services.members.search("z.orsted") == []
+    assert services.members.search("87654321") == []
+    assert services.privacy.everything_we_hold(zoe.id)["emails"] == []
