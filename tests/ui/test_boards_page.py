@@ -425,3 +425,37 @@ def test_the_dashboard_names_the_next_meeting(qtbot, main_window, services, boar
     page.refresh()
     assert "Next meeting: Patient Advisory Board, “Autumn check-in”" in page.reminders.text()
     assert "Later still" not in page.reminders.text()
+
+
+def test_a_second_you_said_we_did_or_lay_summary_is_asked_about_first(qtbot, page, services,
+                                                                      board, monkeypatch):
+    board_id, _people = board
+    meeting_id = _meeting(services, board_id)
+    boards = services.boards
+    promise = boards.add_promise("Publish the results", you_said="Tell us the results",
+                                 meeting_id=meeting_id, owner_role="Chair")
+    boards.update_promise(promise, PromiseStatus.KEPT, "The summary is on the website")
+    services.members.create(MemberInput(given_name="Chloé", family_name="Martin",
+                                        preferred_language="fr"))
+    boards.circulate(meeting_id)
+    monkeypatch.setattr(prompts, "information", lambda *a: None)
+    asked = []
+    answer = [False]
+    monkeypatch.setattr(prompts, "confirm",
+                        lambda _p, _t, text, **k: asked.append(text) or answer[0])
+    page.refresh()
+    page.select_meeting(meeting_id)
+
+    def kinds():
+        return sorted(s.kind.value for s in services.outreach.list())
+
+    page.make_you_said_update()
+    page.make_lay_summary()
+    assert asked == [] and kinds() == ["lay_summary", "newsletter", "newsletter"]
+    page.make_you_said_update()   # again: asked, and "No" makes nothing
+    page.make_lay_summary()
+    assert len(asked) == 2 and kinds() == ["lay_summary", "newsletter", "newsletter"]
+    assert "already in the Outreach section (2 versions)" in asked[0]
+    answer[0] = True              # "Make another" does
+    page.make_you_said_update()
+    assert kinds() == ["lay_summary"] + ["newsletter"] * 4

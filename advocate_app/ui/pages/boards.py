@@ -786,6 +786,8 @@ class BoardsPage(QWidget):
             meeting = self._services.boards.get_meeting(summary.id)
             board = self._services.boards.get_board(meeting.board_id)
             item = lay_summary_item(meeting, board, current_language() or "en")
+            if not self._another_asked(title, item):
+                return
             item_id = self._services.outreach.save(item)
         except ServiceError as exc:
             prompts.error(self, title, str(exc))
@@ -814,6 +816,8 @@ class BoardsPage(QWidget):
             prompts.information(self, title, _(
                 "No promise has been kept yet: mark one kept, with what was done, first."))
             return
+        if not self._another_asked(title, items[0]):
+            return
         try:
             ids = [self._services.outreach.save(item) for item in items]
         except ServiceError as exc:
@@ -825,6 +829,18 @@ class BoardsPage(QWidget):
             "Made {n} versions in the Outreach section ({languages}), one for each language "
             "your members read; a print pack gives each member theirs.", len(ids)).format(
             n=len(ids), languages=", ".join(item.language for item in items)))
+
+    def _another_asked(self, title: str, item) -> bool:
+        """True when nothing of this piece is in the Outreach section yet, or the person says
+        to make another set anyway (pressing the button twice should not make two)."""
+        existing = self._services.outreach.versions(item)
+        if not existing:
+            return True
+        return prompts.confirm(self, title, ngettext(
+            "“{title}” is already in the Outreach section ({n} version). Make another?",
+            "“{title}” is already in the Outreach section ({n} versions). Make another set?",
+            len(existing)).format(title=existing[0][1].title, n=len(existing)),
+            destructive_label=_("Make &another"))
 
     def mark_kept(self) -> None:
         promise_id = _selected_id(self.promises_table)
