@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from advocate_app.domain.people import Role
 from advocate_app.services.member_data import MemberInput
@@ -244,11 +245,40 @@ def test_filters_go_two_to_a_row_when_the_page_is_narrow(qtbot, page):
     def row_of(widget):
         return page.filter_grid.getItemPosition(page.filter_grid.indexOf(widget))[0]
 
-    page.resize(1400, 700)
+    page.resize(max(1400, page._filters_width(3)), 700)
     qtbot.waitUntil(lambda: row_of(page.tag_filter) == 0)
-    page.resize(700, 700)
+    page.resize(page._filters_width(2), 700)
     qtbot.waitUntil(lambda: row_of(page.tag_filter) == 1)
     assert row_of(page.region_filter) == 0
+    page.resize(page._filters_width(2) - 20, 700)
+    qtbot.waitUntil(lambda: row_of(page.region_filter) == 1)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_each_filter_shows_its_first_choice_whole_at_large_text(qtbot, services, language):
+    from advocate_app.i18n import install_language
+    from advocate_app.ui.pages.members import _combo_width
+
+    install_language(language)
+    app = QApplication.instance()
+    font = app.font()
+    normal = font.pointSizeF()
+    font.setPointSizeF(normal * 1.5)
+    app.setFont(font)
+    try:
+        page = MembersPage(services)
+        qtbot.addWidget(page)
+        for width in (1366 - 240, 900, 700):
+            page.resize(width, 700)
+            page.show()
+            qtbot.wait(20)
+            for _label, field in page._filter_pairs:
+                if isinstance(field, QComboBox):
+                    assert field.width() >= _combo_width(field, field.itemText(0)), (
+                        width, field.itemText(0))
+    finally:
+        font.setPointSizeF(normal)
+        app.setFont(font)
 
 def test_every_control_has_a_label_or_accessible_name(page):
     from PySide6.QtWidgets import QLabel, QWidget

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QStyle,
+    QStyleOptionComboBox,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -48,6 +49,28 @@ def _add_languages(combo: QComboBox) -> None:
 
 class ExportCancelled(Exception):
     """The person cancelled an export; the file was not written."""
+
+
+def _combo_width(combo: QComboBox, text: str) -> int:
+    """The width ``combo`` needs to show ``text`` whole, arrow and frame included."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    content = QSize(combo.fontMetrics().horizontalAdvance(text), combo.fontMetrics().height())
+    return combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, content,
+                                          combo).width()
+
+
+class _FilterArea(QWidget):
+    """Holds the filters. It never makes the page wider than one filter a row needs: when the
+    page gets narrower, the page puts fewer filters on each row (``_reflow_filters``)."""
+
+    def __init__(self, narrowest):
+        super().__init__()
+        self._narrowest = narrowest
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self._narrowest()), hint.height())
 
 
 class MembersPage(QWidget):
@@ -246,7 +269,10 @@ class MembersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(filters)
-        layout.addLayout(self.filter_grid)
+        self.filter_area = _FilterArea(lambda: self._filters_width(1))
+        self.filter_grid.setContentsMargins(0, 0, 0, 0)
+        self.filter_area.setLayout(self.filter_grid)
+        layout.addWidget(self.filter_area)
         layout.addWidget(self.list_stack, 1)
         layout.addLayout(buttons)
         self._reflow_filters()
@@ -336,6 +362,10 @@ class MembersPage(QWidget):
         self._fitting_columns = True
         for column, width in enumerate(widths[:-1]):  # the last column takes what is left
             table.setColumnWidth(column, width)
+        # ... when something is left; otherwise it keeps the width its title needs.
+        table.horizontalHeader().setStretchLastSection(spare > 0)
+        if spare <= 0:
+            table.setColumnWidth(len(widths) - 1, widths[-1])
         self._fitting_columns = False
 
     def _column_resized(self, column: int, _old: int, _new: int) -> None:
@@ -344,8 +374,8 @@ class MembersPage(QWidget):
             self._columns_set_by_user = True
 
     def _reflow_filters(self) -> None:
-        """Three filters to a row when they fit whole, otherwise two."""
-        columns = 3 if self.width() >= self._filters_width(3) else 2
+        """Three filters to a row when they fit whole, otherwise two, otherwise one."""
+        columns = next((n for n in (3, 2) if self.width() >= self._filters_width(n)), 1)
         if columns == self._filter_columns:
             return
         self._filter_columns = columns
@@ -359,24 +389,31 @@ class MembersPage(QWidget):
             grid.addWidget(field, row, 2 * column + 1)
         for column in range(6):
             grid.setColumnStretch(column, 1 if column % 2 and column < 2 * columns else 0)
+        for _label, field in self._filter_pairs:
+            if isinstance(field, QComboBox):  # the first choice ("All …") always shows whole
+                field.setMinimumWidth(_combo_width(field, field.itemText(0)))
 
     def _filters_width(self, columns: int) -> int:
-        """The page width the filter grid needs to show each filter's first choice whole."""
-        def pair(label: QLabel, field: QWidget) -> int:
+        """The page width the filter grid needs to show each filter's first choice whole:
+        each grid column is as wide as its widest caption and its widest choice."""
+        def field_width(field: QWidget) -> int:
             combo = field if isinstance(field, QComboBox) else self.segment_filter
             metrics = combo.fontMetrics()
-            width = (label.sizeHint().width() + metrics.horizontalAdvance(combo.itemText(0))
-                     + 3 * metrics.height())
-            if combo is self.segment_filter:
+            width = max(_combo_width(combo, combo.itemText(0)),
+                        metrics.horizontalAdvance(combo.itemText(0)) + 3 * metrics.height())
+            if combo is not field:
                 width += self.save_segment_button.sizeHint().width() + 8
             return width
 
-        pairs = self._filter_pairs
+        captions = [0] * columns
+        fields = [0] * columns
+        for number, (label, field) in enumerate(self._filter_pairs):
+            column = number % columns
+            captions[column] = max(captions[column], label.sizeHint().width())
+            fields[column] = max(fields[column], field_width(field))
         margins = self.layout().contentsMargins()
         spacing = self.filter_grid.horizontalSpacing() * (2 * columns - 1)
-        return margins.left() + margins.right() + spacing + max(
-            sum(pair(*p) for p in pairs[start:start + columns])
-            for start in range(0, len(pairs), columns))
+        return margins.left() + margins.right() + spacing + sum(captions) + sum(fields)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -27,13 +26,14 @@ from PySide6.QtWidgets import (
 from advocate_app.documents.content import Block, ItemKind, OutreachItem
 from advocate_app.documents.profiles import ProfileKey
 from advocate_app.i18n import _, ngettext
-from advocate_app.i18n.formatting import format_datetime, language_name
+from advocate_app.i18n.formatting import format_date, format_datetime, language_name
 from advocate_app.interchange.files import file_stem, write_atomically
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.outreach_blocks import describe_block
 from advocate_app.ui.widgets.heading import Heading
 from advocate_app.ui.widgets.pdf_preview import PdfPreview
+from advocate_app.ui.widgets.tables import readable_columns
 
 TITLE, KIND, LANGUAGE, CHANGED = range(4)
 #: The longest side of a page image sent to the printer, in dots per inch.
@@ -46,16 +46,14 @@ def choose_open_file(parent: QWidget | None, title: str, filters: str) -> str | 
     return chosen or None
 
 
-def ask_save_anyway(parent: QWidget | None, title: str, problems: list[str]) -> bool:
-    """Show what the pre-flight check found; True if the person chooses to save anyway.
-
-    Tests replace this so no real dialog opens.
-    """
+def preflight_box(parent: QWidget | None, title: str, problems: list[str]):
+    """The message that lists what the pre-flight check found: (box, fix button, anyway)."""
     text = ngettext("The check found a problem for this format:",
                     "The check found {n} problems for this format:", len(problems)).format(
         n=len(problems))
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText("\n".join("• " + problem for problem in problems) + "\n\n" + _(
         "You can go back and fix them, or save anyway: the problems are recorded with "
         "the file."))
@@ -63,6 +61,15 @@ def ask_save_anyway(parent: QWidget | None, title: str, problems: list[str]) -> 
     anyway = box.addButton(_("&Save anyway"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(fix)
     box.setEscapeButton(fix)
+    return box, fix, anyway
+
+
+def ask_save_anyway(parent: QWidget | None, title: str, problems: list[str]) -> bool:
+    """Show what the pre-flight check found; True if the person chooses to save anyway.
+
+    Tests replace this so no real dialog opens.
+    """
+    box, _fix, anyway = preflight_box(parent, title, problems)
     box.exec()
     return box.clickedButton() is anyway
 
@@ -155,13 +162,10 @@ class OutreachPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().setVisible(False)
+        readable_columns(self.table, TITLE)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (KIND, LANGUAGE, CHANGED):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSortIndicator(TITLE, Qt.SortOrder.AscendingOrder)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
@@ -221,6 +225,7 @@ class OutreachPage(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(filter_label)
         filters.addWidget(self.filter_field, 1)
+        filters.addWidget(self.count_label)
         list_layout.addLayout(filters)
         list_layout.addWidget(self.empty_label)
         list_layout.addWidget(self.table, 1)
@@ -229,7 +234,6 @@ class OutreachPage(QWidget):
                        self.archive_button):
             first_row.addWidget(button)
         first_row.addStretch(1)
-        first_row.addWidget(self.count_label)
         second_row = QHBoxLayout()
         for button in (self.import_button, self.export_button, self.pack_button):
             second_row.addWidget(button)
@@ -242,18 +246,24 @@ class OutreachPage(QWidget):
         preview_layout.setContentsMargins(0, 0, 0, 0)
         preview_layout.addWidget(self.preview_heading)
         preview_layout.addWidget(self.preview, 1)
+        # Two rows, as under the list, so both sides fit beside each other on a small screen.
         output_row = QHBoxLayout()
-        for button in (self.pdf_button, self.html_button, self.print_button):
+        for button in (self.pdf_button, self.html_button):
             output_row.addWidget(button)
         output_row.addStretch(1)
         preview_layout.addLayout(output_row)
+        print_row = QHBoxLayout()
+        print_row.addWidget(self.print_button)
+        print_row.addStretch(1)
+        preview_layout.addLayout(print_row)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(list_side)
         self.splitter.addWidget(preview_side)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([3000, 2000])  # the list's titles need the room more
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -287,10 +297,12 @@ class OutreachPage(QWidget):
         table.setRowCount(len(self._summaries))
         for row, summary in enumerate(self._summaries):
             cells = (summary.title, summary.kind.label, language_name(summary.language),
-                     format_datetime(summary.updated_at.astimezone(), "short")
+                     format_date(summary.updated_at.astimezone())
                      if summary.updated_at else "")
             for column, text in enumerate(cells):
                 cell = _Cell(text)
+                if column == CHANGED and summary.updated_at:
+                    cell.setToolTip(format_datetime(summary.updated_at.astimezone()))
                 cell.setData(SORT_ROLE, summary.updated_at.isoformat()
                              if column == CHANGED and summary.updated_at else text.casefold())
                 cell.setData(Qt.ItemDataRole.UserRole, summary.id)

@@ -9,7 +9,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -64,9 +63,11 @@ class PdfPreview(QWidget):
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view.setMinimumSize(240, 240)
 
-        top = QHBoxLayout()
+        # The caption above its choice: the preview shares a small screen with a list.
+        top = QVBoxLayout()
+        top.setSpacing(2)
         top.addWidget(profile_label)
-        top.addWidget(self.profile_combo, 1)
+        top.addWidget(self.profile_combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
@@ -41,23 +41,32 @@ def header_text_width(header: QHeaderView, section: int) -> int:
 
 
 class _HeaderGuard(QObject):
-    """Keeps the stretched (text) columns at least as wide as their titles, at every text
-    size and in every language: Qt only does so for columns sized to their contents."""
+    """Lays the columns out again whenever the text size, the language or the rows change.
 
-    def __init__(self, header: QHeaderView, main: tuple[int, ...]):
-        super().__init__(header)
-        self._header = header
+    Other columns are as wide as their values up to about 18 characters (longer values
+    wrap), never narrower than their title; the main columns take the rest, never less than
+    their title or about 12 characters (the table scrolls sideways when it must)."""
+
+    def __init__(self, view: QTableView, main: tuple[int, ...]):
+        super().__init__(view)
+        self._view = view
+        self._header = header = view.horizontalHeader()
         self._main = main
+        self._timer = QTimer(self)  # dies with the table: never fires for a deleted one
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.apply)
         header.installEventFilter(self)
-        model = header.model()
+        model = view.model()
         if model is not None:
-            model.headerDataChanged.connect(self._changed)
-            model.columnsInserted.connect(self._changed)
-            model.modelReset.connect(self._changed)
+            for signal in (model.headerDataChanged, model.columnsInserted, model.rowsInserted,
+                           model.rowsRemoved, model.dataChanged, model.modelReset,
+                           model.layoutChanged):
+                signal.connect(self._changed)
         self.apply()
 
     def _changed(self, *_args) -> None:
-        self.apply()
+        self._timer.start()  # many changes at once (a table being filled): one layout
 
     def main_columns(self) -> list[int]:
         count = self._header.count()
@@ -65,25 +74,33 @@ class _HeaderGuard(QObject):
 
     def apply(self) -> None:
         header = self._header
-        needed = max((header_text_width(header, c) for c in self.main_columns()), default=0)
-        minimum = max(needed, header.fontMetrics().horizontalAdvance("M") * 3)
-        changed = minimum != header.minimumSectionSize()
-        header.setMinimumSectionSize(minimum)
+        average = header.fontMetrics().averageCharWidth()
         main = self.main_columns()
+        needed = max((header_text_width(header, c) for c in main), default=0)
+        minimum = max(needed, 12 * average)
+        cap = max(minimum, 18 * average)
+        if minimum != header.minimumSectionSize():
+            header.setMinimumSectionSize(minimum)
         for column in range(header.count()):
-            mode = (QHeaderView.ResizeMode.Stretch if column in main
-                    else QHeaderView.ResizeMode.ResizeToContents)
-            if changed and column in main and header.sectionSize(column) < minimum:
-                # With no room left to stretch into, Qt keeps a stretched column's old width.
+            if column in main:
+                if header.sectionSize(column) < minimum:
+                    # With no room left to stretch into, Qt keeps a stretched column's width.
+                    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                    header.resizeSection(column, minimum)
+                if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+                    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
+            if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, minimum)
-            if header.sectionResizeMode(column) != mode:
-                header.setSectionResizeMode(column, mode)
+            contents = self._view.sizeHintForColumn(column)
+            width = max(header_text_width(header, column), min(contents, cap), minimum)
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
                             QEvent.Type.LanguageChange):
-            self.apply()
+            self._changed()
         return False
 
 
@@ -92,9 +109,9 @@ def readable_columns(view: QTableView, main: int | Iterable[int] = -1, *,
     """Lay out ``view``'s columns so a person can read them.
 
     The ``main`` column(s) (the last by default; negative counts from the end) stretch to take
-    the room left; every other column is as wide as its longest value or its title. Titles are
-    never cut. With ``wrap``, long text wraps onto more lines and rows grow to show it (leave it
-    off for very long lists whose rows must stay one line high).
+    the room left; every other column is as wide as its values (up to about 18 characters) or
+    its title. Titles are never cut. With ``wrap``, long text wraps onto more lines and rows
+    grow to show it (leave it off for very long lists whose rows must stay one line high).
     """
     main_columns = (main,) if isinstance(main, int) else tuple(main)
     header = view.horizontalHeader()
@@ -108,7 +125,7 @@ def readable_columns(view: QTableView, main: int | Iterable[int] = -1, *,
     if old is not None:
         header.removeEventFilter(old)
         old.deleteLater()
-    setattr(view, _GUARD, _HeaderGuard(header, main_columns))
+    setattr(view, _GUARD, _HeaderGuard(view, main_columns))
     return view
 
 
