@@ -38,6 +38,7 @@ from advocate_app.i18n import _
 from advocate_app.i18n.formatting import format_date
 from advocate_app.services.errors import ValidationError
 from advocate_app.services.member_data import ConditionInput, MemberDetails
+from advocate_app.ui.widgets.dates import prepare_date_edit
 from advocate_app.ui.widgets.tables import fill, read_only_table, readable_columns
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ class HealthTab(QWidget):
         self.known_birth = QCheckBox(_("Date of birth &known"))
         self.birth = QDateEdit()
         self.birth.setCalendarPopup(True)
-        self.birth.setDisplayFormat("yyyy-MM-dd")
+        prepare_date_edit(self.birth)
         self.birth.setDate(QDate(1980, 1, 1))
         self.birth.setEnabled(False)
         self.known_birth.toggled.connect(self.birth.setEnabled)
@@ -250,11 +251,11 @@ class ConsentTab(QWidget):
             self.method.addItem(item.label, item.value)
         self.given_on = QDateEdit(QDate.currentDate())
         self.given_on.setCalendarPopup(True)
-        self.given_on.setDisplayFormat("yyyy-MM-dd")
+        prepare_date_edit(self.given_on)
         self.has_expiry = QCheckBox(_("Review or e&xpiry date"))
         self.expires_on = QDateEdit(QDate.currentDate().addYears(2))
         self.expires_on.setCalendarPopup(True)
-        self.expires_on.setDisplayFormat("yyyy-MM-dd")
+        prepare_date_edit(self.expires_on)
         self.expires_on.setEnabled(False)
         self.has_expiry.toggled.connect(self.expires_on.setEnabled)
         self.evidence = QLineEdit()
@@ -342,7 +343,7 @@ class TimelineTab(QWidget):
         self.kind.setAccessibleName(_("Kind of entry"))
         self.when = QDateEdit(QDate.currentDate())
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd")
+        prepare_date_edit(self.when)
         self.when.setAccessibleName(_("Date of the entry"))
         self.summary = QLineEdit()
         self.summary.setPlaceholderText(_("What happened, in a few words"))

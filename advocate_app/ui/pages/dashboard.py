@@ -102,14 +102,14 @@ class DashboardPage(QWidget):
             lines.append(ngettext("{n} action item is overdue:", "{n} action items are overdue:",
                                   len(actions)).format(n=len(actions)))
             lines += ["• " + _("{what} — {owner}, due {due}").format(
-                what=a.text, owner=a.owner or _("no owner"), due=format_date(a.due_on, "long"))
+                what=a.text, owner=a.owner or _("no owner"), due=format_date(a.due_on))
                 for a in actions[:self.REMINDERS_SHOWN]]
         if promises:
             lines.append(ngettext("{n} promise to the community is overdue:",
                                   "{n} promises to the community are overdue:",
                                   len(promises)).format(n=len(promises)))
             lines += ["• " + _("{what} — {owner}, due {due}").format(
-                what=p.text, owner=p.owner or _("no owner"), due=format_date(p.due_on, "long"))
+                what=p.text, owner=p.owner or _("no owner"), due=format_date(p.due_on))
                 for p in promises[:self.REMINDERS_SHOWN]]
         more = max(0, len(actions) - self.REMINDERS_SHOWN) + max(
             0, len(promises) - self.REMINDERS_SHOWN)
