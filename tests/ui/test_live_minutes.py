@@ -270,3 +270,63 @@ def test_minutes_for_a_meeting_today_start_without_a_question(
     page.take_minutes()
     qtbot.waitUntil(page.live_window.isActiveWindow, timeout=3000)
     page.live_window.close()
+
+
+LAPTOP = (1366, 728)  # a 1366×768 screen less its task bar
+
+
+def _in_view(widget) -> bool:
+    """The whole widget can be seen: not cut by the window's edge nor scrolled away."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_minute_taking_fits_a_laptop_screen(qtbot, main_window, meeting, language, scale,
+                                            tmp_path):
+    from advocate_app.i18n import install_language
+
+    install_language(language, tmp_path)
+    main_window.set_text_scale(scale)  # as Ctrl+Plus does
+    window = main_window.open_live_minutes(meeting[0])
+    qtbot.waitExposed(window)
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height()
+    minimum = window.minimumSizeHint()
+    assert minimum.width() <= LAPTOP[0] and minimum.height() <= LAPTOP[1]
+    window.resize(*LAPTOP)
+    qtbot.waitUntil(lambda: window.size().toTuple() == LAPTOP)
+    QApplication.processEvents()
+    for widget in (window.end_button, window.recorded, window.notes, window.attendance,
+                   window.agenda, window.decision_button, window.action_button,
+                   window.promise_button, window.previous_button, window.next_button):
+        assert _in_view(widget), widget.accessibleName() or widget.text()
+    for button in (window.end_button, window.decision_button, window.action_button,
+                   window.promise_button, window.previous_button, window.next_button):
+        assert button.width() >= button.sizeHint().width(), button.text()  # words not cut
+    window.close()
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_quick_entries_show_their_title_and_a_sentence(qtbot, main_window, meeting, language,
+                                                       scale, tmp_path):
+    from PySide6.QtWidgets import QLineEdit
+
+    from advocate_app.i18n import install_language
+
+    install_language(language, tmp_path)
+    main_window.set_text_scale(scale)
+    window = main_window.open_live_minutes(meeting[0])
+    sentence = "Ask the sponsor to split the first study visit over two days"
+    for make in (window.decision_dialog, window.action_dialog, window.promise_dialog):
+        dialog = make()
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        heading = dialog.heading
+        assert heading.width() >= heading.fontMetrics().horizontalAdvance(heading.text())
+        assert dialog.width() <= LAPTOP[0] and dialog.height() <= LAPTOP[1]
+        first = dialog.findChildren(QLineEdit)[0]
+        assert first.width() >= first.fontMetrics().horizontalAdvance(sentence)
+        dialog.done(0)
+    window.close()

@@ -29,19 +29,23 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -51,6 +55,7 @@ from advocate_app.domain.governance import AttendanceMode, AttendanceStatus, Boa
 from advocate_app.i18n import N_, _
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
+from advocate_app.ui.widgets.flow import flow_of
 from advocate_app.ui.widgets.heading import Heading
 
 log = logging.getLogger(__name__)
@@ -85,16 +90,22 @@ class _QuickEntry(QDialog):
         self.error.setStyleSheet("color: #a40000;")
         self.error.setVisible(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(Heading(title, level=2))
+        self.heading = Heading(title, level=2)
+        layout.addWidget(self.heading)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.check = None
 
+    #: Fields are wide enough to read a sentence as it is typed (in average characters).
+    FIELD_CHARACTERS = 66
+
     def add(self, label: str, widget: QWidget, accessible: str) -> QWidget:
         caption = QLabel(label)
         caption.setBuddy(widget)
         widget.setAccessibleName(accessible)
+        if isinstance(widget, (QLineEdit, QComboBox)):
+            widget.setMinimumWidth(self.fontMetrics().averageCharWidth() * self.FIELD_CHARACTERS)
         if self.form.rowCount() == 0:
             self.first = widget
         self.form.addRow(caption, widget)
@@ -176,6 +187,7 @@ class LiveMinutesWindow(QMainWindow):
         # Agenda -----------------------------------------------------------------------------
         self.agenda = QListWidget()
         self.agenda.setWordWrap(True)
+        self.agenda.setResizeMode(QListView.ResizeMode.Adjust)  # wrapped again when resized
         self.agenda.setSpacing(2)
         self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.agenda.setAccessibleName(_("Agenda"))
@@ -205,8 +217,10 @@ class LiveMinutesWindow(QMainWindow):
         notes_label.setBuddy(self.notes)
         self.recorded = QListWidget()
         self.recorded.setAccessibleName(_("Recorded for this item"))
-        self.recorded.setMaximumHeight(130)
+        # About five lines of what was recorded, at any text size; more scrolls.
+        self.recorded.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         self.recorded.setWordWrap(True)
+        self.recorded.setResizeMode(QListView.ResizeMode.Adjust)
 
         self.decision_button = QPushButton(_("&Decision (Ctrl+D)"))
         self.action_button = QPushButton(_("Ac&tion item (Ctrl+T)"))
@@ -220,12 +234,14 @@ class LiveMinutesWindow(QMainWindow):
         self.previous_button.clicked.connect(lambda: self.move_item(-1))
         self.next_button.clicked.connect(lambda: self.move_item(1))
         self.end_button.clicked.connect(self.end_meeting)
-        record_row = QHBoxLayout()
-        for button in (self.decision_button, self.action_button, self.promise_button):
-            record_row.addWidget(button)
-        record_row.addStretch(1)
-        record_row.addWidget(self.previous_button)
-        record_row.addWidget(self.next_button)
+        # The buttons wrap onto a second line when the text is large or the window narrow.
+        moving = QWidget()  # previous and next stay together
+        moving_layout = QHBoxLayout(moving)
+        moving_layout.setContentsMargins(0, 0, 0, 0)
+        moving_layout.addWidget(self.previous_button)
+        moving_layout.addWidget(self.next_button)
+        record_row = flow_of(self.decision_button, self.action_button, self.promise_button,
+                             right=(moving,))
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
@@ -235,7 +251,7 @@ class LiveMinutesWindow(QMainWindow):
         centre_layout.addLayout(heading_row)
         centre_layout.addWidget(notes_label)
         centre_layout.addWidget(self.notes, 1)
-        centre_layout.addLayout(record_row)
+        centre_layout.addWidget(record_row)
         recorded_label = QLabel(_("Recorded for this item:"))
         recorded_label.setBuddy(self.recorded)
         centre_layout.addWidget(recorded_label)
@@ -247,6 +263,9 @@ class LiveMinutesWindow(QMainWindow):
         self.attendance.setAccessibleDescription(_(
             "P present, A apologies, X absent, R switches between in person and remote."))
         self.attendance.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.attendance.setWordWrap(True)  # long names and roles wrap, never scroll sideways
+        self.attendance.setResizeMode(QListView.ResizeMode.Adjust)
+        self.attendance.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.attendance.installEventFilter(self)
         attendance_label = QLabel(_("Attendance (Ctrl+&3)"))
         attendance_label.setBuddy(self.attendance)
@@ -269,13 +288,20 @@ class LiveMinutesWindow(QMainWindow):
         splitter.addWidget(centre)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 700, 260])
+        side = self.fontMetrics().averageCharWidth() * 26  # the side lists grow with the text
+        splitter.setSizes([side, side * 3, side])
 
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        self.setCentralWidget(body)
+        # On a small screen or with large text, the whole screen scrolls rather than putting
+        # End the meeting and what was recorded out of reach below the screen's edge.
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(body)
+        self.setCentralWidget(scroller)
         self.status = self.statusBar()
 
         for keys, slot in (("Ctrl+D", self.record_decision), ("Ctrl+T", self.record_action),
@@ -306,7 +332,14 @@ class LiveMinutesWindow(QMainWindow):
         self._tick.timeout.connect(self._update_clocks)
         self._tick.start()
         self._update_clocks()
-        self.resize(1280, 800)
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """As large as suits the meeting, and never larger than the screen it opens on."""
+        screen = (self.parentWidget() or self).screen() or QApplication.primaryScreen()
+        room = screen.availableGeometry()
+        frame = 40  # the title bar and borders the window manager adds
+        self.resize(min(1280, room.width()), min(800, room.height() - frame))
 
     # -- agenda ---------------------------------------------------------------------------
     def _fill_agenda(self) -> None:
