@@ -40,6 +40,9 @@ class MainWindow(QMainWindow):
         self._context = context
         self._services = context.services
         self._settings = settings
+        from advocate_app.ui import file_dialogs
+
+        file_dialogs.use_settings(context.paths.settings_file)
         self._base_point_size = QApplication.font().pointSizeF()
         self._pages: dict[str, QWidget] = {}
         self.setWindowTitle(_("Advocate"))

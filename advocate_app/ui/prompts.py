@@ -6,7 +6,7 @@ ever blocks on a real dialog.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, destructive_label: str) -> bool:
@@ -34,10 +34,13 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return value.strip() if accepted else None
 
 
-def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-    """A path to save to; None if the user cancels."""
-    chosen, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return chosen or None
+def save_file(parent: QWidget | None, title: str, suggested: str, filters: str,
+              kind: str = "files") -> str | None:
+    """A path to save to; None if the user cancels. The dialog opens in the folder last
+    used for this ``kind`` of file (Documents the first time)."""
+    from advocate_app.ui import file_dialogs
+
+    return file_dialogs.save_file(parent, kind, title, suggested, filters)
 
 
 def choose(parent: QWidget | None, title: str, label: str, options: list[str]) -> int | None:

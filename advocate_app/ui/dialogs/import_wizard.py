@@ -13,7 +13,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -151,8 +150,10 @@ class FilePage(QWizardPage):
         self.path.textChanged.connect(self.completeChanged)
 
     def _browse(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose a file to import"), "",
+        from advocate_app.ui import file_dialogs
+
+        chosen = file_dialogs.open_file(
+            self, "members-import", _("Choose a file to import"),
             _("People files (*.csv *.txt *.tsv *.xlsx *.vcf *.vcard);;All files (*)"))
         if chosen:
             self.path.setText(chosen)

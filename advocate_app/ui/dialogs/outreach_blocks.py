@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -107,9 +106,10 @@ def select_data(combo: QComboBox, value: str) -> None:
 
 def choose_picture_file(parent: QWidget | None) -> str | None:
     """A picture file to show; None if the person cancels (tests replace this)."""
-    chosen, _filter = QFileDialog.getOpenFileName(
-        parent, _("Choose a picture"), "", _("Pictures (*.png *.jpg *.jpeg)"))
-    return chosen or None
+    from advocate_app.ui import file_dialogs
+
+    return file_dialogs.open_file(parent, "picture", _("Choose a picture"),
+                                  _("Pictures (*.png *.jpg *.jpeg)"))
 
 
 # --- block forms --------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -38,8 +37,9 @@ _PROBLEMS_SHOWN = 3  # of each refused file, in the dialog (the summary sheet ha
 
 def choose_folder(parent: QWidget | None, title: str, start: str = "") -> str | None:
     """A folder to write into; None if the person cancels (tests replace this)."""
-    chosen = QFileDialog.getExistingDirectory(parent, title, start)
-    return chosen or None
+    from advocate_app.ui import file_dialogs
+
+    return file_dialogs.choose_folder(parent, "print-pack", title, start)
 
 
 def open_folder(path: Path) -> None:

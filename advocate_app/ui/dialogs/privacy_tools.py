@@ -141,7 +141,7 @@ class PrivacyToolsDialog(QDialog):
         from pathlib import Path
 
         chosen = prompts.save_file(self, _("Save for the sponsor"), "research-contacts.csv",
-                                   _("CSV (*.csv)"))
+                                   _("CSV (*.csv)"), "sponsor-report")
         if not chosen:
             return
         report = self.readiness

@@ -279,7 +279,8 @@ class RaciEditor(QDialog):
         from advocate_app.documents import pdf
         from advocate_app.services.minutes import raci_item
 
-        chosen = prompts.save_file(self, title, _("roles-matrix.pdf"), _("PDF document (*.pdf)"))
+        chosen = prompts.save_file(self, title, _("roles-matrix.pdf"), _("PDF document (*.pdf)"),
+                                   "roles-matrix")
         if not chosen:
             return
         try:

@@ -620,7 +620,8 @@ class BoardsPage(QWidget):
             return
         title = _("Export minutes")
         chosen = prompts.save_file(self, title, file_stem(meeting.title) + ".pdf",
-                                   _("PDF document (*.pdf);;Word document (*.docx)"))
+                                   _("PDF document (*.pdf);;Word document (*.docx)"),
+                                   "minutes")
         if not chosen:
             return
         path = Path(chosen)
@@ -648,7 +649,7 @@ class BoardsPage(QWidget):
             prompts.error(self, title, str(exc))
             return
         chosen = prompts.save_file(self, title, file_stem(meeting.title) + ".ics",
-                                   _("Calendar file (*.ics)"))
+                                   _("Calendar file (*.ics)"), "calendar")
         if not chosen:
             return
         try:

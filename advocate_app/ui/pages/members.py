@@ -533,7 +533,8 @@ class MembersPage(QWidget):
             return
         chosen = prompts.save_file(
             self, _("Export the selected members"), "members.csv",
-            _("CSV (*.csv);;Excel workbook (*.xlsx);;vCard (*.vcf);;JSON (*.json)"))
+            _("CSV (*.csv);;Excel workbook (*.xlsx);;vCard (*.vcf);;JSON (*.json)"),
+            "members-export")
         if not chosen:
             return
         path = Path(chosen)
@@ -588,7 +589,8 @@ class MembersPage(QWidget):
         if row is None:
             return
         chosen = prompts.save_file(self, _("Everything we hold about {name}").format(
-            name=row.display_name), f"member-{row.id}.html", _("Web page (*.html)"))
+            name=row.display_name), f"member-{row.id}.html", _("Web page (*.html)"),
+            "privacy-report")
         if not chosen:
             return
         data = self._services.privacy.everything_we_hold(row.id)

@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShort
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -41,9 +40,10 @@ PRINT_DPI = 300
 
 
 def choose_open_file(parent: QWidget | None, title: str, filters: str) -> str | None:
-    """A file to read; None if the person cancels (tests replace this)."""
-    chosen, _filter = QFileDialog.getOpenFileName(parent, title, "", filters)
-    return chosen or None
+    """An outreach item to read; None if the person cancels (tests replace this)."""
+    from advocate_app.ui import file_dialogs
+
+    return file_dialogs.open_file(parent, "outreach-json", title, filters)
 
 
 def preflight_box(parent: QWidget | None, title: str, problems: list[str]):
@@ -504,7 +504,8 @@ class OutreachPage(QWidget):
             return
         title = self._selected_title()
         chosen = prompts.save_file(self, _("Export “{title}”").format(title=title),
-                                   file_stem(title) + ".json", _("Outreach item (*.json)"))
+                                   file_stem(title) + ".json", _("Outreach item (*.json)"),
+                                   "outreach-json")
         if not chosen:
             return
         try:
@@ -556,7 +557,7 @@ class OutreachPage(QWidget):
                 return
             overridden = [problem for problem, _words in found]
         chosen = prompts.save_file(self, title, f"{file_stem(item.title)}-{profile.value}.pdf",
-                                   _("PDF document (*.pdf)"))
+                                   _("PDF document (*.pdf)"), "outreach-pdf")
         if not chosen:
             return
         path = Path(chosen)
@@ -588,7 +589,7 @@ class OutreachPage(QWidget):
         item_id, item = chosen_item
         profile = self.preview.profile()
         chosen = prompts.save_file(self, title, f"{file_stem(item.title)}.html",
-                                   _("Web page (*.html)"))
+                                   _("Web page (*.html)"), "outreach-html")
         if not chosen:
             return
         try:
