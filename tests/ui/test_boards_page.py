@@ -459,3 +459,79 @@ def test_a_second_you_said_we_did_or_lay_summary_is_asked_about_first(qtbot, pag
     answer[0] = True              # "Make another" does
     page.make_you_said_update()
     assert kinds() == ["lay_summary"] + ["newsletter"] * 4
+
+
+LAPTOP = (1366, 728)  # a 1366×768 screen less its task bar
+
+
+def _titles_whole(table) -> bool:
+    from advocate_app.ui.widgets.tables import header_text_width
+
+    header = table.horizontalHeader()
+    return all(header.sectionSize(c) >= header_text_width(header, c)
+               for c in range(header.count()) if not header.isSectionHidden(c))
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_boards_page_fits_a_laptop_and_its_tables_read(qtbot, main_window, services, board,
+                                                           language, scale, tmp_path):
+    from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget
+
+    from advocate_app.i18n import install_language
+
+    install_language(language, tmp_path)
+    board_id, people = board
+    meeting_id = _meeting(services, board_id)
+    decision = ("Advise the sponsor to keep the six-minute walk test only with a seated "
+                "alternative for people who cannot walk for six minutes")
+    services.boards.record_decision(meeting_id, decision, decided_by="The board",
+                                    dissent="One member asked for this to be recorded")
+    services.boards.add_action(decision, meeting_id=meeting_id, owner_role="Chair")
+    services.boards.add_promise(decision, you_said="We want the results in plain words",
+                                meeting_id=meeting_id, owner_role="Chair")
+    main_window.set_text_scale(scale)  # as Ctrl+Plus does
+    main_window.resize(*LAPTOP)
+    page = main_window.show_section("boards")
+    page.refresh()
+    page.select_meeting(meeting_id)
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        qtbot.waitUntil(lambda: main_window.size().toTuple() == LAPTOP)
+        QApplication.processEvents()
+        minimum = main_window.minimumSizeHint()
+        assert minimum.width() <= LAPTOP[0] and minimum.height() <= LAPTOP[1], index
+        for button in page.findChildren(QPushButton):
+            if button.isVisible():
+                assert button.width() >= button.sizeHint().width(), button.text()
+                assert button.visibleRegion().boundingRect() == button.rect(), button.text()
+        for table in page.findChildren(QTableWidget):
+            if table.isVisible() and table is not page.roles_preview:
+                assert _titles_whole(table), table.accessibleName()
+                assert table.wordWrap(), table.accessibleName()
+    # The long texts wrap onto more lines in their column rather than being cut short.
+    for table, column in ((page.decisions_table, 3), (page.actions_table, 0),
+                          (page.promises_table, 1)):
+        page.tabs.setCurrentWidget(table.parentWidget())
+        QApplication.processEvents()
+        row = next(r for r in range(table.rowCount()) if table.item(r, column).text() == decision)
+        assert table.rowHeight(row) >= 2 * table.fontMetrics().lineSpacing(), table.accessibleName()
+
+
+def test_a_long_agenda_title_wraps_whole_in_the_meeting_editor(qtbot, services, board):
+    board_id, _people = board
+    title = ("Matters arising: ask the ethics committee whether carers' travel costs can be "
+             "paid for every study visit, including taxis for people who cannot use public "
+             "transport, and whether an overnight stay can be paid when a visit starts early")
+    meeting_id = services.boards.schedule_meeting(
+        MeetingInput(board_id, "Spring meeting", datetime(2027, 3, 10, 18, 0)),
+        [AgendaInput(title, "Chair", 5)])
+    dialog = MeetingEditor(services, services.boards.get_board(board_id), meeting_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.waitExposed(dialog)
+    table = dialog.agenda_table
+    qtbot.waitUntil(lambda: table.rowHeight(0) >= 2 * table.fontMetrics().lineSpacing())
+    assert _titles_whole(table) and _titles_whole(dialog.people_table)
+    assert dialog.date_edit.text() == "10 Mar 2027"

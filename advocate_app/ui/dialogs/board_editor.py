@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -30,10 +29,11 @@ from PySide6.QtWidgets import (
 
 from advocate_app.domain.governance import BoardKind, BoardRole
 from advocate_app.i18n import _
-from advocate_app.i18n.formatting import format_date
+from advocate_app.i18n.formatting import date_edit_format, format_date
 from advocate_app.services.errors import ServiceError, ValidationError
 from advocate_app.ui import prompts
 from advocate_app.ui.widgets.heading import Heading
+from advocate_app.ui.widgets.tables import readable_columns
 
 #: Time zones offered first; any other IANA name can be typed.
 COMMON_ZONES = (
@@ -68,7 +68,7 @@ def optional_date_edit(value: date | None) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(_("Not set"))
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_edit_format())
     edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
     return edit
 
@@ -253,10 +253,8 @@ class BoardEditor(QDialog):
         self.members_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.members_table.setTabKeyNavigation(False)
         self.members_table.verticalHeader().setVisible(False)
-        header = self.members_table.horizontalHeader()
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (ROLE, START, END):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.members_table.horizontalHeader().setHighlightSections(False)
+        readable_columns(self.members_table, NAME)
         members_label = QLabel(_("&Members:"))
         members_label.setBuddy(self.members_table)
         self.members_table.itemSelectionChanged.connect(self._selection_changed)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -43,12 +42,13 @@ from advocate_app.domain.governance import (
     BoardRole,
 )
 from advocate_app.i18n import _
-from advocate_app.i18n.formatting import format_datetime
+from advocate_app.i18n.formatting import date_edit_format, format_datetime
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs import board_editor
 from advocate_app.ui.dialogs.board_editor import name_buttons, say_errors, zone_combo
 from advocate_app.ui.widgets.heading import Heading
+from advocate_app.ui.widgets.tables import readable_columns
 
 A_TITLE, A_PRESENTER, A_MINUTES = range(3)
 P_NAME, P_ROLE, P_STATUS, P_MODE = range(4)
@@ -140,7 +140,7 @@ class MeetingEditor(QDialog):
         self.title_field.setAccessibleName(_("Meeting title"))
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(date_edit_format())
         self.date_edit.setAccessibleName(_("Date"))
         self.time_edit = QTimeEdit()
         self.time_edit.setDisplayFormat("HH:mm")
@@ -236,11 +236,8 @@ class MeetingEditor(QDialog):
         self.agenda_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agenda_table.setTabKeyNavigation(False)
         self.agenda_table.verticalHeader().setVisible(False)
-        header = self.agenda_table.horizontalHeader()
-        header.setSectionResizeMode(A_TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(A_PRESENTER, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(A_MINUTES, QHeaderView.ResizeMode.ResizeToContents)
-        self.agenda_table.setColumnWidth(A_PRESENTER, 200)
+        self.agenda_table.horizontalHeader().setHighlightSections(False)
+        readable_columns(self.agenda_table, A_TITLE)  # a long title wraps, whole
         self.agenda_table.itemChanged.connect(self._agenda_cell_changed)
         self.agenda_table.itemSelectionChanged.connect(self._agenda_selection_changed)
         agenda_label = QLabel(_("&Agenda items:"))
@@ -378,10 +375,8 @@ class MeetingEditor(QDialog):
         self.people_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.people_table.setTabKeyNavigation(False)
         self.people_table.verticalHeader().setVisible(False)
-        header = self.people_table.horizontalHeader()
-        header.setSectionResizeMode(P_NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (P_ROLE, P_STATUS, P_MODE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.people_table.horizontalHeader().setHighlightSections(False)
+        readable_columns(self.people_table, P_NAME)
         people_label = QLabel(_("People &invited:"))
         people_label.setBuddy(self.people_table)
         self.invite_button = QPushButton(_("Invite someone &else…"))

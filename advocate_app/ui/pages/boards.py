@@ -33,7 +33,9 @@ from advocate_app.i18n.formatting import format_date
 from advocate_app.interchange.files import file_stem, write_atomically
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
+from advocate_app.ui.widgets.flow import flow_of
 from advocate_app.ui.widgets.heading import Heading
+from advocate_app.ui.widgets.tables import readable_columns
 
 ALL_OPEN, OVERDUE, MINE, BY_OWNER, THIS_BOARD = "open", "overdue", "mine", "owner", "board"
 
@@ -42,19 +44,17 @@ def meeting_when(starts_at: datetime, zone: str) -> str:
     """The start of a meeting in its own time zone, with the zone named."""
     from advocate_app.services.board_data import zone as time_zone
 
+    from advocate_app.i18n.formatting import format_time
+
     local = starts_at.astimezone(time_zone(zone))
-    # The date spelled out (no 12/6 against 6/12 confusion), the time short.
-    from babel.dates import format_time
-
-    from advocate_app.i18n import current_language
-    from advocate_app.i18n.formatting import _locale
-
-    time = format_time(local, format="short", locale=_locale(current_language()))
-    return _("{day}, {time} ({zone})").format(day=format_date(local, "medium"), time=time,
-                                             zone=zone)
+    # The date spelled out (no 12/6 against 6/12 confusion), the time short, as everywhere.
+    return _("{day}, {time} ({zone})").format(day=format_date(local, "medium"),
+                                             time=format_time(local), zone=zone)
 
 
-def _table(columns: list[str], name: str, stretch: int) -> QTableWidget:
+def _table(columns: list[str], name: str, main: tuple[int, ...]) -> QTableWidget:
+    """A list of records: the ``main`` columns (the text people read) take the room left and
+    wrap; the others are as wide as their values; column titles are never cut."""
     table = QTableWidget(0, len(columns))
     table.setAccessibleName(name)
     table.setHorizontalHeaderLabels(columns)
@@ -63,23 +63,23 @@ def _table(columns: list[str], name: str, stretch: int) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setTabKeyNavigation(False)
-    table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    for column in range(len(columns)):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
-                                    else QHeaderView.ResizeMode.ResizeToContents)
+    # A chosen row would make every column title bold, and a bold title wider than its column.
+    table.horizontalHeader().setHighlightSections(False)
+    readable_columns(table, main)
     return table
 
 
 def _fill(table: QTableWidget, rows: list[tuple[int, tuple[str, ...]]]) -> None:
-    """Rows of (id, cell texts); the id is kept on every cell; each cell shows its full text
-    as a tooltip (long decisions are cut short in the column)."""
+    """Rows of (id, cell texts); the id is kept on every cell; a long text also shows whole
+    as a tooltip."""
     table.setRowCount(len(rows))
     for row, (row_id, cells) in enumerate(rows):
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row_id)
+            # Rows grow with wrapped text: every cell reads from the top, like a page.
+            item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             if len(text) > 40:
                 item.setToolTip(text)
             table.setItem(row, column, item)
@@ -122,6 +122,8 @@ class BoardsPage(QWidget):
         # Left: the boards.
         self.board_list = QListWidget()
         self.board_list.setAccessibleName(_("Boards"))
+        self.board_list.setWordWrap(True)  # a long name wraps rather than scrolling sideways
+        self.board_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.board_list.currentRowChanged.connect(lambda _row: self._board_changed())
         self.board_list.itemActivated.connect(lambda _item: self.edit_board())
         boards_label = QLabel(_("&Boards:"))
@@ -137,11 +139,7 @@ class BoardsPage(QWidget):
         board_layout.addWidget(boards_label)
         board_layout.addWidget(self.board_list, 1)
         board_layout.addWidget(self.empty_label)
-        board_buttons = QHBoxLayout()
-        board_buttons.addWidget(self.new_board_button)
-        board_buttons.addWidget(self.edit_board_button)
-        board_buttons.addStretch(1)
-        board_layout.addLayout(board_buttons)
+        board_layout.addWidget(flow_of(self.new_board_button, self.edit_board_button))
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Board records"))
@@ -159,7 +157,7 @@ class BoardsPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 900])
+        self.splitter.setSizes([200, 1000])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -169,7 +167,8 @@ class BoardsPage(QWidget):
 
     def _meetings_tab(self) -> QWidget:
         tab = QWidget()
-        self.meetings_table = _table([_("When"), _("Meeting"), _("Minutes")], _("Meetings"), 1)
+        self.meetings_table = _table([_("When"), _("Meeting"), _("Minutes")], _("Meetings"),
+                                     (1,))
         self.meetings_table.itemSelectionChanged.connect(self._meeting_changed)
         self.meetings_table.doubleClicked.connect(lambda _index: self.edit_meeting())
         self.meetings_empty = QLabel()
@@ -202,8 +201,8 @@ class BoardsPage(QWidget):
         side.addWidget(self.needs_heading)
         side.addWidget(self.needs_label)
         side.addStretch(1)
-        self.side_panel.setMinimumWidth(240)
-        self.side_panel.setMaximumWidth(340)
+        self.side_panel.setMinimumWidth(200)
+        self.side_panel.setMaximumWidth(360)
 
         layout = QVBoxLayout(tab)
         middle = QHBoxLayout()
@@ -213,18 +212,11 @@ class BoardsPage(QWidget):
         middle.addLayout(table_side, 1)
         middle.addWidget(self.side_panel)
         layout.addLayout(middle, 1)
-        first = QHBoxLayout()
-        for button in (self.new_meeting_button, self.edit_meeting_button, self.minutes_button,
-                       self.calendar_button):
-            first.addWidget(button)
-        first.addStretch(1)
-        second = QHBoxLayout()
-        for button in (self.circulate_button, self.approve_button, self.export_button,
-                       self.lay_button):
-            second.addWidget(button)
-        second.addStretch(1)
-        layout.addLayout(first)
-        layout.addLayout(second)
+        # The buttons wrap onto more lines when the text is large or the window narrow.
+        layout.addWidget(flow_of(self.new_meeting_button, self.edit_meeting_button,
+                                 self.minutes_button, self.calendar_button,
+                                 self.circulate_button, self.approve_button,
+                                 self.export_button, self.lay_button))
         return tab
 
     def _decisions_tab(self) -> QWidget:
@@ -238,7 +230,7 @@ class BoardsPage(QWidget):
         search_label.setBuddy(self.decision_search)
         self.decisions_table = _table([_("Date"), _("Board"), _("Meeting"), _("Decision"),
                                        _("Decided by"), _("Dissent")],
-                                      _("Decisions of every board"), 3)
+                                      _("Decisions of every board"), (3, 5))
         self.decisions_count = QLabel()
         layout = QVBoxLayout(tab)
         row = QHBoxLayout()
@@ -263,7 +255,7 @@ class BoardsPage(QWidget):
         self.filter_note = QLabel()
         self.who_button = _button(_("&Who am I…"), self.choose_me, _("Choose who I am"))
         self.actions_table = _table([_("What"), _("Owner"), _("Due"), _("Board"), _("Meeting"),
-                                     _("Status")], _("Action items"), 0)
+                                     _("Status")], _("Action items"), (0, 4))
         self.actions_table.itemSelectionChanged.connect(self._update_buttons)
         self.done_button = _button(_("Mark d&one"), self.mark_done)
         self.actions_count = QLabel()
@@ -276,11 +268,7 @@ class BoardsPage(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.actions_table, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.done_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.actions_count)
-        layout.addLayout(bottom)
+        layout.addWidget(flow_of(self.done_button, right=(self.actions_count,)))
         return tab
 
     def _promises_tab(self) -> QWidget:
@@ -289,7 +277,7 @@ class BoardsPage(QWidget):
                          "whether we kept it."))
         intro.setWordWrap(True)
         self.promises_table = _table([_("You said"), _("We promised"), _("Owner"), _("Due"),
-                                      _("Status"), _("Evidence")], _("Promises"), 1)
+                                      _("Status"), _("Evidence")], _("Promises"), (0, 1, 5))
         self.promises_table.itemSelectionChanged.connect(self._update_buttons)
         self.kept_button = _button(_("Mark &kept…"), self.mark_kept)
         self.update_button = _button(_("“You said, we &did” update"), self.make_you_said_update,
@@ -298,11 +286,7 @@ class BoardsPage(QWidget):
         layout = QVBoxLayout(tab)
         layout.addWidget(intro)
         layout.addWidget(self.promises_table, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.kept_button)
-        row.addWidget(self.update_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addWidget(flow_of(self.kept_button, self.update_button))
         return tab
 
     def _roles_tab(self) -> QWidget:
