@@ -368,6 +368,8 @@ def _run_demo(args: argparse.Namespace, context) -> int:
                        "Added {n} sample outreach items (see “outreach list”).",
                        summary.outreach_items).format(n=summary.outreach_items))
     if summary.boards:
-        print(_("Added {n} boards and {m} meetings.").format(n=summary.boards,
-                                                              m=summary.meetings))
+        print(_("Added {boards} and {meetings}.").format(
+            boards=ngettext("{n} board", "{n} boards", summary.boards).format(n=summary.boards),
+            meetings=ngettext("{n} meeting", "{n} meetings", summary.meetings).format(
+                n=summary.meetings)))
     return 0

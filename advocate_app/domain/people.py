@@ -23,7 +23,16 @@ class Actor:
 
 
 DEFAULT_ACCOUNT_ID = 1
-DEFAULT_ACTOR = Actor(DEFAULT_ACCOUNT_ID, "Local user")
+#: The built-in account's name, as stored; shown translated by :func:`account_name`.
+LOCAL_USER = N_("Local user")
+DEFAULT_ACTOR = Actor(DEFAULT_ACCOUNT_ID, LOCAL_USER)
+
+
+def account_name(name: str | None) -> str:
+    """An account's name as shown: the built-in account's in the interface language."""
+    if not name:
+        return ""
+    return _(LOCAL_USER) if name == LOCAL_USER else name
 
 
 class Role(enum.StrEnum):

@@ -11,7 +11,7 @@ from advocate_app.domain.community import (
     ConsentStatus,
     EngagementKind,
 )
-from advocate_app.domain.people import Actor
+from advocate_app.domain.people import Actor, account_name
 from advocate_app.i18n import _
 from advocate_app.services import timeline
 from advocate_app.services.errors import NotFoundError, ValidationError
@@ -163,4 +163,5 @@ class ConsentService:
             id=record.id, member_id=record.member_id, purpose=ConsentPurpose(record.purpose),
             status=ConsentStatus(record.status), method=ConsentMethod(record.method),
             effective_on=record.effective_on, expires_on=record.expires_on,
-            evidence=record.evidence, recorded_at=record.recorded_at, recorded_by=recorded_by)
+            evidence=record.evidence, recorded_at=record.recorded_at,
+            recorded_by=account_name(recorded_by))

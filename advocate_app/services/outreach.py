@@ -21,7 +21,7 @@ from advocate_app.documents.preflight import Choices, Problem, check
 from advocate_app.documents.profiles import PROFILES, ProfileKey
 from advocate_app.domain.community import PrintFormat
 from advocate_app.domain.people import Actor, member_display_name
-from advocate_app.i18n import N_, _
+from advocate_app.i18n import N_, _, ngettext
 from advocate_app.interchange.files import file_stem, write_atomically
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader, as_utc
@@ -365,9 +365,11 @@ class OutreachService:
                                                      kv[0][1].value)):
                 version = batch_items[chosen_id]
                 if profile == ProfileKey.EASY_READ and not version.easy_read:
-                    result.notes.append(_(
+                    result.notes.append(ngettext(
+                        "There is no Easy Read version in {language}: {count} member gets "
+                        "this item laid out for Easy Read instead.",
                         "There is no Easy Read version in {language}: {count} members get "
-                        "this item laid out for Easy Read instead.").format(
+                        "this item laid out for Easy Read instead.", len(recipients)).format(
                         language=version.language, count=len(recipients)))
                 personalised = is_personalised(version)
                 try:

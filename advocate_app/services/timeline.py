@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from advocate_app.domain.community import EngagementKind, RelationshipKind
-from advocate_app.domain.people import Actor, member_display_name
+from advocate_app.domain.people import Actor, account_name, member_display_name
 from advocate_app.i18n import N_, _
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader, as_utc
@@ -80,7 +80,7 @@ class TimelineService:
             "LEFT JOIN accounts a ON a.id = e.recorded_by WHERE e.member_id = :member "
             "ORDER BY e.occurred_on DESC, e.id DESC", {"member": member_id})
         return [EngagementView(i, member_id, EngagementKind(kind), _as_date(when), summary,
-                               who or "") for i, kind, when, summary, who in rows]
+                               account_name(who)) for i, kind, when, summary, who in rows]
 
     def relate(self, member_id: int, kind: RelationshipKind, related_id: int) -> None:
         if member_id == related_id:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app import __version__
-from advocate_app.i18n import _
+from advocate_app.i18n import _, ngettext
 from advocate_app.ui import prompts
 from advocate_app.ui.settings import UiSettings, next_scale
 
@@ -229,7 +229,9 @@ class MainWindow(QMainWindow):
         view_menu = menu_bar.addMenu(_("&View"))
         self.section_actions: list[QAction] = []
         for number, section in enumerate(self.sections, start=1):
-            action = self._action(section.title, lambda _c=False, k=section.key: self.show_section(k),
+            # "&&": a single "&" would mark the next letter as the key instead of showing.
+            action = self._action(section.title.replace("&", "&&"),
+                                  lambda _c=False, k=section.key: self.show_section(k),
                                   [f"Ctrl+{number}"])
             view_menu.addAction(action)
             self.section_actions.append(action)
@@ -270,8 +272,12 @@ class MainWindow(QMainWindow):
         if wizard.report is not None and not wizard.report.dry_run:
             page = self.show_section("members", focus=False)
             page.refresh()
-            self.statusBar().showMessage(_("Import finished: {n} created, {m} merged.").format(
-                n=wizard.report.created, m=wizard.report.merged), 8000)
+            report = wizard.report
+            self.statusBar().showMessage(_("Import finished: {created}, {merged}.").format(
+                created=ngettext("{n} member created", "{n} members created",
+                                 report.created).format(n=report.created),
+                merged=ngettext("{n} merged", "{n} merged", report.merged).format(
+                    n=report.merged)), 8000)
 
     def _run_wizard(self, wizard) -> None:
         """Show a wizard; tests replace this so no real modal loop runs."""

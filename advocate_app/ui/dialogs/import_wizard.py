@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from advocate_app.i18n import _
+from advocate_app.i18n import _, ngettext
 from advocate_app.interchange.errors import UnreadableFileError
 from advocate_app.interchange.member_columns import TARGETS, guess_mapping
 from advocate_app.services.member_import import (
@@ -221,8 +221,9 @@ class ColumnsPage(QWizardPage):
             self.grid.setItem(index, 2, sample)
         self.grid.resizeColumnToContents(0)
         self.grid.setColumnWidth(1, 260)
-        self.summary.setText(_("{rows} rows found ({format}).").format(
-            rows=len(table.rows), format=table.format.upper()))
+        self.summary.setText(ngettext("{n} row found ({format}).", "{n} rows found ({format}).",
+                                      len(table.rows)).format(n=len(table.rows),
+                                                              format=table.format.upper()))
 
     def mapping(self) -> dict[int, str] | None:
         if not self.combos:

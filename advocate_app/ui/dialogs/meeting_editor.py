@@ -41,7 +41,7 @@ from advocate_app.domain.governance import (
     AttendanceStatus,
     BoardRole,
 )
-from advocate_app.i18n import _
+from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import date_edit_format, format_datetime
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
@@ -296,8 +296,10 @@ class MeetingEditor(QDialog):
             table.selectRow(select)
         self._agenda_selection_changed()
         total = sum(entry.minutes for entry in self._agenda)
-        self.agenda_total.setText(_("{items} items, {minutes} minutes in all").format(
-            items=len(self._agenda), minutes=total))
+        self.agenda_total.setText(_("{items}, {minutes} in all").format(
+            items=ngettext("{n} item", "{n} items", len(self._agenda)).format(
+                n=len(self._agenda)),
+            minutes=ngettext("{n} minute", "{n} minutes", total).format(n=total)))
 
     def _agenda_row(self) -> int | None:
         rows = self.agenda_table.selectionModel().selectedRows()

@@ -337,8 +337,8 @@ class OutreachPage(QWidget):
         if shown == total:
             self.count_label.setText(ngettext("{n} item", "{n} items", total).format(n=total))
         else:
-            self.count_label.setText(_("{shown} of {total} items").format(shown=shown,
-                                                                          total=total))
+            self.count_label.setText(ngettext("{shown} of {n} item", "{shown} of {n} items",
+                                              total).format(shown=shown, n=total))
         selected = self.table.selectionModel().selectedRows()
         if selected and self.table.isRowHidden(selected[0].row()):
             self.table.clearSelection()
