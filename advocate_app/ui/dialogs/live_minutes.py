@@ -288,7 +288,7 @@ class LiveMinutesWindow(QMainWindow):
         splitter.addWidget(centre)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        side = self.fontMetrics().averageCharWidth() * 26  # the side lists grow with the text
+        side = max(220, self.fontMetrics().averageCharWidth() * 30)  # grows with the text
         splitter.setSizes([side, side * 3, side])
 
         body = QWidget()
