@@ -535,3 +535,47 @@ def test_a_long_agenda_title_wraps_whole_in_the_meeting_editor(qtbot, services, 
     qtbot.waitUntil(lambda: table.rowHeight(0) >= 2 * table.fontMetrics().lineSpacing())
     assert _titles_whole(table) and _titles_whole(dialog.people_table)
     assert dialog.date_edit.text() == "10 Mar 2027"
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_board_dialogs_fit_a_laptop(qtbot, main_window, services, board, language, scale,
+                                        tmp_path):
+    from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget
+
+    from advocate_app.i18n import install_language
+
+    install_language(language, tmp_path)
+    board_id, _people = board
+    meeting_id = _meeting(services, board_id)
+    for name in ("Approve lay summaries", "Report safety concerns raised by patients"):
+        services.boards.add_raci_activity(board_id, name)
+    for name in ("Advisory board", "Trial sponsor", "Ethics committee", "Charity staff",
+                 "Research nurse", "Patient organisation"):
+        services.boards.add_raci_party(board_id, name)
+    main_window.set_text_scale(scale)
+    view = services.boards.get_board(board_id)
+    for dialog in (BoardEditor(services, view, main_window),
+                   MeetingEditor(services, view, meeting_id, main_window),
+                   RaciEditor(services, view, main_window)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        # No larger than the screen (this one is 800 pixels), unless the least it needs is.
+        room = dialog.screen().availableGeometry()
+        minimum = dialog.minimumSizeHint()
+        assert minimum.width() <= LAPTOP[0] and minimum.height() <= LAPTOP[1]
+        assert dialog.width() <= max(room.width(), minimum.width())
+        assert dialog.height() <= max(room.height(), minimum.height())
+        tabs = getattr(dialog, "tabs", None)
+        for index in range(tabs.count() if tabs else 1):
+            if tabs:
+                tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+            for button in dialog.findChildren(QPushButton):
+                if button.isVisible():
+                    assert button.width() >= button.sizeHint().width(), button.text()
+            for table in dialog.findChildren(QTableWidget):
+                if table.isVisible() and not isinstance(dialog, RaciEditor):
+                    assert _titles_whole(table), table.accessibleName()
+        dialog.done(0)

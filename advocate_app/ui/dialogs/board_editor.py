@@ -86,6 +86,16 @@ def name_buttons(box: QDialogButtonBox) -> None:
         button.setAccessibleName(button.text().replace("&", ""))
 
 
+def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
+    """Open ``dialog`` at about this size, or at the size its content asks for when larger,
+    never larger than the screen it opens on (a dialog's content scrolls or wraps within)."""
+    owner = dialog.parentWidget() or dialog
+    room = owner.screen().availableGeometry()
+    hint = dialog.sizeHint()
+    dialog.resize(min(room.width() - 40, max(width, hint.width())),
+                  min(room.height() - 60, max(height, hint.height())))
+
+
 def say_errors(parent: QWidget, title: str, exc: ServiceError) -> None:
     """A service error in plain words: every problem found, one a line."""
     if isinstance(exc, ValidationError) and getattr(exc, "errors", None):
@@ -133,7 +143,7 @@ class MemberPicker(QDialog):
         layout.addWidget(matches_label)
         layout.addWidget(self.matches, 1)
         layout.addWidget(self.buttons)
-        self.resize(420, 420)
+        fit_to_screen(self, 420, 420)
         self._search("")
 
     def _search(self, text: str) -> None:
@@ -309,7 +319,7 @@ class BoardEditor(QDialog):
         terms_row.addStretch(1)
         layout.addLayout(terms_row)
         layout.addWidget(self.buttons)
-        self.resize(720, 680)
+        fit_to_screen(self, 720, 680)
         self._quorum_kind_changed()
         self._fill_members()
 

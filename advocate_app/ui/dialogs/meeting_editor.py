@@ -46,7 +46,12 @@ from advocate_app.i18n.formatting import date_edit_format, format_datetime
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs import board_editor
-from advocate_app.ui.dialogs.board_editor import name_buttons, say_errors, zone_combo
+from advocate_app.ui.dialogs.board_editor import (
+    fit_to_screen,
+    name_buttons,
+    say_errors,
+    zone_combo,
+)
 from advocate_app.ui.widgets.heading import Heading
 from advocate_app.ui.widgets.tables import readable_columns
 
@@ -125,7 +130,7 @@ class MeetingEditor(QDialog):
         layout.addWidget(self.read_only_label)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
-        self.resize(860, 680)
+        fit_to_screen(self, 860, 680)
         self._fill_agenda()
         self.refresh_people()
         if self.read_only:

@@ -27,7 +27,8 @@ from advocate_app.domain.governance import DEFAULT_RACI_ACTIVITIES, RaciValue
 from advocate_app.i18n import _
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
-from advocate_app.ui.dialogs.board_editor import name_buttons
+from advocate_app.ui.dialogs.board_editor import fit_to_screen, name_buttons
+from advocate_app.ui.widgets.flow import flow_of
 from advocate_app.ui.widgets.heading import Heading
 
 #: The order Space goes through: empty, then R, A, C, I.
@@ -130,16 +131,14 @@ class RaciEditor(QDialog):
         key_side.addStretch(1)
         middle.addLayout(key_side)
         layout.addLayout(middle, 1)
-        row = QHBoxLayout()
-        for button in (self.add_activity_button, self.add_party_button,
-                       self.remove_activity_button, self.remove_party_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        row.addWidget(self.print_button)
-        layout.addLayout(row)
+        # The buttons wrap onto more lines when the text is large or the screen small.
+        layout.addWidget(flow_of(self.add_activity_button, self.add_party_button,
+                                 self.remove_activity_button, self.remove_party_button,
+                                 right=(self.print_button,)))
         layout.addWidget(buttons)
-        self.resize(940, 560)
         self.refresh()
+        # Wide enough for the whole matrix when the screen allows, never wider than the screen.
+        fit_to_screen(self, 940, 560)
 
     # --- the grid --------------------------------------------------------------------------
 
