@@ -14,6 +14,7 @@ from advocate_app.domain.governance import (
     BoardRole,
     MinutesStatus,
 )
+from advocate_app.i18n.formatting import format_date
 from advocate_app.services.board_data import AgendaInput, BoardInput, MeetingInput
 from advocate_app.services.member_data import MemberInput
 from advocate_app.ui import prompts
@@ -116,6 +117,10 @@ def test_a_whole_meeting_from_the_keyboard(qtbot, main_window, services, meeting
                               Qt.Key.Key_Return])
     _ctrl(qtbot, window, Qt.Key.Key_P)
     assert window.recorded.count() == 3
+    due = boards.get_meeting(meeting_id).actions[0].due_on  # the date as the app writes it
+    assert window.recorded.item(1).text() == (
+        f"Action: Send the update to members (Sean Murphy, {format_date(due)})")
+    assert due.isoformat() not in window.recorded.item(1).text()
 
     # End the meeting (Ctrl+E), confirming.
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 
 from advocate_app.domain.governance import AttendanceMode, AttendanceStatus, BoardRole
 from advocate_app.i18n import N_, _
+from advocate_app.i18n.formatting import format_date
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.widgets.flow import flow_of
@@ -613,7 +614,7 @@ class LiveMinutesWindow(QMainWindow):
                                       + dissent)
         for action in self.meeting.actions:
             if action.agenda_item_id == item_id:
-                due = action.due_on.isoformat() if action.due_on else ""
+                due = format_date(action.due_on)  # as dates read everywhere
                 self.recorded.addItem(_("Action: {text} ({owner}, {due})").format(
                     text=action.text, owner=action.owner, due=due))
         for promise in self.meeting.promises:
