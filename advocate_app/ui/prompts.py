@@ -28,9 +28,26 @@ def information(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
+#: A typed answer's field is wide enough to read a sentence (in average characters).
+ANSWER_CHARACTERS = 70
+
+
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
-    """A line of text from the user; None if they cancel."""
-    value, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    """A line of text from the user; None if they cancel. The box is wide enough to read a
+    sentence as it is typed, and to show its whole title."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.setTextValue(text)
+    metrics = dialog.fontMetrics()
+    title_width = metrics.horizontalAdvance(title) + 160  # the title bar's buttons
+    field = dialog.findChild(QLineEdit)  # the dialog sizes itself to its field
+    field.setMinimumWidth(min(max(metrics.averageCharWidth() * ANSWER_CHARACTERS, title_width),
+                              dialog.screen().availableGeometry().width() - 80))
+    accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+    value = dialog.textValue()
+    dialog.deleteLater()
     return value.strip() if accepted else None
 
 

@@ -579,3 +579,32 @@ def test_the_board_dialogs_fit_a_laptop(qtbot, main_window, services, board, lan
                 if table.isVisible() and not isinstance(dialog, RaciEditor):
                     assert _titles_whole(table), table.accessibleName()
         dialog.done(0)
+
+
+def test_adding_an_agenda_item_asks_in_a_box_wide_enough_for_a_sentence(qtbot, services,
+                                                                        board):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    board_id, _people = board
+    dialog = MeetingEditor(services, services.boards.get_board(board_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    sentence = "Plans for the community day, with staff and our volunteers"
+    seen = {}
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if box is None or box is dialog:
+            QTimer.singleShot(20, answer)
+            return
+        field = box.findChild(QLineEdit)
+        seen["fits"] = field.width() >= field.fontMetrics().horizontalAdvance(sentence)
+        seen["title"] = box.width() >= box.fontMetrics().horizontalAdvance(box.windowTitle())
+        field.setText(sentence)
+        box.accept()
+
+    QTimer.singleShot(0, answer)
+    dialog.add_agenda_item_asked()
+    assert seen == {"fits": True, "title": True}
+    assert dialog.agenda_table.item(0, 0).text() == sentence
