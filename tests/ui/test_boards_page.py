@@ -509,6 +509,8 @@ def test_the_boards_page_fits_a_laptop_and_its_tables_read(qtbot, main_window, s
             if table.isVisible() and table is not page.roles_preview:
                 assert _titles_whole(table), table.accessibleName()
                 assert table.wordWrap(), table.accessibleName()
+    # The time zone is named whole, on a line of its own, never split at its "/".
+    assert page.meetings_table.item(0, 0).text().splitlines()[-1] == "(Europe/London)"
     # The long texts wrap onto more lines in their column rather than being cut short.
     for table, column in ((page.decisions_table, 3), (page.actions_table, 0),
                           (page.promises_table, 1)):

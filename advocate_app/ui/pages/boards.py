@@ -40,16 +40,16 @@ from advocate_app.ui.widgets.tables import readable_columns
 ALL_OPEN, OVERDUE, MINE, BY_OWNER, THIS_BOARD = "open", "overdue", "mine", "owner", "board"
 
 
-def meeting_when(starts_at: datetime, zone: str) -> str:
-    """The start of a meeting in its own time zone, with the zone named."""
-    from advocate_app.services.board_data import zone as time_zone
-
+def meeting_when(starts_at: datetime, zone: str, *, two_lines: bool = False) -> str:
+    """The start of a meeting in its own time zone, with the zone named (on a line of its own
+    with ``two_lines``, for a narrow column: "Europe/London" is never split)."""
     from advocate_app.i18n.formatting import format_time
+    from advocate_app.services.board_data import zone as time_zone
 
     local = starts_at.astimezone(time_zone(zone))
     # The date spelled out (no 12/6 against 6/12 confusion), the time short, as everywhere.
-    return _("{day}, {time} ({zone})").format(day=format_date(local, "medium"),
-                                             time=format_time(local), zone=zone)
+    pattern = _("{day}, {time}\n({zone})") if two_lines else _("{day}, {time} ({zone})")
+    return pattern.format(day=format_date(local, "medium"), time=format_time(local), zone=zone)
 
 
 def _table(columns: list[str], name: str, main: tuple[int, ...]) -> QTableWidget:
@@ -399,7 +399,8 @@ class BoardsPage(QWidget):
         self._meetings = self._services.boards.list_meetings(board.id) if board else []
         self.meetings_table.blockSignals(True)
         _fill(self.meetings_table, [
-            (m.id, (meeting_when(m.starts_at, m.timezone), m.title, m.minutes_status.label))
+            (m.id, (meeting_when(m.starts_at, m.timezone, two_lines=True), m.title,
+                    m.minutes_status.label))
             for m in self._meetings])
         self.meetings_table.blockSignals(False)
         if board is None:
