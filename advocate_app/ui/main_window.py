@@ -232,7 +232,8 @@ class MainWindow(QMainWindow):
             # "&&": a single "&" would mark the next letter as the key instead of showing.
             action = self._action(section.title.replace("&", "&&"),
                                   lambda _c=False, k=section.key: self.show_section(k),
-                                  [f"Ctrl+{number}"])
+                                  [f"Ctrl+{number}"],
+                                  _("Go to {section}").format(section=section.title))
             view_menu.addAction(action)
             self.section_actions.append(action)
         self.switch_focus_action = self._action(
@@ -252,7 +253,8 @@ class MainWindow(QMainWindow):
 
         help_menu = menu_bar.addMenu(_("&Help"))
         self.help_action = self._action(_("&Keyboard and help"), self.show_help,
-                                        [QKeySequence.StandardKey.HelpContents])
+                                        [QKeySequence.StandardKey.HelpContents],
+                                        _("Help: the keys of this screen and the user guide"))
         help_menu.addAction(self.help_action)
         self.about_action = self._action(_("&About Advocate"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -311,19 +313,10 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(widest + 2 * self.navigation.frameWidth() + 32)
 
     def show_help(self) -> None:
-        rows = [
-            (QKeySequence(QKeySequence.StandardKey.New), _("Add a new member")),
-            (QKeySequence(QKeySequence.StandardKey.Find), _("Find a member")),
-            (QKeySequence("Ctrl+1"), _("Go to a section: Control and 1 to 6")),
-            (QKeySequence(QKeySequence.StandardKey.ZoomIn), _("Make all text larger")),
-            (QKeySequence(QKeySequence.StandardKey.ZoomOut), _("Make all text smaller")),
-            (QKeySequence("Ctrl+0"), _("Normal text size")),
-            (QKeySequence("F6"), _("Move between the section list and the page")),
-            (QKeySequence(QKeySequence.StandardKey.Quit), _("Quit")),
-        ]
-        lines = [f"{key.toString(QKeySequence.SequenceFormat.NativeText)}: {text}"
-                 for key, text in rows]
-        prompts.information(self, _("Keyboard and help"), "\n".join(lines))
+        """F1: the help window, with the keys of the current section and the user guide."""
+        from advocate_app.ui.help import show_help
+
+        self.help_window = show_help(self)
 
     def show_about(self) -> None:
         prompts.information(

@@ -56,6 +56,7 @@ from advocate_app.i18n import N_, _
 from advocate_app.i18n.formatting import format_date
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
+from advocate_app.ui.help import KeyRow, install_help_key, key_text
 from advocate_app.ui.widgets.flow import flow_of
 from advocate_app.ui.widgets.heading import Heading
 
@@ -150,6 +151,15 @@ def _due_edit(days: int = 14) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
     return edit
+
+
+#: The keys of the attendance list (its event filter and the help both read this).
+ATTENDANCE_KEYS = {
+    Qt.Key.Key_P: N_("Present in the room; on to the next person"),
+    Qt.Key.Key_A: N_("Sent apologies; on to the next person"),
+    Qt.Key.Key_X: N_("Absent; on to the next person"),
+    Qt.Key.Key_R: N_("Switch between in person and remote; on to the next person"),
+}
 
 
 class LiveMinutesWindow(QMainWindow):
@@ -305,17 +315,22 @@ class LiveMinutesWindow(QMainWindow):
         self.setCentralWidget(scroller)
         self.status = self.statusBar()
 
-        for keys, slot in (("Ctrl+D", self.record_decision), ("Ctrl+T", self.record_action),
-                           ("Ctrl+P", self.record_promise),
-                           ("Ctrl+PgDown", lambda: self.move_item(1)),
-                           ("Ctrl+PgUp", lambda: self.move_item(-1)),
-                           ("Ctrl+E", self.end_meeting),
-                           ("Ctrl+1", lambda: self.agenda.setFocus()),
-                           ("Ctrl+2", self.focus_notes),
-                           ("Ctrl+3", lambda: self.attendance.setFocus())):
+        # The help (F1) lists these from the shortcuts themselves, with their what's-this.
+        for keys, slot, what in (
+                ("Ctrl+D", self.record_decision, _("Record a decision")),
+                ("Ctrl+T", self.record_action, _("Record an action item")),
+                ("Ctrl+P", self.record_promise, _("Record a promise to the community")),
+                ("Ctrl+PgDown", lambda: self.move_item(1), _("Next agenda item")),
+                ("Ctrl+PgUp", lambda: self.move_item(-1), _("Previous agenda item")),
+                ("Ctrl+E", self.end_meeting, _("End the meeting")),
+                ("Ctrl+1", lambda: self.agenda.setFocus(), _("Go to the agenda")),
+                ("Ctrl+2", self.focus_notes, _("Go to the notes")),
+                ("Ctrl+3", lambda: self.attendance.setFocus(), _("Go to the attendance list"))):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setWhatsThis(what)
             shortcut.activated.connect(slot)
+        install_help_key(self)
 
         self._fill_agenda()
         self._fill_attendance()
@@ -468,10 +483,15 @@ class LiveMinutesWindow(QMainWindow):
         if watched is self.attendance and event.type() == QEvent.Type.KeyPress \
                 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             key = event.key()
-            if key in (Qt.Key.Key_P, Qt.Key.Key_A, Qt.Key.Key_X, Qt.Key.Key_R):
+            if key in ATTENDANCE_KEYS:
                 self._attendance_key(key)
                 return True
         return super().eventFilter(watched, event)
+
+    def help_keys(self) -> list[KeyRow]:
+        """The keys the attendance list handles itself, for the help (F1)."""
+        return [KeyRow(key_text([key]), _(what), self.attendance.accessibleName())
+                for key, what in ATTENDANCE_KEYS.items()]
 
     def _attendance_key(self, key) -> None:
         current = self.attendance.currentItem()

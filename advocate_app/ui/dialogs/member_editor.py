@@ -35,6 +35,7 @@ from advocate_app.ui.dialogs.member_tabs import (
     TimelineTab,
     scrolled,
 )
+from advocate_app.ui.help import install_help_key
 
 #: Languages offered: the EU's official languages, the world's most spoken, and the languages
 #: of large communities in Europe. (Sign languages are recorded on the access tab.)
@@ -225,7 +226,9 @@ class MemberEditorDialog(QDialog):
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        save_key = QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        save_key.setWhatsThis(_("Save the member"))
+        install_help_key(self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)

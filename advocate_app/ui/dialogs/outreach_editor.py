@@ -43,6 +43,7 @@ from advocate_app.ui.dialogs.outreach_blocks import (
     new_block,
     select_data,
 )
+from advocate_app.ui.help import install_help_key
 from advocate_app.ui.widgets.pdf_preview import PdfPreview
 
 #: How long the preview waits after the last change before drawing again.
@@ -125,11 +126,13 @@ class OutreachEditor(QDialog):
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             block_buttons.addWidget(button)
         block_buttons.addStretch(1)
-        for keys, slot in (("Alt+Shift+Up", lambda: self.move_block(-1)),
-                           ("Alt+Shift+Down", lambda: self.move_block(1)),
-                           (QKeySequence.StandardKey.Delete, self.remove_block)):
+        for keys, slot, what in (
+                ("Alt+Shift+Up", lambda: self.move_block(-1), _("Move the block up")),
+                ("Alt+Shift+Down", lambda: self.move_block(1), _("Move the block down")),
+                (QKeySequence.StandardKey.Delete, self.remove_block, _("Remove the block"))):
             shortcut = QShortcut(QKeySequence(keys), self.block_list)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.setWhatsThis(what)  # shown by the help (F1)
             shortcut.activated.connect(slot)
 
         self.block_form = BlockForm()
@@ -235,7 +238,9 @@ class OutreachEditor(QDialog):
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        save_key = QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        save_key.setWhatsThis(_("Save the item"))
+        install_help_key(self)
         for button in self.buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
 

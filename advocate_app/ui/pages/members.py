@@ -291,11 +291,14 @@ class MembersPage(QWidget):
         self.segment_filter.activated.connect(self._apply_segment)
         self._load_segments()
 
-        for keys, slot in ((QKeySequence.StandardKey.Delete, self.archive_selected),
-                           (Qt.Key.Key_Return, self.edit_selected),
-                           (Qt.Key.Key_Enter, self.edit_selected)):
+        for keys, slot, what in (
+                (QKeySequence.StandardKey.Delete, self.archive_selected,
+                 _("Archive the selected member, or bring an archived one back")),
+                (Qt.Key.Key_Return, self.edit_selected, _("Open the selected member")),
+                (Qt.Key.Key_Enter, self.edit_selected, _("Open the selected member"))):
             shortcut = QShortcut(QKeySequence(keys), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.setWhatsThis(what)  # shown by the help (F1)
             shortcut.activated.connect(slot)
 
         self.setTabOrder(self.search_field, self.role_filter)

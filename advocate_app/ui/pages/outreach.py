@@ -169,11 +169,14 @@ class OutreachPage(QWidget):
         header.setSortIndicator(TITLE, Qt.SortOrder.AscendingOrder)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        for keys, slot in ((QKeySequence.StandardKey.Delete, self.archive_selected),
-                           (Qt.Key.Key_Return, self.edit_selected),
-                           (Qt.Key.Key_Enter, self.edit_selected)):
+        for keys, slot, what in (
+                (QKeySequence.StandardKey.Delete, self.archive_selected,
+                 _("Archive the selected item")),
+                (Qt.Key.Key_Return, self.edit_selected, _("Edit the selected item")),
+                (Qt.Key.Key_Enter, self.edit_selected, _("Edit the selected item"))):
             shortcut = QShortcut(QKeySequence(keys), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.setWhatsThis(what)  # shown by the help (F1)
             shortcut.activated.connect(slot)
 
         self.empty_label = QLabel(_(

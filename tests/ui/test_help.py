@@ -1,0 +1,226 @@
+"""Help (F1): the keys of the screen you are on, read from the keys that really work there, and
+the user guide shipped with the app."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication
+
+from advocate_app.domain.governance import AttendanceStatus, BoardRole
+from advocate_app.services.board_data import AgendaInput, BoardInput, MeetingInput
+from advocate_app.services.member_data import MemberInput
+from advocate_app.ui import help as help_module
+from advocate_app.ui.help import HelpWindow, is_dedicated_key
+
+F1 = Qt.Key.Key_F1
+
+
+class _Swallow(QObject):
+    """Records every shortcut Qt fires (and stops it, so pressing Ctrl+Q quits nothing), and
+    stops plain key presses too, so a key that is no shortcut does nothing either."""
+
+    def __init__(self):
+        super().__init__()
+        self.fired: list[str] = []
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Shortcut:
+            self.fired.append(event.key().toString(QKeySequence.SequenceFormat.NativeText))
+            return True
+        return event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+
+
+def _every_key_the_app_knows() -> list[QKeySequence]:
+    """Every key sequence given to any action or shortcut anywhere in the app."""
+    sequences: dict[str, QKeySequence] = {}
+    for top in QApplication.topLevelWidgets():
+        objects = [*top.findChildren(QAction), *top.findChildren(QShortcut)]
+        for thing in objects:
+            keys = thing.shortcuts() if isinstance(thing, QAction) else thing.keys()
+            for sequence in keys:
+                if sequence.count() and not is_dedicated_key(sequence):
+                    sequences[sequence.toString()] = sequence
+    for extra in ("Ctrl+S", "Ctrl+E", "Ctrl+D", "Delete", "Return", "F1", "F6", "Esc"):
+        sequences.setdefault(extra, QKeySequence(extra))
+    return list(sequences.values())
+
+
+def _keys_that_work(qtbot, screen) -> set[str]:
+    """The keys that fire a shortcut on ``screen``: each key the app knows is pressed with the
+    keyboard on the screen itself and on every control that has keys of its own."""
+    places = [screen.focusWidget() or screen]
+    places += [s.parent() for s in screen.findChildren(QShortcut)
+               if s.context() == Qt.ShortcutContext.WidgetShortcut
+               and s.parent().window() is screen and s.parent().isVisible()]
+    swallow = _Swallow()
+    QApplication.instance().installEventFilter(swallow)
+    try:
+        for place in places:
+            place.setFocus(Qt.FocusReason.OtherFocusReason)
+            for sequence in _every_key_the_app_knows():
+                combination = sequence[0]
+                qtbot.keyClick(place, combination.key(), combination.keyboardModifiers())
+    finally:
+        QApplication.instance().removeEventFilter(swallow)
+    return set(swallow.fired)
+
+
+def _press_f1(qtbot, screen) -> HelpWindow:
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow, timeout=3000)
+    qtbot.keyClick(screen, F1)
+    window = help_module._help_window
+    assert window is not None and window.isVisible()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    return window
+
+
+def _help_keys(window: HelpWindow) -> set[str]:
+    keys: set[str] = set()
+    for row in range(window.keys_table.rowCount()):
+        assert window.keys_table.item(row, 1).text(), "every key says what it does"
+        keys.update(window.keys_table.item(row, 0).text().split(" or "))
+    return keys
+
+
+def _help_rows(window: HelpWindow) -> dict[str, str]:
+    return {window.keys_table.item(row, 0).text(): window.keys_table.item(row, 1).text()
+            for row in range(window.keys_table.rowCount())}
+
+
+def _close_help(qtbot, window: HelpWindow, screen) -> None:
+    qtbot.keyClick(window.keys_table, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow, timeout=3000)
+
+
+@pytest.fixture
+def meeting_id(services):
+    boards = services.boards
+    board_id = boards.create_board(BoardInput("Patient Advisory Board"))
+    for given, family, role in (("Amina", "Haddad", BoardRole.CHAIR),
+                                ("Sean", "Murphy", BoardRole.SECRETARY)):
+        member_id = services.members.create(MemberInput(given_name=given,
+                                                        family_name=family)).id
+        boards.set_membership(board_id, member_id, role)
+    now = datetime.now().replace(second=0, microsecond=0)
+    return boards.schedule_meeting(MeetingInput(board_id, "Spring meeting", now),
+                                   [AgendaInput("Welcome", "Chair", 5)])
+
+
+@pytest.mark.parametrize("section", ["dashboard", "members", "outreach"])
+def test_f1_on_the_main_window_lists_exactly_the_keys_that_work_there(qtbot, main_window,
+                                                                       services, section):
+    services.members.create(MemberInput(given_name="Amina", family_name="Haddad"))
+    main_window.show_section(section)
+    window = _press_f1(qtbot, main_window)
+    assert window.tabs.currentIndex() == 0
+    title = next(s.title for s in main_window.sections if s.key == section)
+    assert title in window.keys_caption.text()
+    assert window.keys_table.accessibleName() == window.keys_caption.text()
+    rows = _help_rows(window)
+    assert rows["Ctrl+N"] == "Add a person to the community"
+    assert rows["F1"].startswith("Help")
+    listed = _help_keys(window)
+    _close_help(qtbot, window, main_window)
+    assert listed == _keys_that_work(qtbot, main_window)
+    # The lists of the Members and Outreach pages have keys of their own.
+    assert ("Del" in listed) == (section in ("members", "outreach"))
+
+
+def test_f1_again_brings_the_one_help_window_forward(qtbot, main_window):
+    first = _press_f1(qtbot, main_window)
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow, timeout=3000)
+    assert _press_f1(qtbot, main_window) is first
+    assert first.isActiveWindow() or QApplication.activeWindow() is first
+    main_window.show_section("members")
+    main_window.help_action.trigger()
+    assert "Members" in first.keys_caption.text()
+    assert [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, HelpWindow) and w.isVisible()] == [first]
+
+
+def test_f1_on_the_member_editor_shows_its_keys_and_stays_usable_while_it_is_modal(
+        qtbot, main_window, services):
+    from advocate_app.ui.dialogs.member_editor import MemberEditorDialog
+
+    editor = MemberEditorDialog(services, None, main_window)
+    editor.setWindowModality(Qt.WindowModality.ApplicationModal)
+    editor.show()
+    qtbot.waitExposed(editor)
+    window = _press_f1(qtbot, editor)
+    assert "member" in window.keys_caption.text().lower()
+    rows = _help_rows(window)
+    assert rows["Ctrl+S"] == "Save the member"
+    assert "Ctrl+N" not in rows  # the main window's keys do not work in the editor
+    # A window of the modal editor, so the modal editor does not block it.
+    assert window.parentWidget() is editor
+    listed = _help_keys(window)
+    _close_help(qtbot, window, editor)
+    assert listed == _keys_that_work(qtbot, editor)
+
+    # Help open when the editor closes: it goes back to the main window's keys.
+    _press_f1(qtbot, editor)
+    editor.reject()
+    assert window.isVisible() and window.parentWidget() is main_window
+    assert "Ctrl+N" in _help_rows(window)
+
+
+def test_f1_on_the_minute_taking_window_shows_the_minute_keys(qtbot, main_window, services,
+                                                              meeting_id):
+    minutes = main_window.open_live_minutes(meeting_id)
+    qtbot.waitExposed(minutes)
+    window = _press_f1(qtbot, minutes)
+    rows = _help_rows(window)
+    assert rows["Ctrl+D"] == "Record a decision"
+    assert rows["Ctrl+PgDown"] == "Next agenda item"
+    assert rows["P"].startswith("Present")
+    listed = _help_keys(window)
+    attendance_keys = {"P", "A", "X", "R"}
+    assert attendance_keys <= listed
+    _close_help(qtbot, window, minutes)
+    # Keys the attendance list handles itself are no shortcuts; every other one is.
+    assert listed - attendance_keys == _keys_that_work(qtbot, minutes)
+
+    # And the help's keys do what it says: Ctrl+3 then X marks the first person absent.
+    qtbot.keyClick(minutes, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert minutes.attendance.hasFocus()
+    qtbot.keyClick(minutes.attendance, Qt.Key.Key_X)
+    first = services.boards.get_meeting(meeting_id).attendees[0]
+    assert first.status is AttendanceStatus.ABSENT
+    minutes.close()
+
+
+def test_f1_on_the_outreach_editor_shows_its_keys(qtbot, main_window, services):
+    from advocate_app.services.demo_outreach import sample_items
+    from advocate_app.ui.dialogs.outreach_editor import OutreachEditor
+
+    item = sample_items()[0]
+    editor = OutreachEditor(services, item, None, main_window)
+    qtbot.addWidget(editor, before_close_func=lambda d: d.preview.wait())
+    editor.show()
+    qtbot.waitExposed(editor)
+    window = _press_f1(qtbot, editor)
+    rows = _help_rows(window)
+    assert rows["Alt+Shift+Up"] == "Move the block up"
+    assert rows["Ctrl+S"] == "Save the item"
+    listed = _help_keys(window)
+    _close_help(qtbot, window, editor)
+    assert listed == _keys_that_work(qtbot, editor)
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_the_help_window_fits_a_small_laptop_screen(qtbot, main_window, scale):
+    main_window.set_text_scale(scale)
+    window = _press_f1(qtbot, main_window)
+    for size in (window.size(), window.minimumSizeHint()):
+        assert size.width() <= 1366 and size.height() <= 768 - 40
+    # The text follows the app's text size.
+    assert window.keys_table.font().pointSizeF() == pytest.approx(
+        QApplication.font().pointSizeF())
