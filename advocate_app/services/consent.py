@@ -96,8 +96,9 @@ class ConsentService:
         self._uow = uow
         self._actor = actor
 
-    def record(self, member_id: int, entry: ConsentEntry) -> ConsentRecordView:
-        """Add an entry to the member's history; earlier entries are never changed."""
+    @staticmethod
+    def check(entry: ConsentEntry) -> None:
+        """Raise ValidationError when ``entry`` could not be recorded (nothing is written)."""
         errors = {}
         if entry.effective_on > date.today():
             errors["effective_on"] = _("Consent cannot be recorded for a date in the future.")
@@ -112,6 +113,10 @@ class ConsentService:
                 limit=10_000)
         if errors:
             raise ValidationError(errors)
+
+    def record(self, member_id: int, entry: ConsentEntry) -> ConsentRecordView:
+        """Add an entry to the member's history; earlier entries are never changed."""
+        self.check(entry)
         from advocate_app.domain.consent import ConsentRecord
         from advocate_app.domain.members import Member
 

@@ -216,7 +216,7 @@ class MemberEditorDialog(QDialog):
         self.health_tab = HealthTab(self)
         self.tabs.addTab(scrolled(self.health_tab), _("&Health"))
         self.consent_tab = ConsentTab(services, member)
-        self.tabs.addTab(self.consent_tab, _("Co&nsent"))
+        self.tabs.addTab(scrolled(self.consent_tab), _("Co&nsent"))
         self.timeline_tab = TimelineTab(services, member)
         self.tabs.addTab(self.timeline_tab, _("Time&line"))
 
@@ -226,6 +226,8 @@ class MemberEditorDialog(QDialog):
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.consent_tab.record_button.clicked.connect(self._after_consent_recorded)
         save_key = QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         save_key.setWhatsThis(_("Save the member"))
         install_help_key(self)
@@ -317,7 +319,14 @@ class MemberEditorDialog(QDialog):
         return typed  # validation explains what is wrong with it
 
     def has_changes(self) -> bool:
-        return self.current_input() != self._initial
+        return self.current_input() != self._initial or bool(self.consent_tab.pending)
+
+    def _after_consent_recorded(self) -> None:
+        """Once something is saved for good, the way out says it closes, not cancels."""
+        if self.consent_tab.saved_now:
+            self.cancel_button.setText(_("&Close"))
+            self.cancel_button.setToolTip(_("Close without saving the other changes; the "
+                                            "consent answers you recorded stay saved."))
 
     def save(self) -> None:
         data = self.current_input()
@@ -325,6 +334,7 @@ class MemberEditorDialog(QDialog):
         try:
             if self.member is None:
                 self.saved = members.create(data)
+                self._save_consent(self.saved)
             else:
                 self.saved = members.update(self.member.id, data, self.member.version)
         except ValidationError as exc:
@@ -334,6 +344,17 @@ class MemberEditorDialog(QDialog):
             prompts.error(self, self.windowTitle(), str(exc))
             return
         self.accept()
+
+    def _save_consent(self, member: MemberDetails) -> None:
+        """The answers recorded before the new member existed, saved now they do."""
+        from advocate_app.services.errors import ServiceError
+
+        try:
+            self.consent_tab.save_pending(member.id)
+        except ServiceError as exc:
+            prompts.error(self, self.windowTitle(), _(
+                "{name} was saved, but not their consent answers: {reason} Open the member "
+                "again to record them.").format(name=member.display_name, reason=exc))
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each message under its field and in a summary at the top; focus on the first."""
@@ -365,9 +386,15 @@ class MemberEditorDialog(QDialog):
             field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reject(self) -> None:
-        if self.has_changes() and not prompts.confirm(
-                self, _("Discard changes?"),
-                _("You have changes that are not saved. Close without saving them?"),
-                destructive_label=_("Discard changes")):
-            return
+        if self.has_changes():
+            text = _("You have changes that are not saved. Close without saving them?")
+            saved = self.consent_tab.saved_now
+            if saved:
+                text += "\n\n" + ngettext(
+                    "Already saved, and kept: the consent answer {answers}.",
+                    "Already saved, and kept: the consent answers {answers}.",
+                    len(saved)).format(answers="; ".join(saved))
+            if not prompts.confirm(self, _("Discard changes?"), text,
+                                   destructive_label=_("Discard changes")):
+                return
         super().reject()
