@@ -92,6 +92,29 @@ class PrintFormat(_Labelled):
                 cls.AUDIO: N_("Audio"), cls.DIGITAL: N_("Digital only")}
 
 
+#: Access needs that are also a way of printing: a member's need and their printed format
+#: always agree (see :func:`reconcile_format_needs`).
+FORMAT_OF_NEED = {AccessNeed.EASY_READ: PrintFormat.EASY_READ,
+                  AccessNeed.LARGE_PRINT: PrintFormat.LARGE_PRINT}
+
+
+def reconcile_format_needs(print_format: PrintFormat | None, needs
+                           ) -> tuple[PrintFormat | None, frozenset[AccessNeed]]:
+    """The one rule joining "Printed material in" and the "Large print" and "Easy Read"
+    access needs: a large print or Easy Read format is also that need; a need of either,
+    with no format chosen or standard print, makes it the format (Easy Read first). Braille,
+    audio or digital only, when chosen, stay as chosen."""
+    needs = frozenset(needs)
+    for need, fmt in FORMAT_OF_NEED.items():
+        if print_format is fmt:
+            return print_format, needs | {need}
+    if print_format in (None, PrintFormat.STANDARD):
+        for need, fmt in FORMAT_OF_NEED.items():
+            if need in needs:
+                return fmt, needs
+    return print_format, needs
+
+
 class ConsentPurpose(_Labelled):
     NEWSLETTER = "newsletter"
     EVENTS = "events"

@@ -14,6 +14,7 @@ from advocate_app.domain.community import (
     Channel,
     ConsentPurpose,
     PrintFormat,
+    reconcile_format_needs,
 )
 from advocate_app.domain.people import Role, member_display_name
 from advocate_app.i18n import N_, _
@@ -81,6 +82,12 @@ class MemberInput:
     conditions: tuple[ConditionInput, ...] = ()
     #: Every email address and phone number (the primary ones first); see ContactInput.
     contacts: tuple[ContactInput, ...] = ()
+
+    def __post_init__(self) -> None:
+        # "Printed material in" and the large print / Easy Read needs never disagree.
+        fmt, needs = reconcile_format_needs(self.print_format, self.access_needs)
+        object.__setattr__(self, "print_format", fmt)
+        object.__setattr__(self, "access_needs", needs)
 
     def values_of(self, kind: str) -> list[str]:
         """Every email address (``kind="email"``) or phone number, the primary one first."""

@@ -325,3 +325,13 @@ def test_minutes_that_do_not_exist_are_not_circulated(services):
     boards.record_decision(meeting_id, "Meet again in June")
     boards.circulate(meeting_id)
     assert boards.get_meeting(meeting_id).minutes_status is MinutesStatus.CIRCULATED
+
+
+def test_the_invitee_needs_count_a_large_print_format_as_a_large_print_need(services):
+    from advocate_app.domain.community import PrintFormat
+
+    board_id, _people = _board(services)
+    observer = _person(services, "Lena", "Novak", print_format=PrintFormat.LARGE_PRINT)
+    meeting_id = _meeting(services, board_id)
+    services.boards.invite(meeting_id, observer)
+    assert ("3 need: large print", 3) in services.boards.invitee_needs(meeting_id)

@@ -141,3 +141,25 @@ def test_search_follows_archiving_and_renaming(services):
                             restored.version)
     assert services.members.search("lindq") == []
     assert [r.id for r in services.members.search("berg")] == [member.id]
+
+
+def test_large_print_and_easy_read_needs_and_the_printed_format_never_disagree(services):
+    from advocate_app.domain.community import AccessNeed, PrintFormat
+
+    def saved(**values):
+        member = services.members.create(MemberInput(given_name="Ana", family_name="Silva",
+                                                     **values))
+        again = services.members.get(member.id)
+        return again.print_format, again.access_needs
+
+    large = frozenset({AccessNeed.LARGE_PRINT})
+    assert saved(access_needs=large) == (PrintFormat.LARGE_PRINT, large)
+    assert saved(print_format=PrintFormat.STANDARD, access_needs=large) == (
+        PrintFormat.LARGE_PRINT, large)
+    assert saved(print_format=PrintFormat.EASY_READ) == (
+        PrintFormat.EASY_READ, {AccessNeed.EASY_READ})
+    assert saved(access_needs=large | {AccessNeed.EASY_READ})[0] is PrintFormat.EASY_READ
+    # A format that is not print stays as chosen, and so does the need.
+    assert saved(print_format=PrintFormat.AUDIO, access_needs=large) == (PrintFormat.AUDIO,
+                                                                          large)
+    assert saved() == (None, frozenset())

@@ -324,3 +324,17 @@ def test_the_command_line_print_pack_says_what_the_pre_flight_check_refused(tmp_
                  "-o", str(tmp_path / "b")]) == 0
     captured = capsys.readouterr()
     assert "Not printed" not in captured.err and "easy-read.pdf" in captured.out
+
+
+def test_a_member_who_needs_large_print_gets_large_print(services, tmp_path):
+    from advocate_app.domain.community import AccessNeed
+
+    ids = _save_samples(services)
+    member = services.members.create(MemberInput(
+        given_name="Seán", family_name="Murphy", address="1 High Street", postcode="LS1 1AA",
+        country="GB", access_needs=frozenset({AccessNeed.LARGE_PRINT})))
+    services.consent.record(member.id, ConsentEntry(
+        ConsentPurpose.NEWSLETTER, ConsentStatus.GRANTED, ConsentMethod.PAPER, date(2025, 1, 3)))
+    result = services.outreach.print_pack(ids[("welcome-leaflet", "en", False)], [member.id],
+                                          tmp_path / "pack")
+    assert [f.profile for f in result.files] == [ProfileKey.LARGE]

@@ -130,3 +130,45 @@ def test_postgresql_gets_a_trigram_search_index_and_matches_the_models(postgres_
     engine.dispose()
     assert "ix_members_search_trgm" in indexes
     assert diff == []
+
+
+def test_upgrading_makes_printed_formats_and_format_needs_agree(tmp_path, app_paths):
+    from advocate_app.domain.community import AccessNeed, PrintFormat
+    from advocate_app.services.member_data import MemberInput
+
+    services = open_services(app_paths.default_database_url(), app_paths)
+    ids = [services.members.create(MemberInput(given_name=name, family_name="Silva")).id
+           for name in ("Needs", "Format", "Both", "Audio", "Plain")]
+    services.close()
+    # Records as earlier versions could leave them, the two fields disagreeing.
+    engine = create_app_engine(app_paths.default_database_url())
+    with engine.begin() as connection:
+        for member_id, print_format, needs in (
+                (ids[0], "", ("large_print",)), (ids[1], "easy_read", ()),
+                (ids[2], "standard", ("large_print", "easy_read")),
+                (ids[3], "audio", ("large_print",)), (ids[4], "standard", ())):
+            connection.execute(text("UPDATE members SET print_format = :f WHERE id = :id"),
+                               {"f": print_format, "id": member_id})
+            for need in needs:
+                connection.execute(text("INSERT INTO member_access_needs VALUES (:id, :n)"),
+                                   {"id": member_id, "n": need})
+        connection.execute(text("UPDATE alembic_version SET version_num = '0011'"))
+    engine.dispose()
+    services = open_services(app_paths.default_database_url(), app_paths)
+    try:
+        found = [services.members.get(member_id) for member_id in ids]
+        # What is stored now agrees (the raw columns, not only what the record shows).
+        with services.uow() as uow:
+            stored = dict(uow.session.execute(text(
+                "SELECT id, print_format FROM members")).all())
+            needs = uow.session.execute(text(
+                "SELECT member_id, need FROM member_access_needs")).all()
+    finally:
+        services.close()
+    assert [stored[i] for i in ids] == ["large_print", "easy_read", "easy_read", "audio",
+                                        "standard"]
+    assert sorted(needs) == sorted([(ids[0], "large_print"), (ids[1], "easy_read"),
+                                    (ids[2], "large_print"), (ids[2], "easy_read"),
+                                    (ids[3], "large_print")])
+    assert found[0].print_format is PrintFormat.LARGE_PRINT
+    assert found[1].access_needs == {AccessNeed.EASY_READ}

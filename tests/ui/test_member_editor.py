@@ -224,3 +224,24 @@ def test_timeline_and_relationships_from_the_editor(qtbot, open_editor, services
     tab.relations.selectRow(0)
     tab.unrelate_button.click()
     assert tab.relations.rowCount() == 0
+
+
+def test_large_print_and_easy_read_needs_and_the_printed_format_follow_each_other(
+        open_editor, services):
+    from advocate_app.domain.community import AccessNeed, PrintFormat
+
+    saved = services.members.create(MemberInput(given_name="Ana", family_name="Silva"))
+    dialog = open_editor(services.members.get(saved.id))
+    tab = dialog.access_tab
+    tab.needs[AccessNeed.LARGE_PRINT].setChecked(True)
+    assert tab.print_format.currentData() == PrintFormat.LARGE_PRINT.value
+    tab.print_format.setCurrentIndex(tab.print_format.findData(PrintFormat.EASY_READ.value))
+    assert tab.needs[AccessNeed.EASY_READ].isChecked()
+    assert not tab.needs[AccessNeed.LARGE_PRINT].isChecked()
+    tab.needs[AccessNeed.EASY_READ].setChecked(False)
+    assert tab.print_format.currentData() == PrintFormat.STANDARD.value
+    tab.print_format.setCurrentIndex(tab.print_format.findData(PrintFormat.LARGE_PRINT.value))
+    dialog.save()
+    again = services.members.get(saved.id)
+    assert again.print_format is PrintFormat.LARGE_PRINT
+    assert again.access_needs == {AccessNeed.LARGE_PRINT}

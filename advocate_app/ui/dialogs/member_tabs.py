@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.domain.community import (
+    FORMAT_OF_NEED,
     AccessNeed,
     Barrier,
     Channel,
@@ -33,6 +34,7 @@ from advocate_app.domain.community import (
     ConsentPurpose,
     ConsentStatus,
     PrintFormat,
+    reconcile_format_needs,
 )
 from advocate_app.i18n import _
 from advocate_app.i18n.formatting import format_date
@@ -81,6 +83,12 @@ class AccessTab(QWidget):
         for item in PrintFormat:
             self.print_format.addItem(item.label, item.value)
         editor._add_row(form, "print_format", _("Printed material &in:"), self.print_format)
+        # "Large print" and "Easy Read" are needs and formats at once: each updates the other.
+        self._format_shown = self._chosen_format()
+        self._syncing = False
+        for need in FORMAT_OF_NEED:
+            self.needs[need].toggled.connect(lambda _on, need=need: self._need_toggled(need))
+        self.print_format.currentIndexChanged.connect(self._format_changed)
         self.channels_box, self.channels = _checkbox_grid(_("Happy to be contacted by"),
                                                           list(Channel), columns=4)
         form.addRow(self.channels_box)
@@ -105,11 +113,46 @@ class AccessTab(QWidget):
         for item, check in self.barriers.items():
             check.setChecked(item in member.barriers)
         self.sign_language.setText(member.sign_language)
-        self.print_format.setCurrentIndex(max(0, self.print_format.findData(
-            member.print_format.value if member.print_format else "")))
+        self._show_format(member.print_format)
         self.contact_times.setText(member.contact_times)
         self.region.setText(member.region)
         self.barrier_notes.setPlainText(member.barrier_notes)
+
+    def _chosen_format(self) -> PrintFormat | None:
+        chosen = self.print_format.currentData()
+        return PrintFormat(chosen) if chosen else None
+
+    def _show_format(self, fmt: PrintFormat | None) -> None:
+        self._syncing = True
+        self.print_format.setCurrentIndex(max(0, self.print_format.findData(
+            fmt.value if fmt else "")))
+        self._syncing = False
+        self._format_shown = fmt
+
+    def _needs_ticked(self) -> frozenset[AccessNeed]:
+        return frozenset(i for i, c in self.needs.items() if c.isChecked())
+
+    def _need_toggled(self, need: AccessNeed) -> None:
+        if self._syncing:
+            return
+        fmt = self._chosen_format()
+        if not self.needs[need].isChecked() and fmt is FORMAT_OF_NEED[need]:
+            fmt = PrintFormat.STANDARD  # no longer needed: print as standard (or the other)
+        self._show_format(reconcile_format_needs(fmt, self._needs_ticked())[0])
+
+    def _format_changed(self) -> None:
+        if self._syncing:
+            return
+        fmt, before = self._chosen_format(), self._format_shown
+        self._format_shown = fmt
+        self._syncing = True
+        for need, need_format in FORMAT_OF_NEED.items():
+            if fmt is need_format:
+                self.needs[need].setChecked(True)
+            elif before is need_format and fmt in (None, PrintFormat.STANDARD,
+                                                   *FORMAT_OF_NEED.values()):
+                self.needs[need].setChecked(False)  # moved away from it: not needed
+        self._syncing = False
 
     def values(self) -> dict:
         chosen = self.print_format.currentData()
