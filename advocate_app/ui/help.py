@@ -263,14 +263,17 @@ class HelpWindow(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
 
-        for keys, slot in ((QKeySequence(Qt.Key.Key_Escape), self.close),
-                           (QKeySequence(QKeySequence.StandardKey.Find), self.start_find),
-                           (QKeySequence(QKeySequence.StandardKey.FindNext),
-                            lambda: self.find(forward=True)),
-                           (QKeySequence(QKeySequence.StandardKey.FindPrevious),
-                            lambda: self.find(forward=False))):
+        for keys, slot, what in (
+                (QKeySequence(Qt.Key.Key_Escape), self.close, _("Close the help")),
+                (QKeySequence(QKeySequence.StandardKey.Find), self.start_find,
+                 _("Find in the user guide")),
+                (QKeySequence(QKeySequence.StandardKey.FindNext),
+                 lambda: self.find(forward=True), _("Find the next match")),
+                (QKeySequence(QKeySequence.StandardKey.FindPrevious),
+                 lambda: self.find(forward=False), _("Find the previous match"))):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setWhatsThis(what)
             shortcut.activated.connect(slot)
 
         self.load_guide()

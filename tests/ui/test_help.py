@@ -4,10 +4,14 @@ the user guide shipped with the app."""
 from __future__ import annotations
 
 from datetime import datetime
+from fnmatch import fnmatch
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap, QShortcut, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from advocate_app.domain.governance import AttendanceStatus, BoardRole
@@ -224,3 +228,154 @@ def test_the_help_window_fits_a_small_laptop_screen(qtbot, main_window, scale):
     # The text follows the app's text size.
     assert window.keys_table.font().pointSizeF() == pytest.approx(
         QApplication.font().pointSizeF())
+
+
+# -- the user guide --------------------------------------------------------------------------
+
+class _Page(HTMLParser):
+    """What a guide page holds: its language, headings, ids, links and pictures."""
+
+    def __init__(self):
+        super().__init__()
+        self.lang = ""
+        self.title = ""
+        self.headings: list[int] = []
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.images: list[tuple[str, str | None]] = []
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "html":
+            self.lang = attributes.get("lang", "")
+        if tag == "title":
+            self._in_title = True
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.headings.append(int(tag[1]))
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag in ("a", "link") and "href" in attributes:
+            self.links.append(attributes["href"])
+        if tag == "img":
+            self.images.append((attributes.get("src", ""), attributes.get("alt")))
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+
+def _read(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+GUIDE = help_module.GUIDE_DIR
+
+
+@pytest.mark.parametrize("language", help_module.GUIDE_LANGUAGES)
+def test_every_link_and_picture_of_the_guide_resolves(language):
+    folder = GUIDE / language
+    pages = {path.name: _read(path) for path in sorted(folder.glob("*.html"))}
+    assert "index.html" in pages
+    reached = {"index.html"}
+    for name, page in pages.items():
+        assert page.lang == language, f"{name}: lang"
+        assert page.title.strip(), f"{name}: title"
+        assert page.headings.count(1) == 1 and page.headings[0] == 1, f"{name}: one h1 first"
+        for before, after in zip(page.headings, page.headings[1:], strict=False):
+            assert after <= before + 1, f"{name}: a heading level is skipped"
+        for href in page.links:
+            target = urlparse(href)
+            if target.scheme in ("http", "https", "mailto"):
+                continue
+            assert not target.scheme, f"{name}: {href}"
+            file = (folder / target.path).resolve() if target.path else folder / name
+            assert file.is_file(), f"{name}: {href} leads nowhere"
+            if target.fragment:
+                assert target.fragment in _read(file).ids, f"{name}: no #{target.fragment}"
+            if file.parent == folder and file.suffix == ".html":
+                reached.add(file.name)
+        for source, alt in page.images:
+            assert (folder / source).is_file(), f"{name}: picture {source} is missing"
+            assert alt and alt.strip(), f"{name}: picture {source} has no description"
+    assert reached == set(pages), "every page can be reached from the contents"
+
+
+def test_the_guide_has_the_same_pages_and_pictures_in_every_language():
+    def shape(language):
+        folder = GUIDE / language
+        return ({p.name: [src for src, _alt in _read(p).images] for p in folder.glob("*.html")},
+                {p.name for p in (folder / "images").glob("*.png")})
+
+    english = shape("en")
+    for language in help_module.GUIDE_LANGUAGES:
+        assert shape(language) == english, language
+    # Every screenshot is shown somewhere, and the whole guide stays small.
+    assert english[1] == {Path(src).name for srcs in english[0].values() for src in srcs}
+    total = sum(p.stat().st_size for p in GUIDE.rglob("*") if p.is_file())
+    assert total < 3_000_000
+
+
+def test_the_guide_is_installed_with_the_package():
+    """pip install . carries every file of the guide (pyproject's package data)."""
+    import tomllib
+
+    settings = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
+    patterns = settings["tool"]["setuptools"]["package-data"]["advocate_app"]
+    package = GUIDE.parent
+    for path in GUIDE.rglob("*"):
+        if path.is_file():
+            relative = path.relative_to(package).as_posix()
+            assert any(fnmatch(relative, pattern) and relative.count("/") == pattern.count("/")
+                       for pattern in patterns), f"{relative} would not be installed"
+
+
+@pytest.mark.parametrize("language", help_module.GUIDE_LANGUAGES)
+def test_the_help_window_shows_the_guide_in_the_language_of_the_app(qtbot, language):
+    from advocate_app.i18n import install_language
+
+    install_language(language)
+    window = HelpWindow()
+    qtbot.addWidget(window)
+    window.show()
+    index = GUIDE / language / "index.html"
+    assert window.browser.source().toLocalFile() == str(index)
+    assert window.browser.documentTitle() == _read(index).title
+    # Every page opens, with its pictures drawn.
+    for path in sorted((GUIDE / language).glob("*.html")):
+        window.browser.setSource(QUrl.fromLocalFile(str(path)))
+        assert window.browser.documentTitle() == _read(path).title
+        for source, _alt in _read(path).images:
+            picture = window.browser.document().resource(
+                QTextDocument.ResourceType.ImageResource, QUrl(source))
+            assert isinstance(picture, QImage | QPixmap) and not picture.isNull(), source
+    # Links between pages are followed, and Back returns.
+    window.contents_button.click()
+    assert window.browser.source().fileName() == "index.html"
+    window.browser.setSource(QUrl("boards.html#minutes"))
+    assert window.browser.source().fileName() == "boards.html"
+    window.back_button.click()
+    assert window.browser.source().fileName() == "index.html"
+
+
+def test_find_in_the_guide_from_the_keyboard(qtbot):
+    window = HelpWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.browser.setSource(QUrl("boards.html"))
+    qtbot.keyClick(window.keys_table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 1 and window.find_edit.hasFocus()
+    qtbot.keyClicks(window.find_edit, "quorum")
+    qtbot.keyClick(window.find_edit, Qt.Key.Key_Return)
+    assert window.browser.textCursor().selectedText().lower() == "quorum"
+    qtbot.keyClicks(window.find_edit, "xyzzy")
+    qtbot.keyClick(window.find_edit, Qt.Key.Key_Return)
+    assert window.find_status.text() == "Not found"
