@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from advocate_app.documents.content import OutreachItem
+from advocate_app.documents.inline import plain
 from advocate_app.documents.profiles import PrintProfile, contrast_ratio
 from advocate_app.i18n import _
 
@@ -107,7 +108,7 @@ def check(item: OutreachItem, profile: PrintProfile, choices: Choices = Choices(
                     break
         if profile.max_sentence_words:
             for text in texts:
-                for sentence in _SENTENCE_END.split(text):
+                for sentence in _SENTENCE_END.split(plain(text)):  # the words as read
                     count = len(_WORD.findall(sentence))
                     if count > profile.max_sentence_words:
                         problems.append(Problem("sentence-too-long", _(

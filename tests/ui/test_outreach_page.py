@@ -168,7 +168,7 @@ def test_the_preflight_panel_lists_an_image_without_alt_text(qtbot, services):
     qtbot.waitUntil(lambda: any("no alt text" in text for text in dialog.problem_texts()),
                     timeout=5_000)
     problem = next(text for text in dialog.problem_texts() if "no alt text" in text)
-    assert problem.startswith("Block 2 (Picture")
+    assert problem.startswith("Picture “Information”: ")  # named by what it shows
     dialog.block_form.image_alt.setText("A circle with the letter i")
     qtbot.waitUntil(lambda: dialog.problem_texts() == ["No problems for Standard print."],
                     timeout=5_000)
@@ -198,15 +198,22 @@ def test_save_as_pdf_with_a_problem_asks_and_records_the_override(qtbot, page, s
         return next(answers)
 
     monkeypatch.setattr(outreach, "ask_save_anyway", ask)
-    page.save_pdf()  # "go back and fix"
+    opened = []
+
+    def fix(dialog):
+        opened.append(dialog.block_list.currentRow())
+        return False
+
+    monkeypatch.setattr(page, "_run_dialog", fix)
+    page.save_pdf()  # "go back and fix": the editor opens at the picture
+    assert opened == [1]
     assert not target.exists() and services.outreach.renderings(item_id) == []
     page.save_pdf()  # "save anyway"
     qtbot.waitUntil(lambda: target.exists() and not page.pdf_task.is_running(),
                     timeout=RENDER_TIMEOUT)
     assert target.read_bytes().startswith(b"%PDF")
-    assert len(shown[0]) == 1 and shown[0][0].startswith("Block 2 (Picture: ")
-    assert shown[0][0].endswith("): This image has no alt text: describe it, or mark it as "
-                                "decorative.")
+    assert shown[0] == ["Picture “A group of people”: This image has no alt text: describe "
+                        "it, or mark it as decorative."]
     record = services.outreach.renderings(item_id)[0]
     assert record["output"] == "pdf" and record["profile"] == "standard"
     assert record["overridden"] == [

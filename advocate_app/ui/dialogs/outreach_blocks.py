@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.documents.content import Block
+from advocate_app.documents.inline import plain
 from advocate_app.i18n import N_, _
 from advocate_app.ui.widgets.heading import Heading
 
@@ -43,20 +44,22 @@ def _short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
-def describe_block(block: Block) -> str:
-    """A line that says what a block is and how it starts, for lists read aloud."""
-    data = block.data
-    name = block_name(block.type)
+def _kind(block: Block) -> str:
     if block.type == "heading":
-        name = _("Heading {level}").format(level=data.get("level", 1))
-        summary = data.get("text", "")
-    elif block.type == "paragraph":
-        summary = data.get("text", "")
+        return _("Heading {level}").format(level=block.data.get("level", 1))
+    return block_name(block.type)
+
+
+def _words(block: Block) -> str:
+    """The words a block starts with, as a reader sees them (no markup)."""
+    data = block.data
+    if block.type in ("heading", "paragraph"):
+        summary = plain(str(data.get("text", "")))
     elif block.type == "list":
         items = data.get("items") or []
-        summary = items[0] if items else ""
+        summary = plain(str(items[0])) if items else ""
     elif block.type == "table":
-        summary = " | ".join(str(cell) for cell in data.get("header") or [])
+        summary = " | ".join(plain(str(cell)) for cell in data.get("header") or [])
     elif block.type == "image":
         summary = data.get("alt") or _pictogram_label(data.get("pictogram")) or str(
             data.get("path") or "").replace("\\", "/").rsplit("/", 1)[-1]
@@ -69,10 +72,35 @@ def describe_block(block: Block) -> str:
         summary = data.get("title", "")
     else:
         summary = ""
-    summary = _short(summary)
+    return " ".join(str(summary).split())
+
+
+def describe_block(block: Block) -> str:
+    """A line that says what a block is and how it starts, for lists read aloud."""
+    name = _kind(block)
+    summary = _short(_words(block))
     if not summary:
         return name
     return _("{block}: {start}").format(block=name, start=summary)
+
+
+def block_reference(block: Block, number: int) -> str:
+    """How a person finds a block again: its kind and first words, 'Paragraph “Living with
+    …”'; its place in the list when it has no words."""
+    words = _words(block).split()
+    if not words:
+        return _("{block}, number {n} in the list").format(block=_kind(block), n=number)
+    start = " ".join(words[:4]) + (" …" if len(words) > 4 else "")
+    return _("{block} “{start}”").format(block=_kind(block), start=start)
+
+
+def problem_in_words(problem, blocks) -> str:
+    """A pre-flight problem as a sentence that says which block it is about."""
+    if problem.block is not None and 0 < problem.block <= len(blocks):
+        return _("{where}: {problem}").format(
+            where=block_reference(blocks[problem.block - 1], problem.block),
+            problem=problem.message)
+    return problem.message
 
 
 def _pictogram_label(name) -> str:

@@ -41,6 +41,7 @@ from advocate_app.ui.dialogs.outreach_blocks import (
     describe_block,
     language_combo,
     new_block,
+    problem_in_words,
     select_data,
 )
 from advocate_app.ui.help import install_help_key
@@ -322,13 +323,7 @@ class OutreachEditor(QDialog):
             item = QListWidgetItem(_("No problems for {profile}.").format(profile=profile.label))
             self.problems.addItem(item)
         for problem in found:
-            if problem.block is not None and 0 < problem.block <= len(self._blocks):
-                where = describe_block(self._blocks[problem.block - 1])
-                text = _("Block {n} ({block}): {problem}").format(
-                    n=problem.block, block=where, problem=problem.message)
-            else:
-                text = problem.message
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(problem_in_words(problem, self._blocks))
             item.setData(Qt.ItemDataRole.UserRole, problem.block)
             self.problems.addItem(item)
         self.problems_label.setText(_("Pre-&flight check for {profile}:").format(
@@ -340,9 +335,18 @@ class OutreachEditor(QDialog):
     def _go_to_problem(self, item: QListWidgetItem) -> None:
         number = item.data(Qt.ItemDataRole.UserRole)
         if number:
-            self.tabs.setCurrentIndex(0)
-            self.block_list.setCurrentRow(number - 1)
-            self.block_form.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+            self.go_to_block(number)
+
+    def go_to_block(self, number: int) -> None:
+        """Show block ``number`` (1-based) in its form, the cursor in its first field."""
+        if not 0 < number <= len(self._blocks):
+            return
+        self.tabs.setCurrentIndex(0)
+        self.block_list.setCurrentRow(number - 1)
+        field = self.block_form.first_field()
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.isVisible():  # the dialog is about to open: focus the field once it has
+            QTimer.singleShot(0, lambda: field.setFocus(Qt.FocusReason.OtherFocusReason))
 
     # --- blocks ----------------------------------------------------------------------------
 

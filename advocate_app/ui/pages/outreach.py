@@ -29,7 +29,7 @@ from advocate_app.i18n.formatting import format_date, format_datetime, language_
 from advocate_app.interchange.files import file_stem, write_atomically
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
-from advocate_app.ui.dialogs.outreach_blocks import describe_block
+from advocate_app.ui.dialogs.outreach_blocks import problem_in_words
 from advocate_app.ui.widgets.heading import Heading
 from advocate_app.ui.widgets.pdf_preview import PdfPreview
 from advocate_app.ui.widgets.tables import readable_columns
@@ -57,6 +57,9 @@ def preflight_box(parent: QWidget | None, title: str, problems: list[str]):
     box.setInformativeText("\n".join("• " + problem for problem in problems) + "\n\n" + _(
         "You can go back and fix them, or save anyway: the problems are recorded with "
         "the file."))
+    informative = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    if informative is not None:  # the problems quote the document: never read as markup
+        informative.setTextFormat(Qt.TextFormat.PlainText)
     fix = box.addButton(_("Go back and &fix"), QMessageBox.ButtonRole.RejectRole)
     anyway = box.addButton(_("&Save anyway"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(fix)
@@ -427,10 +430,14 @@ class OutreachPage(QWidget):
         if chosen is not None:
             self._open_editor(chosen[1], chosen[0])
 
-    def _open_editor(self, item: OutreachItem, item_id: int | None) -> None:
+    def _open_editor(self, item: OutreachItem, item_id: int | None,
+                     block: int | None = None) -> None:
+        """Edit ``item``; with ``block`` (1-based), open at that block."""
         from advocate_app.ui.dialogs.outreach_editor import OutreachEditor
 
         dialog = OutreachEditor(self._services, item, item_id, self, self.preview.profile())
+        if block is not None:
+            dialog.go_to_block(block)
         accepted = self._run_dialog(dialog)
         dialog.preview.wait()
         if accepted and dialog.saved_id is not None:
@@ -533,15 +540,7 @@ class OutreachPage(QWidget):
     def problems_in_words(self, item: OutreachItem, profile) -> list:
         """The pre-flight problems, and each as a sentence that says where it is."""
         problems = self._services.outreach.preflight(item, profile)
-        words = []
-        for problem in problems:
-            if problem.block is not None and 0 < problem.block <= len(item.blocks):
-                words.append(_("Block {n} ({block}): {problem}").format(
-                    n=problem.block, block=describe_block(item.blocks[problem.block - 1]),
-                    problem=problem.message))
-            else:
-                words.append(problem.message)
-        return list(zip(problems, words, strict=True))
+        return [(problem, problem_in_words(problem, item.blocks)) for problem in problems]
 
     def save_pdf(self) -> None:
         from advocate_app.ui.tasks import run_in_background
@@ -556,7 +555,10 @@ class OutreachPage(QWidget):
         overridden = []
         if found:
             if not ask_save_anyway(self, title, [words for _problem, words in found]):
+                # Go back and fix: the editor opens at the first block with a problem.
                 self.status_message.emit(_("Not saved: fix the problems, then save again."))
+                first = next((p.block for p, _words in found if p.block), None)
+                self._open_editor(item, item_id, first)
                 return
             overridden = [problem for problem, _words in found]
         chosen = prompts.save_file(self, title, f"{file_stem(item.title)}-{profile.value}.pdf",
