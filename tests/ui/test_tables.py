@@ -79,3 +79,16 @@ def test_titles_grow_with_the_text_size(qtbot):
     finally:
         font.setPointSizeF(normal)
         app.setFont(font)
+
+
+def test_the_duplicates_list_wraps_its_reasons(qtbot, services):
+    from advocate_app.ui.dialogs.duplicates import DuplicatesDialog
+
+    dialog = DuplicatesDialog(services)
+    qtbot.addWidget(dialog)
+    header = dialog.table.horizontalHeader()
+    assert dialog.table.wordWrap()
+    assert header.sectionResizeMode(2) == QHeaderView.ResizeMode.Stretch
+    assert header.sectionResizeMode(0) != QHeaderView.ResizeMode.Stretch
+    if dialog.task is not None:
+        qtbot.waitUntil(lambda: not dialog.task.is_running(), timeout=10_000)

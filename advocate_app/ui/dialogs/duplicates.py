@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from advocate_app.i18n import _, ngettext
 from advocate_app.ui import prompts
 from advocate_app.ui.tasks import run_in_background
+from advocate_app.ui.widgets.tables import readable_columns
 
 
 class DuplicatesDialog(QDialog):
@@ -37,7 +37,7 @@ class DuplicatesDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        readable_columns(self.table, 2)  # why they look alike: the text that wraps
         self.merge_button = QPushButton(_("&Merge the selected pair"))
         self.merge_button.clicked.connect(self.merge_selected)
         self.status = QLabel()
