@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import (
+    QAction,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QShortcut,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -172,6 +179,21 @@ def _is_valid(widget: QWidget) -> bool:
     return shiboken6.isValid(widget)
 
 
+class GuideBrowser(QTextBrowser):
+    """Shows the guide's pages; a screenshot wider than the page is scaled down smoothly to
+    fit (Qt's own scaling for ``max-width`` is coarse and blurs the text in it)."""
+
+    def loadResource(self, kind: int, name: QUrl):  # noqa: N802 - Qt's name
+        resource = super().loadResource(kind, name)
+        if kind != QTextDocument.ResourceType.ImageResource.value or resource is None:
+            return resource
+        image = resource if isinstance(resource, QImage) else QImage.fromData(resource)
+        room = self.viewport().width() - 2 * round(self.document().documentMargin()) - 8
+        if image.isNull() or room < 200 or image.width() <= room:
+            return resource
+        return image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+
+
 class HelpWindow(QWidget):
     """Non-modal; one for the whole app. It is kept as a window of whichever screen asked for
     it, so it stays usable while that screen is a modal dialog, and moves back to the window
@@ -212,7 +234,7 @@ class HelpWindow(QWidget):
         keys_layout.addWidget(self.keys_note)
 
         # -- the guide
-        self.browser = QTextBrowser()
+        self.browser = GuideBrowser()
         self.browser.setObjectName("guide")
         self.browser.setAccessibleName(_("User guide"))
         self.browser.setOpenLinks(True)
@@ -275,6 +297,14 @@ class HelpWindow(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.setWhatsThis(what)
             shortcut.activated.connect(slot)
+
+        for first, second in ((self.tabs, self.keys_table), (self.keys_table, self.back_button),
+                              (self.back_button, self.contents_button),
+                              (self.contents_button, self.find_edit),
+                              (self.find_edit, self.find_next_button),
+                              (self.find_next_button, self.browser),
+                              (self.browser, self.close_button)):
+            QWidget.setTabOrder(first, second)
 
         self.load_guide()
         self._fit_to_screen()

@@ -32,6 +32,7 @@ from advocate_app.i18n import _
 from advocate_app.i18n.formatting import date_edit_format, format_date
 from advocate_app.services.errors import ServiceError, ValidationError
 from advocate_app.ui import prompts
+from advocate_app.ui.help import install_help_key
 from advocate_app.ui.widgets.heading import Heading
 from advocate_app.ui.widgets.tables import readable_columns
 
@@ -111,6 +112,7 @@ class MemberPicker(QDialog):
     def __init__(self, services, title: str, parent: QWidget | None = None,
                  exclude: set[int] | frozenset[int] = frozenset()):
         super().__init__(parent)
+        install_help_key(self)  # F1: the keys of this dialog and the guide
         self.setWindowTitle(title)
         self._services = services
         self._exclude = set(exclude)
@@ -195,6 +197,7 @@ class BoardEditor(QDialog):
 
     def __init__(self, services, board=None, parent: QWidget | None = None):
         super().__init__(parent)
+        install_help_key(self)  # F1: the keys of this dialog and the guide
         self._services = services
         self._board = board
         self.saved_id: int | None = None

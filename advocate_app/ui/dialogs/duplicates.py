@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from advocate_app.i18n import _, ngettext
 from advocate_app.ui import prompts
+from advocate_app.ui.help import install_help_key
 from advocate_app.ui.tasks import run_in_background
 from advocate_app.ui.widgets.tables import readable_columns
 
@@ -24,6 +25,7 @@ from advocate_app.ui.widgets.tables import readable_columns
 class DuplicatesDialog(QDialog):
     def __init__(self, services, parent: QWidget | None = None):
         super().__init__(parent)
+        install_help_key(self)  # F1: the keys of this dialog and the guide
         self._services = services
         self.merged = 0
         self.task = None

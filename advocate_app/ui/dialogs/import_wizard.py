@@ -40,6 +40,7 @@ from advocate_app.services.member_import import (
     import_members,
     read_member_file,
 )
+from advocate_app.ui.help import install_help_key
 from advocate_app.ui.tasks import run_in_background
 
 SAMPLE_ROWS = 3
@@ -62,6 +63,7 @@ def target_labels() -> dict[str, str]:
 class ImportWizard(QWizard):
     def __init__(self, services, settings_file: Path, parent: QWidget | None = None):
         super().__init__(parent)
+        install_help_key(self)  # F1: the keys of this dialog and the guide
         self.services = services
         self.settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
         self.setWindowTitle(_("Import members"))

@@ -52,6 +52,7 @@ from advocate_app.ui.dialogs.board_editor import (
     say_errors,
     zone_combo,
 )
+from advocate_app.ui.help import install_help_key
 from advocate_app.ui.widgets.heading import Heading
 from advocate_app.ui.widgets.tables import readable_columns
 
@@ -87,6 +88,7 @@ class MeetingEditor(QDialog):
     def __init__(self, services, board, meeting_id: int | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
+        install_help_key(self)  # F1: the keys of this dialog and the guide
         self._services = services
         self._board = board
         self.meeting_id = meeting_id

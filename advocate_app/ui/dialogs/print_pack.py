@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_number, language_name
 from advocate_app.ui import prompts
+from advocate_app.ui.help import install_help_key
 from advocate_app.ui.widgets.heading import Heading
 
 LABEL_SHEET_KEYS = ("L7160", "L7163", "5160")
@@ -73,6 +74,7 @@ class PrintPackDialog(QDialog):
     def __init__(self, services, item_id: int, title: str, parent: QWidget | None = None,
                  selected: list[int] | None = None):
         super().__init__(parent)
+        install_help_key(self)  # F1: the keys of this dialog and the guide
         self._services = services
         self.item_id = item_id
         self._selected = list(selected or [])

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_date
 from advocate_app.ui import prompts
+from advocate_app.ui.help import install_help_key
 from advocate_app.ui.widgets.tables import read_only_table
 
 
 class PrivacyToolsDialog(QDialog):
     def __init__(self, services, parent: QWidget | None = None):
         super().__init__(parent)
+        install_help_key(self)  # F1: the keys of this dialog and the guide
         self._services = services
         self.erased = 0
         self.setWindowTitle(_("Retention and research"))

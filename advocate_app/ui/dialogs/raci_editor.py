@@ -28,6 +28,7 @@ from advocate_app.i18n import _
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.board_editor import fit_to_screen, name_buttons
+from advocate_app.ui.help import KeyRow, install_help_key, key_text
 from advocate_app.ui.widgets.flow import flow_of
 from advocate_app.ui.widgets.heading import Heading
 
@@ -63,10 +64,20 @@ class RaciTable(QTableWidget):
                 return
         super().keyPressEvent(event)
 
+    def help_keys(self) -> list[KeyRow]:
+        """The keys ``keyPressEvent`` handles, for the help (F1)."""
+        where = self.accessibleName()
+        rows = [KeyRow(value.value, value.label, where) for value in RaciValue]
+        rows.append(KeyRow(key_text([Qt.Key.Key_Space]), _("The next letter in turn"), where))
+        rows.append(KeyRow(key_text([Qt.Key.Key_Delete, Qt.Key.Key_Backspace]),
+                           _("Empty the cell"), where))
+        return rows
+
 
 class RaciEditor(QDialog):
     def __init__(self, services, board, parent: QWidget | None = None):
         super().__init__(parent)
+        install_help_key(self)  # F1: the keys of this dialog and the guide
         self._services = services
         self._board = board
         self._matrix = None
@@ -141,6 +152,10 @@ class RaciEditor(QDialog):
         fit_to_screen(self, 940, 560)
 
     # --- the grid --------------------------------------------------------------------------
+
+    def help_keys(self) -> list[KeyRow]:
+        """The grid's own keys, for the help (F1)."""
+        return self.table.help_keys()
 
     def refresh(self) -> None:
         keep = (self.table.currentRow(), self.table.currentColumn())
