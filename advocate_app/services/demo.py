@@ -78,6 +78,9 @@ class _Batch:
     consents: list[dict[str, Any]] = field(default_factory=list)
     needs: list[dict[str, Any]] = field(default_factory=list)
     barriers: list[dict[str, Any]] = field(default_factory=list)
+    conditions: list[dict[str, Any]] = field(default_factory=list)
+    relationships: list[dict[str, Any]] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)
 
 
 #: The sample access-need tags as the structured needs of the member record.
@@ -89,6 +92,28 @@ _NEED_OF_TAG = {"large print": "large_print", "Easy Read": "easy_read",
 _BARRIERS = (("travel", 0.12), ("work_hours", 0.10), ("caring", 0.09), ("cost", 0.05),
              ("digital", 0.04))
 
+
+#: Rare connective tissue conditions (ORPHAcode, name) with how often members have each.
+_CONDITIONS = (
+    (("558", "Marfan syndrome"), 30), (("285", "Hypermobile Ehlers-Danlos syndrome"), 24),
+    (("287", "Classical Ehlers-Danlos syndrome"), 6),
+    (("286", "Vascular Ehlers-Danlos syndrome"), 5), (("60030", "Loeys-Dietz syndrome"), 7),
+    (("666", "Osteogenesis imperfecta"), 12), (("758", "Pseudoxanthoma elasticum"), 4),
+    (("828", "Stickler syndrome"), 6), (("324", "Fabry disease"), 3),
+)
+#: Sample timeline entries (kind, what happened) and how many a member has.
+_TIMELINE = (
+    ("call", "Called the helpline about school support for her son."),
+    ("call", "Asked how to find a specialist clinic nearby."),
+    ("email", "Sent the newly diagnosed pack by email."),
+    ("letter", "Sent by post: the welcome letter."),
+    ("event", "Came to the members' day and joined the clinic workshop."),
+    ("event", "Joined the online coffee morning."),
+    ("meeting", "Met the research nurse about the MOVE-well study."),
+    ("note", "Happy to share their story for the newsletter."),
+    ("note", "Prefers calls after 4 pm."),
+)
+_TIMELINE_COUNTS = (0, 0, 0, 1, 1, 1, 2, 3)
 
 #: Consent given when people joined: (purpose, share who agreed); a few later withdrew.
 _CONSENTS = (("newsletter", 0.86), ("events", 0.72), ("research", 0.35), ("photos", 0.4))
@@ -110,7 +135,7 @@ def generate_demo(uow: UnitOfWorkFactory, actor: Actor, *, members: int, seed: i
         reset_member_sequence,
     )
 
-    community = _Community(random.Random(seed), actor)
+    community = _Community(random.Random(seed), actor, seed)
     with uow() as work:
         _open_write_transaction(work.session)
         first_id = next_member_id(work.session)
@@ -123,6 +148,9 @@ def generate_demo(uow: UnitOfWorkFactory, actor: Actor, *, members: int, seed: i
             insert_rows(work.session, "consent_records", batch.consents)
             insert_rows(work.session, "member_access_needs", batch.needs)
             insert_rows(work.session, "member_barriers", batch.barriers)
+            insert_rows(work.session, "member_conditions", batch.conditions)
+            insert_rows(work.session, "member_relationships", batch.relationships)
+            insert_rows(work.session, "engagements", batch.timeline)
             done += size
             if progress is not None:
                 progress(done, members)
@@ -199,7 +227,7 @@ class _Person:
 class _Community:
     """Makes people one batch at a time, drawing everything from one random generator."""
 
-    def __init__(self, rng: random.Random, actor: Actor):
+    def __init__(self, rng: random.Random, actor: Actor, seed: int = 0):
         self.rng = rng
         self.actor = actor
         self.cultures = _Weighted(people.CULTURES, [c.weight for c in people.CULTURES])
@@ -211,9 +239,13 @@ class _Community:
         self.access_needs = _Weighted([t for t, _w in people.ACCESS_NEED_TAGS],
                                       [w for _t, w in people.ACCESS_NEED_TAGS])
         self.emails: set[str] = set()
+        self.recent_patients: list[int] = []
         # Consent and print formats come from a generator of their own, so the people drawn
         # from ``rng`` stay the same as before these were added.
         self.extra = random.Random(rng.random())
+        # Health, relationships and timelines likewise, seeded without drawing from ``rng``.
+        self.health = random.Random(f"health-{seed}")
+        self.conditions = _Weighted([c for c, _w in _CONDITIONS], [w for _c, w in _CONDITIONS])
 
     def batch(self, first_id: int, first_index: int, size: int) -> _Batch:
         batch = _Batch()
@@ -230,7 +262,44 @@ class _Community:
                                   for barrier, share in _BARRIERS
                                   if self.extra.random() < share)
             batch.consents.extend(self.consents(member_id, row["created_at"]))
+            self.health_and_history(batch, member_id, roles, row["created_at"])
         return batch
+
+    def health_and_history(self, batch: _Batch, member_id: int, roles: tuple[Role, ...],
+                           joined: datetime) -> None:
+        """Conditions (patients live with one, carers care for someone with one), who they
+        care for or treat among the members just made, and a few timeline entries."""
+        rng = self.health
+        if Role.PATIENT in roles or Role.CARER in roles:
+            names = {self.conditions.pick(rng)}
+            if rng.random() < 0.06:
+                names.add(self.conditions.pick(rng))
+            for name in sorted(names):
+                confirmed = rng.random() < 0.8
+                batch.conditions.append({
+                    "member_id": member_id, "name": name[1], "orpha_code": name[0],
+                    "diagnosis_confirmed": confirmed,
+                    "genetic_test_done": confirmed and rng.random() < 0.55})
+        patients = self.recent_patients
+        if patients and Role.CARER in roles and rng.random() < 0.7:
+            kind = "parent_of" if rng.random() < 0.45 else "carer_of"
+            batch.relationships.append({"member_id": member_id,
+                                        "related_id": rng.choice(patients), "kind": kind})
+        if patients and Role.CLINICIAN in roles:
+            for patient in rng.sample(patients, min(len(patients), rng.randrange(1, 4))):
+                batch.relationships.append({"member_id": member_id, "related_id": patient,
+                                            "kind": "clinician_of"})
+        if Role.PATIENT in roles:
+            patients.append(member_id)
+            if len(patients) > 40:
+                del patients[0]
+        days = max(1, (BASE_TIME - joined).days)
+        for _entry in range(_TIMELINE_COUNTS[int(rng.random() * len(_TIMELINE_COUNTS))]):
+            kind, summary = _TIMELINE[int(rng.random() * len(_TIMELINE))]
+            when = (joined + timedelta(days=int(rng.random() * days))).date()
+            batch.timeline.append({"member_id": member_id, "kind": kind, "occurred_on": when,
+                                   "summary": summary, "recorded_at": BASE_TIME,
+                                   "recorded_by": self.actor.account_id})
 
     def print_format(self, tags: list[str]) -> str:
         if "Easy Read" in tags:

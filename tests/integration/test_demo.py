@@ -164,3 +164,23 @@ def test_demo_on_postgresql_then_adding_a_member(postgres_url, app_paths):
         assert accented.id in {r.id for r in found}
     finally:
         services.close()
+
+
+def test_the_sample_community_has_conditions_relationships_and_history(services):
+    from advocate_app.domain.community import RelationshipKind
+    from advocate_app.services.trial_readiness import TrialReadinessService
+
+    generate_demo(services.uow, services.actor, members=300, seed=3)
+    people = _everyone(services)
+    patients = [row for row in people if Role.PATIENT in row.roles]
+    details = [services.members.get(row.id) for row in patients[:40]]
+    assert sum(bool(d.conditions) for d in details) == len(details)
+    codes = {c.orpha_code for d in details for c in d.conditions}
+    assert "558" in codes and all(code.isdigit() for code in codes)
+    kinds = {r.kind for row in people for r in services.timeline.relationships(row.id)}
+    assert kinds == set(RelationshipKind)
+    with_history = [row for row in people if services.timeline.timeline(row.id)]
+    assert len(with_history) > len(people) // 2
+    report = TrialReadinessService(services).sponsor_report()
+    assert any(condition.startswith("ORPHA:558 Marfan syndrome")
+               for condition, _counts, _total in report.rows)
