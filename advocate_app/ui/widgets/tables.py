@@ -41,11 +41,13 @@ def header_text_width(header: QHeaderView, section: int) -> int:
 
 
 class _HeaderGuard(QObject):
-    """Lays the columns out again whenever the text size, the language or the rows change.
+    """Lays the columns out again whenever the table's width, the text size, the language or
+    the rows change.
 
     Other columns are as wide as their values up to about 18 characters (longer values
-    wrap), never narrower than their title; the main columns take the rest, never less than
-    their title or about 12 characters (the table scrolls sideways when it must)."""
+    wrap), never narrower than their title. The main columns share the rest, each never less
+    than its title or about 12 characters: when there is not that much room, they keep that
+    width and the table scrolls sideways."""
 
     def __init__(self, view: QTableView, main: tuple[int, ...]):
         super().__init__(view)
@@ -57,6 +59,7 @@ class _HeaderGuard(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.apply)
         header.installEventFilter(self)
+        view.viewport().installEventFilter(self)
         model = view.model()
         if model is not None:
             for signal in (model.headerDataChanged, model.columnsInserted, model.rowsInserted,
@@ -76,30 +79,41 @@ class _HeaderGuard(QObject):
         header = self._header
         average = header.fontMetrics().averageCharWidth()
         main = self.main_columns()
-        needed = max((header_text_width(header, c) for c in main), default=0)
-        minimum = max(needed, 12 * average)
-        cap = max(minimum, 18 * average)
-        if minimum != header.minimumSectionSize():
-            header.setMinimumSectionSize(minimum)
+        smallest = 4 * average
+        if header.minimumSectionSize() != smallest:
+            header.setMinimumSectionSize(smallest)
+        cap = 18 * average
+        others = 0
         for column in range(header.count()):
-            if column in main:
-                if header.sectionSize(column) < minimum:
-                    # With no room left to stretch into, Qt keeps a stretched column's width.
-                    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                    header.resizeSection(column, minimum)
-                if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
-                    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            if column in main or header.isSectionHidden(column):
                 continue
             if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             contents = self._view.sizeHintForColumn(column)
-            width = max(header_text_width(header, column), min(contents, cap), minimum)
+            width = max(header_text_width(header, column), min(contents, cap), smallest)
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
+            others += width
+        if not main:
+            return
+        room = (self._view.viewport().width() - others) // len(main)
+        for column in main:
+            needed = max(header_text_width(header, column), 12 * average)
+            if room >= needed:
+                if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+                    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            else:  # too narrow to read: keep it readable, the table scrolls
+                if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
+                    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                if header.sectionSize(column) != needed:
+                    header.resizeSection(column, needed)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
-                            QEvent.Type.LanguageChange):
+        kind = event.type()
+        if kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                    QEvent.Type.LanguageChange):
+            self._changed()
+        elif kind == QEvent.Type.Resize and watched is self._view.viewport():
             self._changed()
         return False
 
