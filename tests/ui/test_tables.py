@@ -92,3 +92,19 @@ def test_the_duplicates_list_wraps_its_reasons(qtbot, services):
     assert header.sectionResizeMode(0) != QHeaderView.ResizeMode.Stretch
     if dialog.task is not None:
         qtbot.waitUntil(lambda: not dialog.task.is_running(), timeout=10_000)
+
+
+def test_a_narrow_table_keeps_its_text_readable_and_scrolls(qtbot):
+    table = read_only_table(["Purpose", "Answer", "Date", "How", "Evidence", "Recorded by"],
+                            "Consent history", main=4)
+    qtbot.addWidget(table)
+    fill(table, [("Photos", "Granted", "2 Oct 2025", "Online form", "Ticked the box on the "
+                  "sign-up form at the family day", "Local user")])
+    table.resize(360, 200)
+    table.show()
+    qtbot.waitExposed(table)
+    average = table.horizontalHeader().fontMetrics().averageCharWidth()
+    qtbot.waitUntil(lambda: table.columnWidth(4) >= 12 * average)
+    assert table.columnWidth(1) < 12 * average  # "Answer" takes only what it needs
+    assert table.horizontalHeader().length() > table.viewport().width()  # a scroll away
+    assert_titles_whole(table)
