@@ -216,7 +216,8 @@ class MainWindow(QMainWindow):
             _("Bring people in from a spreadsheet or an address book"))
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
-        self.quit_action = self._action(_("&Quit"), self.close, [QKeySequence.StandardKey.Quit])
+        # Ctrl+Q by name: Qt's standard Quit key is empty on Windows and on some desktops.
+        self.quit_action = self._action(_("&Quit"), self.close, ["Ctrl+Q"])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(self.quit_action)
 
