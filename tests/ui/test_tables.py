@@ -100,7 +100,7 @@ def test_a_narrow_table_keeps_its_text_readable_and_scrolls(qtbot):
     qtbot.addWidget(table)
     fill(table, [("Photos", "Granted", "2 Oct 2025", "Online form", "Ticked the box on the "
                   "sign-up form at the family day", "Local user")])
-    table.resize(360, 200)
+    table.resize(250, 200)
     table.show()
     qtbot.waitExposed(table)
     average = table.horizontalHeader().fontMetrics().averageCharWidth()
