@@ -82,3 +82,23 @@ def test_the_built_in_account_is_named_in_the_interface_language(services, local
                                                     date.today()))
     assert services.consent.history(member.id)[0].recorded_by == "Utilisateur local"
     assert services.timeline.timeline(member.id)[0].recorded_by == "Utilisateur local"
+
+
+@pytest.mark.parametrize("language", ["fr", "fr_BE"])
+def test_qts_own_buttons_speak_the_chosen_language(qapp, language):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from advocate_app.ui.application import install_qt_translations
+
+    translator = install_qt_translations(qapp, language)
+    try:
+        assert translator is not None  # Qt's catalog ships with PySide6: it must be found
+        box = QMessageBox(QMessageBox.Icon.Question, "?", "?",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        texts = {button.text().replace("&", "") for button in box.buttons()}
+        assert texts == {"Oui", "Annuler"}
+    finally:
+        if translator is not None:
+            QCoreApplication.removeTranslator(translator)
+        install_qt_translations(qapp, "en")
