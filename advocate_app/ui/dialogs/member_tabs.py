@@ -36,7 +36,7 @@ from advocate_app.domain.community import (
     PrintFormat,
     reconcile_format_needs,
 )
-from advocate_app.i18n import _
+from advocate_app.i18n import _, pgettext
 from advocate_app.i18n.formatting import format_date
 from advocate_app.services.errors import ValidationError
 from advocate_app.services.member_data import ConditionInput, MemberDetails
@@ -328,7 +328,8 @@ class ConsentTab(QWidget):
         form.addRow(self.message)
         layout.addLayout(form)
         self.history = read_only_table([_("Purpose"), _("Answer"), _("Date"), _("How"),
-                                        _("Evidence"), _("Recorded by")], _("Consent history"),
+                                        pgettext("consent", "Evidence"), _("Recorded by")],
+                                       _("Consent history"),
                                        main=4)
         layout.addWidget(QLabel(_("History (newest first)")))
         layout.addWidget(self.history, 1)
