@@ -96,3 +96,22 @@ def test_the_history_shows_the_evidence(open_editor, services):
     history = dialog.consent_tab.history
     header = [history.horizontalHeaderItem(c).text() for c in range(history.columnCount())]
     assert history.item(0, header.index("Evidence")).text() == "Form in the 2026 folder"
+
+
+def test_cancel_also_names_timeline_entries_already_saved(open_editor, services, monkeypatch):
+    from advocate_app.i18n.formatting import format_date
+
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda *a, **k: asked.append(a[2]) or False)
+    member = services.members.create(MemberInput(given_name="Li", family_name="Wei"))
+    dialog = open_editor(services.members.get(member.id))
+    tab = dialog.timeline_tab
+    tab.summary.setText("Called about the family day")
+    tab.add_button.click()
+    assert "Cancel does not take it back" in tab.message.text()
+    assert dialog.cancel_button.text().replace("&", "") == "Close"
+    dialog.notes.setPlainText("Prefers calls after 5")
+    dialog.reject()
+    kind = tab.kind.itemText(0)
+    assert (f"Already saved, and kept: the timeline entry {kind} of {format_date(date.today())}."
+            in asked[0])

@@ -228,6 +228,8 @@ class MemberEditorDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.consent_tab.record_button.clicked.connect(self._after_consent_recorded)
+        if hasattr(self.timeline_tab, "add_button"):
+            self.timeline_tab.add_button.clicked.connect(self._after_consent_recorded)
         save_key = QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         save_key.setWhatsThis(_("Save the member"))
         install_help_key(self)
@@ -323,10 +325,11 @@ class MemberEditorDialog(QDialog):
 
     def _after_consent_recorded(self) -> None:
         """Once something is saved for good, the way out says it closes, not cancels."""
-        if self.consent_tab.saved_now:
+        if self.consent_tab.saved_now or self.timeline_tab.saved_now:
             self.cancel_button.setText(_("&Close"))
             self.cancel_button.setToolTip(_("Close without saving the other changes; the "
-                                            "consent answers you recorded stay saved."))
+                                            "consent answers and timeline entries you added "
+                                            "stay saved."))
 
     def save(self) -> None:
         data = self.current_input()
@@ -394,6 +397,12 @@ class MemberEditorDialog(QDialog):
                     "Already saved, and kept: the consent answer {answers}.",
                     "Already saved, and kept: the consent answers {answers}.",
                     len(saved)).format(answers="; ".join(saved))
+            added = self.timeline_tab.saved_now
+            if added:
+                text += "\n\n" + ngettext(
+                    "Already saved, and kept: the timeline entry {entries}.",
+                    "Already saved, and kept: the timeline entries {entries}.",
+                    len(added)).format(entries="; ".join(added))
             if not prompts.confirm(self, _("Discard changes?"), text,
                                    destructive_label=_("Discard changes")):
                 return

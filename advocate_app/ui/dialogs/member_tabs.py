@@ -419,6 +419,8 @@ class TimelineTab(QWidget):
         super().__init__()
         self._services = services
         self._member = member
+        #: Entries saved while the editor was open, in words, for the editor to mention.
+        self.saved_now: list[str] = []
         layout = QVBoxLayout(self)
         if member is None:
             _explain_until_saved(layout, _("Save the new member first; then add to their timeline here."))
@@ -492,14 +494,17 @@ class TimelineTab(QWidget):
         from advocate_app.domain.community import EngagementKind
         from advocate_app.services.timeline import EngagementEntry
 
+        entry = EngagementEntry(EngagementKind(self.kind.currentData()),
+                                self.when.date().toPython(), self.summary.text())
         try:
-            self._services.timeline.add(self._member.id, EngagementEntry(
-                EngagementKind(self.kind.currentData()), self.when.date().toPython(),
-                self.summary.text()))
+            self._services.timeline.add(self._member.id, entry)
         except ValidationError as exc:
             self.message.setText("\n".join(exc.errors.values()))
             return
-        self.message.setText(_("Added to the timeline."))
+        self.saved_now.append(_("{what} of {date}").format(what=entry.kind.label,
+                                                           date=format_date(entry.occurred_on)))
+        self.message.setText(_("Added to the timeline and saved now. Cancel does not take it "
+                               "back."))
         self.summary.clear()
         self.refresh()
 
