@@ -41,8 +41,8 @@ class ReadinessRow:
 
 def legend() -> list[tuple[str, str]]:
     """The marks a report may show, with what each means (for a footnote)."""
-    return [(SMALL, _("fewer than {n} people (1 to {m})").format(n=SMALL_CELL,
-                                                              m=SMALL_CELL - 1)),
+    return [(SMALL, _("fewer than {n} people: 1 to {m}, or none in a row or column whose "
+                      "total is below {n}").format(n=SMALL_CELL, m=SMALL_CELL - 1)),
             (HIDDEN, _("hidden so that a count below {n} cannot be worked out from the "
                        "totals").format(n=SMALL_CELL))]
 
@@ -101,17 +101,12 @@ def _condition_key(condition) -> str:
 # a "circulation" on the hidden cells: +1 and -1 in turn around a cycle that goes row, column,
 # row, column ... through hidden cells. A hidden cell can take another value exactly when such
 # a cycle passes through it and every cell of the cycle can move one step within what a reader
-# knows of it ("<5": 1 to 4; "[c]": 5 or more). (Any other table that agrees with what is shown
+# knows of it ("<5": 1 to 4, or 0 to 4 in a line with a small total; "[c]": 5 or more). (Any other table that agrees with what is shown
 # is reached by such cycles, each moving every cell towards it, so no cycle means one value.)
 
 
-def _ranges(value: int, small: bool) -> tuple[int, int | None]:
-    return (1, SMALL_CELL - 1) if small else (SMALL_CELL, None)
-
-
-def _moves(value: int, sign: int, small: bool) -> tuple[bool, bool]:
+def _moves(value: int, sign: int, low: int, high: int | None) -> tuple[bool, bool]:
     """Whether the signed value can go up by one, and down by one, within what is known."""
-    low, high = _ranges(value, small)
     up = value + 1 <= high if high is not None else True
     down = value - 1 >= low
     return (up, down) if sign > 0 else (down, up)
@@ -122,15 +117,29 @@ def protect(grid: list[list[int]]) -> set[tuple[int, int]]:
     column and column totals as its last row): every count from 1 to SMALL_CELL - 1, and
     enough others that none of them can be worked out from what is left."""
     rows, columns = len(grid), len(grid[0])
+    # A line (row or column) whose total is small shows every count in it as "<5", zeros
+    # too: otherwise "<5, <5, <5, <5, total <5" would say each is 1. A reader knows the rule,
+    # so "<5" there means 0 to 4, and 1 to 4 everywhere else.
+    may_be_zero = {(i, j) for i in range(rows - 1) for j in range(columns - 1)
+                   if grid[i][j] == 0 and grid[i][columns - 1] and grid[rows - 1][j]
+                   and min(grid[i][columns - 1], grid[rows - 1][j]) < SMALL_CELL}
     small = {(i, j) for i in range(rows) for j in range(columns)
-             if 0 < grid[i][j] < SMALL_CELL}
+             if 0 < grid[i][j] < SMALL_CELL} | may_be_zero
     hidden = set(small)
+
+    def small_range(i: int, j: int) -> int:
+        """The least a "<5" can be for a reader: 0 in a line with a small total, else 1."""
+        inner = i < rows - 1 and j < columns - 1
+        return 0 if inner and (0 < grid[i][columns - 1] < SMALL_CELL
+                               or 0 < grid[rows - 1][j] < SMALL_CELL) else 1
 
     def sign(i: int, j: int) -> int:
         return 1 if (i < rows - 1) == (j < columns - 1) else -1
 
     def arcs(i: int, j: int) -> tuple[bool, bool]:
-        return _moves(grid[i][j], sign(i, j), (i, j) in small)
+        if (i, j) in small:
+            return _moves(grid[i][j], sign(i, j), small_range(i, j), SMALL_CELL - 1)
+        return _moves(grid[i][j], sign(i, j), SMALL_CELL, None)
 
     def cost(i: int, j: int) -> int:
         if (i, j) in hidden:
@@ -160,10 +169,9 @@ def protect(grid: list[list[int]]) -> set[tuple[int, int]]:
             others = range(columns) if kind == "r" else range(rows)
             for other in others:
                 cell = (index, other) if kind == "r" else (other, index)
-                if cell == skip or grid[cell[0]][cell[1]] == 0:
+                if cell == skip or (grid[cell[0]][cell[1]] == 0 and cell not in hidden):
                     continue
-                up, down = arcs(*cell) if cell in hidden else _moves(
-                    grid[cell[0]][cell[1]], sign(*cell), False)
+                up, down = arcs(*cell)
                 if not (up if kind == "r" else down):
                     continue
                 target = ("c", other) if kind == "r" else ("r", other)
@@ -174,14 +182,15 @@ def protect(grid: list[list[int]]) -> set[tuple[int, int]]:
                     heapq.heappush(queue, (total, target))
         return None
 
-    for cell in sorted(small, key=lambda c: (c[0] == rows - 1 or c[1] == columns - 1, c)):
+    for cell in sorted(small, key=lambda c: (c in may_be_zero, c[0] == rows - 1
+                                             or c[1] == columns - 1, c)):
         i, j = cell
         up, down = arcs(i, j)
         found = [p for p in (cheapest(("c", j), ("r", i), cell) if up else None,
                              cheapest(("r", i), ("c", j), cell) if down else None) if p]
         if not found:  # nothing left to hide that would help: hide the whole row and column
-            hidden |= {(i, k) for k in range(columns) if grid[i][k]}
-            hidden |= {(k, j) for k in range(rows) if grid[k][j]}
+            hidden |= {(i, k) for k in range(columns) if grid[i][k] >= SMALL_CELL}
+            hidden |= {(k, j) for k in range(rows) if grid[k][j] >= SMALL_CELL}
             continue
         hidden.update(min(found)[1])
     return hidden

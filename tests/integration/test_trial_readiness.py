@@ -46,7 +46,7 @@ def test_small_cells_are_hidden_and_no_names_appear(services, tmp_path):
     table = {condition: (counts, total) for condition, counts, total in report.rows}
     # Marfan "<5, 6, 8" would give Scotland away (2): the 6 and the 8 are hidden as well.
     assert table["ORPHA:558 Marfan syndrome"] == (["<5", "[c]"], "[c]")
-    assert table["ORPHA:324 Fabry disease"] == (["0", "<5"], "<5")
+    assert table["ORPHA:324 Fabry disease"] == (["<5", "<5"], "<5")  # total small: 0 hidden
     assert report.totals == ["<5", "[c]"] and report.total == "11"
     out = tmp_path / "sponsor.csv"
     data = str(tmp_path / "data")
@@ -71,17 +71,17 @@ def test_the_sponsor_file_has_no_names(services, tmp_path):
 
 # -- nobody can work a hidden count out --------------------------------------------------------
 
-def _lp_bounds(grid, hidden, small, big=10**6):
+def _lp_bounds(grid, hidden, small, big=10**6, may_be_zero=frozenset()):
     """What a reader can work out of each hidden cell from what is shown: its least and
     greatest value over all tables that agree with the shown counts, the row and column sums,
-    "<5" meaning 1 to 4 and "[c]" meaning 5 or more. A linear programme (two-phase simplex,
+    "<5" meaning 1 to 4 (0 to 4 for the cells in ``may_be_zero``) and "[c]" 5 or more. A linear programme (two-phase simplex,
     Bland's rule), independent of how the report chose what to hide; the sum equations of a
     table are totally unimodular, so its bounds are whole numbers a table really takes."""
     rows, cols = len(grid), len(grid[0])
     cells = sorted(hidden)
     index = {cell: k for k, cell in enumerate(cells)}
     n = len(cells)
-    low = [1 if cell in small else 5 for cell in cells]
+    low = [(0 if cell in may_be_zero else 1) if cell in small else 5 for cell in cells]
     high = [4 if cell in small else big for cell in cells]
     lines = [[(i, j, 1) for j in range(cols - 1)] + [(i, cols - 1, -1)] for i in range(rows)]
     lines += [[(i, j, 1) for i in range(rows - 1)] + [(rows - 1, j, -1)] for j in range(cols)]
@@ -177,12 +177,17 @@ def _pinned_cells(inner):
     hidden = {(i, j) for i, row in enumerate(texts) for j, text in enumerate(row)
               if not text.isdigit()}
     small = {(i, j) for i, j in hidden if texts[i][j] == "<5"}
+    last_row, last_column = len(texts) - 1, len(texts[0]) - 1
+    # In a row or column whose total shows as "<5", a "<5" may be a zero (the published rule).
+    may_be_zero = {(i, j) for i, j in small if i < last_row and j < last_column and (
+        texts[i][last_column] == "<5" or texts[last_row][j] == "<5")}
     for i, row in enumerate(texts):  # what is shown is true; what is small shows as "<5"
         for j, text in enumerate(row):
             assert text == (str(grid[i][j]) if text.isdigit() else text)
-            assert (0 < grid[i][j] < 5) == (text == "<5")
+            assert (0 < grid[i][j] < 5) <= (text == "<5")
+            assert grid[i][j] > 0 or text == "0" or (i, j) in may_be_zero
             assert text != "[c]" or grid[i][j] >= 5
-    bounds = _lp_bounds(grid, hidden, small)
+    bounds = _lp_bounds(grid, hidden, small, may_be_zero=may_be_zero)
     for (i, j), (least, greatest) in bounds.items():
         assert least <= grid[i][j] <= greatest
     return [cell for cell, (least, greatest) in bounds.items() if least == greatest]
@@ -203,6 +208,9 @@ def test_no_hidden_count_can_be_worked_out_from_the_totals():
     assert _pinned_cells([[7, 1]]) == []  # Wales 7, Scotland <5, total 8
     assert _pinned_cells([[7, 1], [12, 9]]) == []
     assert _pinned_cells([[4, 4, 9]]) == []
+    # Four people in four regions, one each: "<5" four times and a total of "<5".
+    assert _pinned_cells([[1, 1, 1, 1, 0, 0], [9, 0, 7, 12, 5, 6]]) == []
+    assert _pinned_cells([[1, 1], [0, 0]]) == [] and _pinned_cells([[1, 1, 1, 1, 0], [0, 0, 0, 0, 6]]) == []
     assert _pinned_cells([[3]]) == [] and _pinned_cells([[0, 2], [0, 0]]) == []
     for seed in range(300):
         chance = random.Random(seed)
