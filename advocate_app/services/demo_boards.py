@@ -44,8 +44,11 @@ def add_sample_boards(session, actor: Actor, rng_seed: int) -> tuple[int, int]:
         RaciCell,
         RaciParty,
     )
+    from advocate_app.domain.community import EngagementKind
     from advocate_app.domain.governance import DEFAULT_RACI_ACTIVITIES
     from advocate_app.domain.members import Member
+    from advocate_app.services import timeline
+    from advocate_app.services.boards import _attendance_texts, _invitation_text
 
     if session.scalar(select(func.count()).select_from(Board)):
         return 0, 0
@@ -131,6 +134,13 @@ def add_sample_boards(session, actor: Actor, rng_seed: int) -> tuple[int, int]:
                role: str = "member") -> None:
         session.add(Attendance(meeting_id=meeting.id, member_id=member_id, status=status,
                                mode=mode, role=role))
+        # On the member's timeline as the boards service writes it: invited, then how.
+        timeline.write(session, EngagementKind.MEETING, [
+            (member_id, _invitation_text(meeting, advisory.name))],
+            recorded_by=actor.account_id, occurred_on=meeting.created_at.date())
+        timeline.write(session, EngagementKind.MEETING, [
+            (member_id, _attendance_texts(meeting, advisory.name)[(status, mode)])],
+            recorded_by=actor.account_id, occurred_on=meeting.starts_at.date())
 
     for meeting, absent_one in ((first, members[4]), (second, members[2])):
         attend(meeting, chair, "present", role="chair")
@@ -249,6 +259,9 @@ def add_sample_boards(session, actor: Actor, rng_seed: int) -> tuple[int, int]:
     session.flush()
     for member_id, role in memberships:
         session.add(Attendance(meeting_id=upcoming.id, member_id=member_id, role=role))
+    timeline.write(session, EngagementKind.MEETING, (
+        (member_id, _invitation_text(upcoming, advisory.name)) for member_id, _r in memberships),
+        recorded_by=actor.account_id, occurred_on=BASE_TIME.date())
     arising_next = agenda(upcoming, [
         ("Matters arising: " + open_action.text, "", 5, ""),
         ("Approval of the minutes of the winter meeting", "Chair", 5, ""),

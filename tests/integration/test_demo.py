@@ -184,3 +184,15 @@ def test_the_sample_community_has_conditions_relationships_and_history(services)
     report = TrialReadinessService(services).sponsor_report()
     assert any(condition.startswith("ORPHA:558 Marfan syndrome")
                for condition, _counts, _total in report.rows)
+
+
+def test_sample_board_members_have_their_meetings_on_their_timeline(services):
+    from advocate_app.domain.community import EngagementKind
+
+    generate_demo(services.uow, services.actor, members=120, seed=1)
+    board = services.boards.list_boards()[0]
+    chair = next(m for m in board.members if m.role.value == "chair")
+    said = [e.summary for e in services.timeline.timeline(chair.member_id)
+            if e.kind is EngagementKind.MEETING]
+    assert any(text.startswith("Present at “Autumn meeting”") for text in said)
+    assert any(text.startswith("Invited to “Next quarterly meeting”") for text in said)
