@@ -472,7 +472,7 @@ class BoardsPage(QWidget):
         self.edit_board_button.setEnabled(board)
         self.new_meeting_button.setEnabled(board)
         self.edit_meeting_button.setEnabled(chosen)
-        self.minutes_button.setEnabled(chosen and status is not MinutesStatus.APPROVED)
+        self.minutes_button.setEnabled(chosen and not status.locked)
         self.circulate_button.setEnabled(chosen and status is MinutesStatus.DRAFT)
         self.approve_button.setEnabled(chosen and status is MinutesStatus.CIRCULATED)
         self.export_button.setEnabled(chosen)
