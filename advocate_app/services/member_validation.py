@@ -96,6 +96,11 @@ def clean_member_input(data: MemberInput, *, email_checked: bool = False) -> Mem
         label = " ".join(contact.label.split())[:60]
         if not value:
             continue
+        if contact.kind in ("email", "phone") and value == " ".join(
+                getattr(data, contact.kind).split()):
+            # The main one: checked (and its message given) as the Email or Phone field.
+            contacts.append(ContactInput(contact.kind, text[contact.kind], label))
+            continue
         if contact.kind == "email":
             checked = value if email_checked else normalised_email(value)
             if checked is None or len(value) > MAX_LENGTHS["email"]:

@@ -245,3 +245,74 @@ def test_large_print_and_easy_read_needs_and_the_printed_format_follow_each_othe
     again = services.members.get(saved.id)
     assert again.print_format is PrintFormat.LARGE_PRINT
     assert again.access_needs == {AccessNeed.LARGE_PRINT}
+
+
+def test_every_address_and_number_can_be_seen_edited_and_made_main(qtbot, open_editor,
+                                                                   services):
+    from advocate_app.services.member_data import ContactInput
+
+    amara = services.members.create(MemberInput(
+        given_name="Amara", family_name="Okoye", contacts=(
+            ContactInput("email", "amara@example.org", "home"),
+            ContactInput("email", "a.okoye@work.example.com", "work"),
+            ContactInput("phone", "+44 7700 900111", "mobile"),
+            ContactInput("phone", "+44 20 7946 0111", "home"))))
+    dialog = open_editor(amara)
+    listed = dialog.access_tab.contacts
+    table = listed.table
+    assert dialog.email.text() == "amara@example.org"
+    assert [(table.item(r, 1).text(), table.item(r, 2).text())
+            for r in range(table.rowCount())] == [("a.okoye@work.example.com", "Work"),
+                                                  ("+44 20 7946 0111", "Home")]
+    assert not dialog.has_changes()
+    # Make the work address the main one; add a third; remove the home phone.
+    table.setCurrentCell(0, 1)
+    listed.make_main.click()
+    assert dialog.email.text() == "a.okoye@work.example.com"
+    listed.add_email.click()
+    row = table.rowCount() - 1
+    table.item(row, 1).setText("amara.o@example.net")
+    table.item(row, 2).setText("Other")
+    table.setCurrentCell([table.item(r, 1).text() for r in range(table.rowCount())].index(
+        "+44 20 7946 0111"), 1)
+    listed.remove.click()
+    dialog.save()
+    assert dialog.saved is not None
+    saved = services.members.get(amara.id)
+    assert saved.email == "a.okoye@work.example.com"
+    assert [(c.kind, c.value, c.label) for c in saved.contacts] == [
+        ("email", "a.okoye@work.example.com", "work"),
+        ("email", "amara@example.org", "home"),
+        ("email", "amara.o@example.net", "other"),
+        ("phone", "+44 7700 900111", "mobile")]
+    assert services.members.search("amara.o@example")[0].id == amara.id
+
+
+def test_saving_keeps_addresses_the_editor_did_not_touch(open_editor, services):
+    from advocate_app.services.member_data import ContactInput
+
+    ines = services.members.create(MemberInput(given_name="Ines", contacts=(
+        ContactInput("email", "ines@example.fr"), ContactInput("email", "ih@example.net"))))
+    dialog = open_editor(ines)
+    dialog.family_name.setText("Haddad")
+    dialog.save()
+    assert [c.value for c in services.members.get(ines.id).contacts] == [
+        "ines@example.fr", "ih@example.net"]
+
+
+def test_a_bad_second_address_is_explained_beside_the_list(open_editor):
+    dialog = open_editor()
+    dialog.given_name.setText("Amina")
+    dialog.access_tab.contacts.add_email.click()
+    dialog.access_tab.contacts.table.item(0, 1).setText("amina at example")
+    dialog.save()
+    assert dialog.saved is None
+    assert "is not an email address" in dialog.errors["contacts"].text()
+
+
+def test_a_subscriber_whose_name_is_not_known_is_shown_as_such(open_editor, services):
+    nameless = services.members.create(MemberInput(email="subscriber@example.org"))
+    dialog = open_editor(nameless)
+    assert "Name not known" in dialog.windowTitle()
+    dialog.save()
+    assert dialog.saved is not None  # saving it again needs no invented name

@@ -128,7 +128,8 @@ class MemberEditorDialog(QDialog):
         self.member = member
         self.saved: MemberDetails | None = None
         self.setWindowTitle(_("New member") if member is None
-                            else _("Edit {name}").format(name=member.display_name))
+                            else _("Edit {name}").format(
+                                name=member.display_name or _("Name not known")))
         self.setModal(True)
 
         self.summary = QLabel()

@@ -39,7 +39,13 @@ from advocate_app.domain.community import (
 from advocate_app.i18n import _, pgettext
 from advocate_app.i18n.formatting import format_date
 from advocate_app.services.errors import ValidationError
-from advocate_app.services.member_data import ConditionInput, MemberDetails
+from advocate_app.services.member_data import (
+    CONTACT_LABELS,
+    ConditionInput,
+    ContactInput,
+    MemberDetails,
+    contact_label_text,
+)
 from advocate_app.ui.widgets.dates import prepare_date_edit
 from advocate_app.ui.widgets.tables import fill, read_only_table, readable_columns
 
@@ -67,12 +73,116 @@ def _checkbox_grid(title: str, items, columns: int = 2) -> tuple[QGroupBox, dict
     return box, checks
 
 
+class ContactsList(QWidget):
+    """A member's other email addresses and phone numbers, each with a label; the main ones
+    are the Email and Phone fields of the Person tab ("Make main" swaps with them)."""
+
+    KIND, VALUE, LABEL = range(3)
+
+    def __init__(self, email: QLineEdit, phone: QLineEdit):
+        super().__init__()
+        # The Person tab's fields, not the editor: no reference back to the dialog.
+        self._mains = {"email": email, "phone": phone}
+        self.main_labels = {"email": "", "phone": ""}
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([_("Kind"), _("Address or number"), _("Label")])
+        self.table.setAccessibleName(_("Other email addresses and phone numbers"))
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
+        self.add_email = QPushButton(_("Add an e&mail address"))
+        self.add_phone = QPushButton(_("Add a p&hone number"))
+        self.remove = QPushButton(_("Remo&ve"))
+        self.make_main = QPushButton(_("Ma&ke main"))
+        self.make_main.setToolTip(_("Use this one first: it becomes the Email or Phone of the "
+                                    "Person tab"))
+        self.add_email.clicked.connect(lambda: self._add_new("email"))
+        self.add_phone.clicked.connect(lambda: self._add_new("phone"))
+        self.remove.clicked.connect(self._remove)
+        self.make_main.clicked.connect(self._make_main)
+        buttons = QHBoxLayout()
+        for button in (self.add_email, self.add_phone, self.make_main, self.remove):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.setFocusProxy(self.table)
+
+    @staticmethod
+    def _kind_text(kind: str) -> str:
+        return _("Email") if kind == "email" else _("Phone")
+
+    def add(self, contact: ContactInput) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        kind = QTableWidgetItem(self._kind_text(contact.kind))
+        kind.setData(Qt.ItemDataRole.UserRole, contact.kind)
+        kind.setFlags(kind.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.table.setItem(row, self.KIND, kind)
+        self.table.setItem(row, self.VALUE, QTableWidgetItem(contact.value))
+        self.table.setItem(row, self.LABEL, QTableWidgetItem(contact_label_text(contact.label)))
+        return row
+
+    def _add_new(self, kind: str) -> None:
+        row = self.add(ContactInput(kind, "", ""))
+        self.table.setCurrentCell(row, self.VALUE)
+        self.table.editItem(self.table.item(row, self.VALUE))
+
+    def _remove(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+
+    def _make_main(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        chosen = self._contact(row)
+        field = self._mains[chosen.kind]
+        old = ContactInput(chosen.kind, field.text().strip(), self.main_labels[chosen.kind])
+        self.table.removeRow(row)
+        if old.value:
+            self.add(old)
+        field.setText(chosen.value)
+        self.main_labels[chosen.kind] = chosen.label
+
+    def _contact(self, row: int) -> ContactInput:
+        label = self.table.item(row, self.LABEL).text().strip()
+        codes = {_(text).casefold(): code for code, text in CONTACT_LABELS.items()}
+        return ContactInput(self.table.item(row, self.KIND).data(Qt.ItemDataRole.UserRole),
+                            self.table.item(row, self.VALUE).text().strip(),
+                            codes.get(label.casefold(), label))
+
+    def load(self, member: MemberDetails) -> None:
+        self.table.setRowCount(0)
+        for kind in ("email", "phone"):
+            mine = [c for c in member.contacts if c.kind == kind]
+            if mine:
+                self.main_labels[kind] = mine[0].label
+            for contact in mine[1:]:
+                self.add(contact)
+
+    def contacts(self) -> tuple[ContactInput, ...]:
+        """The main email and phone (from the Person tab) first, then these."""
+        mains = [ContactInput(kind, field.text().strip(), self.main_labels[kind])
+                 for kind, field in self._mains.items() if field.text().strip()]
+        others = [self._contact(row) for row in range(self.table.rowCount())]
+        return tuple(mains + [c for c in others if c.value])
+
+
 class AccessTab(QWidget):
     """What someone needs to take part, and how and when to reach them."""
 
     def __init__(self, editor: MemberEditorDialog):
         super().__init__()
         form = QFormLayout(self)
+        self.contacts = ContactsList(editor.email, editor.phone)
+        editor._add_row(form, "contacts", _("Other email addresses and phone numbers:"),
+                        self.contacts)
         self.needs_box, self.needs = _checkbox_grid(_("Access needs"), list(AccessNeed))
         form.addRow(self.needs_box)
         self.sign_language = QLineEdit()
@@ -106,6 +216,7 @@ class AccessTab(QWidget):
         editor._add_row(form, "barrier_notes", _("More &about this:"), self.barrier_notes)
 
     def load(self, member: MemberDetails) -> None:
+        self.contacts.load(member)
         for item, check in self.needs.items():
             check.setChecked(item in member.access_needs)
         for item, check in self.channels.items():
@@ -164,6 +275,7 @@ class AccessTab(QWidget):
             "print_format": PrintFormat(chosen) if chosen else None,
             "contact_times": self.contact_times.text(), "region": self.region.text(),
             "barrier_notes": self.barrier_notes.toPlainText(),
+            "contacts": self.contacts.contacts(),
         }
 
 
