@@ -148,5 +148,7 @@ class MemberQuery:
     region: str = ""
     tag: str = ""
     include_archived: bool = False
+    #: Only members added or changed at or after this moment (the people an import brought).
+    changed_since: datetime | None = None
     sort: MemberSort = MemberSort.NAME
     descending: bool = False

@@ -11,6 +11,7 @@ import enum
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import datetime
 from pathlib import Path
 
 from advocate_app.domain.base import utcnow
@@ -83,6 +84,8 @@ class ImportReport:
     dry_run: bool
     rows: list[RowOutcome] = field(default_factory=list)
     empty_rows: int = 0
+    #: When the import wrote: every member it created or changed was updated at or after it.
+    started_at: datetime | None = None
 
     def count(self, outcome: str) -> int:
         return sum(1 for row in self.rows if row.outcome == outcome)
@@ -536,6 +539,7 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
         for key, extra in new_merges.items():
             for person in extra:
                 new_people[key].data = _fill(new_people[key].data, person.data)
+        report.started_at = utcnow()
         ids = _write(session, actor, new_people, merges)
         timeline.imported(session, actor, Path(path).name, ids.values(), merges)
         report.rows = [replace(r, member_id=ids.get(r.row, r.member_id))

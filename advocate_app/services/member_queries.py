@@ -7,7 +7,7 @@ folded search text.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date
 from typing import Any
 
 from advocate_app.domain.text import fold
@@ -49,6 +49,12 @@ def where_clause(query: MemberQuery, dialect: str) -> tuple[str, dict[str, Any]]
         conditions.append("EXISTS (SELECT 1 FROM member_tags t "
                           "WHERE t.member_id = m.id AND t.tag = :tag)")
         params["tag"] = query.tag
+    if query.changed_since is not None:
+        conditions.append("m.updated_at >= :changed_since")
+        since = query.changed_since.astimezone(UTC).replace(tzinfo=None)
+        # SQLite holds times as text, in UTC, the way the storage layer writes them.
+        params["changed_since"] = (since.strftime("%Y-%m-%d %H:%M:%S.%f") if dialect == "sqlite"
+                                   else query.changed_since)
     if query.consent is not None:
         conditions.append(valid_consent_sql())
         params["consent_purpose"] = query.consent.value

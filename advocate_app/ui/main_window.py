@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
         self._run_wizard(wizard)
         if wizard.report is not None and not wizard.report.dry_run:
             page = self.show_section("members", focus=False)
-            page.refresh()
+            page.show_imported(wizard.report)  # just the people imported, the first selected
             report = wizard.report
             self.statusBar().showMessage(_("Import finished: {created}, {merged}.").format(
                 created=ngettext("{n} member created", "{n} members created",

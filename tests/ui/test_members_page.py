@@ -417,3 +417,73 @@ def test_filters_by_region_and_tag(qtbot, page, services):
     assert _names(page) == ["Ana Silva"]
     page.tag_filter.setCurrentIndex(0)
     assert len(_names(page)) == 2
+
+
+def test_a_subscriber_whose_name_is_not_known_is_listed_as_such(page, services):
+    services.members.create(MemberInput(email="subscriber@example.org"))
+    page.refresh()
+    assert _names(page) == ["Name not known"]
+    assert page.model.data(page.model.index(0, 0), Qt.ItemDataRole.FontRole).italic()
+    page.search_field.setText("subscriber@example")
+    page._apply_filters()
+    assert _names(page) == ["Name not known"]
+
+
+def test_export_these_members_writes_what_the_list_shows(qtbot, page, services, monkeypatch,
+                                                         tmp_path):
+    import csv
+
+    from advocate_app.domain.community import AccessNeed
+
+    _add(services, "Ana", "Silva", roles=frozenset({Role.CARER}), email="ana@example.org",
+         access_needs=frozenset({AccessNeed.LARGE_PRINT}))
+    _add(services, "Bruno", "Costa", roles=frozenset({Role.CARER}), email="bruno@example.org")
+    _add(services, "Carla", "Dias", roles=frozenset({Role.CARER}), email="carla@elsewhere.org")
+    _add(services, "Duarte", "Reis", roles=frozenset({Role.PATIENT}), email="d@example.org")
+    page.refresh()
+    page.role_filter.setCurrentIndex(page.role_filter.findData(Role.CARER.value))
+    page.search_field.setText("example")
+    page._apply_filters()
+    assert sorted(_names(page)) == ["Ana Silva", "Bruno Costa"]
+    choices = []
+
+    def choose(parent, title, label, options):
+        choices.append((label, options))
+        return 1  # with access needs
+
+    monkeypatch.setattr(prompts, "choose", choose)
+    target = tmp_path / "carers.csv"
+    monkeypatch.setattr(prompts, "save_file", lambda *args, **kwargs: str(target))
+    page.export_list()
+    qtbot.waitUntil(lambda: target.exists() and not page.export_task.is_running(),
+                    timeout=10_000)
+    assert "2 members" in choices[0][0]
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert sorted(r["Last name"] for r in rows) == ["Costa", "Silva"]  # as the list shows
+    ana = next(r for r in rows if r["Last name"] == "Silva")
+    assert ana["Access needs"] == "Large print"
+    assert "Conditions" not in ana and "Date of birth" not in ana
+
+
+def test_after_an_import_the_list_shows_the_people_just_imported(qtbot, page, services,
+                                                                 tmp_path):
+    from advocate_app.services.member_import import ImportOptions, import_members
+
+    _add(services, "Zoë", "Ørsted", roles=frozenset({Role.CARER}))
+    page.role_filter.setCurrentIndex(page.role_filter.findData(Role.CARER.value))
+    page.search_field.setText("zoe")
+    page._apply_filters()
+    path = tmp_path / "new.csv"
+    path.write_text("Name,Email\nAna Silva,ana@example.org\n,subscriber@example.org\n",
+                    encoding="utf-8")
+    report = import_members(services.uow, services.actor, path, ImportOptions())
+    page.show_imported(report)
+    assert page.search_field.text() == "" and page.role_filter.currentIndex() == 0
+    assert sorted(_names(page)) == ["Ana Silva", "Name not known"]
+    assert page.imported_bar.isVisible()
+    assert "2 members this import added" in page.imported_label.text()
+    assert page.selected_member_id() is not None
+    page.show_everyone_button.click()
+    assert not page.imported_bar.isVisible()
+    assert len(_names(page)) == 3

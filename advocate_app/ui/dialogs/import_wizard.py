@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from advocate_app.i18n import _, ngettext
 from advocate_app.interchange.errors import UnreadableFileError
-from advocate_app.interchange.member_columns import TARGETS, guess_mapping
+from advocate_app.interchange.member_columns import MORE_CONTACTS, TARGETS, guess_mapping
 from advocate_app.services.member_import import (
     ImportCancelled,
     ImportOptions,
@@ -57,6 +57,13 @@ def target_labels() -> dict[str, str]:
         "preferred_language": _("Language"), "roles": _("Roles"), "tags": _("Tags"),
         "notes": _("Notes"), "date_of_birth": _("Date of birth"),
         "organisation": _("Organisation"), "kind": _("Contact type (person or organisation)"),
+        "email_label": _("Email label (home, work …)"),
+        "phone_label": _("Phone label (home, work, mobile …)"),
+        "work_phone": _("Work phone"),
+        **{f"email_{n}": _("Email {n}").format(n=n) for n in MORE_CONTACTS},
+        **{f"email_{n}_label": _("Email {n} label").format(n=n) for n in MORE_CONTACTS},
+        **{f"phone_{n}": _("Phone {n}").format(n=n) for n in MORE_CONTACTS},
+        **{f"phone_{n}_label": _("Phone {n} label").format(n=n) for n in MORE_CONTACTS},
     }
 
 

@@ -103,7 +103,8 @@ class MemberTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and row.archived:
             return QApplication.palette().brush(QPalette.ColorGroup.Disabled,
                                                 QPalette.ColorRole.Text)
-        if role == Qt.ItemDataRole.FontRole and row.archived:
+        if role == Qt.ItemDataRole.FontRole and (row.archived or (
+                index.column() == NAME and not row.display_name)):
             font = QFont()  # only the style is set; size and family stay the view's
             font.setItalic(True)
             return font
@@ -111,17 +112,22 @@ class MemberTableModel(QAbstractTableModel):
 
     def _tooltip(self, row: MemberRow, column: int) -> str | None:
         if column == NAME and row.archived:
-            return _("{name} is archived").format(name=row.display_name)
+            return _("{name} is archived").format(name=self._name(row))
         if column in (NAME, ROLES, EMAIL):
             # The columns most often cut short: the whole text on hover.
             return self._text(row, column) or None
         return None
 
+    @staticmethod
+    def _name(row: MemberRow) -> str:
+        """The name, or that it is not known (a subscriber known only by an email address)."""
+        return row.display_name or _("Name not known")
+
     def _text(self, row: MemberRow, column: int) -> str:
         if column == NAME:
             if row.archived:
-                return _("{name} (archived)").format(name=row.display_name)
-            return row.display_name
+                return _("{name} (archived)").format(name=self._name(row))
+            return self._name(row)
         if column == ROLES:
             return ", ".join(role.label for role in row.roles)
         if column == EMAIL:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -45,6 +47,10 @@ def _add_languages(combo: QComboBox) -> None:
     """Language names in the UI language: built when first needed, not at start-up."""
     for name, code in language_choices():
         combo.addItem(name, code)
+
+
+#: Health details an "Export these members" with access needs still leaves out.
+_HEALTH_ONLY = frozenset({"conditions", "date_of_birth", "age_band"})
 
 
 class ExportCancelled(Exception):
@@ -152,6 +158,20 @@ class MembersPage(QWidget):
         self.count_label = QLabel()
         self.count_label.setAccessibleName(_("Number of members shown"))
 
+        # After an import: only the people it brought in or changed, until "Show everyone".
+        self._imported_since = None
+        self.imported_label = QLabel()
+        self.imported_label.setWordWrap(True)
+        self.imported_label.setAccessibleName(_("Showing the members just imported"))
+        self.show_everyone_button = QPushButton(_("Show e&veryone"))
+        self.show_everyone_button.clicked.connect(self.show_everyone)
+        self.imported_bar = QWidget()
+        imported_layout = QHBoxLayout(self.imported_bar)
+        imported_layout.setContentsMargins(0, 0, 0, 0)
+        imported_layout.addWidget(self.imported_label, 1)
+        imported_layout.addWidget(self.show_everyone_button)
+        self.imported_bar.setVisible(False)
+
         self.model = MemberTableModel(services.members, self)
         self.table = QTableView()
         self.table.setObjectName("members-table")
@@ -216,6 +236,8 @@ class MembersPage(QWidget):
                                               self.tag_selected)
         self.print_pack_action = more_menu.addAction(_("&Print pack for the selected…"),
                                                      self.print_pack_selected)
+        self.export_list_action = more_menu.addAction(_("Export &these members…"),
+                                                      self.export_list)
         self.export_action = more_menu.addAction(_("E&xport the selected…"),
                                                  self.export_selected)
         more_menu.addSeparator()
@@ -273,6 +295,7 @@ class MembersPage(QWidget):
         self.filter_grid.setContentsMargins(0, 0, 0, 0)
         self.filter_area.setLayout(self.filter_grid)
         layout.addWidget(self.filter_area)
+        layout.addWidget(self.imported_bar)
         layout.addWidget(self.list_stack, 1)
         layout.addLayout(buttons)
         self._reflow_filters()
@@ -526,16 +549,39 @@ class MembersPage(QWidget):
         PrintPackDialog(self._services, item.id, item.title, self, selected=ids).exec()
 
     def export_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self._export(_("Export the selected members"), ids=ids, total=len(ids))
+
+    def export_list(self) -> None:
+        """Export exactly what the list shows: its search, filters, segment and order."""
+        query = self._current_query()
+        total = self.model.rowCount()
+        if not total:
+            return
+        answer = prompts.choose(
+            self, _("Export these members"),
+            ngettext("Export the {n} member the list shows:",
+                     "Export the {n} members the list shows:", total).format(
+                n=format_number(total)),
+            [_("Without access needs"),
+             _("With their access needs (large print, Easy Read, sign language …)")])
+        if answer is None:
+            return
+        self._export(_("Export these members"), query=query, total=total,
+                     with_access_needs=answer == 1)
+
+    def _export(self, title: str, *, ids: list[int] | None = None,
+                query: MemberQuery | None = None, total: int,
+                with_access_needs: bool = False) -> None:
         from pathlib import Path
 
+        from advocate_app.interchange.member_export import COLUMNS
         from advocate_app.services.member_export import export_members
         from advocate_app.ui.tasks import run_in_background
 
-        ids = self.selected_ids()
-        if not ids:
-            return
         chosen = prompts.save_file(
-            self, _("Export the selected members"), "members.csv",
+            self, title, "members.csv",
             _("CSV (*.csv);;Excel workbook (*.xlsx);;vCard (*.vcf);;JSON (*.json)"),
             "members-export")
         if not chosen:
@@ -544,6 +590,8 @@ class MembersPage(QWidget):
         kind = {".xlsx": "xlsx", ".vcf": "vcard", ".json": "json"}.get(path.suffix.lower(),
                                                                       "csv")
         services = self._services
+        # Access needs are asked for; the other health details never leave from here.
+        columns = [c for c in COLUMNS if c not in _HEALTH_ONLY] if with_access_needs else None
 
         def work(progress, should_cancel):
             done = [0]
@@ -553,17 +601,62 @@ class MembersPage(QWidget):
                 if should_cancel():
                     raise ExportCancelled()
                 if done[0] % 200 == 0:
-                    progress(done[0], len(ids))
+                    progress(done[0], total)
 
+            if query is not None:
+                return export_members(services, path, kind, query,
+                                      include_sensitive=with_access_needs, columns=columns,
+                                      on_row=on_row)
             return export_members(services, path, kind, ids=ids, on_row=on_row)
 
-        self.export_task = run_in_background(
-            self, work,
-            on_done=lambda count: self.status_message.emit(ngettext(
+        def done(count: int) -> None:
+            message = (ngettext(
+                "Exported {n} member to {file}, with access needs (other health details "
+                "left out).",
+                "Exported {n} members to {file}, with access needs (other health details "
+                "left out).", count) if with_access_needs else ngettext(
                 "Exported {n} member to {file} (health details left out).",
-                "Exported {n} members to {file} (health details left out).", count).format(
-                n=count, file=path.name)),
+                "Exported {n} members to {file} (health details left out).", count))
+            self.status_message.emit(message.format(n=count, file=path.name))
+
+        self.export_task = run_in_background(
+            self, work, on_done=done,
             on_error=lambda error: prompts.error(self, _("Export"), str(error)))
+
+    def show_imported(self, report) -> None:
+        """After an import: clear search and filters and show just the people the import
+        created or changed, the first one selected."""
+        if report is None or report.started_at is None:
+            self.refresh()
+            return
+        widgets = (self.search_field, self.role_filter, self.language_filter, self.need_filter,
+                   self.consent_filter, self.region_filter, self.tag_filter,
+                   self.segment_filter, self.show_archived)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search_field.clear()
+        for combo in widgets[1:-1]:
+            combo.setCurrentIndex(0)
+        self.show_archived.setChecked(False)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._imported_since = report.started_at
+        changed = report.created + report.merged
+        self.imported_label.setText(ngettext(
+            "Showing the {n} member this import added or updated.",
+            "Showing the {n} members this import added or updated.", changed).format(
+            n=format_number(changed)))
+        self.imported_bar.setVisible(True)
+        self.refresh()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_everyone(self) -> None:
+        self._imported_since = None
+        self.imported_bar.setVisible(False)
+        self.refresh()
+        self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def privacy_tools(self) -> None:
         from advocate_app.ui.dialogs.privacy_tools import PrivacyToolsDialog
@@ -653,6 +746,7 @@ class MembersPage(QWidget):
             region=self.region_filter.currentData() or "",
             tag=self.tag_filter.currentData() or "",
             include_archived=self.show_archived.isChecked(),
+            changed_since=self._imported_since,
             sort=self.model.query.sort,
             descending=self.model.query.descending,
         )
@@ -696,7 +790,8 @@ class MembersPage(QWidget):
         if not name:
             return
         try:
-            saved = self._services.segments.save(name, self._current_query())
+            saved = self._services.segments.save(
+                name, replace(self._current_query(), changed_since=None))
         except ValidationError as exc:
             prompts.error(self, _("Save as segment"), str(exc))
             return
