@@ -33,6 +33,31 @@ def report_lines(report) -> list[str]:
             n=report.skipped))
     lines.append(ngettext("{n} row invalid", "{n} rows invalid", report.invalid).format(
         n=report.invalid))
+    if getattr(report, "newsletter", ""):
+        counted = report.consent_recorded
+        if report.dry_run and report.newsletter == "granted":
+            lines.append(ngettext(
+                "A mailing list of subscribers: newsletter consent would be recorded for {n} "
+                "member.",
+                "A mailing list of subscribers: newsletter consent would be recorded for {n} "
+                "members.", counted).format(n=counted))
+        elif report.dry_run:
+            lines.append(ngettext(
+                "A list of unsubscribed or removed addresses: newsletter consent would be "
+                "withdrawn for {n} member.",
+                "A list of unsubscribed or removed addresses: newsletter consent would be "
+                "withdrawn for {n} members.", counted).format(n=counted))
+        elif report.newsletter == "granted":
+            lines.append(ngettext(
+                "A mailing list of subscribers: newsletter consent recorded for {n} member.",
+                "A mailing list of subscribers: newsletter consent recorded for {n} members.",
+                counted).format(n=counted))
+        else:
+            lines.append(ngettext(
+                "A list of unsubscribed or removed addresses: newsletter consent withdrawn "
+                "for {n} member, who will not be mailed.",
+                "A list of unsubscribed or removed addresses: newsletter consent withdrawn "
+                "for {n} members, who will not be mailed.", counted).format(n=counted))
     if report.flagged:
         lines.append(ngettext("{n} member to review", "{n} members to review",
                               report.flagged).format(n=report.flagged))

@@ -188,8 +188,9 @@ def _known(kind, values):
 
 
 def fill_in(session: Session, actor: Actor, member_id: int, additions: list[MemberInput],
-            combine) -> None:
-    """Merge imported details into an existing member inside the caller's transaction."""
+            combine) -> bool:
+    """Merge imported details into an existing member inside the caller's transaction;
+    whether anything was new (a member with nothing new is left exactly as it was)."""
     member = _load(session, member_id)
     data = _details(member)
     before = MemberInput(**{f.name: getattr(data, f.name) for f in fields(MemberInput)})
@@ -197,10 +198,11 @@ def fill_in(session: Session, actor: Actor, member_id: int, additions: list[Memb
     for extra in additions:
         base = combine(base, extra)
     if arrange_contacts(base) == arrange_contacts(before):
-        return  # nothing new: the member is left exactly as it was
+        return False
     _apply(member, base)
     member.updated_at = utcnow()
     member.updated_by = actor.account_id
+    return True
 
 
 def add_tag(uow_factory: UnitOfWorkFactory, actor: Actor, member_ids: list[int], tag: str) -> int:

@@ -86,6 +86,10 @@ class ImportReport:
     empty_rows: int = 0
     #: When the import wrote: every member it created or changed was updated at or after it.
     started_at: datetime | None = None
+    #: A mailing-list export: "granted" or "withdrawn" (newsletter), and for how many members
+    #: that answer was recorded (none when their newest answer already said so).
+    newsletter: str = ""
+    consent_recorded: int = 0
 
     def count(self, outcome: str) -> int:
         return sum(1 for row in self.rows if row.outcome == outcome)
@@ -122,6 +126,8 @@ class ImportReport:
                        "skipped": self.skipped, "invalid": self.invalid,
                        "flagged_for_review": self.flagged, "warnings": self.warnings,
                        "empty_rows": self.empty_rows},
+            "newsletter_consent": {"answer": self.newsletter,
+                                   "recorded_for": self.consent_recorded},
             "mapping": self.mapping, "unmapped_columns": self.unmapped,
             "rows": [asdict(row) for row in self.rows],
         }
@@ -462,6 +468,7 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
                    progress: Callable[[int, int], None] | None = None,
                    should_cancel: Callable[[], bool] | None = None) -> ImportReport:
     table = read_member_file(path, options)
+    newsletter = mailing_list_consent(table.headers)
     mapping = options.mapping if options.mapping is not None else guess_mapping(table.headers)
     if not set(mapping.values()) & {"given_name", "family_name", "full_name", "email"}:
         raise UnreadableFileError(
@@ -473,7 +480,7 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
         mapping={table.headers[i] if i < len(table.headers) else str(i): t
                  for i, t in sorted(mapping.items()) if t in TARGETS},
         unmapped=[h for i, h in enumerate(table.headers) if i not in mapping and h],
-        dry_run=options.dry_run)
+        dry_run=options.dry_run, newsletter=newsletter[0] if newsletter else "")
     total = len(table.rows)
     with uow() as work:
         session = work.session
@@ -540,8 +547,17 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
             for person in extra:
                 new_people[key].data = _fill(new_people[key].data, person.data)
         report.started_at = utcnow()
-        ids = _write(session, actor, new_people, merges)
-        timeline.imported(session, actor, Path(path).name, ids.values(), merges)
+        ids, changed = _write(session, actor, new_people, merges)
+        timeline.imported(session, actor, Path(path).name, ids.values(), changed)
+        if newsletter is not None:
+            known = {person.row: member_id for member_id, extra in merges.items()
+                     for person in extra}
+            if newsletter[0] == "withdrawn":
+                # A withdrawal is honoured even for people skipped as already here.
+                known.update({r.row: r.member_id for r in report.rows
+                              if r.outcome == "skipped" and r.member_id is not None})
+            report.consent_recorded = _record_newsletter(
+                session, actor, newsletter, table, path, ids, known)
         report.rows = [replace(r, member_id=ids.get(r.row, r.member_id))
                        if r.outcome == "created" else r for r in report.rows]
         _check(should_cancel, work)
@@ -554,6 +570,75 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
         else:
             work.commit()
     return report
+
+
+# --- mailing lists ------------------------------------------------------------------------
+
+#: Mailchimp's columns: (the answer its export means, the columns giving its date).
+_MAILING_LISTS = (
+    ("withdrawn", ("unsub time", "unsub campaign title"), ("unsub time",)),
+    ("withdrawn", ("clean time", "clean campaign title"), ("clean time",)),
+    ("granted", ("optin time", "confirm time", "member rating", "leid", "euid"),
+     ("confirm time", "optin time")),
+)
+
+
+def mailing_list_consent(headers: list[str]) -> tuple[str, int | None] | None:
+    """For a mailing-list export (Mailchimp's subscribed, unsubscribed or cleaned lists):
+    the newsletter answer it means and the column holding its date; None for other files."""
+    from advocate_app.interchange.member_columns import normalise_header
+
+    keys = [normalise_header(h).replace("_", " ") for h in headers]
+    for answer, marks, dates in _MAILING_LISTS:
+        if sum(mark in keys for mark in marks) >= min(2, len(marks)):
+            column = next((keys.index(d) for d in dates if d in keys), None)
+            return answer, column
+    return None
+
+
+def _record_newsletter(session, actor: Actor, newsletter: tuple[str, int | None], table: Table,
+                       path: Path, created: dict[int, int], merged: dict[int, int]) -> int:
+    """Newsletter consent as the list says, for each member imported or merged from it,
+    unless their newest newsletter answer already says the same (importing twice adds
+    nothing)."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from advocate_app.domain.consent import ConsentRecord
+    from advocate_app.storage.member_bulk import insert_rows
+
+    answer, column = newsletter
+    by_row = {**merged, **created}
+    if not by_row:
+        return 0
+    latest: dict[int, str] = {}
+    wanted = sorted(set(merged.values()))
+    for start in range(0, len(wanted), 1000):
+        for member_id, status in session.execute(
+                select(ConsentRecord.member_id, ConsentRecord.status)
+                .where(ConsentRecord.member_id.in_(wanted[start:start + 1000]),
+                       ConsentRecord.purpose == "newsletter")
+                .order_by(ConsentRecord.effective_on, ConsentRecord.id)):
+            latest[member_id] = status
+    evidence = (_("Subscribed in the mailing-list export {file}.") if answer == "granted"
+                else _("Unsubscribed or removed in the mailing-list export {file}.")).format(
+        file=Path(path).name)
+    today, now = date.today(), utcnow()
+    rows, done = [], set()
+    for number, cells in zip(table.row_numbers, table.rows, strict=True):
+        member_id = by_row.get(number)
+        if member_id is None or member_id in done or latest.get(member_id) == answer:
+            continue
+        done.add(member_id)
+        when = values.parse_date(cells[column][:10]) if column is not None and column < len(
+            cells) and cells[column] else None
+        rows.append({"member_id": member_id, "purpose": "newsletter", "status": answer,
+                     "method": "imported", "effective_on": min(when or today, today),
+                     "expires_on": None, "evidence": evidence, "recorded_at": now,
+                     "recorded_by": actor.account_id})
+    insert_rows(session, "consent_records", rows)
+    return len(rows)
 
 
 def _check(should_cancel, work) -> None:
@@ -593,7 +678,7 @@ def _fill(base: MemberInput, extra: MemberInput) -> MemberInput:
 
 def _all_contacts(data: MemberInput) -> tuple[ContactInput, ...]:
     primaries = tuple(ContactInput(kind, getattr(data, kind)) for kind in ("email", "phone")
-                      if getattr(data, kind))
+                      if getattr(data, kind) and not any(c.kind == kind for c in data.contacts))
     return (*primaries, *data.contacts)
 
 
@@ -608,8 +693,9 @@ def _codes(values) -> list[str]:
 
 
 def _write(session, actor: Actor, people: list[_Person],
-           merges: dict[int, list[_Person]]) -> dict[int, int]:
-    """Insert new people in bulk and fill in existing members; returns row -> new member id."""
+           merges: dict[int, list[_Person]]) -> tuple[dict[int, int], list[int]]:
+    """Insert new people in bulk and fill in existing members; returns (row -> new member
+    id, the existing members that something new was added to)."""
     from advocate_app.services import member_changes
     from advocate_app.storage.member_bulk import (
         insert_members,
@@ -643,7 +729,7 @@ def _write(session, actor: Actor, people: list[_Person],
     insert_members(session, rows, roles, tags, contacts)
     if rows:
         reset_member_sequence(session)
-    for member_id, extra in merges.items():
-        member_changes.fill_in(session, actor, member_id, [person.data for person in extra],
-                               _fill)
-    return ids
+    changed = [member_id for member_id, extra in merges.items()
+               if member_changes.fill_in(session, actor, member_id,
+                                         [person.data for person in extra], _fill)]
+    return ids, changed

@@ -143,12 +143,16 @@ def arrange_contacts(data: MemberInput) -> MemberInput:
     primaries = {}
     for kind in ("email", "phone"):
         items: list[ContactInput] = []
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         for contact in data.contacts:
+            if contact.kind != kind or not contact.value:
+                continue
             key = contact_key(kind, contact.value)
-            if contact.kind == kind and contact.value and key not in seen:
-                seen.add(key)
+            if key not in seen:
+                seen[key] = len(items)
                 items.append(contact)
+            elif contact.label and not items[seen[key]].label:  # a repeat may bring a label
+                items[seen[key]] = items[seen[key]]._replace(label=contact.label)
         primary = getattr(data, kind)
         if primary:
             key = contact_key(kind, primary)

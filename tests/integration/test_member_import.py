@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+from pathlib import Path
 
 import pytest
 
@@ -436,7 +437,7 @@ def test_a_dry_run_from_the_command_line(tmp_path, capsys):
     assert "1 member would be created" in out and "member created" not in out
 
 
-DATA = __import__("pathlib").Path(__file__).parent.parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 
 
 def _contacts(member, kind):
@@ -492,3 +493,76 @@ def test_a_second_address_finds_the_same_person(services, tmp_path):
                     "Tomas Ferreira,,+351 912 345 678\n", encoding="utf-8")
     report = run(services, path)
     assert (report.created, report.skipped) == (0, 2)
+
+
+def _newsletter(services, member_id):
+    from advocate_app.domain.community import ConsentPurpose
+
+    return services.consent.current(member_id)[ConsentPurpose.NEWSLETTER].status
+
+
+@pytest.mark.parametrize(("file", "answer"), [("mailchimp_subscribed.csv", "granted"),
+                                               ("mailchimp_unsubscribed.csv", "withdrawn"),
+                                               ("mailchimp_cleaned.csv", "withdrawn")])
+def test_a_mailing_list_of_21_subscribers_becomes_21_members(services, file, answer):
+    from advocate_app.domain.community import ConsentPurpose
+    from advocate_app.interchange.report_text import report_lines
+
+    report = run(services, DATA / file)
+    assert (report.created, report.invalid, report.skipped) == (21, 0, 0)
+    assert report.newsletter == answer and report.consent_recorded == 21
+    people = services.members.list(EVERYONE, 0, 100)
+    assert len(people) == 21
+    nameless = [p for p in people if not p.display_name]
+    assert len(nameless) == 7 and all(p.email for p in nameless)
+    assert {_newsletter(services, p.id).value for p in people} == {answer}
+    # Findable by their email address.
+    assert services.members.search(nameless[0].email.split("@")[0])[0].id == nameless[0].id
+    history = services.consent.history(people[0].id)
+    assert history[0].method.value == "imported" and history[0].effective_on.year in (2024, 2025)
+    mailable = services.members.count(MemberQuery(consent=ConsentPurpose.NEWSLETTER))
+    assert mailable == (21 if answer == "granted" else 0)
+    assert any("newsletter consent" in line for line in report_lines(report))
+
+
+def test_an_unsubscribe_list_withdraws_consent_of_people_already_here(services, tmp_path):
+    from advocate_app.domain.community import ConsentPurpose
+
+    run(services, DATA / "mailchimp_subscribed.csv")
+    unsubscribed = tmp_path / "unsub.csv"
+    text = (DATA / "mailchimp_unsubscribed.csv").read_text(encoding="utf-8")
+    unsubscribed.write_text(text.replace("@gone.", "@news."), encoding="utf-8")
+    report = run(services, unsubscribed)  # skip duplicates: the withdrawal still counts
+    assert (report.created, report.skipped, report.consent_recorded) == (0, 21, 21)
+    assert services.members.count(MemberQuery(consent=ConsentPurpose.NEWSLETTER)) == 0
+
+
+def _state(services):
+    from sqlalchemy import func, select
+
+    from advocate_app.domain.consent import ConsentRecord
+    from advocate_app.domain.engagement import Engagement
+    from advocate_app.domain.members import MemberContact
+
+    members = {r.id: (r.version, r.updated_at, r.contacts)
+               for r in (services.members.get(row.id)
+                         for row in services.members.list(EVERYONE, 0, 1000))}
+    with services.uow() as uow:
+        counts = tuple(uow.session.execute(select(func.count()).select_from(table)).scalar()
+                       for table in (MemberContact, ConsentRecord, Engagement))
+    return members, counts
+
+
+@pytest.mark.parametrize("files", [
+    ("google_contacts.csv", "google_legacy.csv"),
+    ("iphone.vcf", "android.vcf", "outlook.vcf"),
+    ("mailchimp_subscribed.csv", "mailchimp_unsubscribed.csv", "mailchimp_cleaned.csv"),
+])
+def test_importing_the_same_files_twice_with_merge_changes_nothing(services, files):
+    for name in files:
+        run(services, DATA / name, on_duplicate=OnDuplicate.MERGE)
+    before = _state(services)
+    for name in files:
+        report = run(services, DATA / name, on_duplicate=OnDuplicate.MERGE)
+        assert report.created == 0 and report.consent_recorded == 0
+    assert _state(services) == before
