@@ -164,6 +164,7 @@ class _Person:
         self._packed = packed
         self.warnings = warnings
         self.derived = derived  # (sort_name, search_text)
+        self._contact = None
 
     @property
     def data(self) -> MemberInput:
@@ -180,7 +181,9 @@ class _Person:
     def contact(self):
         """Name and contact details, enough to look for duplicates."""
         if self._packed is not None:
-            return _Contact(*(self._packed[i] for i in _CONTACT_POSITIONS))
+            if self._contact is None:
+                self._contact = _Contact(*(self._packed[i] for i in _CONTACT_POSITIONS))
+            return self._contact
         return self._data
 
     def field(self, name: str):
@@ -237,8 +240,11 @@ def _read_row(number: int, cells: dict[str, str]) -> _Person | RowOutcome:
         language = ""
     contacts: list[ContactInput] = []
     for column, label_column, default_label in _CONTACT_COLUMNS:
+        cell = cells.get(column)
+        if not cell:
+            continue
         kind = "email" if column.startswith("email") else "phone"
-        found = values.split_values(cells.get(column, ""))
+        found = values.split_values(cell)
         labels = values.split_values(cells.get(label_column, "")) if label_column else []
         for position, raw in enumerate(found):
             if not raw:
@@ -722,10 +728,12 @@ def _write(session, actor: Actor, people: list[_Person],
         tags.extend({"member_id": member_id, "tag": tag} for tag in person.field("tags"))
         positions = {"email": 0, "phone": 0}
         for kind, value, label in person.field("contacts"):
-            contacts.append({"member_id": member_id, "kind": kind, "value": value,
-                             "label": label, "is_primary": positions[kind] == 0,
-                             "position": positions[kind]})
-            positions[kind] += 1
+            position = positions[kind]
+            positions[kind] = position + 1
+            if position or label:  # an unlabelled primary comes from the member's columns
+                contacts.append({"member_id": member_id, "kind": kind, "value": value,
+                                 "label": label, "is_primary": position == 0,
+                                 "position": position})
     insert_members(session, rows, roles, tags, contacts)
     if rows:
         reset_member_sequence(session)

@@ -27,8 +27,9 @@ EARLIEST_BIRTH = date(1900, 1, 1)
 def clean_member_input(data: MemberInput, *, email_checked: bool = False) -> MemberInput:
     """Trimmed, normalised input; raises ValidationError listing every problem at once.
 
-    ``email_checked``: the email address was already normalised by :func:`normalised_email`
-    (imports check each row's address once, not twice).
+    ``email_checked``: the email address and ``contacts`` were already normalised (by
+    :func:`normalised_email` and the importer's phone rules): imports check each row's
+    addresses and numbers once, not twice.
     """
     errors: dict[str, str] = {}
     text = {
@@ -90,8 +91,8 @@ def clean_member_input(data: MemberInput, *, email_checked: bool = False) -> Mem
         if len(name) > 300:
             errors["conditions"] = _("A condition's name can be at most 300 characters long.")
         conditions.append(replace(condition, name=name, orpha_code=code))
-    contacts = []
-    for contact in data.contacts:
+    contacts = [] if not email_checked else list(data.contacts)  # imports clean their own
+    for contact in data.contacts if not email_checked else ():
         value = " ".join(contact.value.split())
         label = " ".join(contact.label.split())[:60]
         if not value:
@@ -121,10 +122,11 @@ def clean_member_input(data: MemberInput, *, email_checked: bool = False) -> Mem
         contacts.append(ContactInput(contact.kind, value, label))
     if errors:
         raise ValidationError(errors)
-    return arrange_contacts(replace(
+    text["email"], text["phone"], arranged = _arranged(contacts, text["email"], text["phone"])
+    return replace(
         data, country=country, preferred_language=language, tags=tuple(tags),
-        age_band=age_band, conditions=tuple(conditions), contacts=tuple(contacts), **text
-    ))
+        age_band=age_band, conditions=tuple(conditions), contacts=arranged, **text
+    )
 
 
 def contact_key(kind: str, value: str) -> str:
@@ -139,12 +141,30 @@ def arrange_contacts(data: MemberInput) -> MemberInput:
     """Contacts without repeats, emails then phones, each kind's primary first; ``email`` and
     ``phone`` hold the primary ones. When ``email``/``phone`` name a value, it is the primary
     (it is added if the list lacks it); when empty, the list's first value becomes primary."""
+    email, phone, arranged = _arranged(data.contacts, data.email, data.phone)
+    return replace(data, email=email, phone=phone, contacts=arranged)
+
+
+def _arranged(contacts, email: str, phone: str) -> tuple[str, str, tuple[ContactInput, ...]]:
+    """(primary email, primary phone, contacts) as :func:`arrange_contacts` describes."""
+    if not contacts and not email and not phone:
+        return "", "", ()
+    if len(contacts) <= 2:  # the usual case, quickly: at most one of each, agreeing
+        kinds = [c.kind for c in contacts]
+        if (len(set(kinds)) == len(kinds) and all(c.value for c in contacts)
+                and all(c.kind in ("email", "phone") and (
+                    email if c.kind == "email" else phone) in ("", c.value) for c in contacts)
+                and (not email or "email" in kinds) and (not phone or "phone" in kinds)):
+            ordered = tuple(sorted(contacts, key=lambda c: c.kind))
+            return (next((c.value for c in ordered if c.kind == "email"), ""),
+                    next((c.value for c in ordered if c.kind == "phone"), ""), ordered)
     arranged: list[ContactInput] = []
     primaries = {}
+    given = {"email": email, "phone": phone}
     for kind in ("email", "phone"):
         items: list[ContactInput] = []
         seen: dict[str, int] = {}
-        for contact in data.contacts:
+        for contact in contacts:
             if contact.kind != kind or not contact.value:
                 continue
             key = contact_key(kind, contact.value)
@@ -153,7 +173,7 @@ def arrange_contacts(data: MemberInput) -> MemberInput:
                 items.append(contact)
             elif contact.label and not items[seen[key]].label:  # a repeat may bring a label
                 items[seen[key]] = items[seen[key]]._replace(label=contact.label)
-        primary = getattr(data, kind)
+        primary = given[kind]
         if primary:
             key = contact_key(kind, primary)
             same = next((c for c in items if contact_key(kind, c.value) == key), None)
@@ -161,8 +181,7 @@ def arrange_contacts(data: MemberInput) -> MemberInput:
                 c for c in items if c is not same]
         primaries[kind] = items[0].value if items else ""
         arranged.extend(items)
-    return replace(data, email=primaries["email"], phone=primaries["phone"],
-                   contacts=tuple(arranged))
+    return primaries["email"], primaries["phone"], tuple(arranged)
 
 
 # Plain ASCII addresses (nearly all of them) are checked here without the full validator; it

@@ -26,11 +26,12 @@ def next_member_id(session: Session) -> int:
 def insert_members(session: Session, members: Sequence[dict[str, Any]],
                    roles: Sequence[dict[str, Any]] = (),
                    tags: Sequence[dict[str, Any]] = (),
-                   contacts: Sequence[dict[str, Any]] | None = None) -> None:
+                   contacts: Sequence[dict[str, Any]] = ()) -> None:
     """Insert prepared rows (with ``id``, ``sort_name`` and ``search_text`` already set).
 
-    ``contacts`` are rows of ``member_contacts``; without them, each member's email and phone
-    become its primary contacts.
+    ``contacts``: rows of ``member_contacts`` beyond the members' own columns. A member's
+    ``email`` and ``phone`` become its primary (unlabelled) contacts, in one statement, unless
+    ``contacts`` holds a primary of that kind for it (one with a label).
 
     On SQLite the full-text index is filled once for all the new rows rather than by a trigger
     per row (three times faster); the trigger is back in place before the transaction ends.
@@ -41,16 +42,18 @@ def insert_members(session: Session, members: Sequence[dict[str, Any]],
         # DROP below would commit at once and a rollback would leave search without its trigger.
         session.execute(text("UPDATE members SET id = id WHERE 0"))
         session.execute(text(f"DROP TRIGGER IF EXISTS {INSERT_TRIGGER}"))
-    if contacts is None:
-        contacts = primary_contacts(members)
     for table, rows in ((Member.__table__, members), (MemberRole.__table__, roles),
                         (MemberTag.__table__, tags), (MemberContact.__table__, contacts)):
         for start in range(0, len(rows), BATCH):
             batch = list(rows[start:start + BATCH])
             if sqlite:
-                _sqlite_insert(session, table.name, batch)
+                # Roles, tags and contacts hold only text, numbers and flags: stored as given.
+                _sqlite_insert(session, table.name, batch, plain=table is not Member.__table__)
             else:
                 session.execute(insert(table), batch)
+    if members:
+        _primary_contacts(session, min(row["id"] for row in members),
+                          max(row["id"] for row in members), bool(contacts))
     if sqlite:
         ids = [row["id"] for row in members]
         session.execute(text(
@@ -59,11 +62,18 @@ def insert_members(session: Session, members: Sequence[dict[str, Any]],
         session.execute(text(CREATE_INSERT_TRIGGER))
 
 
-def primary_contacts(members: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The ``member_contacts`` rows for members' own email and phone columns."""
-    return [{"member_id": row["id"], "kind": kind, "value": row[kind], "label": "",
-             "is_primary": True, "position": 0}
-            for row in members for kind in ("email", "phone") if row.get(kind)]
+def _primary_contacts(session: Session, low: int, high: int, some_given: bool) -> None:
+    """Members' email and phone (ids ``low`` to ``high``) as their primary contacts, where
+    no primary of that kind was inserted for them (``some_given``: any contacts were)."""
+    unless_given = (" AND NOT EXISTS (SELECT 1 FROM member_contacts c WHERE "
+                    "c.member_id = m.id AND c.kind = :kind AND c.position = 0)"
+                    if some_given else "")
+    for kind in ("email", "phone"):
+        session.execute(text(
+            "INSERT INTO member_contacts (member_id, kind, value, label, is_primary, position) "
+            f"SELECT m.id, :kind, m.{kind}, '', :yes, 0 FROM members m "
+            f"WHERE m.id BETWEEN :low AND :high AND m.{kind} <> ''{unless_given}"),
+            {"kind": kind, "yes": True, "low": low, "high": high})
 
 
 def insert_rows(session: Session, table_name: str, rows: Sequence[dict[str, Any]]) -> None:
@@ -82,13 +92,17 @@ def insert_rows(session: Session, table_name: str, rows: Sequence[dict[str, Any]
             session.execute(insert(table), batch)
 
 
-def _sqlite_insert(session: Session, table: str, rows: list[dict[str, Any]]) -> None:
+def _sqlite_insert(session: Session, table: str, rows: list[dict[str, Any]],
+                   plain: bool = False) -> None:
     """executemany on the session's own sqlite3 connection (same transaction), skipping
     SQLAlchemy's per-row parameter processing; values are stored as SQLAlchemy stores them."""
     columns = list(rows[0])
     statement = (f"INSERT INTO {table} ({', '.join(columns)}) "
                  f"VALUES ({', '.join('?' for _ in columns)})")
     raw = session.connection().connection.dbapi_connection
+    if plain:
+        raw.executemany(statement, [tuple(row.values()) for row in rows])
+        return
     raw.executemany(statement, [tuple(_sqlite_value(row[c]) for c in columns) for row in rows])
 
 
