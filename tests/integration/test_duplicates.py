@@ -85,3 +85,27 @@ def test_duplicates_from_the_command_line(tmp_path, capsys):
     assert [(p["first_id"], p["second_id"]) for p in pairs] == [(1, 2)]
     assert main(["--data-dir", data, "members", "merge", "1", "2"]) == 0
     assert main(["--data-dir", data, "members", "merge", "1", "2"]) == 1
+
+
+def test_every_address_and_number_finds_a_pair_and_a_merge_keeps_them_all(services):
+    from advocate_app.services.member_data import ContactInput
+
+    amara = _add(services, "Amara", "Okoye", contacts=(
+        ContactInput("email", "amara@example.org", "home"),
+        ContactInput("email", "a.okoye@work.example.com", "work")))
+    # Known here by the work address only, and by a second phone number.
+    again = _add(services, "Amara", "Okoye", email="A.Okoye@work.example.com")
+    kofi = _add(services, "Kofi", "Mensah", contacts=(
+        ContactInput("phone", "+44 20 7946 0111", "home"),
+        ContactInput("phone", "+44 7700 900555", "mobile")))
+    kofi2 = _add(services, "Kofi", "Mensah", phone="07700 900555")
+    pairs = services.duplicates.find()
+    assert [(p.first_id, p.second_id) for p in pairs] == [(amara.id, again.id),
+                                                          (kofi.id, kofi2.id)]
+    assert pairs[0].reason == "same email address"
+    services.duplicates.merge(kofi.id, kofi2.id)
+    kept = services.members.get(kofi.id)
+    assert kept.values_of("phone") == ["+44 20 7946 0111", "+44 7700 900555"]  # no repeat
+    services.duplicates.merge(amara.id, again.id)
+    assert services.members.get(amara.id).values_of("email") == [
+        "amara@example.org", "a.okoye@work.example.com"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from advocate_app.app import main
 from advocate_app.domain.people import Role
 from advocate_app.interchange.errors import UnreadableFileError
-from advocate_app.services.member_data import MemberInput, MemberQuery
+from advocate_app.services.member_data import ContactInput, MemberInput, MemberQuery
 from advocate_app.services.member_import import (
     ImportCancelled,
     ImportOptions,
@@ -566,3 +567,43 @@ def test_importing_the_same_files_twice_with_merge_changes_nothing(services, fil
         report = run(services, DATA / name, on_duplicate=OnDuplicate.MERGE)
         assert report.created == 0 and report.consent_recorded == 0
     assert _state(services) == before
+
+
+@pytest.mark.parametrize("database", ["sqlite", pytest.param("postgresql",
+                                                             marks=pytest.mark.postgresql)])
+def test_members_from_before_keep_their_address_and_number_as_the_main_ones(
+        request, app_paths, database):
+    """Migration 0011 moves each member's one email address and phone number into the
+    contacts table as their primary ones."""
+    from sqlalchemy import text
+
+    from advocate_app.app import open_services
+    from advocate_app.storage.engine import create_app_engine
+
+    url = (app_paths.default_database_url() if database == "sqlite"
+           else request.getfixturevalue("postgres_url"))
+    services = open_services(url, app_paths)
+    ana = services.members.create(MemberInput(given_name="Ana", family_name="Silva",
+                                              email="ana@example.org", phone="+351 912 345 678"))
+    bruno = services.members.create(MemberInput(given_name="Bruno", family_name="Costa"))
+    services.close()
+    engine = create_app_engine(url)  # the database as version 0010 left it
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE member_contacts"))
+        connection.execute(text("UPDATE alembic_version SET version_num = '0010'"))
+    engine.dispose()
+    services = open_services(url, app_paths)
+    try:
+        found = services.members.get(ana.id)
+        assert [(c.kind, c.value) for c in found.contacts] == [
+            ("email", "ana@example.org"), ("phone", "+351 912 345 678")]
+        assert services.members.get(bruno.id).contacts == ()
+        assert services.members.search("ana@example")[0].id == ana.id
+        # And the record keeps working: a second address is added beside the first.
+        services.members.update(ana.id, replace(found, contacts=(
+            *found.contacts, ContactInput("email", "a.silva@work.example.pt", "work"))),
+            found.version)
+        assert services.members.get(ana.id).values_of("email") == [
+            "ana@example.org", "a.silva@work.example.pt"]
+    finally:
+        services.close()
