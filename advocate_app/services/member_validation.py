@@ -37,12 +37,6 @@ def clean_member_input(data: MemberInput, *, email_checked: bool = False) -> Mem
         else getattr(data, name).strip()
         for name in MAX_LENGTHS
     }
-    has_email = bool(text["email"]) or any(
-        c.kind == "email" and c.value.strip() for c in data.contacts)
-    if not (text["given_name"] or text["family_name"] or text["preferred_name"] or has_email):
-        # Someone known only by an email address (a newsletter subscriber) is a person too.
-        errors["given_name"] = _("Enter a name (a given name, a family name or a preferred "
-                                 "name) or an email address.")
     for name, limit in MAX_LENGTHS.items():
         if len(text[name]) > limit:
             errors[name] = _("This is too long: at most {limit} characters.").format(limit=limit)
@@ -52,6 +46,13 @@ def clean_member_input(data: MemberInput, *, email_checked: bool = False) -> Mem
             errors["email"] = _("“{value}” is not an email address.").format(value=text["email"])
         else:
             text["email"] = normalised
+    has_email = (bool(text["email"]) and "email" not in errors) or any(
+        c.kind == "email" and c.value.strip() for c in data.contacts
+        if " ".join(c.value.split()) != text["email"])
+    if not (text["given_name"] or text["family_name"] or text["preferred_name"] or has_email):
+        # Someone known only by an email address (a newsletter subscriber) is a person too.
+        errors["given_name"] = _("Enter a name (a given name, a family name or a preferred "
+                                 "name) or an email address.")
     if text["phone"] and not any(ch.isdigit() for ch in text["phone"]):
         errors["phone"] = _("A phone number needs digits.")
     country = data.country.strip().upper()

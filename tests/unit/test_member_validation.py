@@ -6,10 +6,13 @@ from advocate_app.services.member_data import MemberInput
 from advocate_app.services.member_validation import clean_member_input
 
 
-def test_a_member_needs_some_name():
+def test_a_member_needs_some_name_or_an_email_address():
     with pytest.raises(ValidationError) as raised:
-        clean_member_input(MemberInput(email="someone@example.org"))
+        clean_member_input(MemberInput(phone="+44 20 7946 0000", notes="Called once"))
     assert set(raised.value.errors) == {"given_name"}
+    # A subscriber known only by an email address is a person (their name is not known).
+    assert clean_member_input(MemberInput(email="someone@example.org")).email == (
+        "someone@example.org")
 
 
 def test_every_problem_is_reported_at_once():
