@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -90,8 +91,15 @@ class ContactsList(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.KIND, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.VALUE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.LABEL, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(self.LABEL, self.fontMetrics().averageCharWidth() * 16)
         self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
+        self.table.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
         self.add_email = QPushButton(_("Add an e&mail address"))
         self.add_phone = QPushButton(_("Add a p&hone number"))
         self.remove = QPushButton(_("Remo&ve"))
@@ -180,6 +188,8 @@ class AccessTab(QWidget):
     def __init__(self, editor: MemberEditorDialog):
         super().__init__()
         form = QFormLayout(self)
+        # A label too long to sit beside its field goes above it (the contacts list).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.contacts = ContactsList(editor.email, editor.phone)
         editor._add_row(form, "contacts", _("Other email addresses and phone numbers:"),
                         self.contacts)
