@@ -65,15 +65,15 @@ def insert_members(session: Session, members: Sequence[dict[str, Any]],
 def _primary_contacts(session: Session, low: int, high: int, some_given: bool) -> None:
     """Members' email and phone (ids ``low`` to ``high``) as their primary contacts, where
     no primary of that kind was inserted for them (``some_given``: any contacts were)."""
-    unless_given = (" AND NOT EXISTS (SELECT 1 FROM member_contacts c WHERE "
-                    "c.member_id = m.id AND c.kind = :kind AND c.position = 0)"
-                    if some_given else "")
-    for kind in ("email", "phone"):
+    for kind in ("email", "phone"):  # written into the SQL: one of these two words
+        unless_given = (" AND NOT EXISTS (SELECT 1 FROM member_contacts c WHERE "
+                        f"c.member_id = m.id AND c.kind = '{kind}' AND c.position = 0)"
+                        if some_given else "")
         session.execute(text(
             "INSERT INTO member_contacts (member_id, kind, value, label, is_primary, position) "
-            f"SELECT m.id, :kind, m.{kind}, '', :yes, 0 FROM members m "
+            f"SELECT m.id, '{kind}', m.{kind}, '', :yes, 0 FROM members m "
             f"WHERE m.id BETWEEN :low AND :high AND m.{kind} <> ''{unless_given}"),
-            {"kind": kind, "yes": True, "low": low, "high": high})
+            {"yes": True, "low": low, "high": high})
 
 
 def insert_rows(session: Session, table_name: str, rows: Sequence[dict[str, Any]]) -> None:
