@@ -487,3 +487,26 @@ def test_after_an_import_the_list_shows_the_people_just_imported(qtbot, page, se
     page.show_everyone_button.click()
     assert not page.imported_bar.isVisible()
     assert len(_names(page)) == 3
+
+
+def test_the_import_wizard_leaves_the_members_list_on_the_people_imported(
+        qtbot, main_window, services, tmp_path, monkeypatch):
+    from advocate_app.services.member_import import ImportOptions, import_members
+
+    _add(services, "Zoë", "Ørsted")
+    path = tmp_path / "people.csv"
+    path.write_text("Name,Email\nAna Silva,ana@example.org\nBruno Costa,bruno@example.org\n",
+                    encoding="utf-8")
+
+    def run_wizard(wizard):  # what the person does in the wizard: import the file
+        wizard.report = import_members(services.uow, services.actor, path, ImportOptions())
+
+    monkeypatch.setattr(main_window, "_run_wizard", run_wizard)
+    page = main_window.show_section("members")
+    page.search_field.setText("zoe")
+    page._apply_filters()
+    main_window.import_members()
+    assert sorted(_names(page)) == ["Ana Silva", "Bruno Costa"]
+    assert page.imported_bar.isVisible() and page.search_field.text() == ""
+    imported = {r.id for r in services.members.search("example.org")}
+    assert page.selected_member_id() in imported
