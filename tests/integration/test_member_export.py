@@ -234,3 +234,21 @@ def test_an_exported_spreadsheet_imports_as_the_same_people(services, app_paths,
             assert people(fresh)[name] == held, name
     finally:
         fresh.close()
+
+
+def test_vcards_bring_every_address_and_label_back(services, tmp_path):
+    from advocate_app.app import open_services
+    from advocate_app.paths import AppPaths
+
+    amara = _amara(services)
+    path = tmp_path / "members.vcf"
+    export_members(services, path, "vcard")
+    fresh_paths = AppPaths(tmp_path / "fresh")
+    fresh_paths.ensure()
+    fresh = open_services(fresh_paths.default_database_url(), fresh_paths)
+    try:
+        assert import_members(fresh.uow, fresh.actor, path, ImportOptions()).created == 1
+        back = fresh.members.get(fresh.members.list(MemberQuery(), 0, 10)[0].id)
+        assert back.contacts == services.members.get(amara.id).contacts
+    finally:
+        fresh.close()
