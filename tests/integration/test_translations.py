@@ -99,4 +99,4 @@ def test_dates_and_numbers_follow_the_ui_language(tmp_path):
     assert language_name("de") == "allemand"
     install_language("en", tmp_path)
     assert format_number(100000) == "100,000"
-    assert format_date(date(2026, 3, 5)) == "Mar 5, 2026"
+    assert format_date(date(2026, 3, 5)) == "5 Mar 2026"  # English without a region: day, month, year
