@@ -151,9 +151,17 @@ class MainWindow(QMainWindow):
         window.raise_()
         window.activateWindow()
         window.focus_notes()
+        # However minute-taking began (Take minutes, or reopened after a stop), the Boards
+        # page shows how the meeting ended without anyone choosing it again.
+        window.finished.connect(self._live_minutes_finished)
         self.live_minutes = window
         automation.start_from_environment()
         return window
+
+    def _live_minutes_finished(self, meeting_id: int) -> None:
+        boards = self._pages.get("boards")
+        if boards is not None:
+            boards.minutes_finished(meeting_id)
 
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built the first time it is needed."""

@@ -335,3 +335,20 @@ def test_quick_entries_show_their_title_and_a_sentence(qtbot, main_window, meeti
         assert first.width() >= first.fontMetrics().horizontalAdvance(sentence)
         dialog.done(0)
     window.close()
+
+
+def test_minutes_reopened_after_a_stop_also_update_the_boards_page(
+        qtbot, main_window, services, meeting, monkeypatch):
+    meeting_id, _people = meeting
+    services.boards.start_minutes(meeting_id)  # minute-taking began, the app stopped
+    page = main_window.show_section("boards")
+    page.refresh()
+    page.select_meeting(meeting_id)
+    window = main_window.resume_minutes()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    for key in (Qt.Key.Key_P, Qt.Key.Key_P, Qt.Key.Key_P):
+        qtbot.keyClick(window.attendance, key)
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
+    window.end_meeting()
+    assert page.quorum_label.text() == "Quorum: 3 of 3 needed present (met)"

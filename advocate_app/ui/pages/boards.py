@@ -523,16 +523,16 @@ class BoardsPage(QWidget):
 
         opener = getattr(self.window(), "open_live_minutes", None)
         if opener is not None:
-            window = opener(meeting_id)
+            window = opener(meeting_id)  # the main window passes the end back to this page
         else:
             window = LiveMinutesWindow(self._services, meeting_id, self)
             window.setWindowFlag(Qt.WindowType.Window, True)
             window.show()
-        # When minute-taking ends, the chosen meeting shows its final attendance and quorum.
-        window.finished.connect(self._minutes_finished)
+            window.finished.connect(self.minutes_finished)
         self.live_window = window
 
-    def _minutes_finished(self, meeting_id: int) -> None:
+    def minutes_finished(self, meeting_id: int) -> None:
+        """Minute-taking ended: the chosen meeting shows its final attendance and quorum."""
         self.refresh_meetings()
         if self.meeting_id() != meeting_id and any(m.id == meeting_id for m in self._meetings):
             self.select_meeting(meeting_id)
