@@ -108,3 +108,18 @@ def test_a_narrow_table_keeps_its_text_readable_and_scrolls(qtbot):
     assert table.columnWidth(1) < 12 * average  # "Answer" takes only what it needs
     assert table.horizontalHeader().length() > table.viewport().width()  # a scroll away
     assert_titles_whole(table)
+
+
+def test_a_narrow_report_never_cuts_a_word_of_its_text_column(qtbot, large_text):
+    """A report with a column a region leaves its condition column little room: it keeps at
+    least its longest word whole (the table scrolls sideways instead)."""
+    regions = [f"Region {n}" for n in range(30)]
+    table = read_only_table(["Condition", *regions], "Research contacts", main=0)
+    qtbot.addWidget(table)
+    table.resize(700, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    fill(table, [("ORPHA:60030 Loeys-Dietz syndrome", *["<5"] * 30),
+                 ("ORPHA:285 Hypermobile Ehlers-Danlos syndrome", *["<5"] * 30)])
+    word = table.fontMetrics().horizontalAdvance("Ehlers-Danlos")
+    qtbot.waitUntil(lambda: table.columnWidth(0) > word)

@@ -34,6 +34,7 @@ from advocate_app.services.errors import ServiceError, ValidationError
 from advocate_app.ui import prompts
 from advocate_app.ui.help import install_help_key
 from advocate_app.ui.widgets.heading import Heading
+from advocate_app.ui.widgets.screen import fit_to_screen
 from advocate_app.ui.widgets.tables import readable_columns
 
 #: Time zones offered first; any other IANA name can be typed.
@@ -85,16 +86,6 @@ def name_buttons(box: QDialogButtonBox) -> None:
     """Screen readers read a dialog's buttons by name: the words on them, without the "&"."""
     for button in box.buttons():
         button.setAccessibleName(button.text().replace("&", ""))
-
-
-def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
-    """Open ``dialog`` at about this size, or at the size its content asks for when larger,
-    never larger than the screen it opens on (a dialog's content scrolls or wraps within)."""
-    owner = dialog.parentWidget() or dialog
-    room = owner.screen().availableGeometry()
-    hint = dialog.sizeHint()
-    dialog.resize(min(room.width() - 40, max(width, hint.width())),
-                  min(room.height() - 60, max(height, hint.height())))
 
 
 def say_errors(parent: QWidget, title: str, exc: ServiceError) -> None:

@@ -19,6 +19,7 @@ from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_date
 from advocate_app.ui import prompts
 from advocate_app.ui.help import install_help_key
+from advocate_app.ui.widgets.screen import fit_to_screen
 from advocate_app.ui.widgets.tables import read_only_table
 
 
@@ -37,7 +38,8 @@ class PrivacyToolsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs, 1)
         layout.addWidget(buttons)
-        self.resize(760, 520)
+        # The research table has a column a region: give it the room the screen has.
+        fit_to_screen(self, 1100, 680)
 
     # --- retention --------------------------------------------------------------------------
 

@@ -27,10 +27,11 @@ from advocate_app.domain.governance import DEFAULT_RACI_ACTIVITIES, RaciValue
 from advocate_app.i18n import _
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
-from advocate_app.ui.dialogs.board_editor import fit_to_screen, name_buttons
+from advocate_app.ui.dialogs.board_editor import name_buttons
 from advocate_app.ui.help import KeyRow, install_help_key, key_text
 from advocate_app.ui.widgets.flow import flow_of
 from advocate_app.ui.widgets.heading import Heading
+from advocate_app.ui.widgets.screen import fit_to_screen
 
 #: The order Space goes through: empty, then R, A, C, I.
 CYCLE: tuple[RaciValue | None, ...] = (None, RaciValue.RESPONSIBLE, RaciValue.ACCOUNTABLE,

@@ -98,7 +98,8 @@ class _HeaderGuard(QObject):
             return
         room = (self._view.viewport().width() - others) // len(main)
         for column in main:
-            needed = max(header_text_width(header, column), 12 * average)
+            needed = max(header_text_width(header, column), 12 * average,
+                         self._longest_word(column, 30 * average))
             if room >= needed:
                 if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
                     header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
@@ -107,6 +108,22 @@ class _HeaderGuard(QObject):
                     header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 if header.sectionSize(column) != needed:
                     header.resizeSection(column, needed)
+
+    def _longest_word(self, column: int, cap: int) -> int:
+        """The width of the longest word in the column's first rows (up to ``cap``): a main
+        column that wraps is never narrower than one word, which would otherwise be cut."""
+        model = self._view.model()
+        if model is None:
+            return 0
+        metrics = self._view.fontMetrics()
+        widest = 0
+        for row in range(min(model.rowCount(), 200)):
+            text = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+            for word in str(text or "").split():
+                widest = max(widest, metrics.horizontalAdvance(word))
+                if widest >= cap:
+                    return cap
+        return widest + 2 * metrics.averageCharWidth() if widest else 0
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
