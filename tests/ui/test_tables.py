@@ -123,3 +123,21 @@ def test_a_narrow_report_never_cuts_a_word_of_its_text_column(qtbot, large_text)
                  ("ORPHA:285 Hypermobile Ehlers-Danlos syndrome", *["<5"] * 30)])
     word = table.fontMetrics().horizontalAdvance("Ehlers-Danlos")
     qtbot.waitUntil(lambda: table.columnWidth(0) > word)
+
+
+def test_text_columns_sharing_a_narrow_table_each_keep_their_words_whole(qtbot, large_text):
+    """Two text columns, one with long words: neither is squeezed below its longest word
+    (an equal share would cut one; a stretched one would be left the crumbs)."""
+    table = read_only_table(["You said", "We promised", "Owner", "Due"], "Promises",
+                            main=(0, 1))
+    qtbot.addWidget(table)
+    table.resize(520, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    fill(table, [("Study visits are too long for children",
+                  "Pseudoxanthoma-elasticum screening", "Chair", "3 Dec 2026")])
+    metrics = table.fontMetrics()
+    qtbot.waitUntil(lambda: table.columnWidth(1)
+                    > metrics.horizontalAdvance("Pseudoxanthoma-elasticum"))
+    # The other keeps a readable width (about twelve characters), not what is left over.
+    assert table.columnWidth(0) >= 12 * metrics.averageCharWidth()

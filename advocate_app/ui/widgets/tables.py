@@ -96,18 +96,22 @@ class _HeaderGuard(QObject):
             others += width
         if not main:
             return
-        room = (self._view.viewport().width() - others) // len(main)
-        for column in main:
-            needed = max(header_text_width(header, column), 12 * average,
-                         self._longest_word(column, 30 * average))
-            if room >= needed:
+        total = self._view.viewport().width() - others
+        needed = {column: max(header_text_width(header, column), 12 * average,
+                              self._longest_word(column, 30 * average)) for column in main}
+        if total // len(main) >= max(needed.values()):  # an equal share suits every one
+            for column in main:
                 if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
                     header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-            else:  # too narrow to read: keep it readable, the table scrolls
-                if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
-                    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                if header.sectionSize(column) != needed:
-                    header.resizeSection(column, needed)
+            return
+        # Some need more than an equal share: each gets what it needs and an equal part of
+        # what is left; when even that is too much, the table scrolls sideways.
+        extra = max(0, total - sum(needed.values())) // len(main)
+        for column in main:
+            if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            if header.sectionSize(column) != needed[column] + extra:
+                header.resizeSection(column, needed[column] + extra)
 
     def _longest_word(self, column: int, cap: int) -> int:
         """The width of the longest word in the column's first rows (up to ``cap``): a main
