@@ -98,3 +98,13 @@ def member_search_text(given, family, preferred, email, phone, tags,
     # Word starts inside "Diallo-Sow", "O'Neill" and "ana.nunez@example.org" count too.
     split = [_WORD_JOINERS.sub(" ", w) for w in words.split() if _WORD_JOINERS.search(w)]
     return " " + " ".join([words, *tails, *split]) + " "
+
+
+#: Labels for email addresses and phone numbers Advocate knows; any other text is kept as typed.
+CONTACT_LABELS = {"home": N_("Home"), "work": N_("Work"), "mobile": N_("Mobile"),
+                  "other": N_("Other"), "fax": N_("Fax")}
+
+
+def contact_label_text(label: str) -> str:
+    """A contact's label as people read it in the interface language."""
+    return _(CONTACT_LABELS[label]) if label in CONTACT_LABELS else label

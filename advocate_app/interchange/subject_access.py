@@ -29,7 +29,7 @@ def _labels() -> dict[str, str]:
 
 
 def _contact_text(item: dict) -> str:
-    from advocate_app.services.member_data import contact_label_text
+    from advocate_app.domain.people import contact_label_text
 
     value = item.get("address") or item.get("number") or ""
     notes = [contact_label_text(item["label"])] if item.get("label") else []

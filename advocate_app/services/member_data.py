@@ -16,8 +16,12 @@ from advocate_app.domain.community import (
     PrintFormat,
     reconcile_format_needs,
 )
-from advocate_app.domain.people import Role, member_display_name
-from advocate_app.i18n import N_, _
+from advocate_app.domain.people import (  # noqa: F401 - contact labels re-exported
+    CONTACT_LABELS,
+    Role,
+    contact_label_text,
+    member_display_name,
+)
 
 
 @dataclass(frozen=True)
@@ -28,16 +32,6 @@ class ConditionInput:
     orpha_code: str = ""
     diagnosis_confirmed: bool = False
     genetic_test_done: bool = False
-
-
-#: Labels for email addresses and phone numbers Advocate knows; any other text is kept as typed.
-CONTACT_LABELS = {"home": N_("Home"), "work": N_("Work"), "mobile": N_("Mobile"),
-                  "other": N_("Other"), "fax": N_("Fax")}
-
-
-def contact_label_text(label: str) -> str:
-    """A contact's label as people read it in the interface language."""
-    return _(CONTACT_LABELS[label]) if label in CONTACT_LABELS else label
 
 
 class ContactInput(NamedTuple):
