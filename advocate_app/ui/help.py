@@ -74,7 +74,7 @@ def key_text(sequences) -> str:
         text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
         if text and text not in texts:
             texts.append(text)
-    return f" {_('or')} ".join(texts)
+    return (" " + _("or") + " ").join(texts)
 
 
 def _plain(text: str) -> str:
@@ -126,7 +126,7 @@ def _merged(rows: list[KeyRow]) -> list[KeyRow]:
         if same is None:
             merged[(row.what, row.where)] = row
         else:
-            merged[(row.what, row.where)] = KeyRow(f"{same.keys} {_('or')} {row.keys}",
+            merged[(row.what, row.where)] = KeyRow(same.keys + " " + _("or") + " " + row.keys,
                                                    row.what, row.where)
     return list(merged.values())
 
@@ -326,9 +326,11 @@ class HelpWindow(QWidget):
     def _move_to(self, screen: QWidget | None) -> None:
         geometry, visible = self.geometry(), self.isVisible()
         self.setParent(screen, Qt.WindowType.Window)
-        self.setGeometry(geometry)
-        if visible:
+        if visible:  # stays where the person put it
+            self.setGeometry(geometry)
             self.show()
+        else:  # not shown yet: the window manager places it, title bar on screen
+            self.resize(geometry.size())
 
     def _watch(self, screen: QWidget) -> None:
         if self._screen is not None and _is_valid(self._screen):

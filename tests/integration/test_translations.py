@@ -100,3 +100,18 @@ def test_dates_and_numbers_follow_the_ui_language(tmp_path):
     install_language("en", tmp_path)
     assert format_number(100000) == "100,000"
     assert format_date(date(2026, 3, 5)) == "5 Mar 2026"  # English without a region: day, month, year
+
+
+def test_no_translated_words_hide_inside_f_strings():
+    """The extractor cannot see ``_()`` inside an f-string: such words would never reach the
+    catalogs and would stay in English (the help window's "or" did)."""
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "advocate_app").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Call) and getattr(inner.func, "id", "") in KEYWORDS:
+                        hidden.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
+    assert not hidden, f"translated words inside f-strings: {hidden}"
