@@ -16,14 +16,14 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from advocate_app.documents import fonts, inline
 from advocate_app.documents.content import ItemKind, OutreachItem
 from advocate_app.documents.flowables import FitParagraph, Tagged
-from advocate_app.documents.pdf import (
+from advocate_app.documents.profiles import PrintProfile
+from advocate_app.documents.rendering import (
     ADDRESS_PLACEHOLDER,
     Cancelled,
     Recipient,
     RenderOptions,
-    _styles,
+    text_styles,
 )
-from advocate_app.documents.profiles import PrintProfile
 from advocate_app.documents.tagging import Tagger, finish
 from advocate_app.i18n import N_, _, translator
 
@@ -63,7 +63,7 @@ def render_labels(item: OutreachItem, recipients: Sequence[Recipient | None],
     from reportlab.platypus import FrameBreak
 
     sheet = LABEL_SHEETS.get(options.label_sheet) or LABEL_SHEETS["L7160"]
-    styles = _styles(profile, ItemKind.LEAFLET, options.body_pt)
+    styles = text_styles(profile, ItemKind.LEAFLET, options.body_pt)
     page_w, page_h = sheet.page
     pad = 4 * mm
     frames = []

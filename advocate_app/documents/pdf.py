@@ -16,13 +16,11 @@ import base64
 import io
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -51,98 +49,32 @@ from advocate_app.documents.flowables import (
     Stack,
     Tagged,
 )
-from advocate_app.documents.profiles import PROFILES, PrintProfile, ProfileKey
+from advocate_app.documents.profiles import PROFILES, PrintProfile
+from advocate_app.documents.rendering import (
+    ADDRESS_PLACEHOLDER,
+    POSTER_SCALES,
+    Cancelled,
+    Recipient,
+    RenderOptions,
+    text_styles,
+)
 from advocate_app.documents.tagging import Node, Tagger, finish
 from advocate_app.i18n import N_, _, translator
 
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps"})
 _MERGE_FIELD = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
-ACCENT = "#0b4f9c"       # 8.6:1 on white
-ACCENT_SOFT = "#e8f0fa"  # box backgrounds
 
 _NOTICE = N_("This is available in large print, Easy Read and other languages — ask us.")
-ADDRESS_PLACEHOLDER = N_("[Name and address]")
 _PAGE = N_("Page {number}")
 _WHEN, _WHERE, _DETAILS = N_("When:"), N_("Where:"), N_("Details:")
 _CONTACT_US = N_("Contact us")
 _FIELD_LABELS = {"name": N_("Name"), "first_name": N_("First name"),
                  "salutation": N_("Dear …"), "date": N_("Date")}
 _QR_ALT = N_("QR code for {url}")
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    profile: ProfileKey = ProfileKey.STANDARD
-    page_size: str = "A4"                 # "A4" or "Letter"
-    body_pt: float | None = None          # the person's choice, checked by the pre-flight
-    tagged: bool = True                   # False only to measure what tagging costs
-    date_text: str = ""                   # {{date}}; today in the item's language by default
-    label_sheet: str = "L7160"            # address labels: a key of LABEL_SHEETS
-    poster_scale: float | None = None     # posters: chosen to fill one page (POSTER_SCALES)
-
-
-#: Posters print their text this much larger than the profile's body size: the largest that
-#: keeps the poster on one page (never below the profile's own size).
-POSTER_SCALES = (1.6, 1.45, 1.3, 1.15, 1.0)
-
-
-@dataclass
-class Recipient:
-    """Whom a personalised copy is for (mail merge)."""
-
-    fields: dict[str, str] = field(default_factory=dict)  # name, first_name, salutation …
-    address_lines: list[str] = field(default_factory=list)
+_DEFAULT_OPTIONS = RenderOptions()
 
 
 # -- the document --------------------------------------------------------------------------------
-
-@dataclass
-class _Styles:
-    body: ParagraphStyle
-    headings: dict[int, ParagraphStyle]
-    small: ParagraphStyle
-    box_title: ParagraphStyle
-    family: str
-    text_color: str
-    accent: str
-    box_background: str
-    body_pt: float
-
-
-def _styles(profile: PrintProfile, kind: ItemKind, body_pt: float | None,
-            poster_scale: float | None = None) -> _Styles:
-    family = fonts.family(profile.legible_face).key
-    size = body_pt or profile.body_pt
-    if kind == ItemKind.POSTER:
-        size *= poster_scale or POSTER_SCALES[0]
-    text_color = profile.text_color
-    high_contrast = profile.key == ProfileKey.HIGH_CONTRAST
-    accent = "#000000" if high_contrast else ACCENT
-    body = ParagraphStyle(
-        "body", fontName=fonts.Family(family).name(), fontSize=size,
-        leading=size * profile.line_spacing, textColor=colors.HexColor(text_color),
-        alignment=TA_LEFT, spaceAfter=size * 0.6, splitLongWords=1, allowWidows=0,
-        allowOrphans=0)
-    scales = {1: profile.heading_scale + 0.45, 2: profile.heading_scale,
-              3: 1 + (profile.heading_scale - 1) * 0.6, 4: 1.1, 5: 1.05, 6: 1.0}
-    headings = {}
-    for level, scale in scales.items():
-        hsize = size * scale
-        headings[level] = ParagraphStyle(
-            f"h{level}", parent=body, fontName=fonts.Family(family).name(bold=True),
-            fontSize=hsize, leading=hsize * 1.25, spaceBefore=size * (0.9 if level > 1 else 0),
-            spaceAfter=size * 0.45, textColor=colors.HexColor(accent if level <= 2
-                                                              else text_color),
-            keepWithNext=1)
-    small = ParagraphStyle("small", parent=body, fontSize=max(size * 0.8, profile.min_body_pt
-                                                              * 0.8),
-                           leading=max(size * 0.8, 9) * 1.3)
-    box_title = ParagraphStyle("box_title", parent=body,
-                               fontName=fonts.Family(family).name(bold=True), keepWithNext=1,
-                               spaceAfter=size * 0.3)
-    return _Styles(body, headings, small, box_title, family, text_color, accent,
-                   "#ffffff" if high_contrast else ACCENT_SOFT, size)
-
 
 class _Builder:
     """Turns an item's blocks into flowables and structure elements."""
@@ -153,7 +85,7 @@ class _Builder:
         self.item, self.profile, self.options = item, profile, options
         self.tagger, self.width, self.recipient = tagger, width, recipient
         self.parent = parent or tagger.root
-        self.styles = _styles(profile, item.kind, options.body_pt, options.poster_scale)
+        self.styles = text_styles(profile, item.kind, options.body_pt, options.poster_scale)
         self.t = translator(item.language)  # words the document prints itself
         self.heading_seen = False
         self.flow: list[Flowable] = []
@@ -543,14 +475,14 @@ def _measure(profile: PrintProfile, family: str, size: float, available: float) 
     return min(available, per_char * profile.chars_per_line[1])
 
 
-def render(item: OutreachItem, options: RenderOptions = RenderOptions(), *,
+def render(item: OutreachItem, options: RenderOptions = _DEFAULT_OPTIONS, *,
            recipient: Recipient | None = None) -> bytes:
     """The item as a tagged PDF (bytes)."""
     return render_many(item, [recipient] if recipient else [None], options)
 
 
 def render_many(item: OutreachItem, recipients: Sequence[Recipient | None],
-                options: RenderOptions = RenderOptions(),
+                options: RenderOptions = _DEFAULT_OPTIONS,
                 progress: Callable[[int], bool] | None = None) -> bytes:
     """One PDF with a copy per recipient (letters, invitations), each starting on a new page.
 
@@ -570,7 +502,7 @@ def render_many(item: OutreachItem, recipients: Sequence[Recipient | None],
     tagger = Tagger("Document", lang=lang)
     tagger.enabled = options.tagged
     page_w, page_h = _page_size(options.page_size)
-    styles = _styles(profile, item.kind, options.body_pt, options.poster_scale)
+    styles = text_styles(profile, item.kind, options.body_pt, options.poster_scale)
     margin = (25 if profile.chars_per_line or profile.picture_left else 20) * mm
     if item.kind == ItemKind.POSTER:
         margin = 18 * mm
@@ -677,10 +609,6 @@ def _today(lang: str) -> str:
         return format_date(date.today(), format="long", locale=locale)
     except Exception:  # noqa: BLE001 (an unknown language falls back to English)
         return format_date(date.today(), format="long", locale="en")
-
-
-class Cancelled(Exception):
-    """The person cancelled a long rendering."""
 
 
 try:
