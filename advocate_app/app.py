@@ -77,12 +77,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build_context(args, paths: AppPaths, language: str, started_at: float) -> AppContext:
+    from advocate_app.i18n import _
     from advocate_app.paths import DataDirError
 
     try:
         paths.ensure()
     except DataDirError as exc:
-        raise StartupError(str(exc)) from exc
+        raise StartupError(_("The data folder {path} cannot be written: {reason}.").format(
+            path=exc.path, reason=exc.reason)) from exc
     _configure_logging(paths.log_dir)
     database_url = args.database_url or os.environ.get("ADVOCATE_DATABASE_URL") or (
         paths.default_database_url()

@@ -19,7 +19,14 @@ _SOURCE_ROOT = _PACKAGE_DIR.parent
 
 
 class DataDirError(Exception):
-    """The data directory cannot be created or written."""
+    """The data directory cannot be created or written: ``path`` and the system's ``reason``.
+
+    The caller words it for people (this module sits below the translations, which find their
+    catalogs through it)."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
 
 
 @dataclass(frozen=True)
@@ -51,8 +58,6 @@ class AppPaths:
 
     def ensure(self) -> None:
         """Create the directories the app writes to; raise DataDirError with the reason."""
-        from advocate_app.i18n import _
-
         try:
             for directory in (self.data_dir, self.backup_dir, self.log_dir):
                 directory.mkdir(parents=True, exist_ok=True)
@@ -60,11 +65,7 @@ class AppPaths:
             probe.write_bytes(b"")
             probe.unlink()
         except OSError as exc:
-            raise DataDirError(
-                _("The data folder {path} cannot be written: {reason}.").format(
-                    path=self.data_dir, reason=exc.strerror or exc
-                )
-            ) from exc
+            raise DataDirError(self.data_dir, str(exc.strerror or exc)) from exc
 
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 
-DOMAIN = "advocate_app"
-SOURCE_LANGUAGE = "en"
+from advocate_app.i18n.source import SOURCE_LANGUAGE
 
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
 _language: str = SOURCE_LANGUAGE

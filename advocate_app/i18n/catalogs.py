@@ -12,7 +12,7 @@ import locale
 import os
 from pathlib import Path
 
-from advocate_app.i18n import DOMAIN, SOURCE_LANGUAGE
+from advocate_app.i18n.source import DOMAIN, SOURCE_LANGUAGE
 from advocate_app.paths import bundled_dir
 
 
