@@ -99,9 +99,13 @@ def roles_sql(member_ids: Sequence[int]) -> tuple[str, dict[str, Any]]:
             dict(zip(names, member_ids, strict=True)))
 
 
-ROLE_COUNTS_SQL = (
-    "SELECT r.role, count(*) FROM member_roles r JOIN members m ON m.id = r.member_id "
-    "WHERE m.archived_at IS NULL GROUP BY r.role"
+# Active members per role = every member's roles less the archived members' roles. Both read
+# indexes only (the roles' own index; the few archived members through ``archived_at``), where
+# joining every role to its member looked up 100,000 members each time the dashboard was shown.
+ALL_ROLE_COUNTS_SQL = "SELECT role, count(*) FROM member_roles GROUP BY role"
+ARCHIVED_ROLE_COUNTS_SQL = (
+    "SELECT role, count(*) FROM member_roles WHERE member_id IN "
+    "(SELECT id FROM members WHERE archived_at IS NOT NULL) GROUP BY role"
 )
 
 ALL_TAGS_SQL = "SELECT DISTINCT tag FROM member_tags ORDER BY tag"

@@ -98,8 +98,11 @@ class MemberService:
 
     def role_counts(self) -> dict[Role, int]:
         """Active members per role."""
-        return {Role(role): int(n) for role, n in self._reader.rows(sql.ROLE_COUNTS_SQL)
-                if role in ROLE_VALUES}
+        archived = dict(self._reader.rows(sql.ARCHIVED_ROLE_COUNTS_SQL))
+        counts = {Role(role): int(n) - int(archived.get(role, 0))
+                  for role, n in self._reader.rows(sql.ALL_ROLE_COUNTS_SQL)
+                  if role in ROLE_VALUES}
+        return {role: n for role, n in counts.items() if n > 0}
 
     def _roles_for(self, member_ids: list[int]) -> dict[int, tuple[Role, ...]]:
         if not member_ids:
