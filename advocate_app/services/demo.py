@@ -20,18 +20,18 @@ import itertools
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
 from advocate_app.domain.people import Actor, Role, member_search_text, member_sort_key
 from advocate_app.domain.text import fold
 from advocate_app.services import demo_people as people
+from advocate_app.services.demo_boards import add_sample_boards
+from advocate_app.services.demo_time import BASE_TIME
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
 BATCH = 5000
-#: Sample dates lie in the three years before this moment.
-BASE_TIME = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
 _HISTORY_MINUTES = 3 * 365 * 24 * 60
 
 #: Who people are to the charity, with how often each combination occurs.
@@ -157,8 +157,6 @@ def generate_demo(uow: UnitOfWorkFactory, actor: Actor, *, members: int, seed: i
         _stop_if_cancelled(work, should_cancel)
         reset_member_sequence(work.session)
         items = _add_outreach_items(work.session, actor)
-        from advocate_app.services.demo_boards import add_sample_boards
-
         boards, meetings = add_sample_boards(work.session, actor, seed)
         work.commit()
     return DemoSummary(members=members, outreach_items=items, boards=boards,

@@ -9,7 +9,7 @@ import random
 from datetime import UTC, datetime, timedelta
 
 from advocate_app.domain.people import Actor
-from advocate_app.services.demo import BASE_TIME
+from advocate_app.services.demo_time import BASE_TIME
 
 _BOARD_ZONE = "Europe/London"
 _BOARD_PLACE = "Community Hall, Room 2 (ground floor)"
