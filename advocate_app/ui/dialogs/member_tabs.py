@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -50,8 +50,19 @@ from advocate_app.services.member_data import (
 from advocate_app.ui.widgets.dates import prepare_date_edit
 from advocate_app.ui.widgets.tables import fill, read_only_table, readable_columns
 
-if TYPE_CHECKING:
-    from advocate_app.ui.dialogs.member_editor import MemberEditorDialog
+
+class EditorForm(Protocol):
+    """What a tab needs of the editor that holds it: the main email and phone fields, and the
+    editor's way of adding a labelled field whose errors it shows (the member editor dialog)."""
+
+    email: QLineEdit
+    phone: QLineEdit
+    fields: dict[str, QWidget]
+    errors: dict[str, QLabel]
+    _labels: dict[str, str]
+
+    def _add_row(self, form: QFormLayout, name: str, label_text: str,
+                 field: QWidget) -> None: ...
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
@@ -185,7 +196,7 @@ class ContactsList(QWidget):
 class AccessTab(QWidget):
     """What someone needs to take part, and how and when to reach them."""
 
-    def __init__(self, editor: MemberEditorDialog):
+    def __init__(self, editor: EditorForm):
         super().__init__()
         form = QFormLayout(self)
         # A label too long to sit beside its field goes above it (the contacts list).
@@ -292,7 +303,7 @@ class AccessTab(QWidget):
 class HealthTab(QWidget):
     """Special-category data: kept out of exports and other people's views unless needed."""
 
-    def __init__(self, editor: MemberEditorDialog):
+    def __init__(self, editor: EditorForm):
         super().__init__()
         layout = QVBoxLayout(self)
         notice = QLabel(_("Health details are sensitive. They are left out of exports unless "
