@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
 
         self._build_menus()
+        self._refreshed_by_row: QWidget | None = None
         self.navigation.currentRowChanged.connect(self._on_section_row)
         self._apply_text_scale(settings.text_scale)
 
@@ -175,11 +176,13 @@ class MainWindow(QMainWindow):
 
     def show_section(self, key: str, *, focus: bool = True) -> QWidget:
         row = next(i for i, s in enumerate(self.sections) if s.key == key)
+        self._refreshed_by_row = None
         if self.navigation.currentRow() != row:
             self.navigation.setCurrentRow(row)  # re-enters through _on_section_row
         page = self.page(key)
         self.stack.setCurrentWidget(page)
-        if hasattr(page, "refresh"):
+        # Read once per visit: choosing the row may have refreshed the page already.
+        if hasattr(page, "refresh") and self._refreshed_by_row is not page:
             page.refresh()
         if focus and hasattr(page, "focus_first"):
             page.focus_first()
@@ -198,6 +201,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(page)
             if hasattr(page, "refresh"):
                 page.refresh()
+                self._refreshed_by_row = page
         self._settings.last_section = key
         self.section_changed.emit(key)
 

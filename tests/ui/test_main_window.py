@@ -121,3 +121,17 @@ def test_the_dashboard_names_a_meeting_still_to_come_not_one_ended_today(main_wi
     text = page.reminders.text()
     assert "Next meeting: Patient Advisory Board, “Spring meeting”" in text
     assert "This morning" not in text and "Last month" not in text
+
+
+def test_each_visit_to_a_section_reads_it_once(main_window, monkeypatch):
+    """Going to a section re-reads its data one time, not once for the row and once more."""
+    reads = []
+    for key in ("dashboard", "members", "outreach"):
+        page = main_window.page(key)
+        monkeypatch.setattr(page, "refresh", lambda key=key, real=page.refresh: (
+            reads.append(key), real()))
+    main_window.show_section("members")
+    main_window.show_section("dashboard")
+    main_window.show_section("dashboard")  # shown again while on it: read again, once
+    main_window.navigation.setCurrentRow(5)  # chosen in the list of sections
+    assert reads == ["members", "dashboard", "dashboard", "outreach"]
