@@ -32,6 +32,11 @@ class AppContext:
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 
+    @property
+    def shown_database_url(self) -> str:
+        """The database address as messages and the window show it: without its password."""
+        return _redact(self.database_url)
+
 
 class StartupError(Exception):
     """A problem a user can fix; the message is one translated sentence."""
