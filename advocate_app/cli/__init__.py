@@ -10,15 +10,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from advocate_app.cli.arguments import Parser, positive_int
 from advocate_app.i18n import _
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose mistakes are one translated sentence, not a usage dump."""
-
-    def error(self, message: str):  # noqa: D401 - argparse's name
-        self.exit(2, _("{prog}: {problem}. Try “{prog} --help”.").format(
-            prog=self.prog, problem=message) + "\n")
 
 
 def peek_option(argv: Sequence[str], option: str) -> str | None:
@@ -46,7 +39,7 @@ _VALUE_OPTIONS = ("--data-dir", "--database-url", "--lang")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="advocate-app",
         description=_("Advocate: community, boards, webinars, stories and outreach for patient "
                       "advocacy groups. Without a command, opens the window."),
@@ -68,12 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--smoke-test", action="store_true",
         help=_("open the window with the Members page, print the start-up time and exit"),
     )
-    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
     demo = commands.add_parser(
         "demo", help=_("fill the database with a realistic sample community"),
         description=_("Fill the database with a realistic, repeatable sample community."),
     )
-    demo.add_argument("--members", type=_positive_int, default=300, metavar="N",
+    demo.add_argument("--members", type=positive_int, default=300, metavar="N",
                       help=_("how many members to create (default: 300)"))
     demo.add_argument("--seed", type=int, default=1, metavar="S",
                       help=_("the same seed always gives the same community (default: 1)"))
@@ -81,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help=_("bring people in from a CSV, XLSX or vCard file"),
         description=_("Bring people in from a file. Everything lands in one go, or nothing "
                       "does; the report says what happened to every row."))
-    what = importer.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser,
+    what = importer.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=Parser,
                                    required=True)
     members = what.add_parser("members", help=_("import members"),
                               description=_("Import members from a file."))
@@ -103,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help=_("write members to a CSV, XLSX, vCard or JSON file"),
         description=_("Write members to a file. Health details are left out unless you ask "
                       "for them with --include-sensitive."))
-    what = exporter.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser,
+    what = exporter.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=Parser,
                                    required=True)
     members = what.add_parser("members", help=_("export members"),
                               description=_("Export members to a file."))
@@ -118,33 +111,33 @@ def build_parser() -> argparse.ArgumentParser:
     privacy = commands.add_parser(
         "privacy", help=_("privacy rights: what we hold, erasure, retention"),
         description=_("Privacy rights of members."))
-    what = privacy.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser,
+    what = privacy.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=Parser,
                                   required=True)
     report = what.add_parser("report", help=_("everything we hold about one member"))
-    report.add_argument("member", type=_positive_int, metavar=_("MEMBER"))
+    report.add_argument("member", type=positive_int, metavar=_("MEMBER"))
     report.add_argument("--format", choices=("html", "json"), default="html")
     report.add_argument("-o", "--output", metavar=_("FILE"), required=True)
     erase = what.add_parser("erase", help=_("erase what identifies one member"))
-    erase.add_argument("member", type=_positive_int, metavar=_("MEMBER"))
+    erase.add_argument("member", type=positive_int, metavar=_("MEMBER"))
     erase.add_argument("--yes", action="store_true",
                        help=_("confirm: this cannot be undone"))
     retention = what.add_parser(
         "retention", help=_("members unchanged for YEARS with no valid consent"),
         description=_("List (or, with --apply, erase) members with no valid consent for "
                       "anything who have not changed for the given number of years."))
-    retention.add_argument("--years", type=_positive_int, required=True)
+    retention.add_argument("--years", type=positive_int, required=True)
     retention.add_argument("--apply", action="store_true",
                            help=_("erase them (without this, only list them)"))
     members_cmd = commands.add_parser("members", help=_("find and merge duplicate members"),
                                       description=_("Duplicate members."))
-    what = members_cmd.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser,
+    what = members_cmd.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=Parser,
                                       required=True)
     duplicates = what.add_parser("duplicates", help=_("list records that look like the same "
                                                       "person"))
     duplicates.add_argument("--json", action="store_true", help=_("print as JSON"))
     merge = what.add_parser("merge", help=_("merge the second record into the first"))
-    merge.add_argument("keep", type=_positive_int, metavar=_("KEEP"))
-    merge.add_argument("other", type=_positive_int, metavar=_("OTHER"))
+    merge.add_argument("keep", type=positive_int, metavar=_("KEEP"))
+    merge.add_argument("other", type=positive_int, metavar=_("OTHER"))
     readiness = commands.add_parser(
         "trial-readiness", help=_("counts a trial sponsor may see: no names, small cells "
                                   "hidden"),
@@ -157,17 +150,6 @@ def build_parser() -> argparse.ArgumentParser:
     outreach.add_parser(commands)
     meetings.add_parsers(commands)
     return parser
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise argparse.ArgumentTypeError(_("“{value}” is not a whole number of 0 or more").format(
-            value=value))
-    return number
 
 
 def run_command(args: argparse.Namespace, context) -> int:

@@ -3,7 +3,7 @@ written as calendar files; minutes exported as PDF or Word."""
 
 from __future__ import annotations
 
-from advocate_app.cli import _Parser, _positive_int
+from advocate_app.cli.arguments import Parser, positive_int
 from advocate_app.i18n import _
 
 
@@ -12,23 +12,23 @@ def add_parsers(commands) -> None:
         "meetings", help=_("list board meetings and write them as calendar files"),
         description=_("Board meetings: list them, or write one meeting or all upcoming "
                       "meetings as an iCalendar (.ics) file."))
-    what = meetings.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser,
+    what = meetings.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=Parser,
                                    required=True)
     listing = what.add_parser("list", help=_("list the meetings, newest first"))
     listing.add_argument("--json", action="store_true",
                          help=_("print a JSON list (id, board, title, start, minutes_status)"))
     ics = what.add_parser("ics", help=_("write a calendar file: one meeting, or every "
                                         "upcoming meeting"))
-    ics.add_argument("--meeting", type=_positive_int, metavar=_("MEETING_ID"),
+    ics.add_argument("--meeting", type=positive_int, metavar=_("MEETING_ID"),
                      help=_("only this meeting (default: every upcoming meeting)"))
     ics.add_argument("-o", "--output", metavar=_("FILE.ics"), required=True)
     minutes = commands.add_parser(
         "minutes", help=_("export the minutes of a meeting"),
         description=_("The minutes of a meeting as an accessible PDF or a Word document."))
-    what = minutes.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser,
+    what = minutes.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=Parser,
                                   required=True)
     export = what.add_parser("export", help=_("write the minutes as PDF or DOCX"))
-    export.add_argument("meeting", type=_positive_int, metavar=_("MEETING_ID"))
+    export.add_argument("meeting", type=positive_int, metavar=_("MEETING_ID"))
     export.add_argument("--format", choices=("pdf", "docx"), required=True)
     export.add_argument("-o", "--output", metavar=_("FILE"), required=True)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from advocate_app.cli import _Parser, _positive_int
+from advocate_app.cli.arguments import Parser, positive_int
 from advocate_app.i18n import _
 
 _PROFILE_CHOICES = ("standard", "clear", "large", "easy-read", "dyslexia", "high-contrast")
@@ -16,13 +16,13 @@ def add_parser(commands) -> None:
         "outreach", help=_("list, export, render and print outreach items"),
         description=_("Leaflets, posters, lay summaries, newsletters, invitations, letters and "
                       "address labels: as accessible PDF, and as print packs per member."))
-    what = outreach.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser,
+    what = outreach.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=Parser,
                                    required=True)
     listing = what.add_parser("list", help=_("list the stored items"))
     listing.add_argument("--json", action="store_true",
                          help=_("print a JSON list (id, kind, title, language, group)"))
     export = what.add_parser("export", help=_("write an item in its JSON form"))
-    export.add_argument("item", type=_positive_int, metavar=_("ITEM_ID"))
+    export.add_argument("item", type=positive_int, metavar=_("ITEM_ID"))
     export.add_argument("-o", "--output", metavar=_("FILE"), required=True)
     importer = what.add_parser("import", help=_("add an item from its JSON form"))
     importer.add_argument("file", metavar=_("ITEM.json"))
@@ -45,7 +45,7 @@ def add_parser(commands) -> None:
     pack = what.add_parser(
         "print-pack", help=_("each member's copy in their language and format, with labels "
                              "and a summary sheet"))
-    pack.add_argument("item", type=_positive_int, metavar=_("ITEM_ID"))
+    pack.add_argument("item", type=positive_int, metavar=_("ITEM_ID"))
     pack.add_argument("--segment", metavar=_("NAME"),
                       help=_("the members of this saved segment (default: every member)"))
     pack.add_argument("--labels", choices=("L7160", "L7163", "5160"), default="L7160")
