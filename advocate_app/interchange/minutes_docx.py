@@ -14,7 +14,7 @@ from pathlib import Path
 
 from advocate_app.i18n import _, current_language
 from advocate_app.services.board_data import BoardView, MeetingView
-from advocate_app.services.minutes import (
+from advocate_app.services.minutes_wording import (
     action_row,
     attendance_groups,
     decision_text,

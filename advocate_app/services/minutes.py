@@ -14,25 +14,20 @@ trial sponsor"), and leaves out the detailed notes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from advocate_app.documents.content import Block, ItemKind, OutreachItem
 from advocate_app.domain.governance import (
     ActionStatus,
-    AttendanceMode,
-    AttendanceStatus,
-    BoardRole,
-    MinutesStatus,
     PromiseStatus,
     RaciValue,
 )
-from advocate_app.i18n import N_, _, current_language, translator
+from advocate_app.i18n import N_, _, translator
 from advocate_app.services.board_data import (
     ActionView,
     AgendaItemView,
-    AttendeeView,
     BoardView,
     DecisionView,
     MeetingView,
@@ -40,165 +35,22 @@ from advocate_app.services.board_data import (
     RaciMatrix,
 )
 from advocate_app.services.errors import ValidationError
-
-YOU_SAID_WE_DID_GROUP = "you-said-we-did"
-
-Translate = Callable[[str], str]
-
-
-# -- words shared by the PDF and the Word document ------------------------------------------------
-
-def _words(language: str | None) -> tuple[str, Translate]:
-    """The document's language and its gettext (the UI language when none is given)."""
-    lang = language or current_language() or "en"
-    return lang, translator(lang)
-
-
-def _label(t: Translate, value) -> str:
-    """A vocabulary value's label in the document's language."""
-    return t(value._labels()[value])
-
-
-def _babel_locale(lang: str):
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")
-
-
-def date_text(value: date | datetime | None, lang: str, fmt: str = "long") -> str:
-    if value is None:
-        return ""
-    from babel.dates import format_date
-
-    if isinstance(value, datetime):
-        value = value.date()
-    return format_date(value, format=fmt, locale=_babel_locale(lang))
-
-
-def when_text(meeting: MeetingView, lang: str | None = None) -> str:
-    """"Tuesday 10 March 2026, 18:30 to 20:00 (Europe/London)", in the meeting's zone."""
-    from babel.dates import format_date, format_time
-
-    lang, t = _words(lang)
-    locale = _babel_locale(lang)
-    start, end = meeting.local_start, meeting.local_end
-    return t(N_("{date}, {start} to {end} ({zone})")).format(
-        date=format_date(start.date(), format="full", locale=locale),
-        start=format_time(start, format="short", locale=locale),
-        end=format_time(end, format="short", locale=locale), zone=meeting.timezone)
-
-
-def where_text(meeting: MeetingView, lang: str | None = None) -> str:
-    _lang, t = _words(lang)
-    place = " ".join(meeting.place.split())
-    link = meeting.online_link.strip()
-    if place and link:
-        return t(N_("{place}, and online: {link}")).format(place=place, link=link)
-    if link:
-        return t(N_("Online: {link}")).format(link=link)
-    return place
-
-
-def status_text(meeting: MeetingView, lang: str | None = None,
-                approving_meeting: MeetingView | None = None) -> str:
-    """Where the minutes are in their life: draft, circulated, or approved (when, where)."""
-    lang, t = _words(lang)
-    if meeting.minutes_status is MinutesStatus.APPROVED:
-        text = t(N_("Approved minutes: approved on {date}.")).format(
-            date=date_text(meeting.approved_at, lang))
-        if approving_meeting is not None:
-            text = t(N_("Approved minutes: approved on {date} at the meeting “{title}” of "
-                        "{meeting_date}.")).format(
-                date=date_text(meeting.approved_at, lang), title=approving_meeting.title,
-                meeting_date=date_text(approving_meeting.local_start, lang))
-        elif meeting.approved_at_meeting_id is not None:
-            text = t(N_("Approved minutes: approved on {date} at meeting {id}.")).format(
-                date=date_text(meeting.approved_at, lang), id=meeting.approved_at_meeting_id)
-        if meeting.approval_note.strip():
-            text += " " + t(N_("Note: {note}")).format(note=meeting.approval_note.strip())
-        return text
-    if meeting.minutes_status is MinutesStatus.CIRCULATED:
-        return t(N_("Circulated minutes (sent round on {date}): not yet approved.")).format(
-            date=date_text(meeting.circulated_at, lang))
-    return t(N_("Draft minutes: not yet approved."))
-
-
-_ATTENDANCE_GROUPS = (
-    ("present", N_("Present")),
-    ("remote", N_("Present online")),
-    ("apologies", N_("Apologies")),
-    ("absent", N_("Absent")),
-    ("invited", N_("Invited (no reply recorded)")),
+from advocate_app.services.minutes_wording import (
+    Translate,
+    action_row,
+    attendance_groups,
+    date_text,
+    decision_text,
+    document_words,
+    notes_paragraphs,
+    promise_text,
+    status_text,
+    vocabulary_label,
+    when_text,
+    where_text,
 )
 
-
-def attendance_groups(meeting: MeetingView, lang: str | None = None
-                      ) -> list[tuple[str, list[str]]]:
-    """(heading, names) for present, present online, apologies, absent and invited; a role
-    other than member is shown after the name ("… (Chair)")."""
-    _lang, t = _words(lang)
-    groups: dict[str, list[str]] = {key: [] for key, _title in _ATTENDANCE_GROUPS}
-    for attendee in meeting.attendees:
-        groups[_attendance_key(attendee)].append(_attendee_name(attendee, t))
-    return [(t(title), groups[key]) for key, title in _ATTENDANCE_GROUPS if groups[key]]
-
-
-def _attendance_key(attendee: AttendeeView) -> str:
-    if attendee.status is AttendanceStatus.PRESENT:
-        return "remote" if attendee.mode is AttendanceMode.REMOTE else "present"
-    return attendee.status.value
-
-
-def _attendee_name(attendee: AttendeeView, t: Translate) -> str:
-    if attendee.role is BoardRole.MEMBER:
-        return attendee.name
-    return t(N_("{name} ({role})")).format(name=attendee.name, role=_label(t, attendee.role))
-
-
-def notes_paragraphs(notes: str) -> list[str]:
-    """The notes of an agenda item as paragraphs (split on blank lines)."""
-    return [" ".join(part.split()) for part in re.split(r"\n\s*\n", notes or "") if part.strip()]
-
-
-def decision_text(decision: DecisionView, lang: str | None = None) -> str:
-    _lang, t = _words(lang)
-    text = decision.text.strip()
-    if decision.decided_by.strip():
-        text += " " + t(N_("(Decided by: {who}.)")).format(who=decision.decided_by.strip())
-    if decision.dissent.strip():
-        text += " " + t(N_("Dissent recorded: {dissent}")).format(dissent=decision.dissent.strip())
-    return text
-
-
-def action_row(action: ActionView, lang: str | None = None) -> list[str]:
-    """What / Who / By when (and its state when it is no longer open)."""
-    lang, t = _words(lang)
-    what = action.text.strip()
-    if action.status is not ActionStatus.OPEN:
-        what += " " + t(N_("({status})")).format(status=_label(t, action.status))
-    return [what, action.owner or t(N_("Not yet assigned")),
-            date_text(action.due_on, lang, "medium") or t(N_("No date set"))]
-
-
-def promise_text(promise: PromiseView, lang: str | None = None, *,
-                 with_names: bool = True) -> str:
-    lang, t = _words(lang)
-    text = promise.text.strip()
-    owner = promise.owner if with_names else promise.owner_role.strip()
-    details = []
-    if owner:
-        details.append(t(N_("who: {owner}")).format(owner=owner))
-    if promise.due_on:
-        details.append(t(N_("by {date}")).format(date=date_text(promise.due_on, lang)))
-    details.append(_label(t, promise.status))
-    if promise.you_said.strip():
-        text = t(N_("You said: {said} We promised: {promise}")).format(
-            said=promise.you_said.strip(), promise=text)
-    return f"{text} ({'; '.join(details)})"
-
+YOU_SAID_WE_DID_GROUP = "you-said-we-did"
 
 def _escape(text: str) -> str:
     """Typed text printed as typed: the outreach markup characters are escaped."""
@@ -210,7 +62,7 @@ def _escape(text: str) -> str:
 def minutes_item(meeting: MeetingView, board: BoardView, language: str | None = None, *,
                  approving_meeting: MeetingView | None = None) -> OutreachItem:
     """The minutes of a meeting as an outreach item (rendered as an accessible PDF)."""
-    lang, t = _words(language)
+    lang, t = document_words(language)
     title = t(N_("Minutes: {board}, {title}")).format(board=board.name, title=meeting.title)
     blocks: list[Block] = [
         _heading(1, title),
@@ -289,7 +141,7 @@ def _actions_table(actions: Sequence[ActionView], lang: str, t: Translate) -> Bl
 def lay_summary_item(meeting: MeetingView, board: BoardView,
                      language: str | None = None) -> OutreachItem:
     """The meeting in plain words for the community: no names, only roles."""
-    lang, t = _words(language)
+    lang, t = document_words(language)
     day = date_text(meeting.local_start, lang)
     title = t(N_("{board}: our meeting on {date}")).format(board=board.name, date=day)
     blocks = [
@@ -387,14 +239,14 @@ def you_said_we_did_items(promises: Sequence[PromiseView], languages: Sequence[s
 def raci_item(matrix: RaciMatrix, board: BoardView, language: str | None = None
               ) -> OutreachItem:
     """The roles matrix on one page: activity by party, with a key to R, A, C and I."""
-    lang, t = _words(language)
+    lang, t = document_words(language)
     title = t(N_("Who does what: {board}")).format(board=board.name)
     header = [t(N_("Activity")), *[name for _id, name in matrix.parties]]
     rows = []
     for activity_id, name in matrix.activities:
         cells = [matrix.cells.get((activity_id, party_id)) for party_id, _name in matrix.parties]
         rows.append([_escape(t(name)), *[cell.value if cell else "" for cell in cells]])
-    key = [f"**{value.value}**: {_escape(_label(t, value))}" for value in RaciValue]
+    key = [f"**{value.value}**: {_escape(vocabulary_label(t, value))}" for value in RaciValue]
     blocks = (
         _heading(1, title),
         _paragraph(t(N_("For each activity, the table shows who does it, who decides, who is "
