@@ -348,11 +348,9 @@ class MainWindow(QMainWindow):
             self.navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _database_description(self) -> str:
-        from advocate_app.app import _redact
-
         if self._context.is_sqlite:
             return _("Data: {path}").format(path=self._context.paths.database_file)
-        return _("Shared database: {url}").format(url=_redact(self._context.database_url))
+        return _("Shared database: {url}").format(url=self._context.shown_database_url)
 
     # --- window state -----------------------------------------------------------------------
 
