@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 _FACTORS = {1: 1.6, 2: 1.3, 3: 1.1}
@@ -18,21 +19,30 @@ class Heading(QLabel):
         self.setWordWrap(True)
         self.setAccessibleName(text)
         self._apply_font()
-        # Child widgets with their own font are not told when the application font changes;
-        # the application object is, so listen there.
-        QApplication.instance().installEventFilter(self)
+        _follow_application_font()
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
         super().setText(text)
         self.setAccessibleName(text)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.ApplicationFontChange and watched is QApplication.instance():
-            self._apply_font()
-        return False
 
     def _apply_font(self) -> None:
         font = QApplication.font()
         font.setPointSizeF(font.pointSizeF() * _FACTORS.get(self.level, 1.0))
         font.setBold(True)
         self.setFont(font)
+
+
+def _follow_application_font() -> None:
+    """Child widgets with their own font are not told when the application font changes; the
+    application says so once, and every heading then re-sizes. (A filter on the application
+    per heading ran Python for every event of the app, once for each heading.)"""
+    app = QApplication.instance()
+    if not getattr(app, "_advocate_headings_follow_font", False):
+        app.fontChanged.connect(_resize_headings)
+        app._advocate_headings_follow_font = True
+
+
+def _resize_headings(_font: QFont) -> None:
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, Heading):
+            widget._apply_font()
