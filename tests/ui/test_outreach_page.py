@@ -124,6 +124,20 @@ def test_the_editor_changes_a_heading_and_saving_keeps_it(qtbot, page, services,
     assert seen == [f"“{item.title}” saved."]
 
 
+def test_a_closed_editor_is_not_kept(qtbot, page, services, monkeypatch):
+    """Each closed editor left behind made the page's events, and the next editor, slower."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    _leaflet(services)
+    page.refresh()
+    page.table.selectRow(0)
+    monkeypatch.setattr(page, "_run_dialog", lambda dialog: False)  # opened, then cancelled
+    for _ in range(3):
+        page.edit_selected()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert page.findChildren(OutreachEditor) == []
+
+
 def test_the_editor_moves_removes_and_adds_blocks(qtbot, services):
     item_id, item = _leaflet(services)
     dialog = _editor(qtbot, services, item, item_id)

@@ -446,6 +446,7 @@ class OutreachPage(QWidget):
             self._shown_id = None
             self.refresh()
             self.select_item(dialog.saved_id)
+        dialog.deleteLater()  # kept, every closed editor slowed the page's events a little more
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _run_dialog(self, dialog: QDialog) -> bool:
