@@ -550,7 +550,7 @@ def _cases():
     for key in WINDOWS:
         for language in LANGUAGES:
             for scale in SCALES:
-                marks = [pytest.mark.xfail(strict=False, reason="being made to fit")] \
+                marks = [pytest.mark.xfail(reason="being made to fit")] \
                     if key in PENDING else []
                 yield pytest.param(key, language, scale, marks=marks,
                                    id=f"{key.rsplit('.', 1)[-1]}-{language}-{round(scale * 100)}")
