@@ -86,6 +86,8 @@ def test_selecting_an_item_draws_its_preview(qtbot, page, services):
     assert page.preview.status.text() == "Rendering…"
     qtbot.waitUntil(lambda: page.preview.status.text().startswith("Large print:"),
                     timeout=RENDER_TIMEOUT)
+    # The drawing's background task ends just after its pages are shown; then Print opens.
+    qtbot.waitUntil(lambda: not page.preview.is_busy(), timeout=RENDER_TIMEOUT)
     assert page.print_button.isEnabled()
 
 
