@@ -189,7 +189,7 @@ def clean_email(text: str) -> str | None:
     value = text.strip().removeprefix("mailto:").strip("<> ")
     if not value:
         return ""
-    from advocate_app.services.member_validation import normalised_email
+    from advocate_app.domain.email import normalised_email
 
     return normalised_email(value)
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from advocate_app.domain.community import AgeBand
+from advocate_app.domain.email import normalised_email  # noqa: F401 - also imported from here
 from advocate_app.i18n import _
 from advocate_app.services.errors import ValidationError
 from advocate_app.services.member_data import ContactInput, MemberInput
@@ -183,25 +184,3 @@ def _arranged(contacts, email: str, phone: str) -> tuple[str, str, tuple[Contact
         primaries[kind] = items[0].value if items else ""
         arranged.extend(items)
     return primaries["email"], primaries["phone"], tuple(arranged)
-
-
-# Plain ASCII addresses (nearly all of them) are checked here without the full validator; it
-# would accept every one of these. Anything else goes to email-validator.
-_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-_PLAIN_EMAIL = re.compile(rf"^({_ATOM}(?:\.{_ATOM})*)@((?:{_LABEL}\.)+[A-Za-z]{{2,63}})$")
-_SPECIAL_USE = ("arpa", "invalid", "local", "localhost", "onion", "test")
-
-
-def normalised_email(value: str) -> str | None:
-    """The address with its domain in lower case; None when it is not an email address."""
-    plain = _PLAIN_EMAIL.match(value)
-    if plain and len(plain.group(1)) <= 64 and len(value) <= 254 and (
-            plain.group(2).rsplit(".", 1)[-1].lower() not in _SPECIAL_USE):
-        return f"{plain.group(1)}@{plain.group(2).lower()}"
-    from email_validator import EmailNotValidError, validate_email
-
-    try:
-        return validate_email(value, check_deliverability=False).normalized
-    except EmailNotValidError:
-        return None

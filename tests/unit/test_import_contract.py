@@ -68,8 +68,6 @@ ALLOWED_UPWARD: frozenset[tuple[str, str]] = frozenset({
     ("advocate_app.interchange.minutes_docx", "advocate_app.services.board_data"),
     # The minutes' wording moves into documents/ (issue 10, step 1).
     ("advocate_app.interchange.minutes_docx", "advocate_app.services.minutes_wording"),
-    # normalised_email moves to the shared vocabulary (issue 10, step 1).
-    ("advocate_app.interchange.member_values", "advocate_app.services.member_validation"),
 })
 
 
