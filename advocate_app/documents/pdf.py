@@ -604,11 +604,9 @@ def page_count(data: bytes) -> int:
 def _today(lang: str) -> str:
     from babel.dates import format_date
 
-    try:
-        locale = "en_GB" if lang == "en" else lang.replace("-", "_")
-        return format_date(date.today(), format="long", locale=locale)
-    except Exception:  # noqa: BLE001 (an unknown language falls back to English)
-        return format_date(date.today(), format="long", locale="en")
+    from advocate_app.i18n.formatting import date_locale
+
+    return format_date(date.today(), format="long", locale=date_locale(lang))
 
 
 try:

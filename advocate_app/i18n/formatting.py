@@ -22,12 +22,17 @@ def _locale(code: str):
         return Locale.parse("en")
 
 
-def _date_locale():
-    """The locale whose date patterns the app shows. English without a region reads
-    day, month, year ("3 Dec 2026"), as most English-speaking readers outside the USA
-    expect; a region (``en_US``) keeps its own order."""
-    code = current_language()
+def date_locale(code: str):
+    """The locale whose date patterns are used for language ``code``, on screen and in
+    documents alike. English without a region reads day, month, year ("3 Dec 2026"), as most
+    English-speaking readers outside the USA expect; a region (``en_US``) keeps its own order."""
+    code = code.replace("-", "_")
     return _locale("en_GB" if code == "en" else code)
+
+
+def _date_locale():
+    """The date locale of the interface language."""
+    return date_locale(current_language())
 
 
 def format_date(value: date | datetime | None, fmt: str = "medium") -> str:

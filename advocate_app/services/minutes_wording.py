@@ -43,12 +43,9 @@ def vocabulary_label(t: Translate, value) -> str:
 
 
 def _babel_locale(lang: str):
-    from babel import Locale, UnknownLocaleError
+    from advocate_app.i18n.formatting import date_locale
 
-    try:
-        return Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")
+    return date_locale(lang)
 
 
 def date_text(value: date | datetime | None, lang: str, fmt: str = "long") -> str:

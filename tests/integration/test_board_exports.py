@@ -236,9 +236,9 @@ def test_you_said_we_did_in_each_language(services, tmp_path):
     table = next(b for b in english.blocks if b.type == "table")
     assert table.data["header"] == ["You said", "We did", "When"]
     assert table.data["rows"] == [["Visits are too long", "The first visit is now split in two.",
-                                   "Apr 20, 2026"]]  # only the kept promise
+                                   "20 Apr 2026"]]  # only the kept promise
     french_table = next(b for b in french.blocks if b.type == "table")
-    assert french_table.data["rows"][0][2] != "Apr 20, 2026"  # dates in French
+    assert french_table.data["rows"][0][2] != "20 Apr 2026"  # dates in French
     path = tmp_path / "fr.pdf"
     path.write_bytes(render(french, RenderOptions()))
     assert checks.language(path) == "fr"
@@ -335,3 +335,16 @@ def test_an_unknown_meeting_is_one_line_and_exit_1(demo_dir, tmp_path, capsys, a
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "4242" in err and err.startswith("advocate-app:")
     assert not (tmp_path / "out").exists()
+
+
+def test_minutes_write_dates_as_the_window_shows_them(services):
+    """English minutes say "10 March 2026", day before month, as every screen does; French
+    minutes say "10 mars 2026"."""
+    from advocate_app.services.minutes_wording import when_text
+
+    meeting, _board, _people, _next = _held_meeting(services)
+    day = meeting.local_start.day
+    english = when_text(meeting, "en")
+    assert f"{day} {meeting.local_start:%B %Y}" in english, english
+    assert f"{meeting.local_start:%H:%M}" in english  # a 24-hour clock, as in the window
+    assert f"{day} " in when_text(meeting, "fr")
