@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
+from PySide6.QtGui import QCloseEvent, QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -21,14 +20,12 @@ from PySide6.QtWidgets import (
 from advocate_app import __version__
 from advocate_app.i18n import _, ngettext
 from advocate_app.ui import prompts
+from advocate_app.ui.menus import build_menus
+from advocate_app.ui.sections import sections
 from advocate_app.ui.settings import UiSettings, next_scale
 
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    title: str
-    build: Callable[[], QWidget]
+if TYPE_CHECKING:
+    from advocate_app.services.container import Services
 
 
 class MainWindow(QMainWindow):
@@ -48,7 +45,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("Advocate"))
         self.setObjectName("MainWindow")
 
-        self.sections = self._sections()
+        self.sections = sections(self)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(_("Sections"))
@@ -75,64 +72,25 @@ class MainWindow(QMainWindow):
         self.database_label.setAccessibleName(_("Database"))
         self.statusBar().addPermanentWidget(self.database_label)
 
-        self._build_menus()
+        build_menus(self)
         self._refreshed_by_row: QWidget | None = None
         self.navigation.currentRowChanged.connect(self._on_section_row)
         self._apply_text_scale(settings.text_scale)
 
     # --- sections ---------------------------------------------------------------------------
 
-    def _sections(self) -> list[Section]:
-        return [
-            Section("dashboard", _("Dashboard"), self._build_dashboard),
-            Section("members", _("Members"), self._build_members),
-            Section("boards", _("Boards & meetings"), self._build_boards),
-            Section("webinars", _("Webinars"), lambda: self._placeholder(
-                _("Webinars"),
-                _("Webinars will live here: registration, attendance and follow-up, with the "
-                  "access arrangements each person asked for."))),
-            Section("stories", _("Stories"), lambda: self._placeholder(
-                _("Stories"),
-                _("Story-sharing sessions and the stories people share will live here, each "
-                  "story with the consent its teller gave for every use."))),
-            Section("outreach", _("Outreach"), self._build_outreach),
-        ]
+    @property
+    def services(self) -> Services:
+        return self._services
 
-    def _placeholder(self, title: str, description: str) -> QWidget:
-        from advocate_app.ui.pages.placeholder import PlaceholderPage
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
 
-        return PlaceholderPage(title, description)
-
-    def _build_dashboard(self) -> QWidget:
-        from advocate_app.ui.pages.dashboard import DashboardPage
-
-        page = DashboardPage(self._services)
-        page.open_members.connect(lambda: self.show_section("members"))
-        return page
-
-    def _build_members(self) -> QWidget:
-        from advocate_app.ui.pages.members import MembersPage
-
-        page = MembersPage(self._services)
-        page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        page.import_requested.connect(self.import_members)
-        return page
-
-    def _build_boards(self) -> QWidget:
-        from advocate_app.ui.pages.boards import BoardsPage
-
-        page = BoardsPage(self._services)
-        page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        page.outreach_changed.connect(
-            lambda: self._pages["outreach"].refresh() if "outreach" in self._pages else None)
-        return page
-
-    def _build_outreach(self) -> QWidget:
-        from advocate_app.ui.pages.outreach import OutreachPage
-
-        page = OutreachPage(self._services)
-        page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        return page
+    def refresh_page(self, key: str) -> None:
+        """Refresh ``key``'s page if it has been built (another page changed what it shows)."""
+        page = self._pages.get(key)
+        if page is not None and hasattr(page, "refresh"):
+            page.refresh()
 
     def resume_minutes(self) -> QWidget | None:
         """Open live minute-taking again for a meeting that was not ended (the app or the
@@ -206,72 +164,6 @@ class MainWindow(QMainWindow):
         self.section_changed.emit(key)
 
     # --- menus ------------------------------------------------------------------------------
-
-    def _action(self, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu(_("&File"))
-        self.new_member_action = self._action(
-            _("&New member…"), self.new_member, [QKeySequence.StandardKey.New],
-            _("Add a person to the community"))
-        file_menu.addAction(self.new_member_action)
-        self.import_action = self._action(
-            _("&Import members…"), self.import_members, ["Ctrl+I"],
-            _("Bring people in from a spreadsheet or an address book"))
-        file_menu.addAction(self.import_action)
-        file_menu.addSeparator()
-        # Ctrl+Q by name: Qt's standard Quit key is empty on Windows and on some desktops.
-        self.quit_action = self._action(_("&Quit"), self.close, ["Ctrl+Q"])
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = menu_bar.addMenu(_("&Edit"))
-        self.find_action = self._action(
-            _("&Find member…"), self.find, [QKeySequence.StandardKey.Find],
-            _("Search members by name, email, phone or tag"))
-        edit_menu.addAction(self.find_action)
-
-        view_menu = menu_bar.addMenu(_("&View"))
-        self.section_actions: list[QAction] = []
-        for number, section in enumerate(self.sections, start=1):
-            # "&&": a single "&" would mark the next letter as the key instead of showing.
-            action = self._action(section.title.replace("&", "&&"),
-                                  lambda _c=False, k=section.key: self.show_section(k),
-                                  [f"Ctrl+{number}"],
-                                  _("Go to {section}").format(section=section.title))
-            view_menu.addAction(action)
-            self.section_actions.append(action)
-        self.switch_focus_action = self._action(
-            _("Move between sections and page"), self.switch_focus_area, ["F6"])
-        view_menu.addAction(self.switch_focus_action)
-        view_menu.addSeparator()
-        self.larger_text_action = self._action(
-            _("&Larger text"), lambda: self.change_text_size(1),
-            [QKeySequence.StandardKey.ZoomIn, "Ctrl+="])
-        self.smaller_text_action = self._action(
-            _("&Smaller text"), lambda: self.change_text_size(-1),
-            [QKeySequence.StandardKey.ZoomOut])
-        self.reset_text_action = self._action(
-            _("&Normal text size"), lambda: self.set_text_scale(1.0), ["Ctrl+0"])
-        for action in (self.larger_text_action, self.smaller_text_action, self.reset_text_action):
-            view_menu.addAction(action)
-
-        help_menu = menu_bar.addMenu(_("&Help"))
-        self.help_action = self._action(_("&Keyboard and help"), self.show_help,
-                                        [QKeySequence.StandardKey.HelpContents],
-                                        _("Help: the keys of this screen and the user guide"))
-        help_menu.addAction(self.help_action)
-        self.about_action = self._action(_("&About Advocate"), self.show_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu.addAction(self.about_action)
 
     # --- commands ---------------------------------------------------------------------------
 
