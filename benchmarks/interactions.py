@@ -190,7 +190,7 @@ def in_one_window(data_dir: Path, runs: int) -> dict[str, list[float]]:
     boards._run_dialog = editor_shown
     meeting_ids = []
     if boards.board() is not None:
-        meeting_ids = [m.id for m in services.boards.list_meetings(boards.board_id())]
+        meeting_ids = [m.id for m in services.meetings.list_meetings(boards.board_id())]
     for index in range(runs):
         if not meeting_ids:
             break
@@ -246,7 +246,7 @@ def _minutes_can_start(services, meeting_id: int) -> bool:
     """Minutes not yet approved (approved ones are read-only)."""
     from advocate_app.domain.governance import MinutesStatus
 
-    return not MinutesStatus(services.boards.get_meeting(meeting_id).minutes_status).locked
+    return not MinutesStatus(services.meetings.get_meeting(meeting_id).minutes_status).locked
 
 
 # --- figures ------------------------------------------------------------------------------

@@ -135,7 +135,7 @@ def shoot(language: str, out: Path) -> None:
 
     # Boards, and minute-taking on the meeting to come.
     boards = window.show_section("boards")
-    upcoming = services.boards.list_meetings(boards.board_id(), upcoming_only=True)[0]
+    upcoming = services.meetings.list_meetings(boards.board_id(), upcoming_only=True)[0]
     boards.select_meeting(upcoming.id)
     settle()
     save(window, out / "boards.png")
@@ -151,7 +151,7 @@ def shoot(language: str, out: Path) -> None:
     minutes.move_item(1)
     notes, decision = _sample_minutes(language)
     minutes.notes.setPlainText(notes)
-    minutes._record(lambda: services.boards.record_decision(
+    minutes._record(lambda: services.minutes.record_decision(
         upcoming.id, decision, agenda_item_id=minutes._current_id,
         decided_by=_(_DECIDED_BY[0])))
     settle(1.2)

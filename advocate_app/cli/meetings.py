@@ -46,7 +46,7 @@ def _meetings_list(args, context) -> int:
     from advocate_app.services.board_data import zone
 
     now = datetime.now(UTC)
-    meetings = context.services.boards.list_meetings()
+    meetings = context.services.meetings.list_meetings()
     rows = []
     for meeting in meetings:
         local = meeting.starts_at.astimezone(zone(meeting.timezone))
@@ -68,15 +68,14 @@ def _meetings_ics(args, context) -> int:
     from advocate_app.interchange.calendar import meeting_ics, meetings_feed
     from advocate_app.interchange.files import write_atomically
 
-    boards = context.services.boards
     output = Path(args.output)
     if args.meeting is not None:
-        data = meeting_ics(boards.get_meeting(args.meeting))
+        data = meeting_ics(context.services.meetings.get_meeting(args.meeting))
         count = 1
     else:
-        summaries = sorted(boards.list_meetings(upcoming_only=True),
+        summaries = sorted(context.services.meetings.list_meetings(upcoming_only=True),
                            key=lambda m: (m.starts_at, m.id))
-        data = meetings_feed([boards.get_meeting(m.id) for m in summaries],
+        data = meetings_feed([context.services.meetings.get_meeting(m.id) for m in summaries],
                              _("Advocate: upcoming meetings"))
         count = len(summaries)
     write_atomically(output, data)

@@ -48,7 +48,7 @@ def add_sample_boards(session, actor: Actor, rng_seed: int) -> tuple[int, int]:
     from advocate_app.domain.governance import DEFAULT_RACI_ACTIVITIES
     from advocate_app.domain.members import Member
     from advocate_app.services import timeline
-    from advocate_app.services.boards import _attendance_texts, _invitation_text
+    from advocate_app.services.board_common import attendance_texts, invitation_text
 
     if session.scalar(select(func.count()).select_from(Board)):
         return 0, 0
@@ -136,10 +136,10 @@ def add_sample_boards(session, actor: Actor, rng_seed: int) -> tuple[int, int]:
                                mode=mode, role=role))
         # On the member's timeline as the boards service writes it: invited, then how.
         timeline.write(session, EngagementKind.MEETING, [
-            (member_id, _invitation_text(meeting, advisory.name))],
+            (member_id, invitation_text(meeting, advisory.name))],
             recorded_by=actor.account_id, occurred_on=meeting.created_at.date())
         timeline.write(session, EngagementKind.MEETING, [
-            (member_id, _attendance_texts(meeting, advisory.name)[(status, mode)])],
+            (member_id, attendance_texts(meeting, advisory.name)[(status, mode)])],
             recorded_by=actor.account_id, occurred_on=meeting.starts_at.date())
 
     for meeting, absent_one in ((first, members[4]), (second, members[2])):
@@ -260,7 +260,7 @@ def add_sample_boards(session, actor: Actor, rng_seed: int) -> tuple[int, int]:
     for member_id, role in memberships:
         session.add(Attendance(meeting_id=upcoming.id, member_id=member_id, role=role))
     timeline.write(session, EngagementKind.MEETING, (
-        (member_id, _invitation_text(upcoming, advisory.name)) for member_id, _r in memberships),
+        (member_id, invitation_text(upcoming, advisory.name)) for member_id, _r in memberships),
         recorded_by=actor.account_id, occurred_on=BASE_TIME.date())
     arising_next = agenda(upcoming, [
         ("Matters arising: " + open_action.text, "", 5, ""),

@@ -271,12 +271,12 @@ def export_minutes(services, meeting_id: int, fmt: str, path: Path | str) -> Pat
         raise ValidationError({"format": _("Minutes are exported as pdf or docx, not "
                                            "“{format}”.").format(format=fmt)})
     boards = services.boards
-    meeting = boards.get_meeting(meeting_id)
+    meeting = services.meetings.get_meeting(meeting_id)
     board = _board_of(boards, meeting)
     approving = None
     if meeting.approved_at_meeting_id is not None:
         try:
-            approving = boards.get_meeting(meeting.approved_at_meeting_id)
+            approving = services.meetings.get_meeting(meeting.approved_at_meeting_id)
         except NotFoundError:
             approving = None
     if fmt == "docx":

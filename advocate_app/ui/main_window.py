@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
     def resume_minutes(self) -> QWidget | None:
         """Open live minute-taking again for a meeting that was not ended (the app or the
         computer stopped during it): same agenda item, cursor at the end of the notes."""
-        meeting_id = self._services.boards.meeting_in_progress()
+        meeting_id = self._services.minutes.meeting_in_progress()
         if meeting_id is None:
             return None
         return self.open_live_minutes(meeting_id)

@@ -57,39 +57,39 @@ def _held_meeting(services):
     roles = {"chair": BoardRole.CHAIR, "secretary": BoardRole.SECRETARY}
     for key, member_id in people.items():
         boards.set_membership(board_id, member_id, roles.get(key, BoardRole.MEMBER))
-    meeting_id = boards.schedule_meeting(MeetingInput(
+    meeting_id = services.meetings.schedule_meeting(MeetingInput(
         board_id, "Spring meeting", datetime(2026, 3, 10, 18, 30), 90, "Europe/London",
         place="Community Hall", online_link="https://meet.example.org/pab",
         arrangements=frozenset({AccessArrangement.CAPTIONS, AccessArrangement.STEP_FREE})),
         [AgendaInput("Welcome", "Chair", 5), AgendaInput("Study update", "Nurse adviser", 20)])
-    meeting = boards.get_meeting(meeting_id)
+    meeting = services.meetings.get_meeting(meeting_id)
     welcome, study = meeting.agenda
     for key in ("chair", "secretary", "member"):
-        boards.set_attendance(meeting_id, people[key], AttendanceStatus.PRESENT)
-    boards.set_attendance(meeting_id, people["remote"], AttendanceStatus.PRESENT,
-                          AttendanceMode.REMOTE)
-    boards.set_attendance(meeting_id, people["away"], AttendanceStatus.APOLOGIES)
-    boards.save_notes(welcome.id, "The chair welcomed everyone.")
-    boards.save_notes(study.id, "Recruitment is on track.\n\nVisits will be shorter.")
-    boards.record_decision(meeting_id, "Support the shorter visit schedule",
-                           agenda_item_id=study.id, decided_by="Vote: 4 for, 1 against",
-                           dissent="One member wants home visits first.")
-    boards.add_action("Send comments to the sponsor", meeting_id=meeting_id,
-                      agenda_item_id=study.id, owner_member_id=people["secretary"],
-                      due_on=date(2026, 3, 31))
-    kept = boards.add_promise("We will ask for shorter visits", you_said="Visits are too long",
-                              meeting_id=meeting_id, owner_member_id=people["chair"],
-                              owner_role="Chair")
-    boards.update_promise(kept, PromiseStatus.KEPT, "The first visit is now split in two.",
-                          date(2026, 4, 20))
-    boards.add_promise("We will publish a lay summary", meeting_id=meeting_id,
-                       owner_role="Patient Advisory Board", due_on=date(2026, 6, 1))
-    next_id = boards.schedule_meeting(MeetingInput(
+        services.meetings.set_attendance(meeting_id, people[key], AttendanceStatus.PRESENT)
+    services.meetings.set_attendance(meeting_id, people["remote"], AttendanceStatus.PRESENT,
+                                     AttendanceMode.REMOTE)
+    services.meetings.set_attendance(meeting_id, people["away"], AttendanceStatus.APOLOGIES)
+    services.minutes.save_notes(welcome.id, "The chair welcomed everyone.")
+    services.minutes.save_notes(study.id, "Recruitment is on track.\n\nVisits will be shorter.")
+    services.minutes.record_decision(meeting_id, "Support the shorter visit schedule",
+                                     agenda_item_id=study.id, decided_by="Vote: 4 for, 1 against",
+                                     dissent="One member wants home visits first.")
+    services.actions.add_action("Send comments to the sponsor", meeting_id=meeting_id,
+                                agenda_item_id=study.id, owner_member_id=people["secretary"],
+                                due_on=date(2026, 3, 31))
+    kept = services.actions.add_promise(
+        "We will ask for shorter visits", you_said="Visits are too long", meeting_id=meeting_id,
+        owner_member_id=people["chair"], owner_role="Chair")
+    services.actions.update_promise(kept, PromiseStatus.KEPT,
+                                    "The first visit is now split in two.", date(2026, 4, 20))
+    services.actions.add_promise("We will publish a lay summary", meeting_id=meeting_id,
+                                 owner_role="Patient Advisory Board", due_on=date(2026, 6, 1))
+    next_id = services.meetings.schedule_meeting(MeetingInput(
         board_id, "Summer meeting", datetime(2026, 6, 9, 18, 30), 90, "Europe/London",
         place="Community Hall"))
-    boards.circulate(meeting_id)
-    boards.approve(meeting_id, at_meeting_id=next_id, note="Approved as written.")
-    return boards.get_meeting(meeting_id), boards.get_board(board_id), people, next_id
+    services.minutes.circulate(meeting_id)
+    services.minutes.approve(meeting_id, at_meeting_id=next_id, note="Approved as written.")
+    return services.meetings.get_meeting(meeting_id), boards.get_board(board_id), people, next_id
 
 
 # -- calendar ---------------------------------------------------------------------------------
@@ -124,18 +124,18 @@ def test_the_feed_holds_the_upcoming_meetings_only(services):
     from icalendar import Calendar
 
     meeting, board, _people, _next = _held_meeting(services)
-    boards = services.boards
     soon = (datetime.now(LONDON) + timedelta(days=21)).replace(tzinfo=None, hour=18,
                                                                  minute=30, second=0,
                                                                  microsecond=0)
-    upcoming_id = boards.schedule_meeting(MeetingInput(board.id, "Next meeting", soon, 60,
-                                                       "Europe/Paris"))
-    upcoming = [boards.get_meeting(m.id) for m in boards.list_meetings(upcoming_only=True)]
+    upcoming_id = services.meetings.schedule_meeting(
+        MeetingInput(board.id, "Next meeting", soon, 60, "Europe/Paris"))
+    upcoming = [services.meetings.get_meeting(m.id)
+                for m in services.meetings.list_meetings(upcoming_only=True)]
     assert {m.id for m in upcoming} == {upcoming_id}
     calendar = Calendar.from_ical(meetings_feed(upcoming, "Board meetings"))
     assert str(calendar["X-WR-CALNAME"]) == "Board meetings"
     events = calendar.walk("VEVENT")
-    assert [str(e["UID"]) for e in events] == [boards.get_meeting(upcoming_id).uid]
+    assert [str(e["UID"]) for e in events] == [services.meetings.get_meeting(upcoming_id).uid]
     assert meeting.uid not in {str(e["UID"]) for e in events}
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Paris"]
     assert events[0].decoded("DTSTART").replace(tzinfo=None) == soon
@@ -148,7 +148,7 @@ def test_minutes_as_word_have_headings_decisions_and_attendees(services, tmp_pat
 
     meeting, board, _people, next_id = _held_meeting(services)
     path = minutes_docx(meeting, board, tmp_path / "minutes.docx",
-                        approving_meeting=services.boards.get_meeting(next_id))
+                        approving_meeting=services.meetings.get_meeting(next_id))
     document = docx.Document(str(path))
     headings = [(p.style.name, p.text) for p in document.paragraphs
                 if p.style.name.startswith("Heading")]
@@ -249,13 +249,12 @@ def test_you_said_we_did_in_each_language(services, tmp_path):
 
 def test_the_roles_matrix_is_one_page_table_with_a_key(services, tmp_path):
     _meeting, board, _people, _next = _held_meeting(services)
-    boards = services.boards
-    activity = boards.add_raci_activity(board.id, "Approve lay summaries")
-    parties = [boards.add_raci_party(board.id, name) for name in ("Advisory board",
-                                                                  "Trial sponsor")]
-    boards.set_raci(activity, parties[0], RaciValue.ACCOUNTABLE)
-    boards.set_raci(activity, parties[1], RaciValue.CONSULTED)
-    item = raci_item(boards.raci(board.id), board)
+    activity = services.roles.add_raci_activity(board.id, "Approve lay summaries")
+    parties = [services.roles.add_raci_party(board.id, name) for name in ("Advisory board",
+                                                                          "Trial sponsor")]
+    services.roles.set_raci(activity, parties[0], RaciValue.ACCOUNTABLE)
+    services.roles.set_raci(activity, parties[1], RaciValue.CONSULTED)
+    item = raci_item(services.roles.raci(board.id), board)
     table = next(b for b in item.blocks if b.type == "table")
     assert table.data["header"] == ["Activity", "Advisory board", "Trial sponsor"]
     assert table.data["rows"] == [["Approve lay summaries", "A", "C"]]

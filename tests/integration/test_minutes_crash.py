@@ -40,12 +40,12 @@ def _prepare(data_dir) -> int:
     board_id = boards.create_board(BoardInput("Patient Advisory Board"))
     member = services.members.create(MemberInput(given_name="Amina", family_name="Haddad"))
     boards.set_membership(board_id, member.id, boards_role())
-    meeting_id = boards.schedule_meeting(
+    meeting_id = services.meetings.schedule_meeting(
         MeetingInput(board_id, "Spring meeting", datetime(2026, 3, 10, 18, 30)),
         [AgendaInput("Welcome"), AgendaInput("Study update")])
-    item_id = boards.get_meeting(meeting_id).agenda[1].id
-    boards.start_minutes(meeting_id)
-    boards.set_current_item(meeting_id, item_id)
+    item_id = services.meetings.get_meeting(meeting_id).agenda[1].id
+    services.minutes.start_minutes(meeting_id)
+    services.minutes.set_current_item(meeting_id, item_id)
     services.close()
     return item_id
 

@@ -104,16 +104,17 @@ def test_invitations_and_attendance_reach_the_timeline(services):
     boards = services.boards
     board_id = boards.create_board(BoardInput("Patient Advisory Board"))
     boards.set_membership(board_id, chair.id, BoardRole.CHAIR)
-    meeting_id = boards.schedule_meeting(MeetingInput(
+    meeting_id = services.meetings.schedule_meeting(MeetingInput(
         board_id, "Spring meeting", datetime(2025, 3, 10, 18, 30), 90, "Europe/London"))
     invited = "Invited to “Spring meeting” (Patient Advisory Board) on 10 March 2025."
     assert _summaries(services, chair.id) == [(EngagementKind.MEETING, invited)]
-    boards.invite(meeting_id, guest.id)
-    boards.invite(meeting_id, guest.id)  # once only
+    services.meetings.invite(meeting_id, guest.id)
+    services.meetings.invite(meeting_id, guest.id)  # once only
     assert _summaries(services, guest.id) == [(EngagementKind.MEETING, invited)]
-    boards.set_attendance(meeting_id, chair.id, AttendanceStatus.PRESENT)
-    boards.set_attendance(meeting_id, chair.id, AttendanceStatus.PRESENT, AttendanceMode.REMOTE)
-    boards.set_attendance(meeting_id, guest.id, AttendanceStatus.APOLOGIES)
+    services.meetings.set_attendance(meeting_id, chair.id, AttendanceStatus.PRESENT)
+    services.meetings.set_attendance(meeting_id, chair.id, AttendanceStatus.PRESENT,
+                                     AttendanceMode.REMOTE)
+    services.meetings.set_attendance(meeting_id, guest.id, AttendanceStatus.APOLOGIES)
     entries = services.timeline.timeline(chair.id)
     # A change of attendance replaces what the timeline said; the meeting's day is its date.
     assert [(e.occurred_on, e.summary) for e in entries] == [
@@ -124,7 +125,7 @@ def test_invitations_and_attendance_reach_the_timeline(services):
     assert _summaries(services, guest.id)[-1] == (
         EngagementKind.MEETING,
         "Sent apologies for “Spring meeting” (Patient Advisory Board) on 10 March 2025.")
-    boards.set_attendance(meeting_id, guest.id, AttendanceStatus.INVITED)
+    services.meetings.set_attendance(meeting_id, guest.id, AttendanceStatus.INVITED)
     assert _summaries(services, guest.id) == [(EngagementKind.MEETING, invited)]
 
 

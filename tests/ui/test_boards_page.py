@@ -49,7 +49,7 @@ def board(services):
 
 def _meeting(services, board_id, when=None, title="Spring meeting") -> int:
     when = when or datetime.now().replace(second=0, microsecond=0) + timedelta(days=7)
-    return services.boards.schedule_meeting(
+    return services.meetings.schedule_meeting(
         MeetingInput(board_id, title, when, 90, "Europe/London"),
         [AgendaInput("Welcome"), AgendaInput("Lay summary")])
 
@@ -117,8 +117,8 @@ def test_a_new_meeting_from_the_editor_has_its_agenda(qtbot, page, services, boa
 
     monkeypatch.setattr(page, "_run_dialog", fill)
     page.new_meeting()
-    summary = services.boards.list_meetings(board_id)[0]
-    meeting = services.boards.get_meeting(summary.id)
+    summary = services.meetings.list_meetings(board_id)[0]
+    meeting = services.meetings.get_meeting(summary.id)
     assert meeting.title == "Autumn meeting"
     assert meeting.local_start == datetime(2026, 10, 6, 18, 30, tzinfo=meeting.local_start.tzinfo)
     assert meeting.timezone == "Europe/Paris"
@@ -140,7 +140,7 @@ def test_editing_the_agenda_of_a_saved_meeting(qtbot, services, board):
     dialog.remove_agenda_item()
     dialog.add_agenda_item("Close", papers="none")
     dialog.save()
-    agenda = services.boards.get_meeting(meeting_id).agenda
+    agenda = services.meetings.get_meeting(meeting_id).agenda
     assert [(item.title, item.papers) for item in agenda] == [("Lay summary", ""),
                                                                ("Close", "none")]
 
@@ -157,7 +157,7 @@ def test_attendance_changes_the_quorum_and_needs_are_in_plain_words(qtbot, page,
         combo = dialog.status_combo(people[who])
         combo.setCurrentIndex(combo.findData(AttendanceStatus.PRESENT.value))
     assert dialog.quorum_label.text() == "Quorum: 2 of 2 needed present (met)"
-    assert services.boards.quorum(meeting_id).met
+    assert services.meetings.quorum(meeting_id).met
     page.refresh()
     assert page.quorum_label.text() == "Quorum: 2 of 2 needed present (met)"
     assert "large print" in page.needs_label.text()
@@ -165,9 +165,8 @@ def test_attendance_changes_the_quorum_and_needs_are_in_plain_words(qtbot, page,
 
 def _decided(services, board_id):
     meeting_id = _meeting(services, board_id)
-    boards = services.boards
-    boards.record_decision(meeting_id, "Publish the lay summary in Easy Read")
-    boards.record_decision(meeting_id, "Hold the next meeting online", dissent="Priya")
+    services.minutes.record_decision(meeting_id, "Publish the lay summary in Easy Read")
+    services.minutes.record_decision(meeting_id, "Hold the next meeting online", dissent="Priya")
     return meeting_id
 
 
@@ -183,12 +182,11 @@ def test_searching_decisions(qtbot, page, services, board):
 def test_overdue_actions_and_marking_one_done(qtbot, page, services, board):
     board_id, people = board
     meeting_id = _meeting(services, board_id)
-    boards = services.boards
-    late = boards.add_action("Draft the lay summary", meeting_id=meeting_id,
-                             owner_member_id=people["chair"], due_on=date.today()
-                             - timedelta(days=3))
-    boards.add_action("Book the room", meeting_id=meeting_id, owner_role="Secretary",
-                      due_on=date.today() + timedelta(days=30))
+    late = services.actions.add_action("Draft the lay summary", meeting_id=meeting_id,
+                                       owner_member_id=people["chair"], due_on=date.today()
+                                       - timedelta(days=3))
+    services.actions.add_action("Book the room", meeting_id=meeting_id, owner_role="Secretary",
+                                due_on=date.today() + timedelta(days=30))
     page.tabs.setCurrentIndex(2)
     assert len(_texts(page.actions_table, 0)) == 2
     page.set_action_filter("overdue")
@@ -197,16 +195,16 @@ def test_overdue_actions_and_marking_one_done(qtbot, page, services, board):
     page.actions_table.selectRow(0)
     page.mark_done()
     assert _texts(page.actions_table, 0) == []
-    assert boards.actions(status=ActionStatus.DONE)[0].id == late
+    assert services.actions.actions(status=ActionStatus.DONE)[0].id == late
 
 
 def test_mine_asks_who_i_am_once(qtbot, page, services, board, monkeypatch):
     board_id, people = board
     meeting_id = _meeting(services, board_id)
-    services.boards.add_action("Chair's task", meeting_id=meeting_id,
-                               owner_member_id=people["chair"])
-    services.boards.add_action("Someone else's task", meeting_id=meeting_id,
-                               owner_role="Secretary")
+    services.actions.add_action("Chair's task", meeting_id=meeting_id,
+                                owner_member_id=people["chair"])
+    services.actions.add_action("Someone else's task", meeting_id=meeting_id,
+                                owner_role="Secretary")
     asked = []
 
     def choose(_parent, _title, _label, options):
@@ -224,7 +222,7 @@ def test_mine_asks_who_i_am_once(qtbot, page, services, board, monkeypatch):
 
 def test_a_promise_is_kept_with_evidence(qtbot, page, services, board, monkeypatch):
     board_id, people = board
-    promise_id = services.boards.add_promise(
+    promise_id = services.actions.add_promise(
         "Publish results in plain language", you_said="We never hear what happened",
         board_id=board_id, owner_member_id=people["chair"])
     page.tabs.setCurrentIndex(3)
@@ -232,7 +230,7 @@ def test_a_promise_is_kept_with_evidence(qtbot, page, services, board, monkeypat
     monkeypatch.setattr(prompts, "ask_text", lambda *a, **k: "Summary posted on 3 May")
     page.promises_table.selectRow(0)
     page.mark_kept()
-    kept = services.boards.promises(status=PromiseStatus.KEPT)
+    kept = services.actions.promises(status=PromiseStatus.KEPT)
     assert [(p.id, p.evidence) for p in kept] == [(promise_id, "Summary posted on 3 May")]
     assert _texts(page.promises_table, 5) == ["Summary posted on 3 May"]
 
@@ -240,9 +238,9 @@ def test_a_promise_is_kept_with_evidence(qtbot, page, services, board, monkeypat
 def test_the_roles_matrix_allows_one_accountable_party(qtbot, services, board, monkeypatch):
     board_id, people = board
     boards = services.boards
-    activity = boards.add_raci_activity(board_id, "Approve lay summaries")
-    boards.add_raci_party(board_id, "Amina Haddad", people["chair"])
-    boards.add_raci_party(board_id, "Research team")
+    activity = services.roles.add_raci_activity(board_id, "Approve lay summaries")
+    services.roles.add_raci_party(board_id, "Amina Haddad", people["chair"])
+    services.roles.add_raci_party(board_id, "Research team")
     errors = []
     monkeypatch.setattr(prompts, "error", lambda _p, _t, text: errors.append(text))
     dialog = RaciEditor(services, boards.get_board(board_id))
@@ -257,7 +255,7 @@ def test_the_roles_matrix_allows_one_accountable_party(qtbot, services, board, m
     qtbot.keyClick(dialog.table, Qt.Key.Key_Space)  # R -> A: refused
     assert errors and "already accountable" in errors[0]
     assert dialog.table.item(0, 1).text() == "R"
-    matrix = boards.raci(board_id)
+    matrix = services.roles.raci(board_id)
     first, second = (party_id for party_id, _name in matrix.parties)
     assert matrix.cells == {(activity, first): RaciValue.ACCOUNTABLE,
                             (activity, second): RaciValue.RESPONSIBLE}
@@ -272,7 +270,7 @@ def test_adding_a_suggested_activity_and_a_member_as_party(qtbot, services, boar
     qtbot.addWidget(dialog)
     dialog.add_activity()
     dialog.add_party()
-    matrix = services.boards.raci(board_id)
+    matrix = services.roles.raci(board_id)
     assert [name for _id, name in matrix.activities] == ["Decide on protocol changes"]
     assert [name for _id, name in matrix.parties] == ["Amina Haddad"]
     assert dialog.table.rowCount() == 1 and dialog.table.columnCount() == 1
@@ -281,7 +279,7 @@ def test_adding_a_suggested_activity_and_a_member_as_party(qtbot, services, boar
 def test_approved_minutes_make_the_meeting_read_only(qtbot, page, services, board, monkeypatch):
     board_id, _people = board
     meeting_id = _meeting(services, board_id, datetime(2026, 1, 12, 18, 0))
-    services.boards.record_decision(meeting_id, "Meet again in spring")  # minutes to send
+    services.minutes.record_decision(meeting_id, "Meet again in spring")  # minutes to send
     page.refresh()
     page.select_meeting(meeting_id)
     monkeypatch.setattr(prompts, "confirm", lambda *a, **k: True)
@@ -289,7 +287,7 @@ def test_approved_minutes_make_the_meeting_read_only(qtbot, page, services, boar
     monkeypatch.setattr(prompts, "choose", lambda *a: 0)
     monkeypatch.setattr(prompts, "ask_text", lambda *a, **k: "Approved by email")
     page.approve()
-    assert services.boards.get_meeting(meeting_id).read_only
+    assert services.meetings.get_meeting(meeting_id).read_only
     assert not page.minutes_button.isEnabled() and not page.approve_button.isEnabled()
     dialog = MeetingEditor(services, services.boards.get_board(board_id), meeting_id)
     qtbot.addWidget(dialog)
@@ -335,10 +333,10 @@ def test_a_calendar_file_for_the_meeting(qtbot, page, services, board, monkeypat
 def test_the_dashboard_lists_an_overdue_action(qtbot, main_window, services, board):
     board_id, people = board
     meeting_id = _meeting(services, board_id)
-    services.boards.add_action("Draft the lay summary", meeting_id=meeting_id,
-                               owner_member_id=people["chair"], due_on=date(2026, 4, 1)
-                               if date.today() > date(2026, 4, 1)
-                               else date.today() - timedelta(days=1))
+    services.actions.add_action("Draft the lay summary", meeting_id=meeting_id,
+                                owner_member_id=people["chair"], due_on=date(2026, 4, 1)
+                                if date.today() > date(2026, 4, 1)
+                                else date.today() - timedelta(days=1))
     main_window.show_section("members")
     page = main_window.show_section("dashboard")
     text = page.reminders.text()
@@ -365,7 +363,7 @@ def _assert_labelled(owner):
 def test_every_control_has_a_label_or_accessible_name(qtbot, page, services, board):
     board_id, people = board
     meeting_id = _meeting(services, board_id)
-    services.boards.add_raci_activity(board_id, "Approve lay summaries")
+    services.roles.add_raci_activity(board_id, "Approve lay summaries")
     page.refresh()
     for index in range(page.tabs.count()):
         page.tabs.setCurrentIndex(index)
@@ -389,13 +387,13 @@ def test_lay_summary_and_you_said_we_did_become_outreach_items(qtbot, page, serv
 
     board_id, people = board
     meeting_id = _meeting(services, board_id)
-    boards = services.boards
-    promise = boards.add_promise("Publish the results in plain words", you_said="Tell us the "
-                                 "results", meeting_id=meeting_id, owner_role="Chair")
-    boards.update_promise(promise, PromiseStatus.KEPT, "The summary is on the website")
+    promise = services.actions.add_promise("Publish the results in plain words",
+                                           you_said="Tell us the results", meeting_id=meeting_id,
+                                           owner_role="Chair")
+    services.actions.update_promise(promise, PromiseStatus.KEPT, "The summary is on the website")
     services.members.create(MemberInput(given_name="Chloé", family_name="Martin",
                                         preferred_language="fr"))
-    boards.circulate(meeting_id)
+    services.minutes.circulate(meeting_id)
     said = []
     monkeypatch.setattr(prompts, "information", lambda _p, _t, text: said.append(text))
     page.refresh()
@@ -418,9 +416,9 @@ def test_the_dashboard_names_the_next_meeting(qtbot, main_window, services, boar
 
     board_id, _people = board
     soon = datetime.now().replace(microsecond=0) + timedelta(days=10)
-    services.boards.schedule_meeting(MeetingInput(board_id, "Autumn check-in", soon))
-    services.boards.schedule_meeting(MeetingInput(board_id, "Later still",
-                                                  soon + timedelta(days=30)))
+    services.meetings.schedule_meeting(MeetingInput(board_id, "Autumn check-in", soon))
+    services.meetings.schedule_meeting(MeetingInput(board_id, "Later still",
+                                                    soon + timedelta(days=30)))
     page = main_window.show_section("dashboard")
     page.refresh()
     assert "Next meeting: Patient Advisory Board, “Autumn check-in”" in page.reminders.text()
@@ -431,13 +429,12 @@ def test_a_second_you_said_we_did_or_lay_summary_is_asked_about_first(qtbot, pag
                                                                       board, monkeypatch):
     board_id, _people = board
     meeting_id = _meeting(services, board_id)
-    boards = services.boards
-    promise = boards.add_promise("Publish the results", you_said="Tell us the results",
-                                 meeting_id=meeting_id, owner_role="Chair")
-    boards.update_promise(promise, PromiseStatus.KEPT, "The summary is on the website")
+    promise = services.actions.add_promise("Publish the results", you_said="Tell us the results",
+                                           meeting_id=meeting_id, owner_role="Chair")
+    services.actions.update_promise(promise, PromiseStatus.KEPT, "The summary is on the website")
     services.members.create(MemberInput(given_name="Chloé", family_name="Martin",
                                         preferred_language="fr"))
-    boards.circulate(meeting_id)
+    services.minutes.circulate(meeting_id)
     monkeypatch.setattr(prompts, "information", lambda *a: None)
     asked = []
     answer = [False]
@@ -485,11 +482,11 @@ def test_the_boards_page_fits_a_laptop_and_its_tables_read(qtbot, main_window, s
     meeting_id = _meeting(services, board_id)
     decision = ("Advise the sponsor to keep the six-minute walk test only with a seated "
                 "alternative for people who cannot walk for six minutes")
-    services.boards.record_decision(meeting_id, decision, decided_by="The board",
-                                    dissent="One member asked for this to be recorded")
-    services.boards.add_action(decision, meeting_id=meeting_id, owner_role="Chair")
-    services.boards.add_promise(decision, you_said="We want the results in plain words",
-                                meeting_id=meeting_id, owner_role="Chair")
+    services.minutes.record_decision(meeting_id, decision, decided_by="The board",
+                                     dissent="One member asked for this to be recorded")
+    services.actions.add_action(decision, meeting_id=meeting_id, owner_role="Chair")
+    services.actions.add_promise(decision, you_said="We want the results in plain words",
+                                 meeting_id=meeting_id, owner_role="Chair")
     main_window.set_text_scale(scale)  # as Ctrl+Plus does
     main_window.resize(*LAPTOP)
     page = main_window.show_section("boards")
@@ -525,7 +522,7 @@ def test_a_long_agenda_title_wraps_whole_in_the_meeting_editor(qtbot, services, 
     title = ("Matters arising: ask the ethics committee whether carers' travel costs can be "
              "paid for every study visit, including taxis for people who cannot use public "
              "transport, and whether an overnight stay can be paid when a visit starts early")
-    meeting_id = services.boards.schedule_meeting(
+    meeting_id = services.meetings.schedule_meeting(
         MeetingInput(board_id, "Spring meeting", datetime(2027, 3, 10, 18, 0)),
         [AgendaInput(title, "Chair", 5)])
     dialog = MeetingEditor(services, services.boards.get_board(board_id), meeting_id)
@@ -551,10 +548,10 @@ def test_the_board_dialogs_fit_a_laptop(qtbot, main_window, services, board, lan
     board_id, _people = board
     meeting_id = _meeting(services, board_id)
     for name in ("Approve lay summaries", "Report safety concerns raised by patients"):
-        services.boards.add_raci_activity(board_id, name)
+        services.roles.add_raci_activity(board_id, name)
     for name in ("Advisory board", "Trial sponsor", "Ethics committee", "Charity staff",
                  "Research nurse", "Patient organisation"):
-        services.boards.add_raci_party(board_id, name)
+        services.roles.add_raci_party(board_id, name)
     main_window.set_text_scale(scale)
     view = services.boards.get_board(board_id)
     for dialog in (BoardEditor(services, view, main_window),

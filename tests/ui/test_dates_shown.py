@@ -29,7 +29,7 @@ def test_member_editor_date_fields_read_like_every_other_date(qtbot, services, l
 
 def test_dashboard_reminders_use_the_same_date_format(main_window, services):
     due = date(2025, 9, 5)
-    services.boards.add_action("Send the minutes", owner_role="Secretary", due_on=due)
+    services.actions.add_action("Send the minutes", owner_role="Secretary", due_on=due)
     page = main_window.show_section("dashboard")
     page.refresh()
     assert "due 5 Sept 2025" in page.reminders.text()

@@ -156,7 +156,7 @@ def _meeting_editor(env) -> Opened:
     from advocate_app.ui.dialogs.meeting_editor import MeetingEditor
 
     board = env.services.boards.list_boards()[0]
-    meeting = env.services.boards.list_meetings(board.id)[0]
+    meeting = env.services.meetings.list_meetings(board.id)[0]
     return Opened(MeetingEditor(env.services, board, meeting.id, env.window))
 
 
@@ -204,7 +204,7 @@ def _live_minutes(env) -> Opened:
     from advocate_app.ui.dialogs.live_minutes import LiveMinutesWindow
 
     board = env.services.boards.list_boards()[0]
-    meeting = env.services.boards.list_meetings(board.id)[0]
+    meeting = env.services.meetings.list_meetings(board.id)[0]
     window = LiveMinutesWindow(env.services, meeting.id, env.window)
     window.setWindowFlag(_qt().WindowType.Window, True)
     return Opened(window)

@@ -113,8 +113,8 @@ def meeting_id(services):
                                                         family_name=family)).id
         boards.set_membership(board_id, member_id, role)
     now = datetime.now().replace(second=0, microsecond=0)
-    return boards.schedule_meeting(MeetingInput(board_id, "Spring meeting", now),
-                                   [AgendaInput("Welcome", "Chair", 5)])
+    return services.meetings.schedule_meeting(MeetingInput(board_id, "Spring meeting", now),
+                                              [AgendaInput("Welcome", "Chair", 5)])
 
 
 @pytest.mark.parametrize("section", ["dashboard", "members", "outreach"])
@@ -197,7 +197,7 @@ def test_f1_on_the_minute_taking_window_shows_the_minute_keys(qtbot, main_window
     qtbot.keyClick(minutes, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert minutes.attendance.hasFocus()
     qtbot.keyClick(minutes.attendance, Qt.Key.Key_X)
-    first = services.boards.get_meeting(meeting_id).attendees[0]
+    first = services.meetings.get_meeting(meeting_id).attendees[0]
     assert first.status is AttendanceStatus.ABSENT
     minutes.close()
 
@@ -399,7 +399,7 @@ def _dialogs(services, main_window, meeting_id):
     from advocate_app.ui.dialogs.privacy_tools import PrivacyToolsDialog
     from advocate_app.ui.dialogs.raci_editor import RaciEditor
 
-    board = services.boards.get_board(services.boards.get_meeting(meeting_id).board_id)
+    board = services.boards.get_board(services.meetings.get_meeting(meeting_id).board_id)
     item_id = services.outreach.save(sample_items()[0])
     return {
         "board": lambda: BoardEditor(services, board, main_window),
@@ -436,9 +436,9 @@ def test_the_roles_matrix_keys_in_the_help_do_what_they_say(qtbot, main_window, 
     from advocate_app.ui.dialogs.raci_editor import RaciEditor
 
     boards = services.boards
-    board_id = boards.get_meeting(meeting_id).board_id
-    boards.add_raci_activity(board_id, "Approve lay summaries")
-    boards.add_raci_party(board_id, "Research team")
+    board_id = services.meetings.get_meeting(meeting_id).board_id
+    services.roles.add_raci_activity(board_id, "Approve lay summaries")
+    services.roles.add_raci_party(board_id, "Research team")
     dialog = RaciEditor(services, boards.get_board(board_id), main_window)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -33,7 +33,7 @@ def meeting(services):
                                                         family_name=family)).id
         boards.set_membership(board_id, member_id, role)
         people.append(member_id)
-    meeting_id = boards.schedule_meeting(
+    meeting_id = services.meetings.schedule_meeting(
         MeetingInput(board_id, "Spring meeting", datetime(2026, 3, 10, 18, 30)),
         [AgendaInput("Welcome", "Chair", 5), AgendaInput("Study update", "Nurse adviser", 20)])
     return meeting_id, people
@@ -82,7 +82,6 @@ def test_a_whole_meeting_from_the_keyboard(qtbot, main_window, services, meeting
     window = main_window.open_live_minutes(meeting_id)
     qtbot.waitExposed(window)
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
-    boards = services.boards
 
     # Attendance: Ctrl+3, then P / R / A on each person.
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
@@ -93,7 +92,8 @@ def test_a_whole_meeting_from_the_keyboard(qtbot, main_window, services, meeting
     qtbot.keyClick(window.attendance, Qt.Key.Key_R)                    # Olga joins remotely
     qtbot.keyClick(window.attendance, Qt.Key.Key_A)                    # Priya's apologies
     assert "Quorum: 3 present, 3 needed" in window.quorum_label.text()
-    statuses = {a.member_id: (a.status, a.mode) for a in boards.get_meeting(meeting_id).attendees}
+    statuses = {a.member_id: (a.status, a.mode)
+                for a in services.meetings.get_meeting(meeting_id).attendees}
     assert statuses[people[3]] == (AttendanceStatus.PRESENT, AttendanceMode.REMOTE)
     assert statuses[people[2]][0] is AttendanceStatus.APOLOGIES
 
@@ -117,7 +117,8 @@ def test_a_whole_meeting_from_the_keyboard(qtbot, main_window, services, meeting
                               Qt.Key.Key_Return])
     _ctrl(qtbot, window, Qt.Key.Key_P)
     assert window.recorded.count() == 3
-    due = boards.get_meeting(meeting_id).actions[0].due_on  # the date as the app writes it
+    # The date as the app writes it.
+    due = services.meetings.get_meeting(meeting_id).actions[0].due_on
     assert window.recorded.item(1).text() == (
         f"Action: Send the update to members (Sean Murphy, {format_date(due)})")
     assert due.isoformat() not in window.recorded.item(1).text()
@@ -125,7 +126,7 @@ def test_a_whole_meeting_from_the_keyboard(qtbot, main_window, services, meeting
     # End the meeting (Ctrl+E), confirming.
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
     _ctrl(qtbot, window, Qt.Key.Key_E)
-    recorded = boards.get_meeting(meeting_id)
+    recorded = services.meetings.get_meeting(meeting_id)
     assert recorded.closed_at is not None
     assert [i.notes for i in recorded.agenda] == ["The chair welcomed everyone.",
                                                  "Recruitment is ahead of plan."]
@@ -138,7 +139,7 @@ def test_a_whole_meeting_from_the_keyboard(qtbot, main_window, services, meeting
     promise = recorded.promises[0]
     assert (promise.you_said, promise.text, promise.owner) == (
         "Tell us how the study goes", "Publish a results summary", "Chair")
-    assert boards.meeting_in_progress() is None
+    assert services.minutes.meeting_in_progress() is None
 
     # Circulate and approve on the Boards page: Tab to each button and press Space; approving
     # asks two questions (at which meeting: the first choice; a note), answered by typing.
@@ -150,12 +151,12 @@ def test_a_whole_meeting_from_the_keyboard(qtbot, main_window, services, meeting
     assert page.meeting_id() == meeting_id
     _tab_to(qtbot, page.circulate_button)
     qtbot.keyClick(page.circulate_button, Qt.Key.Key_Space)
-    assert boards.get_meeting(meeting_id).minutes_status is MinutesStatus.CIRCULATED
+    assert services.meetings.get_meeting(meeting_id).minutes_status is MinutesStatus.CIRCULATED
     _type_into_dialog(qtbot, [Qt.Key.Key_Return],
                       ["Approved by correspondence", Qt.Key.Key_Return])
     _tab_to(qtbot, page.approve_button)
     qtbot.keyClick(page.approve_button, Qt.Key.Key_Space)
-    approved = boards.get_meeting(meeting_id)
+    approved = services.meetings.get_meeting(meeting_id)
     assert approved.minutes_status is MinutesStatus.APPROVED and approved.read_only
     assert approved.approval_note == "Approved by correspondence"
 
@@ -168,7 +169,7 @@ def test_notes_are_saved_while_typing_and_the_screen_comes_back_after_a_stop(
     qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(window.notes, "Saved without pressing anything")
     item_id = window._current_id
-    qtbot.waitUntil(lambda: services.boards.get_meeting(meeting_id).agenda[1].notes
+    qtbot.waitUntil(lambda: services.meetings.get_meeting(meeting_id).agenda[1].notes
                     == "Saved without pressing anything", timeout=3000)
     assert window.saves >= 1
     # As after a crash: the window is gone but the meeting was never ended.
@@ -202,7 +203,7 @@ def test_attendance_keys_move_down_the_register_and_present_means_in_the_room(
         qtbot.keyClick(window.attendance, key)
     def recorded():
         return {a.member_id: (a.status, a.mode)
-                for a in services.boards.get_meeting(meeting_id).attendees}
+                for a in services.meetings.get_meeting(meeting_id).attendees}
     assert recorded() == {
         people[0]: (AttendanceStatus.PRESENT, AttendanceMode.REMOTE),
         people[1]: (AttendanceStatus.ABSENT, AttendanceMode.IN_PERSON),
@@ -247,8 +248,8 @@ def test_minutes_for_a_meeting_far_from_today_are_asked_about_first(
     boards = services.boards
     board_id = boards.create_board(BoardInput("Patient Advisory Board"))
     when = datetime.now().replace(second=0, microsecond=0) + timedelta(days=days)
-    meeting_id = boards.schedule_meeting(MeetingInput(board_id, "Far away", when),
-                                         [AgendaInput("Welcome")])
+    meeting_id = services.meetings.schedule_meeting(MeetingInput(board_id, "Far away", when),
+                                                    [AgendaInput("Welcome")])
     page = main_window.show_section("boards")
     page.refresh()
     page.select_meeting(meeting_id)
@@ -258,7 +259,7 @@ def test_minutes_for_a_meeting_far_from_today_are_asked_about_first(
     assert len(asked) == 1 and "Far away" in asked[0]
     assert ("not today" in asked[0]) == (days > 0)
     assert getattr(page, "live_window", None) is None
-    assert boards.get_meeting(meeting_id).live_started_at is None
+    assert services.meetings.get_meeting(meeting_id).live_started_at is None
 
 
 def test_minutes_for_a_meeting_today_start_without_a_question(
@@ -266,8 +267,8 @@ def test_minutes_for_a_meeting_today_start_without_a_question(
     boards = services.boards
     board_id = boards.create_board(BoardInput("Patient Advisory Board"))
     when = datetime.now().replace(second=0, microsecond=0) + timedelta(hours=2)
-    meeting_id = boards.schedule_meeting(MeetingInput(board_id, "Today", when),
-                                         [AgendaInput("Welcome")])
+    meeting_id = services.meetings.schedule_meeting(MeetingInput(board_id, "Today", when),
+                                                    [AgendaInput("Welcome")])
     page = main_window.show_section("boards")
     page.refresh()
     page.select_meeting(meeting_id)
@@ -340,7 +341,7 @@ def test_quick_entries_show_their_title_and_a_sentence(qtbot, main_window, meeti
 def test_minutes_reopened_after_a_stop_also_update_the_boards_page(
         qtbot, main_window, services, meeting, monkeypatch):
     meeting_id, _people = meeting
-    services.boards.start_minutes(meeting_id)  # minute-taking began, the app stopped
+    services.minutes.start_minutes(meeting_id)  # minute-taking began, the app stopped
     page = main_window.show_section("boards")
     page.refresh()
     page.select_meeting(meeting_id)

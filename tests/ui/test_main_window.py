@@ -110,12 +110,14 @@ def test_the_dashboard_names_a_meeting_still_to_come_not_one_ended_today(main_wi
     boards = services.boards
     board_id = boards.create_board(BoardInput("Patient Advisory Board"))
     now = datetime.now().replace(second=0, microsecond=0)
-    boards.schedule_meeting(MeetingInput(board_id, "Last month", now - timedelta(days=30)))
-    ended = boards.schedule_meeting(MeetingInput(board_id, "This morning",
-                                                 now - timedelta(hours=1), 240))
-    boards.start_minutes(ended)
-    boards.close_meeting(ended)
-    boards.schedule_meeting(MeetingInput(board_id, "Spring meeting", now + timedelta(days=9)))
+    services.meetings.schedule_meeting(MeetingInput(board_id, "Last month",
+                                                    now - timedelta(days=30)))
+    ended = services.meetings.schedule_meeting(MeetingInput(board_id, "This morning",
+                                                            now - timedelta(hours=1), 240))
+    services.minutes.start_minutes(ended)
+    services.minutes.close_meeting(ended)
+    services.meetings.schedule_meeting(MeetingInput(board_id, "Spring meeting",
+                                                    now + timedelta(days=9)))
     main_window.show_section("members")
     page = main_window.show_section("dashboard")
     text = page.reminders.text()

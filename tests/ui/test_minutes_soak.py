@@ -41,7 +41,7 @@ def test_a_three_hour_meeting_keeps_every_word(qtbot, main_window, services, mon
                                 ("Priya", "Sharma", BoardRole.MEMBER)):
         member_id = services.members.create(MemberInput(given_name=given, family_name=family)).id
         boards.set_membership(board_id, member_id, role)
-    meeting_id = boards.schedule_meeting(
+    meeting_id = services.meetings.schedule_meeting(
         MeetingInput(board_id, "Annual meeting", datetime(2026, 3, 10, 10, 0), duration_minutes=180),
         [AgendaInput(f"Item {n}", "Chair", 30) for n in range(1, ITEMS + 1)])
 
@@ -73,7 +73,7 @@ def test_a_three_hour_meeting_keeps_every_word(qtbot, main_window, services, mon
 
     assert window.isVisible()
     assert window.item_heading.text() == f"Item {ITEMS}"
-    saved = [i.notes for i in boards.get_meeting(meeting_id).agenda]
+    saved = [i.notes for i in services.meetings.get_meeting(meeting_id).agenda]
     assert saved == ["".join(words) for words in typed.values()]
     assert window.saves > 100  # the autosave ran all through, not only at the end
     lost = none_before - sys.getrefcount(None)

@@ -173,9 +173,8 @@ class LiveMinutesWindow(QMainWindow):
         super().__init__(parent)
         self._services = services
         self.meeting_id = meeting_id
-        self._boards = services.boards
-        self._boards.start_minutes(meeting_id)
-        self.meeting = self._boards.get_meeting(meeting_id)
+        self._services.minutes.start_minutes(meeting_id)
+        self.meeting = self._services.meetings.get_meeting(meeting_id)
         self.setWindowTitle(_("Minutes: {title}").format(title=self.meeting.title))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._item_started = time.monotonic()
@@ -383,8 +382,8 @@ class LiveMinutesWindow(QMainWindow):
         self.save_now()
         spent = int(time.monotonic() - self._item_started) if self._current_id else 0
         try:
-            self._boards.set_current_item(self.meeting_id, item_id, spent)
-            self.meeting = self._boards.get_meeting(self.meeting_id)
+            self._services.minutes.set_current_item(self.meeting_id, item_id, spent)
+            self.meeting = self._services.meetings.get_meeting(self.meeting_id)
         except ServiceError as exc:
             prompts.error(self, self.windowTitle(), str(exc))
             return
@@ -420,7 +419,7 @@ class LiveMinutesWindow(QMainWindow):
             return
         text = self.notes.toPlainText()
         try:
-            self._boards.save_notes(self._current_id, text)
+            self._services.minutes.save_notes(self._current_id, text)
         except ServiceError as exc:
             self.status.showMessage(str(exc))
             return
@@ -453,7 +452,7 @@ class LiveMinutesWindow(QMainWindow):
         self.item_timer.setText(text)
 
     def _update_quorum(self) -> None:
-        quorum = self._boards.quorum(self.meeting_id)
+        quorum = self._services.meetings.quorum(self.meeting_id)
         if quorum.met:
             self.quorum_label.setText(_("✓ Quorum: {present} present, {needed} needed").format(
                 present=quorum.present, needed=quorum.needed))
@@ -511,11 +510,11 @@ class LiveMinutesWindow(QMainWindow):
             mode = (AttendanceMode.IN_PERSON if attendee.mode is AttendanceMode.REMOTE
                     else AttendanceMode.REMOTE)
         try:
-            self._boards.set_attendance(self.meeting_id, member_id, status, mode)
+            self._services.meetings.set_attendance(self.meeting_id, member_id, status, mode)
         except ServiceError as exc:
             prompts.error(self, self.windowTitle(), str(exc))
             return
-        self.meeting = self._boards.get_meeting(self.meeting_id)
+        self.meeting = self._services.meetings.get_meeting(self.meeting_id)
         row = self.attendance.currentRow()
         self._fill_attendance()
         self._update_quorum()
@@ -531,7 +530,7 @@ class LiveMinutesWindow(QMainWindow):
         dialog = self.decision_dialog()
         if not self._ask(dialog):
             return
-        self._record(lambda: self._boards.record_decision(
+        self._record(lambda: self._services.minutes.record_decision(
             self.meeting_id, dialog.text.text(), agenda_item_id=self._current_id,
             decided_by=dialog.decided_by.currentText(), dissent=dialog.dissent.text()))
 
@@ -562,7 +561,7 @@ class LiveMinutesWindow(QMainWindow):
             return
         member_id, role = _owner_of(dialog.owner)
         due = dialog.due.date().toPython()
-        self._record(lambda: self._boards.add_action(
+        self._record(lambda: self._services.actions.add_action(
             dialog.text.text(), meeting_id=self.meeting_id, agenda_item_id=self._current_id,
             owner_member_id=member_id, owner_role=role, due_on=due))
 
@@ -585,7 +584,7 @@ class LiveMinutesWindow(QMainWindow):
             return
         member_id, role = _owner_of(dialog.owner)
         due = dialog.due.date().toPython()
-        self._record(lambda: self._boards.add_promise(
+        self._record(lambda: self._services.actions.add_promise(
             dialog.text.text(), you_said=dialog.you_said.text(), meeting_id=self.meeting_id,
             owner_member_id=member_id, owner_role=role, audience=dialog.audience.text(),
             due_on=due))
@@ -618,7 +617,7 @@ class LiveMinutesWindow(QMainWindow):
         except ServiceError as exc:
             prompts.error(self, self.windowTitle(), str(exc))
             return
-        self.meeting = self._boards.get_meeting(self.meeting_id)
+        self.meeting = self._services.meetings.get_meeting(self.meeting_id)
         self._fill_recorded()
         self.status.showMessage(_("Recorded."))
         self.focus_notes()
@@ -651,7 +650,7 @@ class LiveMinutesWindow(QMainWindow):
         self.save_now()
         spent = int(time.monotonic() - self._item_started) if self._current_id else 0
         try:
-            self._boards.close_meeting(self.meeting_id, spent)
+            self._services.minutes.close_meeting(self.meeting_id, spent)
         except ServiceError as exc:
             prompts.error(self, self.windowTitle(), str(exc))
             return

@@ -93,7 +93,7 @@ class MeetingEditor(QDialog):
         self._board = board
         self.meeting_id = meeting_id
         self.saved_id: int | None = None
-        meeting = services.boards.get_meeting(meeting_id) if meeting_id else None
+        meeting = services.meetings.get_meeting(meeting_id) if meeting_id else None
         self._meeting = meeting
         self.read_only = bool(meeting and meeting.read_only)
         self.setWindowTitle(_("Edit meeting") if meeting else _("New meeting"))
@@ -434,8 +434,7 @@ class MeetingEditor(QDialog):
                                        "invited."))
             self.needs_label.setAccessibleName(self.needs_label.text())
             return
-        boards = self._services.boards
-        meeting = boards.get_meeting(self.meeting_id)
+        meeting = self._services.meetings.get_meeting(self.meeting_id)
         table.setRowCount(len(meeting.attendees))
         for row, person in enumerate(meeting.attendees):
             for column, text in ((P_NAME, person.name), (P_ROLE, person.role.label)):
@@ -463,11 +462,10 @@ class MeetingEditor(QDialog):
         self._show_quorum()
 
     def _show_quorum(self) -> None:
-        boards = self._services.boards
-        text = quorum_text(boards.quorum(self.meeting_id))
+        text = quorum_text(self._services.meetings.quorum(self.meeting_id))
         self.quorum_label.setText(text)
         self.quorum_label.setAccessibleName(text)
-        needs = needs_text(boards.invitee_needs(self.meeting_id))
+        needs = needs_text(self._services.meetings.invitee_needs(self.meeting_id))
         self.needs_label.setText(needs)
         self.needs_label.setAccessibleName(needs)
 
@@ -481,7 +479,7 @@ class MeetingEditor(QDialog):
         status = AttendanceStatus(self._status_combos[member_id].currentData())
         mode = AttendanceMode(self._mode_combos[member_id].currentData())
         try:
-            self._services.boards.set_attendance(self.meeting_id, member_id, status, mode)
+            self._services.meetings.set_attendance(self.meeting_id, member_id, status, mode)
         except ServiceError as exc:
             say_errors(self, _("Attendance"), exc)
             self.refresh_people()
@@ -497,7 +495,7 @@ class MeetingEditor(QDialog):
         if chosen is None:
             return
         try:
-            self._services.boards.invite(self.meeting_id, chosen[0], BoardRole.OBSERVER)
+            self._services.meetings.invite(self.meeting_id, chosen[0], BoardRole.OBSERVER)
         except ServiceError as exc:
             say_errors(self, _("Invite someone else"), exc)
             return
@@ -537,15 +535,14 @@ class MeetingEditor(QDialog):
         if self.read_only:
             self.reject()
             return
-        boards = self._services.boards
         try:
             data = self.meeting_input()
             entries = [AgendaInput(row.title, row.presenter, row.minutes, row.papers)
                        for row in self._agenda]
             if self.meeting_id is None:
-                self.meeting_id = boards.schedule_meeting(data, entries)
+                self.meeting_id = self._services.meetings.schedule_meeting(data, entries)
             else:
-                boards.update_meeting(self.meeting_id, data)
+                self._services.meetings.update_meeting(self.meeting_id, data)
                 self._save_agenda()
         except ServiceError as exc:
             say_errors(self, _("Save meeting"), exc)
@@ -557,24 +554,23 @@ class MeetingEditor(QDialog):
         """Make the stored agenda what the table shows: removed, changed, added, in order."""
         from advocate_app.services.board_data import AgendaInput
 
-        boards = self._services.boards
         kept = {row.item_id for row in self._agenda if row.item_id is not None}
         for item_id in self._original_agenda_ids:
             if item_id not in kept:
-                boards.remove_agenda_item(item_id)
+                self._services.meetings.remove_agenda_item(item_id)
         for row in self._agenda:
             entry = AgendaInput(row.title, row.presenter, row.minutes, row.papers)
             if row.item_id is None:
-                row.item_id = boards.add_agenda_item(self.meeting_id, entry)
+                row.item_id = self._services.meetings.add_agenda_item(self.meeting_id, entry)
             else:
-                boards.update_agenda_item(row.item_id, entry)
+                self._services.meetings.update_agenda_item(row.item_id, entry)
         self._original_agenda_ids = [row.item_id for row in self._agenda]
         wanted = list(self._original_agenda_ids)
-        stored = [item.id for item in boards.get_meeting(self.meeting_id).agenda]
+        stored = [item.id for item in self._services.meetings.get_meeting(self.meeting_id).agenda]
         # Move each item up into its place, one step at a time, as a person would.
         for target, item_id in enumerate(wanted):
             position = stored.index(item_id)
             while position > target:
-                boards.move_agenda_item(item_id, -1)
+                self._services.meetings.move_agenda_item(item_id, -1)
                 stored[position - 1], stored[position] = stored[position], stored[position - 1]
                 position -= 1

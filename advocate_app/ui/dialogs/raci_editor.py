@@ -160,7 +160,7 @@ class RaciEditor(QDialog):
 
     def refresh(self) -> None:
         keep = (self.table.currentRow(), self.table.currentColumn())
-        matrix = self._services.boards.raci(self._board.id)
+        matrix = self._services.roles.raci(self._board.id)
         self._matrix = matrix
         table = self.table
         table.clear()
@@ -206,7 +206,7 @@ class RaciEditor(QDialog):
         party_id = self._matrix.parties[column][0]
         before = self.value_at(row, column)
         try:
-            self._services.boards.set_raci(activity_id, party_id, value)
+            self._services.roles.set_raci(activity_id, party_id, value)
         except ServiceError as exc:
             self._show_value(row, column, before)
             prompts.error(self, _("Roles matrix"), str(exc))
@@ -238,7 +238,7 @@ class RaciEditor(QDialog):
         if name is None:
             name = prompts.ask_text(self, title, _("What is the activity?"))
         if name:
-            self._add(lambda: self._services.boards.add_raci_activity(self._board.id, name))
+            self._add(lambda: self._services.roles.add_raci_activity(self._board.id, name))
 
     def add_party(self) -> None:
         have = {name.casefold() for _id, name in self._matrix.parties}
@@ -251,12 +251,12 @@ class RaciEditor(QDialog):
             return
         if index < len(people):
             person = people[index]
-            self._add(lambda: self._services.boards.add_raci_party(
+            self._add(lambda: self._services.roles.add_raci_party(
                 self._board.id, person.name, person.member_id))
             return
         name = prompts.ask_text(self, title, _("Name of the organisation, team or role:"))
         if name:
-            self._add(lambda: self._services.boards.add_raci_party(self._board.id, name))
+            self._add(lambda: self._services.roles.add_raci_party(self._board.id, name))
 
     def _add(self, work) -> None:
         try:
@@ -273,7 +273,7 @@ class RaciEditor(QDialog):
         if prompts.confirm(self, _("Remove activity"),
                            _("Remove “{name}” and its row of the matrix?").format(name=name),
                            destructive_label=_("Remove")):
-            self._services.boards.remove_raci_activity(activity_id)
+            self._services.roles.remove_raci_activity(activity_id)
             self.refresh()
 
     def remove_party(self) -> None:
@@ -284,7 +284,7 @@ class RaciEditor(QDialog):
         if prompts.confirm(self, _("Remove party"),
                            _("Remove “{name}” and its column of the matrix?").format(name=name),
                            destructive_label=_("Remove")):
-            self._services.boards.remove_raci_party(party_id)
+            self._services.roles.remove_raci_party(party_id)
             self.refresh()
 
     # --- printing --------------------------------------------------------------------------

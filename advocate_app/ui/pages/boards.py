@@ -396,7 +396,7 @@ class BoardsPage(QWidget):
     def refresh_meetings(self) -> None:
         keep = self.meeting_id()
         board = self.board()
-        self._meetings = self._services.boards.list_meetings(board.id) if board else []
+        self._meetings = self._services.meetings.list_meetings(board.id) if board else []
         self.meetings_table.blockSignals(True)
         _fill(self.meetings_table, [
             (m.id, (meeting_when(m.starts_at, m.timezone, two_lines=True), m.title,
@@ -437,17 +437,16 @@ class BoardsPage(QWidget):
         meeting = self._meeting()
         if meeting is None:
             return
-        boards = self._services.boards
         self.side_panel.setTitle(meeting.title)
         upcoming = meeting.starts_at >= datetime.now(UTC) or not meeting.closed
-        quorum = quorum_text(boards.quorum(meeting.id))
+        quorum = quorum_text(self._services.meetings.quorum(meeting.id))
         self.quorum_label.setText(quorum)
         self.quorum_label.setAccessibleName(quorum)
-        attendance = self._attendance_text(boards.get_meeting(meeting.id))
+        attendance = self._attendance_text(self._services.meetings.get_meeting(meeting.id))
         self.attendance_label.setText(attendance)
         self.attendance_label.setAccessibleName(attendance)
         self.attendance_label.setVisible(bool(attendance))
-        needs = needs_text(boards.invitee_needs(meeting.id))
+        needs = needs_text(self._services.meetings.invitee_needs(meeting.id))
         self.needs_label.setText(needs)
         self.needs_label.setAccessibleName(needs)
         self.needs_heading.setVisible(upcoming)
@@ -540,7 +539,7 @@ class BoardsPage(QWidget):
     def _minutes_now_or_asked(self, meeting_id: int) -> bool:
         """Minutes are taken while a meeting happens: for one days away (or long past) that
         is probably the wrong meeting, so ask; carrying on with minutes under way never asks."""
-        meeting = self._services.boards.get_meeting(meeting_id)
+        meeting = self._services.meetings.get_meeting(meeting_id)
         if meeting.live_started_at is not None and meeting.closed_at is None:
             return True
         now = datetime.now(UTC)
@@ -564,7 +563,7 @@ class BoardsPage(QWidget):
                 destructive_label=_("Circulate")):
             return
         self._lifecycle(_("Circulate minutes"),
-                        lambda: self._services.boards.circulate(meeting.id),
+                        lambda: self._services.minutes.circulate(meeting.id),
                         _("Minutes of “{title}” circulated.").format(title=meeting.title))
 
     def approve(self) -> None:
@@ -585,7 +584,7 @@ class BoardsPage(QWidget):
         note = prompts.ask_text(self, title, _("A note to keep with the approval (optional):"))
         if note is None:
             return
-        self._lifecycle(title, lambda: self._services.boards.approve(
+        self._lifecycle(title, lambda: self._services.minutes.approve(
             meeting.id, at_meeting_id=at_meeting, note=note),
             _("Minutes of “{title}” approved; they can no longer be changed.").format(
                 title=meeting.title))
@@ -629,7 +628,7 @@ class BoardsPage(QWidget):
             return
         title = _("Calendar file")
         try:
-            meeting = self._services.boards.get_meeting(meeting_id)
+            meeting = self._services.meetings.get_meeting(meeting_id)
         except ServiceError as exc:
             prompts.error(self, title, str(exc))
             return
@@ -650,7 +649,7 @@ class BoardsPage(QWidget):
     # --- decisions -------------------------------------------------------------------------
 
     def refresh_decisions(self) -> None:
-        found = self._services.boards.decisions(text=self.decision_search.text().strip())
+        found = self._services.minutes.decisions(text=self.decision_search.text().strip())
         _fill(self.decisions_table, [
             (d.id, (format_date(d.meeting_start.astimezone() if d.meeting_start else None),
                     d.board_name, d.meeting_title, d.text, d.decided_by, d.dissent))
@@ -682,7 +681,7 @@ class BoardsPage(QWidget):
         self.refresh_actions()
 
     def choose_owner(self) -> None:
-        owners = sorted({a.owner for a in self._services.boards.actions() if a.owner},
+        owners = sorted({a.owner for a in self._services.actions.actions() if a.owner},
                         key=str.casefold)
         if not owners:
             self.owner_filter = None
@@ -698,27 +697,26 @@ class BoardsPage(QWidget):
 
     def refresh_actions(self) -> None:
         keep = _selected_id(self.actions_table)
-        boards = self._services.boards
         key = self.action_filter.currentData()
         today = date.today()
         note = ""
         if key == OVERDUE:
-            found = boards.actions(overdue_on=today)
+            found = self._services.actions.actions(overdue_on=today)
         elif key == MINE:
-            found = boards.actions(owner_member_id=self.me[0]) if self.me else []
+            found = self._services.actions.actions(owner_member_id=self.me[0]) if self.me else []
             note = _("Action items of {name}").format(name=self.me[1]) if self.me else _(
                 "Choose who you are to see your action items.")
         elif key == BY_OWNER:
-            found = [a for a in boards.actions() if a.owner == self.owner_filter] \
+            found = [a for a in self._services.actions.actions() if a.owner == self.owner_filter] \
                 if self.owner_filter else []
             note = _("Action items of {name}").format(name=self.owner_filter) \
                 if self.owner_filter else ""
         elif key == THIS_BOARD:
             board = self.board()
-            found = boards.actions(board_id=board.id) if board else []
+            found = self._services.actions.actions(board_id=board.id) if board else []
             note = board.name if board else ""
         else:
-            found = boards.actions()
+            found = self._services.actions.actions()
         self.filter_note.setText(note)
         _fill(self.actions_table, [
             (a.id, (a.text, a.owner, format_date(a.due_on), a.board_name, a.meeting_title,
@@ -736,7 +734,7 @@ class BoardsPage(QWidget):
         if action_id is None:
             return
         try:
-            self._services.boards.set_action_status(action_id, ActionStatus.DONE)
+            self._services.actions.set_action_status(action_id, ActionStatus.DONE)
         except ServiceError as exc:
             prompts.error(self, _("Mark done"), str(exc))
         else:
@@ -748,7 +746,7 @@ class BoardsPage(QWidget):
     def refresh_promises(self) -> None:
         keep = _selected_id(self.promises_table)
         today = date.today()
-        found = self._services.boards.promises(status=None)
+        found = self._services.actions.promises(status=None)
         # Open promises first: they are what still needs doing.
         found.sort(key=lambda p: p.status is not PromiseStatus.OPEN)
         _fill(self.promises_table, [
@@ -769,7 +767,7 @@ class BoardsPage(QWidget):
             return
         title = _("Lay summary for the community")
         try:
-            meeting = self._services.boards.get_meeting(summary.id)
+            meeting = self._services.meetings.get_meeting(summary.id)
             board = self._services.boards.get_board(meeting.board_id)
             item = lay_summary_item(meeting, board, current_language() or "en")
             if not self._another_asked(title, item):
@@ -789,7 +787,7 @@ class BoardsPage(QWidget):
 
         title = _("“You said, we did” update")
         boards = self._services.boards
-        kept = boards.promises(status=PromiseStatus.KEPT)
+        kept = self._services.actions.promises(status=PromiseStatus.KEPT)
         from advocate_app.i18n.catalogs import available_languages
 
         # Versions only in the languages Advocate can write the framing words in; members who
@@ -838,7 +836,7 @@ class BoardsPage(QWidget):
         if evidence is None:
             return
         try:
-            self._services.boards.update_promise(promise_id, PromiseStatus.KEPT, evidence)
+            self._services.actions.update_promise(promise_id, PromiseStatus.KEPT, evidence)
         except ServiceError as exc:
             prompts.error(self, title, str(exc))
         else:
@@ -855,7 +853,7 @@ class BoardsPage(QWidget):
             table.setRowCount(0)
             table.setColumnCount(0)
             return
-        matrix = self._services.boards.raci(board.id)
+        matrix = self._services.roles.raci(board.id)
         table.setRowCount(len(matrix.activities))
         table.setColumnCount(len(matrix.parties))
         table.setVerticalHeaderLabels([name for _id, name in matrix.activities])

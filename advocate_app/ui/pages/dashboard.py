@@ -95,8 +95,7 @@ class DashboardPage(QWidget):
     def _show_reminders(self) -> None:
         from advocate_app.ui.pages.boards import meeting_when
 
-        boards = self._services.boards
-        actions, promises = boards.reminders()
+        actions, promises = self._services.actions.reminders()
         lines = []
         if actions:
             lines.append(ngettext("{n} action item is overdue:", "{n} action items are overdue:",
@@ -118,7 +117,7 @@ class DashboardPage(QWidget):
                                   "…and {n} more in Boards & meetings.", more).format(n=more))
         text = "\n".join(lines) if lines else _(
             "Nothing overdue: every action item and promise is on time.")
-        first = boards.next_meeting()
+        first = self._services.meetings.next_meeting()
         if first is not None:
             text += "\n\n" + _("Next meeting: {board}, “{title}”, {when}.").format(
                 board=first.board_name, title=first.title,

@@ -1,0 +1,96 @@
+"""The roles matrix of a board (RACI: responsible, accountable, consulted, informed)."""
+
+from __future__ import annotations
+
+from advocate_app.domain.governance import RaciValue
+from advocate_app.domain.people import Actor
+from advocate_app.i18n import _
+from advocate_app.services.board_common import board_row
+from advocate_app.services.board_data import RaciMatrix
+from advocate_app.services.errors import ValidationError
+from advocate_app.storage.reader import Reader
+from advocate_app.storage.unit_of_work import UnitOfWorkFactory
+
+
+class RolesService:
+    def __init__(self, uow: UnitOfWorkFactory, reader: Reader, actor: Actor):
+        self._uow = uow
+        self._reader = reader
+        self._actor = actor
+
+    def raci(self, board_id: int) -> RaciMatrix:
+        activities = tuple((r[0], r[1]) for r in self._reader.rows(
+            "SELECT id, name FROM raci_activities WHERE board_id = :b ORDER BY position, id",
+            {"b": board_id}))
+        parties = tuple((r[0], r[1]) for r in self._reader.rows(
+            "SELECT id, name FROM raci_parties WHERE board_id = :b ORDER BY position, id",
+            {"b": board_id}))
+        cells = {(r[0], r[1]): RaciValue(r[2]) for r in self._reader.rows(
+            "SELECT c.activity_id, c.party_id, c.value FROM raci_cells c "
+            "JOIN raci_activities a ON a.id = c.activity_id WHERE a.board_id = :b",
+            {"b": board_id})}
+        return RaciMatrix(board_id, activities, parties, cells)
+
+    def add_raci_activity(self, board_id: int, name: str) -> int:
+        from advocate_app.domain.boards import RaciActivity
+
+        return self._add_raci_row(RaciActivity, board_id, name)
+
+    def add_raci_party(self, board_id: int, name: str, member_id: int | None = None) -> int:
+        from advocate_app.domain.boards import RaciParty
+
+        return self._add_raci_row(RaciParty, board_id, name, member_id=member_id)
+
+    def _add_raci_row(self, model, board_id: int, name: str, **extra) -> int:
+        from sqlalchemy import func, select
+
+        if not name.strip():
+            raise ValidationError({"name": _("Give it a name.")})
+        with self._uow() as uow:
+            board_row(uow, board_id)
+            last = uow.session.scalar(select(func.max(model.position)).where(
+                model.board_id == board_id))
+            row = model(board_id=board_id, name=name.strip(), position=(last or 0) + 1,
+                        **extra)
+            uow.session.add(row)
+            uow.commit()
+            return row.id
+
+    def remove_raci_activity(self, activity_id: int) -> None:
+        from advocate_app.domain.boards import RaciActivity
+
+        self._remove(RaciActivity, activity_id)
+
+    def remove_raci_party(self, party_id: int) -> None:
+        from advocate_app.domain.boards import RaciParty
+
+        self._remove(RaciParty, party_id)
+
+    def _remove(self, model, row_id: int) -> None:
+        from sqlalchemy import delete
+
+        with self._uow() as uow:
+            uow.session.execute(delete(model).where(model.id == row_id))
+            uow.commit()
+
+    def set_raci(self, activity_id: int, party_id: int, value: RaciValue | None) -> None:
+        """One cell of the matrix; an activity has one accountable party at most."""
+        from sqlalchemy import delete, select
+
+        from advocate_app.domain.boards import RaciCell
+
+        with self._uow() as uow:
+            if value is RaciValue.ACCOUNTABLE:
+                other = uow.session.scalar(select(RaciCell.party_id).where(
+                    RaciCell.activity_id == activity_id, RaciCell.value == "A",
+                    RaciCell.party_id != party_id))
+                if other is not None:
+                    raise ValidationError({"value": _(
+                        "Someone else is already accountable for this activity: one "
+                        "accountable party each, so that decisions have an owner.")})
+            uow.session.execute(delete(RaciCell).where(RaciCell.activity_id == activity_id,
+                                                       RaciCell.party_id == party_id))
+            if value is not None:
+                uow.session.add(RaciCell(activity_id=activity_id, party_id=party_id,
+                                         value=value.value))
+            uow.commit()
