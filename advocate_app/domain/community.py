@@ -9,6 +9,7 @@ roles hide it.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from datetime import date
 
 from advocate_app.i18n import N_, _
@@ -98,7 +99,7 @@ FORMAT_OF_NEED = {AccessNeed.EASY_READ: PrintFormat.EASY_READ,
                   AccessNeed.LARGE_PRINT: PrintFormat.LARGE_PRINT}
 
 
-def reconcile_format_needs(print_format: PrintFormat | None, needs
+def reconcile_format_needs(print_format: PrintFormat | None, needs: Iterable[AccessNeed]
                            ) -> tuple[PrintFormat | None, frozenset[AccessNeed]]:
     """The one rule joining "Printed material in" and the "Large print" and "Easy Read"
     access needs: a large print or Easy Read format is also that need; a need of either,

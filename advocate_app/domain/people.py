@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from advocate_app.domain.text import fold
@@ -84,11 +85,12 @@ _WORD_JOINERS = re.compile(r"[-'’.@_/]+")
 MIN_PHONE_DIGITS = 4
 
 
-def member_search_text(given, family, preferred, email, phone, tags,
-                       other_emails=(), other_phones=()) -> str:
+def member_search_text(given: str, family: str, preferred: str, email: str, phone: str,
+                       tags: Iterable[str], other_emails: Iterable[str] = (),
+                       other_phones: Iterable[str] = ()) -> str:
     """Folded words to search; ``other_emails``/``other_phones``: every address and number
     besides the primary ones, so a member is found by any of them."""
-    tails = []
+    tails: list[str] = []
     for number in (phone, *other_phones):
         digits = "".join(ch for ch in number if ch.isdigit())
         # Every tail of the digits is a word of its own, so "7946 0000" finds "+44 20 7946 0000".

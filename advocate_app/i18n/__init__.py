@@ -8,12 +8,17 @@ string is shown, never at import time, so a language change takes effect everywh
 from __future__ import annotations
 
 import gettext as _gettext
+from typing import TYPE_CHECKING
 
 from advocate_app.i18n.source import SOURCE_LANGUAGE
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
 _language: str = SOURCE_LANGUAGE
-_cache_dir = None
+_cache_dir: Path | None = None
 
 
 def _(message: str) -> str:
@@ -44,7 +49,7 @@ def set_translations(translations: _gettext.NullTranslations, language: str) -> 
     _language = language
 
 
-def install_language(language: str | None, cache_dir=None) -> str:
+def install_language(language: str | None, cache_dir: Path | None = None) -> str:
     """Install the catalog for ``language`` (or the system language); return the language used."""
     from advocate_app.i18n.catalogs import load_translations, system_language
 
@@ -56,12 +61,12 @@ def install_language(language: str | None, cache_dir=None) -> str:
     return used
 
 
-def language_setup() -> tuple[str, object]:
+def language_setup() -> tuple[str, Path | None]:
     """What another process needs to speak the same language: (language, catalog cache)."""
     return _language, _cache_dir
 
 
-def translator(language: str):
+def translator(language: str) -> Callable[[str], str]:
     """``gettext`` for a document's language, whatever the interface speaks: the words a
     leaflet prints itself ("Contact us", "Page 2" …) follow the leaflet, not the window."""
     return _document_translations(language or SOURCE_LANGUAGE).gettext

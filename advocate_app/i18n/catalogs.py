@@ -25,10 +25,10 @@ def system_language() -> str:
             if code and code not in ("C", "POSIX"):
                 return code
     try:
-        code = locale.getlocale()[0]
+        found = locale.getlocale()[0]
     except ValueError:
-        code = None
-    return code or SOURCE_LANGUAGE
+        found = None
+    return found or SOURCE_LANGUAGE
 
 
 def normalise(code: str) -> str:

@@ -8,12 +8,16 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from advocate_app.i18n import current_language
 
+if TYPE_CHECKING:
+    from babel import Locale
+
 
 @lru_cache(maxsize=8)
-def _locale(code: str):
+def _locale(code: str) -> Locale:
     from babel import Locale, UnknownLocaleError
 
     try:
@@ -22,7 +26,7 @@ def _locale(code: str):
         return Locale.parse("en")
 
 
-def date_locale(code: str):
+def date_locale(code: str) -> Locale:
     """The locale whose date patterns are used for language ``code``, on screen and in
     documents alike. English without a region reads day, month, year ("3 Dec 2026"), as most
     English-speaking readers outside the USA expect; a region (``en_US``) keeps its own order."""
@@ -30,7 +34,7 @@ def date_locale(code: str):
     return _locale("en_GB" if code == "en" else code)
 
 
-def _date_locale():
+def _date_locale() -> Locale:
     """The date locale of the interface language."""
     return date_locale(current_language())
 
@@ -113,4 +117,5 @@ def language_name(code: str) -> str:
 def country_name(code: str) -> str:
     if not code:
         return ""
-    return _locale(current_language()).territories.get(code.upper(), code)
+    name: str = _locale(current_language()).territories.get(code.upper(), code)
+    return name

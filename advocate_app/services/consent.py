@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from advocate_app.domain.community import (
     ConsentMethod,
@@ -16,6 +17,9 @@ from advocate_app.i18n import _
 from advocate_app.services import timeline
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
+
+if TYPE_CHECKING:
+    from advocate_app.domain.consent import ConsentRecord
 
 
 @dataclass(frozen=True)
@@ -163,7 +167,7 @@ class ConsentService:
         return states
 
     @staticmethod
-    def _view(record, recorded_by: str) -> ConsentRecordView:
+    def _view(record: ConsentRecord, recorded_by: str) -> ConsentRecordView:
         return ConsentRecordView(
             id=record.id, member_id=record.member_id, purpose=ConsentPurpose(record.purpose),
             status=ConsentStatus(record.status), method=ConsentMethod(record.method),

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from advocate_app.domain.people import Actor, Role, member_search_text, member_sort_key
 from advocate_app.domain.text import fold
@@ -30,6 +30,11 @@ from advocate_app.services import demo_people as people
 from advocate_app.services.demo_boards import add_sample_boards
 from advocate_app.services.demo_time import BASE_TIME
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from advocate_app.storage.unit_of_work import UnitOfWork
 
 BATCH = 5000
 _HISTORY_MINUTES = 3 * 365 * 24 * 60
@@ -163,7 +168,7 @@ def generate_demo(uow: UnitOfWorkFactory, actor: Actor, *, members: int, seed: i
                        meetings=meetings)
 
 
-def _add_outreach_items(session, actor: Actor) -> int:
+def _add_outreach_items(session: Session, actor: Actor) -> int:
     """The sample leaflets, letters and invitations, once (not again on a second run)."""
     from sqlalchemy import func, select
 
@@ -183,7 +188,7 @@ def _add_outreach_items(session, actor: Actor) -> int:
 
 
 #: The sample boards' meetings are held in this zone, at this local time.
-def _open_write_transaction(session) -> None:
+def _open_write_transaction(session: Session) -> None:
     """Start the transaction with a write that changes nothing.
 
     Python's sqlite3 opens a transaction only before INSERT, UPDATE or DELETE; schema statements
@@ -195,7 +200,7 @@ def _open_write_transaction(session) -> None:
     session.execute(text("UPDATE members SET version = version WHERE 1 = 0"))
 
 
-def _stop_if_cancelled(work, should_cancel: Callable[[], bool] | None) -> None:
+def _stop_if_cancelled(work: UnitOfWork, should_cancel: Callable[[], bool] | None) -> None:
     if should_cancel is not None and should_cancel():
         work.rollback()
         raise DemoCancelled()
@@ -364,8 +369,8 @@ class _Community:
         female = rng.random() < FEMALE_SHARE
         given = rng.choice(culture.female if female else culture.male)
         for _attempt in range(5):  # never someone famous
-            first = rng.choice(culture.family)
-            first = first.female if female else first.male
+            surname = rng.choice(culture.family)
+            first = surname.female if female else surname.male
             if f"{_slug(given.latin)} {_slug(first.latin)}" not in people.FAMOUS:
                 break
         family = [first]

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from advocate_app.domain.people import member_display_name
@@ -27,13 +28,14 @@ class Known:
 
 
 class PeopleIndex:
-    def __init__(self):
+    def __init__(self) -> None:
         self.by_email: dict[str, list[Known]] = {}
         self.by_phone: dict[str, list[Known]] = {}
         self.by_postcode: dict[str, list[Known]] = {}
         self.by_name: dict[str, list[Known]] = {}
 
-    def add(self, known: Known, emails, phones, postcode: str) -> None:
+    def add(self, known: Known, emails: str | Iterable[str], phones: str | Iterable[str],
+            postcode: str) -> None:
         """``emails`` and ``phones``: every address and number the person has (a single
         string is one)."""
         if known.name:
@@ -84,14 +86,14 @@ class PeopleIndex:
 
 
 
-def values_of(person, kind: str) -> list[str]:
+def values_of(person: MemberInput, kind: str) -> list[str]:
     """Every email address or phone number of a person (``contacts`` may be plain tuples)."""
     found = [c[1] for c in getattr(person, "contacts", ()) if c[0] == kind]
     primary = person.email if kind == "email" else person.phone
     return found or ([primary] if primary else [])
 
 
-def _listed(values) -> list[str]:
+def _listed(values: str | Iterable[str]) -> list[str]:
     return [values] if isinstance(values, str) else list(values)
 
 

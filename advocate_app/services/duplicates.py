@@ -6,12 +6,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any
 
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _
 from advocate_app.services import timeline
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
+
+if TYPE_CHECKING:
+    from advocate_app.services.member_data import MemberInput
+    from advocate_app.services.members import MemberService
+    from advocate_app.services.privacy import PrivacyService
 
 
 @dataclass(frozen=True)
@@ -24,7 +30,8 @@ class DuplicatePair:
 
 
 class DuplicateService:
-    def __init__(self, uow: UnitOfWorkFactory, actor: Actor, members, privacy):
+    def __init__(self, uow: UnitOfWorkFactory, actor: Actor, members: MemberService,
+                 privacy: PrivacyService) -> None:
         self._uow = uow
         self._actor = actor
         self._members = members
@@ -120,11 +127,11 @@ class DuplicateService:
                 for m, at, snap in rows]
 
 
-def _combine(base, extra):
+def _combine(base: MemberInput, extra: MemberInput) -> MemberInput:
     """``base`` with empty fields filled from ``extra``; sets and lists combined."""
     from dataclasses import replace
 
-    changes = {}
+    changes: dict[str, Any] = {}  # field name -> value of that field's type
     for f in fields(base):
         mine, theirs = getattr(base, f.name), getattr(extra, f.name)
         if isinstance(mine, frozenset):

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _
 from advocate_app.services.errors import NotFoundError
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
+
+if TYPE_CHECKING:
+    from advocate_app.services.consent import ConsentService
+    from advocate_app.services.members import MemberService
+    from advocate_app.services.timeline import TimelineService
 
 _ERASED_TEXT = ("given_name", "family_name", "preferred_name", "pronouns", "email", "phone",
                 "address", "postcode", "region", "notes", "contact_times", "sign_language",
@@ -28,7 +34,8 @@ class RetentionCandidate:
 
 
 class PrivacyService:
-    def __init__(self, uow: UnitOfWorkFactory, actor: Actor, members, consent, timeline):
+    def __init__(self, uow: UnitOfWorkFactory, actor: Actor, members: MemberService,
+                 consent: ConsentService, timeline: TimelineService) -> None:
         self._uow = uow
         self._actor = actor
         self._members = members

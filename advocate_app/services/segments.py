@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
 
 from advocate_app.domain.community import AccessNeed, ConsentPurpose
 from advocate_app.domain.people import Actor, Role
@@ -27,11 +29,14 @@ def query_to_json(query: MemberQuery) -> str:
 
 
 def query_from_json(text: str) -> MemberQuery:
-    data = json.loads(text)
+    data: dict[str, Any] = json.loads(text)
     enums = {"role": Role, "access_need": AccessNeed, "consent": ConsentPurpose,
              "sort": MemberSort}
-    return MemberQuery(**{key: enums[key](value) if key in enums else value
-                          for key, value in data.items()})
+    fields: dict[str, Any] = {key: enums[key](value) if key in enums else value
+                              for key, value in data.items()}
+    if fields.get("changed_since"):  # written as text by query_to_json
+        fields["changed_since"] = datetime.fromisoformat(fields["changed_since"])
+    return MemberQuery(**fields)
 
 
 class SegmentService:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from advocate_app.domain.community import EngagementKind, RelationshipKind
 from advocate_app.domain.people import Actor, account_name, member_display_name
@@ -12,6 +13,9 @@ from advocate_app.i18n import N_, _
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader, as_utc
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _INVERSE = {RelationshipKind.CARER_OF: N_("Cared for by"),
             RelationshipKind.PARENT_OF: N_("Child of"),
@@ -133,7 +137,7 @@ class TimelineService:
 # of the same transaction (both are saved, or neither).
 
 
-def write(session, kind: EngagementKind, entries: Iterable[tuple[int, str]], *,
+def write(session: Session, kind: EngagementKind, entries: Iterable[tuple[int, str]], *,
           recorded_by: int | None = None, occurred_on: date | None = None) -> int:
     """Add ``(member id, summary)`` entries of ``kind`` to members' timelines in ``session``'s
     transaction (one INSERT, however many); returns how many were written."""
@@ -149,7 +153,7 @@ def write(session, kind: EngagementKind, entries: Iterable[tuple[int, str]], *,
     return len(rows)
 
 
-def forget(session, member_id: int, kind: EngagementKind, summaries: Iterable[str]) -> None:
+def forget(session: Session, member_id: int, kind: EngagementKind, summaries: Iterable[str]) -> None:
     """Remove entries the app wrote earlier that a newer one replaces (attendance changed)."""
     from sqlalchemy import delete
 
@@ -160,7 +164,7 @@ def forget(session, member_id: int, kind: EngagementKind, summaries: Iterable[st
         Engagement.summary.in_(list(summaries))))
 
 
-def imported(session, actor: Actor, file_name: str, created: Iterable[int],
+def imported(session: Session, actor: Actor, file_name: str, created: Iterable[int],
              filled_in: Iterable[int]) -> None:
     """The timeline entries of an import: who was added, and whose record it added to."""
     write(session, EngagementKind.NOTE, [
@@ -170,14 +174,15 @@ def imported(session, actor: Actor, file_name: str, created: Iterable[int],
           for member_id in filled_in)], recorded_by=actor.account_id)
 
 
-def merged(session, actor: Actor, keep_id: int, other_id: int, other_name: str) -> None:
+def merged(session: Session, actor: Actor, keep_id: int, other_id: int, other_name: str) -> None:
     """The timeline entry of a merge, on the record kept."""
     write(session, EngagementKind.NOTE, [(keep_id, _(
         "Merged with the duplicate record of {name} (#{id}).").format(
         name=other_name, id=other_id))], recorded_by=actor.account_id)
 
 
-def _as_date(value) -> date:
+def _as_date(value: object) -> date:
     if isinstance(value, date):
         return value
-    return as_utc(value).date() if " " in str(value) else date.fromisoformat(str(value))
+    moment = as_utc(value) if " " in str(value) else None
+    return moment.date() if moment is not None else date.fromisoformat(str(value))

@@ -15,10 +15,14 @@ import heapq
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from advocate_app.domain.community import AgeBand, Barrier, ConsentPurpose
 from advocate_app.i18n import _
-from advocate_app.services.member_data import MemberQuery
+from advocate_app.services.member_data import ConditionInput, MemberQuery
+
+if TYPE_CHECKING:
+    from advocate_app.services.container import Services
 
 SMALL_CELL = 5
 SMALL = f"<{SMALL_CELL}"
@@ -88,7 +92,7 @@ def shown(count: int) -> str:
     return SMALL if 0 < count < SMALL_CELL else str(count)
 
 
-def _condition_key(condition) -> str:
+def _condition_key(condition: ConditionInput) -> str:
     return f"ORPHA:{condition.orpha_code} {condition.name}".strip() if condition.orpha_code \
         else condition.name
 
@@ -151,14 +155,15 @@ def protect(grid: list[list[int]]) -> set[tuple[int, int]]:
 
     # Nodes: ("r", i) and ("c", j). Going up on cell (i, j) is the arc row i -> column j;
     # going down is column j -> row i.
-    def cheapest(start, goal, skip: tuple[int, int]):
+    def cheapest(start: tuple[str, int], goal: tuple[str, int], skip: tuple[int, int]
+                 ) -> tuple[int, list[tuple[int, int]]] | None:
         best = {start: 0}
-        came: dict = {}
+        came: dict[tuple[str, int], tuple[tuple[str, int], tuple[int, int]]] = {}
         queue = [(0, start)]
         while queue:
             spent, node = heapq.heappop(queue)
             if node == goal:
-                path = []
+                path: list[tuple[int, int]] = []
                 while node != start:
                     node, cell = came[node]
                     path.append(cell)
@@ -197,7 +202,7 @@ def protect(grid: list[list[int]]) -> set[tuple[int, int]]:
 
 
 class TrialReadinessService:
-    def __init__(self, services):
+    def __init__(self, services: Services) -> None:
         self._services = services
 
     def research_contacts(self) -> list[ReadinessRow]:
