@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from advocate_app.domain.people import Actor
@@ -15,11 +16,12 @@ from advocate_app.services.timeline import TimelineService
 from advocate_app.storage.database import Database
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
-if TYPE_CHECKING:  # the boards' services are made on first use (start-up stays quick)
+if TYPE_CHECKING:  # made on first use (start-up stays quick)
     from advocate_app.services.actions import ActionService
     from advocate_app.services.boards import BoardService
     from advocate_app.services.meetings import MeetingService
     from advocate_app.services.minute_taking import MinutesService
+    from advocate_app.services.outreach import OutreachService
     from advocate_app.services.roles import RolesService
 
 
@@ -34,8 +36,6 @@ class Services:
     privacy: PrivacyService
     duplicates: DuplicateService
     timeline: TimelineService
-    #: Services the first screen does not need, made on first use (start-up stays quick).
-    _later: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, database: Database, actor: Actor) -> Services:
@@ -49,56 +49,45 @@ class Services:
                    duplicates=DuplicateService(uow, actor, members, privacy),
                    timeline=timeline)
 
-    @property
-    def outreach(self):
-        if "outreach" not in self._later:
-            from advocate_app.services.outreach import OutreachService
+    # Services the first screen does not need are made on first use (start-up stays quick),
+    # once: a cached property keeps each on the instance.
 
-            self._later["outreach"] = OutreachService(self.uow, self.database.reader,
-                                                      self.actor)
-        return self._later["outreach"]
+    @cached_property
+    def outreach(self) -> OutreachService:
+        from advocate_app.services.outreach import OutreachService
 
-    @property
+        return OutreachService(self.uow, self.database.reader, self.actor)
+
+    @cached_property
     def boards(self) -> BoardService:
-        if "boards" not in self._later:
-            from advocate_app.services.boards import BoardService
+        from advocate_app.services.boards import BoardService
 
-            self._later["boards"] = BoardService(self.uow, self.database.reader, self.actor)
-        return self._later["boards"]
+        return BoardService(self.uow, self.database.reader, self.actor)
 
-    @property
+    @cached_property
     def meetings(self) -> MeetingService:
-        if "meetings" not in self._later:
-            from advocate_app.services.meetings import MeetingService
+        from advocate_app.services.meetings import MeetingService
 
-            self._later["meetings"] = MeetingService(
-                self.uow, self.database.reader, self.actor, boards=self.boards,
-                minutes=self.minutes, actions=self.actions)
-        return self._later["meetings"]
+        return MeetingService(self.uow, self.database.reader, self.actor, boards=self.boards,
+                              minutes=self.minutes, actions=self.actions)
 
-    @property
+    @cached_property
     def minutes(self) -> MinutesService:
-        if "minutes" not in self._later:
-            from advocate_app.services.minute_taking import MinutesService
+        from advocate_app.services.minute_taking import MinutesService
 
-            self._later["minutes"] = MinutesService(self.uow, self.database.reader, self.actor)
-        return self._later["minutes"]
+        return MinutesService(self.uow, self.database.reader, self.actor)
 
-    @property
+    @cached_property
     def actions(self) -> ActionService:
-        if "actions" not in self._later:
-            from advocate_app.services.actions import ActionService
+        from advocate_app.services.actions import ActionService
 
-            self._later["actions"] = ActionService(self.uow, self.database.reader, self.actor)
-        return self._later["actions"]
+        return ActionService(self.uow, self.database.reader, self.actor)
 
-    @property
+    @cached_property
     def roles(self) -> RolesService:
-        if "roles" not in self._later:
-            from advocate_app.services.roles import RolesService
+        from advocate_app.services.roles import RolesService
 
-            self._later["roles"] = RolesService(self.uow, self.database.reader, self.actor)
-        return self._later["roles"]
+        return RolesService(self.uow, self.database.reader, self.actor)
 
     def warm_up(self) -> None:
         """Load what saving needs (SQLAlchemy's ORM), so the first save is as quick as the rest."""
