@@ -43,7 +43,7 @@ def _meetings_list(args, context) -> int:
     import json
     from datetime import UTC, datetime
 
-    from advocate_app.services.board_data import zone
+    from advocate_app.domain.board_views import zone
 
     now = datetime.now(UTC)
     meetings = context.services.meetings.list_meetings()

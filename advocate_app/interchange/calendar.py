@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from advocate_app.domain.board_views import MeetingView
 from advocate_app.i18n import _
-from advocate_app.services.board_data import MeetingView
 
 PRODID = "-//Advocate//Advocate//EN"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from advocate_app.domain.board_views import ActionView, PromiseView
 from advocate_app.domain.governance import ActionStatus, PromiseStatus
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.i18n import _
 from advocate_app.services.board_common import as_date, editable_meeting, sql_where
-from advocate_app.services.board_data import ActionView, PromiseView
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory

@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from advocate_app.domain.board_views import zone
 from advocate_app.domain.governance import AttendanceMode, AttendanceStatus, MinutesStatus
 from advocate_app.i18n import _
-from advocate_app.services.board_data import zone
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import as_utc
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from advocate_app.domain.board_views import BoardInput, BoardMemberView, BoardView
 from advocate_app.domain.governance import BoardKind, BoardRole
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.i18n import _
 from advocate_app.services.board_common import as_date, board_row, valid_timezone
-from advocate_app.services.board_data import BoardInput, BoardMemberView, BoardView
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory

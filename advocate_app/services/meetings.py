@@ -10,6 +10,16 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from advocate_app.domain.board_views import (
+    AgendaInput,
+    AgendaItemView,
+    AttendeeView,
+    MeetingInput,
+    MeetingSummary,
+    MeetingView,
+    Quorum,
+    zone,
+)
 from advocate_app.domain.community import AccessNeed, Barrier, EngagementKind
 from advocate_app.domain.governance import (
     AccessArrangement,
@@ -34,16 +44,6 @@ from advocate_app.services.board_common import (
     sql_where,
     valid_timezone,
     whole_title,
-)
-from advocate_app.services.board_data import (
-    AgendaInput,
-    AgendaItemView,
-    AttendeeView,
-    MeetingInput,
-    MeetingSummary,
-    MeetingView,
-    Quorum,
-    zone,
 )
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader, as_utc

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from advocate_app.domain.board_views import DecisionView
 from advocate_app.domain.governance import MinutesStatus
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _
@@ -17,7 +18,6 @@ from advocate_app.services.board_common import (
     meeting_row,
     sql_where,
 )
-from advocate_app.services.board_data import DecisionView
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader, as_utc
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory

@@ -19,23 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from advocate_app.documents.content import Block, ItemKind, OutreachItem
-from advocate_app.domain.governance import (
-    ActionStatus,
-    PromiseStatus,
-    RaciValue,
-)
-from advocate_app.i18n import N_, _, translator
-from advocate_app.services.board_data import (
-    ActionView,
-    AgendaItemView,
-    BoardView,
-    DecisionView,
-    MeetingView,
-    PromiseView,
-    RaciMatrix,
-)
-from advocate_app.services.errors import ValidationError
-from advocate_app.services.minutes_wording import (
+from advocate_app.documents.minutes_wording import (
     Translate,
     action_row,
     attendance_groups,
@@ -49,6 +33,22 @@ from advocate_app.services.minutes_wording import (
     when_text,
     where_text,
 )
+from advocate_app.domain.board_views import (
+    ActionView,
+    AgendaItemView,
+    BoardView,
+    DecisionView,
+    MeetingView,
+    PromiseView,
+    RaciMatrix,
+)
+from advocate_app.domain.governance import (
+    ActionStatus,
+    PromiseStatus,
+    RaciValue,
+)
+from advocate_app.i18n import N_, _, translator
+from advocate_app.services.errors import ValidationError
 
 YOU_SAID_WE_DID_GROUP = "you-said-we-did"
 
@@ -279,14 +279,15 @@ def export_minutes(services, meeting_id: int, fmt: str, path: Path | str) -> Pat
             approving = services.meetings.get_meeting(meeting.approved_at_meeting_id)
         except NotFoundError:
             approving = None
-    if fmt == "docx":
-        from advocate_app.interchange.minutes_docx import minutes_docx
+    from advocate_app.interchange.files import write_atomically
 
-        minutes_docx(meeting, board, path, approving_meeting=approving)
+    if fmt == "docx":
+        from advocate_app.documents.minutes_docx import minutes_docx
+
+        write_atomically(path, minutes_docx(meeting, board, approving_meeting=approving))
         return path
     from advocate_app.documents.pdf import RenderOptions, render
     from advocate_app.documents.profiles import ProfileKey
-    from advocate_app.interchange.files import write_atomically
 
     data = render(minutes_item(meeting, board, approving_meeting=approving),
                   RenderOptions(ProfileKey.STANDARD))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from advocate_app.domain.board_views import RaciMatrix
 from advocate_app.domain.governance import RaciValue
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _
 from advocate_app.services.board_common import board_row
-from advocate_app.services.board_data import RaciMatrix
 from advocate_app.services.errors import ValidationError
 from advocate_app.storage.reader import Reader
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from advocate_app.app import main
-from advocate_app.documents.content import ItemKind
 from advocate_app.documents.pdf import RenderOptions, render
+from advocate_app.domain.board_views import AgendaInput, BoardInput, MeetingInput
 from advocate_app.domain.governance import (
     AccessArrangement,
     AttendanceMode,
@@ -22,9 +22,8 @@ from advocate_app.domain.governance import (
     PromiseStatus,
     RaciValue,
 )
+from advocate_app.domain.outreach_content import ItemKind
 from advocate_app.interchange.calendar import meeting_ics, meetings_feed
-from advocate_app.interchange.minutes_docx import minutes_docx
-from advocate_app.services.board_data import AgendaInput, BoardInput, MeetingInput
 from advocate_app.services.member_data import MemberInput
 from advocate_app.services.minutes import (
     YOU_SAID_WE_DID_GROUP,
@@ -146,9 +145,8 @@ def test_the_feed_holds_the_upcoming_meetings_only(services):
 def test_minutes_as_word_have_headings_decisions_and_attendees(services, tmp_path):
     import docx
 
-    meeting, board, _people, next_id = _held_meeting(services)
-    path = minutes_docx(meeting, board, tmp_path / "minutes.docx",
-                        approving_meeting=services.meetings.get_meeting(next_id))
+    meeting, _board, _people, _next_id = _held_meeting(services)
+    path = export_minutes(services, meeting.id, "docx", tmp_path / "minutes.docx")
     document = docx.Document(str(path))
     headings = [(p.style.name, p.text) for p in document.paragraphs
                 if p.style.name.startswith("Heading")]
@@ -339,7 +337,7 @@ def test_an_unknown_meeting_is_one_line_and_exit_1(demo_dir, tmp_path, capsys, a
 def test_minutes_write_dates_as_the_window_shows_them(services):
     """English minutes say "10 March 2026", day before month, as every screen does; French
     minutes say "10 mars 2026"."""
-    from advocate_app.services.minutes_wording import when_text
+    from advocate_app.documents.minutes_wording import when_text
 
     meeting, _board, _people, _next = _held_meeting(services)
     day = meeting.local_start.day

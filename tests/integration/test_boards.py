@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from advocate_app.domain.board_views import AgendaInput, BoardInput, MeetingInput
 from advocate_app.domain.community import AccessNeed, Barrier
 from advocate_app.domain.governance import (
     AccessArrangement,
@@ -18,7 +19,6 @@ from advocate_app.domain.governance import (
     RaciValue,
     quorum_needed,
 )
-from advocate_app.services.board_data import AgendaInput, BoardInput, MeetingInput
 from advocate_app.services.errors import ValidationError
 from advocate_app.services.member_data import MemberInput
 

@@ -97,8 +97,8 @@ def _summaries(services, member_id):
 def test_invitations_and_attendance_reach_the_timeline(services):
     from datetime import datetime
 
+    from advocate_app.domain.board_views import BoardInput, MeetingInput
     from advocate_app.domain.governance import AttendanceMode, AttendanceStatus, BoardRole
-    from advocate_app.services.board_data import BoardInput, MeetingInput
 
     chair, guest = _add(services, "Ana"), _add(services, "Rui")
     boards = services.boards

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 
+from advocate_app.domain.board_views import AgendaInput, BoardInput, MeetingInput
 from advocate_app.domain.community import AccessNeed
 from advocate_app.domain.governance import (
     AccessArrangement,
@@ -16,7 +17,6 @@ from advocate_app.domain.governance import (
     PromiseStatus,
     RaciValue,
 )
-from advocate_app.services.board_data import AgendaInput, BoardInput, MeetingInput
 from advocate_app.services.member_data import MemberInput
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.board_editor import BoardEditor
@@ -412,7 +412,7 @@ def test_lay_summary_and_you_said_we_did_become_outreach_items(qtbot, page, serv
 
 
 def test_the_dashboard_names_the_next_meeting(qtbot, main_window, services, board):
-    from advocate_app.services.board_data import MeetingInput
+    from advocate_app.domain.board_views import MeetingInput
 
     board_id, _people = board
     soon = datetime.now().replace(microsecond=0) + timedelta(days=10)

@@ -14,8 +14,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap, QShortcut, QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from advocate_app.domain.board_views import AgendaInput, BoardInput, MeetingInput
 from advocate_app.domain.governance import AttendanceStatus, BoardRole
-from advocate_app.services.board_data import AgendaInput, BoardInput, MeetingInput
 from advocate_app.services.member_data import MemberInput
 from advocate_app.ui import help as help_module
 from advocate_app.ui.help import HelpWindow, is_dedicated_key

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox
 
+from advocate_app.domain.board_views import AgendaInput, BoardInput, MeetingInput
 from advocate_app.domain.governance import (
     AttendanceMode,
     AttendanceStatus,
@@ -15,7 +16,6 @@ from advocate_app.domain.governance import (
     MinutesStatus,
 )
 from advocate_app.i18n.formatting import format_date
-from advocate_app.services.board_data import AgendaInput, BoardInput, MeetingInput
 from advocate_app.services.member_data import MemberInput
 from advocate_app.ui import prompts
 

@@ -105,7 +105,7 @@ def test_help_lists_the_keyboard_shortcuts(main_window):
 def test_the_dashboard_names_a_meeting_still_to_come_not_one_ended_today(main_window, services):
     from datetime import datetime, timedelta
 
-    from advocate_app.services.board_data import BoardInput, MeetingInput
+    from advocate_app.domain.board_views import BoardInput, MeetingInput
 
     boards = services.boards
     board_id = boards.create_board(BoardInput("Patient Advisory Board"))

@@ -16,8 +16,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from advocate_app.domain.board_views import AgendaInput, BoardInput, MeetingInput
 from advocate_app.domain.governance import BoardRole
-from advocate_app.services.board_data import AgendaInput, BoardInput, MeetingInput
 from advocate_app.services.member_data import MemberInput
 
 MEETING_SECONDS = 3 * 60 * 60

@@ -32,7 +32,7 @@ def test_one_outreach_item_of_several_is_counted_in_words(qtbot, services):
 
 
 def test_an_agenda_of_one_item_reads_as_one_item(qtbot, services):
-    from advocate_app.services.board_data import BoardInput
+    from advocate_app.domain.board_views import BoardInput
     from advocate_app.ui.dialogs.meeting_editor import MeetingEditor
 
     board = services.boards.get_board(services.boards.create_board(BoardInput("Patient council")))

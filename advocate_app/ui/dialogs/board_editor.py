@@ -411,7 +411,7 @@ class BoardEditor(QDialog):
         self.quorum_percent.setVisible(not by_count)
 
     def board_input(self):
-        from advocate_app.services.board_data import BoardInput
+        from advocate_app.domain.board_views import BoardInput
 
         by_count = self.quorum_kind.currentData() == "count"
         return BoardInput(name=self.name_field.text(), kind=BoardKind(self.kind_combo.currentData()),

@@ -516,7 +516,7 @@ class MeetingEditor(QDialog):
         self.agenda_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
     def meeting_input(self):
-        from advocate_app.services.board_data import MeetingInput
+        from advocate_app.domain.board_views import MeetingInput
 
         day, time = self.date_edit.date(), self.time_edit.time()
         starts = datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
@@ -530,7 +530,7 @@ class MeetingEditor(QDialog):
             arrangements_notes=self.notes_field.toPlainText().strip())
 
     def save(self) -> None:
-        from advocate_app.services.board_data import AgendaInput
+        from advocate_app.domain.board_views import AgendaInput
 
         if self.read_only:
             self.reject()
@@ -552,7 +552,7 @@ class MeetingEditor(QDialog):
 
     def _save_agenda(self) -> None:
         """Make the stored agenda what the table shows: removed, changed, added, in order."""
-        from advocate_app.services.board_data import AgendaInput
+        from advocate_app.domain.board_views import AgendaInput
 
         kept = {row.item_id for row in self._agenda if row.item_id is not None}
         for item_id in self._original_agenda_ids:

@@ -43,8 +43,8 @@ ALL_OPEN, OVERDUE, MINE, BY_OWNER, THIS_BOARD = "open", "overdue", "mine", "owne
 def meeting_when(starts_at: datetime, zone: str, *, two_lines: bool = False) -> str:
     """The start of a meeting in its own time zone, with the zone named (on a line of its own
     with ``two_lines``, for a narrow column: "Europe/London" is never split)."""
+    from advocate_app.domain.board_views import zone as time_zone
     from advocate_app.i18n.formatting import format_time
-    from advocate_app.services.board_data import zone as time_zone
 
     local = starts_at.astimezone(time_zone(zone))
     # The date spelled out (no 12/6 against 6/12 confusion), the time short, as everywhere.

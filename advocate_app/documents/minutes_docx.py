@@ -3,18 +3,16 @@
 Word's own heading styles ("Heading 1", "Heading 2", "Heading 3") carry the structure, so the
 navigation pane, screen readers and a conversion to PDF all see it; lists use "List Bullet" and
 the actions table repeats its header row on each page. The document's title and language are set
-in its properties. The file is written to a temporary name and moved into place, so an
-interrupted export never leaves half a document behind.
+in its properties. The document comes back as bytes; the minutes service writes them to a
+temporary name and moves it into place, so an interrupted export never leaves half a document
+behind.
 """
 
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
-from advocate_app.i18n import _, current_language
-from advocate_app.services.board_data import BoardView, MeetingView
-from advocate_app.services.minutes_wording import (
+from advocate_app.documents.minutes_wording import (
     action_row,
     attendance_groups,
     decision_text,
@@ -24,11 +22,13 @@ from advocate_app.services.minutes_wording import (
     when_text,
     where_text,
 )
+from advocate_app.domain.board_views import BoardView, MeetingView
+from advocate_app.i18n import _, current_language
 
 
-def minutes_docx(meeting: MeetingView, board: BoardView, path: Path | str, *,
-                 approving_meeting: MeetingView | None = None) -> Path:
-    """Write the minutes to ``path`` (.docx) in the interface language."""
+def minutes_docx(meeting: MeetingView, board: BoardView, *,
+                 approving_meeting: MeetingView | None = None) -> bytes:
+    """The minutes as a Word document (.docx) in the interface language."""
     from docx import Document
 
     lang = current_language() or "en"
@@ -86,13 +86,9 @@ def minutes_docx(meeting: MeetingView, board: BoardView, path: Path | str, *,
         document.add_heading(_("Summary of action items"), level=2)
         _actions_table(document, meeting.actions, lang)
 
-    path = Path(path)
     buffer = io.BytesIO()
     document.save(buffer)
-    from advocate_app.interchange.files import write_atomically
-
-    write_atomically(path, buffer.getvalue())
-    return path
+    return buffer.getvalue()
 
 
 def _labelled(document, label: str, value: str) -> None:

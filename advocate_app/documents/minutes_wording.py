@@ -1,8 +1,8 @@
-"""The words the minutes of a meeting print, shared by the PDF (``minutes.py``) and the Word
-document (``interchange/minutes_docx.py``): when and where, where the minutes are in their life,
-who attended, decisions, actions and promises, in the document's language.
+"""The words the minutes of a meeting print, shared by the PDF (``services/minutes.py`` builds
+it) and the Word document (``minutes_docx.py``): when and where, where the minutes are in their
+life, who attended, decisions, actions and promises, in the document's language.
 
-A module of its own so that the Word export and the minutes service both import it, not each
+A module of its own so that the Word document and the minutes service both import it, not each
 other.
 """
 
@@ -12,6 +12,13 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 
+from advocate_app.domain.board_views import (
+    ActionView,
+    AttendeeView,
+    DecisionView,
+    MeetingView,
+    PromiseView,
+)
 from advocate_app.domain.governance import (
     ActionStatus,
     AttendanceMode,
@@ -20,13 +27,6 @@ from advocate_app.domain.governance import (
     MinutesStatus,
 )
 from advocate_app.i18n import N_, current_language, translator
-from advocate_app.services.board_data import (
-    ActionView,
-    AttendeeView,
-    DecisionView,
-    MeetingView,
-    PromiseView,
-)
 
 Translate = Callable[[str], str]
 

@@ -1,6 +1,7 @@
-"""What the board service takes and gives back: plain, frozen data (no database sessions).
+"""What the boards' services take and give back: plain, frozen data (no database sessions).
 
-Kept apart from ``boards.py`` the way ``member_data.py`` is from the member service.
+Shared vocabulary below services, documents and interchange: the window, the command line, the
+minutes documents and the calendar file all speak of boards and meetings in these terms.
 """
 
 from __future__ import annotations
