@@ -28,8 +28,8 @@ def main() -> int:
 
     import pikepdf
 
-    from advocate_app.documents.content import ItemKind
     from advocate_app.documents.pdf import Recipient, RenderOptions, render, render_many
+    from advocate_app.domain.outreach_content import ItemKind
     from advocate_app.services.demo_outreach import sample_items
 
     items = sample_items()

@@ -75,8 +75,8 @@ def shoot(language: str, out: Path) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from advocate_app.documents.content import ItemKind
-    from advocate_app.documents.profiles import ProfileKey
+    from advocate_app.domain.outreach_content import ItemKind
+    from advocate_app.domain.print_profiles import ProfileKey
     from advocate_app.ui.application import create_application, install_qt_translations
     from advocate_app.ui.main_window import MainWindow
     from advocate_app.ui.settings import UiSettings

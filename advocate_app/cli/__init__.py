@@ -155,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run_command(args: argparse.Namespace, context) -> int:
     """Run the command; a mistake the person can act on is one translated line, exit 1."""
     from advocate_app.cli import meetings, outreach
-    from advocate_app.documents.content import ContentError
+    from advocate_app.domain.outreach_content import ContentError
     from advocate_app.services.errors import ServiceError
 
     handlers = {"demo": _run_demo, "import": _run_import, "export": _run_export,

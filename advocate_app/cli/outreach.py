@@ -97,7 +97,7 @@ def _outreach_item(args, context):
     """The item named on the command line: a stored id or a JSON file."""
     from pathlib import Path
 
-    from advocate_app.documents.content import item_from_json
+    from advocate_app.domain.outreach_content import item_from_json
 
     outreach = context.services.outreach
     if args.item.isdigit():
@@ -116,7 +116,7 @@ def _outreach_item(args, context):
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        from advocate_app.documents.content import ContentError
+        from advocate_app.domain.outreach_content import ContentError
 
         raise ContentError(_("{path} cannot be read: {reason}.").format(
             path=path, reason=getattr(exc, "strerror", None) or exc)) from exc
@@ -131,7 +131,7 @@ def _outreach_item(args, context):
 def _outreach_render(args, context) -> int:
     from pathlib import Path
 
-    from advocate_app.documents.profiles import ProfileKey
+    from advocate_app.domain.print_profiles import ProfileKey
 
     item_id, item = _outreach_item(args, context)
     profile = ProfileKey(args.profile)

@@ -4,7 +4,7 @@ The page is made from the same blocks as the printed version and follows the cho
 profile: text size, line spacing, colours, face and line length go into an embedded style
 sheet, so the page reads like the paper copy and still reflows, zooms and speaks. Everything
 the person typed is escaped, so ``<b>`` or ``&`` in a leaflet shows as typed; only the simple
-markup of :mod:`advocate_app.documents.inline` becomes emphasis, strong text and links.
+markup of :mod:`advocate_app.domain.inline_markup` becomes emphasis, strong text and links.
 
 Merge fields (``{{name}}``, ``{{first_name}}``, ``{{salutation}}``, ``{{date}}``) are filled
 from ``fields`` when given; a field with no value is left as typed so the gap is visible.
@@ -18,9 +18,10 @@ import re
 from html import escape
 from pathlib import Path
 
-from advocate_app.documents import inline, pictograms
-from advocate_app.documents.content import Block, OutreachItem
-from advocate_app.documents.profiles import PrintProfile
+from advocate_app.documents import pictograms
+from advocate_app.domain import inline_markup as inline
+from advocate_app.domain.outreach_content import Block, OutreachItem
+from advocate_app.domain.print_profiles import PrintProfile
 from advocate_app.i18n import N_, translator
 
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})

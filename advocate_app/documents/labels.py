@@ -13,10 +13,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from advocate_app.documents import fonts, inline
-from advocate_app.documents.content import ItemKind, OutreachItem
+from advocate_app.documents import fonts
 from advocate_app.documents.flowables import FitParagraph, Tagged
-from advocate_app.documents.profiles import PrintProfile
 from advocate_app.documents.rendering import (
     ADDRESS_PLACEHOLDER,
     Cancelled,
@@ -25,7 +23,10 @@ from advocate_app.documents.rendering import (
     text_styles,
 )
 from advocate_app.documents.tagging import Tagger, finish
-from advocate_app.i18n import N_, _, translator
+from advocate_app.domain import inline_markup as inline
+from advocate_app.domain.outreach_content import ItemKind, OutreachItem
+from advocate_app.domain.print_profiles import LABEL_SHEET_NAMES, PrintProfile
+from advocate_app.i18n import _, translator
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,11 @@ class LabelSheet:
 
 
 LABEL_SHEETS = {
-    "L7160": LabelSheet("L7160", N_("A4, 21 labels (L7160, 63.5 × 38.1 mm)"), A4, 3, 7,
+    "L7160": LabelSheet("L7160", LABEL_SHEET_NAMES["L7160"], A4, 3, 7,
                         63.5 * mm, 38.1 * mm, 7.2 * mm, 15.15 * mm, 66.04 * mm, 38.1 * mm),
-    "L7163": LabelSheet("L7163", N_("A4, 14 labels (L7163, 99.1 × 38.1 mm)"), A4, 2, 7,
+    "L7163": LabelSheet("L7163", LABEL_SHEET_NAMES["L7163"], A4, 2, 7,
                         99.1 * mm, 38.1 * mm, 4.65 * mm, 15.15 * mm, 101.6 * mm, 38.1 * mm),
-    "5160": LabelSheet("5160", N_("US Letter, 30 labels (5160, 2⅝ × 1 in)"), LETTER, 3, 10,
+    "5160": LabelSheet("5160", LABEL_SHEET_NAMES["5160"], LETTER, 3, 10,
                        66.675 * mm, 25.4 * mm, 4.7625 * mm, 12.7 * mm, 69.85 * mm, 25.4 * mm),
 }
 

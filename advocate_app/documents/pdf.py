@@ -36,8 +36,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from advocate_app.documents import fonts, inline
-from advocate_app.documents.content import Block, ItemKind, OutreachItem, RenderError
+from advocate_app.documents import fonts
 from advocate_app.documents.flowables import (
     RTL_CHAR,
     ArtifactTable,
@@ -49,7 +48,6 @@ from advocate_app.documents.flowables import (
     Stack,
     Tagged,
 )
-from advocate_app.documents.profiles import PROFILES, PrintProfile
 from advocate_app.documents.rendering import (
     ADDRESS_PLACEHOLDER,
     POSTER_SCALES,
@@ -59,6 +57,9 @@ from advocate_app.documents.rendering import (
     text_styles,
 )
 from advocate_app.documents.tagging import Node, Tagger, finish
+from advocate_app.domain import inline_markup as inline
+from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem, RenderError
+from advocate_app.domain.print_profiles import PROFILES, PrintProfile
 from advocate_app.i18n import N_, _, translator
 
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps"})

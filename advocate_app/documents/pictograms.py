@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
-from advocate_app.i18n import N_, _
+from advocate_app.domain.outreach_content import PICTOGRAMS, pictogram_label
 
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
@@ -276,18 +276,7 @@ _SHAPES: dict[str, tuple[Shape, ...]] = {
     "money": _money(), "tick": _tick(), "heart": _heart_shape(),
 }
 
-_LABELS = {
-    "calendar": N_("A calendar"), "clock": N_("A clock"), "place": N_("A map pin"),
-    "phone": N_("A mobile phone"), "email": N_("An email sign"), "letter": N_("A letter"),
-    "people": N_("A group of people"), "person": N_("A person"),
-    "question": N_("A question mark"), "information": N_("Information"),
-    "doctor": N_("A doctor"), "medicine": N_("Medicine"),
-    "computer": N_("An online meeting on a computer"), "talk": N_("People talking"),
-    "large_print": N_("Large print"), "wheelchair": N_("Wheelchair access"),
-    "home": N_("A house"), "money": N_("Money"), "tick": N_("A tick"), "heart": N_("A heart"),
-}
-
-NAMES: tuple[str, ...] = tuple(_SHAPES)
+NAMES: tuple[str, ...] = tuple(PICTOGRAMS)
 
 _COLOR = re.compile(r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]{3,20})$")
 
@@ -310,7 +299,7 @@ def label(name: str, gettext=None) -> str:
     """The translated default description of a pictogram, for alt text (in the interface's
     language, or through ``gettext`` in a document's)."""
     _shapes(name)
-    return (gettext or _)(_LABELS[name])
+    return pictogram_label(name, gettext)
 
 
 def to_drawing(name: str, size_pt: float, color: str = "#1a1a1a") -> Drawing:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from advocate_app.documents.content import OutreachItem
-from advocate_app.documents.inline import plain
-from advocate_app.documents.profiles import PrintProfile, contrast_ratio
+from advocate_app.domain.inline_markup import plain
+from advocate_app.domain.outreach_content import OutreachItem
+from advocate_app.domain.print_profiles import PrintProfile, contrast_ratio
 from advocate_app.i18n import _
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")

@@ -14,8 +14,8 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
 from advocate_app.documents import fonts
-from advocate_app.documents.content import ItemKind
-from advocate_app.documents.profiles import PrintProfile, ProfileKey
+from advocate_app.domain.outreach_content import ItemKind
+from advocate_app.domain.print_profiles import PrintProfile, ProfileKey
 from advocate_app.i18n import N_
 
 ACCENT = "#0b4f9c"       # 8.6:1 on white

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from advocate_app.documents.content import Block, ItemKind, OutreachItem
+from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
 
 CHARITY = "Rare Together Alliance"
 PHONE = "0306 999 0123"

@@ -2,7 +2,7 @@
 the roles matrix, as outreach items the accessible PDF engine renders (and, for minutes, a Word
 document too).
 
-Everything here builds :class:`~advocate_app.documents.content.OutreachItem` values and never
+Everything here builds :class:`~advocate_app.domain.outreach_content.OutreachItem` values and never
 saves them: a caller that wants to keep one (a lay summary to send out, say) stores it with
 ``services.outreach.save``. The words a document prints itself follow the document's language
 (:func:`advocate_app.i18n.translator`), not the window's.
@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from advocate_app.documents.content import Block, ItemKind, OutreachItem
 from advocate_app.documents.minutes_wording import (
     Translate,
     action_row,
@@ -47,6 +46,7 @@ from advocate_app.domain.governance import (
     PromiseStatus,
     RaciValue,
 )
+from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
 from advocate_app.i18n import N_, _, translator
 from advocate_app.services.errors import ValidationError
 
@@ -287,7 +287,7 @@ def export_minutes(services, meeting_id: int, fmt: str, path: Path | str) -> Pat
         write_atomically(path, minutes_docx(meeting, board, approving_meeting=approving))
         return path
     from advocate_app.documents.pdf import RenderOptions, render
-    from advocate_app.documents.profiles import ProfileKey
+    from advocate_app.domain.print_profiles import ProfileKey
 
     data = render(minutes_item(meeting, board, approving_meeting=approving),
                   RenderOptions(ProfileKey.STANDARD))

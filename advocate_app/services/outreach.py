@@ -16,11 +16,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from advocate_app.documents.content import ContentError, ItemKind, OutreachItem, item_from_json
 from advocate_app.documents.preflight import Choices, Problem, check
-from advocate_app.documents.profiles import PROFILES, ProfileKey
 from advocate_app.domain.community import PrintFormat
+from advocate_app.domain.outreach_content import (
+    ContentError,
+    ItemKind,
+    OutreachItem,
+    item_from_json,
+)
 from advocate_app.domain.people import Actor, member_display_name
+from advocate_app.domain.print_profiles import PROFILES, ProfileKey
 from advocate_app.i18n import N_, _, ngettext
 from advocate_app.interchange.files import file_stem, write_atomically
 from advocate_app.services.errors import NotFoundError, ValidationError
@@ -535,7 +540,7 @@ def _recipient(member: _Member, language: str, recipient_type):
 
 
 def _summary_item(item: OutreachItem, result: PrintPackResult) -> OutreachItem:
-    from advocate_app.documents.content import Block
+    from advocate_app.domain.outreach_content import Block
     from advocate_app.i18n import ngettext
 
     blocks = [Block("heading", {"level": 1, "text": _("Print pack: {title}").format(

@@ -19,8 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from advocate_app.documents import fonts, inline
-from advocate_app.documents.content import Block, ItemKind, OutreachItem
+from advocate_app.documents import fonts
 from advocate_app.documents.pdf import (
     Cancelled,
     Recipient,
@@ -28,7 +27,9 @@ from advocate_app.documents.pdf import (
     render,
     render_many,
 )
-from advocate_app.documents.profiles import PROFILES, ProfileKey
+from advocate_app.domain import inline_markup as inline
+from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
+from advocate_app.domain.print_profiles import PROFILES, ProfileKey
 from advocate_app.services.demo_outreach import sample_items
 from tests import documents_checks as checks
 

@@ -13,8 +13,6 @@ import pikepdf
 import pytest
 
 from advocate_app.app import main
-from advocate_app.documents.content import Block, ContentError, ItemKind, OutreachItem
-from advocate_app.documents.profiles import ProfileKey
 from advocate_app.domain.community import (
     ConsentMethod,
     ConsentPurpose,
@@ -22,6 +20,8 @@ from advocate_app.domain.community import (
     EngagementKind,
     PrintFormat,
 )
+from advocate_app.domain.outreach_content import Block, ContentError, ItemKind, OutreachItem
+from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.services.consent import ConsentEntry
 from advocate_app.services.demo_outreach import sample_items
 from advocate_app.services.errors import NotFoundError, ValidationError

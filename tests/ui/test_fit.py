@@ -116,8 +116,8 @@ def _outreach_editor(env) -> Opened:
 
 
 def _preflight(env) -> Opened:
-    from advocate_app.documents.content import Block, ItemKind, OutreachItem
-    from advocate_app.documents.profiles import ProfileKey
+    from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
+    from advocate_app.domain.print_profiles import ProfileKey
     from advocate_app.ui.pages.outreach import preflight_box
 
     page = env.window.show_section("outreach")

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from advocate_app.documents.content import Block, ItemKind, OutreachItem
-from advocate_app.documents.profiles import ProfileKey
+from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
+from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.services.demo_outreach import sample_items
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs import print_pack

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from advocate_app.documents.content import Block, ItemKind, OutreachItem
-from advocate_app.documents.profiles import ProfileKey
+from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
+from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.ui.pages.outreach import OutreachPage, preflight_box
 
 LONG = ("**Living** with a *rare* condition means that you and the people close to you "

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from advocate_app.documents.content import ItemKind, item_from_json
 from advocate_app.documents.preflight import check
-from advocate_app.documents.profiles import PROFILES, ProfileKey
+from advocate_app.domain.outreach_content import ItemKind, item_from_json
+from advocate_app.domain.print_profiles import PROFILES, ProfileKey
 from advocate_app.services.demo_outreach import sample_items
 
 ITEMS = sample_items()

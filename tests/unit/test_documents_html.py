@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 import pytest
 
 from advocate_app.documents import pictograms
-from advocate_app.documents.content import Block, ItemKind, OutreachItem
 from advocate_app.documents.html import item_to_html
-from advocate_app.documents.profiles import PROFILES, ProfileKey
+from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
+from advocate_app.domain.print_profiles import PROFILES, ProfileKey
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
          "track", "wbr"}
@@ -338,3 +338,14 @@ def test_unknown_pictograms_raise_key_error():
 def test_pictogram_colours_cannot_inject_markup():
     with pytest.raises(ValueError):
         pictograms.to_svg("tick", color='red"/><script>')
+
+
+def test_the_pictograms_offered_are_exactly_those_drawn():
+    """The editor offers the names of the shared vocabulary; each has shapes, and no drawing
+    is left out of the choice."""
+    from advocate_app.domain.outreach_content import PICTOGRAMS, pictogram_label
+
+    assert pictograms.NAMES == tuple(PICTOGRAMS) == tuple(pictograms._SHAPES)
+    assert pictogram_label("calendar") == pictograms.label("calendar") == "A calendar"
+    with pytest.raises(KeyError):
+        pictogram_label("unicorn")

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from advocate_app.documents.content import (
+from advocate_app.documents.preflight import Choices, check
+from advocate_app.domain.outreach_content import (
     FORMAT_ID,
     Block,
     ContentError,
@@ -14,8 +15,7 @@ from advocate_app.documents.content import (
     OutreachItem,
     item_from_json,
 )
-from advocate_app.documents.preflight import Choices, check
-from advocate_app.documents.profiles import PROFILES, ProfileKey, contrast_ratio
+from advocate_app.domain.print_profiles import PROFILES, ProfileKey, contrast_ratio
 
 
 def _item(*blocks, kind=ItemKind.LEAFLET):

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advocate_app.documents.content import Block
-from advocate_app.documents.inline import plain
+from advocate_app.domain.inline_markup import plain
+from advocate_app.domain.outreach_content import PICTOGRAMS, Block, pictogram_label
 from advocate_app.i18n import N_, _
 from advocate_app.ui.widgets.heading import Heading
 
@@ -104,11 +104,9 @@ def problem_in_words(problem, blocks) -> str:
 
 
 def _pictogram_label(name) -> str:
-    from advocate_app.documents import pictograms
-
-    if not name or name not in pictograms.NAMES:
+    if not name or name not in PICTOGRAMS:
         return str(name or "")
-    return pictograms.label(name)
+    return pictogram_label(name)
 
 
 def language_combo(include_blank: str = "") -> QComboBox:
@@ -151,12 +149,10 @@ def _plain_text(lines: int = 4) -> QPlainTextEdit:
 
 
 def _pictogram_combo(blank: str) -> QComboBox:
-    from advocate_app.documents import pictograms
-
     combo = QComboBox()
     combo.addItem(blank, "")
-    for name in pictograms.NAMES:
-        combo.addItem(pictograms.label(name), name)
+    for name in PICTOGRAMS:
+        combo.addItem(pictogram_label(name), name)
     return combo
 
 

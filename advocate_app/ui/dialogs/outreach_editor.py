@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advocate_app.documents.content import Block, ItemKind, OutreachItem
-from advocate_app.documents.profiles import ProfileKey
 from advocate_app.domain.community import ConsentPurpose
+from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
+from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.i18n import _
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.outreach_blocks import (

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advocate_app.documents.content import Block, ItemKind, OutreachItem
-from advocate_app.documents.profiles import ProfileKey
+from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
+from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_date, format_datetime, language_name
 from advocate_app.interchange.files import file_stem, write_atomically
@@ -487,7 +487,7 @@ class OutreachPage(QWidget):
         self.status_message.emit(_("“{title}” archived.").format(title=title))
 
     def import_json(self) -> None:
-        from advocate_app.documents.content import ContentError
+        from advocate_app.domain.outreach_content import ContentError
 
         title = _("Import an outreach item")
         chosen = choose_open_file(self, title, _("Outreach item (*.json);;All files (*)"))

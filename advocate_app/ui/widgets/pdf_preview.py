@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advocate_app.documents.content import OutreachItem
-from advocate_app.documents.profiles import ProfileKey
+from advocate_app.domain.outreach_content import OutreachItem
+from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.i18n import _, ngettext
 
 #: Renders still running, kept here so none is destroyed while its thread runs, even when the

@@ -1,5 +1,8 @@
 """Print profiles and the numbers they enforce (UKAAF, RNIB, British Dyslexia Association,
-UK Easy Read guidance, WCAG). Every profile: text contrast at least 4.5:1."""
+UK Easy Read guidance, WCAG). Every profile: text contrast at least 4.5:1.
+
+Plain data, shared by every layer; the sheets of address labels are named here too (their
+measurements are the PDF engine's, in ``documents/labels.py``)."""
 
 from __future__ import annotations
 
@@ -87,3 +90,12 @@ def contrast_ratio(foreground: str, background: str) -> float:
     a, b = relative_luminance(foreground), relative_luminance(background)
     lighter, darker = max(a, b), min(a, b)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+#: The sheets of address labels, by key, described for a person choosing one.
+LABEL_SHEET_NAMES: dict[str, str] = {
+    "L7160": N_("A4, 21 labels (L7160, 63.5 × 38.1 mm)"),
+    "L7163": N_("A4, 14 labels (L7163, 99.1 × 38.1 mm)"),
+    "5160": N_("US Letter, 30 labels (5160, 2⅝ × 1 in)"),
+}
+LABEL_SHEET_KEYS: tuple[str, ...] = tuple(LABEL_SHEET_NAMES)

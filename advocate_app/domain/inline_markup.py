@@ -2,7 +2,8 @@
 
 ``*emphasis*``, ``**strong**`` and ``[link text](https://…)``; a backslash keeps the next
 character as it is (``\\*`` is a star). Everything else is plain text, so ``<b>`` or ``&`` in a
-leaflet is printed as typed. The PDF and HTML writers both read runs from here.
+leaflet is printed as typed. Part of the outreach item's form (plain vocabulary): the PDF and
+HTML writers read runs from here, and the editor shows blocks' words without markup.
 """
 
 from __future__ import annotations

@@ -1,5 +1,9 @@
 """Outreach items as data: the same form the app stores, exports and renders.
 
+Plain vocabulary shared by every layer (services, documents, the window and the command line
+name items, blocks and their kinds from here); the PDF and HTML engines in ``documents/`` only
+draw them.
+
 An item is JSON like::
 
     {"format": "advocate-outreach/1", "kind": "leaflet", "title": "…", "language": "en",
@@ -18,14 +22,14 @@ An item is JSON like::
 Blocks may carry ``"language"`` when they are in another language than the item.
 
 Text in paragraphs, list items, table cells, contact lines and event details may use the
-simple markup of :mod:`advocate_app.documents.inline` (``*emphasis*``, ``**strong**``,
+simple markup of :mod:`advocate_app.domain.inline_markup` (``*emphasis*``, ``**strong**``,
 ``[text](https://…)``). Letters and invitations may use merge fields, filled per member:
 ``{{name}}``, ``{{first_name}}``, ``{{salutation}}``, ``{{date}}``; an ``{"type": "address"}``
 block prints the member's address block (a placeholder when not merging).
 
 Pictures: an ``image`` block shows either a file (``"path"``), an embedded PNG or JPEG
-(``"data"``, base64) or one of the built-in pictograms (``"pictogram": "calendar"``, see
-:mod:`advocate_app.documents.pictograms`), with ``"alt"`` or ``"decorative": true``.
+(``"data"``, base64) or one of the built-in pictograms (``"pictogram": "calendar"``, named
+in :data:`PICTOGRAMS`; :mod:`advocate_app.documents.pictograms` draws them), with ``"alt"`` or ``"decorative": true``.
 Paragraphs and list blocks may carry ``"picture": "<pictogram>"`` and ``"picture_alt"``: the
 picture sits on the left and the words on the right, as Easy Read asks.
 """
@@ -60,6 +64,29 @@ _KIND_LABELS = {"leaflet": N_("Leaflet"), "poster": N_("Poster"),
                 "lay_summary": N_("Lay summary"), "newsletter": N_("Newsletter"),
                 "invitation": N_("Event invitation"), "letter": N_("Letter"),
                 "labels": N_("Address labels")}
+
+#: The built-in pictograms by name, with the description used as alt text when the person writes
+#: none; the order is the order they are offered in.
+PICTOGRAMS: dict[str, str] = {
+    "calendar": N_("A calendar"), "clock": N_("A clock"), "place": N_("A map pin"),
+    "phone": N_("A mobile phone"), "email": N_("An email sign"), "letter": N_("A letter"),
+    "people": N_("A group of people"), "person": N_("A person"),
+    "question": N_("A question mark"), "information": N_("Information"),
+    "doctor": N_("A doctor"), "medicine": N_("Medicine"),
+    "computer": N_("An online meeting on a computer"), "talk": N_("People talking"),
+    "large_print": N_("Large print"), "wheelchair": N_("Wheelchair access"),
+    "home": N_("A house"), "money": N_("Money"), "tick": N_("A tick"), "heart": N_("A heart"),
+}
+
+
+def pictogram_label(name: str, gettext=None) -> str:
+    """The translated default description of a built-in pictogram (in the interface's
+    language, or through ``gettext`` in a document's); KeyError for an unknown name."""
+    if name not in PICTOGRAMS:
+        raise KeyError(f"unknown pictogram {name!r}; known pictograms: "
+                       f"{', '.join(PICTOGRAMS)}")
+    return (gettext or _)(PICTOGRAMS[name])
+
 
 BLOCK_TYPES = ("heading", "paragraph", "list", "table", "image", "qr", "contact", "event",
                "formats_notice", "address")
