@@ -6,9 +6,10 @@ from __future__ import annotations
 import sys
 
 from advocate_app.cli.arguments import Parser, positive_int
+from advocate_app.domain.print_profiles import LABEL_SHEET_KEYS, ProfileKey
 from advocate_app.i18n import _
 
-_PROFILE_CHOICES = ("standard", "clear", "large", "easy-read", "dyslexia", "high-contrast")
+_PROFILE_CHOICES = tuple(key.value for key in ProfileKey)
 
 
 def add_parser(commands) -> None:
@@ -34,7 +35,7 @@ def add_parser(commands) -> None:
     render.add_argument("--lang", dest="item_lang", metavar=_("CODE"),
                         help=_("render the stored version in this language"))
     render.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
-    render.add_argument("--labels", choices=("L7160", "L7163", "5160"), default="L7160",
+    render.add_argument("--labels", choices=LABEL_SHEET_KEYS, default="L7160",
                         help=_("label sheet for address labels (default: L7160)"))
     render.add_argument("--force", action="store_true",
                         help=_("render even if the pre-flight check finds problems (they "
@@ -48,7 +49,7 @@ def add_parser(commands) -> None:
     pack.add_argument("item", type=positive_int, metavar=_("ITEM_ID"))
     pack.add_argument("--segment", metavar=_("NAME"),
                       help=_("the members of this saved segment (default: every member)"))
-    pack.add_argument("--labels", choices=("L7160", "L7163", "5160"), default="L7160")
+    pack.add_argument("--labels", choices=LABEL_SHEET_KEYS, default="L7160")
     pack.add_argument("--force", action="store_true",
                       help=_("print a version or format even if the pre-flight check finds "
                              "problems (they are recorded)"))
@@ -70,10 +71,7 @@ def _outreach_list(args, context) -> int:
 def _outreach_export(args, context) -> int:
     from pathlib import Path
 
-    from advocate_app.interchange.files import write_atomically
-
-    write_atomically(Path(args.output),
-                      context.services.outreach.export_json(args.item).encode("utf-8"))
+    context.services.outreach.write_json(args.item, Path(args.output))
     print(_("Wrote {path}.").format(path=args.output))
     return 0
 
@@ -131,8 +129,6 @@ def _outreach_item(args, context):
 def _outreach_render(args, context) -> int:
     from pathlib import Path
 
-    from advocate_app.domain.print_profiles import ProfileKey
-
     item_id, item = _outreach_item(args, context)
     profile = ProfileKey(args.profile)
     outreach = context.services.outreach
@@ -160,8 +156,8 @@ def _outreach_render(args, context) -> int:
 def _outreach_print_pack(args, context) -> int:
     from pathlib import Path
 
+    from advocate_app.domain.member_views import MemberQuery
     from advocate_app.i18n import ngettext
-    from advocate_app.services.member_data import MemberQuery
 
     query = MemberQuery()
     if args.segment:

@@ -177,6 +177,19 @@ class OutreachService:
     def export_json(self, item_id: int) -> str:
         return self.get(item_id).to_json()
 
+    def write_json(self, item_id: int, path: Path | str) -> Path:
+        """Write item ``item_id`` in its JSON form to ``path`` (atomically)."""
+        path = Path(path)
+        write_atomically(path, self.export_json(item_id).encode("utf-8"))
+        return path
+
+    @staticmethod
+    def file_name(title: str, extension: str, profile: ProfileKey | None = None) -> str:
+        """A file name to suggest for an item: its title in plain letters, the profile's key
+        when given, and the extension ("living-with-it-large.pdf")."""
+        stem = file_stem(title)
+        return f"{stem}-{profile.value}.{extension}" if profile else f"{stem}.{extension}"
+
     def archive(self, item_id: int) -> None:
         from advocate_app.domain.outreach import OutreachRecord
 
@@ -215,6 +228,13 @@ class OutreachService:
                 "This runs to {pages} pages; {profile} keeps to {limit} at most.").format(
                 pages=pages, profile=profile.label, limit=limit)))
         return problems
+
+    def preview_pdf(self, item: OutreachItem, profile: ProfileKey) -> bytes:
+        """The item drawn as its PDF will print in ``profile``, to show (nothing is written or
+        recorded). ContentError (RenderError) when it cannot be drawn as given."""
+        from advocate_app.documents.pdf import RenderOptions, render
+
+        return render(item, RenderOptions(profile=profile))
 
     def render_pdf(self, item: OutreachItem, profile: ProfileKey, path: Path, *,
                    item_id: int | None = None, overridden: Sequence[Problem] = (),

@@ -241,9 +241,44 @@ def test_save_as_html(qtbot, page, services, monkeypatch, tmp_path):
     page.refresh()
     target = tmp_path / "leaflet.html"
     monkeypatch.setattr(prompts, "save_file", lambda *args, **kwargs: str(target))
+    seen = []
+    page.status_message.connect(seen.append)
     page.save_html()
+    qtbot.waitUntil(lambda: seen[-1:] == ["Saved leaflet.html."], timeout=RENDER_TIMEOUT)
     assert item.title in target.read_text(encoding="utf-8")
     assert services.outreach.renderings(item_id)[0]["output"] == "html"
+
+
+def test_files_are_written_and_previews_drawn_by_the_service_off_the_window_thread(
+        qtbot, page, services, monkeypatch, tmp_path):
+    """The window never renders or writes a file itself: the outreach service does, in the
+    background, so the window keeps answering while it works."""
+    import threading
+
+    _item_id, item = _leaflet(services)
+    outreach_service = services.outreach
+    threads: dict[str, str] = {}
+    for name in ("preview_pdf", "render_pdf", "render_html", "write_json"):
+        original = getattr(outreach_service, name)
+
+        def spy(*args, _name=name, _original=original, **kwargs):
+            threads[_name] = threading.current_thread().name
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(outreach_service, name, spy)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.preview.document.pageCount() > 0, timeout=RENDER_TIMEOUT)
+    for method, extension in ((page.save_pdf, "pdf"), (page.save_html, "html"),
+                              (page.export_json, "json")):
+        target = tmp_path / f"item.{extension}"
+        monkeypatch.setattr(prompts, "save_file", lambda *a, t=target, **k: str(t))
+        method()
+        qtbot.waitUntil(lambda t=target: t.exists(), timeout=RENDER_TIMEOUT)
+    page.wait_for_work()
+    assert set(threads) == {"preview_pdf", "render_pdf", "render_html", "write_json"}
+    main = threading.main_thread().name
+    assert all(thread != main for thread in threads.values()), threads
+    assert (tmp_path / "item.json").read_text(encoding="utf-8") == item.to_json()
 
 
 def test_importing_malformed_json_says_why_and_adds_nothing(qtbot, page, services, monkeypatch,
@@ -267,6 +302,7 @@ def test_export_then_import_makes_a_second_copy(qtbot, page, services, monkeypat
     target = tmp_path / "leaflet.json"
     monkeypatch.setattr(prompts, "save_file", lambda *args, **kwargs: str(target))
     page.export_json()
+    qtbot.waitUntil(lambda: not page.json_task.is_running(), timeout=RENDER_TIMEOUT)
     monkeypatch.setattr(outreach, "choose_open_file", lambda *args, **kwargs: str(target))
     page.import_json()
     assert page.table.rowCount() == 2 and page.selected_id() != item_id
@@ -288,8 +324,8 @@ def test_duplicate_and_archive(qtbot, page, services, monkeypatch):
 def _member(services, given, family, *, consent=True, address="1 High Street\nLeeds",
             postcode="LS1 1AA", print_format=None):
     from advocate_app.domain.community import ConsentMethod, ConsentPurpose, ConsentStatus
+    from advocate_app.domain.member_views import MemberInput
     from advocate_app.services.consent import ConsentEntry
-    from advocate_app.services.member_data import MemberInput
 
     member = services.members.create(MemberInput(
         given_name=given, family_name=family, address=address, postcode=postcode,
@@ -334,7 +370,7 @@ def test_a_print_pack_from_the_dialog_writes_the_summary(qtbot, services, monkey
 
 
 def test_a_print_pack_for_a_saved_segment(qtbot, services, monkeypatch, tmp_path):
-    from advocate_app.services.member_data import MemberQuery
+    from advocate_app.domain.member_views import MemberQuery
 
     item_id, item = _leaflet(services)
     _member(services, "Ama", "Boateng")

@@ -203,7 +203,7 @@ class OutreachEditor(QDialog):
         left_layout.addWidget(self.tabs, 1)
 
         # -- the preview and the pre-flight check
-        self.preview = PdfPreview()
+        self.preview = PdfPreview(services)
         self.preview.set_profile(profile)
         self.preview.profile_changed.connect(self._update_problems)
         self.problems_label = QLabel(_("Pre-&flight check:"))

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advocate_app.domain.print_profiles import LABEL_SHEET_KEYS, LABEL_SHEET_NAMES
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_number, language_name
 from advocate_app.ui import prompts
 from advocate_app.ui.help import install_help_key
 from advocate_app.ui.widgets.heading import Heading
 
-LABEL_SHEET_KEYS = ("L7160", "L7163", "5160")
 _PAGE_OF_IDS = 1000
 _PROBLEMS_SHOWN = 3  # of each refused file, in the dialog (the summary sheet has them all)
 
@@ -49,10 +49,8 @@ def open_folder(path: Path) -> None:
 
 
 def _sheet_description(key: str) -> str:
-    from advocate_app.documents.labels import LABEL_SHEETS
-
-    sheet = LABEL_SHEETS.get(key)
-    return _(sheet.description) if sheet is not None else key
+    name = LABEL_SHEET_NAMES.get(key)
+    return _(name) if name is not None else key
 
 
 def member_ids(services, query) -> list[int]:
@@ -183,7 +181,7 @@ class PrintPackDialog(QDialog):
     # --- choosing --------------------------------------------------------------------------
 
     def _query(self):
-        from advocate_app.services.member_data import MemberQuery
+        from advocate_app.domain.member_views import MemberQuery
 
         segment = self._segments.get(self.who.currentData())
         return segment.query if segment is not None else MemberQuery()

@@ -26,7 +26,6 @@ from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
 from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_date, format_datetime, language_name
-from advocate_app.interchange.files import file_stem, write_atomically
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.outreach_blocks import problem_in_words
@@ -143,6 +142,8 @@ class OutreachPage(QWidget):
         super().__init__(parent)
         self._services = services
         self._summaries = []
+        # Files being written in the background (Save as PDF, Save as HTML, Export JSON).
+        self.pdf_task = self.html_task = self.json_task = None
         self.heading = Heading(_("Outreach"))
 
         self.filter_field = QLineEdit()
@@ -212,7 +213,7 @@ class OutreachPage(QWidget):
                        self.export_button, self.archive_button, self.pack_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
 
-        self.preview = PdfPreview()
+        self.preview = PdfPreview(services)
         self.preview.busy_changed.connect(self._update_buttons)
         self.preview_heading = Heading(_("Preview"), level=2)
         self.pdf_button = QPushButton(_("Save as P&DF…"))
@@ -288,7 +289,6 @@ class OutreachPage(QWidget):
         self.setTabOrder(self.preview.view, self.pdf_button)
         self.setTabOrder(self.pdf_button, self.html_button)
         self.setTabOrder(self.html_button, self.print_button)
-        self.pdf_task = None
         self._shown_id: int | None = None
         self._update_buttons()
 
@@ -395,6 +395,10 @@ class OutreachPage(QWidget):
                        self.archive_button, self.pack_button, self.pdf_button,
                        self.html_button):
             button.setEnabled(chosen)
+        for task, button in ((self.pdf_task, self.pdf_button), (self.html_task, self.html_button),
+                             (self.json_task, self.export_button)):
+            if task is not None and task.is_running():
+                button.setEnabled(False)  # saving: pressed again, it would write twice
         self.print_button.setEnabled(chosen and self.preview.document.pageCount() > 0
                                      and not self.preview.is_busy())
 
@@ -514,18 +518,20 @@ class OutreachPage(QWidget):
         if item_id is None:
             return
         title = self._selected_title()
+        outreach = self._services.outreach
         chosen = prompts.save_file(self, _("Export “{title}”").format(title=title),
-                                   file_stem(title) + ".json", _("Outreach item (*.json)"),
-                                   "outreach-json")
+                                   outreach.file_name(title, "json"),
+                                   _("Outreach item (*.json)"), "outreach-json")
         if not chosen:
             return
-        try:
-            text = self._services.outreach.export_json(item_id)
-            write_atomically(chosen, text.encode("utf-8"))
-        except (OSError, ServiceError) as exc:
-            prompts.error(self, _("Export"), str(exc))
-            return
-        self.status_message.emit(_("Saved {file}.").format(file=Path(chosen).name))
+        path = Path(chosen)
+
+        def failed(error: Exception) -> None:
+            self._update_buttons()
+            prompts.error(self, _("Export"), str(error))
+
+        self.json_task = self._write_in_background(
+            self.export_button, path, lambda: outreach.write_json(item_id, path), failed)
 
     def print_pack(self) -> None:
         from advocate_app.ui.dialogs.print_pack import PrintPackDialog
@@ -544,8 +550,6 @@ class OutreachPage(QWidget):
         return [(problem, problem_in_words(problem, item.blocks)) for problem in problems]
 
     def save_pdf(self) -> None:
-        from advocate_app.ui.tasks import run_in_background
-
         title = _("Save as PDF")
         chosen_item = self._item_or_say(title)
         if chosen_item is None:
@@ -562,30 +566,35 @@ class OutreachPage(QWidget):
                 self._open_editor(item, item_id, first)
                 return
             overridden = [problem for problem, _words in found]
-        chosen = prompts.save_file(self, title, f"{file_stem(item.title)}-{profile.value}.pdf",
+        outreach = self._services.outreach
+        chosen = prompts.save_file(self, title, outreach.file_name(item.title, "pdf", profile),
                                    _("PDF document (*.pdf)"), "outreach-pdf")
         if not chosen:
             return
         path = Path(chosen)
-        outreach = self._services.outreach
 
-        def work(_progress, _should_cancel):
-            return outreach.render_pdf(item, profile, path, item_id=item_id,
-                                       overridden=overridden)
+        def failed(error: Exception) -> None:
+            self._update_buttons()
+            prompts.error(self, title, _("The PDF could not be saved: {reason}").format(
+                reason=str(error)))
+
+        self.pdf_task = self._write_in_background(
+            self.pdf_button, path, lambda: outreach.render_pdf(
+                item, profile, path, item_id=item_id, overridden=overridden), failed)
+
+    def _write_in_background(self, button: QPushButton, path: Path, write, failed):
+        """Write ``path`` with ``write()`` off the GUI thread, ``button`` off meanwhile; the
+        status line says when it is saved, ``failed`` when it is not."""
+        from advocate_app.ui.tasks import run_in_background
+
+        def saved(_result) -> None:
+            self._update_buttons()
+            self.status_message.emit(_("Saved {file}.").format(file=path.name))
 
         self.status_message.emit(_("Saving {file}…").format(file=path.name))
-        self.pdf_button.setEnabled(False)
-        self.pdf_task = run_in_background(self, work, on_done=self._pdf_saved,
-                                          on_error=self._pdf_failed)
-
-    def _pdf_saved(self, path: Path) -> None:
-        self._update_buttons()
-        self.status_message.emit(_("Saved {file}.").format(file=Path(path).name))
-
-    def _pdf_failed(self, error: Exception) -> None:
-        self._update_buttons()
-        prompts.error(self, _("Save as PDF"), _("The PDF could not be saved: {reason}").format(
-            reason=str(error)))
+        button.setEnabled(False)
+        return run_in_background(self, lambda _progress, _cancel: write(), on_done=saved,
+                                 on_error=failed)
 
     def save_html(self) -> None:
         title = _("Save as HTML")
@@ -594,18 +603,21 @@ class OutreachPage(QWidget):
             return
         item_id, item = chosen_item
         profile = self.preview.profile()
-        chosen = prompts.save_file(self, title, f"{file_stem(item.title)}.html",
+        outreach = self._services.outreach
+        chosen = prompts.save_file(self, title, outreach.file_name(item.title, "html"),
                                    _("Web page (*.html)"), "outreach-html")
         if not chosen:
             return
-        try:
-            path = self._services.outreach.render_html(item, profile, Path(chosen),
-                                                       item_id=item_id)
-        except (OSError, ValueError) as exc:
+        path = Path(chosen)
+
+        def failed(error: Exception) -> None:
+            self._update_buttons()
             prompts.error(self, title, _("The web page could not be saved: {reason}").format(
-                reason=str(exc)))
-            return
-        self.status_message.emit(_("Saved {file}.").format(file=path.name))
+                reason=str(error)))
+
+        self.html_task = self._write_in_background(
+            self.html_button, path,
+            lambda: outreach.render_html(item, profile, path, item_id=item_id), failed)
 
     def print_item(self) -> None:
         document = self.preview.document
@@ -623,5 +635,6 @@ class OutreachPage(QWidget):
     def wait_for_work(self) -> None:
         """Let background drawing and saving end (closing, tests)."""
         self.preview.wait()
-        if self.pdf_task is not None:
-            self.pdf_task.wait()
+        for task in (self.pdf_task, self.html_task, self.json_task):
+            if task is not None:
+                task.wait()

@@ -35,8 +35,9 @@ class PdfPreview(QWidget):
     #: True when a drawing starts, False when the last one has ended.
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, services, parent: QWidget | None = None):
         super().__init__(parent)
+        self._services = services
         self.profile_combo = QComboBox()
         for key in ProfileKey:
             self.profile_combo.addItem(key.label, key.value)
@@ -99,7 +100,8 @@ class PdfPreview(QWidget):
             self._clear(_("Choose an item to see it here."))
             return
         if self._running is not None:
-            self._next = True
+            self._next = True  # drawn as soon as the one in progress ends
+            self.status.setText(_("Rendering…"))
             return
         self._start()
 
@@ -124,15 +126,14 @@ class PdfPreview(QWidget):
         from advocate_app.ui.tasks import run_in_background
 
         item, profile, number = self._item, self.profile(), self._wanted
+        outreach = self._services.outreach
         self._next = False
         self.status.setText(_("Rendering…"))
 
         def work(_progress, _should_cancel):
-            from advocate_app.documents.pdf import RenderError, RenderOptions, render
-
             try:
-                return number, render(item, RenderOptions(profile=profile)), ""
-            except (RenderError, ValueError, KeyError, OSError) as exc:
+                return number, outreach.preview_pdf(item, profile), ""
+            except (ValueError, KeyError, OSError) as exc:  # ContentError is a ValueError
                 return number, None, str(exc)
 
         task = run_in_background(QApplication.instance(), work, on_done=self._done,
