@@ -65,28 +65,16 @@ def _meetings_ics(args, context) -> int:
     from pathlib import Path
 
     from advocate_app.i18n import ngettext
-    from advocate_app.interchange.calendar import meeting_ics, meetings_feed
-    from advocate_app.interchange.files import write_atomically
 
     output = Path(args.output)
-    if args.meeting is not None:
-        data = meeting_ics(context.services.meetings.get_meeting(args.meeting))
-        count = 1
-    else:
-        summaries = sorted(context.services.meetings.list_meetings(upcoming_only=True),
-                           key=lambda m: (m.starts_at, m.id))
-        data = meetings_feed([context.services.meetings.get_meeting(m.id) for m in summaries],
-                             _("Advocate: upcoming meetings"))
-        count = len(summaries)
-    write_atomically(output, data)
+    count = context.services.board_documents.write_calendar(output, args.meeting)
     print(ngettext("Wrote {n} meeting to {path}.", "Wrote {n} meetings to {path}.", count)
           .format(n=count, path=output))
     return 0
 
 
 def run_minutes(args, context) -> int:
-    from advocate_app.services.minutes import export_minutes
-
-    path = export_minutes(context.services, args.meeting, args.format, args.output)
+    path = context.services.board_documents.export_minutes(args.meeting, args.format,
+                                                           args.output)
     print(_("Wrote {path}.").format(path=path))
     return 0

@@ -18,6 +18,7 @@ from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
 if TYPE_CHECKING:  # made on first use (start-up stays quick)
     from advocate_app.services.actions import ActionService
+    from advocate_app.services.board_documents import BoardDocumentService
     from advocate_app.services.boards import BoardService
     from advocate_app.services.meetings import MeetingService
     from advocate_app.services.minute_taking import MinutesService
@@ -88,6 +89,13 @@ class Services:
         from advocate_app.services.roles import RolesService
 
         return RolesService(self.uow, self.database.reader, self.actor)
+
+    @cached_property
+    def board_documents(self) -> BoardDocumentService:
+        from advocate_app.services.board_documents import BoardDocumentService
+
+        return BoardDocumentService(boards=self.boards, meetings=self.meetings,
+                                    actions=self.actions, roles=self.roles)
 
     def warm_up(self) -> None:
         """Load what saving needs (SQLAlchemy's ORM), so the first save is as quick as the rest."""

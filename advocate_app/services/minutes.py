@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 
 from advocate_app.documents.minutes_wording import (
     Translate,
@@ -47,8 +46,7 @@ from advocate_app.domain.governance import (
     RaciValue,
 )
 from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
-from advocate_app.i18n import N_, _, translator
-from advocate_app.services.errors import ValidationError
+from advocate_app.i18n import N_, translator
 
 YOU_SAID_WE_DID_GROUP = "you-said-we-did"
 
@@ -257,54 +255,6 @@ def raci_item(matrix: RaciMatrix, board: BoardView, language: str | None = None
     )
     return OutreachItem(ItemKind.LEAFLET, title, lang, blocks, audience=board.name,
                         channel="governance", purpose="newsletter")
-
-
-# -- export ---------------------------------------------------------------------------------------
-
-def export_minutes(services, meeting_id: int, fmt: str, path: Path | str) -> Path:
-    """Write the minutes of a meeting as a tagged PDF or a Word document (atomically)."""
-    from advocate_app.services.errors import NotFoundError
-
-    path = Path(path)
-    fmt = fmt.lower()
-    if fmt not in ("pdf", "docx"):
-        raise ValidationError({"format": _("Minutes are exported as pdf or docx, not "
-                                           "“{format}”.").format(format=fmt)})
-    boards = services.boards
-    meeting = services.meetings.get_meeting(meeting_id)
-    board = _board_of(boards, meeting)
-    approving = None
-    if meeting.approved_at_meeting_id is not None:
-        try:
-            approving = services.meetings.get_meeting(meeting.approved_at_meeting_id)
-        except NotFoundError:
-            approving = None
-    from advocate_app.interchange.files import write_atomically
-
-    if fmt == "docx":
-        from advocate_app.documents.minutes_docx import minutes_docx
-
-        write_atomically(path, minutes_docx(meeting, board, approving_meeting=approving))
-        return path
-    from advocate_app.documents.pdf import RenderOptions, render
-    from advocate_app.domain.print_profiles import ProfileKey
-
-    data = render(minutes_item(meeting, board, approving_meeting=approving),
-                  RenderOptions(ProfileKey.STANDARD))
-    write_atomically(path, data)
-    return path
-
-
-def _board_of(boards, meeting: MeetingView) -> BoardView:
-    """The meeting's board (an archived board is no longer listed: its name is enough)."""
-    from advocate_app.domain.governance import BoardKind
-    from advocate_app.services.errors import NotFoundError
-
-    try:
-        return boards.get_board(meeting.board_id)
-    except NotFoundError:
-        return BoardView(meeting.board_id, meeting.board_name, BoardKind.ADVISORY_BOARD, "", 0,
-                         50, meeting.timezone)
 
 
 # -- blocks ---------------------------------------------------------------------------------------

@@ -22,13 +22,12 @@ from advocate_app.domain.governance import (
     PromiseStatus,
     RaciValue,
 )
+from advocate_app.domain.member_views import MemberInput
 from advocate_app.domain.outreach_content import ItemKind
 from advocate_app.interchange.calendar import meeting_ics, meetings_feed
-from advocate_app.services.member_data import MemberInput
+from advocate_app.services.errors import NotFoundError
 from advocate_app.services.minutes import (
     YOU_SAID_WE_DID_GROUP,
-    export_minutes,
-    lay_summary_item,
     minutes_item,
     raci_item,
     you_said_we_did_items,
@@ -140,13 +139,40 @@ def test_the_feed_holds_the_upcoming_meetings_only(services):
     assert events[0].decoded("DTSTART").replace(tzinfo=None) == soon
 
 
+def test_the_calendar_file_is_written_for_one_meeting_or_every_upcoming_one(services, tmp_path):
+    from icalendar import Calendar
+
+    meeting, board, _people, _next = _held_meeting(services)
+    soon = (datetime.now(LONDON) + timedelta(days=21)).replace(tzinfo=None, hour=18,
+                                                                 minute=30, second=0,
+                                                                 microsecond=0)
+    upcoming_id = services.meetings.schedule_meeting(
+        MeetingInput(board.id, "Next meeting", soon, 60, "Europe/Paris"))
+    documents = services.board_documents
+    out = tmp_path / "out"
+    out.mkdir()
+    assert documents.write_calendar(out / "one.ics", meeting.id) == 1
+    (event,) = Calendar.from_ical((out / "one.ics").read_bytes()).walk("VEVENT")
+    assert str(event["UID"]) == meeting.uid
+    assert documents.write_calendar(out / "feed.ics") == 1
+    feed = Calendar.from_ical((out / "feed.ics").read_bytes())
+    assert str(feed["X-WR-CALNAME"]) == "Advocate: upcoming meetings"
+    assert [str(e["UID"]) for e in feed.walk("VEVENT")] == [
+        services.meetings.get_meeting(upcoming_id).uid]
+    assert sorted(p.name for p in out.iterdir()) == ["feed.ics", "one.ics"]
+    with pytest.raises(NotFoundError, match="4242"):
+        documents.write_calendar(out / "none.ics", 4242)
+    assert not (out / "none.ics").exists()
+
+
 # -- minutes ----------------------------------------------------------------------------------
 
 def test_minutes_as_word_have_headings_decisions_and_attendees(services, tmp_path):
     import docx
 
     meeting, _board, _people, _next_id = _held_meeting(services)
-    path = export_minutes(services, meeting.id, "docx", tmp_path / "minutes.docx")
+    path = services.board_documents.export_minutes(meeting.id, "docx",
+                                                   tmp_path / "minutes.docx")
     document = docx.Document(str(path))
     headings = [(p.style.name, p.text) for p in document.paragraphs
                 if p.style.name.startswith("Heading")]
@@ -165,7 +191,7 @@ def test_minutes_as_word_have_headings_decisions_and_attendees(services, tmp_pat
     assert "Visits will be shorter." in text
     assert document.core_properties.title.startswith("Minutes:")
     assert document.core_properties.language == "en"
-    assert not list(tmp_path.glob(".minutes.docx.*"))  # no temporary file left behind
+    assert not list(tmp_path.glob(".advocate-*"))  # no temporary file left behind
 
 
 def test_minutes_pdf_is_accessible(services, tmp_path):
@@ -174,7 +200,7 @@ def test_minutes_pdf_is_accessible(services, tmp_path):
     assert item.kind is ItemKind.LEAFLET
     tables = [b for b in item.blocks if b.type == "table"]
     assert tables and tables[0].data["header"] == ["What", "Who", "By when"]
-    path = export_minutes(services, meeting.id, "pdf", tmp_path / "minutes.pdf")
+    path = services.board_documents.export_minutes(meeting.id, "pdf", tmp_path / "minutes.pdf")
     problems = checks.problems(path)
     assert problems == [], "\n".join(problems)
     assert checks.language(path) == "en"
@@ -199,14 +225,15 @@ def test_minutes_export_refuses_an_unknown_format(services, tmp_path):
 
     meeting, _board, _people, _next = _held_meeting(services)
     with pytest.raises(ValidationError):
-        export_minutes(services, meeting.id, "odt", tmp_path / "minutes.odt")
+        services.board_documents.export_minutes(meeting.id, "odt", tmp_path / "minutes.odt")
+    assert not (tmp_path / "minutes.odt").exists()
 
 
 # -- for the community ------------------------------------------------------------------------
 
 def test_the_lay_summary_names_no_member(services, tmp_path):
-    meeting, board, _people, _next = _held_meeting(services)
-    item = lay_summary_item(meeting, board, "en")
+    meeting, _board, _people, _next = _held_meeting(services)
+    item = services.board_documents.lay_summary(meeting.id, "en")
     assert item.kind is ItemKind.LAY_SUMMARY
     content = item.to_json()
     for given, family in NAMES.values():
@@ -221,6 +248,7 @@ def test_the_lay_summary_names_no_member(services, tmp_path):
     assert checks.problems(path) == []
     stored = services.outreach.save(item)
     assert services.outreach.get(stored).title == item.title
+    assert services.board_documents.lay_summary(meeting.id).language == "en"  # the window's
 
 
 def test_you_said_we_did_in_each_language(services, tmp_path):
@@ -245,6 +273,22 @@ def test_you_said_we_did_in_each_language(services, tmp_path):
                                   if p.status is not PromiseStatus.KEPT], ["en"]) == []
 
 
+def test_you_said_we_did_comes_in_the_languages_the_members_read(services):
+    documents = services.board_documents
+    assert documents.you_said_we_did() == []  # no promise kept yet
+    _held_meeting(services)  # five members, who read English; one promise kept
+    for given, language in (("Léa", "fr"), ("Hugo", "fr"), ("Jonas", "de")):
+        services.members.create(MemberInput(given_name=given, family_name="Martin",
+                                            preferred_language=language))
+    items = documents.you_said_we_did()
+    # Most readers first; German is left out: Advocate cannot write the framing words in it.
+    assert [i.language for i in items] == ["en", "fr"]
+    assert {i.group for i in items} == {YOU_SAID_WE_DID_GROUP}
+    table = next(b for b in items[0].blocks if b.type == "table")
+    assert table.data["rows"] == [["Visits are too long", "The first visit is now split in two.",
+                                   "20 Apr 2026"]]
+
+
 def test_the_roles_matrix_is_one_page_table_with_a_key(services, tmp_path):
     _meeting, board, _people, _next = _held_meeting(services)
     activity = services.roles.add_raci_activity(board.id, "Approve lay summaries")
@@ -258,12 +302,14 @@ def test_the_roles_matrix_is_one_page_table_with_a_key(services, tmp_path):
     assert table.data["rows"] == [["Approve lay summaries", "A", "C"]]
     key = next(b for b in item.blocks if b.type == "list")
     assert len(key.data["items"]) == 4
-    path = tmp_path / "raci.pdf"
-    path.write_bytes(render(item, RenderOptions()))
+    path = services.board_documents.write_roles_sheet(board.id, tmp_path / "raci.pdf")
+    assert path == tmp_path / "raci.pdf"
     assert checks.problems(path) == []
+    assert "Approve lay summaries" in checks.struct_text(path)
     from advocate_app.documents.pdf import page_count
 
     assert page_count(path.read_bytes()) == 1
+    assert not list(tmp_path.glob(".advocate-*"))  # no temporary file left behind
 
 
 # -- the command line -------------------------------------------------------------------------

@@ -19,8 +19,8 @@ from advocate_app.domain.governance import (
     RaciValue,
     quorum_needed,
 )
+from advocate_app.domain.member_views import MemberInput
 from advocate_app.services.errors import ValidationError
-from advocate_app.services.member_data import MemberInput
 
 
 @pytest.fixture
@@ -227,8 +227,6 @@ def test_matters_arising_keep_the_whole_action_in_the_agenda_and_the_minutes(ser
                                                                             tmp_path):
     import subprocess
 
-    from advocate_app.services.minutes import export_minutes
-
     board_id, people = _board(services)
     first = _meeting(services, board_id)
     text = ("Write to every family on the register about the new trial site in Leeds, "
@@ -237,7 +235,7 @@ def test_matters_arising_keep_the_whole_action_in_the_agenda_and_the_minutes(ser
     second = _meeting(services, board_id, datetime(2026, 6, 9, 18, 30))
     arising = services.meetings.get_meeting(second).agenda[0]
     assert arising.title == f"Matters arising: {text}"
-    path = export_minutes(services, second, "pdf", tmp_path / "minutes.pdf")
+    path = services.board_documents.export_minutes(second, "pdf", tmp_path / "minutes.pdf")
     shown = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
                                     text=True, check=True).stdout.split())
     assert "who to call with questions" in shown and "…" not in shown

@@ -291,18 +291,12 @@ class RaciEditor(QDialog):
 
     def print_sheet(self) -> None:
         title = _("Print one-page sheet")
-        from advocate_app.documents import pdf
-        from advocate_app.services.minutes import raci_item
-
         chosen = prompts.save_file(self, title, _("roles-matrix.pdf"), _("PDF document (*.pdf)"),
                                    "roles-matrix")
         if not chosen:
             return
         try:
-            item = raci_item(self._matrix, self._board)
-            from advocate_app.interchange.files import write_atomically
-
-            write_atomically(Path(chosen), pdf.render(item))
+            self._services.board_documents.write_roles_sheet(self._board.id, Path(chosen))
         except (OSError, ValueError, ServiceError) as exc:
             prompts.error(self, title, _("The sheet could not be saved: {reason}").format(
                 reason=str(exc)))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from advocate_app.domain.governance import ActionStatus, MinutesStatus, PromiseStatus
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_date
-from advocate_app.interchange.files import file_stem, write_atomically
+from advocate_app.interchange.files import file_stem
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.widgets.flow import flow_of
@@ -612,10 +612,8 @@ class BoardsPage(QWidget):
         fmt = "docx" if path.suffix.lower() == ".docx" else "pdf"
         if path.suffix.lower() not in (".pdf", ".docx"):
             path = path.with_suffix(".pdf")
-        from advocate_app.services.minutes import export_minutes
-
         try:
-            export_minutes(self._services, meeting.id, fmt, path)
+            self._services.board_documents.export_minutes(meeting.id, fmt, path)
         except (OSError, ValueError, ServiceError) as exc:
             prompts.error(self, title, _("The minutes could not be saved: {reason}").format(
                 reason=str(exc)))
@@ -637,9 +635,7 @@ class BoardsPage(QWidget):
         if not chosen:
             return
         try:
-            from advocate_app.interchange.calendar import meeting_ics
-
-            write_atomically(chosen, meeting_ics(meeting))
+            self._services.board_documents.write_calendar(chosen, meeting.id)
         except (ImportError, OSError, ValueError) as exc:
             prompts.error(self, title, _("The calendar file could not be saved: {reason}")
                           .format(reason=str(exc)))
@@ -669,7 +665,7 @@ class BoardsPage(QWidget):
         self.refresh_actions()
 
     def choose_me(self) -> None:
-        from advocate_app.services.member_data import MemberQuery
+        from advocate_app.domain.member_views import MemberQuery
 
         people = self._services.members.list(MemberQuery(), 0, 200)
         if not people:
@@ -759,17 +755,12 @@ class BoardsPage(QWidget):
 
     def make_lay_summary(self) -> None:
         """The meeting in plain words, as an outreach item ready for the Outreach section."""
-        from advocate_app.i18n import current_language
-        from advocate_app.services.minutes import lay_summary_item
-
         summary = self._meeting()
         if summary is None:
             return
         title = _("Lay summary for the community")
         try:
-            meeting = self._services.meetings.get_meeting(summary.id)
-            board = self._services.boards.get_board(meeting.board_id)
-            item = lay_summary_item(meeting, board, current_language() or "en")
+            item = self._services.board_documents.lay_summary(summary.id)
             if not self._another_asked(title, item):
                 return
             item_id = self._services.outreach.save(item)
@@ -783,19 +774,8 @@ class BoardsPage(QWidget):
 
     def make_you_said_update(self) -> None:
         """A “You said, we did” newsletter from the kept promises, one per members' language."""
-        from advocate_app.services.minutes import you_said_we_did_items
-
         title = _("“You said, we did” update")
-        boards = self._services.boards
-        kept = self._services.actions.promises(status=PromiseStatus.KEPT)
-        from advocate_app.i18n.catalogs import available_languages
-
-        # Versions only in the languages Advocate can write the framing words in; members who
-        # read another get the first (most read) of these from a print pack.
-        known = set(available_languages())
-        languages = [code for code in boards.member_languages()
-                     if code.split("-")[0].split("_")[0] in known] or ["en"]
-        items = you_said_we_did_items(kept, languages)
+        items = self._services.board_documents.you_said_we_did()
         if not items:
             prompts.information(self, title, _(
                 "No promise has been kept yet: mark one kept, with what was done, first."))
