@@ -203,9 +203,9 @@ def _run_import(args: argparse.Namespace, context) -> int:
 def _run_export(args: argparse.Namespace, context) -> int:
     from pathlib import Path
 
+    from advocate_app.domain.member_views import MemberQuery
     from advocate_app.i18n import ngettext
     from advocate_app.services.errors import NotFoundError
-    from advocate_app.services.member_data import MemberQuery
     from advocate_app.services.member_export import export_members
 
     query = MemberQuery()

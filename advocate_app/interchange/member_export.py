@@ -15,10 +15,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from advocate_app.domain.community import SPECIAL_CATEGORY_FIELDS
+from advocate_app.domain.member_views import MemberDetails
 from advocate_app.domain.people import contact_label_text
 from advocate_app.i18n import N_, _
 from advocate_app.interchange.files import replacing
-from advocate_app.services.member_data import MemberDetails
 
 FORMATS = ("csv", "xlsx", "vcard", "json")
 

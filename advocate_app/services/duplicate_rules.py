@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from advocate_app.domain.member_views import MemberInput
 from advocate_app.domain.people import member_display_name
 from advocate_app.domain.text import fold
-from advocate_app.services.member_data import MemberInput
 
 NAME_MATCH = 85      # rapidfuzz token_sort_ratio for "the same person" when the email matches
 SIMILAR_NAME = 90    # ... when only the phone number or postcode matches

@@ -15,7 +15,7 @@ from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
 if TYPE_CHECKING:
-    from advocate_app.services.member_data import MemberInput
+    from advocate_app.domain.member_views import MemberInput
     from advocate_app.services.members import MemberService
     from advocate_app.services.privacy import PrivacyService
 
@@ -39,10 +39,10 @@ class DuplicateService:
 
     def find(self, limit: int = 1000) -> list[DuplicatePair]:
         """Pairs of active records that look like the same person, oldest record first."""
+        from advocate_app.domain.member_views import ContactInput, MemberInput
         from advocate_app.domain.people import member_display_name
         from advocate_app.domain.text import fold
         from advocate_app.services.duplicate_rules import Known, PeopleIndex
-        from advocate_app.services.member_data import ContactInput, MemberInput
 
         rows = self._members.reader.rows(
             "SELECT id, given_name, family_name, preferred_name, email, phone, postcode "
@@ -81,10 +81,10 @@ class DuplicateService:
         from advocate_app.domain.base import utcnow
         from advocate_app.domain.consent import ConsentRecord
         from advocate_app.domain.engagement import Engagement, MemberRelationship
+        from advocate_app.domain.member_views import MemberInput
         from advocate_app.domain.members import Member
         from advocate_app.domain.merges import MemberMerge
         from advocate_app.services import member_changes
-        from advocate_app.services.member_data import MemberInput
 
         if keep_id == other_id:
             raise ValidationError({"merge": _("A record cannot be merged with itself.")})

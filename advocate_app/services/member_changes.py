@@ -12,6 +12,12 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from advocate_app.domain.base import utcnow
 from advocate_app.domain.community import AccessNeed, AgeBand, Barrier, Channel, PrintFormat
+from advocate_app.domain.member_views import (
+    ConditionInput,
+    ContactInput,
+    MemberDetails,
+    MemberInput,
+)
 from advocate_app.domain.members import (
     Member,
     MemberAccessNeed,
@@ -25,12 +31,6 @@ from advocate_app.domain.members import (
 from advocate_app.domain.people import ROLE_VALUES, Actor, Role
 from advocate_app.i18n import _
 from advocate_app.services.errors import ConcurrentEditError, NotFoundError
-from advocate_app.services.member_data import (
-    ConditionInput,
-    ContactInput,
-    MemberDetails,
-    MemberInput,
-)
 from advocate_app.services.member_validation import arrange_contacts
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from advocate_app.services.member_data import MemberDetails, MemberQuery
+from advocate_app.domain.member_views import MemberDetails, MemberQuery
 
 BATCH = 1000
 

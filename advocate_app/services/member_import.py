@@ -16,6 +16,7 @@ from pathlib import Path
 
 from advocate_app.domain.base import utcnow
 from advocate_app.domain.community import AccessNeed, AgeBand, Barrier, Channel, PrintFormat
+from advocate_app.domain.member_views import ConditionInput, ContactInput, MemberInput
 from advocate_app.domain.people import (
     Actor,
     Role,
@@ -34,7 +35,6 @@ from advocate_app.services.duplicate_rules import Known as _Known
 from advocate_app.services.duplicate_rules import PeopleIndex as _Index
 from advocate_app.services.duplicate_rules import values_of as _values
 from advocate_app.services.errors import ValidationError
-from advocate_app.services.member_data import ConditionInput, ContactInput, MemberInput
 from advocate_app.services.member_validation import arrange_contacts, clean_member_input
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from datetime import UTC, date
 from typing import Any
 
+from advocate_app.domain.member_views import MemberQuery, MemberSort
 from advocate_app.domain.text import fold
 from advocate_app.services.consent import valid_consent_sql
-from advocate_app.services.member_data import MemberQuery, MemberSort
 
 _SORT_COLUMNS = {
     MemberSort.NAME: ("m.sort_name",),

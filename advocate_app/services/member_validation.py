@@ -8,9 +8,9 @@ from datetime import date
 
 from advocate_app.domain.community import AgeBand
 from advocate_app.domain.email import normalised_email  # noqa: F401 - also imported from here
+from advocate_app.domain.member_views import ContactInput, MemberInput
 from advocate_app.i18n import _
 from advocate_app.services.errors import ValidationError
-from advocate_app.services.member_data import ContactInput, MemberInput
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")

@@ -6,9 +6,9 @@ changes go through the ORM in ``member_changes``, loaded on first use.
 
 from __future__ import annotations
 
+from advocate_app.domain.member_views import MemberDetails, MemberInput, MemberQuery, MemberRow
 from advocate_app.domain.people import ROLE_VALUES, Actor, Role, member_display_name
 from advocate_app.services import member_queries as sql
-from advocate_app.services.member_data import MemberDetails, MemberInput, MemberQuery, MemberRow
 from advocate_app.services.member_validation import clean_member_input
 from advocate_app.storage.reader import Reader, as_utc
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory

@@ -8,10 +8,10 @@ from datetime import datetime
 from typing import Any
 
 from advocate_app.domain.community import AccessNeed, ConsentPurpose
+from advocate_app.domain.member_views import MemberQuery, MemberSort
 from advocate_app.domain.people import Actor, Role
 from advocate_app.i18n import _
 from advocate_app.services.errors import NotFoundError, ValidationError
-from advocate_app.services.member_data import MemberQuery, MemberSort
 from advocate_app.storage.reader import Reader
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 

@@ -18,8 +18,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from advocate_app.domain.community import AgeBand, Barrier, ConsentPurpose
+from advocate_app.domain.member_views import ConditionInput, MemberQuery
 from advocate_app.i18n import _
-from advocate_app.services.member_data import ConditionInput, MemberQuery
 
 if TYPE_CHECKING:
     from advocate_app.services.container import Services

@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import select
 
 from advocate_app.app import main, open_services
+from advocate_app.domain.member_views import MemberInput, MemberQuery
 from advocate_app.domain.members import Member
 from advocate_app.domain.people import Role, member_search_text, member_sort_key
 from advocate_app.paths import AppPaths
 from advocate_app.services import demo
 from advocate_app.services.demo import DemoCancelled, generate_demo
-from advocate_app.services.member_data import MemberInput, MemberQuery
 
 EVERYONE = MemberQuery(include_archived=True)
 

@@ -9,10 +9,10 @@ import pytest
 
 from advocate_app.app import main
 from advocate_app.domain.community import AccessNeed, ConsentMethod, ConsentPurpose, ConsentStatus
+from advocate_app.domain.member_views import MemberInput, MemberQuery
 from advocate_app.domain.people import Role
 from advocate_app.services.consent import ConsentEntry
 from advocate_app.services.errors import NotFoundError, ValidationError
-from advocate_app.services.member_data import MemberInput, MemberQuery
 
 
 @pytest.fixture
@@ -88,7 +88,7 @@ def test_duplicates_from_the_command_line(tmp_path, capsys):
 
 
 def test_every_address_and_number_finds_a_pair_and_a_merge_keeps_them_all(services):
-    from advocate_app.services.member_data import ContactInput
+    from advocate_app.domain.member_views import ContactInput
 
     amara = _add(services, "Amara", "Okoye", contacts=(
         ContactInput("email", "amara@example.org", "home"),

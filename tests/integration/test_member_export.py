@@ -11,9 +11,9 @@ import pytest
 
 from advocate_app.app import main
 from advocate_app.domain.community import AccessNeed, ConsentMethod, ConsentPurpose, ConsentStatus
+from advocate_app.domain.member_views import ConditionInput, MemberInput, MemberQuery
 from advocate_app.domain.people import Role
 from advocate_app.services.consent import ConsentEntry
-from advocate_app.services.member_data import ConditionInput, MemberInput, MemberQuery
 from advocate_app.services.member_export import export_members
 from advocate_app.services.member_import import ImportOptions, import_members
 
@@ -156,7 +156,7 @@ def test_consent_segments_select_only_valid_consent(community):
 
 
 def _amara(services):
-    from advocate_app.services.member_data import ContactInput
+    from advocate_app.domain.member_views import ContactInput
 
     return services.members.create(MemberInput(
         given_name="Amara", family_name="Okoye", preferred_language="fr",

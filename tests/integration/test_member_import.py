@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from advocate_app.app import main
+from advocate_app.domain.member_views import ContactInput, MemberInput, MemberQuery
 from advocate_app.domain.people import Role
 from advocate_app.interchange.errors import UnreadableFileError
-from advocate_app.services.member_data import ContactInput, MemberInput, MemberQuery
 from advocate_app.services.member_import import (
     ImportCancelled,
     ImportOptions,

@@ -16,9 +16,9 @@ from advocate_app.domain.community import (
     ConsentStatus,
     PrintFormat,
 )
+from advocate_app.domain.member_views import ConditionInput, MemberInput, MemberQuery
 from advocate_app.services.consent import ConsentEntry
 from advocate_app.services.errors import ValidationError
-from advocate_app.services.member_data import ConditionInput, MemberInput, MemberQuery
 
 
 @pytest.fixture

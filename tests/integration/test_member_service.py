@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from advocate_app.domain.member_views import MemberInput, MemberQuery, MemberSort
 from advocate_app.domain.people import Role
 from advocate_app.services.errors import ConcurrentEditError, NotFoundError, ValidationError
-from advocate_app.services.member_data import MemberInput, MemberQuery, MemberSort
 
 
 def _add(services, given, family, **extra):

@@ -19,8 +19,8 @@ import pytest
 
 from advocate_app.app import open_services
 from advocate_app.domain.board_views import AgendaInput, BoardInput, MeetingInput
+from advocate_app.domain.member_views import MemberInput
 from advocate_app.paths import AppPaths
-from advocate_app.services.member_data import MemberInput
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo") or not hasattr(signal, "SIGKILL"),
                                 reason="needs named pipes and SIGKILL (Linux, macOS)")

@@ -20,12 +20,12 @@ from advocate_app.domain.community import (
     EngagementKind,
     PrintFormat,
 )
+from advocate_app.domain.member_views import MemberInput
 from advocate_app.domain.outreach_content import Block, ContentError, ItemKind, OutreachItem
 from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.services.consent import ConsentEntry
 from advocate_app.services.demo_outreach import sample_items
 from advocate_app.services.errors import NotFoundError, ValidationError
-from advocate_app.services.member_data import MemberInput
 from advocate_app.services.outreach import Cancelled
 
 

@@ -16,9 +16,9 @@ from advocate_app.domain.community import (
     ConsentPurpose,
     ConsentStatus,
 )
+from advocate_app.domain.member_views import ConditionInput, MemberInput, MemberQuery
 from advocate_app.domain.people import Role
 from advocate_app.services.consent import ConsentEntry
-from advocate_app.services.member_data import ConditionInput, MemberInput, MemberQuery
 
 
 @pytest.fixture
@@ -135,8 +135,8 @@ def test_privacy_from_the_command_line(tmp_path, capsys):
 
 
 def test_every_address_and_number_is_reported_and_erased(services):
+    from advocate_app.domain.member_views import ContactInput
     from advocate_app.interchange.subject_access import render_html
-    from advocate_app.services.member_data import ContactInput
 
     zoe = _zoe(services)
     services.members.update(zoe.id, replace(services.members.get(zoe.id), contacts=(

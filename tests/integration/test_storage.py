@@ -134,7 +134,7 @@ def test_postgresql_gets_a_trigram_search_index_and_matches_the_models(postgres_
 
 def test_upgrading_makes_printed_formats_and_format_needs_agree(tmp_path, app_paths):
     from advocate_app.domain.community import AccessNeed, PrintFormat
-    from advocate_app.services.member_data import MemberInput
+    from advocate_app.domain.member_views import MemberInput
 
     services = open_services(app_paths.default_database_url(), app_paths)
     ids = [services.members.create(MemberInput(given_name=name, family_name="Silva")).id

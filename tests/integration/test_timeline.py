@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from advocate_app.domain.community import EngagementKind, RelationshipKind
+from advocate_app.domain.member_views import MemberInput
 from advocate_app.services.errors import ValidationError
-from advocate_app.services.member_data import MemberInput
 from advocate_app.services.timeline import EngagementEntry
 
 

@@ -7,8 +7,8 @@ from datetime import date
 
 from advocate_app.app import main
 from advocate_app.domain.community import Barrier, ConsentMethod, ConsentPurpose, ConsentStatus
+from advocate_app.domain.member_views import ConditionInput, MemberInput
 from advocate_app.services.consent import ConsentEntry
-from advocate_app.services.member_data import ConditionInput, MemberInput
 from advocate_app.services.trial_readiness import TrialReadinessService
 
 MARFAN = ConditionInput("Marfan syndrome", "558", diagnosis_confirmed=True)

@@ -17,7 +17,7 @@ from advocate_app.domain.governance import (
     PromiseStatus,
     RaciValue,
 )
-from advocate_app.services.member_data import MemberInput
+from advocate_app.domain.member_views import MemberInput
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.board_editor import BoardEditor
 from advocate_app.ui.dialogs.meeting_editor import MeetingEditor

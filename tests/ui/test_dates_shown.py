@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate
 
+from advocate_app.domain.member_views import MemberInput
 from advocate_app.i18n import install_language
 from advocate_app.i18n.formatting import format_date
-from advocate_app.services.member_data import MemberInput
 from advocate_app.ui.dialogs.member_editor import MemberEditorDialog
 
 

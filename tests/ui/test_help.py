@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from advocate_app.domain.board_views import AgendaInput, BoardInput, MeetingInput
 from advocate_app.domain.governance import AttendanceStatus, BoardRole
-from advocate_app.services.member_data import MemberInput
+from advocate_app.domain.member_views import MemberInput
 from advocate_app.ui import help as help_module
 from advocate_app.ui.help import HelpWindow, is_dedicated_key
 

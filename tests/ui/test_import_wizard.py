@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QWizard
 
-from advocate_app.services.member_data import MemberQuery
+from advocate_app.domain.member_views import MemberQuery
 from advocate_app.ui.dialogs.import_wizard import ImportWizard
 
 CSV = ("Prénom;Nom;Courriel;Commentaire interne\n"

@@ -8,8 +8,8 @@ import sys
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from advocate_app.domain.member_views import MemberInput
 from advocate_app.i18n import install_language
-from advocate_app.services.member_data import MemberInput
 from advocate_app.ui.application import install_qt_translations
 
 

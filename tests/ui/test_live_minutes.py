@@ -15,8 +15,8 @@ from advocate_app.domain.governance import (
     BoardRole,
     MinutesStatus,
 )
+from advocate_app.domain.member_views import MemberInput
 from advocate_app.i18n.formatting import format_date
-from advocate_app.services.member_data import MemberInput
 from advocate_app.ui import prompts
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from advocate_app.services.member_data import MemberInput
+from advocate_app.domain.member_views import MemberInput
 from advocate_app.ui.settings import UiSettings
 
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QDate
 
 from advocate_app.domain.community import ConsentPurpose, ConsentStatus
-from advocate_app.services.member_data import MemberInput
+from advocate_app.domain.member_views import MemberInput
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.member_editor import MemberEditorDialog
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from advocate_app.domain.member_views import ConditionInput, MemberInput
 from advocate_app.domain.people import Role
-from advocate_app.services.member_data import ConditionInput, MemberInput
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.member_editor import MemberEditorDialog
 
@@ -157,7 +157,7 @@ def test_editing_keeps_and_changes_the_whole_record(open_editor, services):
     from datetime import date
 
     from advocate_app.domain.community import AccessNeed, Barrier, Channel, PrintFormat
-    from advocate_app.services.member_data import ConditionInput
+    from advocate_app.domain.member_views import ConditionInput
 
     saved = services.members.create(MemberInput(
         given_name="Ana", family_name="Silva", region="Norte", date_of_birth=date(1975, 5, 4),
@@ -249,7 +249,7 @@ def test_large_print_and_easy_read_needs_and_the_printed_format_follow_each_othe
 
 def test_every_address_and_number_can_be_seen_edited_and_made_main(qtbot, open_editor,
                                                                    services):
-    from advocate_app.services.member_data import ContactInput
+    from advocate_app.domain.member_views import ContactInput
 
     amara = services.members.create(MemberInput(
         given_name="Amara", family_name="Okoye", contacts=(
@@ -289,7 +289,7 @@ def test_every_address_and_number_can_be_seen_edited_and_made_main(qtbot, open_e
 
 
 def test_saving_keeps_addresses_the_editor_did_not_touch(open_editor, services):
-    from advocate_app.services.member_data import ContactInput
+    from advocate_app.domain.member_views import ContactInput
 
     ines = services.members.create(MemberInput(given_name="Ines", contacts=(
         ContactInput("email", "ines@example.fr"), ContactInput("email", "ih@example.net"))))

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
+from advocate_app.domain.member_views import MemberInput
 from advocate_app.domain.people import Role
-from advocate_app.services.member_data import MemberInput
 from advocate_app.ui import prompts
 from advocate_app.ui.models import member_table
 from advocate_app.ui.pages.members import MembersPage

@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 
 from advocate_app.domain.board_views import AgendaInput, BoardInput, MeetingInput
 from advocate_app.domain.governance import BoardRole
-from advocate_app.services.member_data import MemberInput
+from advocate_app.domain.member_views import MemberInput
 
 MEETING_SECONDS = 3 * 60 * 60
 ITEMS = 6  # half an hour each

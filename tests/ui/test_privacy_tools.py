@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from advocate_app.domain.community import ConsentMethod, ConsentPurpose, ConsentStatus
+from advocate_app.domain.member_views import ConditionInput, MemberInput
 from advocate_app.services.consent import ConsentEntry
-from advocate_app.services.member_data import ConditionInput, MemberInput
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.privacy_tools import PrivacyToolsDialog
 

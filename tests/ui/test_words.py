@@ -7,8 +7,8 @@ import gettext
 import pytest
 from PySide6.QtGui import QKeySequence
 
+from advocate_app.domain.member_views import MemberInput
 from advocate_app.i18n import current_language, set_translations
-from advocate_app.services.member_data import MemberInput
 
 
 def test_the_view_menu_shows_boards_and_meetings_with_its_ampersand(main_window):

@@ -1,8 +1,8 @@
 import pytest
 
+from advocate_app.domain.member_views import MemberInput
 from advocate_app.domain.people import Role
 from advocate_app.services.errors import ValidationError
-from advocate_app.services.member_data import MemberInput
 from advocate_app.services.member_validation import clean_member_input
 
 

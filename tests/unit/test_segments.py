@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from advocate_app.domain.community import AccessNeed, ConsentPurpose
+from advocate_app.domain.member_views import MemberQuery, MemberSort
 from advocate_app.domain.people import Role
-from advocate_app.services.member_data import MemberQuery, MemberSort
 from advocate_app.services.segments import query_from_json, query_to_json
 
 

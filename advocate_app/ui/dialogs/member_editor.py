@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advocate_app.domain.member_views import MemberDetails, MemberInput
 from advocate_app.domain.people import Role
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import language_name
 from advocate_app.services.errors import ConcurrentEditError, NotFoundError, ValidationError
-from advocate_app.services.member_data import MemberDetails, MemberInput
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.member_tabs import (
     AccessTab,

@@ -37,16 +37,11 @@ from advocate_app.domain.community import (
     PrintFormat,
     reconcile_format_needs,
 )
+from advocate_app.domain.member_views import ConditionInput, ContactInput, MemberDetails
+from advocate_app.domain.people import CONTACT_LABELS, contact_label_text
 from advocate_app.i18n import _, pgettext
 from advocate_app.i18n.formatting import format_date
 from advocate_app.services.errors import ValidationError
-from advocate_app.services.member_data import (
-    CONTACT_LABELS,
-    ConditionInput,
-    ContactInput,
-    MemberDetails,
-    contact_label_text,
-)
 from advocate_app.ui.widgets.dates import prepare_date_edit
 from advocate_app.ui.widgets.tables import fill, read_only_table, readable_columns
 

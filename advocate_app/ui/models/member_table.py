@@ -14,9 +14,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from advocate_app.domain.member_views import MemberQuery, MemberRow, MemberSort
 from advocate_app.i18n import _
 from advocate_app.i18n.formatting import country_name, format_date, language_name
-from advocate_app.services.member_data import MemberQuery, MemberRow, MemberSort
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 12

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advocate_app.domain.member_views import MemberQuery
 from advocate_app.domain.people import Role
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_date, format_number
-from advocate_app.services.member_data import MemberQuery
 from advocate_app.ui.widgets.heading import Heading
 
 

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.domain.community import AccessNeed, ConsentPurpose
+from advocate_app.domain.member_views import MemberQuery
 from advocate_app.domain.people import Role
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_number, language_name
 from advocate_app.services.errors import ServiceError
-from advocate_app.services.member_data import MemberQuery
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.member_editor import language_choices
 from advocate_app.ui.models.member_table import SORTABLE_COLUMNS, MemberTableModel

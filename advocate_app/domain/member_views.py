@@ -1,4 +1,5 @@
-"""Plain data objects for members, passed between services and the user interface."""
+"""Plain data objects for members (views), passed between the layers: what the member editor
+sends, what a list shows, which members a list asks for. Nothing here does I/O."""
 
 from __future__ import annotations
 
@@ -16,12 +17,7 @@ from advocate_app.domain.community import (
     PrintFormat,
     reconcile_format_needs,
 )
-from advocate_app.domain.people import (  # noqa: F401 - contact labels re-exported
-    CONTACT_LABELS,
-    Role,
-    contact_label_text,
-    member_display_name,
-)
+from advocate_app.domain.people import Role, member_display_name
 
 
 @dataclass(frozen=True)
