@@ -6,6 +6,7 @@ minutes documents and the calendar file all speak of boards and meetings in thes
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -20,6 +21,7 @@ from advocate_app.domain.governance import (
     MinutesStatus,
     PromiseStatus,
     RaciValue,
+    quorum_needed,
 )
 
 
@@ -182,6 +184,14 @@ class Quorum:
     present: int       # voting members present (in person or remote)
     needed: int
     voting: int
+
+    @classmethod
+    def of(cls, attendees: Sequence[AttendeeView], count: int, percent: int) -> Quorum:
+        """The quorum of a meeting: its voting members (observers do not vote) present in
+        person or remote, against what the board's rule needs (see ``quorum_needed``)."""
+        voting = [a for a in attendees if a.role.votes]
+        present = sum(1 for a in voting if a.status is AttendanceStatus.PRESENT)
+        return cls(present, quorum_needed(len(voting), count, percent), len(voting))
 
     @property
     def met(self) -> bool:

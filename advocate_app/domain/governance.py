@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from advocate_app.domain.community import _Labelled
-from advocate_app.i18n import N_
+from advocate_app.i18n import N_, _
 
 
 class BoardKind(_Labelled):
@@ -76,6 +76,15 @@ class MinutesStatus(_Labelled):
         return self is MinutesStatus.APPROVED
 
 
+def locked_minutes_refusal(status: MinutesStatus) -> str | None:
+    """Why a meeting cannot change (its minutes are approved, see ``MinutesStatus.locked``), in
+    the words a person reads; None when it can. Every change to a meeting, its agenda,
+    attendance, notes, decisions, action items and promises asks this first."""
+    if status.locked:
+        return _("These minutes are approved and can no longer be changed.")
+    return None
+
+
 class ActionStatus(_Labelled):
     OPEN = "open"
     DONE = "done"
@@ -141,6 +150,16 @@ DEFAULT_RACI_ACTIVITIES = (
     N_("Recruit to the study"),
     N_("Report safety concerns raised by patients"),
 )
+
+
+def accountable_refusal(value: RaciValue | None, accountable_elsewhere: bool) -> str | None:
+    """One accountable party per activity, so that decisions have an owner: why ``value``
+    cannot be set for a party when another party is already accountable for the activity
+    (``accountable_elsewhere``); None when it can."""
+    if value is RaciValue.ACCOUNTABLE and accountable_elsewhere:
+        return _("Someone else is already accountable for this activity: one accountable party "
+                 "each, so that decisions have an owner.")
+    return None
 
 
 def quorum_needed(voting_members: int, count: int, percent: int) -> int:

@@ -10,7 +10,12 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from advocate_app.domain.board_views import zone
-from advocate_app.domain.governance import AttendanceMode, AttendanceStatus, MinutesStatus
+from advocate_app.domain.governance import (
+    AttendanceMode,
+    AttendanceStatus,
+    MinutesStatus,
+    locked_minutes_refusal,
+)
 from advocate_app.i18n import _
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import as_utc
@@ -32,9 +37,9 @@ def editable_meeting(uow, meeting_id: int):
     and is refused once its minutes are approved (see ``MinutesStatus.locked``). Following
     up later (an action item done, a promise kept) is not a change to the minutes."""
     meeting = meeting_row(uow, meeting_id)
-    if MinutesStatus(meeting.minutes_status).locked:
-        raise ValidationError({"minutes": _(
-            "These minutes are approved and can no longer be changed.")})
+    refused = locked_minutes_refusal(MinutesStatus(meeting.minutes_status))
+    if refused:
+        raise ValidationError({"minutes": refused})
     return meeting
 
 

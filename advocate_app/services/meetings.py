@@ -28,7 +28,6 @@ from advocate_app.domain.governance import (
     AttendanceStatus,
     BoardRole,
     MinutesStatus,
-    quorum_needed,
 )
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.i18n import _, ngettext
@@ -299,10 +298,7 @@ class MeetingService:
     def quorum(self, meeting_id: int) -> Quorum:
         meeting = self.get_meeting(meeting_id)
         board = self._boards.get_board(meeting.board_id)
-        voting = [a for a in meeting.attendees if a.role.votes]
-        present = sum(1 for a in voting if a.status is AttendanceStatus.PRESENT)
-        return Quorum(present, quorum_needed(len(voting), board.quorum_count,
-                                             board.quorum_percent), len(voting))
+        return Quorum.of(meeting.attendees, board.quorum_count, board.quorum_percent)
 
     def invitee_needs(self, meeting_id: int) -> list[tuple[str, int]]:
         """What the invited people need, totalled from their records, in plain words:

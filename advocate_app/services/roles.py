@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from advocate_app.domain.board_views import RaciMatrix
-from advocate_app.domain.governance import RaciValue
+from advocate_app.domain.governance import RaciValue, accountable_refusal
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _
 from advocate_app.services.board_common import board_row
@@ -80,14 +80,14 @@ class RolesService:
         from advocate_app.domain.boards import RaciCell
 
         with self._uow() as uow:
+            other = None
             if value is RaciValue.ACCOUNTABLE:
                 other = uow.session.scalar(select(RaciCell.party_id).where(
-                    RaciCell.activity_id == activity_id, RaciCell.value == "A",
-                    RaciCell.party_id != party_id))
-                if other is not None:
-                    raise ValidationError({"value": _(
-                        "Someone else is already accountable for this activity: one "
-                        "accountable party each, so that decisions have an owner.")})
+                    RaciCell.activity_id == activity_id,
+                    RaciCell.value == RaciValue.ACCOUNTABLE.value, RaciCell.party_id != party_id))
+            refused = accountable_refusal(value, other is not None)
+            if refused:
+                raise ValidationError({"value": refused})
             uow.session.execute(delete(RaciCell).where(RaciCell.activity_id == activity_id,
                                                        RaciCell.party_id == party_id))
             if value is not None:
