@@ -1,15 +1,17 @@
 """Tables that read: the main text column takes the room left and wraps; headers are never cut.
 
 :func:`readable_columns` is the one way every table in the app lays out its columns;
-:func:`read_only_table` makes a small read-only table for histories and reports with it.
+:func:`read_only_table` makes a small read-only table for histories and reports with it;
+:func:`rows_table` shows a list of records (a rows model, ids kept in the model) with it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHeaderView,
     QStyle,
     QStyleOptionHeader,
@@ -190,3 +192,30 @@ def fill(table: QTableWidget, rows: Iterable[Sequence[str]]) -> None:
     for row, texts in enumerate(rows):
         for column, text in enumerate(texts):
             table.setItem(row, column, QTableWidgetItem(text))
+
+
+def rows_table(model: QAbstractItemModel, accessible_name: str, *,
+               main: int | Iterable[int] = -1, wrap: bool = True,
+               description: str | None = None) -> QTableView:
+    """A read-only list of records showing ``model`` (a rows model, or a proxy above one):
+    whole rows are chosen, one at a time; rows alternate in shade; Tab leaves the table
+    rather than moving from cell to cell; the ``main`` column(s) take the room left and wrap
+    (see :func:`readable_columns`)."""
+    from advocate_app.ui.models.rows import rows_model
+
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(accessible_name)
+    if description:
+        view.setAccessibleDescription(description)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().setVisible(False)
+    # A chosen row would make every column title bold, and a bold title wider than its column.
+    view.horizontalHeader().setHighlightSections(False)
+    rows_model(view).keep_selection_of(view)
+    readable_columns(view, main, wrap=wrap)
+    return view
