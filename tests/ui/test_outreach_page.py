@@ -91,6 +91,74 @@ def test_selecting_an_item_draws_its_preview(qtbot, page, services):
     assert page.print_button.isEnabled()
 
 
+def _count_drawings(services, monkeypatch) -> list[tuple[str, str]]:
+    """(title, profile) of every preview the outreach service draws from now on."""
+    drawn: list[tuple[str, str]] = []
+    original = services.outreach.preview_pdf
+
+    def preview_pdf(item, profile):
+        drawn.append((item.title, profile.value))
+        return original(item, profile)
+
+    monkeypatch.setattr(services.outreach, "preview_pdf", preview_pdf)
+    return drawn
+
+
+def test_choosing_an_easy_read_item_draws_only_that_item(qtbot, page, services, monkeypatch):
+    saved = _save_samples(services)
+    easy = next(i for i in sample_items() if i.easy_read)
+    plain = next(i for i in sample_items() if not i.easy_read and i.kind == ItemKind.LEAFLET)
+    page.refresh()
+    page.select_item(saved[plain.title])
+    qtbot.waitUntil(lambda: not page.preview.is_busy()
+                    and page.preview.document.pageCount() > 0, timeout=RENDER_TIMEOUT)
+    drawn = _count_drawings(services, monkeypatch)
+    page.select_item(saved[easy.title])
+    qtbot.waitUntil(lambda: not page.preview.is_busy()
+                    and page.preview.status.text().startswith("Easy Read:"),
+                    timeout=RENDER_TIMEOUT)
+    # Not the leaflet shown before in Easy Read first, then the Easy Read item.
+    assert drawn == [(easy.title, "easy-read")]
+    assert page.preview.profile() == ProfileKey.EASY_READ
+
+
+def test_the_editor_opens_on_the_drawing_the_page_already_shows(qtbot, page, services,
+                                                                monkeypatch):
+    """Editing the item in view does not draw it again: the editor opens with its pages."""
+    _item_id, item = _leaflet(services)
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.preview.is_busy()
+                    and page.preview.document.pageCount() > 0, timeout=RENDER_TIMEOUT)
+    pages = page.preview.document.pageCount()
+    drawn = _count_drawings(services, monkeypatch)
+    seen = []
+
+    def opened(dialog):
+        seen.append((dialog.preview.is_busy(), dialog.preview.document.pageCount(),
+                     dialog.preview.status.text(), dialog.problem_texts()))
+        return False
+
+    monkeypatch.setattr(page, "_run_dialog", opened)
+    page.edit_selected()
+    assert seen == [(False, pages, page.preview.status.text(),
+                     ["No problems for Standard print."])]
+    assert drawn == []
+    # Changed in the editor, the item is drawn again.
+    dialog = OutreachEditor(services, item, None, page, ProfileKey.STANDARD,
+                            drawing=page.preview.drawing())
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.preview.wait())
+    dialog.title_edit.setText("Another title")
+    dialog.refresh_preview()
+    qtbot.waitUntil(lambda: not dialog.preview.is_busy(), timeout=RENDER_TIMEOUT)
+    assert drawn == [("Another title", "standard")]
+    # In another profile than the page's drawing, the editor draws its own.
+    other = OutreachEditor(services, item, None, page, ProfileKey.LARGE,
+                           drawing=page.preview.drawing())
+    qtbot.addWidget(other, before_close_func=lambda d: d.preview.wait())
+    qtbot.waitUntil(lambda: not other.preview.is_busy(), timeout=RENDER_TIMEOUT)
+    assert drawn[-1] == (item.title, "large")
+
+
 def test_an_item_that_cannot_be_drawn_says_so(qtbot, page, services):
     item = OutreachItem(ItemKind.LEAFLET, "Missing picture", "en", (
         Block("heading", {"level": 1, "text": "Missing picture"}),

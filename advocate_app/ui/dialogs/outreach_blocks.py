@@ -24,9 +24,6 @@ from advocate_app.domain.outreach_content import PICTOGRAMS, Block, pictogram_la
 from advocate_app.i18n import N_, _
 from advocate_app.ui.widgets.heading import Heading
 
-#: How long the preview waits after the last change before drawing again.
-
-
 BLOCK_NAMES = {
     "heading": N_("Heading"), "paragraph": N_("Paragraph"), "list": N_("List"),
     "table": N_("Table"), "image": N_("Picture"), "qr": N_("QR code"),
@@ -109,14 +106,23 @@ def _pictogram_label(name) -> str:
     return pictogram_label(name)
 
 
+#: The common languages by name, per interface language: naming and sorting them every time an
+#: editor opened took a good part of its opening time.
+_LANGUAGE_CHOICES: dict[str, list[tuple[str, str]]] = {}
+
+
 def language_combo(include_blank: str = "") -> QComboBox:
     """Common languages by name; a blank first choice when ``include_blank`` names it."""
+    from advocate_app.i18n import current_language
     from advocate_app.ui.dialogs.member_editor import language_choices
 
+    shown_in = current_language() or ""
+    if shown_in not in _LANGUAGE_CHOICES:
+        _LANGUAGE_CHOICES[shown_in] = language_choices()
     combo = QComboBox()
     if include_blank:
         combo.addItem(include_blank, "")
-    for name, code in language_choices():
+    for name, code in _LANGUAGE_CHOICES[shown_in]:
         combo.addItem(name, code)
     return combo
 

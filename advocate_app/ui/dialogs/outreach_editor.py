@@ -52,8 +52,12 @@ PREVIEW_DELAY_MS = 600
 
 
 class OutreachEditor(QDialog):
+    """``drawing``: the item as another preview already shows it (the Outreach page's), so the
+    editor opens without drawing it again."""
+
     def __init__(self, services, item: OutreachItem, item_id: int | None = None,
-                 parent: QWidget | None = None, profile: ProfileKey = ProfileKey.STANDARD):
+                 parent: QWidget | None = None, profile: ProfileKey = ProfileKey.STANDARD,
+                 drawing: tuple[OutreachItem, ProfileKey, bytes] | None = None):
         super().__init__(parent)
         self._services = services
         self.item_id = item_id
@@ -269,7 +273,11 @@ class OutreachEditor(QDialog):
         self._update_buttons()
         self._initial = self.current_item()
         self._fit_to_screen()
-        self.refresh_preview()
+        if drawing is not None and drawing[:2] == (self._initial, profile):
+            self.preview.show_drawing(drawing)
+            self._update_problems()
+        else:
+            self.refresh_preview()
         self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @staticmethod

@@ -382,12 +382,12 @@ class OutreachPage(QWidget):
         except (ServiceError, ValueError) as exc:
             self.preview.show_message(str(exc))
             return
-        # Easy Read content is shown in the Easy Read profile, other content out of it.
-        easy = self.preview.profile() == ProfileKey.EASY_READ
-        if item.easy_read != easy:
-            self.preview.set_profile(ProfileKey.EASY_READ if item.easy_read
-                                     else ProfileKey.STANDARD)
-        self.preview.show_item(item)
+        # Easy Read content is shown in the Easy Read profile, other content out of it (the
+        # item shown before is not drawn again in the new profile on the way).
+        profile = None
+        if item.easy_read != (self.preview.profile() == ProfileKey.EASY_READ):
+            profile = ProfileKey.EASY_READ if item.easy_read else ProfileKey.STANDARD
+        self.preview.show_item(item, profile)
 
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None
@@ -439,7 +439,8 @@ class OutreachPage(QWidget):
         """Edit ``item``; with ``block`` (1-based), open at that block."""
         from advocate_app.ui.dialogs.outreach_editor import OutreachEditor
 
-        dialog = OutreachEditor(self._services, item, item_id, self, self.preview.profile())
+        dialog = OutreachEditor(self._services, item, item_id, self, self.preview.profile(),
+                                drawing=self.preview.drawing())
         if block is not None:
             dialog.go_to_block(block)
         accepted = self._run_dialog(dialog)

@@ -79,6 +79,7 @@ class PdfPreview(QWidget):
         self._wanted = 0      # the number of the newest request
         self._running = None  # the drawing in progress
         self._next = False    # a newer request waits for it
+        self._drawn: tuple[OutreachItem, ProfileKey, bytes] | None = None  # what is shown
         self.failed = False
 
     def profile(self) -> ProfileKey:
@@ -93,7 +94,28 @@ class PdfPreview(QWidget):
     def is_busy(self) -> bool:
         return self._running is not None
 
-    def show_item(self, item: OutreachItem | None) -> None:
+    def drawing(self) -> tuple[OutreachItem, ProfileKey, bytes] | None:
+        """What is shown now, fully drawn: the item, its profile and its PDF; None while a
+        newer drawing is on its way, or when nothing is shown."""
+        return self._drawn if self._running is None else None
+
+    def show_drawing(self, drawing: tuple[OutreachItem, ProfileKey, bytes]) -> None:
+        """Show an item already drawn (by another preview): nothing is drawn again."""
+        item, profile, data = drawing
+        if profile != self.profile():
+            self._item = None  # choosing the profile draws nothing
+            self.set_profile(profile)
+        self._item = item
+        self._wanted += 1
+        self._next = False
+        self._load(data)
+        self.rendered.emit()
+
+    def show_item(self, item: OutreachItem | None, profile: ProfileKey | None = None) -> None:
+        """Draw ``item``, in ``profile`` when given (choosing it then draws nothing else)."""
+        if profile is not None and profile != self.profile():
+            self._item = None
+            self.set_profile(profile)
         self._item = item
         self._wanted += 1
         if item is None:
@@ -119,6 +141,7 @@ class PdfPreview(QWidget):
     def _clear(self, text: str) -> None:
         self.document.close()
         self._buffer = None
+        self._drawn = None
         self.status.setText(text)
         self.failed = False
 
@@ -150,6 +173,7 @@ class PdfPreview(QWidget):
         if data is None:
             self.document.close()
             self._buffer = None
+            self._drawn = None
             self.failed = True
             self.status.setText(_("This item cannot be shown: {reason}").format(
                 reason=problem or _("the document could not be drawn.")))
@@ -160,6 +184,7 @@ class PdfPreview(QWidget):
     def _crashed(self, error: Exception) -> None:
         self.document.close()
         self._buffer = None
+        self._drawn = None
         self.failed = True
         self.status.setText(_("This item cannot be shown: {reason}").format(reason=str(error)))
         self.rendered.emit()
@@ -171,6 +196,7 @@ class PdfPreview(QWidget):
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self._buffer = buffer
         self.document.load(buffer)
+        self._drawn = (self._item, self.profile(), data) if self._item is not None else None
         self.failed = False
         pages = self.document.pageCount()
         self.status.setText(ngettext("{profile}: {n} page.", "{profile}: {n} pages.",
