@@ -82,13 +82,18 @@ class Meeting(Base):
     __table_args__ = (Index("ix_meetings_board_start", "board_id", "starts_at"),)
 
 
+#: The longest agenda item title kept; a longer one (a whole action as matters arising) is cut
+#: at the last word that fits.
+AGENDA_TITLE_LENGTH = 300
+
+
 class AgendaItem(Base):
     __tablename__ = "agenda_items"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(default=0)
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(AGENDA_TITLE_LENGTH))
     presenter: Mapped[str] = mapped_column(String(200), default="")
     minutes_allotted: Mapped[int] = mapped_column(default=10)
     papers: Mapped[str] = mapped_column(Text, default="")  # one paper (title or path) a line

@@ -7,6 +7,7 @@ actions and roles alike.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from advocate_app.domain.board_views import zone
@@ -20,8 +21,12 @@ from advocate_app.i18n import _
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import as_utc
 
+if TYPE_CHECKING:
+    from advocate_app.domain.boards import AgendaItem, Board, Meeting
+    from advocate_app.storage.unit_of_work import UnitOfWork
 
-def meeting_row(uow, meeting_id: int):
+
+def meeting_row(uow: UnitOfWork, meeting_id: int) -> Meeting:
     """The meeting's record in this unit of work; NotFoundError when there is none."""
     from advocate_app.domain.boards import Meeting
 
@@ -31,7 +36,7 @@ def meeting_row(uow, meeting_id: int):
     return meeting
 
 
-def editable_meeting(uow, meeting_id: int):
+def editable_meeting(uow: UnitOfWork, meeting_id: int) -> Meeting:
     """The meeting, to change: every call that changes a meeting, its agenda, attendance,
     notes, or the decisions, action items and promises recorded at it comes through here,
     and is refused once its minutes are approved (see ``MinutesStatus.locked``). Following
@@ -43,7 +48,7 @@ def editable_meeting(uow, meeting_id: int):
     return meeting
 
 
-def board_row(uow, board_id: int):
+def board_row(uow: UnitOfWork, board_id: int) -> Board:
     from advocate_app.domain.boards import Board
 
     board = uow.session.get(Board, board_id)
@@ -52,7 +57,7 @@ def board_row(uow, board_id: int):
     return board
 
 
-def agenda_item_row(uow, item_id: int):
+def agenda_item_row(uow: UnitOfWork, item_id: int) -> AgendaItem:
     from advocate_app.domain.boards import AgendaItem
 
     item = uow.session.get(AgendaItem, item_id)
@@ -69,23 +74,31 @@ def valid_timezone(name: str) -> bool:
     return True
 
 
-def local_day(meeting) -> date:
-    return as_utc(meeting.starts_at).astimezone(zone(meeting.timezone)).date()
+def utc_moment(value: object) -> datetime:
+    """A timestamp column that is never empty, as an aware UTC datetime (see ``as_utc``)."""
+    moment = as_utc(value)
+    if moment is None:
+        raise ValueError("a timestamp that is never empty was empty")
+    return moment
 
 
-def meeting_text(meeting, board_name: str) -> dict[str, str]:
+def local_day(meeting: Meeting) -> date:
+    return utc_moment(meeting.starts_at).astimezone(zone(meeting.timezone)).date()
+
+
+def meeting_text(meeting: Meeting, board_name: str) -> dict[str, str]:
     from advocate_app.i18n.formatting import format_date
 
     return {"title": meeting.title, "board": board_name,
             "date": format_date(local_day(meeting), "long")}
 
 
-def invitation_text(meeting, board_name: str) -> str:
+def invitation_text(meeting: Meeting, board_name: str) -> str:
     return _("Invited to “{title}” ({board}) on {date}.").format(
         **meeting_text(meeting, board_name))
 
 
-def attendance_texts(meeting, board_name: str) -> dict[tuple[str, str], str]:
+def attendance_texts(meeting: Meeting, board_name: str) -> dict[tuple[str, str], str]:
     """What a member's timeline says of their attendance, by (status, mode)."""
     names = meeting_text(meeting, board_name)
     present = _("Present at “{title}” ({board}) on {date}.").format(**names)
@@ -118,7 +131,7 @@ def whole_title(text: str, limit: int) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip() + "…"
 
 
-def as_date(value) -> date | None:
+def as_date(value: object) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])

@@ -7,16 +7,21 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from advocate_app.domain.people import Actor
 from advocate_app.services.demo_time import BASE_TIME
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _BOARD_ZONE = "Europe/London"
 _BOARD_PLACE = "Community Hall, Room 2 (ground floor)"
 _BOARD_LINK = "https://meet.example.org/patient-advisory-board"
 
 
-def add_sample_boards(session, actor: Actor, rng_seed: int) -> tuple[int, int]:
+def add_sample_boards(session: Session, actor: Actor, rng_seed: int
+                      ) -> tuple[int, int]:
     """A patient advisory board with two past meetings and one coming up, and a research
     steering committee, once (not when a board exists already).
 
@@ -276,7 +281,7 @@ def add_sample_boards(session, actor: Actor, rng_seed: int) -> tuple[int, int]:
                                                 "Ethics committee", "Charity staff"), start=1)]
     activities = [RaciActivity(board_id=advisory.id, position=position, name=name)
                   for position, name in enumerate(DEFAULT_RACI_ACTIVITIES, start=1)]
-    session.add_all(parties + activities)
+    session.add_all([*parties, *activities])
     session.flush()
     # One row per activity (in DEFAULT_RACI_ACTIVITIES order), one letter per party.
     matrix = ("CACI", "IAIC", "RIIA", "ACIR", "RACC", "IAIR", "IAIR")

@@ -41,6 +41,7 @@ from advocate_app.services.board_common import (
     invitation_text,
     local_day,
     sql_where,
+    utc_moment,
     valid_timezone,
     whole_title,
 )
@@ -69,7 +70,13 @@ class MeetingService:
         the board's earlier meetings come first on the agenda as matters arising."""
         from sqlalchemy import select
 
-        from advocate_app.domain.boards import ActionItem, AgendaItem, Attendance, Meeting
+        from advocate_app.domain.boards import (
+            AGENDA_TITLE_LENGTH,
+            ActionItem,
+            AgendaItem,
+            Attendance,
+            Meeting,
+        )
 
         starts, ends = self._check_meeting(data)
         board = self._boards.get_board(data.board_id)
@@ -99,7 +106,7 @@ class MeetingService:
                     meeting_id=meeting.id, position=position, action_id=action.id,
                     title=whole_title(_("Matters arising: {action}").format(
                         action=" ".join(action.text.split())),
-                        AgendaItem.__table__.c.title.type.length),
+                        AGENDA_TITLE_LENGTH),
                     minutes_allotted=5))
                 position += 1
             for entry in agenda:
@@ -144,30 +151,27 @@ class MeetingService:
 
     def list_meetings(self, board_id: int | None = None, *, upcoming_only: bool = False,
                       now: datetime | None = None) -> list[MeetingSummary]:
-        moment = now or datetime.now(UTC)
-        if self._reader.dialect != "postgresql":
-            moment = db_time(moment)
-        where, params = sql_where(("mt.board_id = :board", "board", board_id),
-                               ("mt.ends_at >= :now", "now", moment if upcoming_only else None))
+        moment = _as_compared(self._reader, now or datetime.now(UTC))
+        where, params = sql_where(
+            ("mt.board_id = :board", "board", board_id),
+            ("mt.ends_at >= :now", "now", moment if upcoming_only else None))
         rows = self._reader.rows(
             "SELECT mt.id, mt.board_id, b.name, mt.title, mt.starts_at, mt.timezone, "
             "mt.minutes_status, mt.closed_at FROM meetings mt JOIN boards b ON b.id = mt.board_id"
             f"{where} ORDER BY mt.starts_at DESC, mt.id DESC", params)
-        return [MeetingSummary(r[0], r[1], r[2], r[3], as_utc(r[4]), r[5],
+        return [MeetingSummary(r[0], r[1], r[2], r[3], utc_moment(r[4]), r[5],
                                MinutesStatus(r[6]), r[7] is not None) for r in rows]
 
     def next_meeting(self, now: datetime | None = None) -> MeetingSummary | None:
         """The next meeting still to happen: not over by its planned end and not ended early
         with End the meeting (one under way now counts)."""
-        moment = now or datetime.now(UTC)
-        if self._reader.dialect != "postgresql":
-            moment = db_time(moment)
+        moment = _as_compared(self._reader, now or datetime.now(UTC))
         rows = self._reader.rows(
             "SELECT mt.id, mt.board_id, b.name, mt.title, mt.starts_at, mt.timezone, "
             "mt.minutes_status, mt.closed_at FROM meetings mt JOIN boards b ON b.id = mt.board_id"
             " WHERE mt.ends_at >= :now AND mt.closed_at IS NULL "
             "ORDER BY mt.starts_at, mt.id LIMIT 1", {"now": moment})
-        return next((MeetingSummary(r[0], r[1], r[2], r[3], as_utc(r[4]), r[5],
+        return next((MeetingSummary(r[0], r[1], r[2], r[3], utc_moment(r[4]), r[5],
                                     MinutesStatus(r[6]), r[7] is not None) for r in rows), None)
 
     def get_meeting(self, meeting_id: int) -> MeetingView:
@@ -198,7 +202,8 @@ class MeetingService:
             "WHEN 'secretary' THEN 1 WHEN 'member' THEN 2 ELSE 3 END, m.sort_name",
             {"id": meeting_id}))
         return MeetingView(
-            r[0], r[1], r[2], r[3], as_utc(r[4]), as_utc(r[5]), r[6], r[7], r[8], arrangements,
+            r[0], r[1], r[2], r[3], utc_moment(r[4]), utc_moment(r[5]), r[6], r[7], r[8],
+            arrangements,
             r[10], r[11], r[12], MinutesStatus(r[13]), as_utc(r[14]), as_utc(r[15]), r[16],
             as_utc(r[17]), as_utc(r[18]), r[19], r[20], r[21], agenda, attendees,
             tuple(self._minutes.decisions(meeting_id=meeting_id)),
@@ -324,3 +329,8 @@ class MeetingService:
                                      "{n} have a barrier: {barrier}", count).format(
                     n=count, barrier=Barrier(barrier).label.lower()), count))
         return out
+
+
+def _as_compared(reader: Reader, moment: datetime) -> datetime | str:
+    """A moment as the reader compares it with a timestamp column."""
+    return moment if reader.dialect == "postgresql" else db_time(moment)

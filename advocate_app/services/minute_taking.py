@@ -107,7 +107,7 @@ class MinutesService:
                   f"OR lower(mt.title) LIKE :w{i})", f"w{i}", f"%{word.lower()}%")
                  for i, word in enumerate(text.split())]
         where, params = sql_where(("d.meeting_id = :meeting", "meeting", meeting_id),
-                               ("mt.board_id = :board", "board", board_id), *words)
+                                  ("mt.board_id = :board", "board", board_id), *words)
         rows = self._reader.rows(
             "SELECT d.id, d.meeting_id, d.agenda_item_id, d.text, d.decided_by, d.dissent, "
             "d.created_at, mt.title, b.name, mt.starts_at FROM decisions d "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from advocate_app.domain.board_views import RaciMatrix
 from advocate_app.domain.governance import RaciValue, accountable_refusal
 from advocate_app.domain.people import Actor
@@ -10,6 +12,9 @@ from advocate_app.services.board_common import board_row
 from advocate_app.services.errors import ValidationError
 from advocate_app.storage.reader import Reader
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
+
+if TYPE_CHECKING:
+    from advocate_app.domain.boards import RaciActivity, RaciParty
 
 
 class RolesService:
@@ -41,7 +46,8 @@ class RolesService:
 
         return self._add_raci_row(RaciParty, board_id, name, member_id=member_id)
 
-    def _add_raci_row(self, model, board_id: int, name: str, **extra) -> int:
+    def _add_raci_row(self, model: type[RaciActivity] | type[RaciParty], board_id: int,
+                      name: str, **extra: object) -> int:
         from sqlalchemy import func, select
 
         if not name.strip():
@@ -66,7 +72,7 @@ class RolesService:
 
         self._remove(RaciParty, party_id)
 
-    def _remove(self, model, row_id: int) -> None:
+    def _remove(self, model: type[RaciActivity] | type[RaciParty], row_id: int) -> None:
         from sqlalchemy import delete
 
         with self._uow() as uow:
