@@ -178,24 +178,24 @@ def run_command(args: argparse.Namespace, context) -> int:
 def _run_import(args: argparse.Namespace, context) -> int:
     from pathlib import Path
 
-    from advocate_app.interchange.errors import UnreadableFileError
+    from advocate_app.services.errors import UnreadableFileError
     from advocate_app.services.member_import import ImportOptions, OnDuplicate, import_members
+    from advocate_app.services.member_import_workers import ProcessStart
 
     options = ImportOptions(format=args.format, encoding=args.encoding,
                             delimiter=args.delimiter, on_duplicate=OnDuplicate(args.on_duplicate),
                             dry_run=args.dry_run)
     try:
+        # No window here: worker processes for a big file can be forked, which is quicker.
         report = import_members(context.services.uow, context.services.actor, Path(args.file),
-                                options)
+                                options, processes=ProcessStart.FORK)
     except UnreadableFileError as exc:
         print(f"advocate-app: {exc}", file=sys.stderr)
         return 1
     if args.json:
         print(report.to_json())
         return 0
-    from advocate_app.interchange.report_text import report_lines
-
-    for line in report_lines(report):
+    for line in report.lines():
         print(line)
     return 0
 
@@ -237,10 +237,7 @@ def _run_privacy(args: argparse.Namespace, context) -> int:
     privacy = context.services.privacy
     try:
         if args.what == "report":
-            from advocate_app.interchange.subject_access import write_subject_access
-
-            write_subject_access(privacy.everything_we_hold(args.member), Path(args.output),
-                                 args.format)
+            privacy.write_everything_we_hold(args.member, Path(args.output), args.format)
             print(_("Wrote {path}.").format(path=args.output))
         elif args.what == "erase":
             if not args.yes:

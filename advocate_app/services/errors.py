@@ -21,3 +21,7 @@ class ValidationError(ServiceError):
     def __init__(self, errors: dict[str, str]):
         self.errors = dict(errors)
         super().__init__("\n".join(self.errors.values()))
+
+
+class UnreadableFileError(ServiceError):
+    """A file cannot be read as what it claims to be; nothing was imported."""

@@ -9,6 +9,9 @@ from advocate_app.domain.member_views import MemberDetails, MemberQuery
 
 BATCH = 1000
 
+#: Health details an export "with access needs" still leaves out.
+_HEALTH_ONLY = frozenset({"conditions", "date_of_birth", "age_band"})
+
 
 def iter_members(services, query: MemberQuery) -> Iterator[MemberDetails]:
     """Every member the query selects, in its order, read a thousand at a time."""
@@ -64,3 +67,11 @@ def contact_slots(services) -> dict[str, int]:
         "SELECT kind, max(n) FROM (SELECT kind, count(*) AS n FROM member_contacts "
         "GROUP BY member_id, kind) counts GROUP BY kind")
     return {kind: int(n) for kind, n in rows}
+
+
+def access_need_columns() -> list[str]:
+    """The columns of an export with access needs (large print, Easy Read, sign language …):
+    every column but the other health details."""
+    from advocate_app.interchange.member_export import COLUMNS
+
+    return [column for column in COLUMNS if column not in _HEALTH_ONLY]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from advocate_app.domain.people import Actor
@@ -61,6 +62,21 @@ class PrivacyService:
         data["relationships"] = [r.label for r in self._timeline.relationships(member_id)]
         data["prepared_on"] = date.today().isoformat()
         return data
+
+    def write_everything_we_hold(self, member_id: int, path: Path, kind: str = "html", *,
+                                 json_beside: bool = False) -> list[Path]:
+        """Write everything we hold about the member to ``path``: a readable web page
+        (``kind="html"``) or JSON; with ``json_beside`` the JSON too, next to the page (same
+        name, ``.json``), both from one reading. Returns the files written."""
+        from advocate_app.interchange.subject_access import write_subject_access
+
+        data = self.everything_we_hold(member_id)
+        write_subject_access(data, path, kind)
+        written = [path]
+        if json_beside:
+            written.append(path.with_suffix(".json"))
+            write_subject_access(data, written[-1], "json")
+        return written
 
     def erase(self, member_id: int) -> None:
         """Remove everything that identifies the member; keep what only counts."""

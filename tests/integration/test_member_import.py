@@ -12,7 +12,7 @@ import pytest
 from advocate_app.app import main
 from advocate_app.domain.member_views import ContactInput, MemberInput, MemberQuery
 from advocate_app.domain.people import Role
-from advocate_app.interchange.errors import UnreadableFileError
+from advocate_app.services.errors import UnreadableFileError
 from advocate_app.services.member_import import (
     ImportCancelled,
     ImportOptions,
@@ -328,24 +328,42 @@ def services(any_services):
     return any_services
 
 
-@pytest.mark.parametrize("qt_loaded", [False, True], ids=["forked", "spawned"])
+@pytest.mark.parametrize("processes", ["fork", "spawn"])
 def test_a_big_file_is_read_by_worker_processes_with_the_same_result(services, tmp_path,
-                                                                     monkeypatch, qt_loaded):
-    from advocate_app.services import member_import
+                                                                     monkeypatch, processes):
+    import multiprocessing
+    import sys
 
-    if not qt_loaded and member_import._qt_running():
-        pytest.skip("a Qt application already runs in this test process")
-    monkeypatch.setattr(member_import, "_qt_running", lambda: qt_loaded)
+    from advocate_app.services import member_import, member_import_workers
+    from advocate_app.services.member_import_workers import ProcessStart
+
+    core = sys.modules.get("PySide6.QtCore")
+    if processes == "fork" and core is not None and core.QCoreApplication.instance():
+        pytest.skip("a Qt application already runs in this test process: forking is unsafe")
+    if processes not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"this system cannot {processes}")
+    started = []
+    real_context = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context",
+                        lambda method=None: started.append(method) or real_context(method))
+
+    def run_with_workers(path, **kwargs):
+        return member_import.import_members(
+            services.uow, services.actor, path, ImportOptions(**kwargs),
+            processes=ProcessStart(processes))
 
     path = tmp_path / "people.csv"
     path.write_bytes(HOSTILE_CSV.encode("utf-8"))
-    serial = run(services, path, dry_run=True)
-    monkeypatch.setattr(member_import, "PARALLEL_FROM", 2)
-    parallel = run(services, path, dry_run=True)
+    serial = run_with_workers(path, dry_run=True)
+    assert started == []  # a small file is read in this process
+    monkeypatch.setattr(member_import_workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(member_import_workers.os, "cpu_count", lambda: 4)
+    parallel = run_with_workers(path, dry_run=True)
+    assert started == [processes]  # the way the caller asked for
     assert [(r.row, r.outcome, r.name, r.warnings) for r in parallel.rows] == [
         (r.row, r.outcome, r.name, r.warnings) for r in serial.rows]
     assert parallel.empty_rows == serial.empty_rows == 1
-    run(services, path)  # for real, through the workers
+    run_with_workers(path)  # for real, through the workers
     zoe = details(services, "Zoë Ørsted-Núñez")
     assert (zoe.notes, zoe.tags, zoe.country) == ("line one\nline two",
                                                   ("newsletter", "🎉 party"), "DK")
@@ -414,18 +432,16 @@ def test_a_damaged_vcard_file_changes_nothing(services, tmp_path, text, message)
 
 
 def test_a_dry_run_says_what_would_happen(services, tmp_path, capsys):
-    from advocate_app.interchange.report_text import report_lines
-
     _existing(services)
     path = tmp_path / "dups.csv"
     path.write_text(DUPLICATES, encoding="utf-8")
-    text = "\n".join(report_lines(run(services, path, on_duplicate=OnDuplicate.MERGE,
-                                       dry_run=True)))
+    text = "\n".join(run(services, path, on_duplicate=OnDuplicate.MERGE,
+                          dry_run=True).lines())
     assert "2 members would be created" in text
     assert "2 would be merged into existing members" in text
     assert "Would be merged into Ana Silva" in text
     assert "members created" not in text and "Merged into" not in text
-    text = "\n".join(report_lines(run(services, path, on_duplicate=OnDuplicate.MERGE)))
+    text = "\n".join(run(services, path, on_duplicate=OnDuplicate.MERGE).lines())
     assert "2 members created" in text and "Merged into Ana Silva" in text
 
 
@@ -507,8 +523,6 @@ def _newsletter(services, member_id):
                                                ("mailchimp_cleaned.csv", "withdrawn")])
 def test_a_mailing_list_of_21_subscribers_becomes_21_members(services, file, answer):
     from advocate_app.domain.community import ConsentPurpose
-    from advocate_app.interchange.report_text import report_lines
-
     report = run(services, DATA / file)
     assert (report.created, report.invalid, report.skipped) == (21, 0, 0)
     assert report.newsletter == answer and report.consent_recorded == 21
@@ -523,7 +537,7 @@ def test_a_mailing_list_of_21_subscribers_becomes_21_members(services, file, ans
     assert history[0].method.value == "imported" and history[0].effective_on.year in (2024, 2025)
     mailable = services.members.count(MemberQuery(consent=ConsentPurpose.NEWSLETTER))
     assert mailable == (21 if answer == "granted" else 0)
-    assert any("newsletter consent" in line for line in report_lines(report))
+    assert any("newsletter consent" in line for line in report.lines())
 
 
 def test_an_unsubscribe_list_withdraws_consent_of_people_already_here(services, tmp_path):

@@ -75,6 +75,20 @@ def test_the_readable_copy_is_valid_html_in_the_ui_language(services):
     assert checker.stack == []
 
 
+def test_the_report_is_saved_as_a_page_with_its_json_beside_it(services, tmp_path):
+    zoe = _zoe(services)
+    tmp_path = tmp_path / "reports"
+    tmp_path.mkdir()
+    page = tmp_path / "zoe.html"
+    written = services.privacy.write_everything_we_hold(zoe.id, page, "html", json_beside=True)
+    assert written == [page, tmp_path / "zoe.json"]
+    assert "Nørregade 1" in page.read_text(encoding="utf-8")
+    assert json.loads(written[1].read_text(encoding="utf-8"))["email"] == "zoe@example.org"
+    only_json = tmp_path / "only.json"
+    assert services.privacy.write_everything_we_hold(zoe.id, only_json, "json") == [only_json]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["only.json", "zoe.html", "zoe.json"]
+
+
 def test_erasure_keeps_only_what_counts(services):
     zoe = _zoe(services)
     services.privacy.erase(zoe.id)

@@ -101,3 +101,28 @@ def test_cancelling_a_running_import_changes_nothing(qtbot, wizard, services, tm
     qtbot.waitUntil(lambda: run.check_button.isEnabled() or run.imported, timeout=20_000)
     assert "cancelled" in run.report.toPlainText()
     assert services.members.count(MemberQuery()) == 0
+
+
+def test_a_big_file_from_the_window_is_read_by_spawned_workers(qtbot, wizard, services,
+                                                               tmp_path, monkeypatch):
+    """Forking while Qt's threads run is not safe: the wizard asks for spawned processes."""
+    import multiprocessing
+
+    from advocate_app.services import member_import_workers
+
+    started = []
+    real_context = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context",
+                        lambda method=None: started.append(method) or real_context(method))
+    monkeypatch.setattr(member_import_workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(member_import_workers.os, "cpu_count", lambda: 2)
+    path = tmp_path / "adherents.csv"
+    path.write_bytes(CSV.encode("cp1252"))
+    _to_columns(wizard, path)
+    wizard.next()
+    run = wizard.run_page
+    run.import_button.click()
+    qtbot.waitUntil(lambda: run.imported and not run.task.is_running(), timeout=60_000)
+    assert started == ["spawn"]
+    assert "2 members created" in run.report.toPlainText()
+    assert services.members.search("lefevre")[0].display_name == "Hélène Lefèvre"

@@ -360,7 +360,11 @@ def test_everything_we_hold_and_erase_from_the_page(qtbot, page, services, monke
     page.table.selectRow(0)
     target = tmp_path / "zoe.html"
     monkeypatch.setattr(prompts, "save_file", lambda *args, **kwargs: str(target))
+    said = []
+    page.status_message.connect(said.append)
     page.subject_access()
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)  # written in the background
+    assert said == ["Saved zoe.html and zoe.json."]
     assert "zoe@example.org" in target.read_text(encoding="utf-8")
     assert (tmp_path / "zoe.json").is_file()
     asked = []
@@ -510,3 +514,18 @@ def test_the_import_wizard_leaves_the_members_list_on_the_people_imported(
     assert page.imported_bar.isVisible() and page.search_field.text() == ""
     imported = {r.id for r in services.members.search("example.org")}
     assert page.selected_member_id() in imported
+
+
+def test_a_report_that_cannot_be_written_says_so_and_the_page_carries_on(qtbot, page, services,
+                                                                        monkeypatch, tmp_path):
+    _add(services, "Zoë", "Ørsted", email="zoe@example.org")
+    page.refresh()
+    page.table.selectRow(0)
+    target = tmp_path / "no such folder" / "zoe.html"
+    monkeypatch.setattr(prompts, "save_file", lambda *args, **kwargs: str(target))
+    shown = []
+    monkeypatch.setattr(prompts, "error", lambda parent, title, text: shown.append(title))
+    page.subject_access()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert shown == ["Everything we hold about Zoë Ørsted"]
+    assert not target.parent.exists()

@@ -31,15 +31,18 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.i18n import _, ngettext
-from advocate_app.interchange.errors import UnreadableFileError
-from advocate_app.interchange.member_columns import MORE_CONTACTS, TARGETS, guess_mapping
+from advocate_app.services.errors import UnreadableFileError
 from advocate_app.services.member_import import (
+    MORE_CONTACTS,
+    TARGETS,
     ImportCancelled,
     ImportOptions,
     OnDuplicate,
+    guess_mapping,
     import_members,
     read_member_file,
 )
+from advocate_app.services.member_import_workers import ProcessStart
 from advocate_app.ui.help import install_help_key
 from advocate_app.ui.tasks import run_in_background
 
@@ -301,8 +304,9 @@ class RunPage(QWizardPage):
         self.report.setPlainText(_("Checking…") if dry_run else _("Importing…"))
 
         def work(progress, should_cancel):
+            # Worker processes are spawned: forking while Qt's threads run is not safe.
             return import_members(services.uow, services.actor, path, options, progress,
-                                  should_cancel)
+                                  should_cancel, processes=ProcessStart.SPAWN)
 
         self.task = run_in_background(self, work, on_done=self._done, on_error=self._failed,
                                       on_progress=self._progress)
@@ -319,11 +323,9 @@ class RunPage(QWizardPage):
         self.progress.setValue(done)
 
     def _done(self, report) -> None:
-        from advocate_app.interchange.report_text import report_lines
-
         wizard: ImportWizard = self.wizard()
         wizard.report = report
-        self.report.setPlainText("\n".join(report_lines(report)))
+        self.report.setPlainText("\n".join(report.lines()))
         self.imported = self.imported or not report.dry_run
         self._busy(False)
         self.completeChanged.emit()

@@ -49,10 +49,6 @@ def _add_languages(combo: QComboBox) -> None:
         combo.addItem(name, code)
 
 
-#: Health details an "Export these members" with access needs still leaves out.
-_HEALTH_ONLY = frozenset({"conditions", "date_of_birth", "age_band"})
-
-
 class ExportCancelled(Exception):
     """The person cancelled an export; the file was not written."""
 
@@ -576,8 +572,7 @@ class MembersPage(QWidget):
                 with_access_needs: bool = False) -> None:
         from pathlib import Path
 
-        from advocate_app.interchange.member_export import COLUMNS
-        from advocate_app.services.member_export import export_members
+        from advocate_app.services.member_export import access_need_columns, export_members
         from advocate_app.ui.tasks import run_in_background
 
         chosen = prompts.save_file(
@@ -591,7 +586,7 @@ class MembersPage(QWidget):
                                                                       "csv")
         services = self._services
         # Access needs are asked for; the other health details never leave from here.
-        columns = [c for c in COLUMNS if c not in _HEALTH_ONLY] if with_access_needs else None
+        columns = access_need_columns() if with_access_needs else None
 
         def work(progress, should_cancel):
             done = [0]
@@ -677,24 +672,30 @@ class MembersPage(QWidget):
             self.refresh()
 
     def subject_access(self) -> None:
+        """Save everything we hold about the selected member: a web page and JSON beside it,
+        written by the privacy service in the background."""
         from pathlib import Path
 
-        from advocate_app.interchange.subject_access import write_subject_access
+        from advocate_app.ui.tasks import run_in_background
 
         row = self._selected_row()
         if row is None:
             return
-        chosen = prompts.save_file(self, _("Everything we hold about {name}").format(
-            name=row.display_name), f"member-{row.id}.html", _("Web page (*.html)"),
-            "privacy-report")
+        title = _("Everything we hold about {name}").format(name=row.display_name)
+        chosen = prompts.save_file(self, title, f"member-{row.id}.html", _("Web page (*.html)"),
+                                   "privacy-report")
         if not chosen:
             return
-        data = self._services.privacy.everything_we_hold(row.id)
-        page = Path(chosen)
-        write_subject_access(data, page, "html")
-        write_subject_access(data, page.with_suffix(".json"), "json")
-        self.status_message.emit(_("Saved {page} and {json}.").format(
-            page=page.name, json=page.with_suffix(".json").name))
+        privacy = self._services.privacy
+
+        def done(written: list[Path]) -> None:
+            self.status_message.emit(_("Saved {page} and {json}.").format(
+                page=written[0].name, json=written[1].name))
+
+        self.subject_access_task = run_in_background(
+            self, lambda _progress, _cancelled: privacy.write_everything_we_hold(
+                row.id, Path(chosen), "html", json_beside=True),
+            on_done=done, on_error=lambda error: prompts.error(self, title, str(error)))
 
     def erase_selected(self) -> None:
         row = self._selected_row()
