@@ -7,22 +7,18 @@ table headers) is drawn as an artifact. :func:`advocate_app.documents.tagging.fi
 structure tree afterwards.
 
 Sizes, faces, colours and line spacing come from the print profile; the pre-flight check
-(``preflight.py``) lists what a document breaks before it is rendered.
+(``preflight.py``) lists what a document breaks before it is rendered. Here: pages, margins,
+background, page numbers and copies per recipient; the blocks are laid out by ``pdf_blocks.py``.
 """
 
 from __future__ import annotations
 
-import base64
 import io
-import re
 from collections.abc import Callable, Sequence
 from datetime import date
-from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -31,434 +27,25 @@ from reportlab.platypus import (
     Frame,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
-    TableStyle,
 )
 
 from advocate_app.documents import fonts
-from advocate_app.documents.flowables import (
-    RTL_CHAR,
-    ArtifactTable,
-    AsArtifact,
-    BidiParagraph,
-    DrawingFlowable,
-    SideBySide,
-    SpacedParagraph,
-    Stack,
-    Tagged,
-)
+from advocate_app.documents.pdf_blocks import LETTER_TOP, BlockBuilder
 from advocate_app.documents.rendering import (
-    ADDRESS_PLACEHOLDER,
     POSTER_SCALES,
     Cancelled,
     Recipient,
     RenderOptions,
     text_styles,
 )
-from advocate_app.documents.tagging import Node, Tagger, finish
-from advocate_app.domain import inline_markup as inline
-from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem, RenderError
+from advocate_app.documents.tagging import Tagger, finish
+from advocate_app.domain.outreach_content import ItemKind, OutreachItem, RenderError
 from advocate_app.domain.print_profiles import PROFILES, PrintProfile
 from advocate_app.i18n import N_, _, translator
 
-RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps"})
-_MERGE_FIELD = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
-
-_NOTICE = N_("This is available in large print, Easy Read and other languages — ask us.")
 _PAGE = N_("Page {number}")
-_WHEN, _WHERE, _DETAILS = N_("When:"), N_("Where:"), N_("Details:")
-_CONTACT_US = N_("Contact us")
-_FIELD_LABELS = {"name": N_("Name"), "first_name": N_("First name"),
-                 "salutation": N_("Dear …"), "date": N_("Date")}
-_QR_ALT = N_("QR code for {url}")
 _DEFAULT_OPTIONS = RenderOptions()
-
-
-# -- the document --------------------------------------------------------------------------------
-
-class _Builder:
-    """Turns an item's blocks into flowables and structure elements."""
-
-    def __init__(self, item: OutreachItem, profile: PrintProfile, options: RenderOptions,
-                 tagger: Tagger, width: float, recipient: Recipient | None,
-                 parent: Node | None = None):
-        self.item, self.profile, self.options = item, profile, options
-        self.tagger, self.width, self.recipient = tagger, width, recipient
-        self.parent = parent or tagger.root
-        self.styles = text_styles(profile, item.kind, options.body_pt, options.poster_scale)
-        self.t = translator(item.language)  # words the document prints itself
-        self.heading_seen = False
-        self.flow: list[Flowable] = []
-
-    # text ---------------------------------------------------------------------------------------
-    def fill(self, text: str) -> str:
-        values = dict(self.recipient.fields) if self.recipient else {}
-        values.setdefault("date", self.options.date_text)
-        if values.get("name"):
-            values.setdefault("first_name", values["name"])
-            values.setdefault("salutation", values["name"])
-
-        def replace(match: re.Match) -> str:
-            key = match.group(1)
-            if key in values and values[key]:
-                return _escape_markup(values[key])
-            if self.recipient is None:
-                label = _FIELD_LABELS.get(key)
-                return _escape_markup(f"[{self.t(label)}]") if label else match.group(0)
-            return ""
-        return _MERGE_FIELD.sub(replace, text)
-
-    def markup(self, text: str, bold: bool = False) -> tuple[str, list[str]]:
-        """Paragraph markup for ``text`` (inline markup parsed, everything else escaped)."""
-        out, links = [], []
-        no_italic = self.profile.no_italic_underline_caps
-        for run in inline.parse(self.fill(text)):
-            strong = bold or run.strong or (run.emphasis and no_italic)
-            italic = run.emphasis and not no_italic
-            pieces = "".join(f'<font face="{name}">{escape(part)}</font>'
-                             for name, part in fonts.runs(run.text, self.styles.family,
-                                                          strong, italic))
-            if run.href:
-                links.append(run.text)
-                color = self.styles.accent
-                pieces = (f'<a href="{escape(run.href, {chr(34): "&quot;"})}" '
-                          f'color="{color}"><u>{pieces}</u></a>')
-            out.append(pieces)
-        return "".join(out).replace("\n", "<br/>"), links
-
-    def paragraph(self, text: str, style: ParagraphStyle, node: Node, bold: bool = False,
-                  lang: str = "") -> Flowable:
-        plain = inline.plain(self.fill(text))
-        rtl_lang = (lang or self.item.language).split("-")[0] in RTL_LANGUAGES
-        if RTL_CHAR.search(plain):
-            first_strong = next((ch for ch in plain if ch.isalpha()), "")
-            base_rtl = rtl_lang or bool(RTL_CHAR.match(first_strong))
-            flow = BidiParagraph(plain, style, self.styles.family, self.tagger, base_rtl,
-                                 bold=bold or style.fontName.endswith("-Bold"))
-            node.actual_text = plain  # the words in reading order, for anything reading tags
-            return Tagged(flow, node, self.tagger)
-        body, links = self.markup(text, bold)
-        node.link_text = " ".join(links)
-        return Tagged(SpacedParagraph(body or "&nbsp;", style), node, self.tagger)
-
-    # blocks -------------------------------------------------------------------------------------
-    def title_heading(self) -> None:
-        if self.item.kind in (ItemKind.LETTER, ItemKind.LABELS):
-            return
-        if any(b.type == "heading" and b.data.get("level") == 1 for b in self.item.blocks):
-            return
-        self.heading(Block("heading", {"level": 1, "text": self.item.title}))
-
-    def build(self) -> list[Flowable]:
-        if self.item.kind == ItemKind.LETTER:
-            self.letter_head()
-        self.title_heading()
-        for block in self.item.blocks:
-            getattr(self, "block_" + block.type)(block)
-        return self.flow
-
-    def node(self, tag: str, block: Block | None = None, parent: Node | None = None,
-             **attrs) -> Node:
-        lang = block.language if block is not None else ""
-        if lang:
-            attrs.setdefault("lang", lang)
-        return (parent or self.parent).add(tag, **attrs)
-
-    def heading(self, block: Block) -> None:
-        level = int(block.data.get("level", 1))
-        self.heading_seen = True
-        node = self.node(f"H{level}", block)
-        self.flow.append(self.paragraph(str(block.data.get("text", "")),
-                                        self.styles.headings[level], node, lang=block.language))
-
-    block_heading = heading
-
-    def block_paragraph(self, block: Block) -> None:
-        text = str(block.data.get("text", ""))
-        picture = block.data.get("picture")
-        if picture:
-            self.with_picture(block, lambda parent: [self.paragraph(
-                text, self.styles.body, self.node("P", block, parent), lang=block.language)])
-            return
-        self.flow.append(self.paragraph(text, self.styles.body, self.node("P", block),
-                                        lang=block.language))
-
-    def picture_size(self) -> float:
-        factor = 4.2 if self.profile.picture_left else 3.0
-        return min(self.styles.body_pt * factor, self.width * 0.3)
-
-    def with_picture(self, block: Block, words: Callable[[Node], list[Flowable]]) -> None:
-        size = self.picture_size()
-        figure = self.pictogram_flowable(str(block.data["picture"]),
-                                         str(block.data.get("picture_alt") or ""), size, block)
-        container = self.node("Div", block)
-        tagged_figure = figure(container)
-        flows = words(container)
-        right = flows[0] if len(flows) == 1 else Stack(flows)
-        self.flow.append(SideBySide(tagged_figure, right, size, self.styles.body_pt,
-                                    self.styles.body_pt * 0.8, centre=True))
-
-    def pictogram_flowable(self, name: str, alt: str, size: float, block: Block | None
-                           ) -> Callable[[Node], Flowable]:
-        from advocate_app.documents import pictograms
-
-        try:
-            drawing = pictograms.to_drawing(name, size, color=self.styles.text_color)
-        except KeyError as exc:
-            raise RenderError(_("“{name}” is not one of the built-in pictures.").format(
-                name=name)) from exc
-        flow = DrawingFlowable(drawing, size, size)
-        alt = alt or pictograms.label(name, self.t)
-
-        def place(parent: Node) -> Flowable:
-            return Tagged(flow, self.node("Figure", block, parent, alt=alt), self.tagger)
-        return place
-
-    def block_list(self, block: Block) -> None:
-        if not any(str(i).strip() for i in block.data.get("items", [])):
-            return  # nothing to read: no empty list in the structure either
-
-        def build(parent: Node) -> list[Flowable]:
-            list_node = self.node("L", block, parent)
-            ordered = bool(block.data.get("ordered"))
-            flows = []
-            items = [str(i) for i in block.data.get("items", [])]
-            label_width = self.styles.body_pt * (2.2 if ordered and len(items) > 9 else 1.6)
-            for number, text in enumerate(items, start=1):
-                li = list_node.add("LI")
-                label = f"{number}." if ordered else "•"
-                label_flow = Tagged(Paragraph(escape(label), self.styles.body),
-                                    li.add("Lbl"), self.tagger)
-                body = self.paragraph(text, self.styles.body, li.add("LBody"),
-                                      lang=block.language)
-                flows.append(SideBySide(label_flow, body, label_width, 0,
-                                        self.styles.body_pt * 0.25))
-            if flows:
-                flows[-1].space_after = self.styles.body_pt * 0.6
-            return flows
-
-        if block.data.get("picture"):
-            self.with_picture(block, build)
-        else:
-            self.flow.extend(build(self.parent))
-
-    def block_table(self, block: Block) -> None:
-        header = [str(c) for c in block.data.get("header") or []]
-        rows = [[str(c) for c in row] for row in block.data.get("rows", []) if row]
-        if not rows:
-            return  # a header alone, or nothing: no empty table in the structure
-        table_node = self.node("Table", block)
-        columns = max([len(header)] + [len(r) for r in rows] + [1])
-        data = []
-        cell_style = ParagraphStyle("cell", parent=self.styles.body, spaceAfter=0)
-        if header:
-            tr = table_node.add("TR")
-            data.append([self.paragraph(text, cell_style, tr.add("TH", scope="Column"),
-                                        bold=True) for text in _pad(header, columns)])
-        for row in rows:
-            tr = table_node.add("TR")
-            data.append([self.paragraph(text, cell_style, tr.add("TD"))
-                         for text in _pad(row, columns)])
-        if not data:
-            return
-        table = ArtifactTable(data, colWidths=_column_widths(header, rows, columns, self.width,
-                                                             self.styles.body_pt),
-                              repeatRows=1 if header else 0, hAlign="LEFT")
-        table.tagger = self.tagger
-        pad = self.styles.body_pt * 0.35
-        style = [("VALIGN", (0, 0), (-1, -1), "TOP"), self.cell_font(),
-                 ("GRID", (0, 0), (-1, -1), 0.75, colors.HexColor(self.styles.text_color)),
-                 ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
-                 ("LEFTPADDING", (0, 0), (-1, -1), pad * 1.4),
-                 ("RIGHTPADDING", (0, 0), (-1, -1), pad * 1.4)]
-        if header:
-            style.append(("BACKGROUND", (0, 0), (-1, 0),
-                          colors.HexColor(self.styles.box_background)))
-        table.setStyle(TableStyle(style))
-        table.spaceAfter = self.styles.body_pt
-        self.flow.append(table)
-
-    def block_image(self, block: Block) -> None:
-        data = block.data
-        decorative = bool(data.get("decorative"))
-        alt = str(data.get("alt") or "")
-        if data.get("pictogram"):
-            size = self.picture_size()
-            if decorative:
-                from advocate_app.documents import pictograms
-
-                drawing = pictograms.to_drawing(str(data["pictogram"]), size,
-                                                color=self.styles.text_color)
-                self.flow.append(AsArtifact(DrawingFlowable(drawing, size, size), self.tagger))
-            else:
-                self.flow.append(self.pictogram_flowable(str(data["pictogram"]), alt, size,
-                                                         block)(self.parent))
-            self.flow.append(Spacer(1, self.styles.body_pt * 0.6))
-            return
-        image = self.image(data)
-        if decorative:
-            self.flow.append(AsArtifact(image, self.tagger))
-        else:
-            self.flow.append(Tagged(image, self.node("Figure", block, alt=alt or "-"),
-                                    self.tagger))
-        self.flow.append(Spacer(1, self.styles.body_pt * 0.6))
-
-    def image(self, data: dict) -> Flowable:
-        from reportlab.lib.utils import ImageReader
-        from reportlab.platypus import Image
-
-        try:
-            if data.get("data"):
-                source = io.BytesIO(base64.b64decode(str(data["data"]), validate=True))
-            else:
-                source = str(Path(str(data.get("path") or "")).expanduser())
-            reader = ImageReader(source)
-            iw, ih = reader.getSize()
-        except Exception as exc:  # noqa: BLE001 (any unreadable picture gets one message)
-            raise RenderError(_("A picture cannot be read: {what}.").format(
-                what=data.get("path") or _("embedded picture"))) from exc
-        width = min(float(data.get("width_mm") or 80) * mm, self.width)
-        height = width * ih / iw
-        if isinstance(source, io.BytesIO):
-            source.seek(0)
-        image = Image(source, width=width, height=height)
-        image.hAlign = "LEFT"
-        return image
-
-    def block_qr(self, block: Block) -> None:
-        from reportlab.graphics.barcode.qr import QrCodeWidget
-        from reportlab.graphics.shapes import Drawing
-
-        url = str(block.data.get("url", ""))
-        size = max(30 * mm, self.styles.body_pt * 6)
-        widget = QrCodeWidget(url, barLevel="M")
-        x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0),
-                                                 0, 0])
-        widget.barFillColor = colors.HexColor("#000000")
-        drawing.add(widget)
-        container = self.node("Div", block)
-        figure = Tagged(DrawingFlowable(drawing, size, size),
-                        container.add("Figure", alt=self.t(_QR_ALT).format(url=url)), self.tagger)
-        caption = str(block.data.get("caption") or "")
-        words = []
-        if caption:
-            words.append(self.paragraph(caption, self.styles.body, container.add("P")))
-        words.append(self.paragraph(f"[{_escape_markup(url)}]({url})" if _linkable(url)
-                                    else _escape_markup(url), self.styles.body,
-                                    container.add("P")))
-        self.flow.append(SideBySide(figure, Stack(words), size, self.styles.body_pt,
-                                    self.styles.body_pt))
-
-    def cell_font(self) -> tuple:
-        """Tables otherwise select Helvetica, an unembedded font."""
-        return ("FONT", (0, 0), (-1, -1), fonts.Family(self.styles.family).name(),
-                self.styles.body_pt)
-
-    def box(self, block: Block, title: str, lines: list[Flowable]) -> None:
-        pad = self.styles.body_pt * 0.8
-        content = lines
-        table = ArtifactTable([[content]], colWidths=[self.width], hAlign="LEFT")
-        table.tagger = self.tagger
-        table.setStyle(TableStyle([
-            self.cell_font(),
-            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(self.styles.box_background)),
-            ("BOX", (0, 0), (-1, -1), 1.5, colors.HexColor(self.styles.accent)),
-            ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-            ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.4),
-        ]))
-        table.spaceAfter = self.styles.body_pt
-        table.spaceBefore = self.styles.body_pt * 0.3
-        self.flow.append(table)
-
-    def box_heading(self, text: str, parent: Node, block: Block) -> Flowable:
-        if self.heading_seen:
-            return self.paragraph(text, self.styles.headings[2], parent.add("H2"))
-        return self.paragraph(text, self.styles.box_title, parent.add("P"), bold=True)
-
-    def block_contact(self, block: Block) -> None:
-        section = self.node("Sect", block)
-        title = str(block.data.get("title") or self.t(_CONTACT_US))
-        flows = [self.box_heading(title, section, block)]
-        flows += [self.paragraph(str(line), _tight(self.styles.body), section.add("P"),
-                                 lang=block.language)
-                  for line in block.data.get("lines", []) if str(line).strip()]
-        self.box(block, title, flows)
-
-    def block_event(self, block: Block) -> None:
-        data = block.data
-        section = self.node("Sect", block)
-        flows = [self.box_heading(str(data.get("title", "")), section, block)]
-        for label, key in ((_WHEN, "when"), (_WHERE, "where"), (_DETAILS, "details")):
-            value = str(data.get(key) or "").strip()
-            if value:
-                flows.append(self.paragraph(f"**{_escape_markup(self.t(label))}** {value}",
-                                            _tight(self.styles.body), section.add("P"),
-                                            lang=block.language))
-        self.box(block, "", flows)
-
-    def block_formats_notice(self, block: Block) -> None:
-        node = self.node("P", block)
-        text = str(block.data.get("text") or self.t(_NOTICE))
-        self.box(block, "", [self.paragraph(f"**{_escape_markup(text)}**",
-                                            _tight(self.styles.body), node)])
-
-    def block_address(self, block: Block) -> None:
-        lines = (self.recipient.address_lines if self.recipient else []) or [
-            self.t(ADDRESS_PLACEHOLDER)]
-        text = "\n".join(_escape_markup(line) for line in lines if line.strip())
-        style = ParagraphStyle("address", parent=self.styles.body, spaceAfter=0)
-        if self.item.kind == ItemKind.LETTER and not self.flow:
-            # Where a DL window envelope shows it: 45 mm from the top of the page.
-            self.flow.append(Spacer(1, max(0, 45 * mm - _LETTER_TOP)))
-        self.flow.append(self.paragraph(text, style, self.node("P", block)))
-        self.flow.append(Spacer(1, self.styles.body_pt * 2))
-
-    def letter_head(self) -> None:
-        """The date, right under the top margin; the address block comes from its block."""
-        text = self.options.date_text
-        if text and not any("{{date}}" in str(b.data.get("text", "")).replace(" ", "")
-                            for b in self.item.blocks):
-            style = ParagraphStyle("date", parent=self.styles.body, alignment=2)
-            self.flow.append(self.paragraph(_escape_markup(text), style, self.node("P")))
-
-
-_LETTER_TOP = 20 * mm  # a letter's top margin (see render_many)
-
-
-def _tight(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(style.name + "-tight", parent=style, spaceAfter=style.fontSize * 0.3)
-
-
-def _column_widths(header: list[str], rows: list[list[str]], columns: int, width: float,
-                   size: float = 12) -> list[float]:
-    """Columns share the width by how much they hold; each is at least as wide as its longest
-    word (up to 20 characters), so short columns ("Language") never break inside a word."""
-    weights, minimums = [], []
-    for index in range(columns):
-        cells = [r[index] for r in [header, *rows] if index < len(r)]
-        longest = max((len(inline.plain(c)) for c in cells), default=1)
-        word = max((len(w) for c in cells for w in inline.plain(c).split()), default=1)
-        weights.append(max(min(longest, 45), 4))
-        minimums.append(min(word, 20) * size * 0.62 + size * 1.2)
-    if sum(minimums) >= width:
-        return [width * m / sum(minimums) for m in minimums]
-    spare = width - sum(minimums)
-    total = sum(weights)
-    return [m + spare * w / total for m, w in zip(minimums, weights, strict=True)]
-
-
-def _pad(row: Sequence[str], columns: int) -> list[str]:
-    return list(row) + [""] * (columns - len(row))
-
-
-def _escape_markup(text: str) -> str:
-    return re.sub(r"([\\*\[\]()_])", r"\\\1", text)
-
-
-def _linkable(url: str) -> bool:
-    return url.lower().startswith(("https://", "http://", "mailto:", "tel:"))
 
 
 # -- pages ---------------------------------------------------------------------------------------
@@ -508,7 +95,7 @@ def render_many(item: OutreachItem, recipients: Sequence[Recipient | None],
     if item.kind == ItemKind.POSTER:
         margin = 18 * mm
     width = _measure(profile, styles.family, styles.body_pt, page_w - 2 * margin)
-    top = _LETTER_TOP if item.kind == ItemKind.LETTER else margin + 6 * mm
+    top = LETTER_TOP if item.kind == ItemKind.LETTER else margin + 6 * mm
     bottom = margin + styles.small.leading
     date_text = options.date_text or _today(lang)
     opts = RenderOptions(options.profile, options.page_size, options.body_pt, options.tagged,
@@ -565,7 +152,7 @@ def render_many(item: OutreachItem, recipients: Sequence[Recipient | None],
     multiple = len(recipients) > 1
     for index, recipient in enumerate(recipients):
         parent = tagger.root.add("Part") if multiple else None
-        builder = _Builder(item, profile, opts, tagger, width, recipient, parent)
+        builder = BlockBuilder(item, profile, opts, tagger, width, recipient, parent)
         if index:
             story.append(PageBreak())
         story.append(Marker())
