@@ -28,13 +28,11 @@ from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import language_name
 from advocate_app.services.errors import ConcurrentEditError, NotFoundError, ValidationError
 from advocate_app.ui import prompts
-from advocate_app.ui.dialogs.member_tabs import (
-    AccessTab,
-    ConsentTab,
-    HealthTab,
-    TimelineTab,
-    scrolled,
-)
+from advocate_app.ui.dialogs.member_tab_access import AccessTab
+from advocate_app.ui.dialogs.member_tab_consent import ConsentTab
+from advocate_app.ui.dialogs.member_tab_health import HealthTab
+from advocate_app.ui.dialogs.member_tab_timeline import TimelineTab
+from advocate_app.ui.dialogs.member_tabs import scrolled
 from advocate_app.ui.help import install_help_key
 
 #: Languages offered: the EU's official languages, the world's most spoken, and the languages
