@@ -141,19 +141,19 @@ def shoot(language: str, out: Path) -> None:
     save(window, out / "boards.png")
 
     from advocate_app.i18n import _
-    from advocate_app.ui.dialogs.live_minutes import _DECIDED_BY
+    from advocate_app.ui.dialogs.minutes_record import DECIDED_BY
 
     minutes = window.open_live_minutes(upcoming.id)
     minutes.resize(1200, 760)
     minutes.attendance.setCurrentRow(0)
     for _person in range(4):
-        minutes._attendance_key(Qt.Key.Key_P)
+        minutes.attendance_panel.mark(Qt.Key.Key_P)
     minutes.move_item(1)
     notes, decision = _sample_minutes(language)
     minutes.notes.setPlainText(notes)
-    minutes._record(lambda: services.minutes.record_decision(
+    minutes.recorder.record(lambda: services.minutes.record_decision(
         upcoming.id, decision, agenda_item_id=minutes._current_id,
-        decided_by=_(_DECIDED_BY[0])))
+        decided_by=_(DECIDED_BY[0])))
     settle(1.2)
     save(minutes, out / "minutes.png")
     minutes.save_now()

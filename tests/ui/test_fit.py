@@ -169,7 +169,7 @@ def _raci_editor(env) -> Opened:
 
 def _quick_entry(env) -> Opened:
     window = _live_minutes(env).widget
-    dialog = window.action_dialog()
+    dialog = window.recorder.action_dialog()
 
     def close():
         dialog.close()
@@ -180,7 +180,7 @@ def _quick_entry(env) -> Opened:
 
 def _quick_entries(env) -> Opened:
     window = _live_minutes(env).widget
-    dialog = window.decision_dialog()
+    dialog = window.recorder.decision_dialog()
 
     def close():
         dialog.close()
@@ -191,7 +191,7 @@ def _quick_entries(env) -> Opened:
 
 def _promise_entry(env) -> Opened:
     window = _live_minutes(env).widget
-    dialog = window.promise_dialog()
+    dialog = window.recorder.promise_dialog()
 
     def close():
         dialog.close()
@@ -236,8 +236,8 @@ WINDOWS: dict[str, list[Callable]] = {
     "advocate_app.ui.dialogs.board_editor.MemberPicker": [_member_picker],
     "advocate_app.ui.dialogs.meeting_editor.MeetingEditor": [_meeting_editor],
     "advocate_app.ui.dialogs.raci_editor.RaciEditor": [_raci_editor],
-    "advocate_app.ui.dialogs.live_minutes._QuickEntry": [_quick_entry, _quick_entries,
-                                                         _promise_entry],
+    "advocate_app.ui.dialogs.minutes_record.QuickEntry": [_quick_entry, _quick_entries,
+                                                          _promise_entry],
     "advocate_app.ui.dialogs.live_minutes.LiveMinutesWindow": [_live_minutes],
     "boards page": [_boards_page],
 }

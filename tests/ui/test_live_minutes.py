@@ -171,9 +171,9 @@ def test_notes_are_saved_while_typing_and_the_screen_comes_back_after_a_stop(
     item_id = window._current_id
     qtbot.waitUntil(lambda: services.meetings.get_meeting(meeting_id).agenda[1].notes
                     == "Saved without pressing anything", timeout=3000)
-    assert window.saves >= 1
+    assert window.autosave.saves >= 1
     # As after a crash: the window is gone but the meeting was never ended.
-    window._save_timer.stop()
+    window.autosave.timer.stop()
     window.deleteLater()
     again = main_window.resume_minutes()
     assert again is not None and again._current_id == item_id
@@ -325,7 +325,8 @@ def test_quick_entries_show_their_title_and_a_sentence(qtbot, main_window, meeti
     main_window.set_text_scale(scale)
     window = main_window.open_live_minutes(meeting[0])
     sentence = "Ask the sponsor to split the first study visit over two days"
-    for make in (window.decision_dialog, window.action_dialog, window.promise_dialog):
+    for make in (window.recorder.decision_dialog, window.recorder.action_dialog,
+                 window.recorder.promise_dialog):
         dialog = make()
         dialog.show()
         qtbot.waitExposed(dialog)

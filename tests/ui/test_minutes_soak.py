@@ -50,7 +50,7 @@ def test_a_three_hour_meeting_keeps_every_word(qtbot, main_window, services, mon
     window = main_window.open_live_minutes(meeting_id)
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     # The real timers, sped up: autosave and clocks fire every few milliseconds.
-    window._save_timer.setInterval(2)
+    window.autosave.timer.setInterval(2)
     window._tick.setInterval(4)
 
     typed = {n: [] for n in range(ITEMS)}
@@ -75,10 +75,10 @@ def test_a_three_hour_meeting_keeps_every_word(qtbot, main_window, services, mon
     assert window.item_heading.text() == f"Item {ITEMS}"
     saved = [i.notes for i in services.meetings.get_meeting(meeting_id).agenda]
     assert saved == ["".join(words) for words in typed.values()]
-    assert window.saves > 100  # the autosave ran all through, not only at the end
+    assert window.autosave.saves > 100  # the autosave ran all through, not only at the end
     lost = none_before - sys.getrefcount(None)
     assert abs(lost) < 2000, f"{lost} references to None lost over the meeting"
     grown = _rss_mb() - rss_before
-    print(f"three-hour meeting: {window.saves} autosaves, references to None {-lost:+d}, "
+    print(f"three-hour meeting: {window.autosave.saves} autosaves, references to None {-lost:+d}, "
           f"peak memory +{grown:.0f} MB")
     assert grown < 150

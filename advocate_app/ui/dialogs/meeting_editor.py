@@ -7,14 +7,11 @@ screen), and the quorum shown beside it follows at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -25,26 +22,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from advocate_app.domain.governance import (
-    AccessArrangement,
-    AttendanceMode,
-    AttendanceStatus,
-    BoardRole,
-)
-from advocate_app.i18n import _, ngettext
+from advocate_app.domain.board_views import MeetingInput
+from advocate_app.domain.governance import AccessArrangement, BoardRole
+from advocate_app.i18n import _
 from advocate_app.i18n.formatting import date_edit_format, format_datetime
 from advocate_app.services.errors import ServiceError
-from advocate_app.ui import prompts
 from advocate_app.ui.dialogs import board_editor
 from advocate_app.ui.dialogs.board_editor import (
     fit_to_screen,
@@ -52,21 +41,10 @@ from advocate_app.ui.dialogs.board_editor import (
     say_errors,
     zone_combo,
 )
+from advocate_app.ui.dialogs.meeting_agenda import AgendaTab
+from advocate_app.ui.dialogs.meeting_people import PeopleTab
 from advocate_app.ui.help import install_help_key
 from advocate_app.ui.widgets.heading import Heading
-from advocate_app.ui.widgets.tables import readable_columns
-
-A_TITLE, A_PRESENTER, A_MINUTES = range(3)
-P_NAME, P_ROLE, P_STATUS, P_MODE = range(4)
-
-
-@dataclass
-class _AgendaRow:
-    item_id: int | None
-    title: str
-    presenter: str
-    minutes: int
-    papers: str
 
 
 def quorum_text(quorum) -> str:
@@ -83,7 +61,11 @@ def needs_text(needs: list[tuple[str, int]]) -> str:
 
 
 class MeetingEditor(QDialog):
-    """``board`` is the BoardView the meeting belongs to; ``meeting_id`` None for a new one."""
+    """``board`` is the BoardView the meeting belongs to; ``meeting_id`` None for a new one.
+
+    The details are laid out here; the agenda (meeting_agenda) and the people invited
+    (meeting_people) are tabs of their own. Whether anything can change is the meeting's to
+    say (``MeetingView.read_only``); the quorum is the meetings service's."""
 
     def __init__(self, services, board, meeting_id: int | None = None,
                  parent: QWidget | None = None):
@@ -112,12 +94,24 @@ class MeetingEditor(QDialog):
             self.read_only_label.setAccessibleName(text)
         self.read_only_label.setVisible(self.read_only)
 
+        self.agenda_tab = AgendaTab(meeting.agenda if meeting else (), self.read_only)
+        self.agenda_table = self.agenda_tab.table
+        self.agenda_total = self.agenda_tab.total
+        self.add_item_button = self.agenda_tab.add_button
+        self.people_tab = PeopleTab(self.read_only)
+        self.people_table = self.people_tab.table
+        self.invite_button = self.people_tab.invite_button
+        self.quorum_label = self.people_tab.quorum_label
+        self.needs_label = self.people_tab.needs_label
+        self._status_combos = self.people_tab.status_combos
+        self.invite_button.clicked.connect(self.invite_someone)
+        self.people_tab.attendance_chosen.connect(self._attendance_changed)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Parts of the meeting"))
         self.tabs.tabBar().setAccessibleName(self.tabs.accessibleName())
         self.tabs.addTab(self._details_tab(meeting), _("&Details"))
-        self.tabs.addTab(self._agenda_tab(meeting), _("A&genda"))
-        self.tabs.addTab(self._people_tab(), _("&People and needs"))
+        self.tabs.addTab(self.agenda_tab, _("A&genda"))
+        self.tabs.addTab(self.people_tab, _("&People and needs"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -133,7 +127,7 @@ class MeetingEditor(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
         fit_to_screen(self, 860, 680)
-        self._fill_agenda()
+        self.agenda_tab.fill()
         self.refresh_people()
         if self.read_only:
             self._make_read_only()
@@ -228,256 +222,46 @@ class MeetingEditor(QDialog):
 
     # --- agenda ----------------------------------------------------------------------------
 
-    def _agenda_tab(self, meeting) -> QWidget:
-        tab = QWidget()
-        self._agenda = [_AgendaRow(item.id, item.title, item.presenter, item.minutes_allotted,
-                                   item.papers) for item in (meeting.agenda if meeting else ())]
-        self._original_agenda_ids = [row.item_id for row in self._agenda]
-        self.agenda_table = QTableWidget(0, 3)
-        self.agenda_table.setAccessibleName(_("Agenda"))
-        self.agenda_table.setAccessibleDescription(_(
-            "Press F2 or start typing to change a title, presenter or number of minutes."))
-        self.agenda_table.setHorizontalHeaderLabels([_("Item"), _("Presenter"),
-                                                     _("Time (min)")])
-        self.agenda_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.agenda_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.agenda_table.setTabKeyNavigation(False)
-        self.agenda_table.verticalHeader().setVisible(False)
-        self.agenda_table.horizontalHeader().setHighlightSections(False)
-        readable_columns(self.agenda_table, A_TITLE)  # a long title wraps, whole
-        self.agenda_table.itemChanged.connect(self._agenda_cell_changed)
-        self.agenda_table.itemSelectionChanged.connect(self._agenda_selection_changed)
-        agenda_label = QLabel(_("&Agenda items:"))
-        agenda_label.setBuddy(self.agenda_table)
-
-        self.add_item_button = QPushButton(_("Add &item…"))
-        self.add_item_button.clicked.connect(self.add_agenda_item_asked)
-        self.remove_item_button = QPushButton(_("&Remove item"))
-        self.remove_item_button.clicked.connect(self.remove_agenda_item)
-        self.up_button = QPushButton(_("Move &up"))
-        self.up_button.clicked.connect(lambda: self.move_agenda_item(-1))
-        self.down_button = QPushButton(_("Move do&wn"))
-        self.down_button.clicked.connect(lambda: self.move_agenda_item(1))
-        for button in (self.add_item_button, self.remove_item_button, self.up_button,
-                       self.down_button):
-            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
-        self.papers_field = QLineEdit()
-        self.papers_field.setAccessibleName(_("Papers for the chosen agenda item"))
-        self.papers_field.setPlaceholderText(_("Names or links of the papers to read before"))
-        self.papers_field.textEdited.connect(self._papers_changed)
-        papers_label = QLabel(_("Pape&rs for this item:"))
-        papers_label.setBuddy(self.papers_field)
-        self.agenda_total = QLabel()
-        self.agenda_total.setAccessibleName(_("Agenda length"))
-
-        layout = QVBoxLayout(tab)
-        layout.addWidget(agenda_label)
-        layout.addWidget(self.agenda_table, 1)
-        row = QHBoxLayout()
-        for button in (self.add_item_button, self.remove_item_button, self.up_button,
-                       self.down_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        row.addWidget(self.agenda_total)
-        layout.addLayout(row)
-        papers_row = QHBoxLayout()
-        papers_row.addWidget(papers_label)
-        papers_row.addWidget(self.papers_field, 1)
-        layout.addLayout(papers_row)
-        return tab
-
-    def _fill_agenda(self, select: int | None = None) -> None:
-        table = self.agenda_table
-        table.blockSignals(True)
-        table.setRowCount(len(self._agenda))
-        for row, entry in enumerate(self._agenda):
-            for column, text in ((A_TITLE, entry.title), (A_PRESENTER, entry.presenter),
-                                 (A_MINUTES, str(entry.minutes))):
-                item = QTableWidgetItem(text)
-                if column == A_MINUTES:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                table.setItem(row, column, item)
-        table.blockSignals(False)
-        if select is not None and 0 <= select < len(self._agenda):
-            table.selectRow(select)
-        self._agenda_selection_changed()
-        total = sum(entry.minutes for entry in self._agenda)
-        self.agenda_total.setText(_("{items}, {minutes} in all").format(
-            items=ngettext("{n} item", "{n} items", len(self._agenda)).format(
-                n=len(self._agenda)),
-            minutes=ngettext("{n} minute", "{n} minutes", total).format(n=total)))
-
-    def _agenda_row(self) -> int | None:
-        rows = self.agenda_table.selectionModel().selectedRows()
-        return rows[0].row() if rows else None
-
-    def _agenda_selection_changed(self) -> None:
-        row = self._agenda_row()
-        chosen = row is not None and not self.read_only
-        for widget in (self.remove_item_button, self.papers_field):
-            widget.setEnabled(chosen)
-        self.up_button.setEnabled(chosen and row > 0)
-        self.down_button.setEnabled(chosen and row < len(self._agenda) - 1)
-        self.papers_field.setText(self._agenda[row].papers if row is not None else "")
-
-    def _agenda_cell_changed(self, item: QTableWidgetItem) -> None:
-        entry = self._agenda[item.row()]
-        text = item.text().strip()
-        if item.column() == A_TITLE:
-            if text:
-                entry.title = text
-            else:  # an item keeps a title
-                self._fill_agenda(item.row())
-        elif item.column() == A_PRESENTER:
-            entry.presenter = text
-        else:
-            try:
-                entry.minutes = max(1, int(text))
-            except ValueError:
-                pass
-            self._fill_agenda(item.row())
-
-    def _papers_changed(self, text: str) -> None:
-        row = self._agenda_row()
-        if row is not None:
-            self._agenda[row].papers = text
-
     def add_agenda_item_asked(self) -> None:
-        title = prompts.ask_text(self, _("Add an agenda item"), _("What is the item about?"))
-        if title:
-            self.add_agenda_item(title)
-            self.agenda_table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.agenda_tab.add_item_asked()
 
     def add_agenda_item(self, title: str, presenter: str = "", minutes: int = 10,
                         papers: str = "") -> None:
-        self._agenda.append(_AgendaRow(None, title.strip(), presenter, minutes, papers))
-        self._fill_agenda(len(self._agenda) - 1)
+        self.agenda_tab.add_item(title, presenter, minutes, papers)
 
     def remove_agenda_item(self) -> None:
-        row = self._agenda_row()
-        if row is not None:
-            self._agenda.pop(row)
-            self._fill_agenda(min(row, len(self._agenda) - 1))
+        self.agenda_tab.remove_item()
 
     def move_agenda_item(self, offset: int) -> None:
-        row = self._agenda_row()
-        if row is None or not 0 <= row + offset < len(self._agenda):
-            return
-        self._agenda[row], self._agenda[row + offset] = self._agenda[row + offset], \
-            self._agenda[row]
-        self._fill_agenda(row + offset)
+        self.agenda_tab.move_item(offset)
 
     # --- people ----------------------------------------------------------------------------
 
-    def _people_tab(self) -> QWidget:
-        tab = QWidget()
-        self.people_note = QLabel(_("The board's members are invited when the meeting is "
-                                    "saved; then you can record who came here."))
-        self.people_note.setWordWrap(True)
-        self.people_table = QTableWidget(0, 4)
-        self.people_table.setAccessibleName(_("People invited"))
-        self.people_table.setHorizontalHeaderLabels([_("Name"), _("Role"), _("Attendance"),
-                                                     _("Taking part")])
-        self.people_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.people_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.people_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.people_table.setTabKeyNavigation(False)
-        self.people_table.verticalHeader().setVisible(False)
-        self.people_table.horizontalHeader().setHighlightSections(False)
-        readable_columns(self.people_table, P_NAME)
-        people_label = QLabel(_("People &invited:"))
-        people_label.setBuddy(self.people_table)
-        self.invite_button = QPushButton(_("Invite someone &else…"))
-        self.invite_button.setAccessibleName(_("Invite someone else"))
-        self.invite_button.clicked.connect(self.invite_someone)
-        self.quorum_label = QLabel()
-        self.quorum_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.quorum_label.setWordWrap(True)
-        self.quorum_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.quorum_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.needs_heading = Heading(_("What the people invited need"), level=3)
-        self.needs_label = QLabel()
-        self.needs_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.needs_label.setWordWrap(True)
-        self.needs_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.needs_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._status_combos: dict[int, QComboBox] = {}
-        self._mode_combos: dict[int, QComboBox] = {}
-
-        layout = QVBoxLayout(tab)
-        layout.addWidget(self.people_note)
-        layout.addWidget(people_label)
-        layout.addWidget(self.people_table, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.invite_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(self.quorum_label)
-        layout.addWidget(self.needs_heading)
-        layout.addWidget(self.needs_label)
-        return tab
-
     def refresh_people(self) -> None:
         """Re-read who is invited, the quorum and what people need."""
-        saved = self.meeting_id is not None
-        self.people_note.setVisible(not saved)
-        self.invite_button.setEnabled(saved and not self.read_only)
-        table = self.people_table
-        self._status_combos.clear()
-        self._mode_combos.clear()
-        if not saved:
-            table.setRowCount(0)
-            self.quorum_label.setText(_("Quorum: counted once the meeting is saved."))
-            self.quorum_label.setAccessibleName(self.quorum_label.text())
-            self.needs_label.setText(_("Shown once the meeting is saved and people are "
-                                       "invited."))
-            self.needs_label.setAccessibleName(self.needs_label.text())
+        if self.meeting_id is None:
+            self.people_tab.show_people((), saved=False)
+            self.people_tab.show_texts(
+                _("Quorum: counted once the meeting is saved."),
+                _("Shown once the meeting is saved and people are invited."))
             return
         meeting = self._services.meetings.get_meeting(self.meeting_id)
-        table.setRowCount(len(meeting.attendees))
-        for row, person in enumerate(meeting.attendees):
-            for column, text in ((P_NAME, person.name), (P_ROLE, person.role.label)):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, person.member_id)
-                table.setItem(row, column, item)
-            status = QComboBox()
-            for value in AttendanceStatus:
-                status.addItem(value.label, value.value)
-            status.setCurrentIndex(status.findData(person.status.value))
-            status.setAccessibleName(_("Attendance of {name}").format(name=person.name))
-            mode = QComboBox()
-            for value in AttendanceMode:
-                mode.addItem(value.label, value.value)
-            mode.setCurrentIndex(mode.findData(person.mode.value))
-            mode.setAccessibleName(_("How {name} takes part").format(name=person.name))
-            for combo in (status, mode):
-                combo.setEnabled(not self.read_only)
-                combo.currentIndexChanged.connect(
-                    lambda _i, m=person.member_id: self._attendance_changed(m))
-            table.setCellWidget(row, P_STATUS, status)
-            table.setCellWidget(row, P_MODE, mode)
-            self._status_combos[person.member_id] = status
-            self._mode_combos[person.member_id] = mode
+        self.people_tab.show_people(meeting.attendees, saved=True)
         self._show_quorum()
 
     def _show_quorum(self) -> None:
-        text = quorum_text(self._services.meetings.quorum(self.meeting_id))
-        self.quorum_label.setText(text)
-        self.quorum_label.setAccessibleName(text)
-        needs = needs_text(self._services.meetings.invitee_needs(self.meeting_id))
-        self.needs_label.setText(needs)
-        self.needs_label.setAccessibleName(needs)
+        meetings = self._services.meetings
+        self.people_tab.show_texts(quorum_text(meetings.quorum(self.meeting_id)),
+                                   needs_text(meetings.invitee_needs(self.meeting_id)))
 
-    def status_combo(self, member_id: int) -> QComboBox:
-        return self._status_combos[member_id]
+    def status_combo(self, member_id: int):
+        return self.people_tab.status_combos[member_id]
 
-    def mode_combo(self, member_id: int) -> QComboBox:
-        return self._mode_combos[member_id]
+    def mode_combo(self, member_id: int):
+        return self.people_tab.mode_combos[member_id]
 
     def _attendance_changed(self, member_id: int) -> None:
-        status = AttendanceStatus(self._status_combos[member_id].currentData())
-        mode = AttendanceMode(self._mode_combos[member_id].currentData())
+        status, mode = self.people_tab.attendance(member_id)
         try:
             self._services.meetings.set_attendance(self.meeting_id, member_id, status, mode)
         except ServiceError as exc:
@@ -489,7 +273,7 @@ class MeetingEditor(QDialog):
     def invite_someone(self) -> None:
         if self.meeting_id is None:
             return
-        invited = set(self._status_combos)
+        invited = set(self.people_tab.status_combos)
         chosen = board_editor.pick_member(self._services, self, _("Invite someone else"),
                                           invited)
         if chosen is None:
@@ -504,20 +288,17 @@ class MeetingEditor(QDialog):
     # --- read-only and saving --------------------------------------------------------------
 
     def _make_read_only(self) -> None:
-        for field in (self.title_field, self.place_field, self.link_field, self.papers_field):
+        for field in (self.title_field, self.place_field, self.link_field):
             field.setReadOnly(True)
         self.notes_field.setReadOnly(True)
         for widget in (self.date_edit, self.time_edit, self.duration_spin):
             widget.setReadOnly(True)
         for widget in (self.timezone_combo, *self.arrangement_checks.values(),
-                       self.add_item_button, self.remove_item_button, self.up_button,
-                       self.down_button, self.invite_button):
+                       self.invite_button):
             widget.setEnabled(False)
-        self.agenda_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.agenda_tab.make_read_only()
 
-    def meeting_input(self):
-        from advocate_app.domain.board_views import MeetingInput
-
+    def meeting_input(self) -> MeetingInput:
         day, time = self.date_edit.date(), self.time_edit.time()
         starts = datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
         return MeetingInput(
@@ -530,47 +311,19 @@ class MeetingEditor(QDialog):
             arrangements_notes=self.notes_field.toPlainText().strip())
 
     def save(self) -> None:
-        from advocate_app.domain.board_views import AgendaInput
-
         if self.read_only:
             self.reject()
             return
         try:
             data = self.meeting_input()
-            entries = [AgendaInput(row.title, row.presenter, row.minutes, row.papers)
-                       for row in self._agenda]
             if self.meeting_id is None:
-                self.meeting_id = self._services.meetings.schedule_meeting(data, entries)
+                self.meeting_id = self._services.meetings.schedule_meeting(
+                    data, self.agenda_tab.entries())
             else:
                 self._services.meetings.update_meeting(self.meeting_id, data)
-                self._save_agenda()
+                self.agenda_tab.save(self._services.meetings, self.meeting_id)
         except ServiceError as exc:
             say_errors(self, _("Save meeting"), exc)
             return
         self.saved_id = self.meeting_id
         self.accept()
-
-    def _save_agenda(self) -> None:
-        """Make the stored agenda what the table shows: removed, changed, added, in order."""
-        from advocate_app.domain.board_views import AgendaInput
-
-        kept = {row.item_id for row in self._agenda if row.item_id is not None}
-        for item_id in self._original_agenda_ids:
-            if item_id not in kept:
-                self._services.meetings.remove_agenda_item(item_id)
-        for row in self._agenda:
-            entry = AgendaInput(row.title, row.presenter, row.minutes, row.papers)
-            if row.item_id is None:
-                row.item_id = self._services.meetings.add_agenda_item(self.meeting_id, entry)
-            else:
-                self._services.meetings.update_agenda_item(row.item_id, entry)
-        self._original_agenda_ids = [row.item_id for row in self._agenda]
-        wanted = list(self._original_agenda_ids)
-        stored = [item.id for item in self._services.meetings.get_meeting(self.meeting_id).agenda]
-        # Move each item up into its place, one step at a time, as a person would.
-        for target, item_id in enumerate(wanted):
-            position = stored.index(item_id)
-            while position > target:
-                self._services.meetings.move_agenda_item(item_id, -1)
-                stored[position - 1], stored[position] = stored[position], stored[position - 1]
-                position -= 1

@@ -1,0 +1,127 @@
+"""The meeting editor's People and needs tab: who is invited, their attendance recorded as it
+changes (often during the meeting itself), and beneath it the quorum and what the people
+invited need, as the meeting editor words them.
+
+Each person's attendance and way of taking part is chosen in the row itself (two lists in the
+row, reached with Tab), so the table stays a table of its own rows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advocate_app.domain.governance import AttendanceMode, AttendanceStatus
+from advocate_app.i18n import _
+from advocate_app.ui.widgets.heading import Heading
+from advocate_app.ui.widgets.tables import readable_columns
+
+P_NAME, P_ROLE, P_STATUS, P_MODE = range(4)
+
+
+def _selectable_label() -> QLabel:
+    """Plain text that wraps and that the keyboard reaches and reads."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return label
+
+
+class PeopleTab(QWidget):
+    """The people invited to one meeting; with ``read_only`` nothing changes."""
+
+    #: A person's attendance or way of taking part was chosen: their member id.
+    attendance_chosen = Signal(int)
+
+    def __init__(self, read_only: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._read_only = read_only
+        self.note = QLabel(_("The board's members are invited when the meeting is saved; then "
+                             "you can record who came here."))
+        self.note.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName(_("People invited"))
+        self.table.setHorizontalHeaderLabels([_("Name"), _("Role"), _("Attendance"),
+                                              _("Taking part")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setHighlightSections(False)
+        readable_columns(self.table, P_NAME)
+        people_label = QLabel(_("People &invited:"))
+        people_label.setBuddy(self.table)
+        self.invite_button = QPushButton(_("Invite someone &else…"))
+        self.invite_button.setAccessibleName(_("Invite someone else"))
+        self.quorum_label = _selectable_label()
+        self.needs_heading = Heading(_("What the people invited need"), level=3)
+        self.needs_label = _selectable_label()
+        self.status_combos: dict[int, QComboBox] = {}
+        self.mode_combos: dict[int, QComboBox] = {}
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(people_label)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.invite_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.quorum_label)
+        layout.addWidget(self.needs_heading)
+        layout.addWidget(self.needs_label)
+
+    def show_people(self, attendees, saved: bool) -> None:
+        """List ``attendees`` (AttendeeView) of a ``saved`` meeting; none before it is."""
+        self.note.setVisible(not saved)
+        self.invite_button.setEnabled(saved and not self._read_only)
+        self.status_combos.clear()
+        self.mode_combos.clear()
+        self.table.setRowCount(len(attendees))
+        for row, person in enumerate(attendees):
+            for column, text in ((P_NAME, person.name), (P_ROLE, person.role.label)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, person.member_id)
+                self.table.setItem(row, column, item)
+            status = QComboBox()
+            for value in AttendanceStatus:
+                status.addItem(value.label, value.value)
+            status.setCurrentIndex(status.findData(person.status.value))
+            status.setAccessibleName(_("Attendance of {name}").format(name=person.name))
+            mode = QComboBox()
+            for value in AttendanceMode:
+                mode.addItem(value.label, value.value)
+            mode.setCurrentIndex(mode.findData(person.mode.value))
+            mode.setAccessibleName(_("How {name} takes part").format(name=person.name))
+            for combo in (status, mode):
+                combo.setEnabled(not self._read_only)
+                combo.currentIndexChanged.connect(
+                    lambda _i, m=person.member_id: self.attendance_chosen.emit(m))
+            self.table.setCellWidget(row, P_STATUS, status)
+            self.table.setCellWidget(row, P_MODE, mode)
+            self.status_combos[person.member_id] = status
+            self.mode_combos[person.member_id] = mode
+
+    def attendance(self, member_id: int) -> tuple[AttendanceStatus, AttendanceMode]:
+        """The attendance and way of taking part chosen for ``member_id``."""
+        return (AttendanceStatus(self.status_combos[member_id].currentData()),
+                AttendanceMode(self.mode_combos[member_id].currentData()))
+
+    def show_texts(self, quorum: str, needs: str) -> None:
+        """The quorum and the needs, as words (read whole by a screen reader too)."""
+        for label, text in ((self.quorum_label, quorum), (self.needs_label, needs)):
+            label.setText(text)
+            label.setAccessibleName(text)

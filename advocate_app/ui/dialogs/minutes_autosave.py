@@ -1,0 +1,74 @@
+"""Minute-taking's autosave: the notes of the item being minuted are saved twice a second
+whenever they changed, each save a small committed write, so that killing the app or losing
+power loses at most the last second of typing.
+
+A busy database is tried again at the next tick; a refusal (the minutes can no longer be
+changed) is said on the status line.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QStatusBar
+
+from advocate_app.i18n import _
+from advocate_app.services.errors import ServiceError
+
+log = logging.getLogger(__name__)
+
+SAVE_INTERVAL_MS = 500
+
+
+class NotesAutosave(QObject):
+    """Keeps what ``notes`` shows saved through ``save(item_id, text)`` for the agenda item
+    ``current_item()``, saying each save on ``status``."""
+
+    def __init__(self, notes: QPlainTextEdit, status: QStatusBar,
+                 save: Callable[[int, str], object], current_item: Callable[[], int | None],
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self._notes = notes
+        self._status = status
+        self._save = save
+        self._current_item = current_item
+        self._dirty = False
+        self.saves = 0  # committed autosaves (the status line shows when the last was)
+        notes.textChanged.connect(self._changed)
+        self.timer = QTimer(self)
+        self.timer.setInterval(SAVE_INTERVAL_MS)
+        self.timer.timeout.connect(self.save_now)
+
+    def _changed(self) -> None:
+        self._dirty = True
+
+    def show_notes(self, text: str) -> None:
+        """Show an item's saved notes, the cursor at their end, with nothing left to save."""
+        self._notes.blockSignals(True)
+        self._notes.setPlainText(text)
+        self._notes.blockSignals(False)
+        self._notes.moveCursor(QTextCursor.MoveOperation.End)
+        self._dirty = False
+
+    def save_now(self) -> None:
+        """Save the current item's notes if they changed (the timer calls this)."""
+        item_id = self._current_item()
+        if not self._dirty or item_id is None:
+            return
+        text = self._notes.toPlainText()
+        try:
+            self._save(item_id, text)
+        except ServiceError as exc:
+            self._status.showMessage(str(exc))
+            return
+        except Exception:  # noqa: BLE001 (a busy database: try again at the next tick)
+            log.exception("Saving the notes failed; trying again")
+            self._status.showMessage(_("Not saved yet: trying again…"))
+            return
+        self._dirty = self._notes.toPlainText() != text
+        self.saves += 1
+        self._status.showMessage(_("Saved at {time}").format(time=time.strftime("%H:%M:%S")))
