@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import enum
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -79,7 +80,7 @@ PICTOGRAMS: dict[str, str] = {
 }
 
 
-def pictogram_label(name: str, gettext=None) -> str:
+def pictogram_label(name: str, gettext: Callable[[str], str] | None = None) -> str:
     """The translated default description of a built-in pictogram (in the interface's
     language, or through ``gettext`` in a document's); KeyError for an unknown name."""
     if name not in PICTOGRAMS:
@@ -139,7 +140,7 @@ class OutreachItem:
         return json.dumps({"format": FORMAT_ID, **data}, ensure_ascii=False, indent=2)
 
 
-_REQUIRED = {
+_REQUIRED: dict[str, dict[str, type]] = {
     "heading": {"level": int, "text": str}, "paragraph": {"text": str},
     "list": {"items": list}, "table": {"rows": list}, "image": {},
     "qr": {"url": str}, "contact": {"lines": list}, "event": {"title": str},
@@ -158,7 +159,7 @@ def item_from_json(text: str) -> OutreachItem:
         raise ContentError(_("This is not an Advocate outreach item (“format” must be "
                              "“{format}”).").format(format=FORMAT_ID))
     try:
-        kind = ItemKind(data.get("kind"))
+        kind = ItemKind(str(data.get("kind")))
     except ValueError as exc:
         raise ContentError(_("“{kind}” is not a kind of outreach item.").format(
             kind=data.get("kind"))) from exc

@@ -26,7 +26,7 @@ from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.services.consent import ConsentEntry
 from advocate_app.services.demo_outreach import sample_items
 from advocate_app.services.errors import NotFoundError, ValidationError
-from advocate_app.services.outreach import Cancelled
+from advocate_app.services.print_packs import Cancelled
 
 
 @pytest.fixture

@@ -204,7 +204,7 @@ class PrintPackDialog(QDialog):
     # --- running ---------------------------------------------------------------------------
 
     def start(self) -> None:
-        from advocate_app.services.outreach import Cancelled
+        from advocate_app.services.print_packs import Cancelled
         from advocate_app.ui.tasks import run_in_background
 
         folder = self.folder.text().strip()
