@@ -33,6 +33,14 @@ class BoardDocumentService:
         self._actions = actions
         self._roles = roles
 
+    @staticmethod
+    def file_name(title: str, extension: str) -> str:
+        """A file name to suggest for a meeting's document: its title in plain letters and
+        the extension ("spring-meeting.ics")."""
+        from advocate_app.interchange.files import file_stem
+
+        return f"{file_stem(title)}.{extension}"
+
     def write_calendar(self, path: Path | str, meeting_id: int | None = None) -> int:
         """Write an iCalendar (.ics) file: the meeting ``meeting_id``, or, without one, every
         upcoming meeting (soonest first). Returns how many meetings the file holds."""

@@ -57,7 +57,7 @@ def _meeting(services, board_id, when=None, title="Spring meeting") -> int:
 @pytest.fixture
 def page(qtbot, services):
     widget = BoardsPage(services)
-    qtbot.addWidget(widget)
+    qtbot.addWidget(widget, before_close_func=lambda w: w.wait_for_work())
     widget.resize(1280, 800)
     widget.show()
     qtbot.waitExposed(widget)
@@ -66,7 +66,13 @@ def page(qtbot, services):
 
 
 def _texts(table, column):
-    return [table.item(row, column).text() for row in range(table.rowCount())]
+    model = table.model()
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def _done(qtbot, tab):
+    """Wait for what the tab writes or assembles in the background, and its answer."""
+    qtbot.waitUntil(lambda: not tab.work.busy(), timeout=20000)
 
 
 def test_the_boards_section_lists_the_boards(qtbot, main_window, services, board):
@@ -75,7 +81,7 @@ def test_the_boards_section_lists_the_boards(qtbot, main_window, services, board
     assert page.board_list.count() == 1
     assert page.board_list.item(0).text() == "Patient Advisory Board"
     assert page.board().members[0].name == "Amina Haddad"
-    assert page.meetings_empty.isVisibleTo(page)
+    assert page.meetings_tab.empty_label.isVisibleTo(page)
 
 
 def test_the_board_editor_makes_a_board_with_members(qtbot, page, services, monkeypatch):
@@ -126,7 +132,7 @@ def test_a_new_meeting_from_the_editor_has_its_agenda(qtbot, page, services, boa
     assert [item.title for item in meeting.agenda] == ["Any other business", "Research update"]
     assert len(meeting.attendees) == 3
     assert _texts(page.meetings_table, 1) == ["Autumn meeting"]
-    assert "(Europe/Paris)" in page.meetings_table.item(0, 0).text()
+    assert "(Europe/Paris)" in _texts(page.meetings_table, 0)[0]
 
 
 def test_editing_the_agenda_of_a_saved_meeting(qtbot, services, board):
@@ -160,7 +166,7 @@ def test_attendance_changes_the_quorum_and_needs_are_in_plain_words(qtbot, page,
     assert services.meetings.quorum(meeting_id).met
     page.refresh()
     assert page.quorum_label.text() == "Quorum: 2 of 2 needed present (met)"
-    assert "large print" in page.needs_label.text()
+    assert "large print" in page.meetings_tab.panel.needs_label.text()
 
 
 def _decided(services, board_id):
@@ -173,10 +179,10 @@ def _decided(services, board_id):
 def test_searching_decisions(qtbot, page, services, board):
     _decided(services, board[0])
     page.tabs.setCurrentIndex(1)
-    assert len(_texts(page.decisions_table, 3)) == 2
-    qtbot.keyClicks(page.decision_search, "easy read")
-    assert _texts(page.decisions_table, 3) == ["Publish the lay summary in Easy Read"]
-    assert page.decisions_count.text() == "1 decision"
+    assert len(_texts(page.decisions_tab.table, 3)) == 2
+    qtbot.keyClicks(page.decisions_tab.search, "easy read")
+    assert _texts(page.decisions_tab.table, 3) == ["Publish the lay summary in Easy Read"]
+    assert page.decisions_tab.count_label.text() == "1 decision"
 
 
 def test_overdue_actions_and_marking_one_done(qtbot, page, services, board):
@@ -188,13 +194,13 @@ def test_overdue_actions_and_marking_one_done(qtbot, page, services, board):
     services.actions.add_action("Book the room", meeting_id=meeting_id, owner_role="Secretary",
                                 due_on=date.today() + timedelta(days=30))
     page.tabs.setCurrentIndex(2)
-    assert len(_texts(page.actions_table, 0)) == 2
+    assert len(_texts(page.actions_tab.table, 0)) == 2
     page.set_action_filter("overdue")
-    assert _texts(page.actions_table, 0) == ["Draft the lay summary"]
-    assert _texts(page.actions_table, 5) == ["Overdue"]
-    page.actions_table.selectRow(0)
-    page.mark_done()
-    assert _texts(page.actions_table, 0) == []
+    assert _texts(page.actions_tab.table, 0) == ["Draft the lay summary"]
+    assert _texts(page.actions_tab.table, 5) == ["Overdue"]
+    page.actions_tab.table.selectRow(0)
+    page.actions_tab.mark_done()
+    assert _texts(page.actions_tab.table, 0) == []
     assert services.actions.actions(status=ActionStatus.DONE)[0].id == late
 
 
@@ -214,7 +220,7 @@ def test_mine_asks_who_i_am_once(qtbot, page, services, board, monkeypatch):
     monkeypatch.setattr(prompts, "choose", choose)
     page.tabs.setCurrentIndex(2)
     page.set_action_filter("mine")
-    assert _texts(page.actions_table, 0) == ["Chair's task"]
+    assert _texts(page.actions_tab.table, 0) == ["Chair's task"]
     page.set_action_filter("open")
     page.set_action_filter("mine")
     assert len(asked) == 1
@@ -226,13 +232,13 @@ def test_a_promise_is_kept_with_evidence(qtbot, page, services, board, monkeypat
         "Publish results in plain language", you_said="We never hear what happened",
         board_id=board_id, owner_member_id=people["chair"])
     page.tabs.setCurrentIndex(3)
-    assert _texts(page.promises_table, 0) == ["We never hear what happened"]
+    assert _texts(page.promises_tab.table, 0) == ["We never hear what happened"]
     monkeypatch.setattr(prompts, "ask_text", lambda *a, **k: "Summary posted on 3 May")
-    page.promises_table.selectRow(0)
-    page.mark_kept()
+    page.promises_tab.table.selectRow(0)
+    page.promises_tab.mark_kept()
     kept = services.actions.promises(status=PromiseStatus.KEPT)
     assert [(p.id, p.evidence) for p in kept] == [(promise_id, "Summary posted on 3 May")]
-    assert _texts(page.promises_table, 5) == ["Summary posted on 3 May"]
+    assert _texts(page.promises_tab.table, 5) == ["Summary posted on 3 May"]
 
 
 def test_the_roles_matrix_allows_one_accountable_party(qtbot, services, board, monkeypatch):
@@ -283,12 +289,13 @@ def test_approved_minutes_make_the_meeting_read_only(qtbot, page, services, boar
     page.refresh()
     page.select_meeting(meeting_id)
     monkeypatch.setattr(prompts, "confirm", lambda *a, **k: True)
-    page.circulate()
+    page.meetings_tab.circulate()
     monkeypatch.setattr(prompts, "choose", lambda *a: 0)
     monkeypatch.setattr(prompts, "ask_text", lambda *a, **k: "Approved by email")
-    page.approve()
+    page.meetings_tab.approve()
     assert services.meetings.get_meeting(meeting_id).read_only
-    assert not page.minutes_button.isEnabled() and not page.approve_button.isEnabled()
+    assert not page.meetings_tab.minutes_button.isEnabled()
+    assert not page.approve_button.isEnabled()
     dialog = MeetingEditor(services, services.boards.get_board(board_id), meeting_id)
     qtbot.addWidget(dialog)
     assert dialog.read_only_label.isVisibleTo(dialog)
@@ -315,7 +322,8 @@ def test_take_minutes_and_export_them(qtbot, main_window, services, board, monke
     window.end_meeting()
     for name in ("minutes.pdf", "minutes.docx"):
         monkeypatch.setattr(prompts, "save_file", lambda *a, name=name: str(tmp_path / name))
-        page.export_minutes()
+        page.meetings_tab.export_minutes()
+        _done(qtbot, page.meetings_tab)
     assert (tmp_path / "minutes.pdf").read_bytes().startswith(b"%PDF")
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "minutes.docx")).paragraphs)
     assert "Minuted from the boards page" in text
@@ -325,9 +333,24 @@ def test_a_calendar_file_for_the_meeting(qtbot, page, services, board, monkeypat
     meeting_id = _meeting(services, board[0])
     page.refresh()
     page.select_meeting(meeting_id)
-    monkeypatch.setattr(prompts, "save_file", lambda *a: str(tmp_path / "meeting.ics"))
-    page.calendar_file()
+    suggested, said, errors = [], [], []
+    monkeypatch.setattr(prompts, "save_file",
+                        lambda _p, _t, name, *a: suggested.append(name)
+                        or str(tmp_path / "meeting.ics"))
+    monkeypatch.setattr(prompts, "error", lambda _p, _t, text: errors.append(text))
+    page.status_message.connect(said.append)
+    page.meetings_tab.calendar_file()
+    _done(qtbot, page.meetings_tab)
+    assert suggested == ["spring-meeting.ics"]
     assert (tmp_path / "meeting.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert said == ["Saving meeting.ics…", "Saved meeting.ics."] and errors == []
+    # Written in the background: a place that cannot take the file is said, as before.
+    (tmp_path / "a file").write_text("not a folder")
+    monkeypatch.setattr(prompts, "save_file", lambda *a: str(tmp_path / "a file" / "m.ics"))
+    page.meetings_tab.calendar_file()
+    _done(qtbot, page.meetings_tab)
+    assert len(errors) == 1 and errors[0].startswith("The calendar file could not be saved:")
+    assert said[-1] == "Saving m.ics…"
 
 
 def test_the_dashboard_lists_an_overdue_action(qtbot, main_window, services, board):
@@ -398,9 +421,11 @@ def test_lay_summary_and_you_said_we_did_become_outreach_items(qtbot, page, serv
     monkeypatch.setattr(prompts, "information", lambda _p, _t, text: said.append(text))
     page.refresh()
     page.select_meeting(meeting_id)
-    assert page.lay_button.isEnabled()
-    page.make_lay_summary()
-    page.make_you_said_update()
+    assert page.meetings_tab.lay_button.isEnabled()
+    page.meetings_tab.make_lay_summary()
+    _done(qtbot, page.meetings_tab)
+    page.promises_tab.make_you_said_update()
+    _done(qtbot, page.promises_tab)
     items = {s.title: s for s in services.outreach.list()}
     lay = next(s for s in items.values() if s.kind.value == "lay_summary")
     lay_text = services.outreach.export_json(lay.id)
@@ -446,15 +471,20 @@ def test_a_second_you_said_we_did_or_lay_summary_is_asked_about_first(qtbot, pag
     def kinds():
         return sorted(s.kind.value for s in services.outreach.list())
 
-    page.make_you_said_update()
-    page.make_lay_summary()
+    page.promises_tab.make_you_said_update()
+    _done(qtbot, page.promises_tab)
+    page.meetings_tab.make_lay_summary()
+    _done(qtbot, page.meetings_tab)
     assert asked == [] and kinds() == ["lay_summary", "newsletter", "newsletter"]
-    page.make_you_said_update()   # again: asked, and "No" makes nothing
-    page.make_lay_summary()
+    page.promises_tab.make_you_said_update()   # again: asked, and "No" makes nothing
+    _done(qtbot, page.promises_tab)
+    page.meetings_tab.make_lay_summary()
+    _done(qtbot, page.meetings_tab)
     assert len(asked) == 2 and kinds() == ["lay_summary", "newsletter", "newsletter"]
     assert "already in the Outreach section (2 versions)" in asked[0]
     answer[0] = True              # "Make another" does
-    page.make_you_said_update()
+    page.promises_tab.make_you_said_update()
+    _done(qtbot, page.promises_tab)
     assert kinds() == ["lay_summary"] + ["newsletter"] * 4
 
 
@@ -473,7 +503,7 @@ def _titles_whole(table) -> bool:
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_boards_page_fits_a_laptop_and_its_tables_read(qtbot, main_window, services, board,
                                                            language, scale, tmp_path):
-    from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget
+    from PySide6.QtWidgets import QApplication, QPushButton, QTableView
 
     from advocate_app.i18n import install_language
 
@@ -502,18 +532,18 @@ def test_the_boards_page_fits_a_laptop_and_its_tables_read(qtbot, main_window, s
             if button.isVisible():
                 assert button.width() >= button.sizeHint().width(), button.text()
                 assert button.visibleRegion().boundingRect() == button.rect(), button.text()
-        for table in page.findChildren(QTableWidget):
-            if table.isVisible() and table is not page.roles_preview:
+        for table in page.findChildren(QTableView):
+            if table.isVisible() and table is not page.roles_tab.table:
                 assert _titles_whole(table), table.accessibleName()
                 assert table.wordWrap(), table.accessibleName()
     # The time zone is named whole, on a line of its own, never split at its "/".
-    assert page.meetings_table.item(0, 0).text().splitlines()[-1] == "(Europe/London)"
+    assert _texts(page.meetings_table, 0)[0].splitlines()[-1] == "(Europe/London)"
     # The long texts wrap onto more lines in their column rather than being cut short.
-    for table, column in ((page.decisions_table, 3), (page.actions_table, 0),
-                          (page.promises_table, 1)):
+    for table, column in ((page.decisions_tab.table, 3), (page.actions_tab.table, 0),
+                          (page.promises_tab.table, 1)):
         page.tabs.setCurrentWidget(table.parentWidget())
         QApplication.processEvents()
-        row = next(r for r in range(table.rowCount()) if table.item(r, column).text() == decision)
+        row = _texts(table, column).index(decision)
         assert table.rowHeight(row) >= 2 * table.fontMetrics().lineSpacing(), table.accessibleName()
 
 
