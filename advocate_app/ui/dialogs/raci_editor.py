@@ -82,6 +82,7 @@ class RaciEditor(QDialog):
         self._services = services
         self._board = board
         self._matrix = None
+        self.task = None  # the sheet being written, if any
         self.setWindowTitle(_("Roles matrix: {board}").format(board=board.name))
         heading = Heading(_("Who does what: {board}").format(board=board.name), level=2)
         intro = QLabel(_("Activities are the rows, the people and organisations the columns. "
@@ -290,15 +291,37 @@ class RaciEditor(QDialog):
     # --- printing --------------------------------------------------------------------------
 
     def print_sheet(self) -> None:
+        """Save the one-page sheet; it is drawn and written in the background, so the dialog
+        keeps answering, and says when it is saved (or why not)."""
+        from advocate_app.ui.tasks import run_in_background
+
         title = _("Print one-page sheet")
         chosen = prompts.save_file(self, title, _("roles-matrix.pdf"), _("PDF document (*.pdf)"),
                                    "roles-matrix")
         if not chosen:
             return
-        try:
-            self._services.board_documents.write_roles_sheet(self._board.id, Path(chosen))
-        except (OSError, ValueError, ServiceError) as exc:
+        path = Path(chosen)
+        documents, board_id = self._services.board_documents, self._board.id
+
+        def saved(_result) -> None:
+            self.print_button.setEnabled(True)
+            prompts.information(self, title, _("Saved {file}.").format(file=path.name))
+
+        def failed(error: Exception) -> None:
+            self.print_button.setEnabled(True)
             prompts.error(self, title, _("The sheet could not be saved: {reason}").format(
-                reason=str(exc)))
-            return
-        prompts.information(self, title, _("Saved {file}.").format(file=Path(chosen).name))
+                reason=str(error)))
+
+        self.print_button.setEnabled(False)
+        self.task = run_in_background(
+            self, lambda _progress, _cancel: documents.write_roles_sheet(board_id, path),
+            on_done=saved, on_error=failed)
+
+    def wait_for_work(self) -> None:
+        """Let a sheet being written end (closing, tests)."""
+        if self.task is not None:
+            self.task.wait()
+
+    def done(self, result: int) -> None:
+        self.wait_for_work()  # a sheet being written ends before the dialog goes
+        super().done(result)
