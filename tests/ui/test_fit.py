@@ -118,7 +118,7 @@ def _outreach_editor(env) -> Opened:
 def _preflight(env) -> Opened:
     from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
     from advocate_app.domain.print_profiles import ProfileKey
-    from advocate_app.ui.pages.outreach import preflight_box
+    from advocate_app.ui.pages.outreach_output import preflight_box
 
     page = env.window.show_section("outreach")
     long = ("Living with a rare condition means that you and the people close to you learn "
@@ -127,7 +127,7 @@ def _preflight(env) -> Opened:
         Block("heading", {"level": 2, "text": "Living with it"}),
         Block("image", {"pictogram": "people", "alt": ""}),
         Block("paragraph", {"text": long}), Block("paragraph", {"text": long})))
-    found = page.problems_in_words(item, ProfileKey.EASY_READ)
+    found = page.output.problems_in_words(item, ProfileKey.EASY_READ)
     box, _fix, _anyway = preflight_box(env.window, item.title, [words for _p, words in found])
     return Opened(box)
 

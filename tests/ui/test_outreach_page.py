@@ -13,7 +13,7 @@ from advocate_app.services.demo_outreach import sample_items
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs import print_pack
 from advocate_app.ui.dialogs.outreach_editor import OutreachEditor
-from advocate_app.ui.pages import outreach
+from advocate_app.ui.pages import outreach, outreach_output
 from advocate_app.ui.pages.outreach import OutreachPage
 
 RENDER_TIMEOUT = 20_000
@@ -281,7 +281,7 @@ def test_save_as_pdf_with_a_problem_asks_and_records_the_override(qtbot, page, s
         shown.append(problems)
         return next(answers)
 
-    monkeypatch.setattr(outreach, "ask_save_anyway", ask)
+    monkeypatch.setattr(outreach_output, "ask_save_anyway", ask)
     opened = []
 
     def fix(dialog):
@@ -289,11 +289,11 @@ def test_save_as_pdf_with_a_problem_asks_and_records_the_override(qtbot, page, s
         return False
 
     monkeypatch.setattr(page, "_run_dialog", fix)
-    page.save_pdf()  # "go back and fix": the editor opens at the picture
+    page.output.save_pdf()  # "go back and fix": the editor opens at the picture
     assert opened == [1]
     assert not target.exists() and services.outreach.renderings(item_id) == []
-    page.save_pdf()  # "save anyway"
-    qtbot.waitUntil(lambda: target.exists() and not page.pdf_task.is_running(),
+    page.output.save_pdf()  # "save anyway"
+    qtbot.waitUntil(lambda: target.exists() and not page.output.pdf_task.is_running(),
                     timeout=RENDER_TIMEOUT)
     assert target.read_bytes().startswith(b"%PDF")
     assert shown[0] == ["Picture “A group of people”: This image has no alt text: describe "
@@ -311,7 +311,7 @@ def test_save_as_html(qtbot, page, services, monkeypatch, tmp_path):
     monkeypatch.setattr(prompts, "save_file", lambda *args, **kwargs: str(target))
     seen = []
     page.status_message.connect(seen.append)
-    page.save_html()
+    page.output.save_html()
     qtbot.waitUntil(lambda: seen[-1:] == ["Saved leaflet.html."], timeout=RENDER_TIMEOUT)
     assert item.title in target.read_text(encoding="utf-8")
     assert services.outreach.renderings(item_id)[0]["output"] == "html"
@@ -336,8 +336,8 @@ def test_files_are_written_and_previews_drawn_by_the_service_off_the_window_thre
         monkeypatch.setattr(outreach_service, name, spy)
     page.refresh()
     qtbot.waitUntil(lambda: page.preview.document.pageCount() > 0, timeout=RENDER_TIMEOUT)
-    for method, extension in ((page.save_pdf, "pdf"), (page.save_html, "html"),
-                              (page.export_json, "json")):
+    for method, extension in ((page.output.save_pdf, "pdf"), (page.output.save_html, "html"),
+                              (page.output.export_json, "json")):
         target = tmp_path / f"item.{extension}"
         monkeypatch.setattr(prompts, "save_file", lambda *a, t=target, **k: str(t))
         method()
@@ -369,8 +369,8 @@ def test_export_then_import_makes_a_second_copy(qtbot, page, services, monkeypat
     page.refresh()
     target = tmp_path / "leaflet.json"
     monkeypatch.setattr(prompts, "save_file", lambda *args, **kwargs: str(target))
-    page.export_json()
-    qtbot.waitUntil(lambda: not page.json_task.is_running(), timeout=RENDER_TIMEOUT)
+    page.output.export_json()
+    qtbot.waitUntil(lambda: not page.output.json_task.is_running(), timeout=RENDER_TIMEOUT)
     monkeypatch.setattr(outreach, "choose_open_file", lambda *args, **kwargs: str(target))
     page.import_json()
     assert page.table.rowCount() == 2 and page.selected_id() != item_id
@@ -467,7 +467,7 @@ def test_printing_draws_every_page_at_its_own_size(qtbot, page, services, tmp_pa
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setResolution(150)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    pages = outreach.print_document(page.preview.document, printer)
+    pages = outreach_output.print_document(page.preview.document, printer)
     assert pages == page.preview.document.pageCount()
     printed = QPdfDocument()
     printed.load(str(tmp_path / "printed.pdf"))

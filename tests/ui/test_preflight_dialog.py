@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QLabel
 
 from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
 from advocate_app.domain.print_profiles import ProfileKey
-from advocate_app.ui.pages.outreach import OutreachPage, preflight_box
+from advocate_app.ui.pages.outreach import OutreachPage
+from advocate_app.ui.pages.outreach_output import preflight_box
 
 LONG = ("**Living** with a *rare* condition means that you and the people close to you "
         "learn many new things, [meet new doctors](https://example.org) and find new ways "
@@ -25,7 +26,7 @@ def _easy_read_item() -> OutreachItem:
 def test_problems_name_the_block_by_its_first_words_without_markup(qtbot, services):
     page = OutreachPage(services)
     qtbot.addWidget(page)
-    found = page.problems_in_words(_easy_read_item(), ProfileKey.EASY_READ)
+    found = page.output.problems_in_words(_easy_read_item(), ProfileKey.EASY_READ)
     words = [text for problem, text in found if problem.code == "sentence-too-long"]
     assert words and words[0].startswith("Paragraph “Living with a rare …”: A sentence of ")
     assert "*" not in words[0] and "](" not in words[0] and "Block" not in words[0]
@@ -45,7 +46,7 @@ def test_the_message_shows_the_problems_as_plain_text(qtbot):
 
 
 def test_go_back_and_fix_opens_the_editor_at_that_block(qtbot, services, monkeypatch):
-    from advocate_app.ui.pages import outreach
+    from advocate_app.ui.pages import outreach_output
 
     item_id = services.outreach.save(_easy_read_item())
     page = OutreachPage(services)
@@ -53,7 +54,7 @@ def test_go_back_and_fix_opens_the_editor_at_that_block(qtbot, services, monkeyp
     page.refresh()
     page.preview.profile_combo.setCurrentIndex(
         page.preview.profile_combo.findData(ProfileKey.EASY_READ.value))
-    monkeypatch.setattr(outreach, "ask_save_anyway", lambda *a: False)
+    monkeypatch.setattr(outreach_output, "ask_save_anyway", lambda *a: False)
     seen = {}
 
     def run(dialog):
@@ -64,7 +65,7 @@ def test_go_back_and_fix_opens_the_editor_at_that_block(qtbot, services, monkeyp
 
     monkeypatch.setattr(page, "_run_dialog", run)
     page.table.selectRow(0)
-    page.save_pdf()
+    page.output.save_pdf()
     assert seen == {"row": 1, "text": LONG}
     assert services.outreach.renderings(item_id) == []
     page.preview.wait()

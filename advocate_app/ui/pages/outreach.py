@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRectF, QSize, QSizeF, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -28,14 +27,11 @@ from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_date, format_datetime, language_name
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
-from advocate_app.ui.dialogs.outreach_blocks import problem_in_words
+from advocate_app.ui.pages.outreach_output import OutreachOutput
 from advocate_app.ui.widgets.heading import Heading
-from advocate_app.ui.widgets.pdf_preview import PdfPreview
 from advocate_app.ui.widgets.tables import readable_columns
 
 TITLE, KIND, LANGUAGE, CHANGED = range(4)
-#: The longest side of a page image sent to the printer, in dots per inch.
-PRINT_DPI = 300
 
 
 def choose_open_file(parent: QWidget | None, title: str, filters: str) -> str | None:
@@ -43,86 +39,6 @@ def choose_open_file(parent: QWidget | None, title: str, filters: str) -> str | 
     from advocate_app.ui import file_dialogs
 
     return file_dialogs.open_file(parent, "outreach-json", title, filters)
-
-
-def preflight_box(parent: QWidget | None, title: str, problems: list[str]):
-    """The message that lists what the pre-flight check found: (box, fix button, anyway)."""
-    text = ngettext("The check found a problem for this format:",
-                    "The check found {n} problems for this format:", len(problems)).format(
-        n=len(problems))
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
-                      parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText("\n".join("• " + problem for problem in problems) + "\n\n" + _(
-        "You can go back and fix them, or save anyway: the problems are recorded with "
-        "the file."))
-    informative = box.findChild(QLabel, "qt_msgbox_informativelabel")
-    if informative is not None:  # the problems quote the document: never read as markup
-        informative.setTextFormat(Qt.TextFormat.PlainText)
-    fix = box.addButton(_("Go back and &fix"), QMessageBox.ButtonRole.RejectRole)
-    anyway = box.addButton(_("&Save anyway"), QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(fix)
-    box.setEscapeButton(fix)
-    return box, fix, anyway
-
-
-def ask_save_anyway(parent: QWidget | None, title: str, problems: list[str]) -> bool:
-    """Show what the pre-flight check found; True if the person chooses to save anyway.
-
-    Tests replace this so no real dialog opens.
-    """
-    box, _fix, anyway = preflight_box(parent, title, problems)
-    box.exec()
-    return box.clickedButton() is anyway
-
-
-def ask_printer(parent: QWidget | None, title: str):
-    """A printer set up by the person; None if they cancel (tests replace this)."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(title)
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_("Print “{title}”").format(title=title))
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return printer
-
-
-def print_document(document, printer) -> int:
-    """Draw every page of a QPdfDocument onto the printer, each at its own paper size.
-
-    Returns the number of pages printed.
-    """
-    count = document.pageCount()
-    if count == 0:
-        return 0
-    dpi = min(printer.resolution(), PRINT_DPI)
-
-    def page_setup(number: int) -> QSizeF:
-        size = document.pagePointSize(number)
-        printer.setFullPage(True)
-        printer.setPageSize(QPageSize(size, QPageSize.Unit.Point, "",
-                                      QPageSize.SizeMatchPolicy.FuzzyMatch))
-        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        return size
-
-    size = page_setup(0)
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    try:
-        for number in range(count):
-            if number:
-                size = page_setup(number)
-                printer.newPage()
-            pixels = QSize(round(size.width() / 72 * dpi), round(size.height() / 72 * dpi))
-            image = document.render(number, pixels)
-            target = printer.paperRect(printer.Unit.DevicePixel)
-            painter.drawImage(QRectF(0, 0, target.width(), target.height()), image)
-    finally:
-        painter.end()
-    return count
 
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -142,8 +58,6 @@ class OutreachPage(QWidget):
         super().__init__(parent)
         self._services = services
         self._summaries = []
-        # Files being written in the background (Save as PDF, Save as HTML, Export JSON).
-        self.pdf_task = self.html_task = self.json_task = None
         self.heading = Heading(_("Outreach"))
 
         self.filter_field = QLineEdit()
@@ -204,7 +118,7 @@ class OutreachPage(QWidget):
         self.import_button = QPushButton(_("&Import JSON…"))
         self.import_button.clicked.connect(self.import_json)
         self.export_button = QPushButton(_("E&xport JSON…"))
-        self.export_button.clicked.connect(self.export_json)
+        self.export_button.clicked.connect(lambda: self.output.export_json())
         self.archive_button = QPushButton(_("Ar&chive"))
         self.archive_button.clicked.connect(self.archive_selected)
         self.pack_button = QPushButton(_("Print pac&k…"))
@@ -213,17 +127,14 @@ class OutreachPage(QWidget):
                        self.export_button, self.archive_button, self.pack_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
 
-        self.preview = PdfPreview(services)
+        # The preview side: the item drawn as it will print, and what can be made of it.
+        self.output = OutreachOutput(self, services)
+        self.preview = self.output.preview
+        self.pdf_button = self.output.pdf_button
+        self.html_button = self.output.html_button
+        self.print_button = self.output.print_button
         self.preview.busy_changed.connect(self._update_buttons)
-        self.preview_heading = Heading(_("Preview"), level=2)
-        self.pdf_button = QPushButton(_("Save as P&DF…"))
-        self.pdf_button.clicked.connect(self.save_pdf)
-        self.html_button = QPushButton(_("Save as &HTML…"))
-        self.html_button.clicked.connect(self.save_html)
-        self.print_button = QPushButton(_("P&rint…"))
-        self.print_button.clicked.connect(self.print_item)
-        for button in (self.pdf_button, self.html_button, self.print_button):
-            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+        self.output.work_ended.connect(self._update_buttons)
 
         # Two rows of buttons under the list: what makes or changes items, and what moves them.
         list_side = QWidget()
@@ -248,25 +159,9 @@ class OutreachPage(QWidget):
         list_layout.addLayout(first_row)
         list_layout.addLayout(second_row)
 
-        preview_side = QWidget()
-        preview_layout = QVBoxLayout(preview_side)
-        preview_layout.setContentsMargins(0, 0, 0, 0)
-        preview_layout.addWidget(self.preview_heading)
-        preview_layout.addWidget(self.preview, 1)
-        # Two rows, as under the list, so both sides fit beside each other on a small screen.
-        output_row = QHBoxLayout()
-        for button in (self.pdf_button, self.html_button):
-            output_row.addWidget(button)
-        output_row.addStretch(1)
-        preview_layout.addLayout(output_row)
-        print_row = QHBoxLayout()
-        print_row.addWidget(self.print_button)
-        print_row.addStretch(1)
-        preview_layout.addLayout(print_row)
-
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(list_side)
-        self.splitter.addWidget(preview_side)
+        self.splitter.addWidget(self.output)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -364,7 +259,7 @@ class OutreachPage(QWidget):
                 self.table.scrollToItem(self.table.item(row, TITLE))
                 return
 
-    def _selected_title(self) -> str:
+    def selected_title(self) -> str:
         rows = self.table.selectionModel().selectedRows()
         return self.table.item(rows[0].row(), TITLE).text() if rows else ""
 
@@ -392,15 +287,9 @@ class OutreachPage(QWidget):
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None
         for button in (self.edit_button, self.duplicate_button, self.export_button,
-                       self.archive_button, self.pack_button, self.pdf_button,
-                       self.html_button):
+                       self.archive_button, self.pack_button):
             button.setEnabled(chosen)
-        for task, button in ((self.pdf_task, self.pdf_button), (self.html_task, self.html_button),
-                             (self.json_task, self.export_button)):
-            if task is not None and task.is_running():
-                button.setEnabled(False)  # saving: pressed again, it would write twice
-        self.print_button.setEnabled(chosen and self.preview.document.pageCount() > 0
-                                     and not self.preview.is_busy())
+        self.output.update_buttons(chosen)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
@@ -409,7 +298,7 @@ class OutreachPage(QWidget):
 
     # --- commands --------------------------------------------------------------------------
 
-    def _item_or_say(self, title: str) -> tuple[int, OutreachItem] | None:
+    def chosen_item(self, title: str) -> tuple[int, OutreachItem] | None:
         item_id = self.selected_id()
         if item_id is None:
             return None
@@ -427,14 +316,14 @@ class OutreachPage(QWidget):
         if kind in (ItemKind.LETTER, ItemKind.INVITATION):
             blocks = (Block("address"), *blocks)
         item = OutreachItem(kind, "", (current_language() or "en").split("_")[0], blocks)
-        self._open_editor(item, None)
+        self.open_editor(item, None)
 
     def edit_selected(self) -> None:
-        chosen = self._item_or_say(_("Edit outreach item"))
+        chosen = self.chosen_item(_("Edit outreach item"))
         if chosen is not None:
-            self._open_editor(chosen[1], chosen[0])
+            self.open_editor(chosen[1], chosen[0])
 
-    def _open_editor(self, item: OutreachItem, item_id: int | None,
+    def open_editor(self, item: OutreachItem, item_id: int | None,
                      block: int | None = None) -> None:
         """Edit ``item``; with ``block`` (1-based), open at that block."""
         from advocate_app.ui.dialogs.outreach_editor import OutreachEditor
@@ -461,7 +350,7 @@ class OutreachPage(QWidget):
     def duplicate_selected(self) -> None:
         from dataclasses import replace
 
-        chosen = self._item_or_say(_("Duplicate"))
+        chosen = self.chosen_item(_("Duplicate"))
         if chosen is None:
             return
         _item_id, item = chosen
@@ -475,7 +364,7 @@ class OutreachPage(QWidget):
         item_id = self.selected_id()
         if item_id is None:
             return
-        title = self._selected_title()
+        title = self.selected_title()
         if not prompts.confirm(
                 self, _("Archive outreach item"),
                 _("Archive “{title}”? It leaves the list; the files already made and the record "
@@ -512,27 +401,7 @@ class OutreachPage(QWidget):
             return
         self.refresh()
         self.select_item(new_id)
-        self.status_message.emit(_("Imported “{title}”.").format(title=self._selected_title()))
-
-    def export_json(self) -> None:
-        item_id = self.selected_id()
-        if item_id is None:
-            return
-        title = self._selected_title()
-        outreach = self._services.outreach
-        chosen = prompts.save_file(self, _("Export “{title}”").format(title=title),
-                                   outreach.file_name(title, "json"),
-                                   _("Outreach item (*.json)"), "outreach-json")
-        if not chosen:
-            return
-        path = Path(chosen)
-
-        def failed(error: Exception) -> None:
-            self._update_buttons()
-            prompts.error(self, _("Export"), str(error))
-
-        self.json_task = self._write_in_background(
-            self.export_button, path, lambda: outreach.write_json(item_id, path), failed)
+        self.status_message.emit(_("Imported “{title}”.").format(title=self.selected_title()))
 
     def print_pack(self) -> None:
         from advocate_app.ui.dialogs.print_pack import PrintPackDialog
@@ -540,102 +409,11 @@ class OutreachPage(QWidget):
         item_id = self.selected_id()
         if item_id is None:
             return
-        dialog = PrintPackDialog(self._services, item_id, self._selected_title(), self)
+        dialog = PrintPackDialog(self._services, item_id, self.selected_title(), self)
         self._run_dialog(dialog)
 
     # --- output ----------------------------------------------------------------------------
 
-    def problems_in_words(self, item: OutreachItem, profile) -> list:
-        """The pre-flight problems, and each as a sentence that says where it is."""
-        problems = self._services.outreach.preflight(item, profile)
-        return [(problem, problem_in_words(problem, item.blocks)) for problem in problems]
-
-    def save_pdf(self) -> None:
-        title = _("Save as PDF")
-        chosen_item = self._item_or_say(title)
-        if chosen_item is None:
-            return
-        item_id, item = chosen_item
-        profile = self.preview.profile()
-        found = self.problems_in_words(item, profile)
-        overridden = []
-        if found:
-            if not ask_save_anyway(self, title, [words for _problem, words in found]):
-                # Go back and fix: the editor opens at the first block with a problem.
-                self.status_message.emit(_("Not saved: fix the problems, then save again."))
-                first = next((p.block for p, _words in found if p.block), None)
-                self._open_editor(item, item_id, first)
-                return
-            overridden = [problem for problem, _words in found]
-        outreach = self._services.outreach
-        chosen = prompts.save_file(self, title, outreach.file_name(item.title, "pdf", profile),
-                                   _("PDF document (*.pdf)"), "outreach-pdf")
-        if not chosen:
-            return
-        path = Path(chosen)
-
-        def failed(error: Exception) -> None:
-            self._update_buttons()
-            prompts.error(self, title, _("The PDF could not be saved: {reason}").format(
-                reason=str(error)))
-
-        self.pdf_task = self._write_in_background(
-            self.pdf_button, path, lambda: outreach.render_pdf(
-                item, profile, path, item_id=item_id, overridden=overridden), failed)
-
-    def _write_in_background(self, button: QPushButton, path: Path, write, failed):
-        """Write ``path`` with ``write()`` off the GUI thread, ``button`` off meanwhile; the
-        status line says when it is saved, ``failed`` when it is not."""
-        from advocate_app.ui.tasks import run_in_background
-
-        def saved(_result) -> None:
-            self._update_buttons()
-            self.status_message.emit(_("Saved {file}.").format(file=path.name))
-
-        self.status_message.emit(_("Saving {file}…").format(file=path.name))
-        button.setEnabled(False)
-        return run_in_background(self, lambda _progress, _cancel: write(), on_done=saved,
-                                 on_error=failed)
-
-    def save_html(self) -> None:
-        title = _("Save as HTML")
-        chosen_item = self._item_or_say(title)
-        if chosen_item is None:
-            return
-        item_id, item = chosen_item
-        profile = self.preview.profile()
-        outreach = self._services.outreach
-        chosen = prompts.save_file(self, title, outreach.file_name(item.title, "html"),
-                                   _("Web page (*.html)"), "outreach-html")
-        if not chosen:
-            return
-        path = Path(chosen)
-
-        def failed(error: Exception) -> None:
-            self._update_buttons()
-            prompts.error(self, title, _("The web page could not be saved: {reason}").format(
-                reason=str(error)))
-
-        self.html_task = self._write_in_background(
-            self.html_button, path,
-            lambda: outreach.render_html(item, profile, path, item_id=item_id), failed)
-
-    def print_item(self) -> None:
-        document = self.preview.document
-        if self.selected_id() is None or document.pageCount() == 0 or self.preview.is_busy():
-            return
-        title = self._selected_title()
-        printer = ask_printer(self, title)
-        if printer is None:
-            return
-        pages = print_document(document, printer)
-        self.status_message.emit(ngettext("Sent {n} page to the printer.",
-                                          "Sent {n} pages to the printer.", pages).format(
-            n=pages))
-
     def wait_for_work(self) -> None:
         """Let background drawing and saving end (closing, tests)."""
-        self.preview.wait()
-        for task in (self.pdf_task, self.html_task, self.json_task):
-            if task is not None:
-                task.wait()
+        self.output.wait()
