@@ -145,7 +145,7 @@ def shoot(language: str, out: Path) -> None:
 
     minutes = window.open_live_minutes(upcoming.id)
     minutes.resize(1200, 760)
-    minutes.attendance.setCurrentRow(0)
+    minutes.attendance.setCurrentIndex(minutes.attendance.model().index(0, 0))
     for _person in range(4):
         minutes.attendance_panel.mark(Qt.Key.Key_P)
     minutes.move_item(1)

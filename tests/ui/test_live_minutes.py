@@ -71,6 +71,12 @@ def _tab_to(qtbot, target, limit: int = 60) -> None:
     raise AssertionError(f"Tab never reached {target.text()!r}")
 
 
+def _lines(view) -> list[str]:
+    """The lines a list shows, top to bottom."""
+    model = view.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
 def _ctrl(qtbot, window, key) -> None:
     """Ctrl+key in the minute-taking window, once it has the keyboard back."""
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
@@ -116,12 +122,13 @@ def test_a_whole_meeting_from_the_keyboard(qtbot, main_window, services, meeting
                               "Publish a results summary", Qt.Key.Key_Tab, "Chair",
                               Qt.Key.Key_Return])
     _ctrl(qtbot, window, Qt.Key.Key_P)
-    assert window.recorded.count() == 3
-    # The date as the app writes it.
+    # What was recorded for the item, the date as the app writes it.
     due = services.meetings.get_meeting(meeting_id).actions[0].due_on
-    assert window.recorded.item(1).text() == (
-        f"Action: Send the update to members (Sean Murphy, {format_date(due)})")
-    assert due.isoformat() not in window.recorded.item(1).text()
+    assert _lines(window.recorded) == [
+        "Decision: Extend recruitment to Wales (dissent: One member preferred to wait)",
+        f"Action: Send the update to members (Sean Murphy, {format_date(due)})",
+        "Promise: Publish a results summary (Chair)"]
+    assert due.isoformat() not in _lines(window.recorded)[1]
 
     # End the meeting (Ctrl+E), confirming.
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
@@ -209,13 +216,14 @@ def test_attendance_keys_move_down_the_register_and_present_means_in_the_room(
         people[1]: (AttendanceStatus.ABSENT, AttendanceMode.IN_PERSON),
         people[3]: (AttendanceStatus.APOLOGIES, AttendanceMode.IN_PERSON),
         people[2]: (AttendanceStatus.PRESENT, AttendanceMode.IN_PERSON)}
-    assert window.attendance.currentRow() == 3  # the last person stays chosen
+    assert window.attendance.currentIndex().row() == 3  # the last person stays chosen
     # The chair, who joined remotely, walks in: P makes her present in the room.
-    window.attendance.setCurrentRow(0)
+    window.attendance.setCurrentIndex(window.attendance.model().index(0, 0))
     qtbot.keyClick(window.attendance, Qt.Key.Key_P)
     assert recorded()[people[0]] == (AttendanceStatus.PRESENT, AttendanceMode.IN_PERSON)
-    assert window.attendance.item(0).text() == "Amina Haddad (Chair): Present, In person"
-    assert window.attendance.currentRow() == 1
+    assert _lines(window.attendance)[0] == "Amina Haddad (Chair): Present, In person"
+    assert window.attendance.currentIndex().row() == 1
+    assert window.status.currentMessage() == "Amina Haddad (Chair): Present, In person"
 
 
 def test_the_boards_page_shows_the_final_attendance_once_the_meeting_ends(

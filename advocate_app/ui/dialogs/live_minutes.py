@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QListWidget,
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
@@ -48,12 +47,14 @@ from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.minutes_agenda import (
     AgendaPanel,
     item_timer_text,
+    list_model,
     meeting_clock_text,
 )
 from advocate_app.ui.dialogs.minutes_attendance import AttendancePanel
 from advocate_app.ui.dialogs.minutes_autosave import NotesAutosave
 from advocate_app.ui.dialogs.minutes_record import QuickRecorder, recorded_lines
 from advocate_app.ui.help import KeyRow, install_help_key
+from advocate_app.ui.models.rows import Row
 from advocate_app.ui.widgets.flow import flow_of
 from advocate_app.ui.widgets.heading import Heading
 
@@ -178,7 +179,9 @@ class LiveMinutesWindow(QMainWindow):
         self.notes.setFont(font)
         notes_label = QLabel(_("&Notes (Ctrl+2)"))
         notes_label.setBuddy(self.notes)
-        self.recorded = QListWidget()
+        self.recorded_model = list_model(self)
+        self.recorded = QListView()
+        self.recorded.setModel(self.recorded_model)
         self.recorded.setAccessibleName(_("Recorded for this item"))
         # About five lines of what was recorded, at any text size; more scrolls.
         self.recorded.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
@@ -299,9 +302,9 @@ class LiveMinutesWindow(QMainWindow):
         self._fill_recorded()
 
     def _fill_recorded(self) -> None:
-        self.recorded.clear()
-        for line in recorded_lines(self.meeting, self._current_id):
-            self.recorded.addItem(line)
+        self.recorded_model.set_rows(
+            Row(number, (line,))
+            for number, line in enumerate(recorded_lines(self.meeting, self._current_id)))
 
     # -- ending -----------------------------------------------------------------------------
     def end_meeting(self) -> None:

@@ -3,10 +3,19 @@ the item being minuted."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from advocate_app.i18n import _
+from advocate_app.ui.models.rows import Row, RowsModel, select_id
+
+#: Minute-taking's lists show every line whole, wrapped: no tooltip repeats one.
+WHOLE = 1 << 30
+
+
+def list_model(parent=None) -> RowsModel:
+    """The model of one of minute-taking's lists: one column of lines, each with its id."""
+    return RowsModel([""], parent, alignment=None, tooltip_after=WHOLE)
 
 
 def clock(seconds: int) -> str:
@@ -39,7 +48,9 @@ class AgendaPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.view = QListWidget()
+        self.model = list_model(self)
+        self.view = QListView()
+        self.view.setModel(self.model)
         self.view.setWordWrap(True)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)  # wrapped again when resized
         self.view.setSpacing(2)
@@ -47,7 +58,7 @@ class AgendaPanel(QWidget):
         self.view.setAccessibleName(_("Agenda"))
         self.view.setAccessibleDescription(_("Ctrl+Page Down and Ctrl+Page Up move to the "
                                              "next and previous item."))
-        self.view.currentRowChanged.connect(self._row_changed)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         label = QLabel(_("A&genda (Ctrl+1)"))
         label.setBuddy(self.view)
         layout = QVBoxLayout(self)
@@ -56,32 +67,27 @@ class AgendaPanel(QWidget):
 
     def show_agenda(self, agenda) -> None:
         """List ``agenda`` (AgendaItemView) without choosing anything."""
-        self.view.blockSignals(True)
-        self.view.clear()
+        rows = []
         for number, item in enumerate(agenda, start=1):
             details = _("{minutes} min").format(minutes=item.minutes_allotted)
             if item.presenter:
                 details = _("{presenter}, {minutes} min").format(
                     presenter=item.presenter, minutes=item.minutes_allotted)
-            row = QListWidgetItem(f"{number}. {item.title}\n    {details}")
-            row.setData(Qt.ItemDataRole.UserRole, item.id)
-            self.view.addItem(row)
-        self.view.blockSignals(False)
+            rows.append(Row(item.id, (f"{number}. {item.title}\n    {details}",)))
+        self.model.set_rows(rows)
 
     def choose(self, item_id: int | None) -> None:
         """Choose the item ``item_id``, or the first when it is not on the agenda."""
-        ids = [self.view.item(row).data(Qt.ItemDataRole.UserRole)
-               for row in range(self.view.count())]
-        self.view.setCurrentRow(ids.index(item_id) if item_id in ids else 0 if ids else -1)
+        select_id(self.view, item_id, or_first=True)
 
     def step(self, step: int) -> bool:
         """Move ``step`` items down (or up); False at either end."""
-        row = self.view.currentRow() + step
-        if not 0 <= row < self.view.count():
+        row = self.view.currentIndex().row() + step
+        if not 0 <= row < self.model.rowCount():
             return False
-        self.view.setCurrentRow(row)
+        self.view.setCurrentIndex(self.model.index(row, 0))
         return True
 
-    def _row_changed(self, row: int) -> None:
-        if row >= 0:
-            self.item_chosen.emit(self.view.item(row).data(Qt.ItemDataRole.UserRole))
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.item_chosen.emit(self.model.row_id(current))

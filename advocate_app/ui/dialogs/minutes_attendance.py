@@ -8,21 +8,15 @@ as on a paper register.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QLabel,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
 from advocate_app.domain.governance import AttendanceMode, AttendanceStatus, BoardRole
 from advocate_app.i18n import N_, _
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
+from advocate_app.ui.dialogs.minutes_agenda import list_model
 from advocate_app.ui.help import KeyRow, key_text
+from advocate_app.ui.models.rows import Row
 
 #: The keys of the attendance list (its event filter and the help both read this).
 ATTENDANCE_KEYS = {
@@ -65,7 +59,10 @@ class AttendancePanel(QWidget):
         self._services = services
         self._meeting_id = meeting_id
         self._attendees: tuple = ()
-        self.view = QListWidget()
+        self.model = list_model(self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.model.keep_selection_of(self.view)  # the chosen person stays chosen
         self.view.setAccessibleName(_("Attendance"))
         self.view.setAccessibleDescription(_(
             "P present, A apologies, X absent, R switches between in person and remote."))
@@ -89,14 +86,10 @@ class AttendancePanel(QWidget):
     def show_attendees(self, attendees) -> None:
         """List ``attendees`` (AttendeeView), keeping the chosen row."""
         self._attendees = tuple(attendees)
-        row = self.view.currentRow()
-        self.view.clear()
-        for attendee in self._attendees:
-            entry = QListWidgetItem(attendee_text(attendee))
-            entry.setData(Qt.ItemDataRole.UserRole, attendee.member_id)
-            self.view.addItem(entry)
-        if self.view.count():
-            self.view.setCurrentRow(max(0, min(row, self.view.count() - 1)))
+        self.model.set_rows(Row(attendee.member_id, (attendee_text(attendee),))
+                            for attendee in self._attendees)
+        if not self.view.currentIndex().isValid() and self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
 
     def help_keys(self) -> list[KeyRow]:
         """The keys the attendance list handles itself, for the help (F1)."""
@@ -115,10 +108,10 @@ class AttendancePanel(QWidget):
     def mark(self, key) -> None:
         """What ``key`` (one of ATTENDANCE_KEYS) says of the chosen person, saved; then on to
         the next person."""
-        current = self.view.currentItem()
-        if current is None:
+        current = self.view.currentIndex()
+        if not current.isValid():
             return
-        member_id = current.data(Qt.ItemDataRole.UserRole)
+        member_id = self.model.row_id(current)
         attendee = next(a for a in self._attendees if a.member_id == member_id)
         status, mode = attendance_change(attendee, key)
         window = self.window()
@@ -128,8 +121,8 @@ class AttendancePanel(QWidget):
             prompts.error(window, window.windowTitle(), str(exc))
             return
         meeting = self._services.meetings.get_meeting(self._meeting_id)
-        row = self.view.currentRow()
         self.show_attendees(meeting.attendees)
-        self.changed.emit(meeting, self.view.item(row).text())
-        if row + 1 < self.view.count():  # on to the next person, as on a register
-            self.view.setCurrentRow(row + 1)
+        row = self.view.currentIndex().row()
+        self.changed.emit(meeting, self.model.cell(row, 0).text)
+        if row + 1 < self.model.rowCount():  # on to the next person, as on a register
+            self.view.setCurrentIndex(self.model.index(row + 1, 0))
