@@ -243,21 +243,21 @@ def test_a_typical_email_address_fits_its_column(page):
 
 def test_filters_go_two_to_a_row_when_the_page_is_narrow(qtbot, page):
     def row_of(widget):
-        return page.filter_grid.getItemPosition(page.filter_grid.indexOf(widget))[0]
+        return page.filters.grid.getItemPosition(page.filters.grid.indexOf(widget))[0]
 
-    page.resize(max(1400, page._filters_width(3)), 700)
+    page.resize(max(1400, page.filters.width_for(3)), 700)
     qtbot.waitUntil(lambda: row_of(page.tag_filter) == 0)
-    page.resize(page._filters_width(2), 700)
+    page.resize(page.filters.width_for(2), 700)
     qtbot.waitUntil(lambda: row_of(page.tag_filter) == 1)
     assert row_of(page.region_filter) == 0
-    page.resize(page._filters_width(2) - 20, 700)
+    page.resize(page.filters.width_for(2) - 20, 700)
     qtbot.waitUntil(lambda: row_of(page.region_filter) == 1)
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_each_filter_shows_its_first_choice_whole_at_large_text(qtbot, services, language):
     from advocate_app.i18n import install_language
-    from advocate_app.ui.pages.members import _combo_width
+    from advocate_app.ui.pages.member_filters import _combo_width
 
     install_language(language)
     app = QApplication.instance()
@@ -272,7 +272,7 @@ def test_each_filter_shows_its_first_choice_whole_at_large_text(qtbot, services,
             page.resize(width, 700)
             page.show()
             qtbot.wait(20)
-            for _label, field in page._filter_pairs:
+            for _label, field in page.filters.pairs:
                 if isinstance(field, QComboBox):
                     assert field.width() >= _combo_width(field, field.itemText(0)), (
                         width, field.itemText(0))
@@ -327,13 +327,13 @@ def test_filters_saved_as_a_segment_come_back(qtbot, page, services, monkeypatch
     page.language_filter.setCurrentIndex(page.language_filter.findData("fr"))
     page.role_filter.setCurrentIndex(page.role_filter.findData(Role.CARER.value))
     monkeypatch.setattr(prompts, "ask_text", lambda *args, **kwargs: "French carers")
-    page.save_segment()
+    page.filters.save_segment()
     assert page.segment_filter.currentText() == "French carers"
     page.language_filter.setCurrentIndex(0)
     page.role_filter.setCurrentIndex(0)
     assert len(_names(page)) == 2
     page.segment_filter.setCurrentIndex(page.segment_filter.findData("French carers"))
-    page._apply_segment(page.segment_filter.currentIndex())
+    page.filters.apply_segment(page.segment_filter.currentIndex())
     assert _names(page) == ["Amélie Roux"]
     assert page.language_filter.currentData() == "fr"
 
@@ -362,7 +362,7 @@ def test_everything_we_hold_and_erase_from_the_page(qtbot, page, services, monke
     monkeypatch.setattr(prompts, "save_file", lambda *args, **kwargs: str(target))
     said = []
     page.status_message.connect(said.append)
-    page.subject_access()
+    page.actions.subject_access()
     qtbot.waitUntil(lambda: bool(said), timeout=10_000)  # written in the background
     assert said == ["Saved zoe.html and zoe.json."]
     assert "zoe@example.org" in target.read_text(encoding="utf-8")
@@ -371,7 +371,7 @@ def test_everything_we_hold_and_erase_from_the_page(qtbot, page, services, monke
     monkeypatch.setattr(prompts, "confirm",
                         lambda parent, title, text, *, destructive_label: asked.append(
                             destructive_label) or True)
-    page.erase_selected()
+    page.actions.erase_selected()
     assert asked == ["Erase for good"]
     assert services.members.get(member.id).email == ""
     assert page.count_label.text().startswith("No members shown: archived members are hidden")
@@ -394,7 +394,7 @@ def test_several_members_tagged_and_exported_at_once(qtbot, page, services, monk
     selection.setCurrentIndex(page.model.index(2, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
     assert len(page.selected_ids()) == 2
     monkeypatch.setattr(prompts, "ask_text", lambda *args, **kwargs: "family day")
-    page.tag_selected()
+    page.actions.tag_selected()
     tagged = [r.display_name for r in services.members.search("family day")]
     assert sorted(tagged) == ["X Adams", "X Clark"]
     target = tmp_path / "chosen.json"
@@ -402,8 +402,8 @@ def test_several_members_tagged_and_exported_at_once(qtbot, page, services, monk
     for row in (0, 2):
         selection.select(page.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
                          | QItemSelectionModel.SelectionFlag.Rows)
-    page.export_selected()
-    qtbot.waitUntil(lambda: target.exists() and not page.export_task.is_running(),
+    page.actions.export_selected()
+    qtbot.waitUntil(lambda: target.exists() and not page.actions.export_task.is_running(),
                     timeout=10_000)
     exported = json.loads(target.read_text(encoding="utf-8"))
     assert sorted(m["family_name"] for m in exported) == ["Adams", "Clark"]
@@ -458,8 +458,8 @@ def test_export_these_members_writes_what_the_list_shows(qtbot, page, services, 
     monkeypatch.setattr(prompts, "choose", choose)
     target = tmp_path / "carers.csv"
     monkeypatch.setattr(prompts, "save_file", lambda *args, **kwargs: str(target))
-    page.export_list()
-    qtbot.waitUntil(lambda: target.exists() and not page.export_task.is_running(),
+    page.actions.export_list()
+    qtbot.waitUntil(lambda: target.exists() and not page.actions.export_task.is_running(),
                     timeout=10_000)
     assert "2 members" in choices[0][0]
     with target.open(encoding="utf-8-sig", newline="") as handle:
@@ -525,7 +525,7 @@ def test_a_report_that_cannot_be_written_says_so_and_the_page_carries_on(qtbot, 
     monkeypatch.setattr(prompts, "save_file", lambda *args, **kwargs: str(target))
     shown = []
     monkeypatch.setattr(prompts, "error", lambda parent, title, text: shown.append(title))
-    page.subject_access()
+    page.actions.subject_access()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert shown == ["Everything we hold about Zoë Ørsted"]
     assert not target.parent.exists()
