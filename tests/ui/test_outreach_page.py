@@ -564,3 +564,27 @@ def test_a_print_pack_lists_what_the_pre_flight_check_refused(qtbot, services, m
     assert "printed anyway despite" in text
     logged = services.outreach.renderings(item_id)
     assert [r["profile"] for r in logged if r["overridden"]] == ["easy-read"]
+
+
+def test_a_print_pack_reads_its_members_off_the_window_thread(qtbot, services, monkeypatch,
+                                                              tmp_path):
+    """All members (or a segment) can be many: the window keeps answering while they are read."""
+    import threading
+
+    item_id, item = _leaflet(services)
+    _member(services, "Ama", "Boateng")
+    threads = []
+    original = services.members.list
+
+    def listing(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return original(*args, **kwargs)
+
+    dialog = print_pack.PrintPackDialog(services, item_id, item.title)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(services.members, "list", listing)
+    dialog.folder.setText(str(tmp_path / "pack"))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.result_pack is not None, timeout=60_000)
+    assert dialog.result_pack.copies == 1
+    assert threads and not any(threads)

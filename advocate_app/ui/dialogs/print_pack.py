@@ -212,9 +212,10 @@ class PrintPackDialog(QDialog):
             self.folder.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         out_dir = Path(folder)
-        ids = (list(self._selected) if self.who.currentData() == _SELECTED
-               else member_ids(self._services, self._query()))
-        outreach, item_id, sheet = self._services.outreach, self.item_id, self.sheet.currentData()
+        services = self._services
+        selected = list(self._selected) if self.who.currentData() == _SELECTED else None
+        query = self._query() if selected is None else None
+        outreach, item_id, sheet = services.outreach, self.item_id, self.sheet.currentData()
         anyway = self.print_anyway.isChecked()
 
         def work(progress, should_cancel):
@@ -222,6 +223,8 @@ class PrintPackDialog(QDialog):
                 progress(done, total)
                 return not should_cancel()
 
+            # Every member of a segment (or all of them) is read here, not in the window.
+            ids = selected if selected is not None else member_ids(services, query)
             try:
                 return outreach.print_pack(item_id, ids, out_dir, progress=step,
                                            label_sheet=sheet, print_anyway=anyway)
