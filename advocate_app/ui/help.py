@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.i18n import _, current_language
+from advocate_app.ui.models.rows import Row, RowsModel
 
 GUIDE_DIR = Path(__file__).resolve().parent.parent / "help"
 GUIDE_LANGUAGES = ("en", "fr")
@@ -210,9 +210,11 @@ class HelpWindow(QWidget):
         self.keys_caption = QLabel()
         self.keys_caption.setObjectName("keys-caption")
         self.keys_caption.setWordWrap(True)
-        self.keys_table = QTableWidget(0, 3)
+        self.keys_model = RowsModel([_("Keys"), _("What they do"), _("Where")],
+                                    alignment=None, tooltip_after=None)
+        self.keys_table = QTableView()
+        self.keys_table.setModel(self.keys_model)
         self.keys_table.setObjectName("keys-table")
-        self.keys_table.setHorizontalHeaderLabels([_("Keys"), _("What they do"), _("Where")])
         self.keys_table.verticalHeader().setVisible(False)
         self.keys_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.keys_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -366,15 +368,12 @@ class HelpWindow(QWidget):
         self.keys_table.setAccessibleName(caption)
         rows = screen_keys(screen)
         self.keys = rows
-        self.keys_table.setRowCount(len(rows))
-        for number, row in enumerate(rows):
-            for column, text in enumerate((row.keys, row.what,
-                                           row.where or _("whole window"))):
-                item = QTableWidgetItem(text)
-                self.keys_table.setItem(number, column, item)
+        self.keys_model.set_rows(Row(number, (row.keys, row.what,
+                                              row.where or _("whole window")))
+                                 for number, row in enumerate(rows))
         self.keys_table.resizeRowsToContents()
         if rows:
-            self.keys_table.setCurrentCell(0, 0)
+            self.keys_table.setCurrentIndex(self.keys_model.index(0, 0))
 
     # -- the guide -------------------------------------------------------------------------
     def load_guide(self, language: str | None = None) -> None:

@@ -83,17 +83,23 @@ def _press_f1(qtbot, screen) -> HelpWindow:
     return window
 
 
+def _shown(window: HelpWindow) -> list[tuple[str, str]]:
+    """The keys and what they do, as the keys table shows them."""
+    model = window.keys_table.model()
+    return [(model.index(row, 0).data(), model.index(row, 1).data())
+            for row in range(model.rowCount())]
+
+
 def _help_keys(window: HelpWindow) -> set[str]:
     keys: set[str] = set()
-    for row in range(window.keys_table.rowCount()):
-        assert window.keys_table.item(row, 1).text(), "every key says what it does"
-        keys.update(window.keys_table.item(row, 0).text().split(" or "))
+    for shown, what in _shown(window):
+        assert what, "every key says what it does"
+        keys.update(shown.split(" or "))
     return keys
 
 
 def _help_rows(window: HelpWindow) -> dict[str, str]:
-    return {window.keys_table.item(row, 0).text(): window.keys_table.item(row, 1).text()
-            for row in range(window.keys_table.rowCount())}
+    return dict(_shown(window))
 
 
 def _close_help(qtbot, window: HelpWindow, screen) -> None:

@@ -97,8 +97,8 @@ def test_f6_moves_between_sections_and_page(qtbot, main_window):
 
 def test_help_lists_the_keyboard_shortcuts(main_window):
     main_window.help_action.trigger()
-    table = main_window.help_window.keys_table
-    keys = {table.item(row, 0).text() for row in range(table.rowCount())}
+    model = main_window.help_window.keys_table.model()
+    keys = {model.index(row, 0).data() for row in range(model.rowCount())}
     assert {"Ctrl+N", "Ctrl+F", "F6"} <= keys
 
 

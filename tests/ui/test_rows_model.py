@@ -86,6 +86,10 @@ def test_cells_tell_a_screen_reader_and_a_tooltip_what_they_hold(qtbot):
     assert model.headerData(0, Qt.Orientation.Vertical) == "Approve summaries"
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Vote"
     assert model.index_of(2).row() == 1 and not model.index_of(3).isValid()
+    plain = RowsModel(["Keys", "What they do"], alignment=None, tooltip_after=None)
+    plain.set_rows([Row(0, ("Ctrl+N", long))])
+    assert plain.data(plain.index(0, 1), Qt.ItemDataRole.ToolTipRole) is None
+    assert plain.data(plain.index(0, 1), Qt.ItemDataRole.TextAlignmentRole) is None
 
 
 def test_the_table_is_read_only_chosen_by_rows_and_named(qtbot):

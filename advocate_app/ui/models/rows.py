@@ -64,12 +64,14 @@ class Row:
 class RowsModel(QAbstractTableModel):
     """Rows of cells under ``headers`` (translated by the caller).
 
-    ``alignment`` is where every cell's text sits unless the cell says otherwise;
-    a text longer than ``tooltip_after`` characters also shows whole as its tooltip.
+    ``alignment`` is where every cell's text sits unless the cell says otherwise (None:
+    the view's default); a text longer than ``tooltip_after`` characters also shows whole as
+    its tooltip (None: only a cell's own tooltip shows).
     """
 
     def __init__(self, headers: Sequence[str], parent=None, *,
-                 alignment: Qt.AlignmentFlag | None = TOP_LEFT, tooltip_after: int = 40):
+                 alignment: Qt.AlignmentFlag | None = TOP_LEFT,
+                 tooltip_after: int | None = 40):
         super().__init__(parent)
         self._headers = list(headers)
         self._rows: list[tuple[Hashable, tuple[Cell, ...], str | None]] = []
@@ -146,7 +148,9 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if cell.tooltip is not None:
                 return cell.tooltip or None
-            return cell.text if len(cell.text) > self._tooltip_after else None
+            if self._tooltip_after is None or len(cell.text) <= self._tooltip_after:
+                return None
+            return cell.text
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return cell.accessible
         if role == Qt.ItemDataRole.TextAlignmentRole:
