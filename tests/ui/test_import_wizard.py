@@ -23,16 +23,16 @@ def wizard(qtbot, services, app_paths):
     return widget
 
 
-def _to_columns(wizard, path):
+def _to_columns(qtbot, wizard, path):
     wizard.file_page.path.setText(str(path))
-    wizard.next()
-    assert wizard.currentPage() is wizard.columns_page
+    wizard.next()  # the file is read in the background; then the wizard moves on
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.columns_page, timeout=20_000)
 
 
 def test_a_whole_import(qtbot, wizard, services, tmp_path):
     path = tmp_path / "adherents.csv"
     path.write_bytes(CSV.encode("cp1252"))
-    _to_columns(wizard, path)
+    _to_columns(qtbot, wizard, path)
     page = wizard.columns_page
     holds = [combo.currentData() for combo in page.combos]
     assert holds == ["given_name", "family_name", "email", ""]
@@ -65,13 +65,13 @@ def test_the_column_choices_are_remembered(qtbot, services, app_paths, tmp_path)
     first = ImportWizard(services, app_paths.settings_file)
     qtbot.addWidget(first)
     first.show()
-    _to_columns(first, path)
+    _to_columns(qtbot, first, path)
     first.columns_page.combos[3].setCurrentIndex(first.columns_page.combos[3].findData("notes"))
     first.next()
     second = ImportWizard(services, app_paths.settings_file)
     qtbot.addWidget(second)
     second.show()
-    _to_columns(second, path)
+    _to_columns(qtbot, second, path)
     assert second.columns_page.combos[3].currentData() == "notes"
 
 
@@ -80,9 +80,38 @@ def test_an_unreadable_file_is_explained_on_the_first_page(qtbot, wizard, tmp_pa
     path.write_bytes(b"PK\x03\x04 not really")
     wizard.file_page.path.setText(str(path))
     wizard.next()
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()  # while the file is read
+    qtbot.waitUntil(lambda: wizard.file_page.error.isVisible(), timeout=20_000)
     assert wizard.currentPage() is wizard.file_page
-    assert wizard.file_page.error.isVisible()
     assert "nothing was imported" in wizard.file_page.error.text()
+    assert next_button.isEnabled()  # a corrected file can be tried at once
+
+
+def test_a_big_file_is_read_while_the_window_keeps_answering(qtbot, wizard, tmp_path,
+                                                             monkeypatch):
+    """Reading the file happens off the window's thread: Next returns at once."""
+    import threading
+
+    from advocate_app.ui.dialogs import import_wizard
+
+    path = tmp_path / "adherents.csv"
+    path.write_bytes(CSV.encode("cp1252"))
+    may_finish = threading.Event()
+    real_read = import_wizard.read_member_file
+
+    def slow_read(*args):
+        assert may_finish.wait(10)
+        return real_read(*args)
+
+    monkeypatch.setattr(import_wizard, "read_member_file", slow_read)
+    wizard.file_page.path.setText(str(path))
+    wizard.next()  # would not return until the read ended if it ran on this thread
+    assert wizard.currentPage() is wizard.file_page
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    may_finish.set()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.columns_page, timeout=20_000)
+    assert "3 rows found" in wizard.columns_page.summary.text()
 
 
 def test_cancelling_a_running_import_changes_nothing(qtbot, wizard, services, tmp_path,
@@ -93,7 +122,7 @@ def test_cancelling_a_running_import_changes_nothing(qtbot, wizard, services, tm
     path = tmp_path / "many.csv"
     path.write_text("Prénom;Nom;Courriel;Note\n" + rows + "\n", encoding="utf-8")
     monkeypatch.setattr(member_import, "PROGRESS_EVERY", 1)
-    _to_columns(wizard, path)
+    _to_columns(qtbot, wizard, path)
     wizard.next()
     run = wizard.run_page
     run.import_button.click()
@@ -118,7 +147,7 @@ def test_a_big_file_from_the_window_is_read_by_spawned_workers(qtbot, wizard, se
     monkeypatch.setattr(member_import_workers.os, "cpu_count", lambda: 2)
     path = tmp_path / "adherents.csv"
     path.write_bytes(CSV.encode("cp1252"))
-    _to_columns(wizard, path)
+    _to_columns(qtbot, wizard, path)
     wizard.next()
     run = wizard.run_page
     run.import_button.click()

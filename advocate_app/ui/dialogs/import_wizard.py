@@ -160,6 +160,8 @@ class FilePage(QWizardPage):
             form.addRow(label, combo)
         form.addRow(self.error)
         self.path.textChanged.connect(self.completeChanged)
+        self.reading = None  # the file being read, in the background, after Next
+        self._just_read = False
 
     def _browse(self) -> None:
         from advocate_app.ui import file_dialogs
@@ -171,20 +173,46 @@ class FilePage(QWizardPage):
             self.path.setText(chosen)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
-        return bool(self.path.text().strip())
+        return bool(self.path.text().strip()) and self.reading is None
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        """Next reads the file in the background (a big one takes a while); once it is read,
+        the wizard moves on by itself, or the page says why the file cannot be imported."""
         wizard: ImportWizard = self.wizard()
         options = wizard.options(dry_run=True)
-        try:
-            wizard.table = read_member_file(Path(self.path.text().strip()), options)
-        except UnreadableFileError as exc:
-            self.error.setText(str(exc))
+        path = Path(self.path.text().strip())
+        if self._just_read:  # the read below has finished: on to the columns
+            self._just_read = False
+            return True
+        if self.reading is None:
+            self._read(path, options)
+        return False
+
+    def _read(self, path: Path, options: ImportOptions) -> None:
+        wizard: ImportWizard = self.wizard()
+        wizard.table = None
+
+        def done(table) -> None:
+            self.reading = None
+            wizard.table = table
+            self._just_read = True
+            self.error.setVisible(False)
+            self.completeChanged.emit()
+            wizard.next()
+
+        def failed(error: Exception) -> None:
+            self.reading = None
+            self.completeChanged.emit()
+            self.error.setText(str(error) if isinstance(error, UnreadableFileError) else _(
+                "The import stopped because of an unexpected problem ({problem}); nothing "
+                "was changed.").format(problem=error))
             self.error.setVisible(True)
             self.error.setFocus()
-            return False
-        self.error.setVisible(False)
-        return True
+
+        self.reading = run_in_background(
+            self, lambda _progress, _cancelled: read_member_file(path, options),
+            on_done=done, on_error=failed)
+        self.completeChanged.emit()
 
 
 class ColumnsPage(QWizardPage):
