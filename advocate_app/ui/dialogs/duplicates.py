@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -18,8 +15,9 @@ from PySide6.QtWidgets import (
 from advocate_app.i18n import _, ngettext
 from advocate_app.ui import prompts
 from advocate_app.ui.help import install_help_key
+from advocate_app.ui.models.rows import Row, RowsModel, select_id, selected_id
 from advocate_app.ui.tasks import run_in_background
-from advocate_app.ui.widgets.tables import readable_columns
+from advocate_app.ui.widgets.tables import rows_table
 
 
 class DuplicatesDialog(QDialog):
@@ -32,14 +30,9 @@ class DuplicatesDialog(QDialog):
         self.setWindowTitle(_("Find duplicates"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([_("Keep"), _("Merge into it"), _("Why")])
-        self.table.setAccessibleName(_("Possible duplicates"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        readable_columns(self.table, 2)  # why they look alike: the text that wraps
+        # A pair's id is the two members' ids; why they look alike is the text that wraps.
+        self.table = rows_table(RowsModel([_("Keep"), _("Merge into it"), _("Why")]),
+                                _("Possible duplicates"), main=2)
         self.merge_button = QPushButton(_("&Merge the selected pair"))
         self.merge_button.clicked.connect(self.merge_selected)
         self.status = QLabel()
@@ -60,13 +53,12 @@ class DuplicatesDialog(QDialog):
 
     def refresh(self) -> None:
         self.pairs = self._services.duplicates.find()
-        self.table.setRowCount(len(self.pairs))
-        for row, pair in enumerate(self.pairs):
-            for column, text in enumerate((
-                    _("{name} (member {id})").format(name=pair.first_name, id=pair.first_id),
-                    _("{name} (member {id})").format(name=pair.second_name, id=pair.second_id),
-                    pair.reason)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.model().set_rows(
+            Row((pair.first_id, pair.second_id), (
+                _("{name} (member {id})").format(name=pair.first_name, id=pair.first_id),
+                _("{name} (member {id})").format(name=pair.second_name, id=pair.second_id),
+                pair.reason))
+            for pair in self.pairs)
         self.summary.setText(ngettext(
             "{n} pair of records looks like the same person. Merging keeps everything: "
             "details, roles, tags and consent history.",
@@ -75,13 +67,13 @@ class DuplicatesDialog(QDialog):
             n=len(self.pairs)) if self.pairs else _("No duplicates found."))
         self.merge_button.setEnabled(bool(self.pairs))
         if self.pairs:
-            self.table.selectRow(0)
+            select_id(self.table, None, or_first=True)
 
     def merge_selected(self) -> None:
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.pairs):
+        chosen = selected_id(self.table)
+        pair = next((p for p in self.pairs if (p.first_id, p.second_id) == chosen), None)
+        if pair is None:
             return
-        pair = self.pairs[row]
         if not prompts.confirm(
                 self, _("Merge records"),
                 _("Merge {second} (member {second_id}) into {first} (member {first_id})? The "
