@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -16,13 +15,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,10 +28,11 @@ from advocate_app.i18n import _
 from advocate_app.i18n.formatting import date_edit_format, format_date
 from advocate_app.services.errors import ServiceError, ValidationError
 from advocate_app.ui import prompts
+from advocate_app.ui.dialogs.record_lists import records_table, whole_rows_model
 from advocate_app.ui.help import install_help_key
+from advocate_app.ui.models.rows import Row
 from advocate_app.ui.widgets.heading import Heading
 from advocate_app.ui.widgets.screen import fit_to_screen
-from advocate_app.ui.widgets.tables import readable_columns
 
 #: Time zones offered first; any other IANA name can be typed.
 COMMON_ZONES = (
@@ -113,7 +110,9 @@ class MemberPicker(QDialog):
         self.search_field.setAccessibleName(_("Find a member"))
         search_label = QLabel(_("&Find:"))
         search_label.setBuddy(self.search_field)
-        self.matches = QListWidget()
+        self.model = whole_rows_model([""], self)
+        self.matches = QListView()
+        self.matches.setModel(self.model)
         self.matches.setAccessibleName(_("Matching members"))
         matches_label = QLabel(_("&Matches:"))
         matches_label.setBuddy(self.matches)
@@ -126,8 +125,8 @@ class MemberPicker(QDialog):
         self.search_field.textChanged.connect(self._search)
         self.search_field.returnPressed.connect(
             lambda: self.matches.setFocus(Qt.FocusReason.OtherFocusReason))
-        self.matches.itemActivated.connect(lambda _item: self.accept())
-        self.matches.currentRowChanged.connect(self._update_ok)
+        self.matches.activated.connect(lambda _index: self.accept())
+        self.matches.selectionModel().currentRowChanged.connect(self._update_ok)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(search_label)
@@ -140,26 +139,22 @@ class MemberPicker(QDialog):
         self._search("")
 
     def _search(self, text: str) -> None:
-        self.matches.clear()
-        for row in self._services.members.search(text.strip(), 50):
-            if row.id in self._exclude:
-                continue
-            item = QListWidgetItem(row.display_name)
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            self.matches.addItem(item)
-        if self.matches.count():
-            self.matches.setCurrentRow(0)
+        self.model.set_rows(Row(row.id, (row.display_name,))
+                            for row in self._services.members.search(text.strip(), 50)
+                            if row.id not in self._exclude)
+        if self.model.rowCount():
+            self.matches.setCurrentIndex(self.model.index(0, 0))
         self._update_ok()
 
     def _update_ok(self, *_args) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            self.matches.currentItem() is not None)
+            self.matches.currentIndex().isValid())
 
     def chosen(self) -> tuple[int, str] | None:
-        item = self.matches.currentItem()
-        if item is None:
+        current = self.matches.currentIndex()
+        if not current.isValid():
             return None
-        return item.data(Qt.ItemDataRole.UserRole), item.text()
+        return self.model.row_id(current), self.model.cell(current.row(), 0).text
 
 
 def pick_member(services, parent: QWidget | None, title: str,
@@ -180,7 +175,7 @@ class _Seat:
     term_end: date | None
 
 
-NAME, ROLE, START, END = range(4)
+NAME = 0
 
 
 class BoardEditor(QDialog):
@@ -248,20 +243,12 @@ class BoardEditor(QDialog):
         terms_label.setBuddy(self.terms_field)
         form.addRow(terms_label, self.terms_field)
 
-        self.members_table = QTableWidget(0, 4)
-        self.members_table.setAccessibleName(_("Board members"))
-        self.members_table.setHorizontalHeaderLabels([_("Name"), _("Role"), _("Term starts"),
-                                                      _("Term ends")])
-        self.members_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.members_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.members_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.members_table.setTabKeyNavigation(False)
-        self.members_table.verticalHeader().setVisible(False)
-        self.members_table.horizontalHeader().setHighlightSections(False)
-        readable_columns(self.members_table, NAME)
+        self.members_model = whole_rows_model([_("Name"), _("Role"), _("Term starts"),
+                                               _("Term ends")], self)
+        self.members_table = records_table(self.members_model, _("Board members"), NAME)
         members_label = QLabel(_("&Members:"))
         members_label.setBuddy(self.members_table)
-        self.members_table.itemSelectionChanged.connect(self._selection_changed)
+        self.members_table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.add_member_button = QPushButton(_("&Add member…"))
         self.add_member_button.clicked.connect(self.add_member)
@@ -319,26 +306,25 @@ class BoardEditor(QDialog):
 
     # --- members ---------------------------------------------------------------------------
 
+    def _show_seats(self) -> None:
+        """The seats as rows (the chosen one stays chosen)."""
+        self.members_model.set_rows(
+            Row(seat.member_id, (seat.name, seat.role.label,
+                                 format_date(seat.term_start) or _("Not set"),
+                                 format_date(seat.term_end) or _("Not set")))
+            for seat in self._seats)
+
     def _fill_members(self, select: int | None = None) -> None:
-        table = self.members_table
-        table.setRowCount(len(self._seats))
-        for row, seat in enumerate(self._seats):
-            cells = (seat.name, seat.role.label,
-                     format_date(seat.term_start) or _("Not set"),
-                     format_date(seat.term_end) or _("Not set"))
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, seat.member_id)
-                table.setItem(row, column, item)
+        self._show_seats()
         if select is not None and 0 <= select < len(self._seats):
-            table.selectRow(select)
+            self.members_table.selectRow(select)
         self._selection_changed()
 
     def _current_row(self) -> int | None:
         rows = self.members_table.selectionModel().selectedRows()
         return rows[0].row() if rows else None
 
-    def _selection_changed(self) -> None:
+    def _selection_changed(self, *_args) -> None:
         row = self._current_row()
         chosen = row is not None
         for widget in (self.role_button, self.remove_button, self.term_start, self.term_end):
@@ -356,8 +342,11 @@ class BoardEditor(QDialog):
             return
         seat = self._seats[row]
         seat.term_start, seat.term_end = date_of(self.term_start), date_of(self.term_end)
-        for column, value in ((START, seat.term_start), (END, seat.term_end)):
-            self.members_table.item(row, column).setText(format_date(value) or _("Not set"))
+        # The same seat stays chosen: the term being typed is not shown to it again.
+        selection = self.members_table.selectionModel()
+        selection.blockSignals(True)
+        self._show_seats()
+        selection.blockSignals(False)
 
     def _choose_role(self, name: str, current: BoardRole = BoardRole.MEMBER) -> BoardRole | None:
         roles = list(BoardRole)

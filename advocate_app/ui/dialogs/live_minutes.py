@@ -47,12 +47,12 @@ from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.minutes_agenda import (
     AgendaPanel,
     item_timer_text,
-    list_model,
     meeting_clock_text,
 )
 from advocate_app.ui.dialogs.minutes_attendance import AttendancePanel
 from advocate_app.ui.dialogs.minutes_autosave import NotesAutosave
 from advocate_app.ui.dialogs.minutes_record import QuickRecorder, recorded_lines
+from advocate_app.ui.dialogs.record_lists import whole_rows_model
 from advocate_app.ui.help import KeyRow, install_help_key
 from advocate_app.ui.models.rows import Row
 from advocate_app.ui.widgets.flow import flow_of
@@ -179,7 +179,7 @@ class LiveMinutesWindow(QMainWindow):
         self.notes.setFont(font)
         notes_label = QLabel(_("&Notes (Ctrl+2)"))
         notes_label.setBuddy(self.notes)
-        self.recorded_model = list_model(self)
+        self.recorded_model = whole_rows_model([""], self)
         self.recorded = QListView()
         self.recorded.setModel(self.recorded_model)
         self.recorded.setAccessibleName(_("Recorded for this item"))

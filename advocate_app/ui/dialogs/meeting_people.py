@@ -2,29 +2,28 @@
 changes (often during the meeting itself), and beneath it the quorum and what the people
 invited need, as the meeting editor words them.
 
-Each person's attendance and way of taking part is chosen in the row itself (two lists in the
-row, reached with Tab), so the table stays a table of its own rows.
+The people are rows of the rows model (their member ids kept in the model); each person's
+attendance and way of taking part is chosen in the row itself, in two lists placed over the
+row's last two cells and reached with Tab, as a keyboard user always has.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from advocate_app.domain.governance import AttendanceMode, AttendanceStatus
 from advocate_app.i18n import _
+from advocate_app.ui.dialogs.record_lists import records_table, whole_rows_model
+from advocate_app.ui.models.rows import Row
 from advocate_app.ui.widgets.heading import Heading
-from advocate_app.ui.widgets.tables import readable_columns
 
 P_NAME, P_ROLE, P_STATUS, P_MODE = range(4)
 
@@ -51,17 +50,9 @@ class PeopleTab(QWidget):
         self.note = QLabel(_("The board's members are invited when the meeting is saved; then "
                              "you can record who came here."))
         self.note.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
-        self.table.setAccessibleName(_("People invited"))
-        self.table.setHorizontalHeaderLabels([_("Name"), _("Role"), _("Attendance"),
-                                              _("Taking part")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setHighlightSections(False)
-        readable_columns(self.table, P_NAME)
+        self.model = whole_rows_model([_("Name"), _("Role"), _("Attendance"),
+                                       _("Taking part")], self)
+        self.table = records_table(self.model, _("People invited"), P_NAME)
         people_label = QLabel(_("People &invited:"))
         people_label.setBuddy(self.table)
         self.invite_button = QPushButton(_("Invite someone &else…"))
@@ -90,12 +81,10 @@ class PeopleTab(QWidget):
         self.invite_button.setEnabled(saved and not self._read_only)
         self.status_combos.clear()
         self.mode_combos.clear()
-        self.table.setRowCount(len(attendees))
+        # The two lists of each row are chosen in the row itself, reached with Tab.
+        self.model.set_rows(Row(person.member_id, (person.name, person.role.label))
+                            for person in attendees)
         for row, person in enumerate(attendees):
-            for column, text in ((P_NAME, person.name), (P_ROLE, person.role.label)):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, person.member_id)
-                self.table.setItem(row, column, item)
             status = QComboBox()
             for value in AttendanceStatus:
                 status.addItem(value.label, value.value)
@@ -110,8 +99,8 @@ class PeopleTab(QWidget):
                 combo.setEnabled(not self._read_only)
                 combo.currentIndexChanged.connect(
                     lambda _i, m=person.member_id: self.attendance_chosen.emit(m))
-            self.table.setCellWidget(row, P_STATUS, status)
-            self.table.setCellWidget(row, P_MODE, mode)
+            self.table.setIndexWidget(self.model.index(row, P_STATUS), status)
+            self.table.setIndexWidget(self.model.index(row, P_MODE), mode)
             self.status_combos[person.member_id] = status
             self.mode_combos[person.member_id] = mode
 

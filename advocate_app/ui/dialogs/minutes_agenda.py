@@ -7,15 +7,8 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from advocate_app.i18n import _
-from advocate_app.ui.models.rows import Row, RowsModel, select_id
-
-#: Minute-taking's lists show every line whole, wrapped: no tooltip repeats one.
-WHOLE = 1 << 30
-
-
-def list_model(parent=None) -> RowsModel:
-    """The model of one of minute-taking's lists: one column of lines, each with its id."""
-    return RowsModel([""], parent, alignment=None, tooltip_after=WHOLE)
+from advocate_app.ui.dialogs.record_lists import whole_rows_model
+from advocate_app.ui.models.rows import Row, select_id
 
 
 def clock(seconds: int) -> str:
@@ -48,7 +41,7 @@ class AgendaPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.model = list_model(self)
+        self.model = whole_rows_model([""], self)
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setWordWrap(True)

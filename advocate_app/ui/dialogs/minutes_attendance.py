@@ -14,7 +14,7 @@ from advocate_app.domain.governance import AttendanceMode, AttendanceStatus, Boa
 from advocate_app.i18n import N_, _
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
-from advocate_app.ui.dialogs.minutes_agenda import list_model
+from advocate_app.ui.dialogs.record_lists import whole_rows_model
 from advocate_app.ui.help import KeyRow, key_text
 from advocate_app.ui.models.rows import Row
 
@@ -59,7 +59,7 @@ class AttendancePanel(QWidget):
         self._services = services
         self._meeting_id = meeting_id
         self._attendees: tuple = ()
-        self.model = list_model(self)
+        self.model = whole_rows_model([""], self)
         self.view = QListView()
         self.view.setModel(self.model)
         self.model.keep_selection_of(self.view)  # the chosen person stays chosen
