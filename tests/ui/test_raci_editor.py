@@ -47,3 +47,23 @@ def test_a_sheet_that_cannot_be_saved_says_why(qtbot, dialog, monkeypatch, tmp_p
     assert len(said) == 1 and said[0][0] == "error"
     assert said[0][1].startswith("The sheet could not be saved:")
     assert dialog.print_button.isEnabled()
+
+
+def test_a_letter_typed_is_kept_and_read_out_where_the_cursor_stays(qtbot, dialog, services):
+    from PySide6.QtCore import Qt
+
+    table, model = dialog.table, dialog.table.model()
+    assert model.headerData(0, Qt.Orientation.Vertical) == "Approve lay summaries"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Research team"
+    table.setCurrentIndex(model.index(0, 0))
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_C)
+    cell = model.index(0, 0)
+    assert cell.data() == "C" and table.currentIndex() == cell
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == "Consulted (asked before)"
+    assert cell.data(Qt.ItemDataRole.AccessibleTextRole) == (
+        "Approve lay summaries, Research team: Consulted (asked before)")
+    matrix = services.roles.raci(dialog._board.id)
+    assert [v.value for v in matrix.cells.values()] == ["C"]
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert cell.data(Qt.ItemDataRole.AccessibleTextRole).endswith(": not involved")

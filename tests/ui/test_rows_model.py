@@ -108,3 +108,16 @@ def test_the_table_is_read_only_chosen_by_rows_and_named(qtbot):
     view.setCurrentIndex(view.model().index(0, 0))
     qtbot.keyClick(view, Qt.Key.Key_Down)
     assert selected_id(view) == 12  # the arrow keys go from record to record
+
+
+def test_one_cell_changes_and_the_view_keeps_its_place(qtbot):
+    model = _model()
+    view = rows_table(model, "Action items", main=0)
+    qtbot.addWidget(view)
+    assert select_id(view, 12)
+    changed = []
+    model.dataChanged.connect(lambda first, last: changed.append((first.row(), last.column())))
+    model.set_cell(1, 1, Cell("19 Jan", sort_key=20260119))
+    assert changed == [(1, 1)] and model.index(1, 1).data() == "19 Jan"
+    assert model.index(1, 1).data(SORT_ROLE) == 20260119
+    assert selected_id(view) == 12 and model.row_id(model.index(1, 0)) == 12

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.board_editor import name_buttons
 from advocate_app.ui.help import KeyRow, install_help_key, key_text
+from advocate_app.ui.models.rows import Cell, Row, RowsModel
 from advocate_app.ui.widgets.flow import flow_of
 from advocate_app.ui.widgets.heading import Heading
 from advocate_app.ui.widgets.screen import fit_to_screen
@@ -42,14 +42,25 @@ def raci_key_text() -> str:
     return "\n".join(f"{value.value} — {value.label}" for value in RaciValue)
 
 
-class RaciTable(QTableWidget):
-    """A grid whose cells take a letter typed on them."""
+class RaciTable(QTableView):
+    """A grid whose cells take a letter typed on them: activities (ids in its rows model)
+    against parties."""
 
     value_typed = Signal(int, int, object)  # row, column, RaciValue | None
 
+    def __init__(self):
+        super().__init__()
+        self.setModel(RowsModel([], alignment=Qt.AlignmentFlag.AlignCenter,
+                                tooltip_after=None))
+
+    def value_at(self, row: int, column: int) -> RaciValue | None:
+        text = self.model().cell(row, column).text
+        return RaciValue(text) if text else None
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        row, column = self.currentRow(), self.currentColumn()
-        if row >= 0 and column >= 0 and not event.modifiers() & (
+        current = self.currentIndex()
+        row, column = current.row(), current.column()
+        if current.isValid() and not event.modifiers() & (
                 Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
             letter = event.text().upper()
             if letter in RaciValue._value2member_map_:
@@ -59,8 +70,7 @@ class RaciTable(QTableWidget):
                 self.value_typed.emit(row, column, None)
                 return
             if event.key() == Qt.Key.Key_Space:
-                current = self.item(row, column).data(Qt.ItemDataRole.UserRole)
-                index = CYCLE.index(RaciValue(current) if current else None)
+                index = CYCLE.index(self.value_at(row, column))
                 self.value_typed.emit(row, column, CYCLE[(index + 1) % len(CYCLE)])
                 return
         super().keyPressEvent(event)
@@ -90,7 +100,7 @@ class RaciEditor(QDialog):
                          "the cell. Each activity has one accountable party."))
         intro.setWordWrap(True)
 
-        self.table = RaciTable(0, 0)
+        self.table = RaciTable()
         self.table.setAccessibleName(_("Roles matrix"))
         self.table.setAccessibleDescription(_(
             "Type R, A, C or I on a cell; Space goes round them; Delete empties the cell."))
@@ -101,7 +111,8 @@ class RaciEditor(QDialog):
         self.table.horizontalHeader().setMinimumSectionSize(90)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.value_typed.connect(self.set_cell)
-        self.table.cellDoubleClicked.connect(self._cycle)
+        self.table.doubleClicked.connect(lambda index: self._cycle(index.row(),
+                                                                   index.column()))
         table_label = QLabel(_("&Matrix:"))
         table_label.setBuddy(self.table)
 
@@ -124,7 +135,7 @@ class RaciEditor(QDialog):
                        self.remove_activity_button, self.remove_party_button,
                        self.print_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
-        self.table.currentCellChanged.connect(lambda *_a: self._update_buttons())
+        self.table.selectionModel().currentChanged.connect(lambda *_a: self._update_buttons())
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
@@ -160,42 +171,34 @@ class RaciEditor(QDialog):
         return self.table.help_keys()
 
     def refresh(self) -> None:
-        keep = (self.table.currentRow(), self.table.currentColumn())
+        current = self.table.currentIndex()
+        keep = (current.row(), current.column())
         matrix = self._services.roles.raci(self._board.id)
         self._matrix = matrix
-        table = self.table
-        table.clear()
-        table.setRowCount(len(matrix.activities))
-        table.setColumnCount(len(matrix.parties))
-        table.setVerticalHeaderLabels([name for _id, name in matrix.activities])
-        table.setHorizontalHeaderLabels([name for _id, name in matrix.parties])
-        for row, (activity_id, _activity) in enumerate(matrix.activities):
-            for column, (party_id, _party) in enumerate(matrix.parties):
-                item = QTableWidgetItem()
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                table.setItem(row, column, item)
-                self._show_value(row, column, matrix.cells.get((activity_id, party_id)))
-        if 0 <= keep[0] < table.rowCount() and 0 <= keep[1] < table.columnCount():
-            table.setCurrentCell(*keep)
-        elif table.rowCount() and table.columnCount():
-            table.setCurrentCell(0, 0)
+        model = self.table.model()
+        model.set_headers([name for _id, name in matrix.parties])
+        model.set_rows(Row(activity_id, [self._cell(activity, party, matrix.cells.get(
+            (activity_id, party_id))) for party_id, party in matrix.parties], heading=activity)
+            for activity_id, activity in matrix.activities)
+        if 0 <= keep[0] < model.rowCount() and 0 <= keep[1] < model.columnCount():
+            self.table.setCurrentIndex(model.index(*keep))
+        elif model.rowCount() and model.columnCount():
+            self.table.setCurrentIndex(model.index(0, 0))
         self._update_buttons()
 
-    def _show_value(self, row: int, column: int, value: RaciValue | None) -> None:
-        item = self.table.item(row, column)
-        activity = self._matrix.activities[row][1]
-        party = self._matrix.parties[column][1]
-        item.setText(value.value if value else "")
-        item.setData(Qt.ItemDataRole.UserRole, value.value if value else None)
+    @staticmethod
+    def _cell(activity: str, party: str, value: RaciValue | None) -> Cell:
         words = value.label if value else _("not involved")
-        item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                     _("{activity}, {party}: {value}").format(activity=activity, party=party,
-                                                              value=words))
-        item.setToolTip(words)
+        return Cell(value.value if value else "", tooltip=words,
+                    accessible=_("{activity}, {party}: {value}").format(
+                        activity=activity, party=party, value=words))
+
+    def _show_value(self, row: int, column: int, value: RaciValue | None) -> None:
+        self.table.model().set_cell(row, column, self._cell(
+            self._matrix.activities[row][1], self._matrix.parties[column][1], value))
 
     def value_at(self, row: int, column: int) -> RaciValue | None:
-        value = self.table.item(row, column).data(Qt.ItemDataRole.UserRole)
-        return RaciValue(value) if value else None
+        return self.table.value_at(row, column)
 
     def _cycle(self, row: int, column: int) -> None:
         index = CYCLE.index(self.value_at(row, column))
@@ -216,10 +219,9 @@ class RaciEditor(QDialog):
         return True
 
     def _update_buttons(self) -> None:
-        has_rows = self.table.rowCount() > 0
-        has_columns = self.table.columnCount() > 0
-        self.remove_activity_button.setEnabled(has_rows and self.table.currentRow() >= 0)
-        self.remove_party_button.setEnabled(has_columns and self.table.currentColumn() >= 0)
+        model, current = self.table.model(), self.table.currentIndex()
+        self.remove_activity_button.setEnabled(model.rowCount() > 0 and current.row() >= 0)
+        self.remove_party_button.setEnabled(model.columnCount() > 0 and current.column() >= 0)
 
     # --- rows and columns ------------------------------------------------------------------
 
@@ -267,7 +269,7 @@ class RaciEditor(QDialog):
         self.refresh()
 
     def remove_activity(self) -> None:
-        row = self.table.currentRow()
+        row = self.table.currentIndex().row()
         if row < 0:
             return
         activity_id, name = self._matrix.activities[row]
@@ -278,7 +280,7 @@ class RaciEditor(QDialog):
             self.refresh()
 
     def remove_party(self) -> None:
-        column = self.table.currentColumn()
+        column = self.table.currentIndex().column()
         if column < 0:
             return
         party_id, name = self._matrix.parties[column]

@@ -99,6 +99,15 @@ class RowsModel(QAbstractTableModel):
         for view, ids, current in kept:
             _select_ids(view, ids, current)
 
+    def set_cell(self, row: int, column: int, cell: Cell | str) -> None:
+        """Show ``cell`` at ``row``, ``column`` instead (the view keeps its place)."""
+        row_id, cells, heading = self._rows[row]
+        changed = list(cells)
+        changed[column] = cell if isinstance(cell, Cell) else Cell(cell)
+        self._rows[row] = (row_id, tuple(changed), heading)
+        index = self.index(row, column)
+        self.dataChanged.emit(index, index)
+
     def keep_selection_of(self, view: QAbstractItemView) -> None:
         """Let :meth:`set_rows` keep ``view``'s chosen rows (the view shows this model, or a
         proxy above it)."""
