@@ -110,10 +110,6 @@ class MeetingsTab(QWidget):
     def select_meeting(self, meeting_id: int) -> None:
         select_id(self.table, meeting_id, or_first=True)
 
-    def meetings(self) -> list:
-        """The board's meetings, as listed."""
-        return self._meetings
-
     def meeting(self):
         """The chosen meeting (its summary), or None."""
         return next((m for m in self._meetings if m.id == self.meeting_id()), None)
