@@ -110,3 +110,24 @@ def test_the_member_picker_finds_and_chooses_from_the_keyboard(qtbot, services, 
     qtbot.keyClick(dialog.matches, Qt.Key.Key_Return)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.chosen() == (other, "Priya Patel")
+
+
+def test_enter_in_the_picker_s_search_moves_to_the_matches_and_chooses_nobody_yet(
+        qtbot, services, board):
+    _board_id, people = board
+    dialog = MemberPicker(services, "Add a member")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    qtbot.keyClicks(dialog.search_field, "S")  # Sean Murphy and Priya Sharma
+    assert len(_rows(dialog.matches)) == 2
+    qtbot.keyClick(dialog.search_field, Qt.Key.Key_Return)
+    # Still open: the person looks at the matches before choosing one.
+    assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.matches.hasFocus()
+    qtbot.keyClick(dialog.matches, Qt.Key.Key_End)
+    chosen = dialog.chosen()
+    qtbot.keyClick(dialog.matches, Qt.Key.Key_Enter)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert chosen is not None and dialog.chosen() == chosen

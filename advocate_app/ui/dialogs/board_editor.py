@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -123,8 +123,9 @@ class MemberPicker(QDialog):
         self.buttons.rejected.connect(self.reject)
         name_buttons(self.buttons)
         self.search_field.textChanged.connect(self._search)
-        self.search_field.returnPressed.connect(
-            lambda: self.matches.setFocus(Qt.FocusReason.OtherFocusReason))
+        # Enter in the search field moves into the matches; it must not also press Choose
+        # (the dialog's default button) and take the first match unseen.
+        self.search_field.installEventFilter(self)
         self.matches.activated.connect(lambda _index: self.accept())
         self.matches.selectionModel().currentRowChanged.connect(self._update_ok)
         layout = QVBoxLayout(self)
@@ -137,6 +138,13 @@ class MemberPicker(QDialog):
         layout.addWidget(self.buttons)
         fit_to_screen(self, 420, 420)
         self._search("")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (watched is self.search_field and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.matches.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def _search(self, text: str) -> None:
         self.model.set_rows(Row(row.id, (row.display_name,))
