@@ -204,6 +204,27 @@ def test_overdue_actions_and_marking_one_done(qtbot, page, services, board):
     assert services.actions.actions(status=ActionStatus.DONE)[0].id == late
 
 
+def test_the_chosen_action_stays_chosen_when_the_list_is_read_again(qtbot, page, services,
+                                                                    board):
+    board_id, _people = board
+    meeting_id = _meeting(services, board_id)
+    room = services.actions.add_action("Book the room", meeting_id=meeting_id,
+                                       owner_role="Secretary",
+                                       due_on=date.today() + timedelta(days=30))
+    page.tabs.setCurrentIndex(2)
+    page.actions_tab.table.selectRow(0)
+    assert page.actions_tab.done_button.isEnabled()
+    services.actions.add_action("Send the papers", meeting_id=meeting_id,
+                                owner_role="Chair", due_on=date.today() + timedelta(days=2))
+    page.actions_tab.refresh()
+    texts = _texts(page.actions_tab.table, 0)
+    assert texts == ["Send the papers", "Book the room"]  # sooner first: the row moved
+    rows = page.actions_tab.table.selectionModel().selectedRows()
+    assert [texts[index.row()] for index in rows] == ["Book the room"]
+    page.actions_tab.mark_done()
+    assert services.actions.actions(status=ActionStatus.DONE)[0].id == room
+
+
 def test_mine_asks_who_i_am_once(qtbot, page, services, board, monkeypatch):
     board_id, people = board
     meeting_id = _meeting(services, board_id)
@@ -267,6 +288,36 @@ def test_the_roles_matrix_allows_one_accountable_party(qtbot, services, board, m
                             (activity, second): RaciValue.RESPONSIBLE}
     qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
     assert dialog.table.model().index(0, 1).data() == ""
+
+
+def test_the_roles_tab_reads_the_matrix_aloud_and_follows_the_editor(qtbot, page, services,
+                                                                     board, monkeypatch):
+    board_id, people = board
+    activity = services.roles.add_raci_activity(board_id, "Approve lay summaries")
+    party = services.roles.add_raci_party(board_id, "Research team")
+    services.roles.set_raci(activity, party, RaciValue.ACCOUNTABLE)
+    page.refresh()
+    page.tabs.setCurrentIndex(4)
+    table = page.roles_tab.table
+    model = table.model()
+    assert model.headerData(0, Qt.Orientation.Vertical) == "Approve lay summaries"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Research team"
+    cell = model.index(0, 0)
+    assert cell.data() == "A" and cell.data(Qt.ItemDataRole.ToolTipRole) == (
+        RaciValue.ACCOUNTABLE.label)
+    assert cell.data(Qt.ItemDataRole.AccessibleTextRole) == (
+        f"Approve lay summaries, Research team: {RaciValue.ACCOUNTABLE.label}")
+
+    def change(dialog):  # as a person would in the editor, then Close
+        dialog.add_party()
+        return True
+
+    monkeypatch.setattr(prompts, "choose", lambda _p, _t, _l, options: 0)
+    monkeypatch.setattr(page, "_run_dialog", change)
+    page.roles_tab.raci_button.click()
+    assert model.columnCount() == 2 and model.index(0, 1).data() == ""
+    assert model.index(0, 1).data(Qt.ItemDataRole.AccessibleTextRole).endswith(
+        ": not involved")
 
 
 def test_adding_a_suggested_activity_and_a_member_as_party(qtbot, services, board, monkeypatch):
