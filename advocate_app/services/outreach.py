@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advocate_app.documents.preflight import Choices, Problem, check
 from advocate_app.domain.outreach_content import (
@@ -26,9 +27,11 @@ from advocate_app.domain.print_profiles import PROFILES, ProfileKey
 from advocate_app.i18n import _
 from advocate_app.interchange.files import file_stem, write_atomically
 from advocate_app.services.errors import NotFoundError, ValidationError
-from advocate_app.services.print_packs import PrintPackMaker, PrintPackResult, add_rendering
 from advocate_app.storage.reader import Reader, as_utc
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
+
+if TYPE_CHECKING:  # print packs are made on first use (the Outreach page opens sooner)
+    from advocate_app.services.print_packs import PrintPackResult
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,8 @@ class OutreachService:
 
     def _record(self, item_id: int | None, item: OutreachItem, output: str,
                 profile: ProfileKey, copies: int, overridden: Sequence[Problem]) -> None:
+        from advocate_app.services.print_packs import add_rendering
+
         with self._uow() as uow:
             add_rendering(uow.session, self._actor, item_id, item, output, profile, copies,
                           [p.message for p in overridden])
@@ -231,6 +236,8 @@ class OutreachService:
         cancels (:class:`~advocate_app.services.print_packs.Cancelled`); nothing is written
         then.
         """
+        from advocate_app.services.print_packs import PrintPackMaker
+
         maker = PrintPackMaker(self._uow, self._reader, self._actor, self)
         return maker.make(item_id, member_ids, out_dir, progress=progress,
                           label_sheet=label_sheet, today=today, print_anyway=print_anyway)
