@@ -621,3 +621,47 @@ def test_members_from_before_keep_their_address_and_number_as_the_main_ones(
             "ana@example.org", "a.silva@work.example.pt"]
     finally:
         services.close()
+
+
+class _DiesWhenUnpacked:
+    """Sent to a spawned worker, it ends that worker before it has read its orders."""
+
+    def __reduce__(self):
+        import os
+
+        return os._exit, (7,)
+
+
+@pytest.mark.parametrize("processes", ["fork", "spawn"])
+def test_a_worker_that_dies_stops_the_import_instead_of_leaving_it_waiting(monkeypatch,
+                                                                          processes):
+    import os
+    import threading
+
+    from advocate_app.interchange.tables import Table
+    from advocate_app.services import member_import_workers
+    from advocate_app.services.member_import_workers import ProcessStart, read_all
+
+    monkeypatch.setattr(member_import_workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(member_import_workers.os, "cpu_count", lambda: 2)
+    mapping = {0: "full_name"}
+    if processes == "fork":  # a forked worker runs what this process has in memory
+        monkeypatch.setattr(member_import_workers, "read_chunk", lambda *args: os._exit(7))
+    else:
+        mapping[-1] = _DiesWhenUnpacked()
+    table = Table(["Name"], [["Ana Silva"], ["Bruno Costa"]], [2, 3], "csv")
+    outcome = []
+
+    def read():
+        try:
+            read_all(table, mapping, ProcessStart(processes))
+        except Exception as error:  # noqa: BLE001 - what the test looks at
+            outcome.append(error)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(60)
+    assert not reader.is_alive(), "the import waited for ever for a worker that had died"
+    assert outcome, "the import carried on without the rows of a worker that had died"
+    if processes == "fork":
+        assert "exit code 7" in str(outcome[0])
