@@ -12,7 +12,7 @@ neighbour on its own row):
     __main__
     app                                  start-up: wires everything together
     ui | cli                             the window and the command line
-    services                             use cases: the only door to storage for ui and cli
+    services                             use cases: the only door for ui and cli to what lies below
     storage | documents | interchange    database; PDF and HTML; files in and out
     domain                               the records and their vocabulary
     i18n                                 translation functions
