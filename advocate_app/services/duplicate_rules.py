@@ -10,13 +10,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
-from advocate_app.domain.member_views import MemberInput
 from advocate_app.domain.people import member_display_name
 from advocate_app.domain.text import fold
 
 NAME_MATCH = 85      # rapidfuzz token_sort_ratio for "the same person" when the email matches
 SIMILAR_NAME = 90    # ... when only the phone number or postcode matches
+
+
+class PersonContact(Protocol):
+    """What matching reads of a person: a member's input, or an import row's packed contact
+    details (whose ``contacts``, if any, are plain tuples)."""
+
+    @property
+    def given_name(self) -> str: ...
+    @property
+    def family_name(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def phone(self) -> str: ...
+    @property
+    def postcode(self) -> str: ...
 
 
 @dataclass
@@ -55,13 +71,13 @@ class PeopleIndex:
         if code:
             self.by_postcode.setdefault(code, []).append(known)
 
-    def namesake(self, person: MemberInput) -> Known | None:
+    def namesake(self, person: PersonContact) -> Known | None:
         """Someone with exactly the same name: worth a look, never merged on that alone."""
         name = fold(member_display_name(person.given_name, person.family_name, ""))
         found = self.by_name.get(name)
         return found[0] if found else None
 
-    def match(self, person: MemberInput) -> tuple[Known | None, Known | None]:
+    def match(self, person: PersonContact) -> tuple[Known | None, Known | None]:
         """(the same person, someone sharing the email) — either may be None."""
         from rapidfuzz import fuzz
 
@@ -86,7 +102,7 @@ class PeopleIndex:
 
 
 
-def values_of(person: MemberInput, kind: str) -> list[str]:
+def values_of(person: PersonContact, kind: str) -> list[str]:
     """Every email address or phone number of a person (``contacts`` may be plain tuples)."""
     found = [c[1] for c in getattr(person, "contacts", ()) if c[0] == kind]
     primary = person.email if kind == "email" else person.phone

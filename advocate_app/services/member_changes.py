@@ -5,7 +5,10 @@ Loaded the first time a member is opened or saved, so the start-up path never ne
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Callable, Iterable
 from dataclasses import fields
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -33,6 +36,9 @@ from advocate_app.i18n import _
 from advocate_app.services.errors import ConcurrentEditError, NotFoundError
 from advocate_app.services.member_validation import arrange_contacts
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
+
+_E = TypeVar("_E", bound=enum.Enum)
+_R = TypeVar("_R")
 
 _COLLECTIONS = ("roles", "tags", "channels", "access_needs", "barriers", "conditions",
                 "contacts")
@@ -129,9 +135,10 @@ def _apply(member: Member, data: MemberInput) -> None:
     member.refresh_derived()
 
 
-def contact_rows(contacts) -> list[MemberContact]:
+def contact_rows(contacts: Iterable[ContactInput]) -> list[MemberContact]:
     """Arranged contacts as rows: position within each kind, the first one primary."""
-    rows, positions = [], {}
+    rows: list[MemberContact] = []
+    positions: dict[str, int] = {}
     for contact in contacts:
         position = positions.get(contact.kind, 0)
         positions[contact.kind] = position + 1
@@ -144,7 +151,8 @@ def _contact(row: MemberContact) -> ContactInput:
     return ContactInput(row.kind, row.value, row.label)
 
 
-def _sync(current, attribute: str, wanted, row_class):
+def _sync(current: list[_R], attribute: str, wanted: Iterable[enum.Enum],
+          row_class: Callable[..., _R]) -> list[_R]:
     """Keep the rows still wanted, add the new ones (so unchanged rows are not rewritten)."""
     values = {item.value for item in wanted}
     kept = [row for row in current if getattr(row, attribute) in values]
@@ -176,19 +184,19 @@ def _details(member: Member) -> MemberDetails:
     )
 
 
-def _enum(kind, value: str):
+def _enum(kind: type[_E], value: str) -> _E | None:
     try:
         return kind(value) if value else None
     except ValueError:
         return None
 
 
-def _known(kind, values):
+def _known(kind: type[_E], values: Iterable[str]) -> list[_E]:
     return [kind(v) for v in values if v in kind._value2member_map_]
 
 
 def fill_in(session: Session, actor: Actor, member_id: int, additions: list[MemberInput],
-            combine) -> bool:
+            combine: Callable[[MemberInput, MemberInput], MemberInput]) -> bool:
     """Merge imported details into an existing member inside the caller's transaction;
     whether anything was new (a member with nothing new is left exactly as it was)."""
     member = _load(session, member_id)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advocate_app.domain.member_views import MemberDetails, MemberQuery
+
+if TYPE_CHECKING:
+    from advocate_app.services.container import Services
 
 BATCH = 1000
 
@@ -13,7 +17,7 @@ BATCH = 1000
 _HEALTH_ONLY = frozenset({"conditions", "date_of_birth", "age_band"})
 
 
-def iter_members(services, query: MemberQuery) -> Iterator[MemberDetails]:
+def iter_members(services: Services, query: MemberQuery) -> Iterator[MemberDetails]:
     """Every member the query selects, in its order, read a thousand at a time."""
     from sqlalchemy import select
 
@@ -31,7 +35,7 @@ def iter_members(services, query: MemberQuery) -> Iterator[MemberDetails]:
                     yield _details(found[member_id])
 
 
-def iter_members_by_id(services, ids: list[int]) -> Iterator[MemberDetails]:
+def iter_members_by_id(services: Services, ids: list[int]) -> Iterator[MemberDetails]:
     """The members with these ids, in that order, read a thousand at a time."""
     from sqlalchemy import select
 
@@ -48,7 +52,7 @@ def iter_members_by_id(services, ids: list[int]) -> Iterator[MemberDetails]:
                     yield _details(found[member_id])
 
 
-def export_members(services, path: Path, kind: str, query: MemberQuery = MemberQuery(),
+def export_members(services: Services, path: Path, kind: str, query: MemberQuery = MemberQuery(),
                    include_sensitive: bool = False, columns: list[str] | None = None,
                    on_row: Callable[[], None] | None = None,
                    ids: list[int] | None = None) -> int:
@@ -61,7 +65,7 @@ def export_members(services, path: Path, kind: str, query: MemberQuery = MemberQ
                          contact_slots(services))
 
 
-def contact_slots(services) -> dict[str, int]:
+def contact_slots(services: Services) -> dict[str, int]:
     """At most how many email addresses and phone numbers one member has."""
     rows = services.members.reader.rows(
         "SELECT kind, max(n) FROM (SELECT kind, count(*) AS n FROM member_contacts "

@@ -48,7 +48,7 @@ from advocate_app.services.member_import_writing import (
     record_newsletter,
     write,
 )
-from advocate_app.storage.unit_of_work import UnitOfWorkFactory
+from advocate_app.storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 PROGRESS_EVERY = 1000
 
@@ -172,14 +172,14 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
         ids, changed = write(session, actor, new_people, merges)
         timeline.imported(session, actor, Path(path).name, ids.values(), changed)
         if newsletter is not None:
-            known = {person.row: member_id for member_id, extra in merges.items()
-                     for person in extra}
+            merged = {person.row: member_id for member_id, extra in merges.items()
+                      for person in extra}
             if newsletter[0] == "withdrawn":
                 # A withdrawal is honoured even for people skipped as already here.
-                known.update({r.row: r.member_id for r in report.rows
+                merged.update({r.row: r.member_id for r in report.rows
                               if r.outcome == "skipped" and r.member_id is not None})
             report.consent_recorded = record_newsletter(
-                session, actor, newsletter, table, path, ids, known)
+                session, actor, newsletter, table, path, ids, merged)
         report.rows = [replace(r, member_id=ids.get(r.row, r.member_id))
                        if r.outcome == "created" else r for r in report.rows]
         _check(should_cancel, work)
@@ -194,7 +194,7 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
     return report
 
 
-def _check(should_cancel, work) -> None:
+def _check(should_cancel: Callable[[], bool] | None, work: UnitOfWork) -> None:
     if should_cancel is not None and should_cancel():
         work.rollback()
         raise ImportCancelled()

@@ -10,10 +10,12 @@ from advocate_app.i18n import _
 from advocate_app.services.duplicate_rules import Known, PeopleIndex
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from advocate_app.services.member_import_rows import Person
 
 
-def existing_index(session) -> PeopleIndex:
+def existing_index(session: Session) -> PeopleIndex:
     from sqlalchemy import select
 
     from advocate_app.domain.members import Member, MemberContact

@@ -5,6 +5,8 @@ about what could not be stored. Runs in worker processes for big files (see
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
 
 from advocate_app.domain.community import AccessNeed, AgeBand, Barrier, Channel, PrintFormat
 from advocate_app.domain.member_views import ConditionInput, ContactInput, MemberInput
@@ -33,11 +35,12 @@ class Person:
         self._packed = packed
         self.warnings = warnings
         self.derived = derived  # (sort_name, search_text)
-        self._contact = None
+        self._contact: _Contact | None = None
 
     @property
     def data(self) -> MemberInput:
         if self._data is None:
+            assert self._packed is not None, "a row holds its data or its packed form"
             self._data = _unpack_input(self._packed)
             self._packed = None
         return self._data
@@ -47,15 +50,15 @@ class Person:
         self._data, self._packed, self.derived = value, None, None
 
     @property
-    def contact(self):
+    def contact(self) -> _Contact | MemberInput:
         """Name and contact details, enough to look for duplicates."""
         if self._packed is not None:
             if self._contact is None:
                 self._contact = _Contact(*(self._packed[i] for i in _CONTACT_POSITIONS))
             return self._contact
-        return self._data
+        return self.data
 
-    def field(self, name: str):
+    def field(self, name: str) -> Any:
         """One field as the database stores it (enums as codes)."""
         if self._packed is not None:
             return self._packed[_POSITION[name]]
@@ -159,7 +162,7 @@ def _read_row(number: int, cells: dict[str, str]) -> Person | RowOutcome:
         if "given_name" in exc.errors:
             return RowOutcome(number, "invalid", label or cells.get("email", ""),
                               reasons=(exc.errors["given_name"],))
-        blanks = {name: type(getattr(data, name))() if name != "date_of_birth" else None
+        blanks: dict[str, Any] = {name: type(getattr(data, name))() if name != "date_of_birth" else None
                   for name in exc.errors if hasattr(data, name)}
         warnings.extend(f"{message}" for message in exc.errors.values())
         data = clean_member_input(replace(data, **blanks), email_checked=True)
@@ -178,7 +181,7 @@ _CONTACT_COLUMNS = (
 
 
 def read_chunk(numbers: list[int], rows: list[list[str]], mapping: dict[int, str],
-                language: tuple[str, object] | None = None) -> list[Person | RowOutcome]:
+                language: tuple[str, Path | None] | None = None) -> list[Person | RowOutcome]:
     """Read rows into people (or outcomes); also runs in a worker process for big files."""
     if language is not None:
         from advocate_app.i18n import install_language
@@ -193,18 +196,22 @@ def read_chunk(numbers: list[int], rows: list[list[str]], mapping: dict[int, str
     return read
 
 
+#: A person read from a row, packed by :func:`pack`: (row, field values in ``MemberInput``'s
+#: order, warnings, (sort name, search text)).
+Packed = tuple[int, tuple[Any, ...], tuple[str, ...], tuple[str, str]]
+
 _ENUM_SETS = {"roles": Role, "channels": Channel, "access_needs": AccessNeed,
               "barriers": Barrier}
 _ENUMS = {"age_band": AgeBand, "print_format": PrintFormat}
 _FIELDS = [f.name for f in fields(MemberInput)]
 
 
-def pack(item):
+def pack(item: Person | RowOutcome) -> Packed | RowOutcome:
     """A read row as plain tuples and strings: several times quicker to send between
     processes than dataclasses holding enums."""
     if isinstance(item, RowOutcome):
         return item
-    values = []
+    values: list[Any] = []
     for name in _FIELDS:
         value = getattr(item.data, name)
         if name in _ENUM_SETS:
@@ -234,15 +241,15 @@ _POSITION = {name: index for index, name in enumerate(_FIELDS)}
 _CONTACT_POSITIONS = [_POSITION[f.name] for f in fields(_Contact)]
 
 
-def unpack(packed) -> Person | RowOutcome:
+def unpack(packed: Packed | RowOutcome) -> Person | RowOutcome:
     if isinstance(packed, RowOutcome):
         return packed
     row, values, warnings, derived = packed
     return Person(row, None, list(warnings), derived, values)
 
 
-def _unpack_input(values: tuple) -> MemberInput:
-    data = {}
+def _unpack_input(values: tuple[Any, ...]) -> MemberInput:
+    data: dict[str, Any] = {}
     for name, value in zip(_FIELDS, values, strict=True):
         if name in _ENUM_SETS:
             value = frozenset(_ENUM_SETS[name](v) for v in value)

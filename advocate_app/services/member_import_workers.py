@@ -16,11 +16,20 @@ from __future__ import annotations
 
 import enum
 import os
+from typing import TYPE_CHECKING
 
 from advocate_app.interchange import member_values as values
 from advocate_app.interchange.tables import Table
 from advocate_app.services.member_import_report import RowOutcome
 from advocate_app.services.member_import_rows import Person, pack, read_chunk, unpack
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import ForkContext, SpawnContext
+    from multiprocessing.process import BaseProcess
+    from pathlib import Path
+
+    from advocate_app.services.member_import_rows import Packed
 
 PARALLEL_FROM = 5000  # rows; smaller files are read in this process
 MAX_WORKERS = 4
@@ -50,7 +59,7 @@ def read_all(table: Table, mapping: dict[int, str],
 
 
 def _read_spawned(table: Table, mapping: dict[int, str], bounds: list[tuple[int, int]],
-                  context) -> list[Person | RowOutcome]:
+                  context: SpawnContext) -> list[Person | RowOutcome]:
     """Fresh interpreters, each sent its rows; a worker that dies stops the pool with an
     error (it does not leave the import waiting)."""
     from concurrent.futures import ProcessPoolExecutor
@@ -65,13 +74,13 @@ def _read_spawned(table: Table, mapping: dict[int, str], bounds: list[tuple[int,
 
 
 def _read_packed(numbers: list[int], rows: list[list[str]], mapping: dict[int, str],
-                 language: tuple[str, object] | None) -> list:
+                 language: tuple[str, Path | None] | None) -> list[Packed | RowOutcome]:
     """In a spawned worker: its rows read, packed to travel back quickly."""
     return [pack(item) for item in read_chunk(numbers, rows, mapping, language)]
 
 
 def _read_forked(table: Table, mapping: dict[int, str], bounds: list[tuple[int, int]],
-                 context) -> list[Person | RowOutcome]:
+                 context: ForkContext) -> list[Person | RowOutcome]:
     """Copies of this process, each reading its share of the table from the memory it
     inherited (nothing is sent to it) and sending its rows back through a pipe of its own."""
     values.prepare()  # forked workers inherit the name tables instead of each building them
@@ -100,10 +109,12 @@ def _read_forked(table: Table, mapping: dict[int, str], bounds: list[tuple[int, 
                 process.join()
 
 
-def _receive(process, receiving):
+def _receive(process: BaseProcess, receiving: Connection
+             ) -> list[Packed | RowOutcome] | BaseException:
     """What a forked worker sent; an error if it stopped without sending anything."""
     try:
-        return receiving.recv()
+        sent: list[Packed | RowOutcome] | BaseException = receiving.recv()
+        return sent
     except EOFError:
         process.join(timeout=5)
         raise RuntimeError(f"a worker process reading the file stopped "
@@ -111,7 +122,7 @@ def _receive(process, receiving):
 
 
 def _read_part(numbers: list[int], rows: list[list[str]], mapping: dict[int, str],
-               sending) -> None:
+               sending: Connection) -> None:
     """In a forked worker: read its rows and send them back packed (or the error that
     stopped it)."""
     try:

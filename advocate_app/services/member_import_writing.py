@@ -3,9 +3,10 @@ and the newsletter consent a mailing-list export records."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from advocate_app.domain.base import utcnow
 from advocate_app.domain.member_views import ContactInput, MemberInput
@@ -16,6 +17,8 @@ from advocate_app.interchange.tables import Table
 from advocate_app.services.member_validation import arrange_contacts
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from advocate_app.services.member_import_rows import Person
 
 
@@ -48,11 +51,11 @@ _STORED_FIELDS = ("given_name", "family_name", "preferred_name", "pronouns", "em
                   "date_of_birth", "age_band")
 
 
-def _codes(values) -> list[str]:
+def _codes(values: Iterable[str]) -> list[str]:
     return [getattr(v, "value", v) for v in values]
 
 
-def write(session, actor: Actor, people: list[Person],
+def write(session: Session, actor: Actor, people: list[Person],
            merges: dict[int, list[Person]]) -> tuple[dict[int, int], list[int]]:
     """Insert new people in bulk and fill in existing members; returns (row -> new member
     id, the existing members that something new was added to)."""
@@ -65,7 +68,11 @@ def write(session, actor: Actor, people: list[Person],
 
     now = utcnow()
     first = next_member_id(session)
-    rows, roles, tags, contacts, ids = [], [], [], [], {}
+    rows: list[dict[str, Any]] = []
+    roles: list[dict[str, Any]] = []
+    tags: list[dict[str, Any]] = []
+    contacts: list[dict[str, Any]] = []
+    ids: dict[int, int] = {}
     role_order = {role.value: index for index, role in enumerate(Role)}
     for offset, person in enumerate(people):
         member_id = first + offset
@@ -78,7 +85,7 @@ def write(session, actor: Actor, people: list[Person],
                    version=1)
         rows.append(row)
         roles.extend({"member_id": member_id, "role": role}
-                     for role in sorted(_codes(person.field("roles")), key=role_order.get))
+                     for role in sorted(_codes(person.field("roles")), key=role_order.__getitem__))
         tags.extend({"member_id": member_id, "tag": tag} for tag in person.field("tags"))
         positions = {"email": 0, "phone": 0}
         for kind, value, label in person.field("contacts"):
@@ -121,8 +128,9 @@ def mailing_list_consent(headers: list[str]) -> tuple[str, int | None] | None:
     return None
 
 
-def record_newsletter(session, actor: Actor, newsletter: tuple[str, int | None], table: Table,
-                       path: Path, created: dict[int, int], merged: dict[int, int]) -> int:
+def record_newsletter(session: Session, actor: Actor, newsletter: tuple[str, int | None],
+                      table: Table, path: Path, created: dict[int, int],
+                      merged: dict[int, int]) -> int:
     """Newsletter consent as the list says, for each member imported or merged from it,
     unless their newest newsletter answer already says the same (importing twice adds
     nothing)."""
@@ -140,12 +148,12 @@ def record_newsletter(session, actor: Actor, newsletter: tuple[str, int | None],
     latest: dict[int, str] = {}
     wanted = sorted(set(merged.values()))
     for start in range(0, len(wanted), 1000):
-        for member_id, status in session.execute(
+        for answered_id, status in session.execute(
                 select(ConsentRecord.member_id, ConsentRecord.status)
                 .where(ConsentRecord.member_id.in_(wanted[start:start + 1000]),
                        ConsentRecord.purpose == "newsletter")
                 .order_by(ConsentRecord.effective_on, ConsentRecord.id)):
-            latest[member_id] = status
+            latest[answered_id] = status
     evidence = (_("Subscribed in the mailing-list export {file}.") if answer == "granted"
                 else _("Unsubscribed or removed in the mailing-list export {file}.")).format(
         file=Path(path).name)

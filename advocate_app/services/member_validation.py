@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -33,7 +34,7 @@ def clean_member_input(data: MemberInput, *, email_checked: bool = False) -> Mem
     addresses and numbers once, not twice.
     """
     errors: dict[str, str] = {}
-    text = {
+    text: dict[str, str] = {
         name: " ".join(getattr(data, name).split()) if name not in _MULTILINE
         else getattr(data, name).strip()
         for name in MAX_LENGTHS
@@ -127,7 +128,12 @@ def clean_member_input(data: MemberInput, *, email_checked: bool = False) -> Mem
     text["email"], text["phone"], arranged = _arranged(contacts, text["email"], text["phone"])
     return replace(
         data, country=country, preferred_language=language, tags=tuple(tags),
-        age_band=age_band, conditions=tuple(conditions), contacts=arranged, **text
+        age_band=age_band, conditions=tuple(conditions), contacts=arranged,
+        given_name=text["given_name"], family_name=text["family_name"],
+        preferred_name=text["preferred_name"], pronouns=text["pronouns"], email=text["email"],
+        phone=text["phone"], postcode=text["postcode"], address=text["address"],
+        notes=text["notes"], region=text["region"], contact_times=text["contact_times"],
+        sign_language=text["sign_language"], barrier_notes=text["barrier_notes"],
     )
 
 
@@ -147,7 +153,8 @@ def arrange_contacts(data: MemberInput) -> MemberInput:
     return replace(data, email=email, phone=phone, contacts=arranged)
 
 
-def _arranged(contacts, email: str, phone: str) -> tuple[str, str, tuple[ContactInput, ...]]:
+def _arranged(contacts: Sequence[ContactInput], email: str, phone: str
+              ) -> tuple[str, str, tuple[ContactInput, ...]]:
     """(primary email, primary phone, contacts) as :func:`arrange_contacts` describes."""
     if not contacts and not email and not phone:
         return "", "", ()

@@ -6,6 +6,8 @@ changes go through the ORM in ``member_changes``, loaded on first use.
 
 from __future__ import annotations
 
+import builtins
+
 from advocate_app.domain.member_views import MemberDetails, MemberInput, MemberQuery, MemberRow
 from advocate_app.domain.people import ROLE_VALUES, Actor, Role, member_display_name
 from advocate_app.services import member_queries as sql
@@ -85,13 +87,13 @@ class MemberService:
     def reader(self) -> Reader:
         return self._reader
 
-    def search(self, text: str, limit: int = 50) -> list[MemberRow]:
+    def search(self, text: str, limit: int = 50) -> builtins.list[MemberRow]:
         return self.list(MemberQuery(text=text), 0, limit)
 
-    def all_tags(self) -> list[str]:
+    def all_tags(self) -> builtins.list[str]:
         return [row[0] for row in self._reader.rows(sql.ALL_TAGS_SQL)]
 
-    def regions(self) -> list[str]:
+    def regions(self) -> builtins.list[str]:
         """Regions members live in, for the list's filter."""
         return [row[0] for row in self._reader.rows(
             "SELECT DISTINCT region FROM members WHERE region <> '' ORDER BY region")]
@@ -104,7 +106,7 @@ class MemberService:
                   if role in ROLE_VALUES}
         return {role: n for role, n in counts.items() if n > 0}
 
-    def _roles_for(self, member_ids: list[int]) -> dict[int, tuple[Role, ...]]:
+    def _roles_for(self, member_ids: builtins.list[int]) -> dict[int, tuple[Role, ...]]:
         if not member_ids:
             return {}
         found: dict[int, list[Role]] = {}
