@@ -213,7 +213,7 @@ def in_one_window(data_dir: Path, runs: int) -> dict[str, list[float]]:
     outreach = window.show_section("outreach")
     settle(app, window)
     outreach._run_dialog = editor_shown
-    rows = outreach.table.rowCount()
+    rows = outreach.table.model().rowCount()
     for index in range(runs if rows else 0):
         outreach.table.selectRow(index % rows)
         settle(app, window)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from advocate_app.domain.member_views import MemberInput
 from advocate_app.i18n import install_language
@@ -45,7 +45,7 @@ def test_outreach_list_shows_the_day_it_changed_and_the_time_on_hover(qtbot, ser
     qtbot.addWidget(page)
     page.refresh()
     changed = services.outreach.list()[0].updated_at
-    cell = page.table.item(0, CHANGED)
-    assert cell.text() == format_date(changed.astimezone())
-    assert cell.toolTip() == format_datetime(changed.astimezone())
+    cell = page.table.model().index(0, CHANGED)
+    assert cell.data() == format_date(changed.astimezone())
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == format_datetime(changed.astimezone())
     page.preview.wait()

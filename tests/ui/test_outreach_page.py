@@ -46,14 +46,18 @@ def _editor(qtbot, services, item, item_id=None):
     return dialog
 
 
+def _shown(page, row, column):
+    """The text of a cell of the list as shown (sorted, filtered)."""
+    shown = page.table.model()
+    return shown.data(shown.index(row, column))
+
+
 def _titles(page):
-    return [page.table.item(row, outreach.TITLE).text() for row in range(page.table.rowCount())
-            if not page.table.isRowHidden(row)]
+    return [_shown(page, row, outreach.TITLE) for row in range(page.table.model().rowCount())]
 
 
 def _select(page, title):
-    row = next(r for r in range(page.table.rowCount())
-               if page.table.item(r, outreach.TITLE).text() == title)
+    row = _titles(page).index(title)
     page.table.selectRow(row)
 
 
@@ -65,9 +69,31 @@ def test_the_outreach_section_lists_the_saved_items(qtbot, main_window, services
     assert page.count_label.text() == f"{len(saved)} items"
     qtbot.keyClicks(page.filter_field, "french")
     assert _titles(page) and all(
-        page.table.item(r, outreach.LANGUAGE).text() == "French"
-        for r in range(page.table.rowCount()) if not page.table.isRowHidden(r))
+        _shown(page, r, outreach.LANGUAGE) == "French"
+        for r in range(page.table.model().rowCount()))
     page.wait_for_work()
+
+
+def test_the_list_sorts_titles_regardless_of_case_and_dates_by_time(qtbot, page, services):
+    from dataclasses import replace
+
+    _item_id, item = _leaflet(services)
+    ids = {title: services.outreach.save(replace(item, title=title))
+           for title in ("cherry", "apple", "Banana")}  # saved in this order
+    page.refresh()
+    assert _titles(page) == ["apple", "Banana", "cherry", item.title]
+    page.table.sortByColumn(outreach.CHANGED, Qt.SortOrder.DescendingOrder)
+    assert _titles(page)[:3] == ["Banana", "apple", "cherry"]
+    _select(page, "apple")
+    page.refresh()  # the chosen item stays chosen, wherever it sorts
+    assert page.selected_id() == ids["apple"]
+    assert _shown(page, page.table.currentIndex().row(), outreach.TITLE) == "apple"
+    qtbot.keyClicks(page.filter_field, "cher")  # the chosen item is filtered out: let go
+    assert _titles(page) == ["cherry"] and page.selected_id() is None
+    assert not page.edit_button.isEnabled()
+    assert page.count_label.text() == "1 of 4 items"
+    page.select_item(ids["Banana"])  # choosing a hidden item clears the filter
+    assert page.filter_field.text() == "" and page.selected_id() == ids["Banana"]
 
 
 def test_an_empty_list_says_how_to_start(page):
@@ -361,7 +387,7 @@ def test_importing_malformed_json_says_why_and_adds_nothing(qtbot, page, service
     page.import_json()
     assert len(errors) == 1
     assert errors[0].startswith("broken.json was not imported. This is not JSON (line 1)")
-    assert len(services.outreach.list()) == 1 and page.table.rowCount() == 1
+    assert len(services.outreach.list()) == 1 and page.model.rowCount() == 1
 
 
 def test_export_then_import_makes_a_second_copy(qtbot, page, services, monkeypatch, tmp_path):
@@ -373,7 +399,7 @@ def test_export_then_import_makes_a_second_copy(qtbot, page, services, monkeypat
     qtbot.waitUntil(lambda: not page.output.json_task.is_running(), timeout=RENDER_TIMEOUT)
     monkeypatch.setattr(outreach, "choose_open_file", lambda *args, **kwargs: str(target))
     page.import_json()
-    assert page.table.rowCount() == 2 and page.selected_id() != item_id
+    assert page.model.rowCount() == 2 and page.selected_id() != item_id
     assert services.outreach.get(page.selected_id()) == item
 
 
@@ -382,7 +408,7 @@ def test_duplicate_and_archive(qtbot, page, services, monkeypatch):
     page.refresh()
     page.duplicate_selected()
     assert sorted(_titles(page)) == sorted([item.title, f"{item.title} (copy)"])
-    assert page.table.item(page.table.currentRow(), outreach.TITLE).text().endswith("(copy)")
+    assert _shown(page, page.table.currentIndex().row(), outreach.TITLE).endswith("(copy)")
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)

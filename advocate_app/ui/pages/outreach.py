@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -15,8 +14,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,9 +24,10 @@ from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_date, format_datetime, language_name
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
+from advocate_app.ui.models.rows import SORT_ROLE, Cell, Row, RowsModel, select_id, selected_id
 from advocate_app.ui.pages.outreach_output import OutreachOutput
 from advocate_app.ui.widgets.heading import Heading
-from advocate_app.ui.widgets.tables import readable_columns
+from advocate_app.ui.widgets.tables import rows_table
 
 TITLE, KIND, LANGUAGE, CHANGED = range(4)
 
@@ -41,14 +39,30 @@ def choose_open_file(parent: QWidget | None, title: str, filters: str) -> str | 
     return file_dialogs.open_file(parent, "outreach-json", title, filters)
 
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+class _Shown(QSortFilterProxyModel):
+    """The items whose title, kind or language has every word looked for, sorted by each
+    cell's sort key (dates by time, text without regard to case)."""
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.words: list[str] = []
+        self.setSortRole(SORT_ROLE)
 
-class _Cell(QTableWidgetItem):
-    """A cell that sorts by its sort key: dates by time, text without regard to case."""
+    def look_for(self, words: list[str]) -> None:
+        self.beginFilterChange()
+        self.words = words
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        return str(self.data(SORT_ROLE) or "") < str(other.data(SORT_ROLE) or "")
+    def matches(self, source_row: int, words: list[str] | None = None) -> bool:
+        from advocate_app.domain.text import fold
+
+        model = self.sourceModel()
+        text = fold(" ".join(model.cell(source_row, column).text
+                             for column in (TITLE, KIND, LANGUAGE)))
+        return all(word in text for word in (self.words if words is None else words))
+
+    def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802 - Qt's name
+        return self.matches(source_row)
 
 
 class OutreachPage(QWidget):
@@ -70,22 +84,17 @@ class OutreachPage(QWidget):
         self.filter_field.returnPressed.connect(
             lambda: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
 
-        self.table = QTableWidget(0, 4)
+        self.model = RowsModel([_("Title"), _("Kind"), _("Language"), _("Last changed")],
+                               self, alignment=None, tooltip_after=None)
+        self.shown = _Shown(self)
+        self.shown.setSourceModel(self.model)
+        self.table = rows_table(self.shown, _("Outreach items"), main=TITLE)
         self.table.setObjectName("outreach-table")
-        self.table.setAccessibleName(_("Outreach items"))
-        self.table.setHorizontalHeaderLabels([_("Title"), _("Kind"), _("Language"),
-                                              _("Last changed")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)
         self.table.setSortingEnabled(True)
-        self.table.verticalHeader().setVisible(False)
-        readable_columns(self.table, TITLE)
         header = self.table.horizontalHeader()
         header.setSortIndicator(TITLE, Qt.SortOrder.AscendingOrder)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_args: self._selection_changed())
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         for keys, slot, what in (
                 (QKeySequence.StandardKey.Delete, self.archive_selected,
@@ -193,75 +202,66 @@ class OutreachPage(QWidget):
         """Re-read the items (keeps the filter and the selected item)."""
         keep = self.selected_id()
         self._summaries = self._services.outreach.list()
-        table = self.table
-        table.setSortingEnabled(False)
-        table.setRowCount(len(self._summaries))
-        for row, summary in enumerate(self._summaries):
-            cells = (summary.title, summary.kind.label, language_name(summary.language),
-                     format_date(summary.updated_at.astimezone())
-                     if summary.updated_at else "")
-            for column, text in enumerate(cells):
-                cell = _Cell(text)
-                if column == CHANGED and summary.updated_at:
-                    cell.setToolTip(format_datetime(summary.updated_at.astimezone()))
-                cell.setData(SORT_ROLE, summary.updated_at.isoformat()
-                             if column == CHANGED and summary.updated_at else text.casefold())
-                cell.setData(Qt.ItemDataRole.UserRole, summary.id)
-                table.setItem(row, column, cell)
-        table.setSortingEnabled(True)
+        rows = []
+        for summary in self._summaries:
+            texts = (summary.title, summary.kind.label, language_name(summary.language))
+            cells = [Cell(text, text.casefold()) for text in texts]
+            if summary.updated_at:
+                when = summary.updated_at.astimezone()
+                cells.append(Cell(format_date(when), summary.updated_at.isoformat(),
+                                  tooltip=format_datetime(when)))
+            else:
+                cells.append(Cell("", ""))
+            rows.append(Row(summary.id, cells))
+        self.model.set_rows(rows)
         self.empty_label.setVisible(not self._summaries)
         self._apply_filter()
         if keep is not None:
             self.select_item(keep)
-        elif self._visible_rows():
-            table.selectRow(self._visible_rows()[0])
+        elif self.shown.rowCount():
+            self.table.selectRow(0)
         self._selection_changed()
 
     def focus_first(self) -> None:
-        if self.table.rowCount():
+        if self.model.rowCount():
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.filter_field.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _visible_rows(self) -> list[int]:
-        return [row for row in range(self.table.rowCount()) if not self.table.isRowHidden(row)]
 
     def _apply_filter(self) -> None:
         from advocate_app.domain.text import fold
 
         words = fold(self.filter_field.text()).split()
-        for row in range(self.table.rowCount()):
-            text = fold(" ".join(self.table.item(row, column).text()
-                                 for column in (TITLE, KIND, LANGUAGE)))
-            self.table.setRowHidden(row, not all(word in text for word in words))
-        shown, total = len(self._visible_rows()), self.table.rowCount()
+        chosen = self.selected_id()
+        if chosen is not None \
+                and not self.shown.matches(self.model.index_of(chosen).row(), words):
+            # Let go of the current row too: were it filtered out with a current row, the
+            # view would choose the row taking its place.
+            self.table.clearSelection()
+            self.table.selectionModel().clearCurrentIndex()
+        self.shown.look_for(words)
+        shown, total = self.shown.rowCount(), self.model.rowCount()
         if shown == total:
             self.count_label.setText(ngettext("{n} item", "{n} items", total).format(n=total))
         else:
             self.count_label.setText(ngettext("{shown} of {n} item", "{shown} of {n} items",
                                               total).format(shown=shown, n=total))
-        selected = self.table.selectionModel().selectedRows()
-        if selected and self.table.isRowHidden(selected[0].row()):
-            self.table.clearSelection()
 
     def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.table.item(rows[0].row(), TITLE).data(Qt.ItemDataRole.UserRole)
+        return selected_id(self.table)
 
     def select_item(self, item_id: int) -> None:
-        for row in range(self.table.rowCount()):
-            if self.table.item(row, TITLE).data(Qt.ItemDataRole.UserRole) == item_id:
-                if self.table.isRowHidden(row):
-                    self.filter_field.clear()
-                self.table.selectRow(row)
-                self.table.scrollToItem(self.table.item(row, TITLE))
-                return
+        index = self.model.index_of(item_id)
+        if not index.isValid():
+            return
+        if not self.shown.matches(index.row()):
+            self.filter_field.clear()
+        select_id(self.table, item_id)
 
     def selected_title(self) -> str:
-        rows = self.table.selectionModel().selectedRows()
-        return self.table.item(rows[0].row(), TITLE).text() if rows else ""
+        item_id = self.selected_id()
+        return self.model.cell(self.model.index_of(item_id).row(), TITLE).text \
+            if item_id is not None else ""
 
     def _selection_changed(self) -> None:
         item_id = self.selected_id()
