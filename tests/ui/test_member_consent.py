@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from advocate_app.domain.community import ConsentPurpose, ConsentStatus
 from advocate_app.domain.member_views import MemberInput
@@ -37,9 +37,9 @@ def test_consent_recorded_while_creating_a_member_is_saved_with_them(open_editor
     tab = dialog.consent_tab
     _answer(tab, ConsentPurpose.NEWSLETTER, "Ticked the box on the sign-up form")
     assert "saved with the new member" in tab.message.text()
-    assert tab.history.rowCount() == 1
-    assert tab.history.item(0, 4).text() == "Ticked the box on the sign-up form"
-    assert tab.history.item(0, 5).text() == "Not saved yet"
+    assert tab.history.model().rowCount() == 1
+    assert tab.history.model().index(0, 4).data() == "Ticked the box on the sign-up form"
+    assert tab.history.model().index(0, 5).data() == "Not saved yet"
     assert services.members.count() == 0  # nothing written before Save
 
     dialog.save()
@@ -67,7 +67,7 @@ def test_a_bad_answer_for_a_new_member_is_explained_and_not_kept(open_editor):
     tab.given_on.setDate(QDate.currentDate().addDays(3))
     _answer(tab, ConsentPurpose.NEWSLETTER, "")
     assert "future" in tab.message.text()
-    assert tab.pending == [] and tab.history.rowCount() == 0
+    assert tab.pending == [] and tab.history.model().rowCount() == 0
 
 
 def test_cancel_says_which_answers_are_already_saved(open_editor, services, monkeypatch):
@@ -94,8 +94,9 @@ def test_the_history_shows_the_evidence(open_editor, services):
         date.today() - timedelta(days=1), evidence="Form in the 2026 folder"))
     dialog = open_editor(services.members.get(member.id))
     history = dialog.consent_tab.history
-    header = [history.horizontalHeaderItem(c).text() for c in range(history.columnCount())]
-    assert history.item(0, header.index("Evidence")).text() == "Form in the 2026 folder"
+    header = [history.model().headerData(c, Qt.Orientation.Horizontal)
+              for c in range(history.model().columnCount())]
+    assert history.model().index(0, header.index("Evidence")).data() == "Form in the 2026 folder"
 
 
 def test_cancel_also_names_timeline_entries_already_saved(open_editor, services, monkeypatch):

@@ -26,8 +26,8 @@ def test_retention_lists_then_erases_after_confirmation(qtbot, services, monkeyp
     qtbot.addWidget(dialog)
     dialog.years.setValue(5)
     dialog.list_candidates()
-    assert dialog.candidates_table.rowCount() == 1
-    assert "Old Quiet" in dialog.candidates_table.item(0, 0).text()
+    assert dialog.candidates_table.model().rowCount() == 1
+    assert "Old Quiet" in dialog.candidates_table.model().index(0, 0).data()
     assert services.members.get(old.id).given_name == "Old"  # listing changed nothing
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: False)
     dialog.erase_candidates()
@@ -35,7 +35,7 @@ def test_retention_lists_then_erases_after_confirmation(qtbot, services, monkeyp
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
     dialog.erase_candidates()
     assert services.members.get(old.id).given_name == ""
-    assert dialog.erased == 1 and dialog.candidates_table.rowCount() == 0
+    assert dialog.erased == 1 and dialog.candidates_table.model().rowCount() == 0
 
 
 def test_trial_readiness_table_and_file_have_no_names(qtbot, services, monkeypatch, tmp_path):
@@ -49,8 +49,9 @@ def test_trial_readiness_table_and_file_have_no_names(qtbot, services, monkeypat
     dialog = PrivacyToolsDialog(services)
     qtbot.addWidget(dialog)
     table = dialog.readiness_table
-    cells = [[table.item(r, c).text() for c in range(table.columnCount())]
-             for r in range(table.rowCount())]
+    model = table.model()
+    cells = [[model.index(r, c).data() for c in range(model.columnCount())]
+             for r in range(model.rowCount())]
     assert cells == [["ORPHA:558 Marfan syndrome", "6", "6"], ["Total", "6", "6"]]
     target = tmp_path / "sponsor.csv"
     monkeypatch.setattr(prompts, "save_file", lambda *args, **kwargs: str(target))
@@ -71,8 +72,9 @@ def test_trial_readiness_hides_what_would_give_a_small_count_away(qtbot, service
     dialog = PrivacyToolsDialog(services)
     qtbot.addWidget(dialog)
     table = dialog.readiness_table
-    cells = [[table.item(r, c).text() for c in range(table.columnCount())]
-             for r in range(table.rowCount())]
+    model = table.model()
+    cells = [[model.index(r, c).data() for c in range(model.columnCount())]
+             for r in range(model.rowCount())]
     # "Scotland <5, Wales 7, total 8" would say Scotland is 1.
     assert cells[0][0] == "ORPHA:558 Marfan syndrome" and cells[0][1] == "<5"
     assert cells[0][2] == "[c]"  # Wales hidden: Scotland is now 1, 2 or 3 for a reader

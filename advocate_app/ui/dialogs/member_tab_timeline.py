@@ -19,6 +19,7 @@ from advocate_app.i18n import _
 from advocate_app.i18n.formatting import format_date
 from advocate_app.services.errors import ValidationError
 from advocate_app.ui.dialogs.member_tabs import explain_until_saved
+from advocate_app.ui.models.rows import Row, rows_model
 from advocate_app.ui.widgets.dates import prepare_date_edit
 from advocate_app.ui.widgets.tables import fill, read_only_table
 
@@ -95,11 +96,11 @@ class TimelineTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        fill(self.entries, ((format_date(e.occurred_on), e.kind.label, e.summary,
-                             e.recorded_by) for e in self._services.timeline.timeline(
+        fill(self.entries, (Row(e.id, (format_date(e.occurred_on), e.kind.label, e.summary,
+                                      e.recorded_by)) for e in self._services.timeline.timeline(
                                  self._member.id)))
         self._relationships = self._services.timeline.relationships(self._member.id)
-        fill(self.relations, ((r.label,) for r in self._relationships))
+        fill(self.relations, (Row(r.id, (r.label,)) for r in self._relationships))
 
     def add_entry(self) -> None:
         from advocate_app.domain.community import EngagementKind
@@ -146,7 +147,7 @@ class TimelineTab(QWidget):
         self.refresh()
 
     def unrelate(self) -> None:
-        row = self.relations.currentRow()
-        if 0 <= row < len(self._relationships):
-            self._services.timeline.unrelate(self._relationships[row].id)
+        relationship = rows_model(self.relations).row_id(self.relations.currentIndex())
+        if relationship is not None:
+            self._services.timeline.unrelate(relationship)
             self.refresh()

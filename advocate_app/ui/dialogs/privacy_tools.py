@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -19,8 +18,9 @@ from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_date
 from advocate_app.ui import prompts
 from advocate_app.ui.help import install_help_key
+from advocate_app.ui.models.rows import Row
 from advocate_app.ui.widgets.screen import fit_to_screen
-from advocate_app.ui.widgets.tables import read_only_table
+from advocate_app.ui.widgets.tables import fill, read_only_table
 
 
 class PrivacyToolsDialog(QDialog):
@@ -77,12 +77,9 @@ class PrivacyToolsDialog(QDialog):
 
     def list_candidates(self) -> None:
         self.candidates = self._services.privacy.retention_candidates(self.years.value())
-        self.candidates_table.setRowCount(len(self.candidates))
-        for row, candidate in enumerate(self.candidates):
-            for column, text in enumerate((
-                    _("{name} (member {id})").format(name=candidate.name, id=candidate.id),
-                    format_date(candidate.last_changed))):
-                self.candidates_table.setItem(row, column, QTableWidgetItem(text))
+        fill(self.candidates_table, (Row(candidate.id, (
+            _("{name} (member {id})").format(name=candidate.name, id=candidate.id),
+            format_date(candidate.last_changed))) for candidate in self.candidates))
         self.retention_summary.setText(ngettext(
             "{n} member would be erased.", "{n} members would be erased.",
             len(self.candidates)).format(n=len(self.candidates)))
@@ -122,10 +119,8 @@ class PrivacyToolsDialog(QDialog):
                                       main=0)
         rows = [(c, counts, total) for c, counts, total in report.rows]
         rows.append((_("Total"), report.totals, report.total))
-        self.readiness_table.setRowCount(len(rows))
-        for row, (condition, counts, total) in enumerate(rows):
-            for column, text in enumerate((condition, *counts, total)):
-                self.readiness_table.setItem(row, column, QTableWidgetItem(text))
+        fill(self.readiness_table, ((condition, *counts, total)
+                                    for condition, counts, total in rows))
         save = QPushButton(_("&Save for the sponsor…"))
         save.clicked.connect(self.save_readiness)
         layout = QVBoxLayout(page)

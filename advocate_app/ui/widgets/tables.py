@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -16,9 +17,10 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionHeader,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
 )
+
+if TYPE_CHECKING:
+    from advocate_app.ui.models.rows import Row
 
 _GUARD = "_advocate_header_guard"
 
@@ -174,24 +176,27 @@ def refit(view: QTableView) -> None:
 
 
 def read_only_table(headers: Sequence[str], accessible_name: str, *,
-                    main: int | Iterable[int] = -1) -> QTableWidget:
-    """A small read-only table: ``main`` names the column(s) of free text that wrap."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
+                    main: int | Iterable[int] = -1) -> QTableView:
+    """A small read-only table over a rows model (shown with :func:`fill`): ``main`` names
+    the column(s) of free text that wrap."""
+    from advocate_app.ui.models.rows import RowsModel
+
+    table = QTableView()
+    table.setModel(RowsModel(headers, table, alignment=None, tooltip_after=None))
     table.setAccessibleName(accessible_name)
     table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     readable_columns(table, main)
     return table
 
 
-def fill(table: QTableWidget, rows: Iterable[Sequence[str]]) -> None:
-    """Replace the table's rows with these texts."""
-    rows = list(rows)
-    table.setRowCount(len(rows))
-    for row, texts in enumerate(rows):
-        for column, text in enumerate(texts):
-            table.setItem(row, column, QTableWidgetItem(text))
+def fill(table: QTableView, rows: Iterable[Row | Sequence[str]]) -> None:
+    """Show these rows in a :func:`read_only_table`: each a :class:`Row` (its record's id
+    kept with it in the model) or the texts of a row with no record behind it."""
+    from advocate_app.ui.models.rows import Row, rows_model
+
+    rows_model(table).set_rows(row if isinstance(row, Row) else Row(number, tuple(row))
+                               for number, row in enumerate(rows))
 
 
 def rows_table(model: QAbstractItemModel, accessible_name: str, *,
