@@ -148,6 +148,22 @@ def test_choosing_an_easy_read_item_draws_only_that_item(qtbot, page, services, 
     assert page.preview.profile() == ProfileKey.EASY_READ
 
 
+def test_arrowing_through_the_list_draws_only_the_item_stopped_on(qtbot, page, services,
+                                                                   monkeypatch):
+    _save_samples(services)
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.preview.is_busy(), timeout=RENDER_TIMEOUT)
+    drawn = _count_drawings(services, monkeypatch)
+    page.table.setFocus()
+    for _step in range(3):
+        qtbot.keyClick(page.table, Qt.Key.Key_Down)
+        assert page.preview.status.text() == "Rendering…"  # said at once, for every step
+    stopped_on = page.selected_id()
+    qtbot.waitUntil(lambda: not page.preview.is_busy()
+                    and page.preview.document.pageCount() > 0, timeout=RENDER_TIMEOUT)
+    assert drawn == [(services.outreach.get(stopped_on).title, drawn[0][1])]
+
+
 def test_the_editor_opens_on_the_drawing_the_page_already_shows(qtbot, page, services,
                                                                 monkeypatch):
     """Editing the item in view does not draw it again: the editor opens with its pages."""

@@ -23,6 +23,10 @@ from advocate_app.i18n import _, ngettext
 _RUNNING: set = set()
 
 
+#: How long after the last request a drawing starts.
+START_DELAY_MS = 60
+
+
 class PdfPreview(QWidget):
     """A profile chooser, a status line and the item drawn as its PDF will print.
 
@@ -81,6 +85,13 @@ class PdfPreview(QWidget):
         self._next = False    # a newer request waits for it
         self._drawn: tuple[OutreachItem, ProfileKey, bytes] | None = None  # what is shown
         self.failed = False
+        # A drawing starts a moment after it is asked for: the page around the preview paints
+        # first (drawing holds Python's lock for long stretches), and arrowing through a list
+        # draws only the item the person stops on.
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(START_DELAY_MS)
+        self._pending.timeout.connect(self._start_pending)
 
     def profile(self) -> ProfileKey:
         return ProfileKey(self.profile_combo.currentData())
@@ -92,7 +103,7 @@ class PdfPreview(QWidget):
         return self._item
 
     def is_busy(self) -> bool:
-        return self._running is not None
+        return self._running is not None or self._pending.isActive()
 
     def drawing(self) -> tuple[OutreachItem, ProfileKey, bytes] | None:
         """What is shown now, fully drawn: the item, its profile and its PDF; None while a
@@ -108,6 +119,10 @@ class PdfPreview(QWidget):
         self._item = item
         self._wanted += 1
         self._next = False
+        if self._pending.isActive():
+            self._pending.stop()
+            if self._running is None:
+                self.busy_changed.emit(False)
         self._load(data)
         self.rendered.emit()
 
@@ -121,11 +136,19 @@ class PdfPreview(QWidget):
         if item is None:
             self._clear(_("Choose an item to see it here."))
             return
-        if self._running is not None:
+        self.status.setText(_("Rendering…"))
+        if not self.is_busy():
+            self.busy_changed.emit(True)
+        self._pending.start()
+
+    def _start_pending(self) -> None:
+        if self._item is None:
+            if self._running is None:
+                self.busy_changed.emit(False)
+        elif self._running is not None:
             self._next = True  # drawn as soon as the one in progress ends
-            self.status.setText(_("Rendering…"))
-            return
-        self._start()
+        else:
+            self._start()
 
     def show_message(self, text: str) -> None:
         """Empty the preview and say why (nothing to show, no such item …)."""
@@ -139,6 +162,10 @@ class PdfPreview(QWidget):
             self.show_item(self._item)
 
     def _clear(self, text: str) -> None:
+        if self._pending.isActive():
+            self._pending.stop()
+            if self._running is None:
+                self.busy_changed.emit(False)
         self.document.close()
         self._buffer = None
         self._drawn = None
@@ -206,13 +233,16 @@ class PdfPreview(QWidget):
         task, self._running = self._running, None
         if self._next and self._item is not None:
             self._start()
-        else:
+        elif not self._pending.isActive():
             self.busy_changed.emit(False)
         if task is not None:
             QTimer.singleShot(0, lambda: _release(task))
 
     def wait(self, milliseconds: int = 10_000) -> None:
-        """Let any drawing in progress end (windows closing, tests)."""
+        """Let any drawing asked for or in progress end (windows closing, tests)."""
+        if self._pending.isActive():
+            self._pending.stop()
+            self._start_pending()
         if self._running is not None:
             self._running.wait(milliseconds)
 
