@@ -26,7 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 from advocate_app.domain.people import Actor, Role, member_search_text, member_sort_key
 from advocate_app.domain.text import fold
+from advocate_app.services import demo_cultures as cultures
 from advocate_app.services import demo_people as people
+from advocate_app.services import demo_places as places
 from advocate_app.services.demo_boards import add_sample_boards
 from advocate_app.services.demo_time import BASE_TIME
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
@@ -233,9 +235,9 @@ class _Community:
     def __init__(self, rng: random.Random, actor: Actor, seed: int = 0):
         self.rng = rng
         self.actor = actor
-        self.cultures = _Weighted(people.CULTURES, [c.weight for c in people.CULTURES])
+        self.cultures = _Weighted(cultures.CULTURES, [c.weight for c in cultures.CULTURES])
         self.homes = {c.key: _Weighted(c.homes, [h.weight for h in c.homes])
-                      for c in people.CULTURES}
+                      for c in cultures.CULTURES}
         self.role_mix = _Weighted([r for r, _w in ROLE_MIX], [w for _r, w in ROLE_MIX])
         self.email_patterns = _Weighted([p for p, _w in _EMAIL_PATTERNS],
                                         [w for _p, w in _EMAIL_PATTERNS])
@@ -333,10 +335,10 @@ class _Community:
         rng = self.rng
         # The first people go round every culture (in its own script, at home) and every
         # role, so even a small sample shows them all.
-        forced = index < len(people.CULTURES)
-        culture = people.CULTURES[index] if forced else self.cultures.pick(rng)
+        forced = index < len(cultures.CULTURES)
+        culture = cultures.CULTURES[index] if forced else self.cultures.pick(rng)
         home = culture.homes[0] if forced else self.homes[culture.key].pick(rng)
-        country = people.COUNTRIES[home.country]
+        country = places.COUNTRIES[home.country]
         roles = ROLE_MIX[index][0] if index < len(ROLE_MIX) else self.role_mix.pick(rng)
         native = forced or rng.random() < home.native_script
         person = self.person(culture, native)
