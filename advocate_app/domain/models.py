@@ -17,6 +17,7 @@ from advocate_app.domain.boards import (
 )
 from advocate_app.domain.consent import ConsentRecord
 from advocate_app.domain.engagement import Engagement, MemberRelationship
+from advocate_app.domain.feedback import FeedbackResponse
 from advocate_app.domain.members import (
     Member,
     MemberAccessNeed,
@@ -29,9 +30,27 @@ from advocate_app.domain.members import (
 from advocate_app.domain.merges import MemberMerge
 from advocate_app.domain.outreach import OutreachRecord, OutreachRendering
 from advocate_app.domain.segments import Segment
+from advocate_app.domain.stories import (
+    Story,
+    StoryAttachment,
+    StoryConsent,
+    StoryQuote,
+    StorySession,
+    StorySessionParticipant,
+    StoryUse,
+)
+from advocate_app.domain.webinars import (
+    Webinar,
+    WebinarPresenter,
+    WebinarRegistration,
+    WebinarReviewItem,
+)
 
 __all__ = ["Account", "ActionItem", "AgendaItem", "Attendance", "Base", "Board",
            "BoardMembership", "Decision", "Meeting", "Promise", "RaciActivity", "RaciCell",
            "RaciParty", "ConsentRecord", "Engagement", "MemberRelationship", "Member", "MemberAccessNeed", "MemberBarrier",
            "MemberChannel", "MemberCondition", "MemberMerge", "MemberRole", "MemberTag",
-           "OutreachRecord", "OutreachRendering", "Segment"]
+           "OutreachRecord", "OutreachRendering", "Segment", "FeedbackResponse", "Story",
+           "StoryAttachment", "StoryConsent", "StoryQuote", "StorySession",
+           "StorySessionParticipant", "StoryUse", "Webinar", "WebinarPresenter",
+           "WebinarRegistration", "WebinarReviewItem"]

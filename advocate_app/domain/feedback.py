@@ -1,0 +1,67 @@
+"""Feedback on an event (a webinar, a board meeting or a story-sharing session): typed in by
+staff, imported from an online form's export, or returned on the paper form."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from advocate_app.domain.base import Base, utcnow
+from advocate_app.domain.community import _Labelled
+from advocate_app.i18n import N_
+
+
+class EventKind(_Labelled):
+    WEBINAR = "webinar"
+    MEETING = "meeting"
+    STORY_SESSION = "story_session"
+
+    @classmethod
+    def _labels(cls) -> dict:
+        return {cls.WEBINAR: N_("Webinar"), cls.MEETING: N_("Board meeting"),
+                cls.STORY_SESSION: N_("Story-sharing session")}
+
+
+class FeedbackSource(_Labelled):
+    TYPED = "typed"
+    PAPER = "paper"
+    IMPORTED = "imported"
+
+    @classmethod
+    def _labels(cls) -> dict:
+        return {cls.TYPED: N_("Typed in"), cls.PAPER: N_("Paper form"),
+                cls.IMPORTED: N_("Imported from a file")}
+
+
+#: Ratings run from 1 (poor) to 5 (excellent); 0 means no rating was given.
+RATING_MAX = 5
+
+
+class FeedbackResponse(Base):
+    __tablename__ = "feedback_responses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_kind: Mapped[str] = mapped_column(String(20))
+    event_id: Mapped[int]
+    member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("members.id", ondelete="SET NULL"), default=None, index=True)
+    rating: Mapped[int] = mapped_column(default=0)
+    worked: Mapped[str] = mapped_column(Text, default="")
+    change: Mapped[str] = mapped_column(Text, default="")
+    comments: Mapped[str] = mapped_column(Text, default="")
+    may_contact: Mapped[bool] = mapped_column(default=False)
+    source: Mapped[str] = mapped_column(String(20), default="typed")
+    received_on: Mapped[date] = mapped_column(Date)
+    #: For imported answers: a digest of the answer, so importing the same file twice adds
+    #: nothing.
+    import_key: Mapped[str] = mapped_column(String(64), default="")
+    #: The promise ("You said, we did") a comment became.
+    promise_id: Mapped[int | None] = mapped_column(
+        ForeignKey("promises.id", ondelete="SET NULL"), default=None)
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    recorded_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), default=None)
+
+    __table_args__ = (Index("ix_feedback_responses_event", "event_kind", "event_id",
+                            "received_on"),)
