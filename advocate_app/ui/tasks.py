@@ -14,9 +14,13 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 log = logging.getLogger(__name__)
+
+#: Finished tasks between leaving their parent and Python letting them go (one turn of the
+#: event loop), so none is destroyed while Qt is still delivering its last signal.
+_FINISHED: set[BackgroundTask] = set()
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
@@ -31,11 +35,13 @@ class BackgroundTask(QObject):
         super().__init__(parent)
         self._work = work
         self._cancel = threading.Event()
-        self._thread = _Runner(self)
+        self._thread: _Runner | None = _Runner(self)
         self._thread.finished.connect(self.finished)
+        self.finished.connect(self._release_soon)
 
     def start(self) -> None:
-        self._thread.start()
+        if self._thread is not None:
+            self._thread.start()
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -45,10 +51,25 @@ class BackgroundTask(QObject):
         return self._cancel.is_set()
 
     def is_running(self) -> bool:
-        return self._thread.isRunning()
+        return self._thread is not None and self._thread.isRunning()
 
     def wait(self, milliseconds: int = 30_000) -> bool:
-        return self._thread.wait(milliseconds)
+        return self._thread is None or self._thread.wait(milliseconds)
+
+    def _release_soon(self) -> None:
+        # After the callbacks: the thread is let go, and the task no longer hangs on its
+        # parent (a window open all day would otherwise keep every task it ever ran). Whoever
+        # still holds the task can ask it anything; it answers "finished".
+        QTimer.singleShot(0, self, self._release)
+
+    def _release(self) -> None:
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.wait()
+            thread.deleteLater()
+        _FINISHED.add(self)
+        self.setParent(None)
+        QTimer.singleShot(0, lambda: _FINISHED.discard(self))
 
     def _run(self) -> None:
         try:
