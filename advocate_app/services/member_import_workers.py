@@ -18,8 +18,10 @@ import enum
 import os
 from typing import TYPE_CHECKING
 
+from advocate_app.i18n import _
 from advocate_app.interchange import member_values as values
 from advocate_app.interchange.tables import Table
+from advocate_app.services.errors import UnreadableFileError
 from advocate_app.services.member_import_report import RowOutcome
 from advocate_app.services.member_import_rows import Person, pack, read_chunk, unpack
 
@@ -63,6 +65,7 @@ def _read_spawned(table: Table, mapping: dict[int, str], bounds: list[tuple[int,
     """Fresh interpreters, each sent its rows; a worker that dies stops the pool with an
     error (it does not leave the import waiting)."""
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     from advocate_app.i18n import language_setup
 
@@ -70,7 +73,10 @@ def _read_spawned(table: Table, mapping: dict[int, str], bounds: list[tuple[int,
     with ProcessPoolExecutor(max_workers=len(bounds), mp_context=context) as pool:
         futures = [pool.submit(_read_packed, table.row_numbers[a:b], table.rows[a:b], mapping,
                                language) for a, b in bounds]
-        return [unpack(item) for future in futures for item in future.result()]
+        try:
+            return [unpack(item) for future in futures for item in future.result()]
+        except BrokenProcessPool:
+            raise _worker_stopped(None) from None
 
 
 def _read_packed(numbers: list[int], rows: list[list[str]], mapping: dict[int, str],
@@ -117,8 +123,17 @@ def _receive(process: BaseProcess, receiving: Connection
         return sent
     except EOFError:
         process.join(timeout=5)
-        raise RuntimeError(f"a worker process reading the file stopped "
-                           f"(exit code {process.exitcode})") from None
+        raise _worker_stopped(process.exitcode) from None
+
+
+def _worker_stopped(exit_code: int | None) -> UnreadableFileError:
+    if exit_code is None:
+        return UnreadableFileError(_(
+            "The file could not be read: a process reading it stopped unexpectedly. Nothing "
+            "was imported."))
+    return UnreadableFileError(_(
+        "The file could not be read: a process reading it stopped unexpectedly (exit code "
+        "{code}). Nothing was imported.").format(code=exit_code))
 
 
 def _read_part(numbers: list[int], rows: list[list[str]], mapping: dict[int, str],

@@ -603,6 +603,10 @@ def test_members_from_before_keep_their_address_and_number_as_the_main_ones(
     services.close()
     engine = create_app_engine(url)  # the database as version 0010 left it
     with engine.begin() as connection:
+        from alembic import command
+
+        from advocate_app.storage.migrate import alembic_config
+        command.downgrade(alembic_config(connection), "0012")  # later tables go first
         connection.execute(text("DROP TABLE member_contacts"))
         connection.execute(text("UPDATE alembic_version SET version_num = '0010'"))
     engine.dispose()
@@ -663,5 +667,10 @@ def test_a_worker_that_dies_stops_the_import_instead_of_leaving_it_waiting(monke
     reader.join(60)
     assert not reader.is_alive(), "the import waited for ever for a worker that had died"
     assert outcome, "the import carried on without the rows of a worker that had died"
+    from advocate_app.services.errors import UnreadableFileError
+
+    # One sentence a user can read (the import wizard shows service errors as they are).
+    assert isinstance(outcome[0], UnreadableFileError)
+    assert "Nothing was imported" in str(outcome[0])
     if processes == "fork":
         assert "exit code 7" in str(outcome[0])
