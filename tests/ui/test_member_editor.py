@@ -226,6 +226,34 @@ def test_timeline_and_relationships_from_the_editor(qtbot, open_editor, services
     assert tab.relations.model().rowCount() == 0
 
 
+def test_removing_one_of_several_links_removes_that_one(qtbot, open_editor, services):
+    from advocate_app.domain.community import RelationshipKind
+
+    carer = services.members.create(MemberInput(given_name="Maria", family_name="Costa"))
+    others = [services.members.create(MemberInput(given_name=name, family_name="Costa"))
+              for name in ("Tiago", "Rita", "Joana")]
+    for other in others:
+        services.timeline.relate(carer.id, RelationshipKind.CARER_OF, other.id)
+    # A link made from the other side shows too (the list is not only this member's rows).
+    services.timeline.relate(others[2].id, RelationshipKind.PARENT_OF, carer.id)
+    dialog = open_editor(services.members.get(carer.id))
+    tab = dialog.timeline_tab
+    labels = [tab.relations.model().index(row, 0).data()
+              for row in range(tab.relations.model().rowCount())]
+    assert labels[:3] == ["Carer of Tiago Costa", "Carer of Rita Costa", "Carer of Joana Costa"]
+    tab.relations.selectRow(1)
+    tab.unrelate_button.click()
+    remaining = [tab.relations.model().index(row, 0).data()
+                 for row in range(tab.relations.model().rowCount())]
+    assert "Carer of Rita Costa" not in remaining
+    assert remaining[:2] == ["Carer of Tiago Costa", "Carer of Joana Costa"]
+    assert len(remaining) == 3
+    # What is stored agrees with what is shown, also when the editor is opened again.
+    stored = [(r.other_id, r.kind) for r in services.timeline.relationships(carer.id)]
+    assert (others[1].id, RelationshipKind.CARER_OF) not in stored
+    assert len(stored) == 3
+
+
 def test_large_print_and_easy_read_needs_and_the_printed_format_follow_each_other(
         open_editor, services):
     from advocate_app.domain.community import AccessNeed, PrintFormat
