@@ -208,7 +208,7 @@ def _outreach_print_pack(args, context) -> int:
     print(ngettext("{n} member left out (see the summary).",
                    "{n} members left out (see the summary).", len(result.left_out)).format(
         n=len(result.left_out)))
-    return 0
+    return 1 if result.refused else 0  # a script learns that not everything was printed
 
 
 _HANDLERS = {"list": _outreach_list, "export": _outreach_export, "import": _outreach_import,
