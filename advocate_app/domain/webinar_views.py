@@ -7,6 +7,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from advocate_app.domain.webinars import (
     AttendanceOutcome,
@@ -266,3 +267,36 @@ class FollowUpPlan:
     without_consent: tuple[int, ...] = ()
     already_sent: tuple[int, ...] = ()
     languages: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class FollowUpLetter:
+    """One follow-up letter made: an outreach item, for one message in one language."""
+
+    item_id: int
+    message: str  # "attended" or "missed"
+    language: str
+    title: str
+    members: int  # how many it was sent to this time
+
+
+@dataclass(frozen=True)
+class FollowUpResult:
+    """What sending a webinar's follow-up did. Members sent nothing this time (no consent for
+    events, already sent, or left out of the print pack with the reason) are listed."""
+
+    webinar_id: int
+    letters: tuple[FollowUpLetter, ...] = ()
+    attendees: tuple[int, ...] = ()  # sent the thank-you letter this time
+    no_shows: tuple[int, ...] = ()  # sent "sorry we missed you" this time
+    by_post: tuple[int, ...] = ()  # of the above, in the print pack
+    by_email: tuple[int, ...] = ()  # of the above, to be emailed their letter
+    without_consent: tuple[int, ...] = ()
+    already_sent: tuple[int, ...] = ()
+    left_out: tuple[tuple[int, str, str], ...] = ()  # id, name, reason (not sent)
+    folder: Path | None = None  # where the print pack was written
+    files: tuple[Path, ...] = ()  # the print pack's files, summaries and labels included
+
+    @property
+    def sent(self) -> int:
+        return len(self.attendees) + len(self.no_shows)
