@@ -123,7 +123,7 @@ def open_services(database_url: str, paths: AppPaths):
             _("The database at {url} cannot be opened: {reason}").format(
                 url=_redact(database_url), reason=exc)
         ) from exc
-    return Services.build(database, DEFAULT_ACTOR)
+    return Services.build(database, DEFAULT_ACTOR, paths)
 
 
 def _migrate(database, backup_dir: Path) -> None:

@@ -46,6 +46,11 @@ class AppPaths:
         return self.data_dir / "logs"
 
     @property
+    def story_files_dir(self) -> Path:
+        """Stories' audio recordings and photos, copied in under names the app makes."""
+        return self.data_dir / "story_files"
+
+    @property
     def settings_file(self) -> Path:
         return self.data_dir / "settings.ini"
 

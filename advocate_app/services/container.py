@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from advocate_app.domain.people import Actor
+from advocate_app.paths import AppPaths
 from advocate_app.services.consent import ConsentService
 from advocate_app.services.duplicates import DuplicateService
 from advocate_app.services.members import MemberService
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # made on first use (start-up stays quick)
     from advocate_app.services.minute_taking import MinutesService
     from advocate_app.services.outreach import OutreachService
     from advocate_app.services.roles import RolesService
+    from advocate_app.services.stories import StoryService
 
 
 @dataclass(frozen=True)
@@ -37,9 +39,12 @@ class Services:
     privacy: PrivacyService
     duplicates: DuplicateService
     timeline: TimelineService
+    #: Where the data folder is (stories' recordings and photos are copied into it).
+    paths: AppPaths | None = None
 
     @classmethod
-    def build(cls, database: Database, actor: Actor) -> Services:
+    def build(cls, database: Database, actor: Actor, paths: AppPaths | None = None
+              ) -> Services:
         uow = UnitOfWorkFactory(database)
         members = MemberService(uow, database.reader, actor)
         consent = ConsentService(uow, actor)
@@ -48,7 +53,7 @@ class Services:
         return cls(database=database, uow=uow, actor=actor, members=members, consent=consent,
                    segments=SegmentService(uow, database.reader, actor), privacy=privacy,
                    duplicates=DuplicateService(uow, actor, members, privacy),
-                   timeline=timeline)
+                   timeline=timeline, paths=paths)
 
     # Services the first screen does not need are made on first use (start-up stays quick),
     # once: a cached property keeps each on the instance.
@@ -96,6 +101,15 @@ class Services:
 
         return BoardDocumentService(boards=self.boards, meetings=self.meetings,
                                     actions=self.actions, roles=self.roles)
+
+    @cached_property
+    def stories(self) -> StoryService:
+        from advocate_app.services.stories import StoryService
+
+        if self.paths is None:
+            raise RuntimeError("stories need the data folder: build the services with paths")
+        return StoryService(self.uow, self.database.reader, self.actor,
+                            self.paths.story_files_dir)
 
     def warm_up(self) -> None:
         """Load what saving needs (SQLAlchemy's ORM), so the first save is as quick as the rest."""
