@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # made on first use (start-up stays quick)
     from advocate_app.services.minute_taking import MinutesService
     from advocate_app.services.outreach import OutreachService
     from advocate_app.services.roles import RolesService
+    from advocate_app.services.webinar_followup import WebinarFollowUpService
     from advocate_app.services.stories import StoryService
 
 
@@ -110,6 +111,13 @@ class Services:
             raise RuntimeError("stories need the data folder: build the services with paths")
         return StoryService(self.uow, self.database.reader, self.actor,
                             self.paths.story_files_dir)
+
+    @cached_property
+    def webinar_followup(self) -> WebinarFollowUpService:
+        from advocate_app.services.webinar_followup import WebinarFollowUpService
+
+        return WebinarFollowUpService(self.uow, self.database.reader, self.actor,
+                                      lambda: self.outreach)
 
     def warm_up(self) -> None:
         """Load what saving needs (SQLAlchemy's ORM), so the first save is as quick as the rest."""

@@ -165,8 +165,10 @@ class PrintPackMaker:
 
     def make(self, item_id: int, member_ids: Sequence[int], out_dir: Path, *,
              progress: Callable[[int, int], bool] | None = None, label_sheet: str = "L7160",
-             today: date | None = None, print_anyway: bool = False) -> PrintPackResult:
-        """See :meth:`advocate_app.services.outreach.OutreachService.print_pack`."""
+             today: date | None = None, print_anyway: bool = False,
+             log: bool = True) -> PrintPackResult:
+        """See :meth:`advocate_app.services.outreach.OutreachService.print_pack`. Without
+        ``log`` nothing is recorded: the caller logs the pack in its own transaction."""
         item = self._items.get(item_id)
         versions = self._items.versions(item) or [(item_id, item)]
         items: dict[int, OutreachItem] = dict(versions)
@@ -176,7 +178,8 @@ class PrintPackMaker:
                                        today or date.today()))
         self._check(plan, print_anyway)
         self._write(plan, out_dir, progress, label_sheet)
-        self._log(plan)
+        if log:
+            self._log(plan)
         return plan.result
 
     def _sort(self, plan: _Plan, members: list[_Member]) -> None:
