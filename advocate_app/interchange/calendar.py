@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from advocate_app.domain.board_views import MeetingView
+from advocate_app.domain.story_views import StorySessionView
 from advocate_app.i18n import _
 
 PRODID = "-//Advocate//Advocate//EN"
@@ -104,3 +105,52 @@ def description_text(meeting: MeetingView) -> str:
     if meeting.online_link:
         parts.append(_("Join online: {link}").format(link=meeting.online_link))
     return "\n\n".join(parts)
+
+
+# -- story-sharing sessions -------------------------------------------------------------------
+
+
+def story_session_ics(session: StorySessionView) -> bytes:
+    """One story-sharing session as a calendar file."""
+    calendar = _calendar()
+    calendar.add_component(_session_event(session, datetime.now(UTC)))
+    return _finish(calendar)
+
+
+def story_sessions_feed(sessions: Sequence[StorySessionView], name: str) -> bytes:
+    calendar = _calendar()
+    calendar.add("X-WR-CALNAME", name)
+    stamp = datetime.now(UTC)
+    for session in sessions:
+        calendar.add_component(_session_event(session, stamp))
+    return _finish(calendar)
+
+
+def _session_event(session: StorySessionView, stamp: datetime):
+    from icalendar import Event
+
+    event = Event()
+    event.add("UID", session.uid)
+    event.add("SEQUENCE", session.sequence)
+    event.add("DTSTAMP", stamp)
+    event.add("DTSTART", session.local_start)
+    event.add("DTEND", session.local_end)
+    event.add("SUMMARY", session.title)
+    if session.cancelled:
+        event.add("STATUS", "CANCELLED")
+    place = " ".join(session.place.split())
+    if place or session.online_link:
+        event.add("LOCATION", place or session.online_link)
+    if session.online_link:
+        event.add("URL", session.online_link)
+    parts = []
+    if session.facilitator_name:
+        parts.append(_("Facilitator: {name}").format(name=session.facilitator_name))
+    if session.support:
+        parts.append("\n".join([_("Support offered:")] + [
+            f"- {label}" for label in sorted(s.label for s in session.support)]))
+    if session.online_link:
+        parts.append(_("Join online: {link}").format(link=session.online_link))
+    if parts:
+        event.add("DESCRIPTION", "\n\n".join(parts))
+    return event

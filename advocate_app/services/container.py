@@ -25,8 +25,9 @@ if TYPE_CHECKING:  # made on first use (start-up stays quick)
     from advocate_app.services.minute_taking import MinutesService
     from advocate_app.services.outreach import OutreachService
     from advocate_app.services.roles import RolesService
-    from advocate_app.services.webinar_followup import WebinarFollowUpService
     from advocate_app.services.stories import StoryService
+    from advocate_app.services.story_sessions import StorySessionService
+    from advocate_app.services.webinar_followup import WebinarFollowUpService
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,12 @@ class Services:
             raise RuntimeError("stories need the data folder: build the services with paths")
         return StoryService(self.uow, self.database.reader, self.actor,
                             self.paths.story_files_dir)
+
+    @cached_property
+    def story_sessions(self) -> StorySessionService:
+        from advocate_app.services.story_sessions import StorySessionService
+
+        return StorySessionService(self.uow, self.database.reader, self.actor)
 
     @cached_property
     def webinar_followup(self) -> WebinarFollowUpService:

@@ -5,7 +5,7 @@ used a story. On real SQLite (and PostgreSQL where marked through ``any_services
 from __future__ import annotations
 
 import hashlib
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -14,11 +14,14 @@ from advocate_app.domain.member_views import MemberInput
 from advocate_app.domain.story_rules import (
     AttachmentKind,
     Identification,
+    SessionAttendance,
+    SessionMode,
+    SessionSupport,
     StoryChannel,
     StoryConsentState,
     StoryTheme,
 )
-from advocate_app.domain.story_views import ConsentGrantInput, StoryInput
+from advocate_app.domain.story_views import ConsentGrantInput, StoryInput, StorySessionInput
 from advocate_app.services.errors import UnreadableFileError, ValidationError
 
 TEXT = ("I waited seven years for a diagnosis.\nEvery appointment meant two trains and a bus,\n"
@@ -314,3 +317,98 @@ def test_a_newer_grant_after_withdrawal_allows_use_again(services):
     assert services.stories.check_use(story_id, NEWSLETTER).usable
     assert [e.status for e in services.stories.consent_history(story_id)] == [
         StoryConsentState.GRANTED, StoryConsentState.WITHDRAWN, StoryConsentState.GRANTED]
+
+
+# -- story-sharing sessions -------------------------------------------------------------------
+
+
+def _session(services, when=datetime(2030, 3, 10, 18, 30), **extra) -> int:
+    return services.story_sessions.create(StorySessionInput(
+        title=extra.pop("title", "Living with a rare condition"), starts_local=when,
+        timezone=extra.pop("timezone", "Europe/London"), place=extra.pop("place", "Room 2"),
+        support=frozenset({SessionSupport.QUIET_ROOM, SessionSupport.BREAKS}), **extra))
+
+
+def test_a_session_takes_participants_and_their_attendance(any_services):
+    services = any_services
+    sessions = services.story_sessions
+    facilitator, amina, sami = (_member(services, "Olga", "Ivanova"), _member(services),
+                                _member(services, "Sami", "Haddad"))
+    session_id = _session(services, facilitator_id=facilitator, timezone="Europe/Paris")
+    sessions.add_participant(session_id, amina)
+    sessions.add_participant(session_id, sami)
+    sessions.add_participant(session_id, sami)  # once only
+    session = sessions.get(session_id)
+    assert session.facilitator_name == "Olga Ivanova"
+    assert session.local_start.hour == 18 and session.starts_at.hour == 17  # Paris in March
+    assert session.support == {SessionSupport.QUIET_ROOM, SessionSupport.BREAKS}
+    assert [(p.name, p.attendance) for p in session.participants] == [
+        ("Amina Haddad", SessionAttendance.UNKNOWN), ("Sami Haddad", SessionAttendance.UNKNOWN)]
+    assert [e.summary for e in services.timeline.timeline(amina)] == [
+        "Taking part in the story-sharing session “Living with a rare condition” on "
+        "10 March 2030."]
+    sessions.set_attendance(session_id, amina, SessionAttendance.ATTENDED)
+    sessions.set_attendance(session_id, sami, SessionAttendance.NO_SHOW)
+    assert [e.summary for e in services.timeline.timeline(amina)] == [
+        "Took part in the story-sharing session “Living with a rare condition” on "
+        "10 March 2030."]
+    sessions.remove_participant(session_id, sami)
+    assert services.timeline.timeline(sami) == []
+    assert [p.member_id for p in sessions.participants(session_id)] == [amina]
+    assert sessions.list()[0].participant_count == 1
+    # Moving the session moves what the timeline says.
+    sessions.update(session_id, StorySessionInput(
+        title="Living with a rare condition", starts_local=datetime(2030, 3, 17, 18, 30),
+        timezone="Europe/Paris", place="Room 2"))
+    assert [e.summary for e in services.timeline.timeline(amina)] == [
+        "Took part in the story-sharing session “Living with a rare condition” on "
+        "17 March 2030."]
+    assert sessions.get(session_id).sequence == 1
+
+
+def test_a_session_is_checked_like_a_meeting(services):
+    sessions = services.story_sessions
+    when = datetime(2030, 1, 5, 10, 0)
+    with pytest.raises(ValidationError) as refused:
+        sessions.create(StorySessionInput(title="Online", starts_local=when,
+                                          mode=SessionMode.ONLINE, timezone="Mars/Olympus"))
+    assert set(refused.value.errors) == {"timezone", "online_link"}
+    with pytest.raises(ValidationError, match="https://"):
+        sessions.create(StorySessionInput(title="Online", starts_local=when,
+                                          mode=SessionMode.ONLINE, online_link="zoom.us/j/1"))
+    with pytest.raises(ValidationError, match="Say where"):
+        sessions.create(StorySessionInput(title="Here", starts_local=when))
+    assert sessions.list() == []
+    online = sessions.create(StorySessionInput(title="Online", starts_local=when,
+                                               mode=SessionMode.ONLINE,
+                                               online_link="https://zoom.us/j/1"))
+    assert sessions.get(online).mode is SessionMode.ONLINE
+
+
+def test_upcoming_sessions_and_the_calendar_file(services, tmp_path):
+    sessions = services.story_sessions
+    past = _session(services, datetime(2020, 1, 1, 10, 0), title="Past")
+    later, soon = (_session(services, datetime(2031, 1, 1, 10, 0), title="Later"),
+                   _session(services, datetime(2030, 1, 1, 10, 0), title="Soon"))
+    cancelled = _session(services, datetime(2030, 6, 1, 10, 0), title="Off")
+    sessions.cancel(cancelled)
+    assert [s.id for s in sessions.upcoming()] == [soon, later]
+    assert [s.id for s in sessions.upcoming(limit=1)] == [soon]
+    assert past not in [s.id for s in sessions.upcoming()]
+    assert sessions.get(cancelled).cancelled
+    one = tmp_path / "soon.ics"
+    assert sessions.write_calendar(one, soon) == 1
+    text = one.read_text()
+    assert "SUMMARY:Soon" in text and "TZID=Europe/London" in text
+    assert "A quiet room" in text and "LOCATION:Room 2" in text
+    feed = tmp_path / "all.ics"
+    assert sessions.write_calendar(feed) == 2
+    assert feed.read_text().count("BEGIN:VEVENT") == 2
+
+
+def test_a_story_told_at_a_session_is_counted_there(services):
+    session_id = _session(services)
+    _story(services, session_id=session_id)
+    assert services.story_sessions.get(session_id).story_count == 1
+    with pytest.raises(ValidationError, match="no story-sharing session"):
+        _story(services, session_id=session_id + 99)
