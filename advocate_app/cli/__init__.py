@@ -145,23 +145,25 @@ def build_parser() -> argparse.ArgumentParser:
                       "Counts below 5 are shown as “<5”; no names are included."))
     readiness.add_argument("--format", choices=("csv", "json"), default="csv")
     readiness.add_argument("-o", "--output", metavar=_("FILE"), required=True)
-    from advocate_app.cli import meetings, outreach
+    from advocate_app.cli import meetings, outreach, stories
 
     outreach.add_parser(commands)
     meetings.add_parsers(commands)
+    stories.add_parsers(commands)
     return parser
 
 
 def run_command(args: argparse.Namespace, context) -> int:
     """Run the command; a mistake the person can act on is one translated line, exit 1."""
-    from advocate_app.cli import meetings, outreach
+    from advocate_app.cli import meetings, outreach, stories
     from advocate_app.domain.outreach_content import ContentError
     from advocate_app.services.errors import ServiceError
 
     handlers = {"demo": _run_demo, "import": _run_import, "export": _run_export,
                 "privacy": _run_privacy, "trial-readiness": _run_trial_readiness,
                 "members": _run_members, "outreach": outreach.run,
-                "meetings": meetings.run_meetings, "minutes": meetings.run_minutes}
+                "meetings": meetings.run_meetings, "minutes": meetings.run_minutes,
+                "stories": stories.run}
     try:
         return handlers[args.command](args, context)
     except (ContentError, ServiceError) as exc:
