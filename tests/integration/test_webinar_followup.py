@@ -302,3 +302,14 @@ def test_every_follow_up_letter_is_a_tagged_pdf_in_every_print_profile(services,
                                  capture_output=True, text=True, timeout=120)
             report = json.loads(run.stdout)
             assert run.returncode == 0, (path.name, report["failed_checks"])
+
+
+def test_the_states_read_without_the_database_layer_are_the_records_own():
+    from advocate_app.domain.webinars import AttendanceOutcome, RegistrationStatus, WebinarStatus
+    from advocate_app.services import webinar_followup as followup
+
+    assert (followup.HELD, followup.ATTENDED, followup.NO_SHOW, followup.REGISTERED,
+            followup.CANCELLED) == (
+        WebinarStatus.HELD.value, AttendanceOutcome.ATTENDED.value,
+        AttendanceOutcome.NO_SHOW.value, RegistrationStatus.REGISTERED.value,
+        RegistrationStatus.CANCELLED.value)
