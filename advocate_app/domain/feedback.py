@@ -9,34 +9,6 @@ from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from advocate_app.domain.base import Base, utcnow
-from advocate_app.domain.community import _Labelled
-from advocate_app.i18n import N_
-
-
-class EventKind(_Labelled):
-    WEBINAR = "webinar"
-    MEETING = "meeting"
-    STORY_SESSION = "story_session"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {cls.WEBINAR: N_("Webinar"), cls.MEETING: N_("Board meeting"),
-                cls.STORY_SESSION: N_("Story-sharing session")}
-
-
-class FeedbackSource(_Labelled):
-    TYPED = "typed"
-    PAPER = "paper"
-    IMPORTED = "imported"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {cls.TYPED: N_("Typed in"), cls.PAPER: N_("Paper form"),
-                cls.IMPORTED: N_("Imported from a file")}
-
-
-#: Ratings run from 1 (poor) to 5 (excellent); 0 means no rating was given.
-RATING_MAX = 5
 
 
 class FeedbackResponse(Base):
@@ -52,6 +24,7 @@ class FeedbackResponse(Base):
     change: Mapped[str] = mapped_column(Text, default="")
     comments: Mapped[str] = mapped_column(Text, default="")
     may_contact: Mapped[bool] = mapped_column(default=False)
+    #: A FeedbackSource value (``domain/feedback_views.py``, with EventKind and RATING_MAX).
     source: Mapped[str] = mapped_column(String(20), default="typed")
     received_on: Mapped[date] = mapped_column(Date)
     #: For imported answers: a digest of the answer, so importing the same file twice adds

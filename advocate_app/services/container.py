@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # made on first use (start-up stays quick)
     from advocate_app.services.actions import ActionService
     from advocate_app.services.board_documents import BoardDocumentService
     from advocate_app.services.boards import BoardService
+    from advocate_app.services.feedback import FeedbackService
     from advocate_app.services.meetings import MeetingService
     from advocate_app.services.minute_taking import MinutesService
     from advocate_app.services.outreach import OutreachService
@@ -125,6 +126,12 @@ class Services:
 
         return WebinarFollowUpService(self.uow, self.database.reader, self.actor,
                                       lambda: self.outreach)
+
+    @cached_property
+    def feedback(self) -> FeedbackService:
+        from advocate_app.services.feedback import FeedbackService
+
+        return FeedbackService(self.uow, self.database.reader, self.actor)
 
     def warm_up(self) -> None:
         """Load what saving needs (SQLAlchemy's ORM), so the first save is as quick as the rest."""
