@@ -1,0 +1,235 @@
+"""The Stories tab: the stories people shared (found by words or by theme), each with its
+teller, themes, language and a summary of its consent per channel; the chosen one below, and
+what is done with a story (write it down, record consent, withdraw it, archive it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advocate_app.domain.story_rules import StoryConsentState, StoryTheme
+from advocate_app.domain.text import fold
+from advocate_app.i18n import _
+from advocate_app.i18n.formatting import language_name
+from advocate_app.services.errors import ServiceError
+from advocate_app.ui import prompts
+from advocate_app.ui.models.rows import Row, select_id, selected_id
+from advocate_app.ui.pages.boards.common import button, records_table
+from advocate_app.ui.pages.stories.story_detail import StoryDetail, consent_summary
+from advocate_app.ui.widgets.flow import flow_of
+
+
+class StoriesTab(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, services, run_dialog: Callable[[QDialog], bool]):
+        super().__init__()
+        self._services = services
+        self._run_dialog = run_dialog
+        self._stories: list = []
+
+        self.search_field = QLineEdit()
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setPlaceholderText(_("Words in the title, the story or the "
+                                               "teller's name"))
+        self.search_field.setAccessibleName(_("Find stories"))
+        self.search_field.textChanged.connect(lambda _t: self.show_rows())
+        search_label = QLabel(_("Fin&d:"))
+        search_label.setBuddy(self.search_field)
+        self.theme_combo = QComboBox()
+        self.theme_combo.addItem(_("Every theme"), "")
+        for theme in StoryTheme:
+            self.theme_combo.addItem(theme.label, theme.value)
+        self.theme_combo.setAccessibleName(_("Theme"))
+        self.theme_combo.currentIndexChanged.connect(lambda _i: self.show_rows())
+        theme_label = QLabel(_("&Theme:"))
+        theme_label.setBuddy(self.theme_combo)
+        self.archived_check = QCheckBox(_("Show a&rchived"))
+        self.archived_check.setAccessibleName(_("Show archived stories"))
+        self.archived_check.toggled.connect(lambda _on: self.refresh())
+        filters = QHBoxLayout()
+        filters.addWidget(search_label)
+        filters.addWidget(self.search_field, 2)
+        filters.addWidget(theme_label)
+        filters.addWidget(self.theme_combo, 1)
+        filters.addWidget(self.archived_check)
+
+        self.table = records_table([_("Title"), _("Teller"), _("Themes"), _("Language"),
+                                    _("Consent")], _("Stories"), (0, 4))
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_a: self._story_changed())
+        self.table.doubleClicked.connect(lambda _index: self.edit_story())
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.new_button = button(_("&New story…"), self.new_story)
+        self.edit_button = button(_("Edit stor&y…"), self.edit_story)
+        self.consent_button = button(_("&Consent…"), self.edit_consent,
+                                     _("Record or change the consent for each use"))
+        self.withdraw_button = button(_("&Withdraw consent…"), self.withdraw_consent)
+        self.archive_button = button(_("&Archive story…"), self.archive_story)
+        self.detail = StoryDetail(services)
+        self.detail.status_message.connect(self.status_message)
+        self.detail.changed.connect(self.refresh)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(filters)
+        top_layout.addWidget(self.empty_label)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(flow_of(self.new_button, self.edit_button, self.consent_button,
+                                     self.withdraw_button, self.archive_button))
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([600, 400])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter, 1)
+
+    # --- the list --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._stories = list(self._services.stories.list(
+            include_archived=self.archived_check.isChecked()))
+        self.show_rows()
+
+    def _matching(self) -> list:
+        words = fold(self.search_field.text()).split()
+        theme = self.theme_combo.currentData()
+        found = []
+        for story in self._stories:
+            if theme and StoryTheme(theme) not in story.themes:
+                continue
+            haystack = fold(" ".join((story.title, story.teller_name, story.text)))
+            if all(word in haystack for word in words):
+                found.append(story)
+        return found
+
+    def show_rows(self) -> None:
+        keep = self.story_id()
+        shown = self._matching()
+        self.table.model().set_rows(
+            Row(s.id, (s.title, s.teller_name or _("Anonymous"),
+                       ", ".join(sorted(t.label for t in s.themes)),
+                       language_name(s.language) if s.language else "", consent_summary(s)))
+            for s in shown)
+        if not self._stories:
+            self.empty_label.setText(_("No stories yet. Write one down with New story; then "
+                                       "record what its teller agreed to with Consent."))
+        else:
+            self.empty_label.setText(_("No story matches. Clear the search or choose Every "
+                                       "theme."))
+        self.empty_label.setVisible(not shown)
+        if shown:
+            select_id(self.table, keep, or_first=True)
+        self._story_changed()
+
+    def story_id(self) -> int | None:
+        return selected_id(self.table)
+
+    def select_story(self, story_id: int) -> None:
+        select_id(self.table, story_id, or_first=True)
+
+    def story(self):
+        return next((s for s in self._stories if s.id == self.story_id()), None)
+
+    def _story_changed(self) -> None:
+        story_id = self.story_id()
+        story = None
+        if story_id is not None:
+            try:
+                story = self._services.stories.get(story_id)
+            except ServiceError:
+                story = None
+        self.detail.show_story(story)
+        chosen = story is not None
+        granted = chosen and any(c.state in (StoryConsentState.GRANTED,
+                                             StoryConsentState.EXPIRED)
+                                 for c in story.consents)
+        self.edit_button.setEnabled(chosen)
+        self.consent_button.setEnabled(chosen)
+        self.withdraw_button.setEnabled(granted)
+        self.archive_button.setEnabled(chosen and not story.archived)
+
+    # --- what is done with a story ---------------------------------------------------------
+
+    def new_story(self) -> None:
+        self._open(None)
+
+    def edit_story(self) -> None:
+        if self.story_id() is not None:
+            self._open(self.story_id())
+
+    def _open(self, story_id: int | None) -> None:
+        from advocate_app.ui.dialogs.story_editor import StoryEditor
+
+        try:
+            dialog = StoryEditor(self._services, story_id, self)
+        except ServiceError as exc:
+            prompts.error(self, _("Story"), str(exc))
+            self.refresh()
+            return
+        accepted = self._run_dialog(dialog)
+        self.refresh()  # quotes are kept as they are approved, so the list follows anyway
+        if accepted and dialog.saved_id is not None:
+            self.select_story(dialog.saved_id)
+            self.status_message.emit(_("Story “{title}” saved.").format(
+                title=dialog.title_field.text().strip()))
+
+    def edit_consent(self) -> None:
+        from advocate_app.ui.dialogs.story_consent import StoryConsentEditor
+
+        story_id = self.story_id()
+        if story_id is None:
+            return
+        try:
+            dialog = StoryConsentEditor(self._services, story_id, self)
+        except ServiceError as exc:
+            prompts.error(self, _("Consent"), str(exc))
+            return
+        self._run_dialog(dialog)  # every answer is recorded as it is given
+        self.refresh()
+
+    def withdraw_consent(self) -> None:
+        from advocate_app.ui.dialogs.story_consent import withdraw_asked
+
+        story_id = self.story_id()
+        if story_id is None:
+            return
+        result = withdraw_asked(self, self._services, story_id)
+        if result is not None:
+            self.status_message.emit(result)
+        self.refresh()
+
+    def archive_story(self) -> None:
+        story = self.story()
+        if story is None:
+            return
+        title = _("Archive story")
+        if not prompts.confirm(self, title, _(
+                "Archive “{title}”? It leaves the list and can no longer be chosen for new "
+                "outreach items; its consent and the log of its uses are kept.").format(
+                title=story.title), destructive_label=_("&Archive")):
+            return
+        try:
+            self._services.stories.archive(story.id)
+        except ServiceError as exc:
+            prompts.error(self, title, str(exc))
+            return
+        self.status_message.emit(_("Story “{title}” archived.").format(title=story.title))
+        self.refresh()
