@@ -30,6 +30,7 @@ from advocate_app.services import demo_cultures as cultures
 from advocate_app.services import demo_people as people
 from advocate_app.services import demo_places as places
 from advocate_app.services.demo_boards import add_sample_boards
+from advocate_app.services.demo_stories import add_sample_stories
 from advocate_app.services.demo_time import BASE_TIME
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
@@ -75,6 +76,8 @@ class DemoSummary:
     outreach_items: int = 0
     boards: int = 0
     meetings: int = 0
+    story_sessions: int = 0
+    stories: int = 0
 
 
 @dataclass
@@ -165,9 +168,10 @@ def generate_demo(uow: UnitOfWorkFactory, actor: Actor, *, members: int, seed: i
         reset_member_sequence(work.session)
         items = _add_outreach_items(work.session, actor)
         boards, meetings = add_sample_boards(work.session, actor, seed)
+        story_sessions, stories = add_sample_stories(work.session, actor, seed)
         work.commit()
     return DemoSummary(members=members, outreach_items=items, boards=boards,
-                       meetings=meetings)
+                       meetings=meetings, story_sessions=story_sessions, stories=stories)
 
 
 def _add_outreach_items(session: Session, actor: Actor) -> int:

@@ -237,9 +237,8 @@ class StoryService:
                 guardian_name=data.guardian_name, evidence=data.evidence,
                 recorded_by=self._actor.account_id)
             if story.teller_id is not None:
-                timeline.write(uow.session, EngagementKind.EVENT, [(story.teller_id, _(
-                    "Gave consent to use the story “{title}”: {channels}.").format(
-                    title=story.title, channels=_channel_list(channels)))],
+                timeline.write(uow.session, EngagementKind.EVENT, [(story.teller_id, consent_text(
+                    story.title, channels, withdrawn=False))],
                     recorded_by=self._actor.account_id, occurred_on=effective)
             uow.commit()
 
@@ -263,9 +262,8 @@ class StoryService:
                                 recorded_by=self._actor.account_id)
             marked = story_ledger.mark_do_not_reprint(uow.session, story_id, chosen)
             if story.teller_id is not None:
-                timeline.write(uow.session, EngagementKind.EVENT, [(story.teller_id, _(
-                    "Withdrew consent to use the story “{title}”: {channels}.").format(
-                    title=story.title, channels=_channel_list(chosen)))],
+                timeline.write(uow.session, EngagementKind.EVENT, [(story.teller_id, consent_text(
+                    story.title, chosen, withdrawn=True))],
                     recorded_by=self._actor.account_id, occurred_on=day)
             uow.commit()
         uses = tuple(u for u in self.uses(story_id) if u.id in set(marked))
@@ -404,9 +402,22 @@ def _shared(session: Session, story: Story, actor: Actor) -> None:
     """The teller's timeline says they shared the story."""
     if story.teller_id is None:
         return
-    timeline.write(session, EngagementKind.EVENT, [(story.teller_id, _(
-        "Shared a story: “{title}”.").format(title=story.title))],
-        recorded_by=actor.account_id, occurred_on=story.told_on)
+    timeline.write(session, EngagementKind.EVENT, [(story.teller_id, shared_text(story.title))],
+                   recorded_by=actor.account_id, occurred_on=story.told_on)
+
+
+def shared_text(title: str) -> str:
+    """What the teller's timeline says of a story they told (the demo writes it too)."""
+    return _("Shared a story: “{title}”.").format(title=title)
+
+
+def consent_text(title: str, channels: frozenset[StoryChannel], *, withdrawn: bool) -> str:
+    """What the teller's timeline says of consent given or withdrawn for a story."""
+    if withdrawn:
+        return _("Withdrew consent to use the story “{title}”: {channels}.").format(
+            title=title, channels=_channel_list(channels))
+    return _("Gave consent to use the story “{title}”: {channels}.").format(
+        title=title, channels=_channel_list(channels))
 
 
 def _excerpt(story: Story, text: str) -> str:

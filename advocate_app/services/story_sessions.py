@@ -69,7 +69,7 @@ class StorySessionService:
         with self._uow() as uow:
             session = _session_row(uow.session, session_id)
             _facilitator_exists(uow.session, data.facilitator_id)
-            before = _texts(session)
+            before = participation_texts(session)
             _fill(session, data, starts)
             session.sequence += 1  # calendars replace the old invitation
             session.updated_at = datetime.now(UTC)
@@ -141,7 +141,7 @@ class StorySessionService:
                                                         member_id=member_id,
                                                         support_notes=support_notes.strip()))
                 timeline.write(uow.session, EngagementKind.EVENT, [
-                    (member_id, _texts(session)[SessionAttendance.UNKNOWN])],
+                    (member_id, participation_texts(session)[SessionAttendance.UNKNOWN])],
                     recorded_by=self._actor.account_id)
             uow.commit()
 
@@ -150,7 +150,7 @@ class StorySessionService:
             session = _session_row(uow.session, session_id)
             found = _participant_row(uow.session, session_id, member_id)
             timeline.forget(uow.session, member_id, EngagementKind.EVENT,
-                            _texts(session).values())
+                            participation_texts(session).values())
             uow.session.delete(found)
             uow.commit()
 
@@ -161,7 +161,7 @@ class StorySessionService:
             session = _session_row(uow.session, session_id)
             found = _participant_row(uow.session, session_id, member_id)
             found.attendance = attendance.value
-            texts = _texts(session)
+            texts = participation_texts(session)
             timeline.forget(uow.session, member_id, EngagementKind.EVENT, texts.values())
             timeline.write(uow.session, EngagementKind.EVENT, [(member_id, texts[attendance])],
                            recorded_by=self._actor.account_id,
@@ -258,8 +258,9 @@ def _local_start(session: StorySession) -> datetime:
     return utc_moment(session.starts_at).astimezone(zone(session.timezone))
 
 
-def _texts(session: StorySession) -> dict[SessionAttendance, str]:
-    """What a participant's timeline says of the session, by attendance."""
+def participation_texts(session: StorySession) -> dict[SessionAttendance, str]:
+    """What a participant's timeline says of the session, by attendance (the demo writes
+    the same words)."""
     from advocate_app.i18n.formatting import format_date
 
     names = {"title": session.title, "date": format_date(_local_start(session).date(), "long")}
@@ -279,7 +280,7 @@ def _rewrite_timelines(session: Session, story_session: StorySession,
 
     from advocate_app.domain.stories import StorySessionParticipant
 
-    after = _texts(story_session)
+    after = participation_texts(story_session)
     if after == before:
         return
     people = session.execute(select(StorySessionParticipant.member_id,

@@ -412,3 +412,35 @@ def test_a_story_told_at_a_session_is_counted_there(services):
     assert services.story_sessions.get(session_id).story_count == 1
     with pytest.raises(ValidationError, match="no story-sharing session"):
         _story(services, session_id=session_id + 99)
+
+
+def test_the_demo_has_sessions_and_stories_with_a_mix_of_consents(any_services):
+    from advocate_app.services.demo import generate_demo
+
+    services = any_services
+    summary = generate_demo(services.uow, services.actor, members=80, seed=3)
+    assert (summary.story_sessions, summary.stories) == (2, 5)
+    stories = {story.title: story for story in services.stories.list()}
+    assert len(stories) == 5
+    states = {(title, c.channel, c.state) for title, story in stories.items()
+              for c in story.consents if c.state is not StoryConsentState.NONE}
+    assert ("Three trains to the clinic", StoryChannel.WEBSITE,
+            StoryConsentState.EXPIRED) in states
+    assert ("Caring for two", LEAFLET, StoryConsentState.WITHDRAWN) in states
+    assert ("Caring for two", NEWSLETTER, StoryConsentState.GRANTED) in states
+    assert stories["Why I joined the study"].teller_name == ""
+    assert stories["My brace is purple"].teller_is_child
+    for story in stories.values():  # every approved quote is in its story word for word
+        assert all(q.text in story.text for q in story.quotes) and story.quotes
+    [use] = services.stories.uses(stories["Caring for two"].id)
+    assert use.do_not_reprint and use.item_id is not None
+    upcoming = services.story_sessions.upcoming()
+    assert [s.mode for s in upcoming] == [SessionMode.ONLINE]
+    held = [s for s in services.story_sessions.list() if s.id != upcoming[0].id][0]
+    assert held.story_count == 5 and held.participant_count == 5
+    teller = stories["Seven years to a name"].teller_id
+    assert "Shared a story: “Seven years to a name”." in [
+        e.summary for e in services.timeline.timeline(teller)]
+    # A second run adds no more.
+    again = generate_demo(services.uow, services.actor, members=10, seed=4)
+    assert (again.story_sessions, again.stories) == (0, 0)
