@@ -116,9 +116,16 @@ def copy_attachment(source: Path | str, folder: Path,
                     "“{name}” is named as a {claimed} file but holds {found}: nothing was "
                     "added.").format(name=shown, claimed=FORMATS[claimed][1],
                                      found=FORMATS[extension][1]))
-            folder.mkdir(parents=True, exist_ok=True)
             stored_name = f"{secrets.token_hex(16)}.{extension}"
-            size, digest = _copy(handle, head, folder, stored_name, shown, max_bytes)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                size, digest = _copy(handle, head, folder, stored_name, shown, max_bytes)
+            except OSError as exc:
+                if exc.filename is not None and Path(exc.filename) == source:
+                    raise
+                raise UnreadableFileError(_(
+                    "“{name}” could not be copied into the data folder {folder}: {reason}"
+                    ).format(name=shown, folder=folder, reason=exc.strerror or exc)) from exc
     except OSError as exc:
         raise UnreadableFileError(_("“{name}” cannot be read: {reason}").format(
             name=shown, reason=exc.strerror or exc)) from exc

@@ -191,6 +191,16 @@ def test_a_file_over_the_size_limit_is_refused(services, app_paths, tmp_path, mo
     assert list(app_paths.story_files_dir.glob("*")) == []
 
 
+def test_a_data_folder_that_cannot_be_written_is_one_sentence(services, app_paths, tmp_path):
+    app_paths.story_files_dir.write_text("a file where the folder should be")
+    story_id = _story(services)
+    source = tmp_path / "voice.mp3"
+    source.write_bytes(MP3)
+    with pytest.raises(UnreadableFileError, match="could not be copied into the data folder"):
+        services.stories.attach(story_id, source)
+    assert services.stories.get(story_id).attachments == ()
+
+
 def test_a_missing_file_is_one_sentence(services, tmp_path):
     with pytest.raises(UnreadableFileError, match="cannot be read"):
         services.stories.attach(_story(services), tmp_path / "gone.mp3")
