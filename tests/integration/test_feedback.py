@@ -308,3 +308,48 @@ def test_the_timeline_day_is_when_the_answer_arrived(services):
     (entry,) = [e for e in services.timeline.timeline(person) if e.kind is EngagementKind.EVENT]
     assert entry.occurred_on == date(2026, 3, 11)
     assert datetime(2026, 3, 10, tzinfo=UTC).date() < entry.occurred_on
+
+
+# -- the command line -----------------------------------------------------------------------------
+
+def test_command_line_adds_imports_lists_and_writes_the_paper_form(app_paths, sqlite_template,
+                                                                   tmp_path, capsys):
+    import json
+
+    from advocate_app.app import main, open_services
+    from tests.conftest import copy_sqlite_template
+
+    opened = open_services(copy_sqlite_template(sqlite_template, app_paths), app_paths)
+    meeting = str(_meeting(opened))
+    opened.close()
+    base = ["--data-dir", str(app_paths.data_dir)]
+    assert main([*base, "feedback", "list", "meeting", meeting, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["answers"] == []
+    count = 0
+
+    assert main([*base, "feedback", "add", "meeting", meeting, "--rating", "4",
+                 "--change", "More breaks", "--paper"]) == 0
+    answer = capsys.readouterr().out.strip()
+    assert answer.isdigit()
+    answers_file = tmp_path / "answers.csv"
+    answers_file.write_text(GOOGLE, encoding="utf-8")
+    for _run in range(2):
+        assert main([*base, "feedback", "import", "meeting", meeting, str(answers_file),
+                     "--json"]) == 0
+    second = json.loads(capsys.readouterr().out.strip().split("\n}\n")[-1])
+    assert second["added"] == 0 and second["already_imported"] == 3
+    assert main([*base, "feedback", "list", "meeting", meeting, "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert len(listed["answers"]) == count + 4
+    assert main([*base, "feedback", "promise", answer, "Longer breaks",
+                 "--owner-role", "Chair"]) == 0
+    assert capsys.readouterr().out.strip().isdigit()
+
+    pdf = tmp_path / "form.pdf"
+    assert main([*base, "feedback", "paper-form", "meeting", meeting, "-o", str(pdf),
+                 "--profile", "large"]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Name,Colour\nA,blue\n", encoding="utf-8")
+    assert main([*base, "feedback", "import", "meeting", meeting, str(bad)]) == 1
+    assert "nothing was imported" in capsys.readouterr().err
