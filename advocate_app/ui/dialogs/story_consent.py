@@ -303,7 +303,7 @@ class StoryConsentEditor(QDialog):
             if row.grant.isChecked():
                 by_level.setdefault(row.identification(), set()).add(channel)
         if not by_level:
-            self.message.setText(_("Tick the uses the teller consents to first."))
+            self._say(_("Tick the uses the teller consents to first."))
             return
         done: list[StoryChannel] = []
         try:
@@ -312,9 +312,7 @@ class StoryConsentEditor(QDialog):
                                              self.grant_input(level))
                 done.extend(channels)
         except ServiceError as exc:
-            self.message.setText(problem_text(exc))
-            self.message.setAccessibleName(self.message.text())
-            self._scroll.ensureWidgetVisible(self.message)
+            self._say(problem_text(exc))
             # The field to put right takes the keyboard (the message stays in view).
             fields = {"guardian_name": self.guardian_field, "expires_on": self.expires_edit,
                       "effective_on": self.effective_edit}
@@ -330,15 +328,19 @@ class StoryConsentEditor(QDialog):
         self.recorded.append(text)
         self.evidence_field.clear()
         self.refresh()
-        self.message.setText(text + " " + _("It is saved now; Close does not take it back."))
-        self.message.setAccessibleName(self.message.text())
+        self._say(text + " " + _("It is saved now; Close does not take it back."))
+
+    def _say(self, text: str) -> None:
+        """What happened, under the buttons, scrolled into view and read out."""
+        self.message.setText(text)
+        self.message.setAccessibleName(text)
+        self._scroll.ensureWidgetVisible(self.message)
 
     def withdraw(self) -> None:
         said = withdraw_asked(self, self._services, self.story_id)
         if said:
             self.recorded.append(said)
-            self.message.setText(said)
-            self.message.setAccessibleName(said)
+            self._say(said)
         self.refresh()
 
 
