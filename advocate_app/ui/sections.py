@@ -52,10 +52,7 @@ def sections(window: MainWindow) -> list[Section]:
             _("Webinars"),
             _("Webinars will live here: registration, attendance and follow-up, with the "
               "access arrangements each person asked for."))),
-        Section("stories", _("Stories"), lambda: _placeholder(
-            _("Stories"),
-            _("Story-sharing sessions and the stories people share will live here, each "
-              "story with the consent its teller gave for every use."))),
+        Section("stories", _("Stories"), lambda: _stories(window)),
         Section("outreach", _("Outreach"), lambda: _outreach(window)),
     ]
 
@@ -89,6 +86,14 @@ def _boards(window: MainWindow) -> QWidget:
     page = BoardsPage(window.services)
     page.status_message.connect(window.show_status)
     page.outreach_changed.connect(lambda: window.refresh_page("outreach"))
+    return page
+
+
+def _stories(window: MainWindow) -> QWidget:
+    from advocate_app.ui.pages.stories import StoriesPage
+
+    page = StoriesPage(window.services)
+    page.status_message.connect(window.show_status)
     return page
 
 

@@ -210,6 +210,61 @@ def _live_minutes(env) -> Opened:
     return Opened(window)
 
 
+def _a_story(env):
+    """A story of the sample community told by a child, with some consent (one is written
+    down when it has none)."""
+    from datetime import date
+
+    from advocate_app.domain.story_rules import Identification, StoryChannel, StoryTheme
+    from advocate_app.domain.story_views import ConsentGrantInput, StoryInput
+
+    stories = env.services.stories
+    found = [s for s in stories.list() if s.teller_id is not None]
+    if found:
+        return found[0]
+    story_id = stories.create(StoryInput(
+        "Four years to a name", "It took four years to get a name for it. The nearest clinic "
+        "is two hours away by train.", env.member_id,
+        frozenset({StoryTheme.DIAGNOSIS, StoryTheme.TRAVEL}), "en", teller_is_child=True,
+        told_on=date(2026, 5, 2)))
+    stories.add_quote(story_id, "two hours away by train")
+    stories.grant(story_id, frozenset({StoryChannel.NEWSLETTER, StoryChannel.REGULATOR}),
+                  ConsentGrantInput(Identification.FIRST_NAME_TOWN, guardian_name="Sara Ali"))
+    return stories.get(story_id)
+
+
+def _story_editor(env) -> Opened:
+    from advocate_app.ui.dialogs.story_editor import StoryEditor
+
+    dialog = StoryEditor(env.services, _a_story(env).id, env.window)
+    return Opened(dialog, [("story", _nothing),
+                           ("quotes", lambda: dialog.tabs.setCurrentIndex(1))])
+
+
+def _story_consent(env) -> Opened:
+    from advocate_app.ui.dialogs.story_consent import StoryConsentEditor
+
+    dialog = StoryConsentEditor(env.services, _a_story(env).id, env.window)
+    return Opened(dialog, [("consent", _nothing), ("refused", dialog.record)])
+
+
+def _story_session_editor(env) -> Opened:
+    from datetime import datetime, timedelta
+
+    from advocate_app.domain.story_views import StorySessionInput
+    from advocate_app.ui.dialogs.story_session_editor import StorySessionEditor
+
+    sessions = env.services.story_sessions
+    found = sessions.list()
+    session_id = found[0].id if found else sessions.create(StorySessionInput(
+        "Spring story circle", datetime.now().replace(second=0, microsecond=0)
+        + timedelta(days=12), place="Community hall, room 2"))
+    sessions.add_participant(session_id, env.member_id)
+    dialog = StorySessionEditor(env.services, session_id, env.window)
+    return Opened(dialog, [("details", _nothing),
+                           ("participants", lambda: dialog.tabs.setCurrentIndex(1))])
+
+
 def _nothing() -> None:
     return None
 
@@ -239,6 +294,10 @@ WINDOWS: dict[str, list[Callable]] = {
     "advocate_app.ui.dialogs.minutes_record.QuickEntry": [_quick_entry, _quick_entries,
                                                           _promise_entry],
     "advocate_app.ui.dialogs.live_minutes.LiveMinutesWindow": [_live_minutes],
+    "advocate_app.ui.dialogs.story_editor.StoryEditor": [_story_editor],
+    "advocate_app.ui.dialogs.story_consent.StoryConsentEditor": [_story_consent],
+    "advocate_app.ui.dialogs.story_session_editor.StorySessionEditor": [
+        _story_session_editor],
     "boards page": [_boards_page],
 }
 
