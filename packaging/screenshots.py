@@ -2,8 +2,9 @@
 
     python packaging/screenshots.py OUT_DIR [--lang en] [--scale 1.0]
 
-Builds a sample community in a temporary data folder and saves the Dashboard, the Members page
-and the member editor (with a validation message showing) as PNG files.
+Builds a sample community in a temporary data folder and saves the Dashboard, the Members page,
+the Stories page and a story's consent editor, and the member editor (with a validation message
+showing) as PNG files.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ def main() -> int:
                 QApplication.processEvents()
                 time.sleep(0.02)
         window.grab().save(str(args.out / f"{key}-{suffix}.png"))
+    _story_shots(window, services, args.out, suffix, settle)
     members = window.page("members")
     members.table.selectRow(2)
     editor = MemberEditorDialog(services, services.members.get(members.selected_member_id()),
@@ -84,6 +86,26 @@ def main() -> int:
     services.close()
     print(f"screenshots in {args.out}")
     return 0
+
+
+def _story_shots(window, services, out: Path, suffix: str, settle) -> None:
+    """The Stories page on a story with consent and uses, and that story's consent editor."""
+    from advocate_app.ui.dialogs.story_consent import StoryConsentEditor
+
+    page = window.show_section("stories")
+    told = [s for s in services.stories.list() if s.teller_id is not None]
+    if not told:
+        print("the sample community has no stories: no story screenshots")
+        return
+    story = max(told, key=lambda s: (s.use_count, len(s.quotes)))
+    page.stories_tab.select_story(story.id)
+    settle()
+    window.grab().save(str(out / f"stories-{suffix}.png"))
+    editor = StoryConsentEditor(services, story.id, window)
+    editor.show()
+    settle()
+    editor.grab().save(str(out / f"story-consent-{suffix}.png"))
+    editor.done(0)
 
 
 if __name__ == "__main__":
