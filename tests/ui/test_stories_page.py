@@ -217,6 +217,18 @@ def test_withdrawing_is_not_done_when_the_person_says_no(qtbot, page, services, 
     assert _texts(page.stories_tab.table, 4) == ["Website ✓"]
 
 
+def test_a_story_consented_for_every_use_says_so_briefly(qtbot, page, services):
+    story_id = _story(services)
+    services.stories.grant(story_id, frozenset(StoryChannel), ConsentGrantInput())
+    page.refresh()
+    assert _texts(page.stories_tab.table, 4) == ["Every use ✓"]
+    services.stories.withdraw(story_id, frozenset({StoryChannel.PRESS}))
+    page.refresh()
+    assert _texts(page.stories_tab.table, 4)[0].endswith("Press ✗ withdrawn · Talks to "
+                                                         "industry ✓ · Submissions to ethics "
+                                                         "committees or regulators ✓")
+
+
 def test_a_childs_consent_needs_a_guardian(qtbot, services):
     story_id = _story(services, _person(services, "Noor", "Ali"), child=True)
     dialog = StoryConsentEditor(services, story_id)
@@ -433,11 +445,19 @@ def test_every_control_has_a_name(qtbot, page, services):
 
 
 def _focus_chain(start, count):
+    """The next ``count`` controls Tab reaches after ``start`` (a spin box's or an editable
+    list's own text field is the control itself)."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
+
+    def reached(widget) -> bool:
+        return (bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isVisible()
+                and widget.isEnabled()
+                and not isinstance(widget.parent(), (QAbstractSpinBox, QComboBox)))
+
     chain, widget = [], start
     for _ in range(count):
         widget = widget.nextInFocusChain()
-        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible()
-                   and widget.isEnabled()):
+        while not reached(widget):
             widget = widget.nextInFocusChain()
         chain.append(widget)
     return chain
@@ -460,3 +480,14 @@ def test_the_keyboard_moves_through_the_consent_editor_row_by_row(qtbot, service
     rows = list(dialog.rows.values())
     chain = _focus_chain(rows[0].grant, 3)
     assert chain == [rows[0].level, rows[1].grant, rows[1].level]
+
+
+def test_the_keyboard_moves_through_the_session_editor_in_reading_order(qtbot, services):
+    dialog = StorySessionEditor(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    chain = _focus_chain(dialog.title_field, 9)
+    assert chain == [dialog.facilitator.choose_button, dialog.date_edit, dialog.time_edit,
+                     dialog.duration_spin, dialog.timezone_combo, dialog.mode_combo,
+                     dialog.place_field, dialog.link_field,
+                     dialog.support_checks[SessionSupport.QUIET_ROOM]]
