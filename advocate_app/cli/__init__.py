@@ -354,4 +354,20 @@ def _run_demo(args: argparse.Namespace, context) -> int:
             boards=ngettext("{n} board", "{n} boards", summary.boards).format(n=summary.boards),
             meetings=ngettext("{n} meeting", "{n} meetings", summary.meetings).format(
                 n=summary.meetings)))
+    if summary.webinars:
+        print(_("Added {webinars} with {registrations}.").format(
+            webinars=ngettext("{n} webinar", "{n} webinars", summary.webinars).format(
+                n=summary.webinars),
+            registrations=ngettext("{n} registration", "{n} registrations",
+                                   summary.registrations).format(n=summary.registrations)))
+    if summary.story_sessions or summary.stories:
+        print(_("Added {sessions} and {stories}.").format(
+            sessions=ngettext("{n} story-sharing session", "{n} story-sharing sessions",
+                              summary.story_sessions).format(n=summary.story_sessions),
+            stories=ngettext("{n} story", "{n} stories", summary.stories).format(
+                n=summary.stories)))
+    if summary.feedback:
+        print(ngettext("Added {n} answer to feedback forms.",
+                       "Added {n} answers to feedback forms.", summary.feedback).format(
+            n=summary.feedback))
     return 0

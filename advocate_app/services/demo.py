@@ -32,6 +32,7 @@ from advocate_app.services import demo_places as places
 from advocate_app.services.demo_boards import add_sample_boards
 from advocate_app.services.demo_stories import add_sample_stories
 from advocate_app.services.demo_time import BASE_TIME
+from advocate_app.services.demo_webinars import add_sample_feedback, add_sample_webinars
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
 if TYPE_CHECKING:
@@ -78,6 +79,9 @@ class DemoSummary:
     meetings: int = 0
     story_sessions: int = 0
     stories: int = 0
+    webinars: int = 0
+    registrations: int = 0
+    feedback: int = 0
 
 
 @dataclass
@@ -169,9 +173,12 @@ def generate_demo(uow: UnitOfWorkFactory, actor: Actor, *, members: int, seed: i
         items = _add_outreach_items(work.session, actor)
         boards, meetings = add_sample_boards(work.session, actor, seed)
         story_sessions, stories = add_sample_stories(work.session, actor, seed)
+        webinars, registrations = add_sample_webinars(work.session, actor, seed)
+        feedback = add_sample_feedback(work.session, actor, seed)
         work.commit()
     return DemoSummary(members=members, outreach_items=items, boards=boards,
-                       meetings=meetings, story_sessions=story_sessions, stories=stories)
+                       meetings=meetings, story_sessions=story_sessions, stories=stories,
+                       webinars=webinars, registrations=registrations, feedback=feedback)
 
 
 def _add_outreach_items(session: Session, actor: Actor) -> int:

@@ -196,3 +196,63 @@ def test_sample_board_members_have_their_meetings_on_their_timeline(services):
             if e.kind is EngagementKind.MEETING]
     assert any(text.startswith("Present at “Autumn meeting”") for text in said)
     assert any(text.startswith("Invited to “Next quarterly meeting”") for text in said)
+
+
+def test_the_sample_has_webinars_with_attendance_follow_up_and_feedback(services, tmp_path):
+    summary = generate_demo(services.uow, services.actor, members=200, seed=4)
+    assert (summary.webinars, summary.registrations, summary.feedback) == (4, 44, 9)
+    reader = services.database.reader
+    webinars = reader.rows("SELECT id, status, capacity FROM webinars ORDER BY starts_at")
+    assert [(status, capacity) for _id, status, capacity in webinars] == [
+        ("held", 40), ("held", 10), ("open", 60), ("full", 6)]
+    counts = dict(((w, s, a), n) for w, s, a, n in reader.rows(
+        "SELECT webinar_id, status, attendance, count(*) FROM webinar_registrations "
+        "GROUP BY webinar_id, status, attendance"))
+    first, second, upcoming, full = (row[0] for row in webinars)
+    assert counts[(first, "registered", "attended")] == 8
+    assert counts[(first, "registered", "no_show")] == 4
+    assert counts[(first, "walk_in", "attended")] == 1
+    assert counts[(first, "cancelled", "")] == 1
+    assert counts[(second, "waitlisted", "")] == 2
+    assert counts[(full, "registered", "")] == 6 and counts[(full, "waitlisted", "")] == 3
+    assert reader.rows("SELECT count(*) FROM webinar_registrations WHERE needs <> '' "
+                       "AND webinar_id = :w", {"w": upcoming})[0][0] >= 3
+    # The first webinar's follow-up was sent to everyone it could reach; the second's not yet.
+    followup = services.webinar_followup
+    plan = followup.plan(first)
+    assert plan.attendees == () and plan.no_shows == () and plan.already_sent
+    assert [due.webinar_id for due in followup.due()] == [second]
+    assert reader.rows("SELECT count(*) FROM webinar_review_items "
+                       "WHERE resolved_at IS NULL")[0][0] == 1
+    assert dict(reader.rows("SELECT event_kind, count(*) FROM feedback_responses "
+                            "GROUP BY event_kind")) == {"webinar": 3, "meeting": 3,
+                                                       "story_session": 3}
+    # Sending the second webinar's follow-up now reaches everyone the plan named.
+    wanted = followup.plan(second)
+    result = followup.send(second, folder=tmp_path / "post")
+    assert set(result.attendees) == set(wanted.attendees)
+    assert set(result.no_shows) == set(wanted.no_shows)
+
+
+def test_the_sample_stories_have_a_mix_of_consents(services):
+    from advocate_app.domain.story_rules import StoryChannel, StoryConsentState
+
+    summary = generate_demo(services.uow, services.actor, members=200, seed=4)
+    assert (summary.story_sessions, summary.stories) == (2, 5)
+    stories = {story.title: story for story in services.stories.list()}
+    state = {title: {c.channel: c.state for c in story.consents}
+             for title, story in stories.items()}
+    granted = StoryConsentState.GRANTED
+    assert state["Three trains to the clinic"][StoryChannel.WEBSITE] is \
+        StoryConsentState.EXPIRED
+    assert state["Caring for two"][StoryChannel.LEAFLET] is StoryConsentState.WITHDRAWN
+    newsletter_only = [title for title, channels in state.items()
+                       if [c for c, s in channels.items() if s is granted]
+                       == [StoryChannel.NEWSLETTER]]
+    assert "My brace is purple" in newsletter_only
+    child = stories["My brace is purple"]
+    assert child.teller_is_child
+    assert all(entry.guardian_name for entry in services.stories.consent_history(child.id))
+    assert any(story.anonymous for story in stories.values())
+    assert all(story.quotes for story in stories.values())
+    assert [use.item_title for use in services.stories.uses(stories["Caring for two"].id)]
