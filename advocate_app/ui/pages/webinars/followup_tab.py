@@ -125,13 +125,13 @@ class FollowUpTab(QWidget):
         self.folder_field = QLineEdit()
         self.folder_field.setAccessibleName(_("Folder for the print pack"))
         self.folder_field.textChanged.connect(lambda _text: self.update_buttons())
-        self.folder_label = QLabel(_("&Folder for the print pack:"))
+        self.folder_label = QLabel(_("Folder for the print p&ack:"))
         self.folder_label.setBuddy(self.folder_field)
         self.browse_button = button(_("C&hoose…"), self.browse,
                                     _("Choose the folder for the print pack"))
         self.send_button = button(_("&Send follow-up…"), self.send,
                                   _("Send the follow-up"))
-        self.stop_button = button(_("S&top"), self.work.cancel,
+        self.stop_button = button(_("Stop sendin&g"), self.work.cancel,
                                   _("Stop sending the follow-up"))
         self.open_button = button(_("&Open folder"), self.open_pack_folder,
                                   _("Open the print pack's folder"))
@@ -166,8 +166,15 @@ class FollowUpTab(QWidget):
         self.refresh()
 
     def show_webinar(self, webinar) -> None:
-        """The page's way of choosing: a webinar view (or None)."""
-        self.set_webinar(None if webinar is None else webinar.id)
+        """The page's way of choosing: a webinar view (or None); the plan is read by
+        :meth:`refresh` when the tab is shown."""
+        webinar_id = None if webinar is None else webinar.id
+        if webinar_id != self._webinar_id:
+            self.result_label.setVisible(False)
+            self.open_button.setVisible(False)
+            self.plan = None
+        self._webinar_id = webinar_id
+        self.update_buttons()
 
     def refresh(self) -> None:
         self.plan = None

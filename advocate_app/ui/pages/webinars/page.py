@@ -32,6 +32,7 @@ from advocate_app.ui.pages.webinars.common import (
     webinar_when,
 )
 from advocate_app.ui.pages.webinars.details_tab import DetailsTab
+from advocate_app.ui.pages.webinars.followup_tab import FollowUpTab
 from advocate_app.ui.pages.webinars.registrations_tab import RegistrationsTab
 from advocate_app.ui.pages.webinars.statistics_tab import StatisticsTab
 from advocate_app.ui.widgets.flow import flow_of
@@ -99,12 +100,14 @@ class WebinarsPage(QWidget):
         self.registrations_tab = RegistrationsTab(services, run_dialog)
         self.attendance_tab = AttendanceTab(services, run_dialog)
         self.statistics_tab = StatisticsTab(services)
+        self.followup_tab = FollowUpTab(services)
         self.tabs.addTab(self.details_tab, _("&Details"))
         self.tabs.addTab(self.registrations_tab, _("&Registrations"))
         self.tabs.addTab(self.attendance_tab, _("Attendance im&port"))
         self.tabs.addTab(self.statistics_tab, _("S&tatistics"))
+        self.tabs.addTab(self.followup_tab, _("Fo&llow-up"))
         self.tabs.currentChanged.connect(lambda _index: self._refresh_tab())
-        for tab in (self.registrations_tab, self.attendance_tab):
+        for tab in (self.registrations_tab, self.attendance_tab, self.followup_tab):
             tab.status_message.connect(self.status_message)
             tab.changed.connect(self._records_changed)
 
@@ -183,7 +186,7 @@ class WebinarsPage(QWidget):
 
     def _tabs(self) -> list:
         return [self.details_tab, self.registrations_tab, self.attendance_tab,
-                self.statistics_tab]
+                self.statistics_tab, self.followup_tab]
 
     def _refresh_tab(self) -> None:
         """Read the records of the tab shown; the others are read when shown."""
@@ -291,3 +294,4 @@ class WebinarsPage(QWidget):
         """Let files being written and reports being read end (closing, tests)."""
         self.work.wait()
         self.attendance_tab.work.wait()
+        self.followup_tab.work.wait()
