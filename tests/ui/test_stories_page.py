@@ -491,3 +491,14 @@ def test_the_keyboard_moves_through_the_session_editor_in_reading_order(qtbot, s
                      dialog.duration_spin, dialog.timezone_combo, dialog.mode_combo,
                      dialog.place_field, dialog.link_field,
                      dialog.support_checks[SessionSupport.QUIET_ROOM]]
+
+
+def test_enter_on_a_story_opens_it(qtbot, page, services, monkeypatch):
+    _story(services)
+    page.refresh()
+    opened = _run(monkeypatch, page.stories_tab, lambda dialog: False)
+    table = page.stories_tab.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert [type(d).__name__ for d in opened] == ["StoryEditor"]
+    assert opened[0].title_field.text() == "Four years to a name"

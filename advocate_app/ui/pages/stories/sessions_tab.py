@@ -41,7 +41,7 @@ class SessionsTab(QWidget):
         self.table = records_table([_("When"), _("Session"), _("Facilitator"), _("Held"),
                                     _("Taking part")], _("Story-sharing sessions"), (1,))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.update_buttons())
-        self.table.doubleClicked.connect(lambda _index: self.edit_session())
+        self.table.activated.connect(lambda _index: self.edit_session())  # Enter, double-click
         self.empty_label = QLabel(_("No story-sharing sessions yet. Plan one with New "
                                     "session."))
         self.empty_label.setWordWrap(True)

@@ -70,7 +70,7 @@ class StoriesTab(QWidget):
                                     _("Consent")], _("Stories"), (0, 4))
         self.table.selectionModel().selectionChanged.connect(
             lambda *_a: self._story_changed())
-        self.table.doubleClicked.connect(lambda _index: self.edit_story())
+        self.table.activated.connect(lambda _index: self.edit_story())  # Enter, double-click
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.new_button = button(_("&New story…"), self.new_story)

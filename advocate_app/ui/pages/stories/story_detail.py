@@ -141,7 +141,7 @@ class StoryDetail(QWidget):
             _("Attachments"), main=(0, 2))
         self.attachments_table.selectionModel().selectionChanged.connect(
             lambda *_a: self.update_buttons())
-        self.attachments_table.doubleClicked.connect(lambda _i: self.open_attachment())
+        self.attachments_table.activated.connect(lambda _i: self.open_attachment())
         self.open_button = button(_("O&pen"), self.open_attachment,
                                   _("Open the attachment with the system's viewer"))
         self.attach_button = button(_("Attach a recordin&g or photo…"),
