@@ -265,6 +265,25 @@ def _story_session_editor(env) -> Opened:
                            ("participants", lambda: dialog.tabs.setCurrentIndex(1))])
 
 
+def _feedback_answer(env) -> Opened:
+    from advocate_app.ui.dialogs.feedback_editor import FeedbackDialog
+
+    return Opened(FeedbackDialog(env.services, env.window), [("answer", _nothing)])
+
+
+def _feedback_paper_form(env) -> Opened:
+    from advocate_app.ui.dialogs.feedback_editor import PaperFormDialog
+
+    return Opened(PaperFormDialog(env.window), [("paper form", _nothing)])
+
+
+def _feedback_promise(env) -> Opened:
+    from advocate_app.ui.dialogs.feedback_editor import PromiseDialog
+
+    return Opened(PromiseDialog("The room was too warm and the talks went on too long; "
+                                "more breaks, please.", env.window), [("promise", _nothing)])
+
+
 def _nothing() -> None:
     return None
 
@@ -298,6 +317,9 @@ WINDOWS: dict[str, list[Callable]] = {
     "advocate_app.ui.dialogs.story_consent.StoryConsentEditor": [_story_consent],
     "advocate_app.ui.dialogs.story_session_editor.StorySessionEditor": [
         _story_session_editor],
+    "advocate_app.ui.dialogs.feedback_editor.FeedbackDialog": [_feedback_answer],
+    "advocate_app.ui.dialogs.feedback_editor.PaperFormDialog": [_feedback_paper_form],
+    "advocate_app.ui.dialogs.feedback_editor.PromiseDialog": [_feedback_promise],
     "boards page": [_boards_page],
 }
 

@@ -1,12 +1,12 @@
 """The chosen meeting, beside the list: its live quorum, who came, and what the people
-invited need."""
+invited need; and, on its Feedback tab, what the people who came thought of it."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from advocate_app.i18n import _
 from advocate_app.ui.widgets.heading import Heading
@@ -16,7 +16,12 @@ class MeetingPanel(QGroupBox):
     def __init__(self, services):
         super().__init__(_("Chosen meeting"))
         self._services = services
-        side = QVBoxLayout(self)
+        self._meeting_id: int | None = None
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(_("The chosen meeting and its feedback"))
+        self.tabs.tabBar().setAccessibleName(self.tabs.accessibleName())
+        about = QWidget()
+        side = QVBoxLayout(about)
         self.quorum_label = QLabel()
         self.attendance_label = QLabel()
         self.needs_label = QLabel()
@@ -32,8 +37,23 @@ class MeetingPanel(QGroupBox):
         side.addWidget(self.needs_heading)
         side.addWidget(self.needs_label)
         side.addStretch(1)
+        from advocate_app.domain.feedback_views import EventKind
+        from advocate_app.ui.widgets.feedback_panel import FeedbackPanel
+
+        self.feedback = FeedbackPanel(services, EventKind.MEETING)
+        self.tabs.addTab(about, _("Meeting"))
+        self.tabs.addTab(self.feedback, _("Feedback"))
+        self.tabs.currentChanged.connect(lambda _index: self._tab_changed())
+        QVBoxLayout(self).addWidget(self.tabs)
         self.setMinimumWidth(200)
         self.setMaximumWidth(360)
+
+    def _tab_changed(self) -> None:
+        """The feedback is read when its tab is shown, and has room for its table."""
+        on_feedback = self.tabs.currentWidget() is self.feedback
+        self.setMaximumWidth(16777215 if on_feedback else 360)
+        if on_feedback and self.feedback.event_id() != self._meeting_id:
+            self.feedback.set_event(self._meeting_id)
 
     def show_meeting(self, meeting) -> None:
         """The live quorum and what the people invited need, for ``meeting`` (a summary)."""
@@ -41,6 +61,9 @@ class MeetingPanel(QGroupBox):
 
         meetings = self._services.meetings
         self.setTitle(meeting.title)
+        self._meeting_id = meeting.id
+        if self.tabs.currentWidget() is self.feedback:
+            self.feedback.set_event(meeting.id)
         upcoming = meeting.starts_at >= datetime.now(UTC) or not meeting.closed
         quorum = quorum_text(meetings.quorum(meeting.id))
         self.quorum_label.setText(quorum)

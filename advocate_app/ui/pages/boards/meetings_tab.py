@@ -60,6 +60,7 @@ class MeetingsTab(QWidget):
         self.calendar_button = button(_("Calendar &file…"), self.calendar_file,
                                       _("Save a calendar file for the meeting"))
         self.panel = MeetingPanel(services)
+        self.panel.feedback.status_message.connect(self.status_message)
 
         layout = QVBoxLayout(self)
         middle = QHBoxLayout()
