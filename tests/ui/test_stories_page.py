@@ -502,3 +502,26 @@ def test_enter_on_a_story_opens_it(qtbot, page, services, monkeypatch):
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert [type(d).__name__ for d in opened] == ["StoryEditor"]
     assert opened[0].title_field.text() == "Four years to a name"
+
+
+def test_the_consent_editor_withdraws_every_use_and_shows_it_at_once(qtbot, services,
+                                                                     monkeypatch):
+    story_id = _story(services, _person(services, "Amina", "Haddad"))
+    services.stories.grant(story_id, frozenset({StoryChannel.PRESS, StoryChannel.WEBSITE}),
+                           ConsentGrantInput(Identification.FULL_NAME))
+    dialog = StoryConsentEditor(services, story_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    asked = []
+    monkeypatch.setattr(prompts, "choose", lambda _p, _t, _l, options: asked.append(options)
+                        or 0)
+    monkeypatch.setattr(prompts, "confirm", lambda _p, _t, text, **_k: asked.append(text)
+                        or True)
+    monkeypatch.setattr(prompts, "information", lambda *_a: None)
+    dialog.withdraw_button.click()
+    assert asked[0] == ["Every use", "Website", "Press"]
+    assert "No outreach item has used the story" in asked[1]
+    assert dialog.rows[StoryChannel.PRESS].now.text() == "Withdrawn"
+    assert dialog.rows[StoryChannel.WEBSITE].now.text() == "Withdrawn"
+    assert "withdrawn" in dialog.message.text()
+    assert not dialog.withdraw_button.isEnabled()
