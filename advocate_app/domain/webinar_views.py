@@ -5,10 +5,12 @@ line, the calendar file and the report readers."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from advocate_app.domain.board_views import zone
 from advocate_app.domain.webinars import (
     AttendanceOutcome,
     Platform,
@@ -63,6 +65,9 @@ class AttendanceReport:
     #: Hosts and panelists (Zoom) are left out of ``people``; counted for the summary only.
     panelists: int = 0
     digest: str = ""  # SHA-256 of the file
+    #: False when the report cannot say who came (a registration report, or an Eventbrite
+    #: export in which nobody was checked in): nobody is then marked as a no-show.
+    attendance_known: bool = True
 
 
 # -- what callers pass in and get back --------------------------------------------------------
@@ -130,6 +135,36 @@ class WebinarView:
         """None when there is no limit."""
         return None if self.capacity <= 0 else max(0, self.capacity - self.registered)
 
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    @property
+    def local_start(self) -> datetime:
+        """The start in the webinar's own time zone."""
+        return self.starts_at.astimezone(zone(self.timezone))
+
+    @property
+    def local_end(self) -> datetime:
+        return self.ends_at.astimezone(zone(self.timezone))
+
+    def to_json(self) -> dict:
+        """The webinar as the command line's ``--json`` prints it (stable keys)."""
+        return {"id": self.id, "title": self.title, "status": self.status.value,
+                "starts_at": self.starts_at.isoformat(),
+                "local_start": self.local_start.replace(tzinfo=None).isoformat(),
+                "timezone": self.timezone, "duration_minutes": self.duration_minutes,
+                "platform": self.platform.value, "join_link": self.join_link,
+                "capacity": self.capacity, "registered": self.registered,
+                "waitlisted": self.waitlisted, "attended": self.attended,
+                "places_left": self.places_left,
+                "access_offered": sorted(a.value for a in self.access_offered),
+                "sign_language": self.sign_language,
+                "interpretation_languages": list(self.interpretation_languages),
+                "presenters": [p.name for p in self.presenters],
+                "recording_link": self.recording_link, "slides_link": self.slides_link,
+                "sequence": self.sequence}
+
 
 @dataclass(frozen=True)
 class RegistrationInput:
@@ -157,6 +192,25 @@ class RegistrationView:
     minutes_attended: int
     waitlist_position: int | None = None  # 1 = next to move up
     followup_sent_at: datetime | None = None
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "webinar_id": self.webinar_id, "member_id": self.member_id,
+                "name": self.name, "status": self.status.value,
+                "waitlist_position": self.waitlist_position,
+                "needs": sorted(n.value for n in self.needs),
+                "interpretation_language": self.interpretation_language,
+                "attendance": self.attendance.value, "minutes_attended": self.minutes_attended,
+                "registered_at": self.registered_at.isoformat()}
+
+
+@dataclass(frozen=True)
+class DuplicateCandidate:
+    """A member a new person registering may already be (the rules of the member import)."""
+
+    member_id: int
+    name: str
+    email: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -197,9 +251,26 @@ class ImportResult:
     dry_run: bool
     #: The same file (by digest) was imported before: nothing changed this time.
     already_imported: bool = False
+    #: See :attr:`AttendanceReport.attendance_known`.
+    attendance_known: bool = True
+    panelists: int = 0  # hosts and panelists in the report, not counted as attendees
 
     def count(self, action: ReportOutcome.Action) -> int:
         return sum(1 for outcome in self.outcomes if outcome.action == action)
+
+    def to_json(self) -> dict:
+        """What the command line's ``--json`` prints (stable keys)."""
+        return {"kind": self.kind.value, "file": self.file_name, "dry_run": self.dry_run,
+                "already_imported": self.already_imported,
+                "attendance_known": self.attendance_known,
+                **{action.value: self.count(action) for action in ReportOutcome.Action},
+                "registrants": self.registrants, "attendees": self.attendees,
+                "no_shows": self.no_shows, "panelists": self.panelists,
+                "people": [{"action": o.action.value, "name": o.name, "email": o.email,
+                            "registered": o.registered, "attended": o.attended,
+                            "minutes_attended": o.minutes_attended,
+                            "member_id": o.member_id, "candidate_name": o.candidate_name,
+                            "score": o.score} for o in self.outcomes]}
 
     @property
     def registrants(self) -> int:
@@ -211,6 +282,8 @@ class ImportResult:
 
     @property
     def no_shows(self) -> int:
+        if not self.attendance_known:
+            return 0
         return sum(1 for outcome in self.outcomes if outcome.registered and not outcome.attended)
 
 
@@ -300,3 +373,97 @@ class FollowUpResult:
     @property
     def sent(self) -> int:
         return len(self.attendees) + len(self.no_shows)
+
+
+# -- the rules of places, the waitlist and the needs asked for (no database) -------------------
+
+#: Registrations that hold a place (and whose needs are counted).
+ACTIVE = frozenset({RegistrationStatus.REGISTERED, RegistrationStatus.WALK_IN})
+
+
+def new_place(capacity: int, taken: int) -> RegistrationStatus:
+    """Where a new (or re-activated) registration goes: a place while one is left (or there is
+    no limit, capacity 0), else the end of the waitlist."""
+    if capacity <= 0 or taken < capacity:
+        return RegistrationStatus.REGISTERED
+    return RegistrationStatus.WAITLISTED
+
+
+def places_to_fill(capacity: int, taken: int, waiting: int) -> int:
+    """How many of the waitlist (first in order first) move up now: as many as there are
+    places free, or all of them when there is no limit."""
+    if waiting <= 0:
+        return 0
+    if capacity <= 0:
+        return waiting
+    return max(0, min(waiting, capacity - taken))
+
+
+def status_for_places(status: WebinarStatus, capacity: int, taken: int) -> WebinarStatus:
+    """``open`` and ``full`` follow the places: open becomes full when the registrations reach
+    the capacity, full becomes open again when a place frees (or the limit is raised or
+    lifted). Planned, held and cancelled are set by hand and stay as they are."""
+    if status not in (WebinarStatus.OPEN, WebinarStatus.FULL):
+        return status
+    if capacity > 0 and taken >= capacity:
+        return WebinarStatus.FULL
+    return WebinarStatus.OPEN
+
+
+#: The member's own recorded access needs (``community.AccessNeed`` values) that a webinar's
+#: access answers, counted for a registration that did not say what it needs.
+MEMBER_NEEDS = {"captions": WebinarAccess.CAPTIONS,
+                "sign_language": WebinarAccess.SIGN_LANGUAGE,
+                "large_print": WebinarAccess.LARGE_PRINT,
+                "easy_read": WebinarAccess.EASY_READ}
+
+
+@dataclass(frozen=True)
+class NeedsAsked:
+    """One active registration's answers, and what its member's record says."""
+
+    needs: frozenset[WebinarAccess]
+    interpretation_language: str = ""
+    member_needs: frozenset[str] = frozenset()  # AccessNeed values on the member's record
+    member_print_format: str = ""
+    member_language: str = ""
+
+
+def effective_needs(asked: NeedsAsked) -> frozenset[WebinarAccess]:
+    """What to book for one person. What the registration asked for counts; a registration
+    that asked for nothing counts what the member's record says they need (captions, a sign
+    language interpreter, large print or Easy Read, the last two from the print format too)."""
+    if asked.needs:
+        return asked.needs
+    recorded = set(asked.member_needs)
+    if asked.member_print_format in ("large_print", "easy_read"):
+        recorded.add(asked.member_print_format)
+    return frozenset(MEMBER_NEEDS[need] for need in recorded if need in MEMBER_NEEDS)
+
+
+def count_needs(registrations: Iterable[NeedsAsked],
+                language_name: Callable[[str], str] = str) -> list[NeedsTotal]:
+    """"3 need captions": per kind of access (in the order of :class:`WebinarAccess`), how many
+    active registrations need it (see :func:`effective_needs`); interpretation is detailed by
+    language ("French 2, Arabic 1", most asked first), a registration that did not name the
+    language counting the member's preferred language."""
+    counts: dict[WebinarAccess, int] = {}
+    languages: dict[str, int] = {}
+    for asked in registrations:
+        needs = effective_needs(asked)
+        for need in needs:
+            counts[need] = counts.get(need, 0) + 1
+        if WebinarAccess.INTERPRETATION in needs:
+            code = asked.interpretation_language or asked.member_language
+            if code:
+                languages[code] = languages.get(code, 0) + 1
+    totals = []
+    for need in WebinarAccess:
+        if not counts.get(need):
+            continue
+        detail = ""
+        if need is WebinarAccess.INTERPRETATION and languages:
+            ordered = sorted(languages.items(), key=lambda item: (-item[1], item[0]))
+            detail = ", ".join(f"{language_name(code)} {n}" for code, n in ordered)
+        totals.append(NeedsTotal(need, counts[need], detail))
+    return totals

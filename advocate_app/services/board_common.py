@@ -74,6 +74,30 @@ def valid_timezone(name: str) -> bool:
     return True
 
 
+def link_refusal(link: str, *, secure: bool = False, limit: int = 500) -> str:
+    """What is wrong with a link people open to join (or watch) online; "" when nothing: a
+    whole web address, https (http too unless ``secure``), naming its website, without
+    spaces, at most ``limit`` characters. An empty link is not checked here."""
+    from urllib.parse import urlsplit
+
+    text = link.strip()
+    if not text:
+        return ""
+    if len(text) > limit:
+        return _("This is too long: at most {limit} characters.").format(limit=limit)
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+    except ValueError:
+        parts, host = None, ""
+    schemes = ("https",) if secure else ("https", "http")
+    if parts is None or parts.scheme.lower() not in schemes or any(c.isspace() for c in text):
+        return _("The online link should start with https://.")
+    if "." not in host.strip("."):
+        return _("The online link should name the website, as in https://zoom.us/j/123.")
+    return ""
+
+
 def utc_moment(value: object) -> datetime:
     """A timestamp column that is never empty, as an aware UTC datetime (see ``as_utc``)."""
     moment = as_utc(value)

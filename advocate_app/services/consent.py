@@ -19,6 +19,8 @@ from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from advocate_app.domain.consent import ConsentRecord
 
 
@@ -95,6 +97,24 @@ def consent_text(entry: ConsentEntry) -> str:
                        expires=format_date(entry.expires_on, "long"))
 
 
+def record_in(session: Session, actor: Actor, member_id: int, entry: ConsentEntry
+              ) -> ConsentRecord:
+    """Add a checked entry (see ``ConsentService.check``) to the member's history, with its
+    timeline entry, in ``session``'s transaction (the consent given while registering is saved
+    with the new member, or neither is)."""
+    from advocate_app.domain.consent import ConsentRecord
+
+    record = ConsentRecord(
+        member_id=member_id, purpose=entry.purpose.value, status=entry.status.value,
+        method=entry.method.value, effective_on=entry.effective_on,
+        expires_on=entry.expires_on, evidence=entry.evidence.strip(),
+        recorded_by=actor.account_id)
+    session.add(record)
+    timeline.write(session, EngagementKind.NOTE, [(member_id, consent_text(entry))],
+                   recorded_by=actor.account_id, occurred_on=entry.effective_on)
+    return record
+
+
 class ConsentService:
     def __init__(self, uow: UnitOfWorkFactory, actor: Actor):
         self._uow = uow
@@ -121,20 +141,12 @@ class ConsentService:
     def record(self, member_id: int, entry: ConsentEntry) -> ConsentRecordView:
         """Add an entry to the member's history; earlier entries are never changed."""
         self.check(entry)
-        from advocate_app.domain.consent import ConsentRecord
         from advocate_app.domain.members import Member
 
         with self._uow() as uow:
             if uow.session.get(Member, member_id) is None:
                 raise NotFoundError(_("This member no longer exists."))
-            record = ConsentRecord(
-                member_id=member_id, purpose=entry.purpose.value, status=entry.status.value,
-                method=entry.method.value, effective_on=entry.effective_on,
-                expires_on=entry.expires_on, evidence=entry.evidence.strip(),
-                recorded_by=self._actor.account_id)
-            uow.session.add(record)
-            timeline.write(uow.session, EngagementKind.NOTE, [(member_id, consent_text(entry))],
-                           recorded_by=self._actor.account_id, occurred_on=entry.effective_on)
+            record = record_in(uow.session, self._actor, member_id, entry)
             uow.commit()
             return self._view(record, self._actor.display_name)
 

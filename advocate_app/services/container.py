@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # made on first use (start-up stays quick)
     from advocate_app.services.stories import StoryService
     from advocate_app.services.story_sessions import StorySessionService
     from advocate_app.services.webinar_followup import WebinarFollowUpService
+    from advocate_app.services.webinars import WebinarService
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,12 @@ class Services:
         from advocate_app.services.story_sessions import StorySessionService
 
         return StorySessionService(self.uow, self.database.reader, self.actor)
+
+    @cached_property
+    def webinars(self) -> WebinarService:
+        from advocate_app.services.webinars import WebinarService
+
+        return WebinarService(self.uow, self.database.reader, self.actor)
 
     @cached_property
     def webinar_followup(self) -> WebinarFollowUpService:

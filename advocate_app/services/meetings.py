@@ -39,6 +39,7 @@ from advocate_app.services.board_common import (
     db_time,
     editable_meeting,
     invitation_text,
+    link_refusal,
     local_day,
     sql_where,
     utc_moment,
@@ -141,9 +142,9 @@ class MeetingService:
                                    ).format(zone=data.timezone)
         if data.duration_minutes <= 0:
             errors["duration"] = _("A meeting lasts at least a minute.")
-        link = data.online_link.strip()
-        if link and not link.lower().startswith(("https://", "http://")):
-            errors["online_link"] = _("The online link should start with https://.")
+        refused = link_refusal(data.online_link)
+        if refused:
+            errors["online_link"] = refused
         if errors:
             raise ValidationError(errors)
         starts = data.starts_local.replace(tzinfo=zone(data.timezone)).astimezone(UTC)

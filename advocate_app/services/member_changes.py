@@ -49,13 +49,22 @@ _INPUT_FIELDS = [f.name for f in fields(MemberInput)
 
 def create(uow_factory: UnitOfWorkFactory, actor: Actor, data: MemberInput) -> MemberDetails:
     with uow_factory() as uow:
-        now = utcnow()
-        member = Member(created_at=now, updated_at=now, created_by=actor.account_id,
-                        updated_by=actor.account_id)
-        _apply(member, data)
-        uow.session.add(member)
+        member = add_member(uow.session, actor, data)
         uow.commit()
         return _details(member)
+
+
+def add_member(session: Session, actor: Actor, data: MemberInput) -> Member:
+    """A new member from checked input (see ``clean_member_input``), in ``session``'s
+    transaction, so another change can be saved with it or not at all; flushed (it has its
+    id)."""
+    now = utcnow()
+    member = Member(created_at=now, updated_at=now, created_by=actor.account_id,
+                    updated_by=actor.account_id)
+    _apply(member, data)
+    session.add(member)
+    session.flush()
+    return member
 
 
 def update(uow_factory: UnitOfWorkFactory, actor: Actor, member_id: int, data: MemberInput,
