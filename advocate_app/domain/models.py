@@ -43,6 +43,7 @@ from advocate_app.domain.webinars import (
     Webinar,
     WebinarPresenter,
     WebinarRegistration,
+    WebinarReportImport,
     WebinarReviewItem,
 )
 
@@ -53,4 +54,4 @@ __all__ = ["Account", "ActionItem", "AgendaItem", "Attendance", "Base", "Board",
            "OutreachRecord", "OutreachRendering", "Segment", "FeedbackResponse", "Story",
            "StoryAttachment", "StoryConsent", "StoryQuote", "StorySession",
            "StorySessionParticipant", "StoryUse", "Webinar", "WebinarPresenter",
-           "WebinarRegistration", "WebinarReviewItem"]
+           "WebinarRegistration", "WebinarReportImport", "WebinarReviewItem"]

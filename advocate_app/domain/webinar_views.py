@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from advocate_app.domain.board_views import zone
-from advocate_app.domain.webinars import (
+from advocate_app.domain.webinar_kinds import (
     AttendanceOutcome,
     Platform,
     RegistrationStatus,

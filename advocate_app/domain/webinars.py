@@ -15,77 +15,11 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from advocate_app.domain.base import Base, utcnow
-from advocate_app.domain.community import _Labelled
-from advocate_app.i18n import N_
-
-
-class WebinarStatus(_Labelled):
-    PLANNED = "planned"
-    OPEN = "open"
-    FULL = "full"
-    HELD = "held"
-    CANCELLED = "cancelled"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {cls.PLANNED: N_("Planned"), cls.OPEN: N_("Open for registration"),
-                cls.FULL: N_("Full"), cls.HELD: N_("Held"), cls.CANCELLED: N_("Cancelled")}
-
-
-class Platform(_Labelled):
-    ZOOM = "zoom"
-    TEAMS = "teams"
-    MEET = "meet"
-    WEBEX = "webex"
-    OTHER = "other"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {cls.ZOOM: N_("Zoom"), cls.TEAMS: N_("Microsoft Teams"),
-                cls.MEET: N_("Google Meet"), cls.WEBEX: N_("Webex"), cls.OTHER: N_("Other")}
-
-
-class WebinarAccess(_Labelled):
-    """Accessibility a webinar offers; a registration asks for some of the same."""
-
-    CAPTIONS = "captions"
-    SIGN_LANGUAGE = "sign_language"
-    INTERPRETATION = "interpretation"
-    SLIDES_IN_ADVANCE = "slides_in_advance"
-    LARGE_PRINT = "large_print"
-    EASY_READ = "easy_read"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {cls.CAPTIONS: N_("Live captions"),
-                cls.SIGN_LANGUAGE: N_("Sign-language interpretation"),
-                cls.INTERPRETATION: N_("Spoken-language interpretation"),
-                cls.SLIDES_IN_ADVANCE: N_("Slides sent in advance"),
-                cls.LARGE_PRINT: N_("Large-print papers"),
-                cls.EASY_READ: N_("Easy Read papers")}
-
-
-class RegistrationStatus(_Labelled):
-    REGISTERED = "registered"
-    WAITLISTED = "waitlisted"
-    CANCELLED = "cancelled"
-    WALK_IN = "walk_in"  # not registered, found in the attendance report
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {cls.REGISTERED: N_("Registered"), cls.WAITLISTED: N_("On the waitlist"),
-                cls.CANCELLED: N_("Cancelled"), cls.WALK_IN: N_("Came without registering")}
-
-
-class AttendanceOutcome(_Labelled):
-    UNKNOWN = ""
-    ATTENDED = "attended"
-    NO_SHOW = "no_show"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {cls.UNKNOWN: N_("Not known yet"), cls.ATTENDED: N_("Attended"),
-                cls.NO_SHOW: N_("Did not come")}
+from advocate_app.domain.webinar_kinds import AttendanceOutcome as AttendanceOutcome
+from advocate_app.domain.webinar_kinds import Platform as Platform
+from advocate_app.domain.webinar_kinds import RegistrationStatus as RegistrationStatus
+from advocate_app.domain.webinar_kinds import WebinarAccess as WebinarAccess
+from advocate_app.domain.webinar_kinds import WebinarStatus as WebinarStatus
 
 
 class Webinar(Base):
@@ -182,6 +116,8 @@ class WebinarReviewItem(Base):
     attended: Mapped[bool] = mapped_column(default=False)
     minutes_attended: Mapped[int] = mapped_column(default=0)
     ticket_type: Mapped[str] = mapped_column(String(100), default="")
+    #: What the registration form said about access needs, as written.
+    needs_text: Mapped[str] = mapped_column(Text, default="")
     candidate_member_id: Mapped[int | None] = mapped_column(
         ForeignKey("members.id", ondelete="SET NULL"), default=None)
     score: Mapped[int] = mapped_column(default=0)  # similarity of names, 0–100
@@ -191,3 +127,22 @@ class WebinarReviewItem(Base):
     resolution: Mapped[str] = mapped_column(String(20), default="")
     resolved_member_id: Mapped[int | None] = mapped_column(
         ForeignKey("members.id", ondelete="SET NULL"), default=None)
+
+
+class WebinarReportImport(Base):
+    """A report file imported into a webinar, known by the SHA-256 of its bytes: the same file
+    imported again is recognised and changes nothing."""
+
+    __tablename__ = "webinar_report_imports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    webinar_id: Mapped[int] = mapped_column(ForeignKey("webinars.id", ondelete="CASCADE"))
+    report_kind: Mapped[str] = mapped_column(String(30))
+    file_name: Mapped[str] = mapped_column(String(300), default="")
+    digest: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    imported_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), default=None)
+
+    __table_args__ = (
+        UniqueConstraint("webinar_id", "digest", name="uq_webinar_report_imports_digest"),
+    )

@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # made on first use (start-up stays quick)
     from advocate_app.services.stories import StoryService
     from advocate_app.services.story_sessions import StorySessionService
     from advocate_app.services.webinar_followup import WebinarFollowUpService
+    from advocate_app.services.webinar_reports import WebinarReportService
     from advocate_app.services.webinars import WebinarService
 
 
@@ -133,6 +134,12 @@ class Services:
 
         return WebinarFollowUpService(self.uow, self.database.reader, self.actor,
                                       lambda: self.outreach)
+
+    @cached_property
+    def webinar_reports(self) -> WebinarReportService:
+        from advocate_app.services.webinar_reports import WebinarReportService
+
+        return WebinarReportService(self.uow, self.database.reader, self.actor)
 
     @cached_property
     def feedback(self) -> FeedbackService:

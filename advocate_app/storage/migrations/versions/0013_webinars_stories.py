@@ -122,6 +122,7 @@ def upgrade() -> None:
     sa.Column('attended', sa.Boolean(), nullable=False),
     sa.Column('minutes_attended', sa.Integer(), nullable=False),
     sa.Column('ticket_type', sa.String(length=100), nullable=False),
+    sa.Column('needs_text', sa.Text(), nullable=False),
     sa.Column('candidate_member_id', sa.Integer(), nullable=True),
     sa.Column('score', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
@@ -135,6 +136,20 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('webinar_review_items', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_webinar_review_items_webinar_id'), ['webinar_id'], unique=False)
+
+    op.create_table('webinar_report_imports',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('webinar_id', sa.Integer(), nullable=False),
+    sa.Column('report_kind', sa.String(length=30), nullable=False),
+    sa.Column('file_name', sa.String(length=300), nullable=False),
+    sa.Column('digest', sa.String(length=64), nullable=False),
+    sa.Column('imported_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('imported_by', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['imported_by'], ['accounts.id'], name=op.f('fk_webinar_report_imports_imported_by_accounts')),
+    sa.ForeignKeyConstraint(['webinar_id'], ['webinars.id'], name=op.f('fk_webinar_report_imports_webinar_id_webinars'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_webinar_report_imports')),
+    sa.UniqueConstraint('webinar_id', 'digest', name='uq_webinar_report_imports_digest')
+    )
 
     op.create_table('stories',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -301,6 +316,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_stories_teller_id'))
 
     op.drop_table('stories')
+    op.drop_table('webinar_report_imports')
     with op.batch_alter_table('webinar_review_items', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_webinar_review_items_webinar_id'))
 
