@@ -145,18 +145,19 @@ def build_parser() -> argparse.ArgumentParser:
                       "Counts below 5 are shown as “<5”; no names are included."))
     readiness.add_argument("--format", choices=("csv", "json"), default="csv")
     readiness.add_argument("-o", "--output", metavar=_("FILE"), required=True)
-    from advocate_app.cli import feedback, meetings, outreach, stories
+    from advocate_app.cli import feedback, meetings, outreach, stories, webinars
 
     outreach.add_parser(commands)
     meetings.add_parsers(commands)
     feedback.add_parsers(commands)
     stories.add_parsers(commands)
+    webinars.add_parsers(commands)
     return parser
 
 
 def run_command(args: argparse.Namespace, context) -> int:
     """Run the command; a mistake the person can act on is one translated line, exit 1."""
-    from advocate_app.cli import feedback, meetings, outreach, stories
+    from advocate_app.cli import feedback, meetings, outreach, stories, webinars
     from advocate_app.domain.outreach_content import ContentError
     from advocate_app.services.errors import ServiceError
 
@@ -164,7 +165,8 @@ def run_command(args: argparse.Namespace, context) -> int:
                 "privacy": _run_privacy, "trial-readiness": _run_trial_readiness,
                 "members": _run_members, "outreach": outreach.run,
                 "meetings": meetings.run_meetings, "minutes": meetings.run_minutes,
-                "stories": stories.run, "feedback": feedback.run}
+                "stories": stories.run, "feedback": feedback.run,
+                "webinars": webinars.run}
     try:
         return handlers[args.command](args, context)
     except (ContentError, ServiceError) as exc:

@@ -1,4 +1,5 @@
-"""Meetings as iCalendar (RFC 5545): one invitation, or a feed of the upcoming meetings.
+"""Meetings, story-sharing sessions and webinars as iCalendar (RFC 5545): one invitation, or
+a feed of the upcoming ones.
 
 The calendars are published (``METHOD:PUBLISH``): Advocate tells people when a meeting is; it
 does not collect replies the way an organiser's ``METHOD:REQUEST`` would. Times are written in
@@ -14,6 +15,7 @@ from datetime import UTC, datetime
 
 from advocate_app.domain.board_views import MeetingView
 from advocate_app.domain.story_views import StorySessionView
+from advocate_app.domain.webinar_views import WebinarView
 from advocate_app.i18n import _
 
 PRODID = "-//Advocate//Advocate//EN"
@@ -154,3 +156,79 @@ def _session_event(session: StorySessionView, stamp: datetime):
     if parts:
         event.add("DESCRIPTION", "\n\n".join(parts))
     return event
+
+
+# -- webinars ---------------------------------------------------------------------------------
+
+
+def webinar_ics(webinar: WebinarView) -> bytes:
+    """One webinar as a calendar file: its time in its own zone, how to join and the
+    accessibility offered; a cancelled webinar says STATUS:CANCELLED."""
+    calendar = _calendar()
+    calendar.add_component(_webinar_event(webinar, datetime.now(UTC)))
+    return _finish(calendar)
+
+
+def webinars_feed(webinars: Sequence[WebinarView], name: str) -> bytes:
+    """Several webinars (the upcoming ones) in one calendar to subscribe to or import."""
+    calendar = _calendar()
+    calendar.add("X-WR-CALNAME", name)
+    stamp = datetime.now(UTC)
+    for webinar in webinars:
+        calendar.add_component(_webinar_event(webinar, stamp))
+    return _finish(calendar)
+
+
+def _webinar_event(webinar: WebinarView, stamp: datetime):
+    from icalendar import Event
+
+    from advocate_app.domain.webinar_kinds import WebinarStatus
+
+    event = Event()
+    event.add("UID", webinar.uid)
+    event.add("SEQUENCE", webinar.sequence)
+    event.add("DTSTAMP", stamp)
+    event.add("DTSTART", webinar.local_start)
+    event.add("DTEND", webinar.local_end)
+    event.add("SUMMARY", webinar.title)
+    cancelled = webinar.status is WebinarStatus.CANCELLED
+    event.add("STATUS", "CANCELLED" if cancelled else "CONFIRMED")
+    if webinar.join_link:
+        event.add("LOCATION", webinar.join_link)
+        event.add("URL", webinar.join_link)
+    event.add("DESCRIPTION", webinar_description(webinar))
+    return event
+
+
+def webinar_description(webinar: WebinarView) -> str:
+    """What a calendar shows of a webinar, as plain text: the description, presenters, the
+    accessibility offered and how to join."""
+    from advocate_app.domain.webinar_kinds import WebinarAccess, WebinarStatus
+
+    parts: list[str] = []
+    if webinar.status is WebinarStatus.CANCELLED:
+        parts.append(_("This webinar is cancelled."))
+    if webinar.description.strip():
+        parts.append(webinar.description.strip())
+    if webinar.presenters:
+        parts.append("\n".join([_("Presenters:")] + [
+            f"- {p.name}" + (f" ({p.organisation})" if p.organisation else "")
+            for p in webinar.presenters]))
+    if webinar.access_offered:
+        lines = [_("Accessibility offered:")]
+        for access in WebinarAccess:
+            if access not in webinar.access_offered:
+                continue
+            label = access.label
+            if access is WebinarAccess.SIGN_LANGUAGE and webinar.sign_language:
+                label = _("{offer} ({language})").format(offer=label,
+                                                        language=webinar.sign_language)
+            elif access is WebinarAccess.INTERPRETATION and webinar.interpretation_languages:
+                label = _("{offer} ({language})").format(
+                    offer=label, language=", ".join(webinar.interpretation_languages))
+            lines.append(f"- {label}")
+        parts.append("\n".join(lines))
+    if webinar.join_link:
+        parts.append(_("Join online ({platform}): {link}").format(
+            platform=webinar.platform.label, link=webinar.join_link))
+    return "\n\n".join(parts)

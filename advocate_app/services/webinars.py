@@ -263,23 +263,29 @@ class WebinarService:
 
     # -- calendar files ------------------------------------------------------------------------
 
+    def calendar(self, webinar_id: int | None = None) -> bytes:
+        """The iCalendar (.ics) text of one webinar, or, without one, of every webinar not
+        over yet (cancelled ones marked CANCELLED, so a calendar that imported them takes
+        them off)."""
+        from advocate_app.interchange.calendar import webinar_ics, webinars_feed
+
+        if webinar_id is not None:
+            return webinar_ics(self.get(webinar_id))
+        coming = self.list(include_past=False, include_cancelled=True)
+        return webinars_feed([w for w in coming if w.status is not WebinarStatus.HELD],
+                             _("Advocate: upcoming webinars"))
+
     def write_calendar(self, webinar_id: int, path: Path | str) -> Path:
         """The webinar as an iCalendar (.ics) file, written whole or not at all."""
-        from advocate_app.interchange.calendar import webinar_ics
         from advocate_app.interchange.files import write_atomically
 
-        return write_atomically(Path(path), webinar_ics(self.get(webinar_id)))
+        return write_atomically(Path(path), self.calendar(webinar_id))
 
     def write_upcoming_feed(self, path: Path | str) -> Path:
-        """Every webinar not over yet in one calendar, cancelled ones marked CANCELLED so a
-        calendar that imported them takes them off."""
-        from advocate_app.interchange.calendar import webinars_feed
+        """Every webinar not over yet in one calendar file (see :meth:`calendar`)."""
         from advocate_app.interchange.files import write_atomically
 
-        coming = self.list(include_past=False, include_cancelled=True)
-        return write_atomically(Path(path), webinars_feed(
-            [w for w in coming if w.status is not WebinarStatus.HELD],
-            _("Advocate: upcoming webinars")))
+        return write_atomically(Path(path), self.calendar())
 
     # -- reading helpers ------------------------------------------------------------------------
 
