@@ -97,6 +97,43 @@ class ArtifactTable(Table):
         self.tagger.end_artifact(self.canv)
 
 
+class QuoteBar(Flowable):
+    """``inner`` indented, with a rule down its left side (an artifact) reaching ``gap`` below
+    it, so the paragraphs of a quotation share one unbroken rule."""
+
+    def __init__(self, inner: Flowable, indent: float, color, tagger: Tagger,
+                 space_after: float = 0, gap: float = 0):
+        super().__init__()
+        self.inner, self.indent, self.color, self.tagger = inner, indent, color, tagger
+        self.space_after, self.gap = space_after, gap
+
+    def wrap(self, aw, ah):
+        _w, h = self.inner.wrap(aw - self.indent, ah)
+        self.width, self.height = aw, h + self.gap
+        return self.width, self.height
+
+    def getSpaceAfter(self):  # noqa: N802 (reportlab API)
+        return self.space_after
+
+    def split(self, aw, ah):
+        parts = self.inner.split(aw - self.indent, ah)
+        if len(parts) < 2:
+            return []
+        return [QuoteBar(part, self.indent, self.color, self.tagger,
+                         self.space_after if index == len(parts) - 1 else 0,
+                         self.gap if index == len(parts) - 1 else 0)
+                for index, part in enumerate(parts)]
+
+    def draw(self):
+        self.tagger.begin_artifact(self.canv)
+        self.canv.saveState()
+        self.canv.setFillColor(self.color)
+        self.canv.rect(0, 0, self.indent * 0.25, self.height, stroke=0, fill=1)
+        self.canv.restoreState()
+        self.tagger.end_artifact(self.canv)
+        self.inner.drawOn(self.canv, self.indent, self.gap)
+
+
 class SideBySide(Flowable):
     """``left`` (a picture or a list label) beside ``right`` (the words)."""
 

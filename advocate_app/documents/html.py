@@ -20,7 +20,13 @@ from pathlib import Path
 
 from advocate_app.documents import pictograms
 from advocate_app.domain import inline_markup as inline
-from advocate_app.domain.outreach_content import Block, OutreachItem
+from advocate_app.domain.outreach_content import (
+    UNCHECKED_STORY,
+    Block,
+    OutreachItem,
+    RenderError,
+    StoryText,
+)
 from advocate_app.domain.print_profiles import PrintProfile
 from advocate_app.i18n import N_, translator
 
@@ -261,6 +267,21 @@ class _Writer:
         return (f'<p class="formats-notice"{self.language_attrs(block)}>'
                 f"{escape(notice, quote=False)}</p>")
 
+    def block_story(self, block: Block) -> str:
+        """The teller's words in a blockquote, the attribution (written by the outreach service
+        at the consented level) as the figure's caption; never merged or marked up."""
+        story = block.data.get("resolved")
+        if not isinstance(story, StoryText):
+            from advocate_app.i18n import _
+
+            raise RenderError(_(UNCHECKED_STORY))
+        paragraphs = "".join(
+            f"<p>{escape(part.strip(), quote=False).replace(chr(10), '<br>')}</p>"
+            for part in re.split(r"\n\s*\n", story.text) if part.strip())
+        return (f'<figure class="story"><blockquote{self.language_attrs(block)}>{paragraphs}'
+                f"</blockquote><figcaption>— {escape(story.attribution, quote=False)}"
+                "</figcaption></figure>")
+
     def block_address(self, block: Block) -> str:
         if self.address_lines:
             lines = "<br>".join(escape(str(line), quote=False) for line in self.address_lines)
@@ -326,6 +347,8 @@ figure {{ margin-left: 0; margin-right: 0; }}
 dt {{ font-weight: bold; }}
 dd {{ margin: 0 0 0.5em; }}
 .formats-notice {{ font-weight: bold; }}
+.story blockquote {{ margin: 0 0 0.5em; padding-left: 1em; border-left: 0.3em solid {color}; }}
+.story figcaption {{ font-weight: bold; }}
 .qr a {{ word-break: break-all; }}
 """
 

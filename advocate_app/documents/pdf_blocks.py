@@ -96,11 +96,12 @@ class BlockBuilder:
             return ""
         return _MERGE_FIELD.sub(replace, text)
 
-    def markup(self, text: str, bold: bool = False) -> tuple[str, list[str]]:
+    def markup(self, text: str, bold: bool = False, merge: bool = True
+               ) -> tuple[str, list[str]]:
         """Paragraph markup for ``text`` (inline markup parsed, everything else escaped)."""
         out, links = [], []
         no_italic = self.profile.no_italic_underline_caps
-        for run in inline.parse(self.fill(text)):
+        for run in inline.parse(self.fill(text) if merge else text):
             strong = bold or run.strong or (run.emphasis and no_italic)
             italic = run.emphasis and not no_italic
             pieces = "".join(f'<font face="{name}">{escape(part)}</font>'
@@ -115,8 +116,9 @@ class BlockBuilder:
         return "".join(out).replace("\n", "<br/>"), links
 
     def paragraph(self, text: str, style: ParagraphStyle, node: Node, bold: bool = False,
-                  lang: str = "") -> Flowable:
-        plain = inline.plain(self.fill(text))
+                  lang: str = "", merge: bool = True) -> Flowable:
+        """``merge`` False: merge fields are left as written (a teller's own words)."""
+        plain = inline.plain(self.fill(text) if merge else text)
         rtl_lang = (lang or self.item.language).split("-")[0] in RTL_LANGUAGES
         if RTL_CHAR.search(plain):
             first_strong = next((ch for ch in plain if ch.isalpha()), "")
@@ -125,7 +127,7 @@ class BlockBuilder:
                                  bold=bold or style.fontName.endswith("-Bold"))
             node.actual_text = plain  # the words in reading order, for anything reading tags
             return Tagged(flow, node, self.tagger)
-        body, links = self.markup(text, bold)
+        body, links = self.markup(text, bold, merge)
         node.link_text = " ".join(links)
         return Tagged(SpacedParagraph(body or "&nbsp;", style), node, self.tagger)
 
@@ -142,6 +144,11 @@ class BlockBuilder:
             self.letter_head()
         self.title_heading()
         for block in self.item.blocks:
+            if block.type == "story":
+                from advocate_app.documents.pdf_story import story_flowables
+
+                self.flow.extend(story_flowables(self, block))
+                continue
             getattr(self, "block_" + block.type)(block)
         return self.flow
 

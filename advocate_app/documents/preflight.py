@@ -24,6 +24,8 @@ class Problem:
     code: str
     message: str
     block: int | None = None  # 1-based block number; None for the whole document
+    #: Cannot be printed anyway (a story without consent): the person must change the item.
+    blocking: bool = False
 
 
 @dataclass(frozen=True)

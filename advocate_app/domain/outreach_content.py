@@ -8,7 +8,7 @@ An item is JSON like::
 
     {"format": "advocate-outreach/1", "kind": "leaflet", "title": "…", "language": "en",
      "audience": "…", "channel": "leaflet", "purpose": "newsletter", "group": "welcome",
-     "easy_read": false,
+     "easy_read": false, "story_channel": "leaflet",
      "blocks": [{"type": "heading", "level": 1, "text": "…"},
                 {"type": "paragraph", "text": "Plain text with *emphasis* and [a link](https://…)"},
                 {"type": "list", "ordered": false, "items": ["…", "…"]},
@@ -17,7 +17,8 @@ An item is JSON like::
                 {"type": "qr", "url": "https://…", "caption": "…"},
                 {"type": "contact", "lines": ["…"]},
                 {"type": "event", "title": "…", "when": "…", "where": "…", "details": "…"},
-                {"type": "formats_notice"}]}
+                {"type": "formats_notice"},
+                {"type": "story", "story_id": 7, "quote_id": null, "title": "…"}]}
 
 Blocks may carry ``"language"`` when they are in another language than the item.
 
@@ -42,6 +43,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from advocate_app.domain.story_rules import StoryChannel
 from advocate_app.i18n import N_, _
 
 FORMAT_ID = "advocate-outreach/1"
@@ -90,7 +92,28 @@ def pictogram_label(name: str, gettext: Callable[[str], str] | None = None) -> s
 
 
 BLOCK_TYPES = ("heading", "paragraph", "list", "table", "image", "qr", "contact", "event",
-               "formats_notice", "address")
+               "formats_notice", "address", "story")
+
+#: The use of a story each kind of item is, when the item does not name one: consent for this
+#: channel must cover a story the item prints. Leaflets, posters and lay summaries are printed
+#: material handed out (leaflets); newsletters, and the letters and invitations posted to
+#: members, are the group's own news to its members (newsletter). An HTML page is the
+#: accessible companion of the same item, so it takes the item's channel; an item that goes on
+#: the website, to the press or to a regulator names that channel itself.
+STORY_CHANNEL_BY_KIND: dict[str, StoryChannel] = {
+    "leaflet": StoryChannel.LEAFLET, "poster": StoryChannel.LEAFLET,
+    "lay_summary": StoryChannel.LEAFLET, "labels": StoryChannel.LEAFLET,
+    "newsletter": StoryChannel.NEWSLETTER, "letter": StoryChannel.NEWSLETTER,
+    "invitation": StoryChannel.NEWSLETTER,
+}
+
+
+def story_channel_for(kind: ItemKind, chosen: str = "") -> StoryChannel:
+    """The channel a story's consent must cover in an item of ``kind`` (``chosen`` when it is
+    one, else the kind's own: :data:`STORY_CHANNEL_BY_KIND`)."""
+    if chosen in StoryChannel._value2member_map_:
+        return StoryChannel(chosen)
+    return STORY_CHANNEL_BY_KIND[kind.value]
 
 
 class ContentError(ValueError):
@@ -99,6 +122,21 @@ class ContentError(ValueError):
 
 class RenderError(ContentError):
     """The item cannot be rendered as given (a picture file that cannot be read …)."""
+
+
+#: Said when a story block reaches the documents engine without the outreach service's check.
+UNCHECKED_STORY = N_("A story or quote is printed only once its teller’s consent for this "
+                     "item has been checked: render the item through Advocate’s outreach.")
+
+
+@dataclass(frozen=True)
+class StoryText:
+    """A story block as the outreach service resolved it for one rendering: the teller's words
+    (the whole story or one approved quote) and the attribution at the consented level."""
+
+    text: str
+    attribution: str
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -128,10 +166,16 @@ class OutreachItem:
     group: str = ""
     #: Written in Easy Read (short sentences, a picture for each idea).
     easy_read: bool = False
+    #: The use of a story this item is (a StoryChannel value); "" for the kind's own.
+    story_channel: str = ""
 
     @property
     def effective_purpose(self) -> str:
         return self.purpose or ("events" if self.kind == ItemKind.INVITATION else "newsletter")
+
+    @property
+    def effective_story_channel(self) -> StoryChannel:
+        return story_channel_for(self.kind, self.story_channel)
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -144,7 +188,7 @@ _REQUIRED: dict[str, dict[str, type]] = {
     "heading": {"level": int, "text": str}, "paragraph": {"text": str},
     "list": {"items": list}, "table": {"rows": list}, "image": {},
     "qr": {"url": str}, "contact": {"lines": list}, "event": {"title": str},
-    "formats_notice": {}, "address": {},
+    "formats_notice": {}, "address": {}, "story": {"story_id": int},
 }
 
 
@@ -174,6 +218,8 @@ def item_from_json(text: str) -> OutreachItem:
                     n=number, type=kind_of_block, field=key))
         if kind_of_block == "heading" and not 1 <= raw["level"] <= 6:
             raise ContentError(_("Block {n}: heading levels go from 1 to 6.").format(n=number))
+        if kind_of_block == "story":
+            raw = _story_block(raw, number)
         payload = {k: v for k, v in raw.items() if k not in ("type", "language")}
         blocks.append(Block(kind_of_block, payload, str(raw.get("language") or "")))
     title = str(data.get("title") or "").strip()
@@ -182,4 +228,25 @@ def item_from_json(text: str) -> OutreachItem:
     return OutreachItem(kind, title, str(data.get("language") or "en"), tuple(blocks),
                         str(data.get("audience") or ""), str(data.get("channel") or ""),
                         str(data.get("purpose") or ""), str(data.get("group") or ""),
-                        bool(data.get("easy_read")))
+                        bool(data.get("easy_read")), _story_channel(data.get("story_channel")))
+
+
+def _story_block(raw: dict, number: int) -> dict:
+    """A story block keeps its story, its quote and its title; nothing else (the words and
+    the attribution are never taken from the file)."""
+    quote = raw.get("quote_id")
+    if isinstance(raw["story_id"], bool) or raw["story_id"] < 1 or not (
+            quote is None or (isinstance(quote, int) and not isinstance(quote, bool))):
+        raise ContentError(_("Block {n} (story) names no story or quote it could "
+                             "use.").format(n=number))
+    return {"type": "story", "language": raw.get("language"), "story_id": raw["story_id"],
+            "quote_id": quote, "title": str(raw.get("title") or "")[:300]}
+
+
+def _story_channel(value: object) -> str:
+    if value in (None, ""):
+        return ""
+    if value not in StoryChannel._value2member_map_:
+        raise ContentError(_("“{channel}” is not a use of a story an item can be.").format(
+            channel=value))
+    return str(value)

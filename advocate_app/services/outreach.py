@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from advocate_app.documents.preflight import Choices, Problem, check
 from advocate_app.domain.outreach_content import (
+    Block,
     ContentError,
     ItemKind,
     OutreachItem,
@@ -27,6 +28,7 @@ from advocate_app.domain.print_profiles import PROFILES, ProfileKey
 from advocate_app.i18n import _
 from advocate_app.interchange.files import file_stem, write_atomically
 from advocate_app.services.errors import NotFoundError, ValidationError
+from advocate_app.services.outreach_stories import StoryBlockView, StoryGate, has_stories
 from advocate_app.storage.reader import Reader, as_utc
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
@@ -145,11 +147,15 @@ class OutreachService:
 
     # -- check and render -----------------------------------------------------------------------
     def preflight(self, item: OutreachItem, profile: ProfileKey, choices: Choices = Choices(),
-                  pages: int | None = None) -> builtins.list[Problem]:
+                  pages: int | None = None, *, item_id: int | None = None
+                  ) -> builtins.list[Problem]:
         """Every rule the item breaks for the profile; with ``pages`` (of a rendering), also
-        the profile's page limit. Characters no bundled font can print are listed too."""
+        the profile's page limit. Characters no bundled font can print are listed too, and
+        each story or quote it may not print today (``blocking``: no printing anyway)."""
         problems = check(item, PROFILES[profile], choices)
         problems += unprintable_characters(item)
+        if has_stories(item):
+            problems += StoryGate(self._reader).problems(item, item_id)
         limit = PROFILES[profile].max_pages
         if pages is not None and limit and pages > limit:
             problems.append(Problem("too-many-pages", _(
@@ -157,12 +163,21 @@ class OutreachService:
                 pages=pages, profile=profile.label, limit=limit)))
         return problems
 
-    def preview_pdf(self, item: OutreachItem, profile: ProfileKey) -> bytes:
+    def preview_pdf(self, item: OutreachItem, profile: ProfileKey, *,
+                    item_id: int | None = None) -> bytes:
         """The item drawn as its PDF will print in ``profile``, to show (nothing is written or
-        recorded). ContentError (RenderError) when it cannot be drawn as given."""
+        recorded, not even a use of a story). ContentError (RenderError) when it cannot be
+        drawn as given, or uses a story it may not print today."""
         from advocate_app.documents.pdf import RenderOptions, render
 
-        return render(item, RenderOptions(profile=profile))
+        return render(StoryGate(self._reader).resolve(item, item_id),
+                      RenderOptions(profile=profile))
+
+    def story_block(self, item: OutreachItem, block: Block, item_id: int | None = None
+                    ) -> StoryBlockView:
+        """What a story block prints in ``item`` today: the words, the attribution at the
+        consented level, and the consent for the item's channel (or why it may not)."""
+        return StoryGate(self._reader).view(item, item_id, block)
 
     def render_pdf(self, item: OutreachItem, profile: ProfileKey, path: Path, *,
                    item_id: int | None = None, overridden: Sequence[Problem] = (),
@@ -175,8 +190,9 @@ class OutreachService:
         ``force`` (then it is recorded with the others)."""
         from advocate_app.documents.pdf import RenderOptions, render
 
-        data = render(item, RenderOptions(profile, page_size=page_size,
-                                          label_sheet=label_sheet))
+        gate = StoryGate(self._reader)
+        data = render(gate.resolve(item, item_id), RenderOptions(
+            profile, page_size=page_size, label_sheet=label_sheet))
         limit = PROFILES[profile].max_pages
         if limit:
             from advocate_app.documents.pdf import page_count
@@ -187,16 +203,18 @@ class OutreachService:
                 if not force:
                     raise ValidationError({"pages": too_long.message})
                 overridden = [*overridden, too_long]
-        write_atomically(path, data)
-        self._record(item_id, item, "pdf", profile, 1, overridden)
+        self._record(item_id, item, "pdf", profile, 1, overridden, gate,
+                     lambda: write_atomically(path, data))
         return path
 
     def render_html(self, item: OutreachItem, profile: ProfileKey, path: Path, *,
                     item_id: int | None = None) -> Path:
         from advocate_app.documents.html import item_to_html
 
-        write_atomically(path, item_to_html(item, PROFILES[profile]).encode("utf-8"))
-        self._record(item_id, item, "html", profile, 1, ())
+        gate = StoryGate(self._reader)
+        page = item_to_html(gate.resolve(item, item_id), PROFILES[profile]).encode("utf-8")
+        self._record(item_id, item, "html", profile, 1, (), gate,
+                     lambda: write_atomically(path, page))
         return path
 
     def renderings(self, item_id: int) -> builtins.list[dict]:
@@ -210,12 +228,17 @@ class OutreachService:
                 for r in rows]
 
     def _record(self, item_id: int | None, item: OutreachItem, output: str,
-                profile: ProfileKey, copies: int, overridden: Sequence[Problem]) -> None:
+                profile: ProfileKey, copies: int, overridden: Sequence[Problem],
+                gate: StoryGate, write: Callable[[], object]) -> None:
+        """The rendering and each use of a story it printed, in one transaction; the file is
+        written inside it, so a use is never missing from the log of a file written."""
         from advocate_app.services.print_packs import add_rendering
 
         with self._uow() as uow:
-            add_rendering(uow.session, self._actor, item_id, item, output, profile, copies,
-                          [p.message for p in overridden])
+            rendering = add_rendering(uow.session, self._actor, item_id, item, output, profile,
+                                      copies, [p.message for p in overridden])
+            gate.record(uow.session, rendering.id, item_id, item.title)
+            write()
             uow.commit()
 
     # -- print packs ----------------------------------------------------------------------------

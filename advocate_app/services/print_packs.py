@@ -27,11 +27,14 @@ from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.i18n import N_, _, ngettext
 from advocate_app.interchange.files import file_stem
+from advocate_app.services.outreach_stories import StoryGate
 from advocate_app.storage.reader import Reader
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from advocate_app.domain.outreach import OutreachRendering
 
 R = TypeVar("R")
 
@@ -137,6 +140,7 @@ class _Plan:
     batches: dict[Batch, list[Any]] = field(default_factory=dict)  # Recipient values
     addressed: dict[Batch, list[tuple[int, str]]] = field(default_factory=dict)
     problems: dict[Batch, list[str]] = field(default_factory=dict)
+    stories: Any = None  # the StoryGate that let the versions' stories in
 
     def in_order(self) -> list[Batch]:
         """Batches by language, then format: the order of files, labels and the log."""
@@ -145,15 +149,18 @@ class _Plan:
 
 def add_rendering(session: Session, actor: Actor, item_id: int | None, item: OutreachItem,
                   output: str, profile: ProfileKey, copies: int,
-                  overridden: Sequence[str]) -> None:
+                  overridden: Sequence[str]) -> OutreachRendering:
     """A line of the rendering log: ``item`` is the version printed (its language)."""
     from advocate_app.domain.outreach import OutreachRendering
 
-    session.add(OutreachRendering(
+    rendering = OutreachRendering(
         item_id=item_id, title=item.title[:300], output=output, profile=profile.value,
         language=item.language, copies=copies,
         overridden=json.dumps(list(overridden), ensure_ascii=False),
-        created_by=actor.account_id))
+        created_by=actor.account_id)
+    session.add(rendering)
+    session.flush()
+    return rendering
 
 
 class PrintPackMaker:
@@ -176,6 +183,9 @@ class PrintPackMaker:
         plan = _Plan(item_id, item, versions, items)
         self._sort(plan, self._members(member_ids, item.effective_purpose,
                                        today or date.today()))
+        plan.stories = StoryGate(self._reader, today)  # refused: nothing written, the reason
+        for version_id in {key[0] for key in plan.batches}:
+            plan.items[version_id] = plan.stories.resolve(plan.items[version_id], version_id)
         self._check(plan, print_anyway)
         self._write(plan, out_dir, progress, label_sheet)
         if log:
@@ -312,8 +322,10 @@ class PrintPackMaker:
         with self._uow() as uow:
             for key in plan.batches:
                 version, profile = plan.items[key[0]], key[1]
-                add_rendering(uow.session, self._actor, plan.item_id, version, "print_pack",
-                              profile, len(plan.batches[key]), plan.problems.get(key, ()))
+                rendering = add_rendering(uow.session, self._actor, plan.item_id, version,
+                                          "print_pack", profile, len(plan.batches[key]),
+                                          plan.problems.get(key, ()))
+                plan.stories.record(uow.session, rendering.id, key[0], version.title)
                 text = _("Sent by post: “{title}” ({format}, {language}).").format(
                     title=version.title, format=profile.label,
                     language=_language_name(version.language))
@@ -354,8 +366,8 @@ def is_personalised(item: OutreachItem) -> bool:
     """Whether copies differ per member: merge fields or an address block."""
     if item.kind in (ItemKind.LETTER, ItemKind.INVITATION):
         return True
-    return any(b.type == "address" or "{{" in json.dumps(b.data, ensure_ascii=False)
-               for b in item.blocks)
+    return any(b.type == "address" or (b.type != "story" and "{{" in json.dumps(
+        b.data, ensure_ascii=False)) for b in item.blocks)
 
 
 def _purpose_label(purpose: str) -> str:

@@ -122,9 +122,9 @@ def _count_drawings(services, monkeypatch) -> list[tuple[str, str]]:
     drawn: list[tuple[str, str]] = []
     original = services.outreach.preview_pdf
 
-    def preview_pdf(item, profile):
+    def preview_pdf(item, profile, **stored):
         drawn.append((item.title, profile.value))
-        return original(item, profile)
+        return original(item, profile, **stored)
 
     monkeypatch.setattr(services.outreach, "preview_pdf", preview_pdf)
     return drawn

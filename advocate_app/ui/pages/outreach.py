@@ -282,7 +282,7 @@ class OutreachPage(QWidget):
         profile = None
         if item.easy_read != (self.preview.profile() == ProfileKey.EASY_READ):
             profile = ProfileKey.EASY_READ if item.easy_read else ProfileKey.STANDARD
-        self.preview.show_item(item, profile)
+        self.preview.show_item(item, profile, item_id)
 
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None

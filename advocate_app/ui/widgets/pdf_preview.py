@@ -80,6 +80,7 @@ class PdfPreview(QWidget):
         layout.addWidget(self.view, 1)
 
         self._item: OutreachItem | None = None
+        self._item_id: int | None = None  # the stored item's id: its "do not reprint" marks
         self._wanted = 0      # the number of the newest request
         self._running = None  # the drawing in progress
         self._next = False    # a newer request waits for it
@@ -126,12 +127,14 @@ class PdfPreview(QWidget):
         self._load(data)
         self.rendered.emit()
 
-    def show_item(self, item: OutreachItem | None, profile: ProfileKey | None = None) -> None:
-        """Draw ``item``, in ``profile`` when given (choosing it then draws nothing else)."""
+    def show_item(self, item: OutreachItem | None, profile: ProfileKey | None = None,
+                  item_id: int | None = None) -> None:
+        """Draw ``item`` (stored as ``item_id``), in ``profile`` when given (choosing it then
+        draws nothing else)."""
         if profile is not None and profile != self.profile():
             self._item = None
             self.set_profile(profile)
-        self._item = item
+        self._item, self._item_id = item, item_id
         self._wanted += 1
         if item is None:
             self._clear(_("Choose an item to see it here."))
@@ -159,7 +162,7 @@ class PdfPreview(QWidget):
     def _profile_changed(self) -> None:
         self.profile_changed.emit()
         if self._item is not None:
-            self.show_item(self._item)
+            self.show_item(self._item, item_id=self._item_id)
 
     def _clear(self, text: str) -> None:
         if self._pending.isActive():
@@ -177,12 +180,13 @@ class PdfPreview(QWidget):
 
         item, profile, number = self._item, self.profile(), self._wanted
         outreach = self._services.outreach
+        stored = {"item_id": self._item_id} if self._item_id is not None else {}
         self._next = False
         self.status.setText(_("Rendering…"))
 
         def work(_progress, _should_cancel):
-            try:
-                return number, outreach.preview_pdf(item, profile), ""
+            try:  # a story without consent today is refused, and the reason shown
+                return number, outreach.preview_pdf(item, profile, **stored), ""
             except (ValueError, KeyError, OSError) as exc:  # ContentError is a ValueError
                 return number, None, str(exc)
 
