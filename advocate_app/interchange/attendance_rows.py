@@ -62,7 +62,7 @@ def read_rows(path: Path, should_cancel: Callable[[], bool] | None = None) -> Ro
         raise UnreadableFileError(_("The file is empty; nothing was imported."))
     digest = hashlib.sha256(data).hexdigest()
     if data.startswith(b"PK\x03\x04"):
-        rows, lines = _xlsx_rows(path, should_cancel)
+        rows, lines = _xlsx_rows(data, should_cancel)
     else:
         rows, lines = _csv_rows(data, should_cancel)
     return Rows(rows, lines, digest)
@@ -106,17 +106,25 @@ def _delimiter(text: str) -> str:
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
-def _xlsx_rows(path: Path, should_cancel) -> tuple[list[list[str]], list[int]]:
+def _xlsx_rows(data: bytes, should_cancel) -> tuple[list[list[str]], list[int]]:
     import zipfile
     import zlib
 
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     message = _("This file is not a spreadsheet Advocate can read (it may be damaged or "
                 "incomplete); nothing was imported.")
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, zlib.error, EOFError) as exc:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:  # a small file that unpacks huge
+            if sum(part.file_size for part in archive.infolist()) > 10 * MAX_BYTES:
+                raise UnreadableFileError(_(
+                    "The workbook is too big for an attendance report once unpacked; nothing "
+                    "was imported."))
+        # From the bytes: the workbook is known by its content, whatever its file is called.
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, zlib.error, EOFError,
+            InvalidFileException) as exc:
         raise UnreadableFileError(message) from exc
     rows: list[list[str]] = []
     lines: list[int] = []

@@ -319,7 +319,7 @@ class WebinarReportService:
                should_cancel: Callable[[], bool] | None, *, write: bool
                ) -> list[ReportOutcome]:
         members = _Members(session)
-        waiting = _waiting_items(session, webinar.id)
+        waiting, settled = _review_items(session, webinar.id)
         outcomes: list[ReportOutcome] = []
         total = len(report.people)
         for done, person in enumerate(report.people, start=1):
@@ -328,27 +328,23 @@ class WebinarReportService:
             email = _valid_email(person.email)
             clean = ReportPerson(**{**person.__dict__, "email": email})
             facts = _facts(clean, report.kind, report.attendance_known)
-            same, shared = members.by_email(clean)
-            candidate, score = (shared, 0) if shared is not None else (None, 0)
-            if same is None and shared is None:
-                candidate, score = members.similar(person.name)
-            if same is not None:
-                outcome = self._outcome(Action.MATCHED, person, same)
+            action, member_id, candidate, score = _decide(members, settled, clean)
+            if action is Action.MATCHED and member_id is not None:
+                outcome = self._outcome(action, person, member_id)
                 if write:
-                    writing.record(session, self._actor, webinar, same, facts)
-            elif candidate is not None or not email:
-                outcome = self._outcome(Action.REVIEW if candidate else Action.UNMATCHED,
-                                        person, None, candidate, members, score)
-                if write:
-                    _keep_for_review(session, webinar.id, report.kind, clean, candidate,
-                                     score, waiting)
-            else:
+                    writing.record(session, self._actor, webinar, member_id, facts)
+            elif action is Action.CREATED:
                 new_id = writing.new_member(session, self._actor, webinar, facts,
                                             report.kind.label, file_name) if write else 0
                 members.add(new_id, *writing.split_name(facts), "", [email])
-                outcome = self._outcome(Action.CREATED, person, new_id or None)
+                outcome = self._outcome(action, person, new_id or None)
                 if write:
                     writing.record(session, self._actor, webinar, new_id, facts)
+            else:
+                outcome = self._outcome(action, person, None, candidate, members, score)
+                if write and member_id is None and candidate != _LEFT_OUT:
+                    _keep_for_review(session, webinar.id, report.kind, clean, candidate,
+                                     score, waiting)
             outcomes.append(outcome)
             if progress is not None:
                 progress(done, total)
@@ -367,6 +363,32 @@ class WebinarReportService:
             score=score)
 
 
+#: A person left out on an earlier review: neither matched nor asked about again.
+_LEFT_OUT = -1
+
+
+def _decide(members: _Members, settled: dict[tuple[str, str], int | None],
+            person: ReportPerson) -> tuple[ReportOutcome.Action, int | None, int | None, int]:
+    """(what to do, the member, the candidate for review, its score) for one person."""
+    same, shared = members.by_email(person)
+    key = (person.email.casefold(), fold(person.name))
+    if same is None and key in settled:  # settled on an earlier review: the same answer
+        earlier = settled[key]
+        if earlier is None:
+            return Action.UNMATCHED, None, _LEFT_OUT, 0
+        same = earlier
+    if same is not None:
+        return Action.MATCHED, same, None, 0
+    if shared is not None:  # a shared (family) address under another given name
+        return Action.REVIEW, None, shared, 0
+    candidate, score = members.similar(person.name)
+    if candidate is not None:
+        return Action.REVIEW, None, candidate, score
+    if person.email:
+        return Action.CREATED, None, None, 0
+    return Action.UNMATCHED, None, None, 0
+
+
 def _held_on(starts_at: datetime) -> date:
     return starts_at.date()
 
@@ -383,16 +405,27 @@ def _without_new_ids(result: ImportResult) -> ImportResult:
         for o in result.outcomes))
 
 
-def _waiting_items(session: Session, webinar_id: int) -> dict[tuple[str, str], object]:
-    """The webinar's unresolved review items by (email, folded name): a person met again in
-    another report updates their item rather than adding one."""
+def _review_items(session: Session, webinar_id: int
+                  ) -> tuple[dict[tuple[str, str], object], dict[tuple[str, str], int | None]]:
+    """The webinar's review items by (email, folded name): those waiting (a person met again
+    in another report updates their item rather than adding one), and those settled (the
+    member chosen or made, None when left out), so nobody is asked about twice."""
     from sqlalchemy import select
 
     from advocate_app.domain.webinars import WebinarReviewItem
 
-    return {(item.email.casefold(), fold(item.name)): item for item in session.scalars(
-        select(WebinarReviewItem).where(WebinarReviewItem.webinar_id == webinar_id,
-                                        WebinarReviewItem.resolved_at.is_(None)))}
+    waiting: dict[tuple[str, str], object] = {}
+    settled: dict[tuple[str, str], int | None] = {}
+    for item in session.scalars(select(WebinarReviewItem).where(
+            WebinarReviewItem.webinar_id == webinar_id).order_by(WebinarReviewItem.id)):
+        key = (item.email.casefold(), fold(item.name))
+        if item.resolved_at is None:
+            waiting[key] = item
+        elif item.resolution == "left_out":
+            settled[key] = None
+        elif item.resolved_member_id is not None:
+            settled[key] = item.resolved_member_id
+    return waiting, settled
 
 
 def _keep_for_review(session: Session, webinar_id: int, kind: ReportKind, person: ReportPerson,

@@ -88,10 +88,14 @@ def test_a_zoom_attendee_report_matches_creates_and_leaves_for_review(services):
     outcome = _by_name(result)
     assert outcome["Amina Haddad"].member_id == people["amina"]  # email in capitals
     assert outcome["Chloé Martin"].member_id == people["chloe"]  # her other address
+    candidates = {i.name: i.candidate_member_id
+                  for i in services.webinar_reports.review_items(webinar)}
+    # names in Cyrillic, Arabic, Japanese written without a space, and without an accent
     for name, key in (("Олег Смирнов", "oleg"), ("يوسف العلي", "yusuf"),
                       ("山田太郎", "taro"), ("Ines Dubois", "ines")):
         assert outcome[name].action is Action.REVIEW, name
         assert outcome[name].candidate_name and outcome[name].score >= 85, name
+        assert candidates[name] == people[key], name
     assert outcome["+44 20 7946 0000"].action is Action.UNMATCHED
 
     registrations = _registrations(services, webinar)
@@ -129,3 +133,155 @@ def test_importing_the_same_report_twice_changes_nothing(services):
     shutil.copyfile(REPORTS / "zoom_attendee_report.csv", copy)
     assert services.webinar_reports.import_report(webinar, copy).already_imported
     assert _counts(services) == before
+
+
+def test_a_malformed_or_cut_short_report_changes_nothing(services):
+    _community(services)
+    webinar = _webinar(services)
+    before = _counts(services)
+    for name, words in (("zoom_attendee_malformed.csv", "no “Email” column"),
+                        ("zoom_attendee_truncated.csv", "never closed")):
+        with pytest.raises(UnreadableFileError, match=words):
+            services.webinar_reports.import_report(webinar, REPORTS / name)
+    assert _counts(services) == before
+
+
+def test_a_stopped_import_changes_nothing(services):
+    _community(services)
+    webinar = _webinar(services)
+    before = _counts(services)
+    seen = []
+
+    def stop_after_three() -> bool:
+        return len(seen) >= 3
+
+    with pytest.raises(ReportImportCancelled):
+        services.webinar_reports.import_report(
+            webinar, REPORTS / "zoom_attendee_report.csv",
+            progress=lambda done, total: seen.append((done, total)),
+            should_cancel=stop_after_three)
+    assert seen[-1] == (3, 9)
+    assert _counts(services) == before
+
+
+def test_a_dry_run_says_the_same_and_writes_nothing(services):
+    _community(services)
+    webinar = _webinar(services)
+    before = _counts(services)
+    trial = services.webinar_reports.import_report(
+        webinar, REPORTS / "zoom_attendee_report.csv", dry_run=True)
+    assert _counts(services) == before
+    real = services.webinar_reports.import_report(webinar, REPORTS / "zoom_attendee_report.csv")
+    assert trial.dry_run and not real.dry_run
+    assert [(o.action, o.name) for o in trial.outcomes] == [
+        (o.action, o.name) for o in real.outcomes]
+    assert all(o.member_id is None for o in trial.outcomes if o.action is Action.CREATED)
+
+
+def test_created_members_are_exported_with_their_consent(services, tmp_path):
+    import csv
+
+    from advocate_app.domain.member_views import MemberQuery
+    from advocate_app.services.member_export import export_members
+
+    webinar = _webinar(services)
+    result = services.webinar_reports.import_report(webinar, REPORTS / "zoom_attendee_report.csv")
+    created = {o.member_id for o in result.outcomes if o.action is Action.CREATED}
+    assert len(created) == 7  # nobody was a member yet: one each, re-joins or not
+    output = tmp_path / "members.csv"
+    export_members(services, output, "csv", MemberQuery(), False)
+    with output.open(encoding="utf-8-sig") as handle:
+        exported = handle.read()
+    assert "Sean.Murphy@example.net" in exported and "Олег" in exported
+    assert exported.count("Sean.Murphy@example.net") == 1
+    history = services.consent.history(next(iter(created)))
+    assert history[0].method.value == "imported"
+    assert "zoom_attendee_report.csv" in history[0].evidence
+    assert len(list(csv.reader(exported.splitlines()))) == 1 + 7
+
+
+def test_a_registration_report_marks_no_one_absent_and_a_later_report_never_lowers(services):
+    people = _community(services)
+    webinar = _webinar(services)
+    first = services.webinar_reports.import_report(webinar, REPORTS / "zoom_attendee_report.csv")
+    sean = _by_name(first)["Seán Murphy"].member_id
+    later = services.webinar_reports.import_report(
+        webinar, REPORTS / "zoom_registration_report.csv")
+    assert later.kind is ReportKind.ZOOM_REGISTRATION and not later.attendance_known
+    assert later.no_shows == 0
+    outcome = _by_name(later)
+    assert outcome["Amina Haddad"].member_id == people["amina"]
+    assert outcome["Chloé Martin"].member_id == people["chloe"]  # her work address this time
+    assert outcome["Kofi Mensah"].action is Action.CREATED  # two rows, one member
+    assert "Spam Bot" not in outcome  # refused by the organiser
+    registrations = _registrations(services, webinar)
+    assert registrations[people["amina"]][1:3] == ("attended", 58)
+    assert registrations[people["chloe"]][4] == "interpretation"  # added from this report
+    assert registrations[sean][1:3] == ("attended", 54)
+    kofi = outcome["Kofi Mensah"].member_id
+    assert registrations[kofi][:3] == ("registered", "", 0)
+    # Kwame Mensah (a member) is not Kofi Mensah: a similar name does not make them one.
+    assert kofi != people["someone"]
+
+
+def test_eventbrite_exports_in_uk_and_us_dates(services):
+    people = _community(services)
+    uk, us = _webinar(services), _webinar(services, "Research open evening")
+    result = services.webinar_reports.import_report(uk, REPORTS / "eventbrite_uk.csv")
+    outcome = _by_name(result)
+    assert (result.count(Action.MATCHED), result.count(Action.CREATED),
+            result.count(Action.REVIEW), result.count(Action.UNMATCHED)) == (1, 1, 0, 1)
+    assert "Tomás García" not in outcome  # not attending: the ticket was given back
+    assert (result.registrants, result.attendees, result.no_shows) == (3, 2, 1)
+    registrations = _registrations(services, uk)
+    assert registrations[people["amina"]][:2] == ("registered", "attended")
+    priya = outcome["Priya Sharma"].member_id
+    assert registrations[priya] == ("registered", "no_show", 0, "eventbrite", "easy_read")
+    rows = services.database.reader.rows(
+        "SELECT registered_at, ticket_type FROM webinar_registrations WHERE member_id = :m",
+        {"m": priya})
+    assert str(rows[0][0]).startswith("2026-12-01 09:15") and rows[0][1] == "Carer ticket"
+
+    result = services.webinar_reports.import_report(us, REPORTS / "eventbrite_us.csv",
+                                                    report_timezone="America/New_York")
+    assert (result.count(Action.MATCHED), result.count(Action.CREATED)) == (1, 2)
+    maria = _by_name(result)["María López"].member_id
+    rows = services.database.reader.rows(
+        "SELECT registered_at, needs FROM webinar_registrations WHERE member_id = :m",
+        {"m": maria})
+    # 30 November, 9:15 in New York
+    assert str(rows[0][0]).startswith("2026-11-30 14:15") and rows[0][1] == "sign_language"
+
+
+def test_review_items_are_resolved_with_the_same_writes(services):
+    people = _community(services)
+    webinar = _webinar(services)
+    services.webinar_reports.import_report(webinar, REPORTS / "zoom_attendee_report.csv")
+    items = {item.name: item for item in services.webinar_reports.review_items()}
+    reports = services.webinar_reports
+
+    done = reports.resolve_review(items["Олег Смирнов"].id,
+                                  member_id=items["Олег Смирнов"].candidate_member_id)
+    assert done.action is Action.MATCHED and done.member_id == people["oleg"]
+    assert _registrations(services, webinar)[people["oleg"]][:3] == (
+        "registered", "attended", 45)
+    made = reports.resolve_review(items["+44 20 7946 0000"].id, create=True)
+    assert made.action is Action.CREATED
+    assert _registrations(services, webinar)[made.member_id][:2] == ("walk_in", "attended")
+    left = reports.resolve_review(items["Ines Dubois"].id, leave_out=True)
+    assert left.action is Action.UNMATCHED and left.member_id is None
+    assert reports.review_count() == 2
+    assert {i.name for i in reports.review_items(webinar)} == {"يوسف العلي", "山田太郎"}
+    with pytest.raises(ValidationError):
+        reports.resolve_review(items["Ines Dubois"].id, leave_out=True)  # already done
+    with pytest.raises(ValidationError):
+        reports.resolve_review(items["山田太郎"].id)  # no choice made
+    # Settled stays settled: a later export of the same people does not ask again.
+    later = Path(services.paths.data_dir) / "later.csv"
+    later.write_bytes((REPORTS / "zoom_attendee_report.csv").read_bytes() + b"\r\n")
+    again = _by_name(reports.import_report(webinar, later))
+    assert again["Олег Смирнов"].action is Action.MATCHED
+    assert again["Олег Смирнов"].member_id == people["oleg"]
+    assert again["Ines Dubois"].action is Action.UNMATCHED
+    assert again["+44 20 7946 0000"].member_id == made.member_id
+    assert reports.review_count() == 2
