@@ -22,6 +22,8 @@ from advocate_app.domain.community import Channel, ConsentPurpose, EngagementKin
 from advocate_app.domain.outreach_content import OutreachItem
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.domain.print_profiles import ProfileKey
+from advocate_app.domain.webinar_kinds import AttendanceOutcome, RegistrationStatus, WebinarStatus
+from advocate_app.domain.webinar_views import FollowUpLetter, FollowUpPlan, FollowUpResult
 from advocate_app.i18n import _, current_language
 from advocate_app.services.consent import valid_consent_sql
 from advocate_app.services.errors import NotFoundError, ValidationError
@@ -33,18 +35,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from advocate_app.documents.preflight import Choices, Problem
-    from advocate_app.domain.webinar_views import FollowUpPlan, FollowUpResult
     from advocate_app.services.outreach import OutreachService
     from advocate_app.services.print_packs import PrintPackResult
-
-# The values of the webinar's and the registration's states read here (WebinarStatus,
-# AttendanceOutcome, RegistrationStatus in domain/webinars.py, which loads the database layer:
-# the dashboard asks what is due without it).
-HELD = "held"
-ATTENDED = "attended"
-NO_SHOW = "no_show"
-REGISTERED = "registered"
-CANCELLED = "cancelled"
 
 #: Where each message's print pack goes inside the chosen folder.
 _PACK_FOLDERS = {Message.ATTENDED: "thank-you", Message.MISSED: "sorry-we-missed-you"}
@@ -101,8 +93,10 @@ class WebinarFollowUpService:
             "OR (r.attendance = :no_show AND r.status = :registered)) "
             f"AND {valid_consent_sql()} "
             "GROUP BY w.id, w.title, w.starts_at ORDER BY w.starts_at DESC, w.id DESC",
-            {"held": HELD, "attended": ATTENDED, "no_show": NO_SHOW, "cancelled": CANCELLED,
-             "registered": REGISTERED,
+            {"held": WebinarStatus.HELD.value, "attended": AttendanceOutcome.ATTENDED.value,
+             "no_show": AttendanceOutcome.NO_SHOW.value,
+             "cancelled": RegistrationStatus.CANCELLED.value,
+             "registered": RegistrationStatus.REGISTERED.value,
              "consent_purpose": ConsentPurpose.EVENTS.value,
              "consent_today": (today or date.today()).isoformat()})
         return [FollowUpDue(row[0], row[1], as_utc(row[2]) or datetime.now(UTC), int(row[3]))
@@ -121,7 +115,6 @@ class WebinarFollowUpService:
         letter and when, with a line on their timeline; all of it in one transaction, and
         the print pack's files are moved into ``folder`` only once it is saved. A cancel
         (``should_cancel``) or a failure changes nothing and leaves no file."""
-        from advocate_app.domain.webinar_views import FollowUpLetter, FollowUpResult
         from advocate_app.services.print_packs import Cancelled
 
         today = today or date.today()
@@ -321,8 +314,6 @@ class _Letters:
 
 
 def _plan(webinar_id: int, people: Iterable[_Person]) -> FollowUpPlan:
-    from advocate_app.domain.webinar_views import FollowUpPlan
-
     attendees: list[int] = []
     no_shows: list[int] = []
     by_post: list[int] = []
@@ -347,9 +338,11 @@ def _plan(webinar_id: int, people: Iterable[_Person]) -> FollowUpPlan:
 
 
 def _message(status: str, attendance: str) -> Message | None:
-    if attendance == ATTENDED and status != CANCELLED:
+    if attendance == AttendanceOutcome.ATTENDED.value and \
+            status != RegistrationStatus.CANCELLED.value:
         return Message.ATTENDED
-    if attendance == NO_SHOW and status == REGISTERED:
+    if attendance == AttendanceOutcome.NO_SHOW.value and \
+            status == RegistrationStatus.REGISTERED.value:
         return Message.MISSED
     return None
 
