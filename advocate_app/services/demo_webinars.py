@@ -141,13 +141,13 @@ def add_sample_webinars(session: Session, actor: Actor, rng_seed: int) -> tuple[
                     came = index < plan.came
                     row.attendance = "attended" if came else "no_show"
                     row.minutes_attended = rng.randint(35, 75) if came else 0
-                    row.attendance_source = "zoom"
+                    row.attendance_source = "report"
             elif index < plan.registered + plan.waitlisted:
                 row.status = "waitlisted"
             elif index < plan.registered + plan.waitlisted + plan.walk_ins:
                 row.status, row.source = "walk_in", "zoom"
                 row.attendance, row.minutes_attended = "attended", rng.randint(20, 60)
-                row.attendance_source = "zoom"
+                row.attendance_source = "report"
             else:
                 row.status = "cancelled"
                 row.cancelled_at = row.registered_at + timedelta(days=2)
@@ -156,7 +156,7 @@ def add_sample_webinars(session: Session, actor: Actor, rng_seed: int) -> tuple[
         session.flush()
         registrations += len(rows)
         timeline.write(session, EngagementKind.EVENT, (
-            (row.member_id, _timeline_text(plan.title, row)) for row in rows),
+            entry for row in rows for entry in _timeline_entries(webinar, row)),
             recorded_by=by, occurred_on=plan.day if plan.held else None)
         if plan.held:
             held.append((webinar, rows))
@@ -184,19 +184,29 @@ def _uid(seed: int, number: int) -> str:
     return f"{uuid.uuid5(uuid.NAMESPACE_URL, name)}@advocate.invalid"
 
 
-def _timeline_text(title: str, row: WebinarRegistration) -> str:
+def _timeline_entries(webinar: Webinar, row: WebinarRegistration) -> list[tuple[int, str]]:
+    """What the webinars' services write on a member's timeline for this registration."""
+    from advocate_app.domain.webinar_kinds import AttendanceOutcome, RegistrationStatus
     from advocate_app.i18n import _
+    from advocate_app.i18n.formatting import format_date
+    from advocate_app.services.webinar_registrations import (
+        attendance_texts,
+        local_day,
+        registration_text,
+    )
 
-    if row.status == "waitlisted":
-        return _("On the waitlist for the webinar “{title}”.").format(title=title)
-    if row.status == "cancelled":
-        return _("Cancelled their place at the webinar “{title}”.").format(title=title)
-    if row.attendance == "attended":
-        return _("Came to the webinar “{title}” ({minutes} min).").format(
-            title=title, minutes=row.minutes_attended)
-    if row.attendance == "no_show":
-        return _("Registered for the webinar “{title}” but did not come.").format(title=title)
-    return _("Registered for the webinar “{title}”.").format(title=title)
+    status = RegistrationStatus(row.status)
+    entries = []
+    if status is not RegistrationStatus.WALK_IN:
+        entries.append((row.member_id, registration_text(webinar, status)))
+    if status is RegistrationStatus.CANCELLED:
+        entries.append((row.member_id, _(
+            "Cancelled their registration for the webinar “{title}” on {date}.").format(
+            title=webinar.title, date=format_date(local_day(webinar), "long"))))
+    if row.attendance:
+        entries.append((row.member_id,
+                        attendance_texts(webinar)[AttendanceOutcome(row.attendance)]))
+    return entries
 
 
 def _send_follow_up(session: Session, actor: Actor, webinar: Webinar,
