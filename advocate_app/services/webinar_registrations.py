@@ -255,10 +255,16 @@ def refill(session: Session, actor: Actor, webinar: Webinar) -> list[WebinarRegi
 def check_in(session: Session, actor: Actor, registration: WebinarRegistration,
              attended: bool, minutes: int | None) -> None:
     """Attended (with the minutes, when known) or did not come, checked by hand; the
-    member's timeline says so, replacing what an earlier check-in said."""
+    member's timeline says so, replacing what an earlier check-in or attendance report
+    said."""
+    from advocate_app.services.webinar_report_writing import attendance_summary
+
     if minutes is not None and not 0 <= minutes <= 24 * 60:
         raise ValidationError({"minutes": _("Minutes attended are between 0 and 1,440.")})
     webinar = webinar_row(session, registration.webinar_id)
+    if registration.attendance == AttendanceOutcome.ATTENDED.value:
+        timeline.forget(session, registration.member_id, EngagementKind.EVENT,
+                        [attendance_summary(webinar.title, registration.minutes_attended)])
     outcome = AttendanceOutcome.ATTENDED if attended else AttendanceOutcome.NO_SHOW
     registration.attendance = outcome.value
     registration.minutes_attended = (minutes or 0) if attended else 0

@@ -390,3 +390,32 @@ def test_calendar_files_read_back(services, tmp_path):
     assert str(events["Called off"]["STATUS"]) == "CANCELLED"
     assert held not in {w.id for w in webinars.upcoming()}
     assert not list(tmp_path.glob(".advocate-*"))  # written whole, nothing left behind
+
+
+ZOOM_ATTENDEES = """\
+Attendee Report
+Report Generated:,"Nov 28, 2026 08:10 PM"
+Topic,Webinar ID,Actual Start Time,Actual Duration (minutes),# Registered,# Cancelled,Unique Viewers,Total Users,Max Concurrent Views
+Living well with fatigue,812 3456 7890,"Nov 28, 2026 06:28 PM",80,1,0,1,1,1
+Attendee Details
+Attended,User Name (Original Name),First Name,Last Name,Email,Registration Time,Approval Status,Join Time,Leave Time,Time in Session (minutes),Is Guest,Country/Region Name
+Yes,Ana Lopes,Ana,Lopes,ana.lopes@example.org,"Nov 20, 2026 10:00 AM",approved,"Nov 28, 2026 06:30 PM","Nov 28, 2026 07:25 PM",55,Yes,United Kingdom
+"""
+
+
+def test_a_check_in_by_hand_replaces_what_a_report_said(services, tmp_path):
+    webinars = services.webinars
+    webinar_id = _webinar(services, days=-5)
+    ana = _member(services, "Ana", "Lopes", email="ana.lopes@example.org")
+    registration = webinars.register(webinar_id, ana)
+    report = tmp_path / "attendees.csv"
+    report.write_text(ZOOM_ATTENDEES, encoding="utf-8")
+    services.webinar_reports.import_report(webinar_id, report)
+    [came] = webinars.registrations(webinar_id)
+    assert (came.attendance, came.minutes_attended) == (AttendanceOutcome.ATTENDED, 55)
+    said = [s for s in _timeline(services, ana) if s.startswith("Attended")]
+    assert len(said) == 1
+    webinars.check_in(registration.id, False)
+    summaries = _timeline(services, ana)
+    assert not any(s.startswith("Attended") for s in summaries)
+    assert sum(s.startswith("Did not come to the webinar") for s in summaries) == 1
