@@ -48,10 +48,7 @@ def sections(window: MainWindow) -> list[Section]:
         Section("dashboard", _("Dashboard"), lambda: _dashboard(window)),
         Section("members", _("Members"), lambda: _members(window)),
         Section("boards", _("Boards & meetings"), lambda: _boards(window)),
-        Section("webinars", _("Webinars"), lambda: _placeholder(
-            _("Webinars"),
-            _("Webinars will live here: registration, attendance and follow-up, with the "
-              "access arrangements each person asked for."))),
+        Section("webinars", _("Webinars"), lambda: _webinars(window)),
         Section("stories", _("Stories"), lambda: _stories(window)),
         Section("outreach", _("Outreach"), lambda: _outreach(window)),
     ]
@@ -86,6 +83,14 @@ def _boards(window: MainWindow) -> QWidget:
     page = BoardsPage(window.services)
     page.status_message.connect(window.show_status)
     page.outreach_changed.connect(lambda: window.refresh_page("outreach"))
+    return page
+
+
+def _webinars(window: MainWindow) -> QWidget:
+    from advocate_app.ui.pages.webinars import WebinarsPage
+
+    page = WebinarsPage(window.services)
+    page.status_message.connect(window.show_status)
     return page
 
 

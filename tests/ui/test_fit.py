@@ -210,6 +210,66 @@ def _live_minutes(env) -> Opened:
     return Opened(window)
 
 
+def _a_webinar(env):
+    """A webinar of the sample community (one is planned when it has none)."""
+    from datetime import datetime, timedelta
+
+    from advocate_app.domain.webinar_kinds import WebinarAccess
+    from advocate_app.domain.webinar_views import WebinarInput
+
+    webinars = env.services.webinars
+    found = webinars.list(include_past=True, include_cancelled=True)
+    if not found:
+        webinars.create(WebinarInput(
+            "Living well with a rare condition: sleep and fatigue",
+            datetime.now().replace(second=0, microsecond=0) + timedelta(days=10), 75,
+            "Europe/London", capacity=40, join_link="https://zoom.us/j/81234567890",
+            access_offered=frozenset({WebinarAccess.CAPTIONS, WebinarAccess.SIGN_LANGUAGE}),
+            sign_language="BSL"))
+        found = webinars.list(include_past=True, include_cancelled=True)
+    return found[0]
+
+
+def _webinar_editor(env) -> Opened:
+    from advocate_app.ui.dialogs.webinar_editor import WebinarEditor
+
+    return Opened(WebinarEditor(env.services, _a_webinar(env).id, env.window))
+
+
+def _webinar_registration(env) -> Opened:
+    from advocate_app.ui.dialogs.webinar_registration import RegistrationDialog
+
+    return Opened(RegistrationDialog(_a_webinar(env), "Amina Haddad", env.window))
+
+
+def _webinar_new_person(env) -> Opened:
+    from advocate_app.domain.webinar_views import DuplicateCandidate
+    from advocate_app.ui.dialogs.webinar_registration import NewPersonDialog
+
+    dialog = NewPersonDialog(env.services, _a_webinar(env), env.window)
+    candidates = [DuplicateCandidate(row.id, row.display_name, row.email,
+                                     "Looks like the same person")
+                  for row in env.services.members.search("", 3)]
+    return Opened(dialog, [("new", _nothing),
+                           ("duplicates", lambda: dialog.show_candidates(candidates))])
+
+
+def _webinar_report_review(env) -> Opened:
+    from advocate_app.domain.webinar_views import ImportResult, ReportKind, ReportOutcome
+    from advocate_app.ui.dialogs.webinar_report_review import ReportReviewDialog
+
+    action = ReportOutcome.Action
+    outcomes = (
+        ReportOutcome(action.MATCHED, "Amina Haddad", "amina.haddad@example.org", True, True,
+                      55, 1, "Amina Haddad"),
+        ReportOutcome(action.CREATED, "Tomás Ruiz", "tomas.ruiz@example.net", True, True, 69),
+        ReportOutcome(action.REVIEW, "P. Sharma", "p.sharma@example.net", False, True, 30,
+                      None, "Priya Sharma", 82),
+        ReportOutcome(action.UNMATCHED, "iPhone", "", False, True, 12))
+    result = ImportResult(ReportKind.ZOOM_ATTENDEE, "attendee report.csv", outcomes, True)
+    return Opened(ReportReviewDialog(result, _a_webinar(env).title, env.window))
+
+
 def _a_story(env):
     """A story of the sample community told by a child, with some consent (one is written
     down when it has none)."""
@@ -313,6 +373,12 @@ WINDOWS: dict[str, list[Callable]] = {
     "advocate_app.ui.dialogs.minutes_record.QuickEntry": [_quick_entry, _quick_entries,
                                                           _promise_entry],
     "advocate_app.ui.dialogs.live_minutes.LiveMinutesWindow": [_live_minutes],
+    "advocate_app.ui.dialogs.webinar_editor.WebinarEditor": [_webinar_editor],
+    "advocate_app.ui.dialogs.webinar_registration.RegistrationDialog": [
+        _webinar_registration],
+    "advocate_app.ui.dialogs.webinar_registration.NewPersonDialog": [_webinar_new_person],
+    "advocate_app.ui.dialogs.webinar_report_review.ReportReviewDialog": [
+        _webinar_report_review],
     "advocate_app.ui.dialogs.story_editor.StoryEditor": [_story_editor],
     "advocate_app.ui.dialogs.story_consent.StoryConsentEditor": [_story_consent],
     "advocate_app.ui.dialogs.story_session_editor.StorySessionEditor": [

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advocate_app.domain.webinar_kinds import Platform, WebinarAccess, WebinarStatus
 from advocate_app.domain.webinar_views import PresenterInput, WebinarInput
-from advocate_app.domain.webinars import Platform, WebinarAccess, WebinarStatus
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import date_edit_format, language_name
 from advocate_app.services.errors import ServiceError, ValidationError
@@ -53,6 +53,7 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     scroll.setWidgetResizable(True)
     scroll.setWidget(widget)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take the keys
     return scroll
 
 

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from advocate_app.domain.community import ConsentPurpose
 from advocate_app.domain.member_views import MemberInput
-from advocate_app.domain.webinar_views import RegistrationInput
-from advocate_app.domain.webinars import WebinarAccess
+from advocate_app.domain.webinar_kinds import WebinarAccess
+from advocate_app.domain.webinar_views import DuplicateCandidate, RegistrationInput
 from advocate_app.i18n import _, ngettext
 from advocate_app.services.errors import ServiceError, ValidationError
+from advocate_app.services.webinar_registrations import PossibleDuplicateError
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.board_editor import name_buttons
 from advocate_app.ui.dialogs.member_editor import FieldMessage, language_choices
@@ -175,9 +176,9 @@ class NewPersonDialog(QDialog):
         self.duplicates_box = QGroupBox(_("Already a member?"))
         self.duplicates_text = QLabel()
         self.duplicates_text.setWordWrap(True)
-        self.duplicates_model = RowsModel([_("Member"), _("Why they may be the same")])
+        self.duplicates_model = RowsModel([_("Member"), _("Email"), _("Why")])
         self.duplicates_table = rows_table(self.duplicates_model, _("Members this may be"),
-                                           main=(0, 1))
+                                           main=(0, 1, 2))
         self.use_existing_button = self._button(_("Register the c&hosen member instead"),
                                                 self.register_existing)
         self.create_anyway_button = self._button(_("They are someone else: create a &new "
@@ -200,6 +201,7 @@ class NewPersonDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take the keys
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -213,7 +215,7 @@ class NewPersonDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
         fit_to_screen(self, 640, 640)
-        self._candidates: list = []
+        self._candidates: list[DuplicateCandidate] = []
 
     def _button(self, text: str, slot):
         from PySide6.QtWidgets import QPushButton
@@ -264,11 +266,10 @@ class NewPersonDialog(QDialog):
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return
+        except PossibleDuplicateError as exc:
+            self.show_candidates(list(exc.candidates), str(exc))
+            return
         except ServiceError as exc:
-            candidates = getattr(exc, "candidates", None)
-            if candidates:
-                self.show_candidates(list(candidates), str(exc))
-                return
             prompts.error(self, self.windowTitle(), str(exc))
             return
         data = self.member_input()
@@ -285,11 +286,11 @@ class NewPersonDialog(QDialog):
         except ServiceError as exc:
             prompts.error(self, self.windowTitle(), str(exc))
             return
-        candidate = next((c for c in self._candidates if _candidate_id(c) == member_id), None)
-        self.registered_name = _candidate_name(candidate) if candidate else ""
+        self.registered_name = next((c.name for c in self._candidates
+                                     if c.member_id == member_id), "")
         self.accept()
 
-    def show_candidates(self, candidates: list, reason: str = "") -> None:
+    def show_candidates(self, candidates: list[DuplicateCandidate], reason: str = "") -> None:
         """List the members this person may be; the person chooses one, or a new member."""
         self._candidates = candidates
         self.duplicates_text.setText(" ".join(part for part in (reason, ngettext(
@@ -298,9 +299,8 @@ class NewPersonDialog(QDialog):
             "Choose one of these {n} members if it is them (their consent answers stay as "
             "recorded), or create a new member if it is someone else.",
             len(candidates)).format(n=len(candidates))) if part))
-        self.duplicates_model.set_rows(
-            Row(_candidate_id(c), (_candidate_name(c), _candidate_reason(c)))
-            for c in candidates)
+        self.duplicates_model.set_rows(Row(c.member_id, (c.name, c.email, c.reason))
+                                       for c in candidates)
         select_id(self.duplicates_table, None, or_first=True)
         self.duplicates_box.setVisible(True)
         self._scroll.widget().adjustSize()
@@ -320,28 +320,3 @@ class NewPersonDialog(QDialog):
         first = next((key for key in self.fields if key in errors), None)
         if first is not None:
             self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-def _candidate_id(candidate) -> int:
-    for name in ("member_id", "id"):
-        value = getattr(candidate, name, None)
-        if value is not None:
-            return value
-    raise TypeError("a duplicate candidate without a member id")
-
-
-def _candidate_name(candidate) -> str:
-    for name in ("name", "display_name"):
-        value = getattr(candidate, name, None)
-        if value:
-            return str(value)
-    return _("Name not known")
-
-
-def _candidate_reason(candidate) -> str:
-    reasons = getattr(candidate, "reasons", None)
-    if reasons:
-        return "; ".join(str(reason) for reason in reasons)
-    reason = getattr(candidate, "reason", "") or ""
-    email = getattr(candidate, "email", "") or ""
-    return "; ".join(part for part in (str(reason), email) if part)

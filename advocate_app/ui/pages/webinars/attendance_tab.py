@@ -90,13 +90,13 @@ class AttendanceTab(QWidget):
         review_label.setBuddy(self.review_table)
         self.review_empty = QLabel(_("No one is waiting for review."))
         self.review_empty.setWordWrap(True)
-        self.this_member_button = button(_("It is this mem&ber"), self.resolve_candidate,
+        self.this_member_button = button(_("It is t&his member"), self.resolve_candidate,
                                          _("It is the member suggested"))
-        self.other_member_button = button(_("Anot&her member…"), self.resolve_other,
+        self.other_member_button = button(_("&Another member…"), self.resolve_other,
                                           _("It is another member"))
-        self.new_member_button = button(_("&Add as a new member"), self.resolve_new,
+        self.new_member_button = button(_("Ma&ke a new member"), self.resolve_new,
                                         _("Make them a new member"))
-        self.leave_out_button = button(_("&Leave out"), self.resolve_leave_out,
+        self.leave_out_button = button(_("Lea&ve out"), self.resolve_leave_out,
                                        _("Leave them out"))
 
         layout = QVBoxLayout(self)
@@ -186,9 +186,6 @@ class AttendanceTab(QWidget):
         from advocate_app.ui.dialogs.webinar_report_review import ReportReviewDialog
 
         self.last_result = result
-        if result is None:  # stopped by the person
-            self._say(_("Reading stopped; nothing was changed."))
-            return
         self._say(_("{file} read; nothing has changed yet.").format(file=path.name))
         dialog = ReportReviewDialog(result, webinar.title, self)
         self.review_dialog = dialog
@@ -209,9 +206,6 @@ class AttendanceTab(QWidget):
         from advocate_app.domain.webinar_views import ReportOutcome
 
         self.last_result = result
-        if result is None:
-            self._say(_("Import stopped; nothing was changed."))
-            return
         review = result.count(ReportOutcome.Action.REVIEW)
         text = _("{file} imported: {attended} came, {no_show} did not.").format(
             file=path.name,
@@ -228,6 +222,11 @@ class AttendanceTab(QWidget):
         self.refresh()
 
     def _failed(self, title: str, error: Exception) -> None:
+        from advocate_app.services.webinar_reports import ReportImportCancelled
+
+        if isinstance(error, ReportImportCancelled):  # asked for: said, not shown in a box
+            self._say(str(error))
+            return
         if isinstance(error, ServiceError):
             text = str(error)
         else:

@@ -4,13 +4,13 @@ their buttons, and the work they hand to the background (with progress and cance
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from advocate_app.domain.webinars import WebinarAccess
+from advocate_app.domain.webinar_kinds import WebinarAccess
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_date, format_time
 
@@ -22,10 +22,6 @@ def webinar_when(starts_at: datetime, zone: str, *, two_lines: bool = False) -> 
     local = starts_at.astimezone(time_zone(zone))
     pattern = _("{day}, {time}\n({zone})") if two_lines else _("{day}, {time} ({zone})")
     return pattern.format(day=format_date(local, "medium"), time=format_time(local), zone=zone)
-
-
-def is_upcoming(webinar, now: datetime | None = None) -> bool:
-    return webinar.starts_at >= (now or datetime.now(UTC))
 
 
 def places_text(webinar) -> str:
@@ -151,7 +147,3 @@ class Work(QObject):
         """Let the work under way end (closing, tests)."""
         for task in list(self._tasks):
             task.wait()
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)

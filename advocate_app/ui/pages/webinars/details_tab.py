@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from advocate_app.domain.webinars import WebinarAccess
+from advocate_app.domain.webinar_kinds import WebinarAccess
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_time, language_name
 from advocate_app.ui.pages.webinars.common import places_text, webinar_when

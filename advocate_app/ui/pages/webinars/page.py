@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advocate_app.domain.webinars import WebinarStatus
+from advocate_app.domain.webinar_kinds import WebinarStatus
 from advocate_app.i18n import _
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
@@ -26,8 +26,6 @@ from advocate_app.ui.pages.webinars.attendance_tab import AttendanceTab
 from advocate_app.ui.pages.webinars.common import (
     Work,
     button,
-    is_upcoming,
-    now_utc,
     places_text,
     webinar_when,
 )
@@ -128,13 +126,9 @@ class WebinarsPage(QWidget):
     def refresh(self) -> None:
         keep = self.webinar_id()
         show_all = self.past_check.isChecked()
-        found = self._services.webinars.list(include_past=show_all, include_cancelled=show_all)
-        now = now_utc()
-        # Upcoming first, soonest at the top; then the past, latest first.
-        upcoming = sorted((w for w in found if is_upcoming(w, now)), key=lambda w: w.starts_at)
-        past = sorted((w for w in found if not is_upcoming(w, now)), key=lambda w: w.starts_at,
-                      reverse=True)
-        self._webinars = upcoming + past
+        # Those not over yet, soonest first; then those over, latest first.
+        self._webinars = self._services.webinars.list(include_past=show_all,
+                                                      include_cancelled=show_all)
         self._quiet = True
         self.model.set_rows(self._row(w) for w in self._webinars)
         self._quiet = False

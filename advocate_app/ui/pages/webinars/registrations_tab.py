@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from advocate_app.domain.webinars import (
+from advocate_app.domain.webinar_kinds import (
     AttendanceOutcome,
     RegistrationStatus,
     WebinarAccess,
@@ -68,7 +68,7 @@ class RegistrationsTab(QWidget):
                                 _("Attendance")])
         self.table = rows_table(self.model, _("Registrations"), main=(NAME, NEEDS))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.update_buttons())
-        table_label = QLabel(_("&List of registrations:"))
+        table_label = QLabel(_("Registr&ations:"))
         table_label.setBuddy(self.table)
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
