@@ -79,6 +79,8 @@ class _Members:
         self.index = PeopleIndex()
         self.names: dict[int, str] = {}
         self.folded: list[str] = []
+        self.sorted: list[str] = []  # their words in order, made when first needed
+        self.compact: list[str] = []  # without spaces, made when first needed
         self.owners: list[int] = []
         others: dict[int, list[str]] = {}
         for member_id, value in session.execute(
@@ -99,7 +101,11 @@ class _Members:
         self.names[member_id] = label
         self.index.add(Known(("db", member_id), fold(name), fold(given), label), emails, [], "")
         for variant in {fold(name), fold(member_display_name(preferred, family, ""))}:
-            if variant:
+            if variant:  # kept in step with the lists ``similar`` made, if made
+                if self.sorted and len(self.sorted) == len(self.folded):
+                    self.sorted.append(_sorted_words(variant))
+                if self.compact and len(self.compact) == len(self.folded):
+                    self.compact.append(variant.replace(" ", ""))
                 self.folded.append(variant)
                 self.owners.append(member_id)
 
@@ -112,25 +118,45 @@ class _Members:
         return (same.key[1] if same else None), (shared.key[1] if shared else None)
 
     def similar(self, name: str) -> tuple[int | None, int]:
-        """The member whose name is most like ``name`` (at least ``NAME_MATCH``) and the
-        score; names are folded (case and accents aside) and also compared without spaces,
-        for scripts written without them."""
+        """The member whose name is most like ``name`` (at least ``NAME_MATCH``, the duplicate
+        rules' token-sort ratio) and the score. Names are folded (case and accents aside);
+        a name in a script written without spaces (Chinese, Japanese, Korean, Thai …) is also
+        compared with the spaces left out, so 山田太郎 meets 山田 太郎."""
         from rapidfuzz import fuzz, process
 
         folded = fold(name)
         if not folded or not self.folded:
             return None, 0
-        best = process.extractOne(folded, self.folded, scorer=fuzz.token_sort_ratio,
-                                  score_cutoff=NAME_MATCH)
+        if len(self.sorted) != len(self.folded):  # token-sort, once: then a plain ratio
+            self.sorted = [_sorted_words(n) for n in self.folded]
+        found = [process.extractOne(_sorted_words(folded), self.sorted, scorer=fuzz.ratio,
+                                    score_cutoff=NAME_MATCH)]
         compact = folded.replace(" ", "")
-        tight = process.extractOne(compact, [n.replace(" ", "") for n in self.folded],
-                                   scorer=fuzz.ratio, score_cutoff=NAME_MATCH) if len(
-            compact) >= 2 else None
-        chosen = max((b for b in (best, tight) if b is not None), key=lambda b: b[1],
-                     default=None)
+        if len(compact) >= 2 and _unspaced_script(compact):
+            if len(self.compact) != len(self.folded):
+                self.compact = [n.replace(" ", "") for n in self.folded]
+            found.append(process.extractOne(compact, self.compact, scorer=fuzz.ratio,
+                                            score_cutoff=NAME_MATCH))
+        chosen = max((b for b in found if b is not None), key=lambda b: b[1], default=None)
         if chosen is None:
             return None, 0
         return self.owners[chosen[2]], int(round(chosen[1]))
+
+
+def _sorted_words(text: str) -> str:
+    return " ".join(sorted(text.split()))
+
+
+def _unspaced_script(text: str) -> bool:
+    """Whether ``text`` has letters of a script usually written without spaces between
+    words."""
+    import unicodedata
+
+    return any(unicodedata.name(ch, "").startswith(_UNSPACED) for ch in text if ord(ch) > 0x2E7F)
+
+
+_UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER", "MYANMAR",
+             "TIBETAN")
 
 
 def _facts(person: ReportPerson, kind: ReportKind, known: bool) -> writing.Facts:
