@@ -132,6 +132,13 @@ def record(session: Session, actor: Actor, webinar: WebinarFacts, member_id: int
         if registration.status == RegistrationStatus.WALK_IN.value and facts.registered:
             registration.status = RegistrationStatus.REGISTERED.value
             changed = True
+        elif facts.attended and registration.status in (RegistrationStatus.WAITLISTED.value,
+                                                        RegistrationStatus.CANCELLED.value):
+            # They came after all: a place, whatever the list said.
+            registration.status = (RegistrationStatus.REGISTERED if facts.registered
+                                   else RegistrationStatus.WALK_IN).value
+            registration.cancelled_at = None
+            changed = True
         if not registration.ticket_type and facts.ticket_type:
             registration.ticket_type = facts.ticket_type[:100]
             changed = True

@@ -142,6 +142,13 @@ class _Members:
             return None, 0
         return self.owners[chosen[2]], int(round(chosen[1]))
 
+    def likeness(self, name: str, member_id: int) -> int:
+        """How alike (0–100) ``name`` and the member's name are."""
+        from rapidfuzz import fuzz
+
+        return int(round(fuzz.token_sort_ratio(fold(name),
+                                               fold(self.names.get(member_id, "")))))
+
 
 def _sorted_words(text: str) -> str:
     return " ".join(sorted(text.split()))
@@ -406,7 +413,7 @@ def _decide(members: _Members, settled: dict[tuple[str, str], int | None],
     if same is not None:
         return Action.MATCHED, same, None, 0
     if shared is not None:  # a shared (family) address under another given name
-        return Action.REVIEW, None, shared, 0
+        return Action.REVIEW, None, shared, members.likeness(person.name, shared)
     candidate, score = members.similar(person.name)
     if candidate is not None:
         return Action.REVIEW, None, candidate, score

@@ -285,3 +285,24 @@ def test_review_items_are_resolved_with_the_same_writes(services):
     assert again["Ines Dubois"].action is Action.UNMATCHED
     assert again["+44 20 7946 0000"].member_id == made.member_id
     assert reports.review_count() == 2
+
+
+def test_someone_on_the_waitlist_who_came_gets_their_place_and_a_shared_address_is_asked(
+        services):
+    from advocate_app.domain.webinars import WebinarRegistration
+
+    people = _community(services)
+    # Ngozi's partner is a member under the address she registered with: a family address
+    partner = _member(services, "Chidi", "Okafor", "ngozi.okafor@example.com")
+    webinar = _webinar(services)
+    with services.uow() as uow:
+        uow.session.add(WebinarRegistration(webinar_id=webinar, member_id=people["chloe"],
+                                            status="waitlisted"))
+        uow.commit()
+    result = services.webinar_reports.import_report(webinar, REPORTS / "zoom_attendee_report.csv")
+    assert _registrations(services, webinar)[people["chloe"]][:3] == (
+        "registered", "attended", 62)
+    ngozi = _by_name(result)["Ngozi Okafor"]
+    assert ngozi.action is Action.REVIEW and ngozi.candidate_name == "Chidi Okafor"
+    assert 0 < ngozi.score < 85
+    assert partner not in _registrations(services, webinar)
