@@ -81,7 +81,10 @@ def read_report(path: Path, *, should_cancel: Callable[[], bool] | None = None,
 
 
 def _keys(row: list[str]) -> list[str]:
-    return [" ".join(cell.lower().split()) for cell in row]
+    """Headers compared as lower-case words: "Time in Session(minutes)" is "time in session
+    (minutes)", "E-mail Address" is "email address"."""
+    return [" ".join(cell.lower().replace("(", " (").replace("e-mail", "email").split())
+            for cell in row]
 
 
 class _Finder:
@@ -254,7 +257,7 @@ def _zoom_attendees(rows: Rows, table: _Finder, zone) -> AttendanceReport:
     name_at = _column(keys, "user name (original name)", "name (original name)", "user name",
                       "name")
     first_at, last_at = _column(keys, "first name"), _column(keys, "last name")
-    email_at = _column(keys, "email", "user email", required=True, line=line)
+    email_at = _column(keys, "email", "user email", "email address", required=True, line=line)
     registered_at = _column(keys, "registration time")
     approval_at = _column(keys, "approval status")
     join_at = _column(keys, "join time", required=True, line=line)
@@ -295,7 +298,7 @@ def _zoom_registrants(rows: Rows, table: _Finder, header: int, zone) -> Attendan
     line = rows.lines[header]
     first_at = _column(keys, "first name", required=True, line=line)
     last_at = _column(keys, "last name")
-    email_at = _column(keys, "email", required=True, line=line)
+    email_at = _column(keys, "email", "email address", required=True, line=line)
     registered_at = _column(keys, "registration time", required=True, line=line)
     approval_at = _column(keys, "approval status")
     needs_at = _needs_columns(keys)

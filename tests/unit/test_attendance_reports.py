@@ -180,3 +180,29 @@ def test_reading_stops_when_asked(monkeypatch):
     monkeypatch.setattr(attendance_rows, "CHECK_EVERY", 5)
     with pytest.raises(ReadCancelled):
         read_report(REPORTS / "zoom_attendee_report.csv", should_cancel=lambda: True)
+
+
+def test_the_newer_zoom_layout_with_month_names_and_tighter_headers(tmp_path):
+    lines = [
+        "Attendee Report",
+        "Report Generated:,Dec 03 2026 01:12 PM",
+        "Topic,Webinar ID,Actual Start Time,Actual Duration (minutes),# Registered",
+        "Ask the experts,812 3456 7890,\"Dec 03, 2026 09:58:41\",68,2",
+        "Host Details",
+        "Attended,Name (original name),Email,Join Time,Leave Time,Time in Session(minutes)",
+        "Yes,Host,host@example.org,\"Dec 03, 2026 09:41:07\",\"Dec 03, 2026 11:07:15\",87",
+        "Attendee Details",
+        "Attended,Name (original name),First Name,Last Name,E-mail,Registration Time,"
+        "Approval Status,Join Time,Leave Time,Time in Session(minutes),Is Guest",
+        "Yes,Kim Lee,Kim,Lee,kim@example.org,\"Nov 20, 2026 18:14:09\",approved,"
+        "\"Dec 03, 2026 10:01:12\",\"Dec 03, 2026 10:33:40\",33,Yes",
+        "No,Ana Silva,Ana,Silva,ana@example.org,\"Nov 21, 2026 08:00:00\",approved,--,--,--,--",
+    ]
+    path = tmp_path / "report.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = read_report(path, report_timezone="Europe/London")
+    assert (report.topic, report.panelists) == ("Ask the experts", 1)
+    people = _people(report)
+    assert people["Kim Lee"].minutes_attended == 33
+    assert people["Kim Lee"].first_joined == datetime(2026, 12, 3, 10, 1, 12, tzinfo=UTC)
+    assert people["Ana Silva"].registered and not people["Ana Silva"].attended
