@@ -3,8 +3,9 @@
     python packaging/screenshots.py OUT_DIR [--lang en] [--scale 1.0]
 
 Builds a sample community in a temporary data folder and saves the Dashboard, the Members page,
-the Stories page and a story's consent editor, and the member editor (with a validation message
-showing) as PNG files.
+the Outreach page, the Webinars page (a webinar's registrations with the totals of needs, and the
+review of an attendance report), the Stories page and a story's consent editor, and the member
+editor (with a validation message showing) as PNG files.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ def main() -> int:
                 QApplication.processEvents()
                 time.sleep(0.02)
         window.grab().save(str(args.out / f"{key}-{suffix}.png"))
+    _webinar_shots(window, services, args.out, suffix, settle)
     _story_shots(window, services, args.out, suffix, settle)
     members = window.page("members")
     members.table.selectRow(2)
@@ -86,6 +88,79 @@ def main() -> int:
     services.close()
     print(f"screenshots in {args.out}")
     return 0
+
+
+#: A Zoom attendee report as Zoom writes it, for the review shown in the screenshots.
+SAMPLE_ZOOM_REPORT = """\
+Attendee Report
+Report Generated:,"Dec 13, 2026 08:10 PM"
+Topic,Webinar ID,Actual Start Time,Actual Duration (minutes),# Registered,# Cancelled,\
+Unique Viewers,Total Users,Max Concurrent Views
+{title},812 3456 7890,"Dec 13, 2026 06:28 PM",80,3,0,3,4,3
+Host Details
+Attended,User Name (Original Name),Email,Join Time,Leave Time,Time in Session (minutes),\
+Is Guest,Country/Region Name
+Yes,Organiser,host@example.org,"Dec 13, 2026 06:20 PM","Dec 13, 2026 07:50 PM",90,No,\
+United Kingdom
+Attendee Details
+Attended,User Name (Original Name),First Name,Last Name,Email,Registration Time,\
+Approval Status,Join Time,Leave Time,Time in Session (minutes),Is Guest,Country/Region Name
+{rows}
+"""
+
+
+def _webinar_shots(window, services, out: Path, suffix: str, settle) -> None:
+    """The Webinars page on a webinar with registrations, and an attendance report's review."""
+    from advocate_app.domain.webinar_kinds import RegistrationStatus, WebinarAccess
+    from advocate_app.domain.webinar_views import RegistrationInput
+    from advocate_app.ui.dialogs.webinar_report_review import ReportReviewDialog
+    from advocate_app.ui.pages.webinars.attendance_tab import matched_names
+
+    webinars = services.webinars
+    found = webinars.list(include_past=True, include_cancelled=True)
+    if not found:
+        print("the sample community has no webinars: no webinar screenshots")
+        return
+    webinar = max(found, key=lambda w: (w.registered + w.waitlisted, w.starts_at))
+    if not webinar.registered:  # a few registrations, with the access they ask for
+        asked = [frozenset({WebinarAccess.CAPTIONS}), frozenset(),
+                 frozenset({WebinarAccess.CAPTIONS, WebinarAccess.SIGN_LANGUAGE})]
+        for number, row in enumerate(services.members.search("", 6)):
+            webinars.register(webinar.id, row.id, RegistrationInput(asked[number % 3]))
+    page = window.show_section("webinars")
+    page.select_webinar(webinar.id)
+    page.tabs.setCurrentWidget(page.registrations_tab)
+    settle()
+    window.grab().save(str(out / f"webinars-{suffix}.png"))
+
+    people = [r for r in webinars.registrations(webinar.id)
+              if r.status is RegistrationStatus.REGISTERED and r.email][:4]
+    rows = []
+    for number, person in enumerate(people):
+        came = number != 1
+        first, _space, last = person.name.partition(" ")
+        rows.append(",".join([
+            "Yes" if came else "No", person.name, first, last,
+            person.email.upper() if number == 0 else person.email,
+            '"Dec 01, 2026 10:00 AM"', "approved",
+            '"Dec 13, 2026 06:30 PM"' if came else "--",
+            '"Dec 13, 2026 07:30 PM"' if came else "--", "60" if came else "--",
+            "No" if came else "--", "United Kingdom" if came else "--"]))
+    rows.append('Yes,Sam (iPhone),Sam,,,"Dec 13, 2026 06:35 PM",approved,'
+                '"Dec 13, 2026 06:35 PM","Dec 13, 2026 07:05 PM",30,Yes,United Kingdom')
+    report = out / "zoom-attendee-report.csv"
+    report.write_text(SAMPLE_ZOOM_REPORT.format(title=webinar.title, rows="\n".join(rows)),
+                      encoding="utf-8")
+    try:
+        result = services.webinar_reports.import_report(webinar.id, report, dry_run=True,
+                                                         report_timezone=webinar.timezone)
+    finally:
+        report.unlink()
+    dialog = ReportReviewDialog(result, webinar.title, window, matched_names(services, result))
+    dialog.show()
+    settle()
+    dialog.grab().save(str(out / f"webinar-report-review-{suffix}.png"))
+    dialog.done(0)
 
 
 def _story_shots(window, services, out: Path, suffix: str, settle) -> None:

@@ -306,6 +306,13 @@ def test_an_attendance_report_is_checked_then_applied(qtbot, page, services, mon
         assert all(r.minutes_attended == 0 for r in services.webinars.registrations(webinar_id))
         reviewed.append((dialog.counts_label.text(), dialog.shown_count(),
                          dialog.apply_button.isEnabled()))
+        # Who each person is matched to, by name; the new member is said to be new.
+        whom = dict(zip(_texts(dialog.table, 1), zip(_texts(dialog.table, 0),
+                                                     _texts(dialog.table, 6), strict=True),
+                        strict=True))
+        assert whom == {"Amina Haddad": ("Matched to a member", "Amina Haddad"),
+                        "Seán Murphy": ("Matched to a member", "Seán Murphy"),
+                        "Tomás Ruiz": ("New member", "")}
         return True
 
     monkeypatch.setattr(page, "_run_dialog", review)
@@ -395,3 +402,35 @@ def test_every_control_has_a_name(qtbot, page, services):
             if tabs:
                 tabs.setCurrentIndex(index)
             _assert_labelled(dialog)
+
+
+def test_a_match_left_for_review_is_decided_on_the_attendance_tab(qtbot, page, services,
+                                                                  monkeypatch, tmp_path):
+    webinar_id = _webinar(services, title="Living well: sleep and fatigue")
+    priya = _person(services, "Priya", "Sharma", "priya.sharma@example.org")
+    report = tmp_path / "zoom.csv"
+    lines = ZOOM_ATTENDEES.splitlines()
+    attendee_header = lines.index("Attendee Details") + 1
+    report.write_text("\n".join(lines[:attendee_header + 1] + [
+        'Yes,Priya Sharma,Priya,Sharma,p.sharma@elsewhere.example.net,"Dec 01, 2026 10:00 AM",'
+        'approved,"Dec 13, 2026 06:30 PM","Dec 13, 2026 07:10 PM",40,Yes,United Kingdom']) + "\n",
+        encoding="utf-8")
+    page.refresh()
+    page.select_webinar(webinar_id)
+    tab = page.attendance_tab
+    page.tabs.setCurrentWidget(tab)
+    monkeypatch.setattr(attendance_module, "choose_report", lambda *_a: str(report))
+    monkeypatch.setattr(page, "_run_dialog", lambda _dialog: True)
+    tab.import_report()
+    qtbot.waitUntil(lambda: not tab.work.busy() and tab.last_result is not None
+                    and not tab.last_result.dry_run, timeout=20000)
+    assert _texts(tab.review_table, 2) == ["Priya Sharma"]
+    assert tab.this_member_button.isEnabled()
+    said = []
+    page.status_message.connect(said.append)
+    tab.resolve_candidate()
+    assert said == ["Priya Sharma is Priya Sharma; their attendance is recorded."]
+    assert _texts(tab.review_table, 0) == []
+    assert tab.review_empty.isVisible()
+    [registration] = services.webinars.registrations(webinar_id)
+    assert (registration.member_id, registration.minutes_attended) == (priya, 40)

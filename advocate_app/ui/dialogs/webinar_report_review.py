@@ -63,10 +63,12 @@ def _yes_no(value: bool) -> str:
 class ReportReviewDialog(QDialog):
     """``result`` is the import's dry run (an ImportResult); accepted means "apply it"."""
 
-    def __init__(self, result, webinar_title: str, parent: QWidget | None = None):
+    def __init__(self, result, webinar_title: str, parent: QWidget | None = None,
+                 names: dict[int, str] | None = None):
         super().__init__(parent)
         install_help_key(self)
         self._result = result
+        self._names = names or {}  # the matched members' names, by id
         self.setWindowTitle(_("Check the attendance report"))
         heading = Heading(_("{report} for “{title}”").format(report=result.kind.label,
                                                               title=webinar_title), level=2)
@@ -145,13 +147,14 @@ class ReportReviewDialog(QDialog):
             Row(number, self._cells(outcome)) for number, outcome in outcomes
             if not wanted or outcome.action.value == wanted)
 
-    @staticmethod
-    def _cells(outcome) -> tuple:
+    def _cells(self, outcome) -> tuple:
         if outcome.action is Action.REVIEW and outcome.candidate_name:
-            member = _("Perhaps {name} ({score} % alike)").format(name=outcome.candidate_name,
-                                                                  score=outcome.score)
+            member = (_("Perhaps {name} ({score} % alike)").format(
+                name=outcome.candidate_name, score=outcome.score) if outcome.score > 0
+                else _("Perhaps {name}").format(name=outcome.candidate_name))
         elif outcome.action is Action.MATCHED:
-            member = outcome.candidate_name or _("Member {id}").format(id=outcome.member_id)
+            member = outcome.candidate_name or self._names.get(outcome.member_id) \
+                or _("Member {id}").format(id=outcome.member_id)
         else:
             member = ""
         minutes = Cell(str(outcome.minutes_attended), sort_key=outcome.minutes_attended,

@@ -42,6 +42,24 @@ def choose_report(parent: QWidget | None, title: str) -> str | None:
                                   _("Attendance reports (*.csv *.txt);;All files (*)"))
 
 
+def matched_names(services, result) -> dict[int, str]:
+    """The names of the members a report's people were matched to, by member id (read in the
+    background with the report; a member gone since is left out)."""
+    from advocate_app.domain.webinar_views import ReportOutcome
+    from advocate_app.services.errors import NotFoundError
+
+    names: dict[int, str] = {}
+    for outcome in result.outcomes:
+        member_id = outcome.member_id
+        if outcome.action is ReportOutcome.Action.MATCHED and member_id is not None \
+                and member_id not in names:
+            try:
+                names[member_id] = services.members.get(member_id).display_name
+            except NotFoundError:
+                continue
+    return names
+
+
 class AttendanceTab(QWidget):
     status_message = Signal(str)
     changed = Signal()  # an import or a decision changed registrations or members
@@ -139,7 +157,7 @@ class AttendanceTab(QWidget):
         perhaps = item.candidate_name or _("No likely member")
         score = Cell(f"{item.score} %", sort_key=item.score,
                      accessible=_("{score} per cent alike").format(score=item.score)) \
-            if item.candidate_member_id else ""
+            if item.candidate_member_id and item.score > 0 else ""
         return Row(item.id, (who, came, perhaps, score))
 
     def item(self):
@@ -172,22 +190,27 @@ class AttendanceTab(QWidget):
         webinar = self._webinar
         if webinar is None:
             return
-        reports = self._services.webinar_reports
+        services = self._services
         zone = self.zone_combo.currentText().strip() or None
+
+        def check(progress, cancel):
+            result = services.webinar_reports.import_report(
+                webinar.id, path, dry_run=True, report_timezone=zone, progress=progress,
+                should_cancel=cancel)
+            return result, matched_names(services, result)
+
         self._say(_("Reading {file}…").format(file=path.name))
         self.work.start(
-            lambda progress, cancel: reports.import_report(
-                webinar.id, path, dry_run=True, report_timezone=zone, progress=progress,
-                should_cancel=cancel),
-            lambda result: self._checked(webinar, path, zone, result),
+            check, lambda checked: self._checked(webinar, path, zone, *checked),
             lambda error: self._failed(_("Import an attendance report"), error))
 
-    def _checked(self, webinar, path: Path, zone: str | None, result) -> None:
+    def _checked(self, webinar, path: Path, zone: str | None, result,
+                 names: dict[int, str]) -> None:
         from advocate_app.ui.dialogs.webinar_report_review import ReportReviewDialog
 
         self.last_result = result
         self._say(_("{file} read; nothing has changed yet.").format(file=path.name))
-        dialog = ReportReviewDialog(result, webinar.title, self)
+        dialog = ReportReviewDialog(result, webinar.title, self, names)
         self.review_dialog = dialog
         if not self._run_dialog(dialog):
             self._say(_("{file} was not imported; nothing was changed.").format(
