@@ -285,7 +285,7 @@ def duplicates(session: Session, person: MemberInput) -> list[DuplicateCandidate
     from advocate_app.domain.members import Member
     from advocate_app.services.member_import_matching import existing_index, member_id_of
 
-    index = existing_index(session)
+    index = existing_index(session, near=person)
     same, shared = index.match(person)
     found: list[tuple[Known | None, str]] = [
         (same, _("Looks like the same person")),

@@ -227,6 +227,38 @@ def test_a_person_who_may_be_a_member_is_not_created_twice(services):
     assert services.members.count() == members_before + 1
 
 
+def test_likely_duplicates_follow_the_member_import_rules(any_services):
+    from advocate_app.domain.member_views import ContactInput
+
+    services = any_services
+    noise = [_member(services, f"Person{n}", "Other", email=f"p{n}@example.org",
+                     phone=f"0161 496 0{n:03d}", postcode="M1 1AA") for n in range(5)]
+    priya = _member(services, "Priya", "Sharma", email="priya@example.org", contacts=(
+        ContactInput("email", "priya@example.org"), ContactInput("email", "p.sharma@work.example")))
+    jon = _member(services, "Jonathan", "Smythe", phone="+44 7700 900123")
+    marie = _member(services, "Marie", "Dubois", postcode="SW1A 1AA")
+    ana = _member(services, "Ana", "Lopes")
+
+    def found(**person) -> list[tuple[int, str]]:
+        return [(c.member_id, c.reason) for c in services.webinars.possible_duplicates(
+            MemberInput(**person))]
+
+    assert found(given_name="Priya", family_name="Sharma", email="P.Sharma@WORK.example") == [
+        (priya, "Looks like the same person")]
+    assert found(given_name="Jonathon", family_name="Smythe", phone="07700-900123") == [
+        (jon, "Looks like the same person")]
+    assert found(given_name="Marie", family_name="Dubois", postcode="sw1a1aa") == [
+        (marie, "Looks like the same person")]
+    assert found(given_name="Ana", family_name="Lopes", email="ana.new@example.org") == [
+        (ana, "Has the same name")]
+    # The same address, clearly someone else (a family's shared email): named, never merged.
+    assert found(given_name="Rahul", family_name="Sharma", email="priya@example.org") == [
+        (priya, "Shares this email address")]
+    assert found(given_name="Zed", family_name="Nobody", email="zed@example.org",
+                 phone="0161 496 9999", postcode="M1 1AA") == []
+    assert len(noise) == 5
+
+
 def test_bad_new_person_input_changes_nothing(services):
     webinar_id = _webinar(services)
     before = services.members.count()
