@@ -16,7 +16,7 @@ from datetime import datetime
 from types import ModuleType
 
 from advocate_app.cli.arguments import Parser, positive_int
-from advocate_app.i18n import _
+from advocate_app.i18n import _, ngettext
 
 #: Modules adding subcommands to ``webinars`` (see the module's description); one that is not
 #: there is left out.
@@ -124,12 +124,15 @@ def _list(args, context) -> int:
         return 0
     for webinar in webinars:
         if webinar.capacity:
-            places = _("{n}/{capacity} places").format(n=webinar.registered,
+            places = ngettext("{n}/{capacity} place", "{n}/{capacity} places",
+                              webinar.capacity).format(n=webinar.registered,
                                                        capacity=webinar.capacity)
         else:
-            places = _("{n} registered").format(n=webinar.registered)
+            places = ngettext("{n} registered", "{n} registered", webinar.registered).format(
+                n=webinar.registered)
         if webinar.waitlisted:
-            places += ", " + _("{n} waiting").format(n=webinar.waitlisted)
+            places += ", " + ngettext("{n} waiting", "{n} waiting", webinar.waitlisted).format(
+                n=webinar.waitlisted)
         print("\t".join((str(webinar.id),
                          webinar.local_start.strftime("%Y-%m-%d %H:%M"), webinar.timezone,
                          webinar.status.label, places, webinar.title)))

@@ -59,7 +59,7 @@ __all__ = ["PossibleDuplicateError", "WebinarService"]
 
 TITLE_LENGTH = 300
 DESCRIPTION_LENGTH = 20_000
-SHORTEST, LONGEST = 5, 24 * 60
+SHORTEST, LONGEST = 5, 24 * 60  # minutes; said in words in the message below
 NO_NEEDS = RegistrationInput()
 _LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
 
@@ -337,9 +337,7 @@ def _checked(data: WebinarInput) -> datetime:
         errors["timezone"] = _("“{zone}” is not a time zone (for example Europe/London)."
                                ).format(zone=data.timezone)
     if not SHORTEST <= data.duration_minutes <= LONGEST:
-        errors["duration_minutes"] = _("A webinar lasts between {shortest} minutes and a day "
-                                       "({longest} minutes).").format(shortest=SHORTEST,
-                                                                      longest=LONGEST)
+        errors["duration_minutes"] = _("A webinar lasts between 5 minutes and 24 hours.")
     if data.capacity < 0:
         errors["capacity"] = _("The number of places cannot be below 0 (0 means no limit).")
     for name in ("join_link", "recording_link", "slides_link"):

@@ -358,7 +358,7 @@ def test_validation_names_each_field_to_put_right(services):
             presenters=(PresenterInput(),)))
     assert refused.value.errors == {
         "title": "Give the webinar a title.",
-        "duration_minutes": "A webinar lasts between 5 minutes and a day (1440 minutes).",
+        "duration_minutes": "A webinar lasts between 5 minutes and 24 hours.",
         "timezone": "“Mars/Olympus” is not a time zone (for example Europe/London).",
         "capacity": "The number of places cannot be below 0 (0 means no limit).",
         "join_link": "The online link should start with https://.",
