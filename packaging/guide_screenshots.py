@@ -186,8 +186,61 @@ def shoot(language: str, out: Path) -> None:
     settle(0.5)
     save(pack, out / "print-pack.png")
     pack.done(0)
-
     outreach.preview.wait()
+
+    # Webinars: one coming up, the full one's registrations, and a Zoom report's review.
+    webinars_page = window.show_section("webinars")
+    planned = services.webinars.list(include_past=True, include_cancelled=True)
+    open_one = next(w for w in planned if w.status.value == "open")
+    webinars_page.select_webinar(open_one.id)
+    webinars_page.tabs.setCurrentWidget(webinars_page.details_tab)
+    settle()
+    save(window, out / "webinars.png")
+
+    full = max(planned, key=lambda w: (w.waitlisted, w.registered))
+    webinars_page.select_webinar(full.id)
+    webinars_page.tabs.setCurrentWidget(webinars_page.registrations_tab)
+    settle()
+    save(window, out / "webinar-registrations.png")
+
+    from advocate_app.ui.dialogs.webinar_report_review import ReportReviewDialog
+
+    held = next(w for w in sorted(planned, key=lambda w: w.starts_at, reverse=True)
+                if w.status.value == "held")
+    report = Path(tempfile.mkdtemp(prefix="advocate-guide-report-")) / "attendee-report.csv"
+    report.write_text(_sample_zoom_report(services, held), encoding="utf-8")
+    result = services.webinar_reports.import_report(held.id, report, dry_run=True)
+    review = ReportReviewDialog(result, held.title, window)
+    review.resize(1000, 600)
+    review.show()
+    settle()
+    save(review, out / "webinar-import-review.png")
+    review.done(0)
+    report.unlink()
+
+    # Stories: a story with consent and uses, and a child's story's consent editor.
+    stories = window.show_section("stories")
+    told = services.stories.list()
+    used = max(told, key=lambda s: (s.use_count, len(s.consents)))
+    stories.stories_tab.select_story(used.id)
+    detail = stories.stories_tab.detail
+    detail.tabs.setCurrentIndex(2)  # Uses
+    settle()
+    save(window, out / "stories.png")
+
+    from advocate_app.ui.dialogs.story_consent import StoryConsentEditor
+
+    child = next((s for s in told if s.teller_is_child), used)
+    consent = StoryConsentEditor(services, child.id, window)
+    consent.resize(1200, 760)
+    leaflets = next(iter(consent.rows.values()))  # ticked, named by first name: not recorded
+    leaflets.grant.setChecked(True)
+    leaflets.level.setCurrentIndex(1)
+    consent.show()
+    settle(0.5)
+    save(consent, out / "story-consent.png")
+    consent.done(0)
+
     services.close()
 
 
@@ -200,6 +253,59 @@ def _has_consent(services, members_page, row: int) -> bool:
 def _items(services):
     for summary in services.outreach.list():
         yield summary.id, services.outreach.get(summary.id)
+
+
+def _sample_zoom_report(services, webinar) -> str:
+    """A Zoom attendee report for ``webinar`` as Zoom writes it: the preamble and host table,
+    then people registered (one email in capitals, one who re-joined, one who did not come),
+    a member under another address and a device name with no email."""
+    from advocate_app.domain.board_views import zone
+
+    day = webinar.starts_at.astimezone(zone(webinar.timezone))
+
+    def at(minutes: int) -> str:
+        from datetime import timedelta
+
+        return (day + timedelta(minutes=minutes)).strftime("%m/%d/%Y %I:%M:%S %p")
+
+    def row(*cells: str) -> str:
+        return ",".join(f'"{cell}"' for cell in cells)
+
+    registered = services.webinars.registrations(webinar.id)
+    people = [r for r in registered if r.status.value == "registered" and r.email][:4]
+    rows = []
+    for number, person in enumerate(people):
+        first, _space, last = person.name.partition(" ")
+        email = person.email.upper() if number == 0 else person.email
+        if number == 1:  # did not come
+            rows.append(row("No", person.name, first, last, email, at(-9000), "approved",
+                            "--", "--", "--", "--"))
+            continue
+        rows.append(row("Yes", person.name, first, last, email, at(-9000), "approved", at(0),
+                        at(40), "40", "No"))
+        if number == 0:  # re-joined after a dropped connection
+            rows.append(row("Yes", person.name, first, last, email, at(-9000), "approved",
+                            at(45), at(75), "30", "No"))
+    taken = {r.member_id for r in registered}
+    others = [m for m in services.members.search("", 40) if m.id not in taken]
+    if others:  # a member, under an address the group does not have
+        name = others[-1].display_name
+        first, _space, last = name.partition(" ")
+        rows.append(row("Yes", name, first, last, f"{last.lower() or 'someone'}.home@example.net",
+                        "", "", at(5), at(70), "65", "No"))
+    rows.append(row("Yes", "iPhone", "", "", "", "", "", at(10), at(30), "20", "Yes"))
+    return ("Attendee Report\n"
+            f'Report Generated:,"{at(24 * 60)}"\n'
+            "Topic,Webinar ID,Actual Start Time,Actual Duration (minutes),# Registered\n"
+            + row(webinar.title, "812 3456 7890", at(0), "75", str(webinar.registered)) + "\n"
+            "Host Details\n"
+            "Attended,User Name (Original Name),Email,Join Time,Leave Time,"
+            "Time in Session (minutes),Is Guest\n"
+            + row("Yes", "Webinars team", "webinars@example.org", at(-15), at(80), "95", "No")
+            + "\n"
+            "Attendee Details\n"
+            "Attended,User Name (Original Name),First Name,Last Name,Email,Registration Time,"
+            "Approval Status,Join Time,Leave Time,Time in Session (minutes),Is Guest\n" + "\n".join(rows) + "\n")
 
 
 def _sample_minutes(language: str) -> tuple[str, str]:
