@@ -106,9 +106,12 @@ def run(args, context) -> int:
 
 
 def _create(args, context) -> int:
-    from advocate_app.domain.webinar_views import WebinarInput
+    from advocate_app.domain.webinar_views import WebinarInput, platform_warning
     from advocate_app.domain.webinars import Platform, WebinarStatus
 
+    warning = platform_warning(Platform(args.platform), args.link)
+    if warning:  # said, not refused: the id still goes to the standard output
+        print(f"advocate-app: {warning}", file=sys.stderr)
     made = context.services.webinars.create(WebinarInput(
         title=args.title, starts_local=args.start, duration_minutes=args.duration,
         timezone=args.timezone, platform=Platform(args.platform), join_link=args.link,

@@ -467,3 +467,35 @@ def count_needs(registrations: Iterable[NeedsAsked],
             detail = ", ".join(f"{language_name(code)} {n}" for code, n in ordered)
         totals.append(NeedsTotal(need, counts[need], detail))
     return totals
+
+
+#: The websites of the platforms a join link can be recognised by (their subdomains too).
+PLATFORM_HOSTS = {Platform.ZOOM: ("zoom.us", "zoomgov.com"),
+                  Platform.TEAMS: ("teams.microsoft.com", "teams.live.com"),
+                  Platform.MEET: ("meet.google.com",),
+                  Platform.WEBEX: ("webex.com",)}
+
+
+def link_platform(link: str) -> Platform | None:
+    """The platform a join link goes to, when its website is one of ``PLATFORM_HOSTS``."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(link.strip()).hostname or "").rstrip(".")
+    except ValueError:
+        return None
+    for platform, hosts in PLATFORM_HOSTS.items():
+        if any(host == known or host.endswith("." + known) for known in hosts):
+            return platform
+    return None
+
+
+def platform_warning(platform: Platform, link: str) -> str:
+    """A warning (not a refusal) when the join link goes to another platform than the one
+    chosen: "This link goes to Microsoft Teams, not Zoom." "" when they agree or it cannot
+    be told."""
+    found = link_platform(link)
+    if found is None or found is platform or platform is Platform.OTHER:
+        return ""
+    return _("This link goes to {found}, not {chosen}.").format(found=found.label,
+                                                                chosen=platform.label)

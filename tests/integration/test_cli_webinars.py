@@ -103,3 +103,12 @@ def test_ics_writes_one_webinar_or_every_upcoming_one(services, app_paths, capsy
     assert titles == ["Living well", "Research news"]
     assert _run(app_paths, "ics", "404", "--output", str(tmp_path / "none.ics")) == 1
     assert not (tmp_path / "none.ics").exists()
+
+
+def test_a_link_to_another_platform_is_said_but_not_refused(services, app_paths, capsys):
+    assert _run(app_paths, "create", "--title", "Talk", "--start", "2099-03-14T18:30",
+                "--platform", "zoom", "--link", "https://teams.microsoft.com/l/meetup-join/1"
+                ) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "advocate-app: This link goes to Microsoft Teams, not Zoom.\n"
+    assert services.webinars.get(int(captured.out)).title == "Talk"

@@ -68,3 +68,18 @@ def test_needs_are_totalled_with_interpretation_by_language():
         NeedsTotal(WebinarAccess.CAPTIONS, 3),
         NeedsTotal(WebinarAccess.INTERPRETATION, 3, "French 2, Arabic 1")]
     assert count_needs([]) == []
+
+
+def test_a_join_link_for_another_platform_is_pointed_out():
+    from advocate_app.domain.webinar_kinds import Platform
+    from advocate_app.domain.webinar_views import link_platform, platform_warning
+
+    assert link_platform("https://us02web.zoom.us/j/81234567890?pwd=x") is Platform.ZOOM
+    assert link_platform("https://teams.microsoft.com/l/meetup-join/19%3a") is Platform.TEAMS
+    assert link_platform("https://notzoom.us/j/1") is None
+    assert platform_warning(Platform.ZOOM, "https://meet.google.com/abc-defg-hij") == (
+        "This link goes to Google Meet, not Zoom.")
+    assert platform_warning(Platform.ZOOM, "https://example.zoom.us/j/1") == ""
+    assert platform_warning(Platform.TEAMS, "https://events.example.org/live") == ""
+    assert platform_warning(Platform.OTHER, "https://zoom.us/j/1") == ""
+    assert platform_warning(Platform.WEBEX, "not a link at all") == ""
