@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # made on first use (start-up stays quick)
     from advocate_app.services.roles import RolesService
     from advocate_app.services.stories import StoryService
     from advocate_app.services.story_sessions import StorySessionService
+    from advocate_app.services.dashboard import DashboardService
     from advocate_app.services.webinar_followup import WebinarFollowUpService
     from advocate_app.services.webinar_reports import WebinarReportService
     from advocate_app.services.webinars import WebinarService
@@ -146,6 +147,13 @@ class Services:
         from advocate_app.services.feedback import FeedbackService
 
         return FeedbackService(self.uow, self.database.reader, self.actor)
+
+    @cached_property
+    def dashboard(self) -> DashboardService:
+        from advocate_app.services.dashboard import DashboardService
+
+        return DashboardService(self.database.reader, lambda: self.story_sessions,
+                                lambda: self.webinar_followup)
 
     def warm_up(self) -> None:
         """Load what saving needs (SQLAlchemy's ORM), so the first save is as quick as the rest."""

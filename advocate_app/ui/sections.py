@@ -65,6 +65,7 @@ def _dashboard(window: MainWindow) -> QWidget:
 
     page = DashboardPage(window.services)
     page.open_members.connect(lambda: window.show_section("members"))
+    page.open_section.connect(lambda key: window.show_section(key))
     return page
 
 

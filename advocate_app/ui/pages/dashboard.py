@@ -17,11 +17,17 @@ from advocate_app.domain.member_views import MemberQuery
 from advocate_app.domain.people import Role
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_date, format_number
+from advocate_app.services.errors import ServiceError
 from advocate_app.ui.widgets.heading import Heading
+
+#: The sections the box links to, by key, named as the navigation names them.
+_SECTION_NAMES = {"webinars": lambda: _("Webinars"), "stories": lambda: _("Stories")}
 
 
 class DashboardPage(QWidget):
     open_members = Signal()
+    #: A link to a section was followed: its key ("webinars", "stories").
+    open_section = Signal(str)
 
     def __init__(self, services, parent: QWidget | None = None):
         super().__init__(parent)
@@ -48,10 +54,13 @@ class DashboardPage(QWidget):
         self.go_members.setAccessibleName(_("Open Members"))
         self.go_members.clicked.connect(self.open_members)
 
-        self.coming = QLabel(_(
-            "Webinars and story-sharing sessions will add their reminders here as those areas "
-            "arrive."))
-        self.coming.setWordWrap(True)
+        self.events_box = QGroupBox(_("Webinars and story-sharing"))
+        self.events_layout = QVBoxLayout(self.events_box)
+        self.events_links: list[QWidget] = []
+        self.events_state = QLabel()
+        self.events_state.setWordWrap(True)
+        self.events_state.setTextFormat(Qt.TextFormat.PlainText)
+        self.events_layout.addWidget(self.events_state)
 
         self.reminders_box = QGroupBox(_("Reminders"))
         reminders_layout = QVBoxLayout(self.reminders_box)
@@ -68,7 +77,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.go_members, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.roles_box)
         layout.addWidget(self.reminders_box)
-        layout.addWidget(self.coming)
+        layout.addWidget(self.events_box)
         layout.addStretch(1)
 
     def refresh(self) -> None:
@@ -88,6 +97,7 @@ class DashboardPage(QWidget):
             label.setAccessibleName(f"{role.label}: {label.text()}")
         self.roles_box.setVisible(total > 0)
         self._show_reminders()
+        self._read_events()
 
     #: How many overdue items of each kind are named; the rest are counted.
     REMINDERS_SHOWN = 3
@@ -125,5 +135,98 @@ class DashboardPage(QWidget):
         self.reminders.setText(text)
         self.reminders.setAccessibleName(_("Reminders: {text}").format(text=text))
 
+    # --- webinars and story-sharing (plain rows: see services/dashboard.py) ----------------
+
+    def _read_events(self) -> None:
+        try:
+            agenda = self._services.dashboard.events()
+        except ServiceError as exc:
+            self._set_line(self.events_state, _(
+                "The next webinars and sessions could not be read: {reason}").format(
+                reason=str(exc)))
+            return
+        self.show_events(agenda)
+
+    def show_events(self, agenda) -> None:
+        """The next webinars and sessions and what is waiting, each line a link to its
+        section."""
+        from advocate_app.ui.pages.boards import meeting_when
+
+        for label in self.events_links:
+            self.events_layout.removeWidget(label)
+            label.deleteLater()
+        self.events_links = []
+        lines: list[tuple[str, str]] = []  # (section, text)
+        for webinar in agenda.webinars:
+            lines.append(("webinars", _("Webinar: “{title}”, {when}").format(
+                title=webinar.title, when=meeting_when(webinar.starts_at, webinar.timezone))))
+        if agenda.to_review:
+            lines.append(("webinars", ngettext(
+                "{n} person from an attendance report to review",
+                "{n} people from attendance reports to review",
+                agenda.to_review).format(n=format_number(agenda.to_review))))
+        for due in agenda.followups_due:
+            lines.append(("webinars", ngettext(
+                "Follow-up not yet sent after “{title}” ({n} person)",
+                "Follow-up not yet sent after “{title}” ({n} people)",
+                due.members).format(title=due.title, n=format_number(due.members))))
+        for session in agenda.sessions:
+            lines.append(("stories", _("Story-sharing session: “{title}”, {when}").format(
+                title=session.title, when=meeting_when(session.starts_at, session.timezone))))
+        if lines:
+            self._set_line(self.events_state, _("Coming up and waiting (each opens its "
+                                                "section):"))
+        else:
+            self._set_line(self.events_state, _(
+                "No webinars or story-sharing sessions coming up, and nothing waiting."))
+        for section, text in lines:
+            label = self._line(text, section)
+            self.events_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignLeft)
+            self.events_links.append(label)
+
+    def _line(self, text: str, section: str = "") -> QWidget:
+        """A line of the box; with ``section``, a link that opens it (Tab reaches it; Enter,
+        Space or a click follows it)."""
+        if section:
+            link = _Link(text, _("Opens {section}").format(section=_SECTION_NAMES[section]()))
+            link.setProperty("section", section)
+            link.clicked.connect(lambda _checked=False: self.open_section.emit(section))
+            return link
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setAccessibleName(text)
+        return label
+
+    @staticmethod
+    def _set_line(label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setAccessibleName(text)
+
     def focus_first(self) -> None:
         self.go_members.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class _Link(QPushButton):
+    """A link-looking button: its whole text is its accessible name, long titles are cut
+    short on screen only."""
+
+    SHOWN_CHARACTERS = 90
+
+    def __init__(self, text: str, description: str):
+        shown = text if len(text) <= self.SHOWN_CHARACTERS else \
+            text[:self.SHOWN_CHARACTERS - 1].rstrip() + "…"
+        super().__init__(shown)
+        self.setFlat(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet("QPushButton { text-align: left; color: palette(link); "
+                           "text-decoration: underline; border: none; padding: 2px 4px; }")
+        self.setAccessibleName(text)
+        self.setAccessibleDescription(description)
+        self.setToolTip(text if shown != text else description)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+            return
+        super().keyPressEvent(event)
