@@ -212,13 +212,13 @@ def test_a_new_person_who_may_be_a_member_is_offered_the_member(qtbot, page, ser
         dialog.consent_checks[ConsentPurpose.EVENTS].setChecked(True)
         dialog.register()
         seen.append(dialog.duplicates_box.isVisible())
-        seen.append(_texts(dialog.duplicates_table, 0))
+        seen.append([text.splitlines() for text in _texts(dialog.duplicates_table, 0)])
         dialog.register_existing()
         return dialog.result() == dialog.DialogCode.Accepted
 
     monkeypatch.setattr(page, "_run_dialog", fill)
     page.registrations_tab.register_new_person()
-    assert seen == [True, ["Priya Sharma"]]
+    assert seen == [True, [["Priya Sharma", "priya.sharma@example.org"]]]
     [registration] = services.webinars.registrations(webinar_id)
     assert registration.member_id == existing
     assert _texts(page.registrations_tab.table, 0) == ["Priya Sharma"]

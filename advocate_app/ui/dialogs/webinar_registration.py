@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -32,6 +31,7 @@ from advocate_app.ui.dialogs.board_editor import name_buttons
 from advocate_app.ui.dialogs.member_editor import FieldMessage, language_choices
 from advocate_app.ui.help import install_help_key
 from advocate_app.ui.models.rows import Row, RowsModel, select_id, selected_id
+from advocate_app.ui.widgets.flow import flow_of
 from advocate_app.ui.widgets.heading import Heading
 from advocate_app.ui.widgets.screen import fit_to_screen
 from advocate_app.ui.widgets.tables import rows_table
@@ -57,10 +57,9 @@ class NeedsBox(QGroupBox):
         self.setAccessibleName(_("Access asked for"))
         offered = webinar.access_offered if webinar is not None else frozenset()
         self.checks: dict[WebinarAccess, QCheckBox] = {}
-        grid = QGridLayout(self)
         ordered = [a for a in WebinarAccess if a in offered] + [
             a for a in WebinarAccess if a not in offered]
-        for index, access in enumerate(ordered):
+        for access in ordered:
             label = access.label
             if access is WebinarAccess.SIGN_LANGUAGE and webinar is not None \
                     and webinar.sign_language:
@@ -71,7 +70,6 @@ class NeedsBox(QGroupBox):
             check = QCheckBox(label)
             check.setAccessibleName(label)
             self.checks[access] = check
-            grid.addWidget(check, index // 2, index % 2)
         self.language = _language_combo(_("Language to interpret into"),
                                          blank=_("Not asked"))
         language_label = QLabel(_("Interpret &into:"))
@@ -81,11 +79,15 @@ class NeedsBox(QGroupBox):
         self.notes.setPlaceholderText(_("For example: a break every 30 minutes"))
         notes_label = QLabel(_("Ot&her needs:"))
         notes_label.setBuddy(self.notes)
-        row = len(ordered) // 2 + 1
-        grid.addWidget(language_label, row, 0)
-        grid.addWidget(self.language, row, 1)
-        grid.addWidget(notes_label, row + 1, 0)
-        grid.addWidget(self.notes, row + 1, 1)
+        # The boxes wrap onto more lines when the text is large or the dialog narrow.
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(language_label, self.language)
+        form.addRow(notes_label, self.notes)
+        layout = QVBoxLayout(self)
+        layout.addWidget(flow_of(*(self.checks[access] for access in ordered)))
+        layout.addLayout(form)
         self.checks[WebinarAccess.INTERPRETATION].toggled.connect(self._interpretation)
         self._interpretation()
 
@@ -164,21 +166,20 @@ class NewPersonDialog(QDialog):
         self.needs = NeedsBox(webinar)
         self.consent_box = QGroupBox(_("They agree to"))
         self.consent_box.setAccessibleName(_("Consent given now"))
-        consent_grid = QGridLayout(self.consent_box)
         self.consent_checks: dict[ConsentPurpose, QCheckBox] = {}
-        for index, purpose in enumerate(ConsentPurpose):
+        for purpose in ConsentPurpose:
             check = QCheckBox(purpose.label)
             check.setAccessibleName(_("Consent: {purpose}").format(purpose=purpose.label))
             self.consent_checks[purpose] = check
-            consent_grid.addWidget(check, index // 2, index % 2)
+        QVBoxLayout(self.consent_box).addWidget(flow_of(*self.consent_checks.values()))
 
         # Shown when the service finds members this person may already be.
         self.duplicates_box = QGroupBox(_("Already a member?"))
         self.duplicates_text = QLabel()
         self.duplicates_text.setWordWrap(True)
-        self.duplicates_model = RowsModel([_("Member"), _("Email"), _("Why")])
+        self.duplicates_model = RowsModel([_("Member"), _("Why")])
         self.duplicates_table = rows_table(self.duplicates_model, _("Members this may be"),
-                                           main=(0, 1, 2))
+                                           main=(0, 1))
         self.use_existing_button = self._button(_("Register the c&hosen member instead"),
                                                 self.register_existing)
         self.create_anyway_button = self._button(_("They are someone else: create a &new "
@@ -202,6 +203,7 @@ class NewPersonDialog(QDialog):
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take the keys
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -214,7 +216,7 @@ class NewPersonDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
-        fit_to_screen(self, 640, 640)
+        fit_to_screen(self, max(640, self.fontMetrics().averageCharWidth() * 75), 640)
         self._candidates: list[DuplicateCandidate] = []
 
     def _button(self, text: str, slot):
@@ -299,12 +301,13 @@ class NewPersonDialog(QDialog):
             "Choose one of these {n} members if it is them (their consent answers stay as "
             "recorded), or create a new member if it is someone else.",
             len(candidates)).format(n=len(candidates))) if part))
-        self.duplicates_model.set_rows(Row(c.member_id, (c.name, c.email, c.reason))
-                                       for c in candidates)
+        self.duplicates_model.set_rows(
+            Row(c.member_id, ("\n".join(part for part in (c.name, c.email) if part), c.reason))
+            for c in candidates)
         select_id(self.duplicates_table, None, or_first=True)
         self.duplicates_box.setVisible(True)
         self._scroll.widget().adjustSize()
-        self._scroll.ensureWidgetVisible(self.duplicates_box)
+        self._scroll.ensureWidgetVisible(self.duplicates_box, 0)
         self.duplicates_table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_errors(self, errors: dict[str, str]) -> None:
