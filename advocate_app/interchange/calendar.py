@@ -191,8 +191,9 @@ def _webinar_event(webinar: WebinarView, stamp: datetime):
     event.add("DTSTART", webinar.local_start)
     event.add("DTEND", webinar.local_end)
     event.add("SUMMARY", webinar.title)
-    cancelled = webinar.status is WebinarStatus.CANCELLED
-    event.add("STATUS", "CANCELLED" if cancelled else "CONFIRMED")
+    # Planned: not open for registration yet, so not settled either.
+    event.add("STATUS", {WebinarStatus.CANCELLED: "CANCELLED",
+                         WebinarStatus.PLANNED: "TENTATIVE"}.get(webinar.status, "CONFIRMED"))
     if webinar.join_link:
         event.add("LOCATION", webinar.join_link)
         event.add("URL", webinar.join_link)

@@ -394,6 +394,7 @@ def test_calendar_files_read_back(services, tmp_path):
                           sign_language="BSL", timezone="America/New_York")
     held = _webinar(services, "Held already", days=-3)
     cancelled = _webinar(services, "Called off", days=5)
+    _webinar(services, "Not open yet", days=40, status=WebinarStatus.PLANNED)
     webinars.set_status(cancelled, WebinarStatus.CANCELLED)
     view = webinars.update(webinar_id, WebinarInput(
         "Living well", _soon(), 90, "America/New_York", access_offered=offered,
@@ -418,8 +419,9 @@ def test_calendar_files_read_back(services, tmp_path):
     feed = webinars.write_upcoming_feed(tmp_path / "all.ics")
     events = {str(e["SUMMARY"]): e for e in Calendar.from_ical(feed.read_bytes()).walk(
         "VEVENT")}
-    assert set(events) == {"Living well", "Called off"}
+    assert set(events) == {"Living well", "Called off", "Not open yet"}
     assert str(events["Called off"]["STATUS"]) == "CANCELLED"
+    assert str(events["Not open yet"]["STATUS"]) == "TENTATIVE"
     assert held not in {w.id for w in webinars.upcoming()}
     assert not list(tmp_path.glob(".advocate-*"))  # written whole, nothing left behind
 
