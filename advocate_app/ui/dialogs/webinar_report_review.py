@@ -105,7 +105,7 @@ class ReportReviewDialog(QDialog):
         self.show_combo.currentIndexChanged.connect(lambda _i: self._fill())
 
         self.model = RowsModel([_("What happens"), _("Name"), _("Email"), _("Registered"),
-                                _("Came"), _("Minutes"), _("Member")])
+                                _("Came"), _("Minutes attended"), _("Member")])
         self.table = rows_table(self.model, _("People in the report"), main=(1, 2, 6))
         table_label = QLabel(_("&People in the report:"))
         table_label.setBuddy(self.table)
@@ -134,7 +134,7 @@ class ReportReviewDialog(QDialog):
         layout.addWidget(table_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
-        fit_to_screen(self, 900, 600)
+        fit_to_screen(self, max(900, self.fontMetrics().averageCharWidth() * 110), 600)
         self._fill()
         self.counts_label.setFocus(Qt.FocusReason.OtherFocusReason)
 
