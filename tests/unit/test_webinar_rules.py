@@ -83,3 +83,21 @@ def test_a_join_link_for_another_platform_is_pointed_out():
     assert platform_warning(Platform.TEAMS, "https://events.example.org/live") == ""
     assert platform_warning(Platform.OTHER, "https://zoom.us/j/1") == ""
     assert platform_warning(Platform.WEBEX, "not a link at all") == ""
+
+
+def test_an_online_link_is_a_whole_web_address():
+    from advocate_app.services.board_common import link_refusal
+
+    assert link_refusal("") == ""
+    assert link_refusal("https://zoom.us/j/81234567890?pwd=abc") == ""
+    assert link_refusal("http://meet.example.org/room", secure=False) == ""
+    start = "The online link should start with https://."
+    assert link_refusal("http://meet.example.org/room", secure=True) == start
+    assert link_refusal("zoom.us/j/1") == start
+    assert link_refusal("https://zoom.us/j/1 and more") == start
+    assert link_refusal("https://[broken") == start
+    host = "The online link should name the website, as in https://zoom.us/j/123."
+    assert link_refusal("https://") == host
+    assert link_refusal("https://localhost/room") == host
+    assert link_refusal("https://zoom.us/" + "j" * 600) == "This is too long: at most 500 " \
+                                                          "characters."
