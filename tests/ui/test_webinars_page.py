@@ -434,3 +434,41 @@ def test_a_match_left_for_review_is_decided_on_the_attendance_tab(qtbot, page, s
     assert tab.review_empty.isVisible()
     [registration] = services.webinars.registrations(webinar_id)
     assert (registration.member_id, registration.minutes_attended) == (priya, 40)
+
+
+def test_calendar_files_are_written_in_the_background(qtbot, page, services, monkeypatch,
+                                                      tmp_path):
+    webinar_id = _webinar(services, title="Research update: new treatments")
+    page.refresh()
+    page.select_webinar(webinar_id)
+    said = []
+    page.status_message.connect(said.append)
+    chosen = iter([str(tmp_path / "one.ics"), str(tmp_path / "all.ics")])
+    monkeypatch.setattr(prompts, "save_file", lambda *_a, **_k: next(chosen))
+    page.calendar_file()
+    assert said == ["Saving one.ics…"]
+    qtbot.waitUntil(lambda: not page.work.busy(), timeout=20000)
+    page.upcoming_feed()
+    qtbot.waitUntil(lambda: not page.work.busy(), timeout=20000)
+    assert said[-1] == "Saved all.ics."
+    one = (tmp_path / "one.ics").read_text(encoding="utf-8")
+    assert "SUMMARY:Research update: new treatments" in one
+    assert "BEGIN:VEVENT" in (tmp_path / "all.ics").read_text(encoding="utf-8")
+
+
+def test_cancelling_a_webinar_keeps_it_listed_as_cancelled(qtbot, page, services,
+                                                           monkeypatch):
+    webinar_id = _webinar(services)
+    page.refresh()
+    page.select_webinar(webinar_id)
+    monkeypatch.setattr(prompts, "confirm", lambda *_a, **_k: True)
+    page.cancel_webinar()
+    assert services.webinars.get(webinar_id).status is WebinarStatus.CANCELLED
+    # Hidden with the past ones until asked for; then shown as cancelled, closed to
+    # registration.
+    assert _texts(page.table, 1) == []
+    page.select_webinar(webinar_id)
+    assert page.past_check.isChecked()
+    assert _texts(page.table, 2)[0].splitlines()[0] == "Cancelled"
+    assert not page.cancel_button.isEnabled()
+    assert not page.registrations_tab.register_button.isEnabled()

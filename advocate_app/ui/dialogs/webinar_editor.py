@@ -227,7 +227,7 @@ class WebinarEditor(QDialog):
         self.presenters_model = RowsModel([_("Presenter"), _("Organisation"), _("Who")])
         self.presenters_table = rows_table(self.presenters_model, _("Presenters"),
                                            main=(0, 1))
-        label = QLabel(_("P&resenters, in the order they speak:"))
+        label = QLabel(_("P&resenters:"))
         label.setBuddy(self.presenters_table)
         self.add_presenter_button = self._button(_("Add a &member…"), self.add_member_presenter,
                                                  _("Add a member as presenter"))
