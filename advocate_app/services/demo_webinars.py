@@ -287,19 +287,23 @@ def add_sample_feedback(session: Session, actor: Actor, rng_seed: int) -> int:
     from sqlalchemy import func, select
 
     from advocate_app.domain.boards import Attendance, Meeting
+    from advocate_app.domain.community import EngagementKind
     from advocate_app.domain.feedback import FeedbackResponse
+    from advocate_app.domain.feedback_views import EventChoice, EventKind
     from advocate_app.domain.stories import StorySession, StorySessionParticipant
     from advocate_app.domain.webinars import Webinar, WebinarRegistration
+    from advocate_app.services import timeline
+    from advocate_app.services.feedback_import import timeline_summary
 
     if session.scalar(select(func.count()).select_from(FeedbackResponse)):
         return 0
     now = datetime.now(UTC)
     rng = random.Random(f"feedback-{rng_seed}")
-    events: list[tuple[str, int, datetime, list[int]]] = []
+    events: list[tuple[str, int, str, datetime, list[int]]] = []
     webinar = session.scalars(select(Webinar).where(Webinar.status == "held")
                               .order_by(Webinar.starts_at, Webinar.id)).first()
     if webinar is not None:
-        events.append(("webinar", webinar.id, webinar.starts_at, list(session.scalars(
+        events.append(("webinar", webinar.id, webinar.title, webinar.starts_at, list(session.scalars(
             select(WebinarRegistration.member_id).where(
                 WebinarRegistration.webinar_id == webinar.id,
                 WebinarRegistration.attendance == "attended")
@@ -307,7 +311,7 @@ def add_sample_feedback(session: Session, actor: Actor, rng_seed: int) -> int:
     meeting = session.scalars(select(Meeting).where(Meeting.starts_at < now.replace(
         tzinfo=None)).order_by(Meeting.starts_at, Meeting.id)).first()
     if meeting is not None:
-        events.append(("meeting", meeting.id, meeting.starts_at, list(session.scalars(
+        events.append(("meeting", meeting.id, meeting.title, meeting.starts_at, list(session.scalars(
             select(Attendance.member_id).where(Attendance.meeting_id == meeting.id,
                                                Attendance.status == "present")
             .order_by(Attendance.member_id)))))
@@ -315,23 +319,29 @@ def add_sample_feedback(session: Session, actor: Actor, rng_seed: int) -> int:
         StorySession.starts_at < now.replace(tzinfo=None))
         .order_by(StorySession.starts_at, StorySession.id)).first()
     if story_session is not None:
-        events.append(("story_session", story_session.id, story_session.starts_at,
+        events.append(("story_session", story_session.id, story_session.title,
+                       story_session.starts_at,
                        list(session.scalars(select(StorySessionParticipant.member_id).where(
                            StorySessionParticipant.session_id == story_session.id,
                            StorySessionParticipant.attendance == "attended")
                            .order_by(StorySessionParticipant.member_id)))))
     added = 0
-    for kind, event_id, starts_at, people in events:
+    for kind, event_id, title, starts_at, people in events:
         answers = rng.sample(_ANSWERS, 3)
+        event = EventChoice(EventKind(kind), event_id, title, starts_at.date())
         for number, (rating, worked, change, comments, contact) in enumerate(answers):
             member_id = people[number] if number < len(people) and number < 2 else None
+            received = starts_at.date() + timedelta(days=2 + number)
             session.add(FeedbackResponse(
                 event_kind=kind, event_id=event_id, member_id=member_id, rating=rating,
                 worked=worked, change=change, comments=comments,
                 may_contact=contact and member_id is not None,
                 source="paper" if number == 1 else "typed",
-                received_on=starts_at.date() + timedelta(days=2 + number),
-                recorded_by=actor.account_id))
+                received_on=received, recorded_by=actor.account_id))
+            if member_id is not None:
+                timeline.write(session, EngagementKind.EVENT,
+                               [(member_id, timeline_summary(event, rating))],
+                               recorded_by=actor.account_id, occurred_on=received)
             added += 1
     session.flush()
     return added

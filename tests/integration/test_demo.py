@@ -227,6 +227,10 @@ def test_the_sample_has_webinars_with_attendance_follow_up_and_feedback(services
     assert dict(reader.rows("SELECT event_kind, count(*) FROM feedback_responses "
                             "GROUP BY event_kind")) == {"webinar": 3, "meeting": 3,
                                                        "story_session": 3}
+    givers = [row[0] for row in reader.rows(
+        "SELECT member_id FROM feedback_responses WHERE member_id IS NOT NULL")]
+    assert givers and all(any(e.summary.startswith("Gave feedback on ")
+                              for e in services.timeline.timeline(m)) for m in givers)
     # Sending the second webinar's follow-up now reaches everyone the plan named.
     wanted = followup.plan(second)
     result = followup.send(second, folder=tmp_path / "post")
