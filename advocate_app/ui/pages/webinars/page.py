@@ -173,7 +173,6 @@ class WebinarsPage(QWidget):
         self.edit_button.setEnabled(chosen)
         self.cancel_button.setEnabled(chosen and webinar.status is not WebinarStatus.CANCELLED)
         self.calendar_button.setEnabled(chosen)
-        self.feed_button.setEnabled(not self.work.busy())
         for tab in self._tabs():
             tab.show_webinar(webinar)
         self._refresh_tab()
