@@ -20,7 +20,7 @@ from advocate_app.i18n import _, ngettext
 
 #: Modules adding subcommands to ``webinars`` (see the module's description); one that is not
 #: there is left out.
-SUBCOMMAND_MODULES = ("advocate_app.cli.webinar_reports",)
+SUBCOMMAND_MODULES = ("advocate_app.cli.webinar_reports", "advocate_app.cli.webinar_followup")
 
 #: Which module runs each subcommand added by ``SUBCOMMAND_MODULES``.
 _ADDED: dict[str, ModuleType] = {}
@@ -106,7 +106,8 @@ def run(args, context) -> int:
 
 
 def _create(args, context) -> int:
-    from advocate_app.domain.webinar_views import WebinarInput, platform_warning
+    from advocate_app.domain.webinar_rules import platform_warning
+    from advocate_app.domain.webinar_views import WebinarInput
     from advocate_app.domain.webinars import Platform, WebinarStatus
 
     warning = platform_warning(Platform(args.platform), args.link)

@@ -20,14 +20,8 @@ from advocate_app.domain.community import (
     EngagementKind,
 )
 from advocate_app.domain.people import Actor, member_display_name
-from advocate_app.domain.webinar_views import (
-    ACTIVE,
-    DuplicateCandidate,
-    RegistrationInput,
-    new_place,
-    places_to_fill,
-    status_for_places,
-)
+from advocate_app.domain.webinar_rules import ACTIVE, new_place, places_to_fill, status_for_places
+from advocate_app.domain.webinar_views import DuplicateCandidate, RegistrationInput
 from advocate_app.domain.webinars import (
     AttendanceOutcome,
     RegistrationStatus,

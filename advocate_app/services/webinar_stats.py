@@ -20,14 +20,12 @@ from datetime import date
 
 from advocate_app.domain.board_views import zone
 from advocate_app.domain.people import Role, member_display_name
+from advocate_app.domain.webinar_rules import ACTIVE, NeedsAsked, count_needs
 from advocate_app.domain.webinar_views import (
-    ACTIVE,
     AttendanceStats,
-    NeedsAsked,
     NeedsTotal,
     RegistrationView,
     WebinarTrendPoint,
-    count_needs,
 )
 from advocate_app.domain.webinars import (
     AttendanceOutcome,

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from advocate_app.domain.board_views import zone
 from advocate_app.domain.community import ConsentMethod, ConsentPurpose
 from advocate_app.domain.people import Actor, member_display_name
+from advocate_app.domain.webinar_rules import status_for_places
 from advocate_app.domain.webinar_views import (
     AttendanceStats,
     DuplicateCandidate,
@@ -37,7 +38,6 @@ from advocate_app.domain.webinar_views import (
     WebinarInput,
     WebinarTrendPoint,
     WebinarView,
-    status_for_places,
 )
 from advocate_app.domain.webinars import Platform, WebinarAccess, WebinarStatus
 from advocate_app.i18n import _

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from advocate_app.domain.webinar_kinds import RegistrationStatus, WebinarAccess, WebinarStatus
-from advocate_app.domain.webinar_views import (
+from advocate_app.domain.webinar_rules import (
     NeedsAsked,
-    NeedsTotal,
     count_needs,
     effective_needs,
     new_place,
     places_to_fill,
     status_for_places,
 )
+from advocate_app.domain.webinar_views import NeedsTotal
 
 
 def test_a_place_while_one_is_left_then_the_waitlist():
@@ -72,7 +72,7 @@ def test_needs_are_totalled_with_interpretation_by_language():
 
 def test_a_join_link_for_another_platform_is_pointed_out():
     from advocate_app.domain.webinar_kinds import Platform
-    from advocate_app.domain.webinar_views import link_platform, platform_warning
+    from advocate_app.domain.webinar_rules import link_platform, platform_warning
 
     assert link_platform("https://us02web.zoom.us/j/81234567890?pwd=x") is Platform.ZOOM
     assert link_platform("https://teams.microsoft.com/l/meetup-join/19%3a") is Platform.TEAMS
