@@ -20,10 +20,10 @@ def test_every_section_is_reachable_with_control_and_a_number(qtbot, main_window
                       "Outreach"]
 
 
-def test_sections_not_built_yet_say_what_will_be_there(main_window):
+def test_the_webinars_section_is_its_page(main_window):
     page = main_window.show_section("webinars")
-    assert "registration" in page.description.text()
-    assert "follow-up" in page.description.text()
+    assert page.heading.text() == "Webinars"
+    assert page.tabs.tabText(1) == "&Registrations"
 
 
 def test_dashboard_shows_real_counts(qtbot, main_window, services):

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
+    QFormLayout,
     QLabel,
     QProgressBar,
     QVBoxLayout,
@@ -92,10 +92,11 @@ class AttendanceTab(QWidget):
         self.progress = QProgressBar()
         self.progress.setAccessibleName(_("Report import progress"))
         self.state_label = reading_label()
-        zone_row = QHBoxLayout()
-        zone_row.addWidget(zone_label)
-        zone_row.addWidget(self.zone_combo)
-        zone_row.addStretch(1)
+        # The label goes above the list of zones when the tab is narrow.
+        zone_row = QFormLayout()
+        zone_row.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        zone_row.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        zone_row.addRow(zone_label, self.zone_combo)
 
         self.review_heading = Heading(_("People to review"), level=3)
         self.review_model = RowsModel([_("In the report"), _("Came"), _("Perhaps"),
