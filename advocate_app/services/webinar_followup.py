@@ -24,7 +24,8 @@ from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.domain.webinar_kinds import AttendanceOutcome, RegistrationStatus, WebinarStatus
 from advocate_app.domain.webinar_views import FollowUpLetter, FollowUpPlan, FollowUpResult
-from advocate_app.i18n import _, current_language
+from advocate_app.i18n import _, current_language, ngettext
+from advocate_app.i18n.formatting import format_number, language_name
 from advocate_app.services.consent import valid_consent_sql
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.services.webinar_followup_letters import Message, WebinarFacts, letter
@@ -286,6 +287,67 @@ class WebinarFollowUpService:
                 print_format or "", bool(consented),
                 (bool(post) and not by_email) or not has_email, sent_at is not None))
         return people
+
+
+def plan_lines(plan: FollowUpPlan) -> list[str]:
+    """The plan in plain words, a line for each group (the window and the command line)."""
+    lines: list[str] = []
+    if plan.attendees:
+        lines.append(ngettext(
+            "{n} person came: they get the recording, the slides and a request for feedback.",
+            "{n} people came: they get the recording, the slides and a request for feedback.",
+            len(plan.attendees)).format(n=format_number(len(plan.attendees))))
+    if plan.no_shows:
+        lines.append(ngettext(
+            "{n} person registered and did not come: they get “sorry we missed you” with the "
+            "recording.",
+            "{n} people registered and did not come: they get “sorry we missed you” with the "
+            "recording.", len(plan.no_shows)).format(n=format_number(len(plan.no_shows))))
+    if plan.by_post:
+        lines.append(ngettext(
+            "{n} of them wants post: their letter goes into a print pack.",
+            "{n} of them want post: their letters go into a print pack.",
+            len(plan.by_post)).format(n=format_number(len(plan.by_post))))
+    if plan.languages:
+        lines.append(_("Letters in: {languages}.").format(languages=", ".join(
+            language_name(code) or code for code in plan.languages)))
+    if plan.without_consent:
+        lines.append(ngettext(
+            "{n} person is left out: no valid consent to be contacted about events.",
+            "{n} people are left out: no valid consent to be contacted about events.",
+            len(plan.without_consent)).format(n=format_number(len(plan.without_consent))))
+    if plan.already_sent:
+        lines.append(ngettext(
+            "{n} person has been sent their follow-up already.",
+            "{n} people have been sent their follow-up already.",
+            len(plan.already_sent)).format(n=format_number(len(plan.already_sent))))
+    if not (plan.attendees or plan.no_shows):
+        lines.insert(0, _("No one is waiting for a follow-up: attendance is not recorded yet, "
+                          "or everyone who came or missed it has theirs."))
+    return lines
+
+
+def result_lines(result: FollowUpResult) -> list[str]:
+    """What sending did, in plain words, a line each."""
+    if not result.sent:
+        lines = [_("Nothing new was sent: everyone who can be sent a follow-up has theirs.")]
+    else:
+        lines = [ngettext("Follow-up sent to {n} member.", "Follow-up sent to {n} members.",
+                          result.sent).format(n=format_number(result.sent))]
+    if result.by_email:
+        lines.append(ngettext(
+            "{n} to email: their letter is in Outreach, in their language.",
+            "{n} to email: their letters are in Outreach, in their languages.",
+            len(result.by_email)).format(n=format_number(len(result.by_email))))
+    if result.by_post and result.folder is not None:
+        lines.append(ngettext(
+            "{n} by post: the print pack is in {folder}.",
+            "{n} by post: the print pack is in {folder}.",
+            len(result.by_post)).format(n=format_number(len(result.by_post)),
+                                        folder=str(result.folder)))
+    for _member_id, name, reason in result.left_out:
+        lines.append(_("Not sent to {name}: {reason}").format(name=name, reason=reason))
+    return lines
 
 
 class _Letters:

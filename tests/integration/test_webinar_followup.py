@@ -312,3 +312,32 @@ def test_asking_what_is_due_does_not_load_the_database_layer():
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          timeout=120)
     assert run.stdout.strip() == "False", run.stderr
+
+
+def test_the_command_line_plans_and_sends_the_follow_up(tmp_path, capsys):
+    from advocate_app.app import main, open_services
+    from advocate_app.paths import AppPaths
+
+    paths = AppPaths(tmp_path / "data")
+    paths.ensure()
+    services = open_services(paths.default_database_url(), paths)
+    try:
+        webinar, people = _community(services)
+    finally:
+        services.close()
+    data = ["--data-dir", str(paths.data_dir)]
+    assert main([*data, "webinars", "follow-up", str(webinar), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Trial run: nothing was sent.\n3 people came: they get the "
+                          "recording, the slides and a request for feedback.\n")
+    assert "2 people are left out: no valid consent" in out
+    # Someone wants post: without a folder nothing is sent, and it says why.
+    assert main([*data, "webinars", "follow-up", str(webinar)]) == 1
+    assert "folder" in capsys.readouterr().err
+    assert main([*data, "webinars", "follow-up", str(webinar), "--folder",
+                 str(tmp_path / "post"), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert sorted(result["by_post"]) == sorted([people["chloe"], people["priya"]])
+    assert len(result["letters"]) == 4
+    assert main([*data, "webinars", "follow-up", str(webinar)]) == 0
+    assert capsys.readouterr().out.startswith("Nothing new was sent")

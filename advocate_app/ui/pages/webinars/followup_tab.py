@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.i18n import _, ngettext
-from advocate_app.i18n.formatting import format_number, language_name
+from advocate_app.i18n.formatting import format_number
 from advocate_app.services.errors import ServiceError
+from advocate_app.services.webinar_followup import plan_lines, result_lines
 from advocate_app.ui import prompts
 from advocate_app.ui.pages.webinars.common import Work, button, reading_label, set_reading
 from advocate_app.ui.widgets.flow import flow_of
@@ -37,67 +38,6 @@ def choose_folder(parent: QWidget | None, title: str, start: str = "") -> str | 
 def open_folder(path: Path) -> None:
     """Show the folder in the system's file manager (tests replace this)."""
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def plan_text(plan) -> str:
-    """The plan in plain words, a line for each group."""
-    lines = []
-    if plan.attendees:
-        lines.append(ngettext(
-            "{n} person came: they get the recording, the slides and a request for feedback.",
-            "{n} people came: they get the recording, the slides and a request for feedback.",
-            len(plan.attendees)).format(n=format_number(len(plan.attendees))))
-    if plan.no_shows:
-        lines.append(ngettext(
-            "{n} person registered and did not come: they get “sorry we missed you” with the "
-            "recording.",
-            "{n} people registered and did not come: they get “sorry we missed you” with the "
-            "recording.", len(plan.no_shows)).format(n=format_number(len(plan.no_shows))))
-    if plan.by_post:
-        lines.append(ngettext(
-            "{n} of them wants post: their letter goes into a print pack.",
-            "{n} of them want post: their letters go into a print pack.",
-            len(plan.by_post)).format(n=format_number(len(plan.by_post))))
-    if plan.languages:
-        lines.append(_("Letters in: {languages}.").format(languages=", ".join(
-            language_name(code) or code for code in plan.languages)))
-    if plan.without_consent:
-        lines.append(ngettext(
-            "{n} person is left out: no valid consent to be contacted about events.",
-            "{n} people are left out: no valid consent to be contacted about events.",
-            len(plan.without_consent)).format(n=format_number(len(plan.without_consent))))
-    if plan.already_sent:
-        lines.append(ngettext(
-            "{n} person has been sent their follow-up already.",
-            "{n} people have been sent their follow-up already.",
-            len(plan.already_sent)).format(n=format_number(len(plan.already_sent))))
-    if not (plan.attendees or plan.no_shows):
-        lines.insert(0, _("No one is waiting for a follow-up: attendance is not recorded yet, "
-                          "or everyone who came or missed it has theirs."))
-    return "\n".join(lines)
-
-
-def result_text(result) -> str:
-    """What sending did, in plain words."""
-    if not result.sent:
-        lines = [_("Nothing new was sent: everyone who can be sent a follow-up has theirs.")]
-    else:
-        lines = [ngettext("Follow-up sent to {n} member.", "Follow-up sent to {n} members.",
-                          result.sent).format(n=format_number(result.sent))]
-    if result.by_email:
-        lines.append(ngettext(
-            "{n} to email: their letter is in Outreach, in their language.",
-            "{n} to email: their letters are in Outreach, in their languages.",
-            len(result.by_email)).format(n=format_number(len(result.by_email))))
-    if result.by_post and result.folder is not None:
-        lines.append(ngettext(
-            "{n} by post: the print pack is in {folder}.",
-            "{n} by post: the print pack is in {folder}.",
-            len(result.by_post)).format(n=format_number(len(result.by_post)),
-                                        folder=str(result.folder)))
-    for _member_id, name, reason in result.left_out:
-        lines.append(_("Not sent to {name}: {reason}").format(name=name, reason=reason))
-    return "\n".join(lines)
 
 
 class FollowUpTab(QWidget):
@@ -184,7 +124,7 @@ class FollowUpTab(QWidget):
             except ServiceError as exc:
                 set_reading(self.plan_label, str(exc))
         if self.plan is not None:
-            set_reading(self.plan_label, plan_text(self.plan))
+            set_reading(self.plan_label, "\n".join(plan_lines(self.plan)))
         elif self._webinar_id is None:
             set_reading(self.plan_label, _("Choose a webinar to see who gets which letter."))
         self.update_buttons()
@@ -260,7 +200,7 @@ class FollowUpTab(QWidget):
             self.status_message.emit(_("The follow-up was stopped; nothing was sent."))
         else:
             self.last_result = result
-            set_reading(self.result_label, result_text(result))
+            set_reading(self.result_label, "\n".join(result_lines(result)))
             self.open_button.setVisible(result.folder is not None and bool(result.files))
             self.status_message.emit(ngettext(
                 "Follow-up sent to {n} member.", "Follow-up sent to {n} members.",
