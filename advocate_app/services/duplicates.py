@@ -75,16 +75,15 @@ class DuplicateService:
 
     def merge(self, keep_id: int, other_id: int) -> None:
         """Fold ``other_id`` into ``keep_id``: empty fields filled, lists combined, consent
-        history moved; the other record is removed and the merge recorded."""
-        from sqlalchemy import delete, update
-
+        history, timeline, webinar registrations, story sessions, stories told, feedback and
+        board seats moved (one row where both records had one for the same event); the other
+        record is removed and the merge recorded."""
         from advocate_app.domain.base import utcnow
-        from advocate_app.domain.consent import ConsentRecord
-        from advocate_app.domain.engagement import Engagement, MemberRelationship
         from advocate_app.domain.member_views import MemberInput
         from advocate_app.domain.members import Member
         from advocate_app.domain.merges import MemberMerge
         from advocate_app.services import member_changes
+        from advocate_app.services.merge_records import move_records
 
         if keep_id == other_id:
             raise ValidationError({"merge": _("A record cannot be merged with itself.")})
@@ -100,17 +99,9 @@ class DuplicateService:
             member_changes._apply(keep, _combine(base, extra))
             keep.updated_at = utcnow()
             keep.updated_by = self._actor.account_id
-            session.execute(update(ConsentRecord).where(ConsentRecord.member_id == other_id)
-                            .values(member_id=keep_id))
-            session.execute(update(MemberMerge).where(MemberMerge.kept_id == other_id)
-                            .values(kept_id=keep_id))
-            session.execute(update(Engagement).where(Engagement.member_id == other_id)
-                            .values(member_id=keep_id))
-            for column in (MemberRelationship.member_id, MemberRelationship.related_id):
-                session.execute(update(MemberRelationship).where(column == other_id)
-                                .values({column.key: keep_id}))
-            session.execute(delete(MemberRelationship).where(
-                MemberRelationship.member_id == MemberRelationship.related_id))
+            # Consent, timeline, relationships, registrations, stories told, feedback, seats
+            # …: everything pointing at the other record moves before it goes.
+            move_records(session, self._actor, keep_id, other_id)
             session.add(MemberMerge(kept_id=keep_id, merged_id=other_id,
                                     merged_snapshot=snapshot, merged_by=self._actor.account_id))
             timeline.merged(session, self._actor, keep_id, other_id, gone.display_name)
