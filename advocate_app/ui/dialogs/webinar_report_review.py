@@ -149,7 +149,7 @@ class ReportReviewDialog(QDialog):
 
     def _cells(self, outcome) -> tuple:
         if outcome.action is Action.REVIEW and outcome.candidate_name:
-            member = (_("Perhaps {name} ({score} % alike)").format(
+            member = (_("Perhaps {name} ({score}\u00a0% alike)").format(
                 name=outcome.candidate_name, score=outcome.score) if outcome.score > 0
                 else _("Perhaps {name}").format(name=outcome.candidate_name))
         elif outcome.action is Action.MATCHED:

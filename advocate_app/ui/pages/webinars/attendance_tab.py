@@ -156,7 +156,7 @@ class AttendanceTab(QWidget):
         came = (minutes_text(item.minutes_attended) if item.attended
                 else _("Registered, did not come") if item.registered else _("No"))
         perhaps = item.candidate_name or _("No likely member")
-        score = Cell(f"{item.score} %", sort_key=item.score,
+        score = Cell(f"{item.score}\u00a0%", sort_key=item.score,
                      accessible=_("{score} per cent alike").format(score=item.score)) \
             if item.candidate_member_id and item.score > 0 else ""
         return Row(item.id, (who, came, perhaps, score))
