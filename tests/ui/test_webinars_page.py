@@ -10,7 +10,14 @@ from PySide6.QtCore import Qt
 from advocate_app.domain.community import ConsentPurpose
 from advocate_app.domain.member_views import MemberInput
 from advocate_app.domain.webinar_kinds import WebinarAccess, WebinarStatus
-from advocate_app.domain.webinar_views import PresenterInput, RegistrationInput, WebinarInput
+from advocate_app.domain.webinar_views import (
+    ImportResult,
+    PresenterInput,
+    RegistrationInput,
+    ReportKind,
+    ReportOutcome,
+    WebinarInput,
+)
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs import board_editor
 from advocate_app.ui.dialogs.webinar_editor import WebinarEditor
@@ -392,9 +399,13 @@ def test_every_control_has_a_name(qtbot, page, services):
         page.tabs.setCurrentIndex(index)
         _assert_labelled(page)
     webinar = services.webinars.get(webinar_id)
+    outcome = ReportOutcome(ReportOutcome.Action.REVIEW, "P. Sharma", "p@example.net", False,
+                            True, 30, None, "Priya Sharma", 82)
+    review = ReportReviewDialog(ImportResult(ReportKind.ZOOM_ATTENDEE, "report.csv",
+                                             (outcome,), True), webinar.title)
     for dialog in (WebinarEditor(services, webinar_id), WebinarEditor(services),
                    RegistrationDialog(webinar, "Amina Haddad"),
-                   NewPersonDialog(services, webinar)):
+                   NewPersonDialog(services, webinar), review):
         qtbot.addWidget(dialog)
         dialog.show()
         tabs = getattr(dialog, "tabs", None)
