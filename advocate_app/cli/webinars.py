@@ -36,7 +36,7 @@ def iso_datetime(value: str) -> datetime:
 
 
 def add_parsers(commands) -> None:
-    from advocate_app.domain.webinars import Platform, WebinarStatus
+    from advocate_app.domain.webinar_kinds import Platform, WebinarStatus
 
     webinars = commands.add_parser(
         "webinars", help=_("plan webinars, register members and write calendar files"),
@@ -108,7 +108,7 @@ def run(args, context) -> int:
 def _create(args, context) -> int:
     from advocate_app.domain.webinar_rules import platform_warning
     from advocate_app.domain.webinar_views import WebinarInput
-    from advocate_app.domain.webinars import Platform, WebinarStatus
+    from advocate_app.domain.webinar_kinds import Platform, WebinarStatus
 
     warning = platform_warning(Platform(args.platform), args.link)
     if warning:  # said, not refused: the id still goes to the standard output
@@ -144,7 +144,7 @@ def _list(args, context) -> int:
 
 
 def _register(args, context) -> int:
-    from advocate_app.domain.webinars import RegistrationStatus
+    from advocate_app.domain.webinar_kinds import RegistrationStatus
 
     registration = context.services.webinars.register(args.webinar, args.member)
     if args.json:
