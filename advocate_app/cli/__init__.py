@@ -249,8 +249,10 @@ def _run_privacy(args: argparse.Namespace, context) -> int:
                 print("advocate-app: " + _("Erasing cannot be undone; add --yes to confirm."),
                       file=sys.stderr)
                 return 1
-            privacy.erase(args.member)
+            erased_member = privacy.erase(args.member)
             print(_("Member {id} erased.").format(id=args.member))
+            for sentence in erased_member.sentences:
+                print(sentence)
         else:
             candidates = privacy.retention_candidates(args.years)
             for candidate in candidates:

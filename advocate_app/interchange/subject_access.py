@@ -52,6 +52,8 @@ def _text(value) -> str:
 
 
 def render_html(data: dict, organisation: str = "") -> str:
+    from advocate_app.interchange.subject_access_events import render_event_sections
+
     language = current_language().replace("_", "-")
     title = _("Everything we hold about you")
     rows = "\n".join(
@@ -74,12 +76,14 @@ def render_html(data: dict, organisation: str = "") -> str:
                  "health details.").format(date=data.get("prepared_on", ""))
     details_heading = _("Your details")
     consent_heading = _("Consent")
+    events = render_event_sections(data)
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(language)}">
 <head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>body{{font-family:sans-serif;font-size:1.1rem;line-height:1.5;max-width:45em;margin:2em auto;padding:0 1em}}
 dt{{font-weight:bold;margin-top:.6em}}dd{{margin-left:0}}table{{border-collapse:collapse}}
-th,td{{border:1px solid #555;padding:.3em .6em;text-align:left}}</style></head>
+th,td{{border:1px solid #555;padding:.3em .6em;text-align:left;vertical-align:top}}
+caption{{text-align:left;font-weight:bold;margin:.6em 0}}blockquote{{margin:.6em 1.5em}}</style></head>
 <body><main>
 <h1>{html.escape(title)}</h1>
 <p>{html.escape(prepared)}</p>
@@ -89,6 +93,7 @@ th,td{{border:1px solid #555;padding:.3em .6em;text-align:left}}</style></head>
 </dl>
 <h2>{html.escape(consent_heading)}</h2>
 {consent}
+{events}
 </main></body></html>
 """
 

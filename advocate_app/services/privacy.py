@@ -1,8 +1,10 @@
 """Privacy rights: everything we hold about a member, erasure, and a retention rule.
 
 Erasure removes what identifies a person everywhere and keeps what only counts (roles, country,
-age band, conditions' codes, consent answers without their evidence), so the group's anonymous
-figures stay right. Who erased, and when, is recorded on the member.
+age band, conditions' codes, consent answers without their evidence, webinar registrations and
+attendance, session participations, feedback ratings), so the group's anonymous figures stay
+right; the stories they told lose their words, files and every consent
+(``services/privacy_events.py``). Who erased, and when, is recorded on the member.
 """
 
 from __future__ import annotations
@@ -28,6 +30,18 @@ _ERASED_TEXT = ("given_name", "family_name", "preferred_name", "pronouns", "emai
 
 
 @dataclass(frozen=True)
+class ErasureResult:
+    """What an erasure did, in plain sentences."""
+
+    member_id: int
+    sentences: tuple[str, ...]
+
+    @property
+    def summary(self) -> str:
+        return " ".join(self.sentences)
+
+
+@dataclass(frozen=True)
 class RetentionCandidate:
     id: int
     name: str
@@ -36,8 +50,11 @@ class RetentionCandidate:
 
 class PrivacyService:
     def __init__(self, uow: UnitOfWorkFactory, actor: Actor, members: MemberService,
-                 consent: ConsentService, timeline: TimelineService) -> None:
+                 consent: ConsentService, timeline: TimelineService,
+                 files_dir: Path | None = None) -> None:
         self._uow = uow
+        #: Where stories' recordings and photos are kept (erasure deletes the teller's).
+        self._files_dir = files_dir
         self._actor = actor
         self._members = members
         self._consent = consent
@@ -60,6 +77,9 @@ class PrivacyService:
             {"date": e.occurred_on.isoformat(), "kind": e.kind.value, "summary": e.summary,
              "recorded_by": e.recorded_by} for e in self._timeline.timeline(member_id)]
         data["relationships"] = [r.label for r in self._timeline.relationships(member_id)]
+        from advocate_app.services import privacy_events
+
+        data.update(privacy_events.held(self._members.reader, member_id))
         data["prepared_on"] = date.today().isoformat()
         return data
 
@@ -78,14 +98,17 @@ class PrivacyService:
             write_subject_access(data, written[-1], "json")
         return written
 
-    def erase(self, member_id: int) -> None:
-        """Remove everything that identifies the member; keep what only counts."""
+    def erase(self, member_id: int) -> ErasureResult:
+        """Remove everything that identifies the member; keep what only counts. Says what
+        was done, in plain sentences."""
         from sqlalchemy import update
 
         from advocate_app.domain.base import utcnow
         from advocate_app.domain.consent import ConsentRecord
         from advocate_app.domain.engagement import Engagement
         from advocate_app.domain.members import Member
+        from advocate_app.domain.merges import MemberMerge
+        from advocate_app.services import privacy_events
 
         with self._uow() as uow:
             member = uow.session.get(Member, member_id)
@@ -113,12 +136,22 @@ class PrivacyService:
                 ConsentRecord.member_id == member_id).values(evidence=""))
             uow.session.execute(update(Engagement).where(
                 Engagement.member_id == member_id).values(summary=""))
+            # A record merged into theirs was the same person: its copy goes too.
+            uow.session.execute(update(MemberMerge).where(
+                MemberMerge.kept_id == member_id).values(merged_snapshot="{}"))
+            events = privacy_events.erase(uow.session, self._actor, member_id, self._files_dir)
             uow.commit()
+        for copy in events.files:  # only once the erasure is saved
+            copy.unlink(missing_ok=True)
+        return ErasureResult(member_id, (
+            _("Name, contact details, notes and health details removed; only anonymous "
+              "counts remain."), *events.sentences()))
 
     def retention_candidates(self, years: int, today: date | None = None
                              ) -> list[RetentionCandidate]:
         """Members unchanged and not engaged for ``years``, with no valid consent for
-        anything: a dry run."""
+        anything, no place on a webinar still to come and no story whose consent is in force
+        (erasing would withdraw it without them asking): a dry run."""
         today = today or date.today()
         cutoff = datetime.combine(today - timedelta(days=round(365.25 * years)),
                                   datetime.min.time())
@@ -126,7 +159,8 @@ class PrivacyService:
                "FROM members m WHERE m.erased_at IS NULL AND m.updated_at < :cutoff "
                "AND NOT EXISTS (SELECT 1 FROM engagements e WHERE e.member_id = m.id "
                "AND e.occurred_on >= :cutoff_day) "
-               f"AND NOT {valid_consent_sql_any()} ORDER BY m.sort_name, m.id")
+               f"AND NOT {valid_consent_sql_any()} AND NOT {_events_ahead_sql()} "
+               "ORDER BY m.sort_name, m.id")
         rows = self._members.reader.rows(sql, {"cutoff": cutoff.isoformat(sep=" "),
                                                 "cutoff_day": cutoff.date().isoformat(),
                                                 "consent_today": today.isoformat()})
@@ -151,4 +185,22 @@ def valid_consent_sql_any() -> str:
         "AND NOT EXISTS (SELECT 1 FROM consent_records n WHERE n.member_id = c.member_id "
         "AND n.purpose = c.purpose AND (n.effective_on > c.effective_on "
         "OR (n.effective_on = c.effective_on AND n.id > c.id))))"
+    )
+
+
+def _events_ahead_sql() -> str:
+    """SQL condition on members ``m``: registered (or waiting) for a webinar not held yet, or
+    the teller of a story consented for some use today."""
+    return (
+        "(EXISTS (SELECT 1 FROM webinar_registrations r JOIN webinars w ON w.id = r.webinar_id "
+        "WHERE r.member_id = m.id AND r.status IN ('registered', 'waitlisted') "
+        "AND w.status <> 'cancelled' AND w.starts_at >= :consent_today) "
+        "OR EXISTS (SELECT 1 FROM stories s JOIN story_consents c ON c.story_id = s.id "
+        "WHERE s.teller_id = m.id AND s.archived_at IS NULL AND c.status = 'granted' "
+        "AND c.effective_on <= :consent_today "
+        "AND (c.expires_on IS NULL OR c.expires_on >= :consent_today) "
+        "AND NOT EXISTS (SELECT 1 FROM story_consents n WHERE n.story_id = c.story_id "
+        "AND n.channel = c.channel AND n.effective_on <= :consent_today "
+        "AND (n.effective_on > c.effective_on OR (n.effective_on = c.effective_on "
+        "AND n.id > c.id)))))"
     )
