@@ -39,18 +39,21 @@ _MEETING_RANK = {"present": 3, "apologies": 2, "absent": 1, "invited": 0}
 
 def move_records(session: Session, actor: Actor, keep_id: int, other_id: int) -> None:
     """Move everything pointing at ``other_id`` to ``keep_id`` (the caller commits)."""
-    freed = _fold_registrations(session, keep_id, other_id)
-    _fold_participants(session, keep_id, other_id)
+    folded = _fold_registrations(session, keep_id, other_id)
+    sessions = _fold_participants(session, keep_id, other_id)
     _fold_presenters(session, keep_id, other_id)
     _fold_board_seats(session, keep_id, other_id)
     _fold_meeting_attendance(session, keep_id, other_id)
     session.flush()
     _move_simple(session, keep_id, other_id)
     session.flush()
+    session.expire_all()  # rows moved by the statements above are read afresh
+    _settle_timeline(session, keep_id, folded, sessions)
+    freed = sorted(webinar_id for webinar_id, place_freed in folded.items() if place_freed)
     if freed:
         from advocate_app.services.webinar_registrations import refill, webinar_row
 
-        for webinar_id in sorted(freed):  # a place came free: the waitlist moves up
+        for webinar_id in freed:  # a place came free: the waitlist moves up
             refill(session, actor, webinar_row(session, webinar_id, lock=True))
 
 
@@ -115,11 +118,12 @@ def _earliest(*moments: datetime | None) -> datetime | None:
     return min(found) if found else None
 
 
-def _fold_registrations(session: Session, keep_id: int, other_id: int) -> set[int]:
-    """One registration per webinar; the webinars where a place came free."""
+def _fold_registrations(session: Session, keep_id: int, other_id: int) -> dict[int, bool]:
+    """One registration per webinar; the webinars folded, each with whether a place came
+    free."""
     from advocate_app.domain.webinars import WebinarRegistration
 
-    freed: set[int] = set()
+    folded: dict[int, bool] = {}
     for kept, other in _pairs(session, WebinarRegistration, "webinar_id", keep_id, other_id):
         active = sum(r.status in ("registered", "walk_in") for r in (kept, other))
         best = max((kept, other), key=lambda r: _REGISTRATION_RANK.get(r.status, 0))
@@ -141,21 +145,24 @@ def _fold_registrations(session: Session, keep_id: int, other_id: int) -> set[in
         if kept.followup_sent_at is None and other.followup_sent_at is not None:
             kept.followup_sent_at, kept.followup_item_id = (other.followup_sent_at,
                                                             other.followup_item_id)
-        if active == 2:
-            freed.add(kept.webinar_id)
+        folded[kept.webinar_id] = active == 2
         session.delete(other)
-    return freed
+    return folded
 
 
-def _fold_participants(session: Session, keep_id: int, other_id: int) -> None:
+def _fold_participants(session: Session, keep_id: int, other_id: int) -> list[int]:
+    """One participation per session; the sessions folded."""
     from advocate_app.domain.stories import StorySessionParticipant
 
+    folded: list[int] = []
     for kept, other in _pairs(session, StorySessionParticipant, "session_id", keep_id,
                               other_id):
         if _ATTENDANCE_RANK.get(other.attendance, 0) > _ATTENDANCE_RANK.get(kept.attendance, 0):
             kept.attendance = other.attendance
         kept.support_notes = _joined(kept.support_notes, other.support_notes)
+        folded.append(kept.session_id)
         session.delete(other)
+    return folded
 
 
 def _fold_presenters(session: Session, keep_id: int, other_id: int) -> None:
@@ -194,3 +201,61 @@ def _fold_meeting_attendance(session: Session, keep_id: int, other_id: int) -> N
         if _MEETING_RANK.get(other.status, 0) > _MEETING_RANK.get(kept.status, 0):
             kept.status, kept.mode, kept.role = other.status, other.mode, other.role
         session.delete(other)
+
+
+def _settle_timeline(session: Session, keep_id: int, webinars: dict[int, bool],
+                     sessions: list[int]) -> None:
+    """Where two registrations (or participations) became one, the timeline tells of it once
+    and says what the one kept says (not both "attended" and "did not come")."""
+    from sqlalchemy import select
+
+    from advocate_app.domain.stories import StorySession, StorySessionParticipant
+    from advocate_app.domain.story_rules import SessionAttendance
+    from advocate_app.domain.webinar_kinds import AttendanceOutcome, RegistrationStatus
+    from advocate_app.domain.webinars import Webinar, WebinarRegistration
+    from advocate_app.services.story_sessions import participation_texts
+    from advocate_app.services.webinar_registrations import attendance_texts, registration_text
+
+    for webinar_id in webinars:
+        webinar = session.get(Webinar, webinar_id)
+        registration = session.scalar(select(WebinarRegistration).where(
+            WebinarRegistration.webinar_id == webinar_id,
+            WebinarRegistration.member_id == keep_id))
+        if webinar is None or registration is None:
+            continue
+        texts = attendance_texts(webinar)
+        outcome = texts.get(AttendanceOutcome(registration.attendance or ""))
+        _once(session, keep_id, outcome, [t for t in texts.values() if t != outcome])
+        for status in (RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED):
+            _once(session, keep_id, registration_text(webinar, status), [])
+    for session_id in sessions:
+        story_session = session.get(StorySession, session_id)
+        taking_part = session.scalar(select(StorySessionParticipant).where(
+            StorySessionParticipant.session_id == session_id,
+            StorySessionParticipant.member_id == keep_id))
+        if story_session is None or taking_part is None:
+            continue
+        said = participation_texts(story_session)
+        now = said[SessionAttendance(taking_part.attendance or "")]
+        _once(session, keep_id, now, [t for t in said.values() if t != now])
+
+
+def _once(session: Session, member_id: int, keep: str | None, drop: list[str]) -> None:
+    """Timeline events of the member: those saying ``drop`` removed, ``keep`` said once (the
+    first written)."""
+    from sqlalchemy import delete, select
+
+    from advocate_app.domain.community import EngagementKind
+    from advocate_app.domain.engagement import Engagement
+
+    of_member = (Engagement.member_id == member_id,
+                 Engagement.kind == EngagementKind.EVENT.value)
+    if drop:
+        session.execute(delete(Engagement).where(*of_member, Engagement.summary.in_(drop))
+                        .execution_options(synchronize_session=False))
+    if keep is not None:
+        ids = list(session.scalars(select(Engagement.id).where(
+            *of_member, Engagement.summary == keep).order_by(Engagement.id)))
+        if len(ids) > 1:
+            session.execute(delete(Engagement).where(Engagement.id.in_(ids[1:]))
+                            .execution_options(synchronize_session=False))

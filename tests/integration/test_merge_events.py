@@ -97,6 +97,11 @@ def test_a_person_registered_under_both_records_keeps_one_registration(services)
     assert kept.status is RegistrationStatus.REGISTERED
     assert [r.member_id for r in services.webinars.registrations(only_other)] == [keep]
     assert services.webinars.stats([webinar]).attended == 1
+    said = [e.summary for e in services.timeline.timeline(keep)]
+    assert sum("Attended the webinar “Living well with fatigue”" in s for s in said) == 1
+    assert not any("Did not come to the webinar “Living well" in s for s in said)
+    assert sum("Registered for the webinar “Living well with fatigue”" in s
+               for s in said) == 1
 
 
 def test_more_minutes_win_and_a_place_freed_moves_the_waitlist_up(services):
@@ -128,7 +133,8 @@ def test_a_registration_cancelled_under_one_record_gives_way_to_the_live_one(ser
     assert kept.status is RegistrationStatus.REGISTERED
 
 
-def test_presenting_stories_sessions_and_feedback_move_to_the_kept_member(services):
+def test_presenting_stories_sessions_and_feedback_move_to_the_kept_member(services,
+                                                                        tmp_path):
     keep = _member(services, "Ngozi", email="ngozi@example.org")
     other = _member(services, "Ngozi", email="ngozi@example.net")
     webinar = _webinar(services, presenters=(PresenterInput(member_id=other),))
@@ -143,6 +149,9 @@ def test_presenting_stories_sessions_and_feedback_move_to_the_kept_member(servic
     story = services.stories.create(StoryInput(
         "Eight years to a diagnosis", "It took eight years.", teller_id=other,
         told_on=date(2025, 5, 1)))
+    photo = tmp_path / "clinic.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(200))
+    copy = services.stories.attachment_path(services.stories.attach(story, photo))
     response = services.feedback.add(EventKind.WEBINAR, webinar, FeedbackInput(
         rating=4, worked="Captions", member_id=other))
 
@@ -154,7 +163,11 @@ def test_presenting_stories_sessions_and_feedback_move_to_the_kept_member(servic
     assert taking_part.member_id == keep
     assert taking_part.attendance is SessionAttendance.ATTENDED
     assert taking_part.support_notes == "Needs a quiet room"
+    said = [e.summary for e in services.timeline.timeline(keep)]
+    assert [s for s in said if "Carers' evening" in s] == [
+        next(s for s in said if s.startswith("Took part in the story-sharing session"))]
     assert services.stories.get(story).teller_id == keep  # not turned anonymous
+    assert len(services.stories.get(story).attachments) == 1 and copy.is_file()
     assert services.feedback.get(response).member_id == keep
 
 
