@@ -235,5 +235,8 @@ class MemberActions(QObject):
                   "removed for good; only anonymous counts remain. This cannot be undone.")
                 .format(name=row.display_name), destructive_label=_("Erase for good")):
             return
-        page._run_change(lambda: self._services.privacy.erase(row.id),
+        erased: list = []
+        page._run_change(lambda: erased.append(self._services.privacy.erase(row.id)),
                          _("{name} erased.").format(name=row.display_name), None)
+        if erased and len(erased[0].sentences) > 1:  # their webinars, stories, feedback …
+            prompts.information(page, _("Erase member"), "\n\n".join(erased[0].sentences))
