@@ -202,3 +202,62 @@ def test_the_boards_meeting_panel_has_a_feedback_tab(qtbot, services, tmp_path):
 
     _assert_labelled(page)  # every control of the Feedback tab is named
     page.grab().save(str(tmp_path / "boards-feedback.png"))
+
+
+def _webinar(services) -> int:
+    from advocate_app.domain.webinars import Webinar
+
+    with services.uow() as uow:
+        webinar = Webinar(title="Living with the condition", uid="feedback-webinar@test",
+                          starts_at=datetime.now().replace(microsecond=0) - timedelta(days=2))
+        uow.session.add(webinar)
+        uow.commit()
+        return webinar.id
+
+
+def _story_session(services) -> int:
+    from advocate_app.domain.stories import StorySession
+
+    with services.uow() as uow:
+        session = StorySession(title="Sharing our stories", uid="feedback-session@test",
+                               starts_at=datetime.now().replace(microsecond=0)
+                               - timedelta(days=5))
+        uow.session.add(session)
+        uow.commit()
+        return session.id
+
+
+def test_the_webinars_page_has_a_feedback_tab_read_when_shown(qtbot, services):
+    from advocate_app.ui.pages.webinars.page import WebinarsPage
+
+    webinar_id = _webinar(services)
+    services.feedback.add(EventKind.WEBINAR, webinar_id,
+                          FeedbackInput(rating=5, worked="Captions"))
+    page = WebinarsPage(services)
+    qtbot.addWidget(page, before_close_func=lambda w: w.wait_for_work())
+    page.past_check.setChecked(True)
+    page.refresh()
+    page.select_webinar(webinar_id)
+    feedback = page.feedback_tab
+    assert feedback.table.model().rowCount() == 0  # not read while hidden
+    page.tabs.setCurrentWidget(feedback)
+    assert feedback.event_id() == webinar_id
+    assert feedback.table.model().rowCount() == 1
+    assert "1 answer" in feedback.summary_label.text()
+
+
+def test_the_sessions_tab_shows_the_chosen_sessions_feedback(qtbot, services):
+    from advocate_app.ui.pages.stories.page import StoriesPage
+
+    session_id = _story_session(services)
+    services.feedback.add(EventKind.STORY_SESSION, session_id,
+                          FeedbackInput(rating=4, change="A longer break"))
+    page = StoriesPage(services)
+    qtbot.addWidget(page, before_close_func=lambda w: w.wait_for_work())
+    page.tabs.setCurrentWidget(page.sessions_tab)
+    page.sessions_tab.select_session(session_id)
+    feedback = page.sessions_tab.feedback
+    assert feedback.event_id() == session_id
+    assert feedback.table.model().rowCount() == 1
+    assert "A longer break" in feedback.table.model().index(0, 4).data(
+        Qt.ItemDataRole.DisplayRole)

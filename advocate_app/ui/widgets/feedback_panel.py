@@ -173,6 +173,11 @@ class FeedbackPanel(QWidget):
         self._event_id = event_id
         self.refresh()
 
+    def choose_event(self, event_id: int | None) -> None:
+        """Note the event without reading its feedback yet: for a page that reads a tab's
+        records only when the tab is shown (it calls :meth:`refresh` then)."""
+        self._event_id = event_id
+
     def event_id(self) -> int | None:
         return self._event_id
 

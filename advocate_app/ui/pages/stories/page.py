@@ -57,3 +57,4 @@ class StoriesPage(QWidget):
         """Let files being copied or written in the background end (closing, tests)."""
         self.stories_tab.detail.work.wait()
         self.sessions_tab.work.wait()
+        self.sessions_tab.feedback.wait()

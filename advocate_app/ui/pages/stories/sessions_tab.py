@@ -56,6 +56,14 @@ class SessionsTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(flow_of(self.new_button, self.edit_button, self.calendar_button,
                                  self.cancel_button))
+        from advocate_app.domain.feedback_views import EventKind
+        from advocate_app.ui.widgets.feedback_panel import FeedbackPanel
+        from advocate_app.ui.widgets.heading import Heading
+
+        self.feedback = FeedbackPanel(services, EventKind.STORY_SESSION)
+        self.feedback.status_message.connect(self.status_message)
+        layout.addWidget(Heading(_("Feedback on the chosen session"), level=2))
+        layout.addWidget(self.feedback, 1)
 
     def refresh(self) -> None:
         keep = self.session_id()
@@ -84,6 +92,9 @@ class SessionsTab(QWidget):
         self.edit_button.setEnabled(session is not None)
         self.cancel_button.setEnabled(session is not None and not session.cancelled)
         self.calendar_button.setEnabled(session is not None)
+        chosen = session.id if session is not None else None
+        if chosen != self.feedback.event_id():
+            self.feedback.set_event(chosen)
 
     def new_session(self) -> None:
         self._open(None)

@@ -104,6 +104,12 @@ class WebinarsPage(QWidget):
         self.tabs.addTab(self.attendance_tab, _("Attendance im&port"))
         self.tabs.addTab(self.statistics_tab, _("S&tatistics"))
         self.tabs.addTab(self.followup_tab, _("Fo&llow-up"))
+        from advocate_app.domain.feedback_views import EventKind
+        from advocate_app.ui.widgets.feedback_panel import FeedbackPanel
+
+        self.feedback_tab = FeedbackPanel(services, EventKind.WEBINAR)
+        self.tabs.addTab(self.feedback_tab, _("Feed&back"))
+        self.feedback_tab.status_message.connect(self.status_message)
         self.tabs.currentChanged.connect(lambda _index: self._refresh_tab())
         for tab in (self.registrations_tab, self.attendance_tab, self.followup_tab):
             tab.status_message.connect(self.status_message)
@@ -175,6 +181,7 @@ class WebinarsPage(QWidget):
         self.calendar_button.setEnabled(chosen)
         for tab in self._tabs():
             tab.show_webinar(webinar)
+        self.feedback_tab.choose_event(webinar.id if webinar else None)
         self._refresh_tab()
 
     def _tabs(self) -> list:
@@ -288,3 +295,4 @@ class WebinarsPage(QWidget):
         self.work.wait()
         self.attendance_tab.work.wait()
         self.followup_tab.work.wait()
+        self.feedback_tab.wait()
