@@ -195,7 +195,7 @@ def erase(session: Session, actor: Actor, member_id: int, files_dir: Path | None
           ) -> ErasedEvents:
     """Inside the erasure's transaction: keep the counts, remove the person's words and
     stories. The files to delete are returned, deleted by the caller once it has committed."""
-    from sqlalchemy import func, or_, select, update
+    from sqlalchemy import func, select, update
 
     from advocate_app.domain.feedback import FeedbackResponse
     from advocate_app.domain.stories import StorySessionParticipant
@@ -207,11 +207,14 @@ def erase(session: Session, actor: Actor, member_id: int, files_dir: Path | None
         WebinarRegistration.member_id == member_id)) or 0
     session.execute(update(WebinarRegistration).where(
         WebinarRegistration.member_id == member_id).values(needs_notes="", ticket_type=""))
-    # A report's line about them named them and gave their address.
-    session.execute(update(WebinarReviewItem).where(or_(
-        WebinarReviewItem.candidate_member_id == member_id,
-        WebinarReviewItem.resolved_member_id == member_id)).values(
+    # A report's line settled as being them named them and gave their address; a line still
+    # to review stays (it may be someone else) but no longer proposes the erased record.
+    session.execute(update(WebinarReviewItem).where(
+        WebinarReviewItem.resolved_member_id == member_id).values(
         name="", email="", needs_text=""))
+    session.execute(update(WebinarReviewItem).where(
+        WebinarReviewItem.candidate_member_id == member_id,
+        WebinarReviewItem.resolved_at.is_(None)).values(candidate_member_id=None, score=0))
     done.participations = session.scalar(count.select_from(StorySessionParticipant).where(
         StorySessionParticipant.member_id == member_id)) or 0
     session.execute(update(StorySessionParticipant).where(

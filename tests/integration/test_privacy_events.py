@@ -236,3 +236,26 @@ def test_erasing_from_the_command_line_says_what_was_done(tmp_path, capsys):
     said = capsys.readouterr().out.splitlines()
     assert said == ["Member 1 erased.", "Name, contact details, notes and health details "
                     "removed; only anonymous counts remain."]
+
+
+def test_erasure_clears_report_lines_settled_as_them_and_stops_proposing_them(services):
+    from advocate_app.domain.webinars import WebinarReviewItem
+
+    zoe = services.members.create(MemberInput(given_name="Zoë", family_name="Ørsted")).id
+    webinar = _webinar(services)
+    with services.uow() as uow:
+        settled = WebinarReviewItem(webinar_id=webinar, report_kind="zoom_attendee",
+                                    name="Zoë Ørsted", email="zoe@example.org",
+                                    needs_text="hearing loop", resolved_member_id=zoe,
+                                    resolution="matched", resolved_at=datetime.now(UTC))
+        pending = WebinarReviewItem(webinar_id=webinar, report_kind="zoom_attendee",
+                                    name="Zoe Orsted-Berg", email="zob@example.net",
+                                    candidate_member_id=zoe, score=82)
+        uow.session.add_all([settled, pending])
+        uow.commit()
+        ids = settled.id, pending.id
+    services.privacy.erase(zoe)
+    rows = {r[0]: r[1:] for r in services.members.reader.rows(
+        "SELECT id, name, email, needs_text, candidate_member_id FROM webinar_review_items")}
+    assert rows[ids[0]] == ("", "", "", None)
+    assert rows[ids[1]] == ("Zoe Orsted-Berg", "zob@example.net", "", None)
