@@ -1,7 +1,8 @@
 """Reading an online form's export of feedback answers: Google Forms (a "Timestamp" column
 first, then "Email Address" when emails are collected, then one column per question),
-Microsoft Forms ("ID", "Start time", "Completion time", "Email", "Name", then the questions)
-or any CSV with recognisable headers, in English or French.
+Microsoft Forms ("ID", "Start time", "Completion time", "Email", "Name", then the questions;
+its Excel download or that sheet saved as CSV) or any CSV with recognisable headers, in
+English or French.
 
 Every file is hostile: its size, rows, columns and the length of each cell are bounded, and a
 file that cannot be read, or has no column that holds feedback, is refused with one sentence.
@@ -119,10 +120,15 @@ def read_answers(path: Path) -> FormAnswers:
         raise UnreadableFileError(_("The file is too big for a form's answers (at most {size} "
                                     "MB); nothing was imported.").format(
                                         size=MAX_BYTES // 1_000_000))
-    if path.suffix.lower() in (".xlsx", ".xls"):
-        raise UnreadableFileError(_("Save the answers as CSV first (in Excel: File, Save As, "
-                                    "CSV UTF-8); nothing was imported."))
-    table = read_csv(path)
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"PK\x03\x04"):
+        table = _read_xlsx(path)  # Microsoft Forms' "Open in Excel" download
+    elif head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnreadableFileError(_("This is an old Excel file: save the answers as CSV or "
+                                    "XLSX first; nothing was imported."))
+    else:
+        table = read_csv(path)
     if len(table.headers) > MAX_COLUMNS:
         raise UnreadableFileError(_("The file has more than {count} columns: it is not a "
                                     "form's answers; nothing was imported.").format(
@@ -148,6 +154,58 @@ def read_answers(path: Path) -> FormAnswers:
     for number, record in zip(table.row_numbers, table.rows, strict=True):
         _read_row(answers, columns, number, record, day_first)
     return answers
+
+
+def _read_xlsx(path: Path):
+    """The first sheet as a table, refused as soon as it holds more rows than a form's answers
+    could (a small file can unpack into millions of rows)."""
+    import io
+    import zipfile
+    import zlib
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    from advocate_app.interchange.tables import Table
+
+    damaged = _("This file is not a spreadsheet Advocate can read (it may be damaged or "
+                "incomplete); nothing was imported.")
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:  # from the bytes, whatever the file's name ends in
+        workbook = load_workbook(io.BytesIO(path.read_bytes()), read_only=True,
+                                 data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, InvalidFileException) as exc:
+        raise UnreadableFileError(damaged) from exc
+    headers: list[str] | None = None
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    try:
+        sheet = workbook.worksheets[0]
+        for number, values in enumerate(sheet.iter_rows(values_only=True,
+                                                        max_col=MAX_COLUMNS + 1), start=1):
+            cells = ["" if v is None else v.isoformat(sep=" ") if isinstance(v, datetime)
+                     else str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+                     for v in values]
+            if headers is None:
+                if any(c.strip() for c in cells):
+                    headers = [c.strip() for c in cells]
+                continue
+            if len(rows) >= MAX_ROWS:
+                raise UnreadableFileError(_("The file has more than {count} rows; nothing was "
+                                            "imported.").format(count=MAX_ROWS))
+            rows.append(cells)
+            numbers.append(number)
+    except (zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, ValueError, EOFError,
+            OSError, IndexError) as exc:
+        raise UnreadableFileError(damaged) from exc
+    finally:
+        workbook.close()
+    if headers is None:
+        raise UnreadableFileError(_("The spreadsheet is empty; nothing was imported."))
+    while headers and not headers[-1]:
+        headers.pop()
+    return Table(headers, rows, numbers, "xlsx")
 
 
 def _cell(record: list[str], columns: dict[str, int], name: str) -> str:

@@ -217,6 +217,31 @@ def test_microsoft_forms_export_in_french_reads_days_first_and_rating_words(serv
     assert answers[1].member_id == ada and answers[1].change == "Plus de pauses"
 
 
+def test_microsoft_forms_excel_download_is_read_as_it_is(services, tmp_path):
+    from openpyxl import Workbook
+
+    webinar_id = _webinar(services)
+    ada = _member(services, "Ada", "ada.one@example.org")
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["ID", "Start time", "Completion time", "Email", "Name",
+                  "Overall, how was the webinar?", "What went well?",
+                  "What could we do better?", "May we contact you?"])
+    sheet.append([1, datetime(2026, 3, 12, 19, 1), datetime(2026, 3, 12, 19, 4),
+                  "Ada.One@Example.org", "Ada Example", 4, "The captions", "", "Yes"])
+    sheet.append([2, datetime(2026, 3, 13, 9, 0), datetime(2026, 3, 13, 9, 2),
+                  "anonymous", "", "2 - Fair", "", "Shorter talks", "No"])
+    path = tmp_path / "Webinar feedback(1-2).xlsx"
+    book.save(path)
+    report = services.feedback.import_csv(EventKind.WEBINAR, webinar_id, path)
+    assert (report.form, report.added, report.matched_members) == ("microsoft", 2, 1)
+    answers = {a.rating: a for a in services.feedback.responses(EventKind.WEBINAR,
+                                                                webinar_id)}
+    assert answers[4].member_id == ada and answers[4].received_on == date(2026, 3, 12)
+    assert answers[2].change == "Shorter talks" and answers[2].member_id is None
+    assert services.feedback.import_csv(EventKind.WEBINAR, webinar_id, path).added == 0
+
+
 def test_rows_that_cannot_be_read_are_listed_and_left_out(services, tmp_path):
     meeting_id = _meeting(services)
     path = tmp_path / "generic.csv"
@@ -234,6 +259,7 @@ def test_rows_that_cannot_be_read_are_listed_and_left_out(services, tmp_path):
     b"Name,Favourite colour\nA,blue\n",  # nothing that holds feedback
     b"Timestamp,Rating,Comments\n2026-03-01,4,\"never closed\n",  # cut short
     b"\x00\x01\x02PK garbage" * 100,  # not text
+    b"PK\x03\x04" + b"cut short" * 50,  # a damaged spreadsheet
     ("Rating,Comments\n4," + "x" * 10_001 + "\n").encode(),  # cell too long
 ])
 def test_a_malformed_file_changes_nothing(services, tmp_path, content):
