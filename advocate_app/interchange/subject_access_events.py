@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from advocate_app.domain.community import _Labelled
+from advocate_app.domain.community import ConsentMethod, _Labelled
 from advocate_app.domain.feedback_views import EventKind
 from advocate_app.domain.story_rules import (
     AttachmentKind,
@@ -81,7 +81,7 @@ def _sessions(data: dict[str, Any]) -> str:
     rows = data.get("story_sessions", [])
     if not rows:
         return _none(_("You have not taken part in a story-sharing session."))
-    return _table(_("Story-sharing sessions"), rows, (
+    return _table(_("The sessions you took part in or led"), rows, (
         (_("Session"), lambda r: r["session"]), (_("Date"), lambda r: r["date"]),
         (_("Taking part as"), lambda r: _("Facilitator") if r["role"] == "facilitator"
          else _("Participant")),
@@ -118,6 +118,7 @@ def _story(story: dict[str, Any]) -> str:
         (_("Answer"), lambda r: _label(StoryConsentState, r["answer"])),
         (_("Named as"), lambda r: _label(Identification, r["identification"])),
         (_("From"), lambda r: r["date"]), (_("Until"), lambda r: r["expires_on"]),
+        (_("How"), lambda r: _label(ConsentMethod, r["method"])),
         (_("Guardian"), lambda r: r["guardian"]))) if consent else _none(
         _("No consent has been recorded for this story.")))
     uses = story.get("uses", [])
