@@ -57,3 +57,13 @@ def test_each_line_names_what_is_coming_or_waiting_and_opens_its_section(qtbot, 
     qtbot.mouseClick(page.events_links[1], Qt.MouseButton.LeftButton)
     assert main_window.current_section() == "webinars"
     assert isinstance(main_window.stack.currentWidget(), WebinarsPage)
+
+
+def test_many_follow_ups_waiting_are_counted_past_the_first_few(main_window, services):
+    for number in range(5):
+        _held_with_attendee(services, f"Webinar {number}")
+    main_window.show_section("members")
+    page = main_window.show_section("dashboard")
+    texts = _texts(page)
+    assert len([t for t in texts if t.startswith("Follow-up not yet sent")]) == 3
+    assert texts[-1] == "…and 2 more webinars whose follow-up is not yet sent"

@@ -5,9 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -71,14 +74,29 @@ class DashboardPage(QWidget):
         self.reminders.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         reminders_layout.addWidget(self.reminders)
 
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.go_members, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.roles_box)
-        layout.addWidget(self.reminders_box)
+        # Side by side, so the page fits a laptop's screen with large text; what does not
+        # fit scrolls (the box of webinars and sessions grows with what is coming).
+        boxes = QHBoxLayout()
+        boxes.addWidget(self.roles_box, 0, Qt.AlignmentFlag.AlignTop)
+        boxes.addWidget(self.reminders_box, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(boxes)
         layout.addWidget(self.events_box)
         layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.viewport().setAutoFillBackground(False)
+        body.setAutoFillBackground(False)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
 
     def refresh(self) -> None:
         members = self._services.members
@@ -150,6 +168,7 @@ class DashboardPage(QWidget):
     def show_events(self, agenda) -> None:
         """The next webinars and sessions and what is waiting, each line a link to its
         section."""
+        from advocate_app.services.dashboard import SHOWN
         from advocate_app.ui.pages.boards import meeting_when
 
         for label in self.events_links:
@@ -165,11 +184,17 @@ class DashboardPage(QWidget):
                 "{n} person from an attendance report to review",
                 "{n} people from attendance reports to review",
                 agenda.to_review).format(n=format_number(agenda.to_review))))
-        for due in agenda.followups_due:
+        for due in agenda.followups_due[:SHOWN]:
             lines.append(("webinars", ngettext(
                 "Follow-up not yet sent after “{title}” ({n} person)",
                 "Follow-up not yet sent after “{title}” ({n} people)",
                 due.members).format(title=due.title, n=format_number(due.members))))
+        more = len(agenda.followups_due) - SHOWN
+        if more > 0:
+            lines.append(("webinars", ngettext(
+                "…and {n} more webinar whose follow-up is not yet sent",
+                "…and {n} more webinars whose follow-up is not yet sent", more).format(
+                n=format_number(more))))
         for session in agenda.sessions:
             lines.append(("stories", _("Story-sharing session: “{title}”, {when}").format(
                 title=session.title, when=meeting_when(session.starts_at, session.timezone))))
