@@ -189,12 +189,20 @@ def valid_consent_sql_any() -> str:
 
 
 def _events_ahead_sql() -> str:
-    """SQL condition on members ``m``: registered (or waiting) for a webinar not held yet, or
-    the teller of a story consented for some use today."""
+    """SQL condition on members ``m``: registered (or waiting) for, or presenting, a webinar
+    still to come; taking part in or leading a story-sharing session still to come; or the
+    teller of a story consented for some use today."""
     return (
         "(EXISTS (SELECT 1 FROM webinar_registrations r JOIN webinars w ON w.id = r.webinar_id "
         "WHERE r.member_id = m.id AND r.status IN ('registered', 'waitlisted') "
         "AND w.status <> 'cancelled' AND w.starts_at >= :consent_today) "
+        "OR EXISTS (SELECT 1 FROM webinar_presenters p JOIN webinars w ON w.id = p.webinar_id "
+        "WHERE p.member_id = m.id AND w.status <> 'cancelled' "
+        "AND w.starts_at >= :consent_today) "
+        "OR EXISTS (SELECT 1 FROM story_sessions ss WHERE ss.cancelled_at IS NULL "
+        "AND ss.starts_at >= :consent_today AND (ss.facilitator_id = m.id OR EXISTS ("
+        "SELECT 1 FROM story_session_participants sp WHERE sp.session_id = ss.id "
+        "AND sp.member_id = m.id))) "
         "OR EXISTS (SELECT 1 FROM stories s JOIN story_consents c ON c.story_id = s.id "
         "WHERE s.teller_id = m.id AND s.archived_at IS NULL AND c.status = 'granted' "
         "AND c.effective_on <= :consent_today "

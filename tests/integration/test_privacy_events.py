@@ -205,9 +205,13 @@ def test_retention_leaves_people_with_a_webinar_ahead_or_a_story_in_use(services
     from advocate_app.domain.engagement import Engagement
     from advocate_app.domain.members import Member
 
-    quiet, booked, teller = (services.members.create(MemberInput(
-        given_name=name, family_name="Long-ago")).id for name in ("Quiet", "Booked", "Teller"))
+    quiet, booked, teller, leading = (services.members.create(MemberInput(
+        given_name=name, family_name="Long-ago")).id
+        for name in ("Quiet", "Booked", "Teller", "Leading"))
     services.webinars.register(_webinar(services, days=20), booked)
+    services.story_sessions.create(StorySessionInput(
+        title="Carers' evening", starts_local=datetime(2030, 4, 10, 18, 30), place="Room 3",
+        facilitator_id=leading))
     story = services.stories.create(StoryInput("Travel", "Far away.", teller_id=teller))
     services.stories.grant(story, frozenset({StoryChannel.WEBSITE}), ConsentGrantInput(
         effective_on=date.today() - timedelta(days=1)))
