@@ -154,13 +154,25 @@ class FeedbackService:
         return summarise(self.responses(event_kind, event_id))
 
     def trend(self, event_kind: EventKind | None = None) -> list[FeedbackTrendPoint]:
-        """Each event with feedback, oldest first: how many answered and the average rating."""
+        """Each event with feedback, oldest first: how many answered and the average rating
+        (one reading per kind of event, however many events)."""
+        kinds = [EventKind(event_kind)] if event_kind else list(EventKind)
         points = []
-        for event in reversed(self.events_with_feedback(event_kind)):
-            summary = self.summary(event.event_kind, event.event_id)
-            points.append(FeedbackTrendPoint(event.event_kind, event.event_id, event.title,
-                                             event.held_on, summary.count, summary.average))
-        return points
+        for kind in kinds:
+            rows = self._reader.rows(
+                f"SELECT e.id, e.title, e.starts_at, e.timezone, count(f.id), "
+                f"sum(CASE WHEN f.rating > 0 THEN f.rating ELSE 0 END), "
+                f"sum(CASE WHEN f.rating > 0 THEN 1 ELSE 0 END) "
+                f"FROM feedback_responses f JOIN {EVENT_TABLES[kind]} e ON e.id = f.event_id "
+                f"WHERE f.event_kind = :kind GROUP BY e.id, e.title, e.starts_at, e.timezone",
+                {"kind": kind.value})
+            for row in rows:
+                event = self._choice(kind, row[:4], int(row[4]))
+                rated = int(row[6] or 0)
+                average = round(int(row[5] or 0) / rated, 2) if rated else None
+                points.append(FeedbackTrendPoint(kind, event.event_id, event.title,
+                                                 event.held_on, event.responses, average))
+        return sorted(points, key=lambda p: (p.held_on, p.event_kind.value, p.event_id))
 
     # -- a comment becomes a promise ------------------------------------------------------------
     def make_promise(self, response_id: int, text: str, *, owner_member_id: int | None = None,

@@ -63,7 +63,7 @@ def form_content(event: EventChoice, language: str, member_name: str = "",
         tick_box_alt=t(N_("Empty tick box")),
         writing_space_alt=t(N_("Lines to write your answer on")),
         writing_lines=5 if easy_read else 4,
-        member_line=member_name,
+        member_line=t(N_("Name: {name}")).format(name=member_name) if member_name else "",
     )
 
 

@@ -25,7 +25,7 @@ CSV = ("Timestamp,Email Address,Overall rating,What worked well?,What should we 
 
 
 def _meeting(services, title="Spring meeting") -> int:
-    board_id = services.boards.create_board(BoardInput("Patient Advisory Board"))
+    board_id = services.boards.create_board(BoardInput(f"Patient Advisory Board: {title}"))
     when = datetime.now().replace(second=0, microsecond=0) - timedelta(days=3)
     return services.meetings.schedule_meeting(
         MeetingInput(board_id, title, when, 90, "Europe/London"), [])
@@ -72,6 +72,12 @@ def test_answers_are_added_summarised_edited_and_deleted(panel, services, monkey
     select_id(panel.table, first.id)
     panel.delete_button.click()
     assert panel.table.model().rowCount() == 1
+
+    earlier = _meeting(services, "Winter meeting")
+    services.feedback.add(EventKind.MEETING, earlier, FeedbackInput(rating=5, worked="Tea"))
+    panel.refresh()  # two meetings rated: the average of each, over time
+    assert "Over time: " in panel.summary_label.text()
+    assert "Winter meeting" in panel.summary_label.text()
 
 
 def test_a_refused_answer_says_why_and_saves_nothing(panel, services, monkeypatch):

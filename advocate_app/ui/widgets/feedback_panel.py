@@ -26,6 +26,7 @@ from advocate_app.domain.feedback_views import (
     FeedbackImportReport,
     FeedbackInput,
     FeedbackSummary,
+    FeedbackTrendPoint,
     FeedbackView,
 )
 from advocate_app.domain.print_profiles import ProfileKey
@@ -80,7 +81,7 @@ def ask_csv(parent: QWidget) -> str | None:
     from advocate_app.ui import file_dialogs
 
     return file_dialogs.open_file(parent, "feedback", _("Import feedback answers"),
-                                  _("CSV files (*.csv *.txt);;All files (*)"))
+                                  _("Form answers (*.csv *.txt *.xlsx);;All files (*)"))
 
 
 # -- the words shown --------------------------------------------------------------------------
@@ -104,6 +105,18 @@ def summary_text(summary: FeedbackSummary) -> str:
                                         count=summary.distribution.get(value, 0))
             for value in range(RATING_MAX, 0, -1))))
     return "\n".join(lines)
+
+
+def trend_text(points: list[FeedbackTrendPoint], shown: int = 5) -> str:
+    """The average rating of the latest events of this kind, oldest first; empty until two
+    events have rated feedback."""
+    rated = [p for p in points if p.average is not None][-shown:]
+    if len(rated) < 2:
+        return ""
+    return _("Over time: {events}.").format(events="; ".join(
+        _("{title} ({date}) {average}").format(title=p.title, date=format_date(p.held_on),
+                                               average=format_number(round(p.average, 1)))
+        for p in rated))
 
 
 def rating_text(rating: int) -> str:
@@ -189,8 +202,9 @@ class FeedbackPanel(QWidget):
             self.summary_label.setText(_("Choose an event to see its feedback."))
         else:
             self._answers = feedback.responses(self._kind, self._event_id)
-            self.summary_label.setText(summary_text(feedback.summary(self._kind,
-                                                                     self._event_id)))
+            self.summary_label.setText("\n".join(filter(None, (
+                summary_text(feedback.summary(self._kind, self._event_id)),
+                trend_text(feedback.trend(self._kind))))))
         self.summary_label.setAccessibleName(self.summary_label.text())
         self.table.model().set_rows(
             Row(a.id, (format_date(a.received_on), rating_text(a.rating),
