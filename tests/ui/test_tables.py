@@ -141,3 +141,39 @@ def test_text_columns_sharing_a_narrow_table_each_keep_their_words_whole(qtbot, 
                     > metrics.horizontalAdvance("Pseudoxanthoma-elasticum"))
     # The other keeps a readable width (about twelve characters), not what is left over.
     assert table.columnWidth(0) >= 12 * metrics.averageCharWidth()
+
+
+def test_a_long_list_that_wraps_fits_only_the_rows_in_view_and_the_others_as_they_come(qtbot):
+    """2,000 registrations: the list shows at once (the rows in view are fitted to their
+    wrapped text; fitting every row took seconds each time the list was filled), and rows
+    further down are fitted as they are scrolled into view."""
+    from PySide6.QtCore import Qt
+
+    from advocate_app.ui.models.rows import Row, RowsModel
+    from advocate_app.ui.widgets.tables import rows_table
+
+    asked: list[int] = []
+
+    class Counting(RowsModel):
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            if role == Qt.ItemDataRole.DisplayRole:
+                asked.append(index.row())
+            return super().data(index, role)
+
+    model = Counting(["Name", "Status", "Access asked for"])
+    table = rows_table(model, "Registrations", main=(0, 2))
+    qtbot.addWidget(table)
+    table.resize(600, 400)
+    table.show()
+    qtbot.waitExposed(table)
+    rows = 2000
+    model.set_rows(Row(n, (f"Person {n}", "On the\nwaitlist",
+                           "Live captions, sign-language interpretation and large-print "
+                           "papers, please")) for n in range(rows))
+    one_line = table.fontMetrics().height()
+    qtbot.waitUntil(lambda: table.rowHeight(0) > 2 * one_line)  # wrapped text shows whole
+    QApplication.processEvents()
+    assert max(asked) < rows - 1  # the last rows were never read to lay the list out
+    assert len(asked) < rows  # fewer reads than rows: not each row's cells, let alone again
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: table.rowHeight(rows - 1) > 2 * one_line)

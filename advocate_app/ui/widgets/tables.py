@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
     from advocate_app.ui.models.rows import Row
 
 _GUARD = "_advocate_header_guard"
+#: Beyond this many rows, a table that wraps fits only the rows in view to their text (as they
+#: come into view), and columns are sized from this many rows around those in view: fitting
+#: every row of a long list (2,000 registrations) to its text took seconds at each refresh.
+LONG_LIST = 200
 
 
 def header_text_width(header: QHeaderView, section: int) -> int:
@@ -53,11 +58,14 @@ class _HeaderGuard(QObject):
     than its title or about 12 characters: when there is not that much room, they keep that
     width and the table scrolls sideways."""
 
-    def __init__(self, view: QTableView, main: tuple[int, ...]):
+    def __init__(self, view: QTableView, main: tuple[int, ...], wrap: bool = True):
         super().__init__(view)
         self._view = view
         self._header = header = view.horizontalHeader()
         self._main = main
+        self._wrap = wrap
+        self._long = False  # a long list: only the rows in view are fitted to their text
+        header.setResizeContentsPrecision(LONG_LIST)
         self._timer = QTimer(self)  # dies with the table: never fires for a deleted one
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -70,10 +78,42 @@ class _HeaderGuard(QObject):
                            model.rowsRemoved, model.dataChanged, model.modelReset,
                            model.layoutChanged):
                 signal.connect(self._changed)
+        if wrap:
+            view.verticalScrollBar().valueChanged.connect(lambda _value: self.fit_rows())
         self.apply()
 
     def _changed(self, *_args) -> None:
+        # Before Qt lays the new rows out: never every row of a long list. (A table widget's
+        # own model still says its rows go while the table is being deleted.)
+        if self._wrap and shiboken6.isValid(self._view):
+            model = self._view.model()
+            long = model is not None and model.rowCount() > LONG_LIST
+            if long != self._long:
+                self._long = long
+                self._view.verticalHeader().setSectionResizeMode(
+                    QHeaderView.ResizeMode.Interactive if long
+                    else QHeaderView.ResizeMode.ResizeToContents)
         self._timer.start()  # many changes at once (a table being filled): one layout
+
+    def fit_rows(self) -> None:
+        """In a long list that wraps, fit the rows in view to their text (the others keep
+        one line until they come into view)."""
+        if not self._long:
+            return
+        view = self._view
+        height = view.viewport().height()
+        fitted: set[int] = set()
+        while True:  # a row grown to its text may push others out of view, or in
+            first = max(0, view.rowAt(0))
+            last = view.rowAt(height - 1)
+            if last < 0:
+                last = view.model().rowCount() - 1
+            todo = [row for row in range(first, last + 1) if row not in fitted]
+            if not todo:
+                return
+            for row in todo:
+                view.resizeRowToContents(row)
+                fitted.add(row)
 
     def main_columns(self) -> list[int]:
         count = self._header.count()
@@ -99,6 +139,7 @@ class _HeaderGuard(QObject):
                 header.resizeSection(column, width)
             others += width
         if not main:
+            self.fit_rows()
             return
         total = self._view.viewport().width() - others
         needed = {column: max(header_text_width(header, column), 12 * average,
@@ -107,6 +148,7 @@ class _HeaderGuard(QObject):
             for column in main:
                 if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
                     header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            self.fit_rows()
             return
         # Some need more than an equal share: each gets what it needs and an equal part of
         # what is left; when even that is too much, the table scrolls sideways.
@@ -116,6 +158,7 @@ class _HeaderGuard(QObject):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             if header.sectionSize(column) != needed[column] + extra:
                 header.resizeSection(column, needed[column] + extra)
+        self.fit_rows()
 
     def _longest_word(self, column: int, cap: int) -> int:
         """The width of the longest word in the column's first rows (up to ``cap``): a main
@@ -164,7 +207,7 @@ def readable_columns(view: QTableView, main: int | Iterable[int] = -1, *,
     if old is not None:
         header.removeEventFilter(old)
         old.deleteLater()
-    setattr(view, _GUARD, _HeaderGuard(view, main_columns))
+    setattr(view, _GUARD, _HeaderGuard(view, main_columns, wrap))
     return view
 
 
