@@ -15,7 +15,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from advocate_app.domain.governance import AttendanceStatus
 from advocate_app.domain.people import Actor
+from advocate_app.domain.webinar_kinds import AttendanceOutcome, RegistrationStatus
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -32,9 +34,16 @@ MOVED = frozenset({
     "promises.owner_member_id", "raci_parties.member_id",
 })
 
-_REGISTRATION_RANK = {"registered": 3, "walk_in": 2, "waitlisted": 1, "cancelled": 0}
-_ATTENDANCE_RANK = {"attended": 2, "no_show": 1, "": 0}
-_MEETING_RANK = {"present": 3, "apologies": 2, "absent": 1, "invited": 0}
+#: The more informative of two rows for one event wins: a place over the waitlist over a
+#: cancellation; came over did not come over not known; present over apologies over absent.
+_REGISTRATION_RANK = {RegistrationStatus.REGISTERED.value: 3, RegistrationStatus.WALK_IN.value: 2,
+                      RegistrationStatus.WAITLISTED.value: 1,
+                      RegistrationStatus.CANCELLED.value: 0}
+_ATTENDANCE_RANK = {AttendanceOutcome.ATTENDED.value: 2, AttendanceOutcome.NO_SHOW.value: 1,
+                    AttendanceOutcome.UNKNOWN.value: 0}
+_MEETING_RANK = {AttendanceStatus.PRESENT.value: 3, AttendanceStatus.APOLOGIES.value: 2,
+                 AttendanceStatus.ABSENT.value: 1, AttendanceStatus.INVITED.value: 0}
+_ACTIVE = (RegistrationStatus.REGISTERED.value, RegistrationStatus.WALK_IN.value)
 
 
 def move_records(session: Session, actor: Actor, keep_id: int, other_id: int) -> None:
@@ -125,14 +134,15 @@ def _fold_registrations(session: Session, keep_id: int, other_id: int) -> dict[i
 
     folded: dict[int, bool] = {}
     for kept, other in _pairs(session, WebinarRegistration, "webinar_id", keep_id, other_id):
-        active = sum(r.status in ("registered", "walk_in") for r in (kept, other))
+        active = sum(r.status in _ACTIVE for r in (kept, other))
         best = max((kept, other), key=lambda r: _REGISTRATION_RANK.get(r.status, 0))
         came = max((kept, other), key=lambda r: (_ATTENDANCE_RANK.get(r.attendance, 0),
                                                  r.minutes_attended))
         needs = set(filter(None, kept.needs.split(","))) | set(filter(None,
                                                                    other.needs.split(",")))
         kept.status = best.status
-        kept.cancelled_at = best.cancelled_at if best.status == "cancelled" else None
+        kept.cancelled_at = (best.cancelled_at
+                             if best.status == RegistrationStatus.CANCELLED.value else None)
         kept.attendance, kept.attendance_source = came.attendance, came.attendance_source
         kept.minutes_attended = max(kept.minutes_attended, other.minutes_attended)
         kept.registered_at = _earliest(kept.registered_at, other.registered_at) \
@@ -211,7 +221,6 @@ def _settle_timeline(session: Session, keep_id: int, webinars: dict[int, bool],
 
     from advocate_app.domain.stories import StorySession, StorySessionParticipant
     from advocate_app.domain.story_rules import SessionAttendance
-    from advocate_app.domain.webinar_kinds import AttendanceOutcome, RegistrationStatus
     from advocate_app.domain.webinars import Webinar, WebinarRegistration
     from advocate_app.services.story_sessions import participation_texts
     from advocate_app.services.webinar_registrations import attendance_texts, registration_text
