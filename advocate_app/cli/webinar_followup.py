@@ -32,7 +32,7 @@ def run(args, context) -> int:
     import json
     from dataclasses import asdict
 
-    from advocate_app.services.webinar_followup import plan_lines, result_lines
+    from advocate_app.services.webinar_followup_letters import plan_lines, result_lines
 
     followup = context.services.webinar_followup
     if args.dry_run:

@@ -368,6 +368,8 @@ class FollowUpResult:
     left_out: tuple[tuple[int, str, str], ...] = ()  # id, name, reason (not sent)
     folder: Path | None = None  # where the print pack was written
     files: tuple[Path, ...] = ()  # the print pack's files, summaries and labels included
+    #: Paper feedback forms to post with the thank-you letters (one per letter posted).
+    feedback_forms: int = 0
 
     @property
     def sent(self) -> int:

@@ -135,7 +135,7 @@ class Services:
         from advocate_app.services.webinar_followup import WebinarFollowUpService
 
         return WebinarFollowUpService(self.uow, self.database.reader, self.actor,
-                                      lambda: self.outreach)
+                                      lambda: self.outreach, lambda: self.feedback)
 
     @cached_property
     def webinar_reports(self) -> WebinarReportService:

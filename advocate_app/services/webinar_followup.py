@@ -24,8 +24,7 @@ from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.domain.webinar_kinds import AttendanceOutcome, RegistrationStatus, WebinarStatus
 from advocate_app.domain.webinar_views import FollowUpLetter, FollowUpPlan, FollowUpResult
-from advocate_app.i18n import _, current_language, ngettext
-from advocate_app.i18n.formatting import format_number, language_name
+from advocate_app.i18n import _, current_language
 from advocate_app.services.consent import valid_consent_sql
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.services.webinar_followup_letters import Message, WebinarFacts, letter
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from advocate_app.documents.preflight import Choices, Problem
+    from advocate_app.services.feedback import FeedbackService
     from advocate_app.services.outreach import OutreachService
     from advocate_app.services.print_packs import PrintPackResult
 
@@ -68,11 +68,15 @@ class FollowUpDue:
 
 class WebinarFollowUpService:
     def __init__(self, uow: UnitOfWorkFactory, reader: Reader, actor: Actor,
-                 outreach: Callable[[], OutreachService]):
+                 outreach: Callable[[], OutreachService],
+                 feedback: Callable[[], FeedbackService] | None = None):
         self._uow = uow
         self._reader = reader
         self._actor = actor
-        self._outreach = outreach  # made on first use: only a print pack needs it
+        # Made on first use: only a print pack needs them (the feedback service writes the
+        # paper feedback forms posted with the thank-you letters).
+        self._outreach = outreach
+        self._feedback = feedback
 
     # -- who gets what ---------------------------------------------------------------------------
     def plan(self, webinar_id: int, today: date | None = None) -> FollowUpPlan:
@@ -145,6 +149,7 @@ class WebinarFollowUpService:
         staging = _staging(target) if post and target is not None else None
         try:
             packs = self._print(letters, post, staging, progress, cancelled, label_sheet, today)
+            forms = self._feedback_forms(webinar.id, packs, staging)
             if cancelled():
                 raise Cancelled()
             left_out = [entry for pack in packs.values() for entry in pack.left_out]
@@ -171,7 +176,8 @@ class WebinarFollowUpService:
             by_post=tuple(p.member_id for p in sent if p.by_post),
             by_email=tuple(p.member_id for p in sent if not p.by_post),
             without_consent=plan.without_consent, already_sent=plan.already_sent,
-            left_out=tuple(left_out), folder=target if post else None, files=files)
+            left_out=tuple(left_out), folder=target if post else None, files=files,
+            feedback_forms=forms)
 
     def _print(self, letters: dict[tuple[Message, str], OutreachItem], post: list[_Person],
                staging: Path | None, progress: Callable[[int, int], None] | None,
@@ -204,6 +210,24 @@ class WebinarFollowUpService:
                                         label_sheet=label_sheet, today=today, log=False)
             offset += len(members)
         return packs
+
+    def _feedback_forms(self, webinar_id: int, packs: dict[Message, PrintPackResult],
+                        staging: Path | None) -> int:
+        """The paper feedback form beside each file of thank-you letters, in its language and
+        print format; returns how many copies to print."""
+        from advocate_app.domain.feedback_views import EventKind
+
+        pack = packs.get(Message.ATTENDED)
+        if pack is None or staging is None or self._feedback is None:
+            return 0
+        copies = 0
+        for rendered in pack.files:
+            name = f"feedback-form-{rendered.language}-{rendered.profile.value}.pdf"
+            self._feedback().write_paper_form(
+                EventKind.WEBINAR, webinar_id, staging / _PACK_FOLDERS[Message.ATTENDED] / name,
+                language=rendered.language, profile=rendered.profile)
+            copies += rendered.copies
+        return copies
 
     def _record(self, webinar: WebinarFacts, letters: dict[tuple[Message, str], OutreachItem],
                 sending: Sequence[_Person], packs: dict[Message, PrintPackResult]
@@ -287,67 +311,6 @@ class WebinarFollowUpService:
                 print_format or "", bool(consented),
                 (bool(post) and not by_email) or not has_email, sent_at is not None))
         return people
-
-
-def plan_lines(plan: FollowUpPlan) -> list[str]:
-    """The plan in plain words, a line for each group (the window and the command line)."""
-    lines: list[str] = []
-    if plan.attendees:
-        lines.append(ngettext(
-            "{n} person came: they get the recording, the slides and a request for feedback.",
-            "{n} people came: they get the recording, the slides and a request for feedback.",
-            len(plan.attendees)).format(n=format_number(len(plan.attendees))))
-    if plan.no_shows:
-        lines.append(ngettext(
-            "{n} person registered and did not come: they get “sorry we missed you” with the "
-            "recording.",
-            "{n} people registered and did not come: they get “sorry we missed you” with the "
-            "recording.", len(plan.no_shows)).format(n=format_number(len(plan.no_shows))))
-    if plan.by_post:
-        lines.append(ngettext(
-            "{n} of them wants post: their letter goes into a print pack.",
-            "{n} of them want post: their letters go into a print pack.",
-            len(plan.by_post)).format(n=format_number(len(plan.by_post))))
-    if plan.languages:
-        lines.append(_("Letters in: {languages}.").format(languages=", ".join(
-            language_name(code) or code for code in plan.languages)))
-    if plan.without_consent:
-        lines.append(ngettext(
-            "{n} person is left out: no valid consent to be contacted about events.",
-            "{n} people are left out: no valid consent to be contacted about events.",
-            len(plan.without_consent)).format(n=format_number(len(plan.without_consent))))
-    if plan.already_sent:
-        lines.append(ngettext(
-            "{n} person has been sent their follow-up already.",
-            "{n} people have been sent their follow-up already.",
-            len(plan.already_sent)).format(n=format_number(len(plan.already_sent))))
-    if not (plan.attendees or plan.no_shows):
-        lines.insert(0, _("No one is waiting for a follow-up: attendance is not recorded yet, "
-                          "or everyone who came or missed it has theirs."))
-    return lines
-
-
-def result_lines(result: FollowUpResult) -> list[str]:
-    """What sending did, in plain words, a line each."""
-    if not result.sent:
-        lines = [_("Nothing new was sent: everyone who can be sent a follow-up has theirs.")]
-    else:
-        lines = [ngettext("Follow-up sent to {n} member.", "Follow-up sent to {n} members.",
-                          result.sent).format(n=format_number(result.sent))]
-    if result.by_email:
-        lines.append(ngettext(
-            "{n} to email: their letter is in Outreach, in their language.",
-            "{n} to email: their letters are in Outreach, in their languages.",
-            len(result.by_email)).format(n=format_number(len(result.by_email))))
-    if result.by_post and result.folder is not None:
-        lines.append(ngettext(
-            "{n} by post: the print pack is in {folder}.",
-            "{n} by post: the print pack is in {folder}.",
-            len(result.by_post)).format(n=format_number(len(result.by_post)),
-                                        folder=str(result.folder)))
-    for _member_id, name, reason in result.left_out:
-        lines.append(_("Not sent to {name}: {reason}").format(name=name, reason=reason))
-    return lines
 
 
 class _Letters:

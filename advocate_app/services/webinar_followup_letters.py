@@ -6,6 +6,9 @@ Each letter is an outreach item (a letter, personalised per member when printed)
 short sentences with a picture beside each idea, so one version reads well in every print
 profile, Easy Read included. The words go through the catalog of the letter's language, not
 the window's.
+
+Also the follow-up in the words of whoever sends it (the window and the command line): who
+would get which letter, and what sending did.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from datetime import datetime
 from typing import Any
 
 from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem, pictogram_label
-from advocate_app.i18n import N_, _, translator
+from advocate_app.domain.webinar_views import FollowUpPlan, FollowUpResult
+from advocate_app.i18n import N_, _, ngettext, translator
+from advocate_app.i18n.formatting import format_number, language_name
 
 Translate = Callable[[str], str]
 
@@ -155,3 +160,76 @@ def _escape(text: str) -> str:
     """Words printed as they are written (no emphasis or links made from stars and brackets),
     and no merge fields."""
     return re.sub(r"([\\*\[\]()_])", r"\\\1", text).replace("{{", "{ {")
+
+
+# -- the follow-up in the sender's words ------------------------------------------------------
+
+
+def plan_lines(plan: FollowUpPlan) -> list[str]:
+    """The plan in plain words, a line for each group (the window and the command line)."""
+    lines: list[str] = []
+    if plan.attendees:
+        lines.append(ngettext(
+            "{n} person came: they get the recording, the slides and a request for feedback.",
+            "{n} people came: they get the recording, the slides and a request for feedback.",
+            len(plan.attendees)).format(n=format_number(len(plan.attendees))))
+    if plan.no_shows:
+        lines.append(ngettext(
+            "{n} person registered and did not come: they get “sorry we missed you” with the "
+            "recording.",
+            "{n} people registered and did not come: they get “sorry we missed you” with the "
+            "recording.", len(plan.no_shows)).format(n=format_number(len(plan.no_shows))))
+    if plan.by_post:
+        lines.append(ngettext(
+            "{n} of them wants post: their letter goes into a print pack.",
+            "{n} of them want post: their letters go into a print pack.",
+            len(plan.by_post)).format(n=format_number(len(plan.by_post))))
+    if plan.languages:
+        lines.append(_("Letters in: {languages}.").format(languages=", ".join(
+            language_name(code) or code for code in plan.languages)))
+    if plan.without_consent:
+        lines.append(ngettext(
+            "{n} person is left out: no valid consent to be contacted about events.",
+            "{n} people are left out: no valid consent to be contacted about events.",
+            len(plan.without_consent)).format(n=format_number(len(plan.without_consent))))
+    if plan.already_sent:
+        lines.append(ngettext(
+            "{n} person has been sent their follow-up already.",
+            "{n} people have been sent their follow-up already.",
+            len(plan.already_sent)).format(n=format_number(len(plan.already_sent))))
+    if not (plan.attendees or plan.no_shows):
+        lines.insert(0, _("No one is waiting for a follow-up: attendance is not recorded yet, "
+                          "or everyone who came or missed it has theirs."))
+    return lines
+
+
+def result_lines(result: FollowUpResult) -> list[str]:
+    """What sending did, in plain words, a line each."""
+    if not result.sent:
+        lines = [_("Nothing new was sent: everyone who can be sent a follow-up has theirs.")]
+    else:
+        lines = [ngettext("Follow-up sent to {n} member.", "Follow-up sent to {n} members.",
+                          result.sent).format(n=format_number(result.sent))]
+    if result.by_email:
+        lines.append(ngettext(
+            "{n} to email: their letter is in Outreach, in their language.",
+            "{n} to email: their letters are in Outreach, in their languages.",
+            len(result.by_email)).format(n=format_number(len(result.by_email))))
+    if result.by_post and result.folder is not None:
+        lines.append(ngettext(
+            "{n} by post: the print pack is in {folder}.",
+            "{n} by post: the print pack is in {folder}.",
+            len(result.by_post)).format(n=format_number(len(result.by_post)),
+                                        folder=str(result.folder)))
+    if result.feedback_forms:
+        lines.append(ngettext(
+            "{n} paper feedback form to print and put in with the thank-you letters "
+            "(feedback-form-….pdf, one copy for each letter in the file of the same "
+            "language and format).",
+            "{n} paper feedback forms to print and put in with the thank-you letters "
+            "(feedback-form-….pdf, one copy for each letter in the file of the same "
+            "language and format).", result.feedback_forms).format(
+            n=format_number(result.feedback_forms)))
+    for _member_id, name, reason in result.left_out:
+        lines.append(_("Not sent to {name}: {reason}").format(name=name, reason=reason))
+    return lines

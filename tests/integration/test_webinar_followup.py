@@ -181,7 +181,13 @@ def test_sending_gives_each_member_their_letter_language_and_format_once(service
     assert any(f.startswith("sorry-we-missed-you/") and f.endswith("-en-easy-read.pdf")
                for f in files)
     assert {"thank-you/labels.pdf", "sorry-we-missed-you/summary.pdf"} <= files
-    chloe_pdf = next(f for f in result.files if f.name.endswith("-fr-large.pdf"))
+    # Who came and wants post gets the paper feedback form too, in their language and format.
+    assert "thank-you/feedback-form-fr-large.pdf" in files and result.feedback_forms == 1
+    assert not any(f.startswith("sorry-we-missed-you/feedback-form") for f in files)
+    form = tmp_path / "post" / "thank-you" / "feedback-form-fr-large.pdf"
+    assert checks.problems(form) == [] and checks.language(form).startswith("fr")
+    chloe_pdf = next(f for f in result.files if f.name.endswith("-fr-large.pdf")
+                     and not f.name.startswith("feedback-form"))
     text = _pdf_text(chloe_pdf)
     assert "Bonjour Chloé Martin" in text and "jeudi 19 novembre 2026" in text
     assert "18:00" in text and _links(chloe_pdf) == {RECORDING, SLIDES}

@@ -93,6 +93,7 @@ def test_the_tab_says_who_gets_which_letter_and_sends_once(qtbot, tab, services,
     result = tab.result_label.text()
     assert "Follow-up sent to 3 members." in result
     assert "2 to email" in result and "1 by post: the print pack is in" in result
+    assert "1 paper feedback form to print and put in with the thank-you letters" in result
     assert tab.open_button.isVisible()
     assert any(p.name.endswith("-fr-large.pdf") for p in (tmp_path / "post").rglob("*.pdf"))
     assert [e.kind for e in services.timeline.timeline(people["post"])].count(

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_number
 from advocate_app.services.errors import ServiceError
-from advocate_app.services.webinar_followup import plan_lines, result_lines
+from advocate_app.services.webinar_followup_letters import plan_lines, result_lines
 from advocate_app.ui import prompts
 from advocate_app.ui.pages.webinars.common import Work, button, reading_label, set_reading
 from advocate_app.ui.widgets.flow import flow_of
