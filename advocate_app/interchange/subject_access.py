@@ -52,7 +52,10 @@ def _text(value) -> str:
 
 
 def render_html(data: dict, organisation: str = "") -> str:
-    from advocate_app.interchange.subject_access_events import render_event_sections
+    from advocate_app.interchange.subject_access_events import (
+        render_event_sections,
+        render_merged_records,
+    )
 
     language = current_language().replace("_", "-")
     title = _("Everything we hold about you")
@@ -76,7 +79,7 @@ def render_html(data: dict, organisation: str = "") -> str:
                  "health details.").format(date=data.get("prepared_on", ""))
     details_heading = _("Your details")
     consent_heading = _("Consent")
-    events = render_event_sections(data)
+    events = render_event_sections(data) + render_merged_records(data)
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(language)}">
 <head><meta charset="utf-8"><title>{html.escape(title)}</title>

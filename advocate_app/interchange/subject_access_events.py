@@ -152,6 +152,26 @@ def _feedback(data: dict[str, Any]) -> str:
         (_("May we contact you about it"), lambda r: _yes_no(r["may_contact"]))))
 
 
+def render_merged_records(data: dict[str, Any]) -> str:
+    """The duplicate records merged into this one, with the details each held (empty when
+    there were none)."""
+    rows = data.get("merged_records", [])
+    if not rows:
+        return ""
+
+    def held(key: str) -> Cell:
+        return lambda r: r["held"].get(key) or ""
+
+    table = _table(_("Records merged into yours"), rows, (
+        (_("Record number"), lambda r: r["record"]), (_("Merged on"), lambda r: r["merged_on"]),
+        (_("Given name"), held("given_name")), (_("Family name"), held("family_name")),
+        (_("Email"), held("email")), (_("Phone"), held("phone")),
+        (_("Address"), held("address"))))
+    note = _("The JSON file beside this page has everything each record held when it was "
+             "merged into yours.")
+    return f"\n<h2>{html.escape(_('Duplicate records'))}</h2>\n{table}\n{_none(note)}"
+
+
 def render_event_sections(data: dict[str, Any]) -> str:
     """The sections after the consent: webinars, story sessions, stories, feedback."""
     sections = ((_("Webinars"), _webinars), (_("Story-sharing sessions"), _sessions),

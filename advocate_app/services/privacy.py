@@ -80,6 +80,7 @@ class PrivacyService:
         from advocate_app.services import privacy_events
 
         data.update(privacy_events.held(self._members.reader, member_id))
+        data["merged_records"] = privacy_events.merged_records(self._members.reader, member_id)
         data["prepared_on"] = date.today().isoformat()
         return data
 

@@ -63,6 +63,23 @@ def held(reader: Reader, member_id: int) -> dict[str, list[dict[str, Any]]]:
             "feedback_given": _feedback(reader, member_id)}
 
 
+def merged_records(reader: Reader, member_id: int) -> list[dict[str, Any]]:
+    """The duplicate records merged into the member's, each with what it held then."""
+    import json
+
+    found = []
+    for merged_id, merged_at, snapshot in reader.rows(
+            "SELECT merged_id, merged_at, merged_snapshot FROM member_merges "
+            "WHERE kept_id = :m ORDER BY merged_at, id", {"m": member_id}):
+        try:
+            held_then = json.loads(snapshot or "{}")
+        except ValueError:
+            held_then = {}
+        found.append({"record": merged_id, "merged_on": _day(merged_at),
+                      "held": held_then if isinstance(held_then, dict) else {}})
+    return found
+
+
 def _registrations(reader: Reader, member_id: int) -> list[dict[str, Any]]:
     rows = reader.rows(
         "SELECT w.title, w.starts_at, w.timezone, r.status, r.needs, "

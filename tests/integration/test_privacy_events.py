@@ -189,14 +189,20 @@ def test_erasure_keeps_the_counts_and_removes_the_words_and_the_stories(services
         assert words not in held
 
 
-def test_erasure_clears_the_copy_of_a_record_merged_into_theirs(services):
+def test_records_merged_into_theirs_are_reported_and_erased_with_them(services):
     keep = services.members.create(MemberInput(given_name="Zoë", family_name="Ørsted")).id
     other = services.members.create(MemberInput(given_name="Zoe", family_name="Orsted",
                                                 email="zoe.old@example.org")).id
     services.duplicates.merge(keep, other)
-    assert "zoe.old@example.org" in json.dumps(services.duplicates.merges_into(keep))
+    data = services.privacy.everything_we_hold(keep)
+    (merged,) = data["merged_records"]
+    assert merged["record"] == other and merged["held"]["email"] == "zoe.old@example.org"
+    page = render_html(data)
+    assert "<h2>Duplicate records</h2>" in page
+    assert f"<td>{other}</td>" in page and "<td>zoe.old@example.org</td>" in page
     services.privacy.erase(keep)
     assert "zoe.old@example.org" not in json.dumps(services.duplicates.merges_into(keep))
+    assert "zoe.old@example.org" not in json.dumps(services.privacy.everything_we_hold(keep))
 
 
 def test_retention_leaves_people_with_a_webinar_ahead_or_a_story_in_use(services):
