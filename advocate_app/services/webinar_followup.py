@@ -167,8 +167,9 @@ class WebinarFollowUpService:
             item_id = ids[_key(p)]
             counts[item_id] = counts.get(item_id, 0) + 1
         made = tuple(FollowUpLetter(ids[key], key[0].value, key[1], item.title,
-                                    counts.get(ids[key], 0))
-                     for key, item in sorted(letters.items()) if counts.get(ids[key]))
+                                    counts[ids[key]])
+                     for key, item in sorted(letters.items())
+                     if key in ids and counts.get(ids[key]))
         return FollowUpResult(
             webinar_id, made,
             attendees=tuple(p.member_id for p in sent if p.message is Message.ATTENDED),
@@ -244,7 +245,9 @@ class WebinarFollowUpService:
         now = datetime.now(UTC)
         with self._uow() as uow:
             session = uow.session
-            ids = {key: _store(session, self._actor, item, now) for key, item in letters.items()}
+            needed = {_key(p) for p in sending}
+            ids = {key: _store(session, self._actor, item, now)
+                   for key, item in letters.items() if key in needed}
             by_id = {p.registration_id: p for p in sending}
             records = session.scalars(select(WebinarRegistration).where(
                 WebinarRegistration.id.in_(list(by_id)),

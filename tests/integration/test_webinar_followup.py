@@ -285,6 +285,7 @@ def test_a_post_member_without_an_address_is_listed_and_not_marked_sent(services
     assert result.attendees == () and result.letters == ()
     assert [(m, reason) for m, _name, reason in result.left_out] == [
         (nowhere, "No postal address")]
+    assert services.outreach.list() == []  # no letter made for nobody
     assert services.webinar_followup.plan(webinar).attendees == (nowhere,)
 
 
