@@ -217,6 +217,26 @@ def test_withdrawing_is_not_done_when_the_person_says_no(qtbot, page, services, 
     assert _texts(page.stories_tab.table, 4) == ["Website ✓"]
 
 
+def test_an_archived_story_leaves_the_list_and_can_be_brought_back(qtbot, page, services,
+                                                                   monkeypatch):
+    story_id = _story(services, None, title="The long drive")
+    page.refresh()
+    tab = page.stories_tab
+    tab.select_story(story_id)
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
+    tab.archive_button.click()
+    assert _texts(tab.table, 0) == []
+    assert services.stories.get(story_id).archived
+    tab.archived_check.setChecked(True)
+    tab.select_story(story_id)
+    assert tab.archive_button.text().replace("&", "") == "Bring back story"
+    tab.archive_button.click()
+    assert not services.stories.get(story_id).archived
+    tab.archived_check.setChecked(False)
+    assert _texts(tab.table, 0) == ["The long drive"]
+    assert tab.archive_button.text().replace("&", "") == "Archive story…"
+
+
 def test_a_story_consented_for_every_use_says_so_briefly(qtbot, page, services):
     story_id = _story(services)
     services.stories.grant(story_id, frozenset(StoryChannel), ConsentGrantInput())

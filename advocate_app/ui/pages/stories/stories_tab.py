@@ -164,7 +164,10 @@ class StoriesTab(QWidget):
         self.edit_button.setEnabled(chosen)
         self.consent_button.setEnabled(chosen)
         self.withdraw_button.setEnabled(granted)
-        self.archive_button.setEnabled(chosen and not story.archived)
+        self.archive_button.setEnabled(chosen)
+        # An archived story (shown with "Show archived") can be brought back the same way.
+        self.archive_button.setText(_("&Bring back story") if chosen and story.archived
+                                    else _("&Archive story…"))
 
     # --- what is done with a story ---------------------------------------------------------
 
@@ -220,6 +223,9 @@ class StoriesTab(QWidget):
         story = self.story()
         if story is None:
             return
+        if story.archived:
+            self._bring_back(story)
+            return
         title = _("Archive story")
         if not prompts.confirm(self, title, _(
                 "Archive “{title}”? It leaves the list and can no longer be chosen for new "
@@ -233,3 +239,14 @@ class StoriesTab(QWidget):
             return
         self.status_message.emit(_("Story “{title}” archived.").format(title=story.title))
         self.refresh()
+
+    def _bring_back(self, story) -> None:
+        try:
+            self._services.stories.archive(story.id, archived=False)
+        except ServiceError as exc:
+            prompts.error(self, _("Bring back story"), str(exc))
+            return
+        self.status_message.emit(_("Story “{title}” is back in the list.").format(
+            title=story.title))
+        self.refresh()
+        self.select_story(story.id)
