@@ -188,11 +188,12 @@ class StoriesTab(QWidget):
             self.refresh()
             return
         accepted = self._run_dialog(dialog)
+        saved_id, title = dialog.saved_id, dialog.title_field.text().strip()
+        dialog.deleteLater()  # a closed editor kept by the page grew memory all session long
         self.refresh()  # quotes are kept as they are approved, so the list follows anyway
-        if accepted and dialog.saved_id is not None:
-            self.select_story(dialog.saved_id)
-            self.status_message.emit(_("Story “{title}” saved.").format(
-                title=dialog.title_field.text().strip()))
+        if accepted and saved_id is not None:
+            self.select_story(saved_id)
+            self.status_message.emit(_("Story “{title}” saved.").format(title=title))
 
     def edit_consent(self) -> None:
         from advocate_app.ui.dialogs.story_consent import StoryConsentEditor
@@ -206,6 +207,7 @@ class StoriesTab(QWidget):
             prompts.error(self, _("Consent"), str(exc))
             return
         self._run_dialog(dialog)  # every answer is recorded as it is given
+        dialog.deleteLater()
         self.refresh()
 
     def withdraw_consent(self) -> None:
