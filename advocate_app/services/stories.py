@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from advocate_app.domain.community import EngagementKind
+from advocate_app.domain.members import Member
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.domain.story_rules import (
     AttachmentKind,
@@ -222,6 +223,11 @@ class StoryService:
             errors["expires_on"] = _("The consent must end after the day it starts.")
         with self._uow() as uow:
             story = story_ledger.story_row(uow.session, story_id)
+            if story.teller_id is not None and uow.session.get(
+                    Member, story.teller_id).erased_at is not None:
+                # Erasure withdrew every use; nobody is left who could consent again.
+                raise ValidationError({"channels": _(
+                    "This story’s teller was erased: no consent can be recorded for it.")})
             refused = grant_refusal(story.teller_is_child, data.guardian_name)
             if refused:
                 errors["guardian_name"] = refused

@@ -189,6 +189,18 @@ def test_erasure_keeps_the_counts_and_removes_the_words_and_the_stories(services
         assert words not in held
 
 
+def test_no_consent_can_be_recorded_for_an_erased_tellers_story(services, tmp_path):
+    from advocate_app.services.errors import ValidationError
+
+    made = _zoe_took_part(services, tmp_path)
+    services.privacy.erase(made["zoe"])
+    with pytest.raises(ValidationError, match="teller was erased"):
+        services.stories.grant(made["story"], frozenset({StoryChannel.NEWSLETTER}),
+                               ConsentGrantInput(Identification.FIRST_NAME))
+    told = services.stories.get(made["story"])
+    assert all(c.state is StoryConsentState.WITHDRAWN for c in told.consents)
+
+
 def test_records_merged_into_theirs_are_reported_and_erased_with_them(services):
     keep = services.members.create(MemberInput(given_name="Zoë", family_name="Ørsted")).id
     other = services.members.create(MemberInput(given_name="Zoe", family_name="Orsted",
