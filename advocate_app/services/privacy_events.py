@@ -214,6 +214,7 @@ def erase(session: Session, actor: Actor, member_id: int, files_dir: Path | None
     stories. The files to delete are returned, deleted by the caller once it has committed."""
     from sqlalchemy import func, select, update
 
+    from advocate_app.domain.boards import Promise
     from advocate_app.domain.feedback import FeedbackResponse
     from advocate_app.domain.stories import StorySessionParticipant
     from advocate_app.domain.webinars import WebinarRegistration, WebinarReviewItem
@@ -238,6 +239,11 @@ def erase(session: Session, actor: Actor, member_id: int, files_dir: Path | None
         StorySessionParticipant.member_id == member_id).values(support_notes=""))
     done.feedback = session.scalar(count.select_from(FeedbackResponse).where(
         FeedbackResponse.member_id == member_id)) or 0
+    # A promise made from their comment keeps what was promised, not what they said.
+    session.execute(update(Promise).where(Promise.id.in_(
+        select(FeedbackResponse.promise_id).where(FeedbackResponse.member_id == member_id,
+                                                  FeedbackResponse.promise_id.is_not(None))))
+        .values(you_said=""))
     session.execute(update(FeedbackResponse).where(FeedbackResponse.member_id == member_id)
                     .values(worked="", change="", comments="", may_contact=False,
                             member_id=None))

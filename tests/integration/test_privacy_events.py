@@ -201,6 +201,17 @@ def test_no_consent_can_be_recorded_for_an_erased_tellers_story(services, tmp_pa
     assert all(c.state is StoryConsentState.WITHDRAWN for c in told.consents)
 
 
+def test_a_promise_made_from_their_comment_keeps_the_promise_not_their_words(services,
+                                                                          tmp_path):
+    made = _zoe_took_part(services, tmp_path)
+    promise_id = services.feedback.make_promise(made["feedback"], "We will start at 7 pm",
+                                                owner_role="Events lead")
+    services.privacy.erase(made["zoe"])
+    (promise,) = [p for p in services.actions.promises() if p.id == promise_id]
+    assert promise.text == "We will start at 7 pm"
+    assert "Zoë" not in promise.you_said and "Ask" not in promise.you_said
+
+
 def test_records_merged_into_theirs_are_reported_and_erased_with_them(services):
     keep = services.members.create(MemberInput(given_name="Zoë", family_name="Ørsted")).id
     other = services.members.create(MemberInput(given_name="Zoe", family_name="Orsted",
