@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from advocate_app.domain.inline_markup import plain
 from advocate_app.domain.outreach_content import PICTOGRAMS, Block, pictogram_label
 from advocate_app.i18n import N_, _
+from advocate_app.ui.dialogs.outreach_story_block import StoryBlockPage
 from advocate_app.ui.widgets.heading import Heading
 
 BLOCK_NAMES = {
@@ -29,6 +30,7 @@ BLOCK_NAMES = {
     "table": N_("Table"), "image": N_("Picture"), "qr": N_("QR code"),
     "contact": N_("Contact details"), "event": N_("Event details"),
     "formats_notice": N_("Other formats notice"), "address": N_("Member's address"),
+    "story": N_("Story or quote"),
 }
 
 
@@ -65,7 +67,7 @@ def _words(block: Block) -> str:
     elif block.type == "contact":
         lines = data.get("lines") or []
         summary = lines[0] if lines else ""
-    elif block.type == "event":
+    elif block.type in ("event", "story"):
         summary = data.get("title", "")
     else:
         summary = ""
@@ -327,6 +329,9 @@ class BlockForm(QWidget):
         for widget in self.findChildren(QCheckBox):
             widget.toggled.connect(self._edited)
         self.heading_level.valueChanged.connect(self._edited)
+        self.story_page = StoryBlockPage()  # the editor binds it to the outreach service
+        self._pages["story"] = self.stack.addWidget(self.story_page)
+        self.story_page.changed.connect(self._edited)
         self.load(None)
 
     @staticmethod
@@ -409,6 +414,8 @@ class BlockForm(QWidget):
                 self.event_when.setText(str(data.get("when") or ""))
                 self.event_where.setText(str(data.get("where") or ""))
                 self.event_details.setPlainText(str(data.get("details") or ""))
+            elif block.type == "story":
+                self.story_page.load(data)
         finally:
             self._loading = False
 
@@ -467,6 +474,8 @@ class BlockForm(QWidget):
             data.update(title=self.event_title.text(), when=self.event_when.text(),
                         where=self.event_where.text(),
                         details=self.event_details.toPlainText())
+        elif kind == "story":
+            data = self.story_page.data()
         return Block(kind, data, self.block_language.currentData() or "")
 
     def _edited(self, *_args) -> None:
@@ -486,8 +495,3 @@ def new_block(block_type: str) -> Block:
         "contact": {"lines": []},
         "event": {"title": "", "when": "", "where": "", "details": ""},
     }.get(block_type, {}))
-
-
-# --- the editor -------------------------------------------------------------------------------
-
-

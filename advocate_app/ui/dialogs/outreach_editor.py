@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from advocate_app.domain.community import ConsentPurpose
 from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
 from advocate_app.domain.print_profiles import ProfileKey
+from advocate_app.domain.story_rules import StoryChannel
 from advocate_app.i18n import _
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.outreach_blocks import (
@@ -142,6 +143,7 @@ class OutreachEditor(QDialog):
 
         self.block_form = BlockForm()
         self.block_form.changed.connect(self._block_edited)
+        self.block_form.story_page.bind(services, self.current_item, item_id)
 
         list_side = QWidget()
         list_layout = QVBoxLayout(list_side)
@@ -185,6 +187,16 @@ class OutreachEditor(QDialog):
                                              "version"))
         self._form_row(more_form, _("Versions &group:"), self.group_edit,
                        _("Versions group"))
+        self.story_channel_combo = QComboBox()
+        self.story_channel_combo.addItem(_("The usual for this kind of item"), "")
+        for channel in StoryChannel:
+            self.story_channel_combo.addItem(channel.label, channel.value)
+        select_data(self.story_channel_combo, item.story_channel)
+        self._form_row(more_form, _("Stories used &as:"), self.story_channel_combo,
+                       _("Use of a story this item is"))
+        self.story_channel_hint = QLabel()
+        self.story_channel_hint.setWordWrap(True)
+        more_form.addRow(None, self.story_channel_hint)
         self.easy_read_box = QCheckBox(_("Written in &Easy Read"))
         self.easy_read_box.setChecked(item.easy_read)
         self.easy_read_box.setAccessibleName(_("Written in Easy Read"))
@@ -259,8 +271,11 @@ class OutreachEditor(QDialog):
         self._timer.timeout.connect(self.refresh_preview)
         for edit in (self.title_edit, self.audience_edit, self.channel_edit, self.group_edit):
             edit.textChanged.connect(self._changed)
-        for combo in (self.kind_combo, self.language_combo, self.purpose_combo):
+        for combo in (self.kind_combo, self.language_combo, self.purpose_combo,
+                      self.story_channel_combo):
             combo.currentIndexChanged.connect(self._changed)
+        for combo in (self.kind_combo, self.story_channel_combo):
+            combo.currentIndexChanged.connect(self._story_channel_changed)
         self.easy_read_box.toggled.connect(self._changed)
         self.title_edit.textChanged.connect(lambda _t: self.title_error.setVisible(False))
 
@@ -268,6 +283,7 @@ class OutreachEditor(QDialog):
         for block in self._blocks:
             self.block_list.addItem(QListWidgetItem(describe_block(block)))
         self._loading = False
+        self._story_channel_changed()
         if self._blocks:
             self.block_list.setCurrentRow(0)
         self._update_buttons()
@@ -309,7 +325,7 @@ class OutreachEditor(QDialog):
             self.language_combo.currentData() or "en", tuple(self._blocks),
             self.audience_edit.text().strip(), self.channel_edit.text().strip(),
             self.purpose_combo.currentData() or "", self.group_edit.text().strip(),
-            self.easy_read_box.isChecked())
+            self.easy_read_box.isChecked(), self.story_channel_combo.currentData() or "")
 
     def has_changes(self) -> bool:
         return self.current_item() != self._initial
@@ -320,12 +336,13 @@ class OutreachEditor(QDialog):
 
     def refresh_preview(self) -> None:
         self._timer.stop()
-        self.preview.show_item(self.current_item())
+        self.preview.show_item(self.current_item(), item_id=self.item_id)
         self._update_problems()
 
     def _update_problems(self) -> None:
         profile = self.preview.profile()
-        found = self._services.outreach.preflight(self.current_item(), profile)
+        found = self._services.outreach.preflight(self.current_item(), profile,
+                                                  item_id=self.item_id)
         self.problems.clear()
         if not found:
             item = QListWidgetItem(_("No problems for {profile}.").format(profile=profile.label))
@@ -377,10 +394,27 @@ class OutreachEditor(QDialog):
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < len(self._blocks) - 1)
 
+    def _story_channel_changed(self, *_args) -> None:
+        """Say which consent a story needs here, and show the story block's anew."""
+        channel = self.current_item().effective_story_channel
+        self.story_channel_hint.setText(_(
+            "A story or quote is printed only where its teller consented to this use: "
+            "{channel}.").format(channel=channel.label))
+        if self.block_form.block() is not None and self.block_form.block().type == "story":
+            self.block_form.story_page.refresh()
+
     def add_block(self, block_type: str) -> None:
         row = self.block_list.currentRow()
         row = len(self._blocks) if row < 0 else row + 1
         block = new_block(block_type)
+        if block_type == "story":
+            from advocate_app.ui.dialogs.outreach_story_block import choose_story
+
+            chosen = choose_story(self, self._services,
+                                  self.current_item().effective_story_channel)
+            if chosen is None:
+                return
+            block = Block("story", chosen)
         self._blocks.insert(row, block)
         self.block_list.insertItem(row, QListWidgetItem(describe_block(block)))
         self.block_list.setCurrentRow(row)

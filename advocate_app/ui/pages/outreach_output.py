@@ -192,9 +192,10 @@ class OutreachOutput(QWidget):
         self.json_task = self._write_in_background(
             self._page.export_button, path, lambda: outreach.write_json(item_id, path), failed)
 
-    def problems_in_words(self, item: OutreachItem, profile: ProfileKey) -> list:
+    def problems_in_words(self, item: OutreachItem, profile: ProfileKey,
+                          item_id: int | None = None) -> list:
         """The pre-flight problems, and each as a sentence that says where it is."""
-        problems = self._services.outreach.preflight(item, profile)
+        problems = self._services.outreach.preflight(item, profile, item_id=item_id)
         return [(problem, problem_in_words(problem, item.blocks)) for problem in problems]
 
     def save_pdf(self) -> None:
@@ -204,7 +205,11 @@ class OutreachOutput(QWidget):
             return
         item_id, item = chosen_item
         profile = self.preview.profile()
-        found = self.problems_in_words(item, profile)
+        found = self.problems_in_words(item, profile, item_id)
+        blocking = [words for problem, words in found if problem.blocking]
+        if blocking:  # a story without consent: no printing anyway
+            prompts.error(self._page, title, "\n".join(blocking))
+            return
         overridden = []
         if found:
             if not ask_save_anyway(self._page, title, [words for _problem, words in found]):
