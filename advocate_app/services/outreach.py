@@ -217,6 +217,14 @@ class OutreachService:
                      lambda: write_atomically(path, page))
         return path
 
+    def record_printing(self, item: OutreachItem, profile: ProfileKey, *,
+                        item_id: int | None = None) -> None:
+        """Log that the item, as previewed, is being sent to a printer: its stories are checked
+        again today (RenderError with the reason: do not print) and each use recorded."""
+        gate = StoryGate(self._reader)
+        gate.resolve(item, item_id)
+        self._record(item_id, item, "print", profile, 1, (), gate, lambda: None)
+
     def renderings(self, item_id: int) -> builtins.list[dict]:
         rows = self._reader.rows(
             "SELECT r.output, r.profile, r.language, r.copies, r.overridden, r.created_at, "

@@ -98,3 +98,43 @@ def test_choosing_no_story_adds_no_block(qtbot, services, monkeypatch):
     monkeypatch.setattr(outreach_story_block, "choose_story", lambda *a: None)
     dialog.add_block("story")
     assert dialog.current_item().blocks == ()
+
+
+def test_printing_an_item_with_a_story_logs_the_use_and_a_refused_one_prints_nothing(
+        qtbot, services, monkeypatch):
+    from advocate_app.ui import prompts
+    from advocate_app.ui.pages import outreach_output
+    from advocate_app.ui.pages.outreach import OutreachPage
+
+    story_id, _quote = _story(services)
+    item = OutreachItem(ItemKind.NEWSLETTER, "Spring news", "en", (
+        Block("story", {"story_id": story_id, "quote_id": None, "title": "Seven years"}),))
+    item_id = services.outreach.save(item)
+    page = OutreachPage(services)
+    qtbot.addWidget(page, before_close_func=lambda w: w.wait_for_work())
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.preview.document.pageCount() > 0
+                    and not page.preview.is_busy(), timeout=20_000)
+    printed, errors = [], []
+    monkeypatch.setattr(outreach_output, "ask_printer", lambda *a: "printer")
+    monkeypatch.setattr(outreach_output, "print_document",
+                        lambda document, printer: printed.append(printer) or 1)
+    monkeypatch.setattr(prompts, "error", lambda *a: errors.append(a[-1]))
+    page.output.print_item()
+    qtbot.waitUntil(lambda: printed == ["printer"], timeout=5_000)
+    uses = services.database.reader.rows(
+        "SELECT u.item_id, r.output, u.channel FROM story_uses u "
+        "JOIN outreach_renderings r ON r.id = u.rendering_id")
+    assert uses == [(item_id, "print", "newsletter")]
+
+    # Consent withdrawn since the preview was drawn: nothing goes to the printer.
+    from advocate_app.domain.stories import StoryConsent
+
+    with services.uow() as uow:
+        uow.session.add(StoryConsent(story_id=story_id, channel="newsletter",
+                                     status="withdrawn", effective_on=date.today()))
+        uow.commit()
+    page.output.print_item()
+    qtbot.waitUntil(lambda: errors != [], timeout=5_000)
+    assert printed == ["printer"] and "withdrew consent" in errors[0]

@@ -134,6 +134,7 @@ class OutreachOutput(QWidget):
         self.pdf_task: BackgroundTask | None = None
         self.html_task: BackgroundTask | None = None
         self.json_task: BackgroundTask | None = None
+        self.print_task: BackgroundTask | None = None
         self.preview = PdfPreview(services)
         self.preview_heading = Heading(_("Preview"), level=2)
         self.pdf_button = QPushButton(_("Save as P&DF…"))
@@ -282,15 +283,30 @@ class OutreachOutput(QWidget):
         printer = ask_printer(self._page, title)
         if printer is None:
             return
-        pages = print_document(document, printer)
-        self._page.status_message.emit(ngettext("Sent {n} page to the printer.",
-                                          "Sent {n} pages to the printer.", pages).format(
-            n=pages))
+        item, item_id = self.preview.item(), self._page.selected_id()
+
+        def send(_result: object = None) -> None:
+            pages = print_document(document, printer)
+            self._page.status_message.emit(ngettext("Sent {n} page to the printer.",
+                                              "Sent {n} pages to the printer.", pages).format(
+                n=pages))
+
+        if item is None or not any(block.type == "story" for block in item.blocks):
+            send()
+            return
+        # A story printed is a use of it: checked again and logged before the paper comes out.
+        from advocate_app.ui.tasks import run_in_background
+
+        profile = self.preview.profile()
+        self.print_task = run_in_background(
+            self, lambda _p, _c: self._services.outreach.record_printing(
+                item, profile, item_id=item_id), on_done=send,
+            on_error=lambda error: prompts.error(self._page, title, str(error)))
 
 
     def wait(self) -> None:
         """Let background drawing and saving end (closing, tests)."""
         self.preview.wait()
-        for task in (self.pdf_task, self.html_task, self.json_task):
+        for task in (self.pdf_task, self.html_task, self.json_task, self.print_task):
             if task is not None:
                 task.wait()
