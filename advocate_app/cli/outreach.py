@@ -133,7 +133,12 @@ def _outreach_render(args, context) -> int:
     profile = ProfileKey(args.profile)
     outreach = context.services.outreach
     output = Path(args.output)
-    problems = outreach.preflight(item, profile)
+    problems = outreach.preflight(item, profile, item_id=item_id)
+    blocking = [problem for problem in problems if problem.blocking]
+    if blocking:  # a story without consent: --force cannot print it
+        for problem in blocking:
+            print(problem.message, file=sys.stderr)
+        return 1
     if problems and not args.force:
         print(_("The pre-flight check found problems for {profile}:").format(
             profile=profile.label), file=sys.stderr)

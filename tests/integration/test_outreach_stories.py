@@ -177,7 +177,8 @@ def test_a_story_consented_for_the_newsletter_only_is_refused_in_a_leaflet(servi
     assert (tmp_path / "l.html").exists()
 
 
-def test_an_expired_grant_is_refused_and_a_grant_ending_today_still_counts(services, tmp_path):
+def test_an_expired_grant_is_refused_and_a_grant_ending_today_still_counts(any_services, tmp_path):
+    services = any_services
     teller = _teller(services)
     expired, _q = _story(services, teller,
                          (StoryChannel.LEAFLET, "first_name", TODAY - timedelta(days=1)))
@@ -227,7 +228,8 @@ def test_an_anonymous_teller_is_shared_anonymously_whatever_was_typed(services, 
 # -- uses --------------------------------------------------------------------------------------
 
 
-def test_every_rendering_records_a_use_and_the_preview_records_none(services, tmp_path):
+def test_every_rendering_records_a_use_and_the_preview_records_none(any_services, tmp_path):
+    services = any_services
     story_id, quote_id = _story(services, _teller(services),
                                 (StoryChannel.LEAFLET, "first_name", None))
     item = replace(_item(story_id), blocks=(*_item(story_id).blocks,
@@ -281,7 +283,8 @@ def test_a_print_pack_records_a_use_per_file_in_the_same_transaction(services, t
 # -- withdrawal ----------------------------------------------------------------------------
 
 
-def test_after_withdrawal_the_item_is_not_rendered_again(services, tmp_path):
+def test_after_withdrawal_the_item_is_not_rendered_again(any_services, tmp_path):
+    services = any_services
     story_id, _q = _story(services, _teller(services),
                           (StoryChannel.LEAFLET, "first_name", None),
                           (StoryChannel.NEWSLETTER, "first_name", None))
@@ -355,3 +358,25 @@ def test_the_story_is_a_tagged_blockquote_in_every_profile(services, tmp_path, p
                                  "--json"], capture_output=True, text=True, timeout=120)
         report = json.loads(result.stdout)
         assert report["passed"], report["failed_checks"]
+
+
+def test_the_command_line_refuses_a_story_without_consent_even_with_force(
+        services, app_paths, tmp_path, capsys):
+    from advocate_app.app import main
+
+    story_id, _q = _story(services, _teller(services),
+                          (StoryChannel.NEWSLETTER, "first_name", None))
+    item_file = tmp_path / "leaflet.json"
+    item_file.write_text(_item(story_id).to_json(), encoding="utf-8")
+    data = ["--data-dir", str(app_paths.data_dir)]
+    out = tmp_path / "leaflet.pdf"
+    assert main([*data, "outreach", "render", str(item_file), "--force", "-o", str(out)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "The story “Seven years” may not be used in leaflets: its teller has not consented to "
+        "that use.")
+    assert not out.exists()
+    newsletter = tmp_path / "newsletter.json"
+    newsletter.write_text(_item(story_id, story_channel="newsletter").to_json(),
+                          encoding="utf-8")
+    assert main([*data, "outreach", "render", str(newsletter), "-o", str(out)]) == 0
+    assert [u[5] for u in _uses(services)] == ["newsletter"]
