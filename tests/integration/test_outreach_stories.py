@@ -280,6 +280,25 @@ def test_a_print_pack_records_a_use_per_file_in_the_same_transaction(services, t
                                 "leaflet", "first_name")]
 
 
+def test_a_print_pack_with_a_refused_story_writes_and_logs_nothing(services, tmp_path):
+    from advocate_app.domain.community import ConsentMethod, ConsentPurpose, ConsentStatus
+    from advocate_app.services.consent import ConsentEntry
+
+    story_id, _q = _story(services, _teller(services),
+                          (StoryChannel.NEWSLETTER, "first_name", None))
+    item_id = services.outreach.save(_item(story_id))
+    reader = services.members.create(MemberInput(
+        given_name="Tomas", family_name="Berg", address="1 High Street", postcode="LS1 1AA",
+        country="GB"))
+    services.consent.record(reader.id, ConsentEntry(
+        ConsentPurpose.NEWSLETTER, ConsentStatus.GRANTED, ConsentMethod.PAPER, TODAY))
+    with pytest.raises(RenderError, match="may not be used in leaflets"):
+        services.outreach.print_pack(item_id, [reader.id], tmp_path / "pack",
+                                     print_anyway=True)
+    assert [path.name for path in tmp_path.iterdir()] == ["data"]  # no pack, no scratch
+    assert _renderings(services) == [] and _uses(services) == []
+
+
 # -- withdrawal ----------------------------------------------------------------------------
 
 
