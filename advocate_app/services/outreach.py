@@ -21,6 +21,7 @@ from advocate_app.domain.outreach_content import (
     ContentError,
     ItemKind,
     OutreachItem,
+    StoryText,
     item_from_json,
 )
 from advocate_app.domain.people import Actor
@@ -153,9 +154,13 @@ class OutreachService:
         the profile's page limit. Characters no bundled font can print are listed too, and
         each story or quote it may not print today (``blocking``: no printing anyway)."""
         problems = check(item, PROFILES[profile], choices)
-        problems += unprintable_characters(item)
+        printed = item
         if has_stories(item):
-            problems += StoryGate(self._reader).problems(item, item_id)
+            gate = StoryGate(self._reader)
+            refused = gate.problems(item, item_id)
+            problems += refused
+            printed = item if refused else gate.resolve(item, item_id)  # the teller's words
+        problems += unprintable_characters(printed)
         limit = PROFILES[profile].max_pages
         if pages is not None and limit and pages > limit:
             problems.append(Problem("too-many-pages", _(
@@ -291,6 +296,8 @@ def unprintable_characters(item: OutreachItem) -> list[Problem]:
 def _strings(value: object) -> list[str]:
     if isinstance(value, str):
         return [value]
+    if isinstance(value, StoryText):
+        return [value.text, value.attribution]
     if isinstance(value, dict):
         return [s for v in value.values() for s in _strings(v)]
     if isinstance(value, list | tuple):

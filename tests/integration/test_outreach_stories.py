@@ -225,6 +225,22 @@ def test_an_anonymous_teller_is_shared_anonymously_whatever_was_typed(services, 
                                                                   None)
 
 
+def test_the_preflight_check_reads_the_tellers_words_for_characters_it_cannot_print(
+        services):
+    from advocate_app.domain.stories import Story
+
+    story_id, _q = _story(services, None, (StoryChannel.LEAFLET, "anonymous", None))
+    item = _item(story_id)
+    assert not [p for p in services.outreach.preflight(item, ProfileKey.STANDARD)
+                if p.code == "unprintable"]
+    with services.uow() as uow:
+        uow.session.get(Story, story_id).text = "A day I will never forget \U00013000."
+        uow.commit()
+    found = [p for p in services.outreach.preflight(item, ProfileKey.STANDARD)
+             if p.code == "unprintable"]
+    assert len(found) == 1 and "\U00013000" in found[0].message
+
+
 # -- uses --------------------------------------------------------------------------------------
 
 
