@@ -88,11 +88,14 @@ class WebinarFollowUpService:
     def due(self, today: date | None = None) -> list[FollowUpDue]:
         """Held webinars with attendees or registered no-shows (with consent for events) not
         sent a follow-up yet, the latest first."""
+        # Read from the webinars to their registrations to the members (CROSS JOIN keeps
+        # SQLite to that order): starting from 100,000 members and their consent took
+        # 0.6 s, on the dashboard's every visit.
         rows = self._reader.rows(
             "SELECT w.id, w.title, w.starts_at, count(*) FROM webinars w "
-            "JOIN webinar_registrations r ON r.webinar_id = w.id "
-            "JOIN members m ON m.id = r.member_id "
-            "WHERE w.status = :held AND r.followup_sent_at IS NULL "
+            "CROSS JOIN webinar_registrations r CROSS JOIN members m "
+            "WHERE r.webinar_id = w.id AND m.id = r.member_id "
+            "AND w.status = :held AND r.followup_sent_at IS NULL "
             "AND m.erased_at IS NULL AND m.archived_at IS NULL "
             "AND ((r.attendance = :attended AND r.status <> :cancelled) "
             "OR (r.attendance = :no_show AND r.status = :registered)) "
