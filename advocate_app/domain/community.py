@@ -14,11 +14,18 @@ from datetime import date
 
 from advocate_app.i18n import N_, _
 
+#: Each labelled enum's untranslated labels, made once (lists ask for thousands of labels).
+_LABELS: dict[type, dict] = {}
+
 
 class _Labelled(enum.StrEnum):
     @property
     def label(self) -> str:
-        return _(self._labels()[self])
+        kind = type(self)
+        labels = _LABELS.get(kind)
+        if labels is None:
+            labels = _LABELS[kind] = kind._labels()
+        return _(labels[self])
 
     @classmethod
     def _labels(cls) -> dict:
