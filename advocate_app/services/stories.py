@@ -223,8 +223,9 @@ class StoryService:
             errors["expires_on"] = _("The consent must end after the day it starts.")
         with self._uow() as uow:
             story = story_ledger.story_row(uow.session, story_id)
-            if story.teller_id is not None and uow.session.get(
-                    Member, story.teller_id).erased_at is not None:
+            teller = (uow.session.get(Member, story.teller_id)
+                      if story.teller_id is not None else None)
+            if teller is not None and teller.erased_at is not None:
                 # Erasure withdrew every use; nobody is left who could consent again.
                 raise ValidationError({"channels": _(
                     "This story’s teller was erased: no consent can be recorded for it.")})

@@ -308,6 +308,16 @@ def _story_consent(env) -> Opened:
     return Opened(dialog, [("consent", _nothing), ("refused", dialog.record)])
 
 
+def _story_picker(env) -> Opened:
+    from advocate_app.domain.story_rules import StoryChannel
+    from advocate_app.ui.dialogs.outreach_story_block import StoryPicker
+
+    _a_story(env)
+    dialog = StoryPicker(env.services, StoryChannel.LEAFLET, env.window)
+    return Opened(dialog, [("stories", _nothing),
+                           ("quotes", lambda: dialog.story_list.setCurrentRow(0))])
+
+
 def _story_session_editor(env) -> Opened:
     from datetime import datetime, timedelta
 
@@ -381,6 +391,7 @@ WINDOWS: dict[str, list[Callable]] = {
         _webinar_report_review],
     "advocate_app.ui.dialogs.story_editor.StoryEditor": [_story_editor],
     "advocate_app.ui.dialogs.story_consent.StoryConsentEditor": [_story_consent],
+    "advocate_app.ui.dialogs.outreach_story_block.StoryPicker": [_story_picker],
     "advocate_app.ui.dialogs.story_session_editor.StorySessionEditor": [
         _story_session_editor],
     "advocate_app.ui.dialogs.feedback_editor.FeedbackDialog": [_feedback_answer],
