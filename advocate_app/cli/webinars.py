@@ -106,9 +106,9 @@ def run(args, context) -> int:
 
 
 def _create(args, context) -> int:
+    from advocate_app.domain.webinar_kinds import Platform, WebinarStatus
     from advocate_app.domain.webinar_rules import platform_warning
     from advocate_app.domain.webinar_views import WebinarInput
-    from advocate_app.domain.webinar_kinds import Platform, WebinarStatus
 
     warning = platform_warning(Platform(args.platform), args.link)
     if warning:  # said, not refused: the id still goes to the standard output

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # made on first use (start-up stays quick)
     from advocate_app.services.actions import ActionService
     from advocate_app.services.board_documents import BoardDocumentService
     from advocate_app.services.boards import BoardService
+    from advocate_app.services.dashboard import DashboardService
     from advocate_app.services.feedback import FeedbackService
     from advocate_app.services.meetings import MeetingService
     from advocate_app.services.minute_taking import MinutesService
@@ -28,7 +29,6 @@ if TYPE_CHECKING:  # made on first use (start-up stays quick)
     from advocate_app.services.roles import RolesService
     from advocate_app.services.stories import StoryService
     from advocate_app.services.story_sessions import StorySessionService
-    from advocate_app.services.dashboard import DashboardService
     from advocate_app.services.webinar_followup import WebinarFollowUpService
     from advocate_app.services.webinar_reports import WebinarReportService
     from advocate_app.services.webinars import WebinarService
