@@ -97,18 +97,18 @@ def _story(story: dict[str, Any]) -> str:
         (_("Archived"), _yes_no(story.get("archived"))))
     parts = [f"<h3>{_e(story['title'])}</h3>", "<dl>" + "".join(
         f"<dt>{html.escape(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts) + "</dl>"]
-    parts.append(f"<h4>{html.escape(_('The story'))}</h4>")
+    parts.append(_heading(4, _("The story")))
     paragraphs = [p for p in (story.get("text") or "").split("\n\n") if p.strip()]
     parts.extend(f"<p>{html.escape(p.strip())}</p>" for p in paragraphs)
     if not paragraphs:
         parts.append(_none(_("No text is kept.")))
     quotes = story.get("quotes", [])
-    parts.append(f"<h4>{html.escape(_('Approved quotes'))}</h4>")
+    parts.append(_heading(4, _("Approved quotes")))
     parts.append("\n".join(f"<blockquote><p>{html.escape(q)}</p></blockquote>"
                            for q in quotes) if quotes else _none(_("None.")))
     files = story.get("attachments", [])
     if files:
-        parts.append(f"<h4>{html.escape(_('Recordings and photos'))}</h4><ul>" + "".join(
+        parts.append(_heading(4, _("Recordings and photos")) + "<ul>" + "".join(
             f"<li>{_e(_label(AttachmentKind, f['kind']))}: {_e(f['file'])}"
             + (f" ({_e(f['description'])})" if f.get("description") else "") + "</li>"
             for f in files) + "</ul>")
@@ -169,7 +169,8 @@ def render_merged_records(data: dict[str, Any]) -> str:
         (_("Address"), held("address"))))
     note = _("The JSON file beside this page has everything each record held when it was "
              "merged into yours.")
-    return f"\n<h2>{html.escape(_('Duplicate records'))}</h2>\n{table}\n{_none(note)}"
+    heading = _heading(2, _("Duplicate records"))
+    return f"\n{heading}\n{table}\n{_none(note)}"
 
 
 def render_event_sections(data: dict[str, Any]) -> str:
@@ -178,3 +179,7 @@ def render_event_sections(data: dict[str, Any]) -> str:
                 (_("Stories you told"), _stories), (_("Feedback"), _feedback))
     return "\n".join(f"<h2>{html.escape(title)}</h2>\n{render(data)}"
                      for title, render in sections)
+
+
+def _heading(level: int, text: str) -> str:
+    return f"<h{level}>{html.escape(text)}</h{level}>"

@@ -56,10 +56,10 @@ def details_html(webinar) -> str:
     body = "".join(f"<tr><th align='left' valign='top'>{html.escape(label)}</th>"
                    f"<td valign='top'>{value}</td></tr>" for label, value in rows)
     description = html.escape(webinar.description).replace("\n", "<br>")
+    about = html.escape(_("About this webinar"))
     return (f"<h2>{html.escape(webinar.title)}</h2>"
             f"<table cellspacing='0' cellpadding='4'>{body}</table>"
-            + (f"<h3>{html.escape(_('About this webinar'))}</h3><p>{description}</p>"
-               if description else ""))
+            + (f"<h3>{about}</h3><p>{description}</p>" if description else ""))
 
 
 class DetailsTab(QWidget):
