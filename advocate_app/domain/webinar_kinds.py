@@ -5,7 +5,7 @@ records in ``domain/webinars.py`` store their values."""
 from __future__ import annotations
 
 from advocate_app.domain.community import _Labelled
-from advocate_app.i18n import N_
+from advocate_app.i18n import N_, pgettext
 
 
 class WebinarStatus(_Labelled):
@@ -64,6 +64,14 @@ class RegistrationStatus(_Labelled):
     def _labels(cls) -> dict:
         return {cls.REGISTERED: N_("Registered"), cls.WAITLISTED: N_("On the waitlist"),
                 cls.CANCELLED: N_("Cancelled"), cls.WALK_IN: N_("Came without registering")}
+
+    @property
+    def label(self) -> str:
+        # A registration is cancelled, not a webinar: languages that agree words with what
+        # they describe need to know which.
+        if self is RegistrationStatus.CANCELLED:
+            return pgettext("registration", "Cancelled")
+        return super().label
 
 
 class AttendanceOutcome(_Labelled):

@@ -101,3 +101,17 @@ def test_an_online_link_is_a_whole_web_address():
     assert link_refusal("https://localhost/room") == host
     assert link_refusal("https://zoom.us/" + "j" * 600) == "This is too long: at most 500 " \
                                                           "characters."
+
+
+def test_a_cancelled_registration_and_a_cancelled_webinar_agree_in_french(tmp_path):
+    from advocate_app.domain.webinar_kinds import RegistrationStatus, WebinarStatus
+    from advocate_app.i18n import install_language
+
+    install_language("fr", tmp_path)
+    try:
+        assert RegistrationStatus.CANCELLED.label == "Annulée"  # une inscription
+        assert WebinarStatus.CANCELLED.label == "Annulé"  # un webinaire
+        assert RegistrationStatus.REGISTERED.label == "Inscrit·e"
+    finally:
+        install_language("en", tmp_path)
+    assert RegistrationStatus.CANCELLED.label == "Cancelled"

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from advocate_app.i18n import _, ngettext
+from advocate_app.i18n import _, ngettext, pgettext
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.models.rows import Row, select_id, selected_id
@@ -21,7 +21,7 @@ from advocate_app.ui.widgets.flow import flow_of
 def session_state(session) -> str:
     """"Cancelled", or how many take part, in words."""
     if session.cancelled:
-        return _("Cancelled")
+        return pgettext("story-sharing session", "Cancelled")
     return ngettext("{n} person", "{n} people", session.participant_count).format(
         n=session.participant_count)
 
