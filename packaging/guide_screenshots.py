@@ -209,8 +209,10 @@ def shoot(language: str, out: Path) -> None:
                 if w.status.value == "held")
     report = Path(tempfile.mkdtemp(prefix="advocate-guide-report-")) / "attendee-report.csv"
     report.write_text(_sample_zoom_report(services, held), encoding="utf-8")
+    from advocate_app.ui.pages.webinars.attendance_tab import matched_names
+
     result = services.webinar_reports.import_report(held.id, report, dry_run=True)
-    review = ReportReviewDialog(result, held.title, window)
+    review = ReportReviewDialog(result, held.title, window, matched_names(services, result))
     review.resize(1000, 600)
     review.show()
     settle()
