@@ -77,9 +77,11 @@ def _run(dialog: QFileDialog) -> bool:
 
 
 def _chosen(dialog: QFileDialog, kind: str) -> str | None:
-    if not _run(dialog):
+    accepted = _run(dialog)
+    files = dialog.selectedFiles() if accepted else []
+    dialog.deleteLater()  # a closed dialog kept by its window would stay all day
+    if not accepted:
         return None
-    files = dialog.selectedFiles()
     if not files or not files[0]:
         return None
     remember(kind, files[0])

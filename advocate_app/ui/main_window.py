@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
 
     def _run_wizard(self, wizard) -> None:
         """Show a wizard; tests replace this so no real modal loop runs."""
-        wizard.exec()
+        prompts.run_modal(wizard)
 
     def find(self) -> None:
         page = self.show_section("members", focus=False)

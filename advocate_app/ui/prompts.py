@@ -6,7 +6,16 @@ ever blocks on a real dialog.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+
+def run_modal(dialog: QDialog) -> bool:
+    """Show ``dialog`` until it is closed; True if it was accepted. The closed dialog is let go
+    once control returns to the window's event loop (its values can still be read until then):
+    kept, every dialog opened in a day's work would stay in memory with its parent."""
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return accepted
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, destructive_label: str) -> bool:
@@ -17,7 +26,9 @@ def confirm(parent: QWidget | None, title: str, text: str, *, destructive_label:
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    return box.clickedButton() is yes
+    answer = box.clickedButton() is yes
+    box.deleteLater()
+    return answer
 
 
 def error(parent: QWidget | None, title: str, text: str) -> None:

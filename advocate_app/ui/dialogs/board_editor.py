@@ -169,7 +169,7 @@ def pick_member(services, parent: QWidget | None, title: str,
                 exclude: set[int] | frozenset[int] = frozenset()) -> tuple[int, str] | None:
     """(member id, name) chosen by the person; None if they cancel (tests replace this)."""
     dialog = MemberPicker(services, title, parent, exclude)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    if not prompts.run_modal(dialog):
         return None
     return dialog.chosen()
 

@@ -148,7 +148,7 @@ class QuickRecorder(QObject):
 
     def _ask(self, dialog: QuickEntry) -> bool:
         """Show a quick entry; the keyboard comes back to the notes whatever the answer."""
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        accepted = prompts.run_modal(dialog)
         self._window.activateWindow()
         self._window.focus_notes()
         return accepted

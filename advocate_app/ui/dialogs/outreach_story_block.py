@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from advocate_app.domain.outreach_content import Block, OutreachItem
 from advocate_app.domain.story_rules import ChannelConsent, StoryChannel, StoryConsentState
 from advocate_app.i18n import _
+from advocate_app.ui import prompts
 
 
 def consent_words(consent: ChannelConsent | None) -> str:
@@ -131,7 +132,7 @@ class StoryPicker(QDialog):
 def choose_story(parent: QWidget | None, services, channel: StoryChannel) -> dict | None:
     """The story (and quote) the person picks; None if they cancel (tests replace this)."""
     picker = StoryPicker(services, channel, parent)
-    return picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
+    return picker.chosen() if prompts.run_modal(picker) else None
 
 
 class StoryBlockPage(QWidget):

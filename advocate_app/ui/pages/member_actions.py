@@ -119,7 +119,8 @@ class MemberActions(QObject):
         if chosen is None:
             return
         item = items[chosen]
-        PrintPackDialog(self._services, item.id, item.title, page, selected=ids).exec()
+        prompts.run_modal(PrintPackDialog(self._services, item.id, item.title, page,
+                                          selected=ids))
 
     def export_selected(self) -> None:
         ids = self._page.selected_ids()

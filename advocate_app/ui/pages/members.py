@@ -291,7 +291,7 @@ class MembersPage(QWidget):
 
     def _run_editor(self, dialog: QDialog) -> bool:
         """Show the editor; tests replace this so no real modal loop runs."""
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        return prompts.run_modal(dialog)
 
     def _run_change(self, change, message: str, keep_selected: int | None) -> None:
         try:

@@ -345,7 +345,7 @@ class OutreachPage(QWidget):
 
     def _run_dialog(self, dialog: QDialog) -> bool:
         """Show a dialog; tests replace this so no real modal loop runs."""
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        return prompts.run_modal(dialog)
 
     def duplicate_selected(self) -> None:
         from dataclasses import replace

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -77,7 +76,7 @@ def ask_printer(parent: QWidget | None, title: str):
     printer.setDocName(title)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(_("Print “{title}”").format(title=title))
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    if not prompts.run_modal(dialog):
         return None
     return printer
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.i18n import _
+from advocate_app.ui import prompts
 from advocate_app.ui.pages.boards.actions_tab import ActionsTab
 from advocate_app.ui.pages.boards.common import button
 from advocate_app.ui.pages.boards.decisions_tab import DecisionsTab
@@ -154,7 +155,7 @@ class BoardsPage(QWidget):
 
     def _run_dialog(self, dialog: QDialog) -> bool:
         """Show a dialog; tests replace this so no real modal loop runs."""
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        return prompts.run_modal(dialog)
 
     def new_board(self) -> None:
         from advocate_app.ui.dialogs.board_editor import BoardEditor

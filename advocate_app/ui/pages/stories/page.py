@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from advocate_app.i18n import _
+from advocate_app.ui import prompts
 from advocate_app.ui.pages.stories.sessions_tab import SessionsTab
 from advocate_app.ui.pages.stories.stories_tab import StoriesTab
 from advocate_app.ui.widgets.heading import Heading
@@ -51,7 +52,7 @@ class StoriesPage(QWidget):
 
     def _run_dialog(self, dialog: QDialog) -> bool:
         """Show a dialog; tests replace this so no real modal loop runs."""
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        return prompts.run_modal(dialog)
 
     def wait_for_work(self) -> None:
         """Let files being copied or written in the background end (closing, tests)."""

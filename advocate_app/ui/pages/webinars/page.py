@@ -210,7 +210,7 @@ class WebinarsPage(QWidget):
 
     def _run_dialog(self, dialog: QDialog) -> bool:
         """Show a dialog; tests replace this so no real modal loop runs."""
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        return prompts.run_modal(dialog)
 
     # --- webinars ---------------------------------------------------------------------------
 
