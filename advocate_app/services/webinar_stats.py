@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from advocate_app.domain.board_views import zone
 from advocate_app.domain.people import Role, member_display_name
@@ -41,44 +42,58 @@ _ORDER = ("CASE r.status WHEN 'registered' THEN 0 WHEN 'walk_in' THEN 1 "
           "WHEN 'waitlisted' THEN 2 ELSE 3 END")
 
 
+@lru_cache(maxsize=256)  # a few combinations, met on thousands of rows
 def accesses(text: str | None) -> frozenset[WebinarAccess]:
     values = WebinarAccess._value2member_map_
     return frozenset(WebinarAccess(v) for v in (text or "").split(",") if v in values)
+
+
+_REGISTRATION_COLUMNS = (
+    "r.id, r.webinar_id, r.member_id, m.given_name, m.family_name, m.preferred_name, m.email, "
+    "m.preferred_language, r.status, r.needs, r.interpretation_language, r.needs_notes, "
+    "r.source, r.registered_at, r.attendance, r.minutes_attended, r.followup_sent_at")
 
 
 def registrations(reader: Reader, webinar_id: int | None = None,
                   registration_id: int | None = None) -> list[RegistrationView]:
     """A webinar's registrations: those holding a place (in the order they registered), then
     the waitlist in order (``waitlist_position`` 1 moves up next), then the cancelled. With
-    ``registration_id``, that one alone (its place on the waitlist still counted)."""
+    ``registration_id``, that one alone (read alone, its place on the waitlist counted)."""
     if registration_id is not None:
-        found = reader.rows("SELECT webinar_id FROM webinar_registrations WHERE id = :id",
-                            {"id": registration_id})
-        if not found:
-            return []
-        webinar_id = found[0][0]
+        return _one_registration(reader, registration_id)
     rows = reader.rows(
-        "SELECT r.id, r.webinar_id, r.member_id, m.given_name, m.family_name, "
-        "m.preferred_name, m.email, m.preferred_language, r.status, r.needs, "
-        "r.interpretation_language, r.needs_notes, r.source, r.registered_at, r.attendance, "
-        "r.minutes_attended, r.followup_sent_at FROM webinar_registrations r "
+        f"SELECT {_REGISTRATION_COLUMNS} FROM webinar_registrations r "
         "JOIN members m ON m.id = r.member_id WHERE r.webinar_id = :webinar "
         f"ORDER BY {_ORDER}, r.registered_at, r.id", {"webinar": webinar_id})
     views, waiting = [], 0
     for r in rows:
-        status = _status(r[8])
         position = None
-        if status is RegistrationStatus.WAITLISTED:
+        if r[8] == RegistrationStatus.WAITLISTED.value:
             waiting += 1
             position = waiting
-        views.append(RegistrationView(
-            r[0], r[1], r[2], member_display_name(r[3] or "", r[4] or "", r[5] or ""),
-            r[6] or "", r[7] or "", status, accesses(r[9]), r[10] or "", r[11] or "",
-            r[12] or "", utc_moment(r[13]), _outcome(r[14]), r[15] or 0, position,
-            as_utc(r[16])))
-    if registration_id is not None:
-        return [v for v in views if v.id == registration_id]
+        views.append(_registration_view(r, position))
     return views
+
+
+def _one_registration(reader: Reader, registration_id: int) -> list[RegistrationView]:
+    """One registration; its place on the waitlist is one more than the number waiting before
+    it (the order of :func:`registrations`: registered first, then by id)."""
+    waitlisted = RegistrationStatus.WAITLISTED.value
+    rows = reader.rows(
+        f"SELECT {_REGISTRATION_COLUMNS}, CASE WHEN r.status = :waitlisted THEN ("
+        "SELECT count(*) FROM webinar_registrations o WHERE o.webinar_id = r.webinar_id "
+        "AND o.status = :waitlisted AND (o.registered_at < r.registered_at OR "
+        "(o.registered_at = r.registered_at AND o.id < r.id))) + 1 END "
+        "FROM webinar_registrations r JOIN members m ON m.id = r.member_id "
+        "WHERE r.id = :id", {"id": registration_id, "waitlisted": waitlisted})
+    return [_registration_view(r, r[17]) for r in rows]
+
+
+def _registration_view(r: tuple, position: int | None) -> RegistrationView:
+    return RegistrationView(
+        r[0], r[1], r[2], member_display_name(r[3] or "", r[4] or "", r[5] or ""),
+        r[6] or "", r[7] or "", _status(r[8]), accesses(r[9]), r[10] or "", r[11] or "",
+        r[12] or "", utc_moment(r[13]), _outcome(r[14]), r[15] or 0, position, as_utc(r[16]))
 
 
 def needs_totals(reader: Reader, webinar_id: int) -> list[NeedsTotal]:
@@ -183,13 +198,13 @@ def _role_label(value: str) -> str:
     return _("No role recorded") if not value else value
 
 
+_STATUSES = {status.value: status for status in RegistrationStatus}
+_OUTCOMES = {outcome.value: outcome for outcome in AttendanceOutcome}
+
+
 def _status(value: str | None) -> RegistrationStatus:
-    if value is not None and value in RegistrationStatus._value2member_map_:
-        return RegistrationStatus(value)
-    return RegistrationStatus.REGISTERED
+    return _STATUSES.get(value or "", RegistrationStatus.REGISTERED)
 
 
 def _outcome(value: str | None) -> AttendanceOutcome:
-    if value is not None and value in AttendanceOutcome._value2member_map_:
-        return AttendanceOutcome(value)
-    return AttendanceOutcome.UNKNOWN
+    return _OUTCOMES.get(value or "", AttendanceOutcome.UNKNOWN)

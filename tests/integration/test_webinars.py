@@ -453,3 +453,50 @@ def test_a_check_in_by_hand_replaces_what_a_report_said(services, tmp_path):
     summaries = _timeline(services, ana)
     assert not any(s.startswith("Attended") for s in summaries)
     assert sum(s.startswith("Did not come to the webinar") for s in summaries) == 1
+
+
+class _RowsCounted:
+    """The service's reader, counting the rows each query returns."""
+
+    def __init__(self, reader):
+        self._reader = reader
+        self.dialect = reader.dialect
+        self.read = 0
+
+    def rows(self, sql, params=None):
+        found = self._reader.rows(sql, params)
+        self.read += len(found)
+        return found
+
+    def close(self) -> None:
+        self._reader.close()
+
+
+def test_registering_reads_back_only_the_new_registration(any_services):
+    services = any_services
+    webinars = services.webinars
+    webinar_id = _webinar(services, capacity=2)
+    people = [_member(services, f"Person{n}") for n in range(12)]
+    for member_id in people[:10]:
+        webinars.register(webinar_id, member_id)
+    counted = _RowsCounted(webinars._reader)
+    webinars._reader = counted
+    try:
+        eleventh = webinars.register(webinar_id, people[10])
+        # The new registration, and its place: the 9th waiting (2 places, 8 waiting before).
+        assert (eleventh.member_id, eleventh.status, eleventh.waitlist_position) == (
+            people[10], RegistrationStatus.WAITLISTED, 9)
+        assert counted.read == 1  # not the webinar's eleven registrations
+        moved = webinars.cancel_registration(webinars.registrations(webinar_id)[0].id)
+        assert moved is not None and moved.member_id == people[2]
+        assert moved.status is RegistrationStatus.REGISTERED and moved.waitlist_position is None
+        counted.read = 0
+        checked = webinars.check_in(moved.id, True)
+        assert (checked.id, checked.attendance) == (moved.id, AttendanceOutcome.ATTENDED)
+        assert counted.read == 1
+    finally:
+        webinars._reader = counted._reader
+    last = webinars.register(webinar_id, people[11])
+    assert last.waitlist_position == 9  # one moved up: 8 were waiting before
+    assert [r.waitlist_position for r in webinars.registrations(webinar_id)
+            if r.id == last.id] == [9]
