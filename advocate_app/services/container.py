@@ -163,5 +163,10 @@ class Services:
         with self.uow():
             pass
 
+    def changes(self) -> tuple[int, int]:
+        """Moves whenever stored data may have changed (a save through these services, or on
+        SQLite by another program): a page that read at the same marker may keep its rows."""
+        return self.uow.changes()
+
     def close(self) -> None:
         self.database.dispose()

@@ -7,6 +7,7 @@ time a unit of work is opened, not at start-up.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,8 +17,9 @@ if TYPE_CHECKING:
 
 
 class UnitOfWork:
-    def __init__(self, session_factory):
+    def __init__(self, session_factory, committed: Callable[[], None] | None = None):
         self._session_factory = session_factory
+        self._committed = committed
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
@@ -33,6 +35,8 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+        if self._committed is not None:
+            self._committed()
 
     def rollback(self) -> None:
         self.session.rollback()
@@ -44,6 +48,8 @@ class UnitOfWorkFactory:
     def __init__(self, database: Database):
         self.database = database
         self._sessions = None
+        #: Transactions committed through this factory (see :meth:`changes`).
+        self.commits = 0
 
     @property
     def engine(self):
@@ -57,4 +63,19 @@ class UnitOfWorkFactory:
 
             self._sessions = sessionmaker(bind=self.engine, expire_on_commit=False,
                                           autoflush=True)
-        return UnitOfWork(self._sessions)
+        return UnitOfWork(self._sessions, self._count_commit)
+
+    def _count_commit(self) -> None:
+        self.commits += 1
+
+    def changes(self) -> tuple[int, int]:
+        """A marker that moves whenever what is stored may have changed: every transaction
+        committed through this factory, and, on a SQLite file, every transaction another
+        connection or program committed (SQLite's ``data_version``). Equal markers: nothing
+        was written in between."""
+        from advocate_app.storage.reader import SqliteReader
+
+        reader = self.database.reader
+        if not isinstance(reader, SqliteReader):
+            return self.commits, 0
+        return self.commits, int(reader.rows("PRAGMA data_version")[0][0])

@@ -545,3 +545,36 @@ def test_the_consent_editor_withdraws_every_use_and_shows_it_at_once(qtbot, serv
     assert dialog.rows[StoryChannel.WEBSITE].now.text() == "Withdrawn"
     assert "withdrawn" in dialog.message.text()
     assert not dialog.withdraw_button.isEnabled()
+
+
+def test_a_return_visit_shows_the_stories_at_once_and_what_changed_meanwhile(
+        qtbot, main_window, monkeypatch):
+    services = main_window.services
+    amina = _person(services, "Amina", "Haddad")
+    story_id = _story(services, amina)
+    services.stories.grant(story_id, frozenset({StoryChannel.NEWSLETTER}), ConsentGrantInput(
+        Identification.FIRST_NAME_TOWN, evidence="Signed form"))
+    read = []
+    listing = type(services.stories).list
+    monkeypatch.setattr(type(services.stories), "list",
+                        lambda self, *a, **kw: read.append(1) or listing(self, *a, **kw))
+    page = main_window.show_section("stories")
+    table = page.stories_tab.table
+    assert _texts(table, 4) == ["Newsletter ✓"] and len(read) == 1
+
+    # Nothing changed: coming back shows the same rows without reading them again.
+    main_window.show_section("dashboard")
+    main_window.show_section("stories")
+    assert len(read) == 1
+    assert _texts(table, 1) == ["Amina Haddad"]
+
+    # Changed elsewhere in the window (the member editor, a withdrawal): shown on return.
+    main_window.show_section("members")
+    services.members.update(amina, MemberInput(given_name="Amina", family_name="Haddad",
+                                               preferred_name="Mina"),
+                            services.members.get(amina).version)
+    services.stories.withdraw(story_id)
+    main_window.show_section("stories")
+    assert len(read) == 2
+    assert _texts(table, 1) == ["Mina Haddad"]
+    assert _texts(table, 4) == ["Newsletter ✗ withdrawn"]

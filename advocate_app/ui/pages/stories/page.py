@@ -4,6 +4,8 @@ are told (each tab a widget of its own)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
@@ -20,6 +22,7 @@ class StoriesPage(QWidget):
     def __init__(self, services, parent: QWidget | None = None):
         super().__init__(parent)
         self._services = services
+        self._stories_read: tuple | None = None  # the change marker the stories were read at
         self.heading = Heading(_("Stories"))
 
         def run_dialog(dialog: QDialog) -> bool:
@@ -41,8 +44,18 @@ class StoriesPage(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def refresh(self) -> None:
-        """Read the records of the tab shown."""
-        self.tabs.currentWidget().refresh()
+        """Read the records of the tab shown. The stories are read again only when something
+        may have changed since they were read (a save anywhere in the app, or another program
+        writing the file) or the day changed (consent is shown as it stands today): a return
+        visit shows them at once."""
+        tab = self.tabs.currentWidget()
+        if tab is not self.stories_tab:
+            tab.refresh()
+            return
+        marker = (self._services.changes(), date.today())
+        if marker != self._stories_read:
+            self._stories_read = marker  # taken before reading: a save meanwhile reads again
+            tab.refresh()
 
     def focus_first(self) -> None:
         if self.tabs.currentWidget() is self.stories_tab:
