@@ -483,3 +483,43 @@ def test_cancelling_a_webinar_keeps_it_listed_as_cancelled(qtbot, page, services
     assert _texts(page.table, 2)[0].splitlines()[0] == "Cancelled"
     assert not page.cancel_button.isEnabled()
     assert not page.registrations_tab.register_button.isEnabled()
+
+
+def test_choosing_a_webinar_again_shows_its_registrations_without_reading_them_again(
+        qtbot, page, services, monkeypatch):
+    first = _webinar(services, "Sleep and fatigue", access_offered=frozenset(
+        {WebinarAccess.CAPTIONS}))
+    second = _webinar(services, "Travel to clinic", days=12)
+    amina, sean = _person(services, "Amina", "Haddad"), _person(services, "Seán", "Murphy")
+    services.webinars.register(first, amina, RegistrationInput(frozenset(
+        {WebinarAccess.CAPTIONS})))
+    services.webinars.register(second, sean)
+    read = []
+    webinars = type(services.webinars)
+    for name in ("registrations", "needs_totals"):
+        method = getattr(webinars, name)
+        monkeypatch.setattr(webinars, name, lambda self, *a, _m=method, _n=name, **kw:
+                            read.append(_n) or _m(self, *a, **kw))
+    page.refresh()
+    page.tabs.setCurrentWidget(page.registrations_tab)
+    tab = page.registrations_tab
+    page.select_webinar(first)
+    page.select_webinar(second)
+    assert _texts(tab.table, 0) == ["Seán Murphy"]
+    done = len(read)
+    assert done == 4  # each webinar's registrations and needs, read once
+
+    # Back and forth: the registrations and the needs shown again, nothing read again.
+    page.select_webinar(first)
+    assert _texts(tab.table, 0) == ["Amina Haddad"]
+    assert tab.needs_label.text() == "1 needs captions"
+    page.select_webinar(second)
+    page.select_webinar(first)
+    assert len(read) == done
+
+    # Something saved (here, a registration made elsewhere in the window): read again.
+    services.webinars.register(first, sean)
+    page.select_webinar(second)
+    page.select_webinar(first)
+    assert _texts(tab.table, 0) == ["Amina Haddad", "Seán Murphy"]
+    assert len(read) == done + 4

@@ -38,6 +38,14 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Rows grow with wrapped text: every cell reads from the top, like a page.
 TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
 
+_DISPLAY, _ID, _SORT, _TOOLTIP, _ACCESSIBLE, _ALIGNMENT = (
+    "display", "id", "sort", "tooltip", "accessible", "alignment")
+#: The roles :meth:`RowsModel.data` answers (by number: Qt passes plain numbers).
+_ROLES = {int(Qt.ItemDataRole.DisplayRole): _DISPLAY, int(ID_ROLE): _ID,
+          int(SORT_ROLE): _SORT, int(Qt.ItemDataRole.ToolTipRole): _TOOLTIP,
+          int(Qt.ItemDataRole.AccessibleTextRole): _ACCESSIBLE,
+          int(Qt.ItemDataRole.TextAlignmentRole): _ALIGNMENT}
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -142,30 +150,32 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Asked for thousands of times when a long list is laid out (each cell, each role a
+        # delegate asks for): the roles this model never answers leave first.
+        kind = _ROLES.get(role)
+        if kind is None or not index.isValid():
             return None
         row_id, cells, _heading = self._rows[index.row()]
-        if index.column() >= len(cells):
-            return "" if role == Qt.ItemDataRole.DisplayRole else None
-        cell = cells[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        column = index.column()
+        if column >= len(cells):
+            return "" if kind is _DISPLAY else None
+        cell = cells[column]
+        if kind is _DISPLAY:
             return cell.text
-        if role == ID_ROLE:
+        if kind is _ID:
             return row_id
-        if role == SORT_ROLE:
+        if kind is _SORT:
             return cell.text if cell.sort_key is None else cell.sort_key
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if kind is _TOOLTIP:
             if cell.tooltip is not None:
                 return cell.tooltip or None
             if self._tooltip_after is None or len(cell.text) <= self._tooltip_after:
                 return None
             return cell.text
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if kind is _ACCESSIBLE:
             return cell.accessible
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            alignment = cell.alignment if cell.alignment is not None else self._alignment
-            return None if alignment is None else int(alignment.value)
-        return None
+        alignment = cell.alignment if cell.alignment is not None else self._alignment
+        return None if alignment is None else int(alignment.value)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -4,7 +4,9 @@ who came."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
@@ -33,6 +35,20 @@ from advocate_app.ui.widgets.heading import Heading
 from advocate_app.ui.widgets.tables import rows_table
 
 NAME, STATUS, WAITLIST, NEEDS, ATTENDANCE = range(5)
+#: How many webinars' registrations are kept, to be shown again at once when chosen again.
+KEPT_WEBINARS = 4
+
+
+class _Read(NamedTuple):
+    """A webinar's registrations as read at ``marker``, their rows and the needs totals."""
+
+    marker: tuple
+    registrations: list
+    rows: list
+    needs: str
+
+
+_NOTHING = _Read((), [], [], "")
 
 
 def needs_cell(registration) -> str:
@@ -62,6 +78,8 @@ class RegistrationsTab(QWidget):
         self._run_dialog = run_dialog
         self._webinar = None
         self._registrations: list = []
+        self._reads: OrderedDict[int, _Read] = OrderedDict()  # the webinars read last
+        self._shown: _Read | None = None  # the read the list shows
         self.needs_heading = Heading(_("Access asked for"), level=3)
         self.needs_label = reading_label()
         self.model = RowsModel([_("Name"), _("Status"), _("Waitlist"), _("Access asked for"),
@@ -99,21 +117,19 @@ class RegistrationsTab(QWidget):
         self._webinar = webinar
 
     def refresh(self) -> None:
+        """Show the chosen webinar's registrations. Those read before are shown again as they
+        were while nothing was saved since (the same rows, not read or laid out again)."""
         webinar = self._webinar
-        webinars = self._services.webinars
-        self._registrations = webinars.registrations(webinar.id) if webinar else []
-        # Those registered first, then the waitlist in order, then those who cancelled.
-        order = {RegistrationStatus.REGISTERED: 0, RegistrationStatus.WALK_IN: 0,
-                 RegistrationStatus.WAITLISTED: 1, RegistrationStatus.CANCELLED: 2}
-        self._registrations.sort(key=lambda r: (order.get(r.status, 3),
-                                                r.waitlist_position or 0, r.registered_at))
-        self.model.set_rows(self._row(r) for r in self._registrations)
+        read = self._read_of(webinar) if webinar is not None else _NOTHING
+        self._registrations = read.registrations
+        if read is not self._shown:
+            self._shown = read
+            self.model.set_rows(read.rows)
         if webinar is None:
             set_reading(self.needs_label, "")
             self.empty_label.setText(_("Choose a webinar to see who registered."))
         else:
-            set_reading(self.needs_label, needs_totals_text(webinars.needs_totals(webinar.id),
-                                                            webinar.sign_language))
+            set_reading(self.needs_label, read.needs)
             self.empty_label.setText(_("No one has registered yet. Register a member, or a "
                                        "new person."))
         self.empty_label.setVisible(not self._registrations)
@@ -121,19 +137,53 @@ class RegistrationsTab(QWidget):
             select_id(self.table, None, or_first=True)
         self.update_buttons()
 
+    def _read_of(self, webinar) -> _Read:
+        """The webinar's registrations, rows and needs totals: those read before while nothing
+        was saved since (``services.changes``), else read now."""
+        marker = (self._services.changes(), webinar.sign_language)
+        read = self._reads.get(webinar.id)
+        if read is None or read.marker != marker:
+            webinars = self._services.webinars
+            registrations = webinars.registrations(webinar.id)
+            # Those registered first, then the waitlist in order, then those who cancelled.
+            order = {RegistrationStatus.REGISTERED: 0, RegistrationStatus.WALK_IN: 0,
+                     RegistrationStatus.WAITLISTED: 1, RegistrationStatus.CANCELLED: 2}
+            registrations.sort(key=lambda r: (order.get(r.status, 3),
+                                              r.waitlist_position or 0, r.registered_at))
+            labels: dict = {}
+            read = _Read(marker, registrations, [self._row(r, labels) for r in registrations],
+                         needs_totals_text(webinars.needs_totals(webinar.id),
+                                           webinar.sign_language))
+            self._reads[webinar.id] = read
+            while len(self._reads) > KEPT_WEBINARS:
+                self._reads.popitem(last=False)
+        self._reads.move_to_end(webinar.id)
+        return read
+
     @staticmethod
-    def _row(registration) -> Row:
+    def _row(registration, labels: dict) -> Row:
+        """``labels`` keeps the texts of statuses, outcomes and needs met in earlier rows."""
         position = registration.waitlist_position
         waitlist = Cell(str(position), sort_key=position,
                         accessible=_("Place {n} on the waitlist").format(n=position)) \
-            if position else ""
-        attendance = registration.attendance.label
+            if position else Cell("")
+        attendance = labels.get(registration.attendance)
+        if attendance is None:
+            attendance = labels[registration.attendance] = registration.attendance.label
         if registration.attendance is AttendanceOutcome.ATTENDED \
                 and registration.minutes_attended:
             attendance = _("{attended}\n{minutes}").format(
                 attended=attendance, minutes=minutes_text(registration.minutes_attended))
-        return Row(registration.id, (registration.name, registration.status.label, waitlist,
-                                     needs_cell(registration), attendance))
+        status = labels.get(registration.status)
+        if status is None:
+            status = labels[registration.status] = registration.status.label
+        asked = (registration.needs, registration.interpretation_language,
+                 registration.needs_notes)
+        needs = labels.get(asked)
+        if needs is None:
+            needs = labels[asked] = needs_cell(registration)
+        return Row(registration.id, (Cell(registration.name), Cell(status), waitlist,
+                                     Cell(needs), Cell(attendance)))
 
     def registration(self):
         chosen = selected_id(self.table)
