@@ -70,8 +70,8 @@ _ROLE_LABELS = {
 
 
 def member_display_name(given: str, family: str, preferred: str) -> str:
-    first = preferred or given
-    return " ".join(part for part in (first, family) if part)
+    first = preferred or given  # read for every row of long lists: no generator
+    return f"{first} {family}" if first and family else first or family
 
 
 def member_sort_key(given: str, family: str, preferred: str) -> str:

@@ -101,8 +101,7 @@ class RowsModel(QAbstractTableModel):
         rows chosen in it chosen, by id, wherever they are now (rows gone are let go)."""
         kept = [(view, selected_ids(view), _current_id(view)) for view in self._live_views()]
         self.beginResetModel()
-        self._rows = [(row.id, tuple(c if isinstance(c, Cell) else Cell(c) for c in row.cells),
-                       row.heading) for row in rows]
+        self._rows = [(row.id, _cells(row.cells), row.heading) for row in rows]
         self.endResetModel()
         for view, ids, current in kept:
             _select_ids(view, ids, current)
@@ -195,6 +194,12 @@ class RowsModel(QAbstractTableModel):
     def _live_views(self) -> list[QAbstractItemView]:
         self._views = [view for view in self._views if shiboken6.isValid(view)]
         return self._views
+
+
+def _cells(cells: Sequence[Cell | str]) -> tuple[Cell, ...]:
+    if type(cells) is tuple and all(type(c) is Cell for c in cells):
+        return cells  # made of cells already (a long list's rows kept to be shown again)
+    return tuple(c if isinstance(c, Cell) else Cell(c) for c in cells)
 
 
 # --- choosing rows in a view, by id ----------------------------------------------------------
