@@ -25,7 +25,7 @@ def test_the_window_in_french(qtbot, context, services, tmp_path):
         window = MainWindow(context, UiSettings(context.paths.settings_file))
         qtbot.addWidget(window)
         titles = [action.text() for action in window.menuBar().actions()]
-        assert titles == ["&Fichier", "É&dition", "&Affichage", "&Aide"]
+        assert titles == ["&Fichier", "É&dition", "&Affichage", "Aid&e"]
         page = window.show_section("members")
         model = page.model
         assert model.headerData(0, Qt.Orientation.Horizontal) == "Nom"

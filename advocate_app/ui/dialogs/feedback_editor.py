@@ -83,7 +83,7 @@ class FeedbackDialog(QDialog):
         self.member_label.setAccessibleName(_("Who gave this feedback"))
         self.member_button = QPushButton(_("Choose &member…"))
         self.member_button.clicked.connect(self._choose_member)
-        self.clear_member = QPushButton(_("&Anonymous"))
+        self.clear_member = QPushButton(_("A&nonymous"))
         self.clear_member.setAccessibleName(_("Make this answer anonymous"))
         self.clear_member.clicked.connect(lambda: self._set_member(None, ""))
         member_row = QHBoxLayout()

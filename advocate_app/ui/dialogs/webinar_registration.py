@@ -77,7 +77,7 @@ class NeedsBox(QGroupBox):
         self.notes = QLineEdit()
         self.notes.setAccessibleName(_("Other needs, in their words"))
         self.notes.setPlaceholderText(_("For example: a break every 30 minutes"))
-        notes_label = QLabel(_("Ot&her needs:"))
+        notes_label = QLabel(_("O&ther needs:"))
         notes_label.setBuddy(self.notes)
         # The boxes wrap onto more lines when the text is large or the dialog narrow.
         form = QFormLayout()

@@ -146,15 +146,15 @@ class FeedbackPanel(QWidget):
             main=(3, 4, 5))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.update_buttons())
         self.table.doubleClicked.connect(lambda _index: self.edit_answer())
-        self.add_button = self._button(_("&Add feedback…"), self.add_answer)
-        self.edit_button = self._button(_("&Edit…"), self.edit_answer, _("Edit the answer"))
-        self.delete_button = self._button(_("&Delete"), self.delete_answer,
+        self.add_button = self._button(_("Add feedbac&k…"), self.add_answer)
+        self.edit_button = self._button(_("Chan&ge…"), self.edit_answer, _("Edit the answer"))
+        self.delete_button = self._button(_("Dele&te"), self.delete_answer,
                                           _("Delete the answer"))
         self.promise_button = self._button(_("Make a &promise…"), self.make_promise,
                                            _("Make the answer's comment a promise"))
-        self.import_button = self._button(_("&Import CSV…"), self.import_csv,
+        self.import_button = self._button(_("Import CS&V…"), self.import_csv,
                                           _("Import answers from an online form's export"))
-        self.paper_button = self._button(_("Paper &form…"), self.paper_form,
+        self.paper_button = self._button(_("Paper for&m…"), self.paper_form,
                                          _("Write the printable feedback form"))
         self.progress = QProgressBar()
         self.progress.setAccessibleName(_("Progress"))

@@ -146,7 +146,7 @@ class StoryDetail(QWidget):
                                   _("Open the attachment with the system's viewer"))
         self.attach_button = button(_("Attach a recordin&g or photo…"),
                                     self.add_attachment)
-        self.remove_attachment_button = button(_("Remove attachment…"),
+        self.remove_attachment_button = button(_("Remove attac&hment…"),
                                                self.remove_attachment)
         note = QLabel(_("Recordings and photos are copied into the app's data folder; the "
                         "original file can be moved or deleted."))

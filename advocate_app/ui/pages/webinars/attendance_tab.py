@@ -87,7 +87,7 @@ class AttendanceTab(QWidget):
         zone_label.setBuddy(self.zone_combo)
         self.import_button = button(_("Imp&ort report…"), self.import_report,
                                     _("Import an attendance or registration report"))
-        self.cancel_button = button(_("&Stop reading"), self.work.cancel,
+        self.cancel_button = button(_("Stop readin&g"), self.work.cancel,
                                     _("Stop reading the report"))
         self.progress = QProgressBar()
         self.progress.setAccessibleName(_("Report import progress"))
@@ -105,13 +105,13 @@ class AttendanceTab(QWidget):
                                        main=(0, 2))
         self.review_table.selectionModel().selectionChanged.connect(
             lambda *_a: self.update_buttons())
-        review_label = QLabel(_("&Matches to decide:"))
+        review_label = QLabel(_("Matches to decide:"))
         review_label.setBuddy(self.review_table)
         self.review_empty = QLabel(_("No one is waiting for review."))
         self.review_empty.setWordWrap(True)
         self.this_member_button = button(_("It is t&his member"), self.resolve_candidate,
                                          _("It is the member suggested"))
-        self.other_member_button = button(_("&Another member…"), self.resolve_other,
+        self.other_member_button = button(_("Another &member…"), self.resolve_other,
                                           _("It is another member"))
         self.new_member_button = button(_("Ma&ke a new member"), self.resolve_new,
                                         _("Make them a new member"))

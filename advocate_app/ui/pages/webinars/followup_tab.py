@@ -65,11 +65,11 @@ class FollowUpTab(QWidget):
         self.folder_field = QLineEdit()
         self.folder_field.setAccessibleName(_("Folder for the print pack"))
         self.folder_field.textChanged.connect(lambda _text: self.update_buttons())
-        self.folder_label = QLabel(_("Folder for the print p&ack:"))
+        self.folder_label = QLabel(_("Folder for the print pac&k:"))
         self.folder_label.setBuddy(self.folder_field)
         self.browse_button = button(_("C&hoose…"), self.browse,
                                     _("Choose the folder for the print pack"))
-        self.send_button = button(_("&Send follow-up…"), self.send,
+        self.send_button = button(_("Send follow-u&p…"), self.send,
                                   _("Send the follow-up"))
         self.stop_button = button(_("Stop sendin&g"), self.work.cancel,
                                   _("Stop sending the follow-up"))

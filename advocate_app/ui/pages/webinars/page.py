@@ -101,8 +101,8 @@ class WebinarsPage(QWidget):
         self.followup_tab = FollowUpTab(services)
         self.tabs.addTab(self.details_tab, _("&Details"))
         self.tabs.addTab(self.registrations_tab, _("&Registrations"))
-        self.tabs.addTab(self.attendance_tab, _("Attendance im&port"))
-        self.tabs.addTab(self.statistics_tab, _("S&tatistics"))
+        self.tabs.addTab(self.attendance_tab, _("&Attendance import"))
+        self.tabs.addTab(self.statistics_tab, _("&Statistics"))
         self.tabs.addTab(self.followup_tab, _("Fo&llow-up"))
         from advocate_app.domain.feedback_views import EventKind
         from advocate_app.ui.widgets.feedback_panel import FeedbackPanel

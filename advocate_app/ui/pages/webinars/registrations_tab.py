@@ -86,15 +86,15 @@ class RegistrationsTab(QWidget):
                                 _("Attendance")])
         self.table = rows_table(self.model, _("Registrations"), main=(NAME, NEEDS))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.update_buttons())
-        table_label = QLabel(_("Registr&ations:"))
+        table_label = QLabel(_("Re&gistrations:"))
         table_label.setBuddy(self.table)
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.register_button = button(_("Register &member…"), self.register_member,
                                       _("Register a member"))
-        self.new_person_button = button(_("New per&son…"), self.register_new_person,
+        self.new_person_button = button(_("New pers&on…"), self.register_new_person,
                                         _("Register a new person"))
-        self.cancel_button = button(_("Cancel re&gistration…"), self.cancel_registration,
+        self.cancel_button = button(_("Cancel regis&tration…"), self.cancel_registration,
                                     _("Cancel the chosen registration"))
         self.check_in_button = button(_("Chec&k in"), lambda: self.check_in(True),
                                       _("Check in: they came"))
