@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from advocate_app.domain.community import ConsentMethod
 from advocate_app.domain.story_rules import Identification, StoryChannel, StoryConsentState
-from advocate_app.i18n import _, ngettext
+from advocate_app.i18n import _, ngettext, pgettext
 from advocate_app.i18n.formatting import format_date
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
@@ -197,7 +197,7 @@ class StoryConsentEditor(QDialog):
 
         self.history = read_only_table(
             [_("Use"), _("Answer"), _("Named as"), _("From"), _("Until"), _("How"),
-             _("Co-signed by"), _("Evidence"), _("Recorded")],
+             _("Co-signed by"), pgettext("consent", "Evidence"), _("Recorded")],
             _("Consent ledger"), main=(0, 7))
         history_side = QWidget()
         history_layout = QVBoxLayout(history_side)
