@@ -136,6 +136,25 @@ def test_the_editor_shows_the_services_messages_beside_the_fields(qtbot, service
     assert dialog.title_field.accessibleDescription() == shown["title"]
 
 
+def test_the_editor_points_out_a_link_to_another_platform_as_it_is_typed(qtbot, services):
+    dialog = WebinarEditor(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.platform_combo.setCurrentIndex(dialog.platform_combo.findData("zoom"))
+    dialog.link_field.setText("https://teams.microsoft.com/l/meetup-join/abc")
+    assert dialog.platform_hint.isVisible()
+    assert dialog.platform_hint.text() == "This link goes to Microsoft Teams, not Zoom."
+    assert dialog.link_field.accessibleDescription() == dialog.platform_hint.text()
+    # Choosing the platform the link goes to settles it; a warning never stops saving.
+    dialog.platform_combo.setCurrentIndex(dialog.platform_combo.findData("teams"))
+    assert not dialog.platform_hint.isVisible()
+    dialog.platform_combo.setCurrentIndex(dialog.platform_combo.findData("zoom"))
+    dialog.title_field.setText("Living well with fatigue")
+    dialog.save()
+    assert [w.join_link for w in services.webinars.list()] == [
+        "https://teams.microsoft.com/l/meetup-join/abc"]
+
+
 def test_past_capacity_people_wait_in_order_and_move_up(qtbot, page, services, monkeypatch):
     webinar_id = _webinar(services, capacity=2)
     people = [(_person(services, given, family), f"{given} {family}")

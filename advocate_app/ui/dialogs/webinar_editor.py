@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.domain.webinar_kinds import Platform, WebinarAccess, WebinarStatus
+from advocate_app.domain.webinar_rules import platform_warning
 from advocate_app.domain.webinar_views import PresenterInput, WebinarInput
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import date_edit_format, language_name
@@ -208,12 +209,29 @@ class WebinarEditor(QDialog):
         self._row(form, 0, "timezone", _("Time &zone:"), self.timezone_combo)
         self._row(form, 0, "platform", _("Plat&form:"), self.platform_combo)
         self._row(form, 0, "join_link", _("&Join link:"), self.link_field)
+        # A link to another platform than the one chosen is pointed out as it is typed (the
+        # webinar can still be saved: the organiser may know better).
+        self.platform_hint = FieldMessage()
+        form.addRow(None, self.platform_hint)
+        form.setRowVisible(self.platform_hint, False)
+        self._platform_form = form
+        self.link_field.textChanged.connect(self._check_platform)
+        self.platform_combo.currentIndexChanged.connect(self._check_platform)
+        self._check_platform()
         self._row(form, 0, "capacity", _("Pla&ces:"), self.capacity_spin)
         self._row(form, 0, "status", _("Stat&us:"), self.status_combo)
         layout = QVBoxLayout(tab)
         layout.addLayout(form)
         layout.addStretch(1)
         return tab
+
+    def _check_platform(self) -> None:
+        warning = platform_warning(Platform(self.platform_combo.currentData()),
+                                   self.link_field.text().strip())
+        self.platform_hint.setText(warning)
+        self.platform_hint.setAccessibleName(warning)
+        self.link_field.setAccessibleDescription(warning)
+        self._platform_form.setRowVisible(self.platform_hint, bool(warning))
 
     def _presenters_tab(self, webinar) -> QWidget:
         tab = QWidget()
