@@ -116,10 +116,15 @@ class FeedbackService:
             response = self._response(uow, response_id)
             self._check_member(uow, data.member_id)
             event = self.event(EventKind(response.event_kind), response.event_id)
-            if data.member_id is not None and data.member_id != response.member_id:
-                timeline.write(uow.session, EngagementKind.EVENT,
-                               [(data.member_id, timeline_summary(event, data.rating))],
-                               recorded_by=self._actor.account_id, occurred_on=received)
+            if (data.member_id, data.rating) != (response.member_id, response.rating):
+                # The timeline says who answered and the rating given: it follows the answer.
+                if response.member_id is not None:
+                    timeline.forget_one(uow.session, response.member_id, EngagementKind.EVENT,
+                                        timeline_summary(event, response.rating))
+                if data.member_id is not None:
+                    timeline.write(uow.session, EngagementKind.EVENT,
+                                   [(data.member_id, timeline_summary(event, data.rating))],
+                                   recorded_by=self._actor.account_id, occurred_on=received)
             response.member_id = data.member_id
             response.rating = data.rating
             response.worked, response.change = data.worked.strip(), data.change.strip()
@@ -130,8 +135,17 @@ class FeedbackService:
             uow.commit()
 
     def delete(self, response_id: int) -> None:
+        """Delete an answer, and the entry it put on the member's timeline."""
         with self._uow() as uow:
-            uow.session.delete(self._response(uow, response_id))
+            response = self._response(uow, response_id)
+            try:
+                event = self.event(EventKind(response.event_kind), response.event_id)
+            except NotFoundError:
+                event = None  # the event itself is gone: so is what the entry named
+            if response.member_id is not None and event is not None:
+                timeline.forget_one(uow.session, response.member_id, EngagementKind.EVENT,
+                                    timeline_summary(event, response.rating))
+            uow.session.delete(response)
             uow.commit()
 
     def get(self, response_id: int) -> FeedbackView:

@@ -164,6 +164,20 @@ def forget(session: Session, member_id: int, kind: EngagementKind, summaries: It
         Engagement.summary.in_(list(summaries))))
 
 
+def forget_one(session: Session, member_id: int, kind: EngagementKind, summary: str) -> None:
+    """Remove the newest entry the app wrote with ``summary`` (what it recorded was deleted or
+    changed); other entries that happen to read the same stay."""
+    from sqlalchemy import delete, select
+
+    from advocate_app.domain.engagement import Engagement
+
+    newest = session.scalar(select(Engagement.id).where(
+        Engagement.member_id == member_id, Engagement.kind == kind.value,
+        Engagement.summary == summary).order_by(Engagement.id.desc()).limit(1))
+    if newest is not None:
+        session.execute(delete(Engagement).where(Engagement.id == newest))
+
+
 def imported(session: Session, actor: Actor, file_name: str, created: Iterable[int],
              filled_in: Iterable[int]) -> None:
     """The timeline entries of an import: who was added, and whose record it added to."""

@@ -336,6 +336,32 @@ def test_the_timeline_day_is_when_the_answer_arrived(services):
     assert datetime(2026, 3, 10, tzinfo=UTC).date() < entry.occurred_on
 
 
+def test_the_timeline_follows_an_answer_changed_or_deleted(services):
+    from dataclasses import replace
+
+    webinar_id = _webinar(services)
+    ada = _member(services, "Ada", "ada@example.org")
+    bea = _member(services, "Bea", "bea@example.org")
+    first = FeedbackInput(rating=4, member_id=ada, received_on=date(2026, 3, 13))
+    answer = services.feedback.add(EventKind.WEBINAR, webinar_id, first)
+    services.feedback.add(EventKind.WEBINAR, webinar_id, FeedbackInput(
+        rating=5, member_id=bea, received_on=date(2026, 3, 13)))
+    before = _timeline(services, ada)
+    assert len(before) == 1 and "rated 4 of 5" in before[0]
+    # A new rating: the entry says the new one, once.
+    services.feedback.update(answer, replace(first, rating=2))
+    (entry,) = _timeline(services, ada)
+    assert "rated 2 of 5" in entry
+    # Typed against the wrong person: it moves to the right one.
+    services.feedback.update(answer, replace(first, rating=2, member_id=bea))
+    assert _timeline(services, ada) == []
+    assert len(_timeline(services, bea)) == 2
+    # Deleted: its entry goes; the other answer's stays.
+    services.feedback.delete(answer)
+    (left,) = _timeline(services, bea)
+    assert "rated 5 of 5" in left
+
+
 # -- the command line -----------------------------------------------------------------------------
 
 def test_command_line_adds_imports_lists_and_writes_the_paper_form(app_paths, sqlite_template,
