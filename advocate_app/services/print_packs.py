@@ -173,14 +173,17 @@ class PrintPackMaker:
     def make(self, item_id: int, member_ids: Sequence[int], out_dir: Path, *,
              progress: Callable[[int, int], bool] | None = None, label_sheet: str = "L7160",
              today: date | None = None, print_anyway: bool = False,
-             log: bool = True) -> PrintPackResult:
+             log: bool = True, notes: Sequence[str] = ()) -> PrintPackResult:
         """See :meth:`advocate_app.services.outreach.OutreachService.print_pack`. Without
-        ``log`` nothing is recorded: the caller logs the pack in its own transaction."""
+        ``log`` nothing is recorded: the caller logs the pack in its own transaction.
+        ``notes`` are said to the volunteer on the summary sheet (what else goes in the
+        envelopes)."""
         item = self._items.get(item_id)
         versions = self._items.versions(item) or [(item_id, item)]
         items: dict[int, OutreachItem] = dict(versions)
         items.setdefault(item_id, item)
         plan = _Plan(item_id, item, versions, items)
+        plan.result.notes.extend(notes)
         self._sort(plan, self._members(member_ids, item.effective_purpose,
                                        today or date.today()))
         plan.stories = StoryGate(self._reader, today)  # refused: nothing written, the reason

@@ -209,9 +209,15 @@ class WebinarFollowUpService:
                 return not cancelled()
 
             maker = PrintPackMaker(self._uow, self._reader, self._actor, source)
+            notes = [_(
+                "Put a paper feedback form in each envelope with the letter: beside each "
+                "file of letters is the form in the same language and format "
+                "(feedback-form-….pdf).")] if (
+                message is Message.ATTENDED and self._feedback is not None) else []
             packs[message] = maker.make(source.default_id(), members,
                                         staging / _PACK_FOLDERS[message], progress=step,
-                                        label_sheet=label_sheet, today=today, log=False)
+                                        label_sheet=label_sheet, today=today, log=False,
+                                        notes=notes)
             offset += len(members)
         return packs
 

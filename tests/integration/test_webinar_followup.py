@@ -184,6 +184,11 @@ def test_sending_gives_each_member_their_letter_language_and_format_once(service
     # Who came and wants post gets the paper feedback form too, in their language and format.
     assert "thank-you/feedback-form-fr-large.pdf" in files and result.feedback_forms == 1
     assert not any(f.startswith("sorry-we-missed-you/feedback-form") for f in files)
+    # The volunteer's summary says to put them in the envelopes (only where there are some).
+    assert "paper feedback form in each envelope" in _pdf_text(
+        tmp_path / "post" / "thank-you" / "summary.pdf")
+    assert "feedback form" not in _pdf_text(
+        tmp_path / "post" / "sorry-we-missed-you" / "summary.pdf")
     form = tmp_path / "post" / "thank-you" / "feedback-form-fr-large.pdf"
     assert checks.problems(form) == [] and checks.language(form).startswith("fr")
     chloe_pdf = next(f for f in result.files if f.name.endswith("-fr-large.pdf")
