@@ -22,7 +22,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 
 from advocate_app.documents import fonts
-from advocate_app.documents.flowables import SpacedParagraph, Tagged, _absolute_box
+from advocate_app.documents.flowables import (
+    SpacedParagraph,
+    Tagged,
+    _absolute_box,
+    draw_page_number,
+)
 from advocate_app.documents.rendering import text_styles
 from advocate_app.documents.tagging import Node, Tagger, finish
 from advocate_app.domain.feedback_views import PaperFormContent
@@ -193,19 +198,10 @@ def render_form(content: PaperFormContent, profile_key: ProfileKey = ProfileKey.
         tagger.end_artifact(canvas)
 
     def on_page_end(canvas, doc):
-        tagger.begin_artifact(canvas, "Pagination")
-        canvas.saveState()
-        canvas.setFillColor(colors.HexColor(profile.text_color))
-        label = translator(lang)(_PAGE).format(number=canvas.getPageNumber())
-        runs = fonts.runs(label, builder.family)
-        total = sum(stringWidth(t, n, footer) for n, t in runs)
-        text = canvas.beginText(page_w - margin - total, margin * 0.6)
-        for name, piece in runs:
-            text.setFont(name, footer)
-            text.textOut(piece)
-        canvas.drawText(text)
-        canvas.restoreState()
-        tagger.end_artifact(canvas)
+        draw_page_number(canvas, tagger,
+                         translator(lang)(_PAGE).format(number=canvas.getPageNumber()),
+                         family=builder.family, size=footer, right=page_w - margin,
+                         baseline=margin * 0.6, color=profile.text_color)
 
     story = builder.build()
     buffer = io.BytesIO()

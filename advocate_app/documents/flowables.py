@@ -473,3 +473,22 @@ class FitParagraph(Flowable):
 
     def draw(self):
         self.para.drawOn(self.canv, 0, 0)
+
+
+def draw_page_number(canvas, tagger: Tagger, label: str, *, family: str, size: float,
+                     right: float, baseline: float, color: str) -> None:
+    """``label`` ("Page 2") ending at ``right``, as a pagination artifact: printed, and left
+    out of what a screen reader reads."""
+    from reportlab.lib import colors
+
+    tagger.begin_artifact(canvas, "Pagination")
+    canvas.saveState()
+    canvas.setFillColor(colors.HexColor(color))
+    runs = fonts.runs(label, family)
+    text = canvas.beginText(right - sum(stringWidth(t, n, size) for n, t in runs), baseline)
+    for name, piece in runs:
+        text.setFont(name, size)
+        text.textOut(piece)
+    canvas.drawText(text)
+    canvas.restoreState()
+    tagger.end_artifact(canvas)

@@ -31,6 +31,7 @@ from reportlab.platypus import (
 )
 
 from advocate_app.documents import fonts
+from advocate_app.documents.flowables import draw_page_number
 from advocate_app.documents.pdf_blocks import LETTER_TOP, BlockBuilder
 from advocate_app.documents.rendering import (
     POSTER_SCALES,
@@ -125,19 +126,9 @@ def render_many(item: OutreachItem, recipients: Sequence[Recipient | None],
         number = canvas.getPageNumber() - copy_start[0] + 1
         if item.kind == ItemKind.LETTER and number == 1:
             return
-        tagger.begin_artifact(canvas, "Pagination")
-        canvas.saveState()
-        canvas.setFillColor(colors.HexColor(profile.text_color))
-        label = translator(lang)(_PAGE).format(number=number)
-        runs = fonts.runs(label, styles.family)
-        total = sum(stringWidth(t, n, footer_size) for n, t in runs)
-        text = canvas.beginText(page_w - margin - total, margin * 0.6)
-        for name, piece in runs:
-            text.setFont(name, footer_size)
-            text.textOut(piece)
-        canvas.drawText(text)
-        canvas.restoreState()
-        tagger.end_artifact(canvas)
+        draw_page_number(canvas, tagger, translator(lang)(_PAGE).format(number=number),
+                         family=styles.family, size=footer_size, right=page_w - margin,
+                         baseline=margin * 0.6, color=profile.text_color)
 
     class Marker(Flowable):
         """Notes where a copy starts, for page numbers that restart per copy."""
