@@ -10,8 +10,9 @@ commas and semicolons is left to :mod:`icalendar`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import Any, TypeVar
 
 from advocate_app.domain.board_views import MeetingView
 from advocate_app.domain.story_views import StorySessionView
@@ -20,22 +21,45 @@ from advocate_app.i18n import _
 
 PRODID = "-//Advocate//Advocate//EN"
 
+T = TypeVar("T")
+
 
 def meeting_ics(meeting: MeetingView) -> bytes:
     """One meeting as a calendar file to attach or open."""
-    calendar = _calendar()
-    calendar.add_component(_event(meeting, datetime.now(UTC)))
-    return _finish(calendar)
+    return _published(_event, [meeting])
 
 
 def meetings_feed(meetings: Sequence[MeetingView], name: str) -> bytes:
     """Several meetings in one calendar a calendar app can subscribe to or import."""
+    return _published(_event, meetings, name)
+
+
+def _published(event_of: Callable[[T, datetime], Any], things: Sequence[T],
+               name: str | None = None) -> bytes:
+    """A calendar of one event per thing (a feed when it has a ``name``), all stamped now."""
     calendar = _calendar()
-    calendar.add("X-WR-CALNAME", name)
+    if name is not None:
+        calendar.add("X-WR-CALNAME", name)
     stamp = datetime.now(UTC)
-    for meeting in meetings:
-        calendar.add_component(_event(meeting, stamp))
+    for thing in things:
+        calendar.add_component(event_of(thing, stamp))
     return _finish(calendar)
+
+
+def _event_head(uid: str, sequence: int, stamp: datetime, start: datetime, end: datetime,
+                summary: str):
+    """An event with what every event here has: who it is (UID and SEQUENCE, so a changed
+    one replaces the one a calendar holds), when, and its title."""
+    from icalendar import Event
+
+    event = Event()
+    event.add("UID", uid)
+    event.add("SEQUENCE", sequence)
+    event.add("DTSTAMP", stamp)
+    event.add("DTSTART", start)
+    event.add("DTEND", end)
+    event.add("SUMMARY", summary)
+    return event
 
 
 def _calendar():
@@ -55,16 +79,9 @@ def _finish(calendar) -> bytes:
 
 
 def _event(meeting: MeetingView, stamp: datetime):
-    from icalendar import Event
-
-    event = Event()
-    event.add("UID", meeting.uid)
-    event.add("SEQUENCE", meeting.sequence)
-    event.add("DTSTAMP", stamp)
-    event.add("DTSTART", meeting.local_start)
-    event.add("DTEND", meeting.local_end)
-    event.add("SUMMARY", _("{board}: {title}").format(board=meeting.board_name,
-                                                       title=meeting.title))
+    event = _event_head(meeting.uid, meeting.sequence, stamp, meeting.local_start,
+                        meeting.local_end, _("{board}: {title}").format(
+                            board=meeting.board_name, title=meeting.title))
     location = location_text(meeting)
     if location:
         event.add("LOCATION", location)
@@ -114,30 +131,16 @@ def description_text(meeting: MeetingView) -> str:
 
 def story_session_ics(session: StorySessionView) -> bytes:
     """One story-sharing session as a calendar file."""
-    calendar = _calendar()
-    calendar.add_component(_session_event(session, datetime.now(UTC)))
-    return _finish(calendar)
+    return _published(_session_event, [session])
 
 
 def story_sessions_feed(sessions: Sequence[StorySessionView], name: str) -> bytes:
-    calendar = _calendar()
-    calendar.add("X-WR-CALNAME", name)
-    stamp = datetime.now(UTC)
-    for session in sessions:
-        calendar.add_component(_session_event(session, stamp))
-    return _finish(calendar)
+    return _published(_session_event, sessions, name)
 
 
 def _session_event(session: StorySessionView, stamp: datetime):
-    from icalendar import Event
-
-    event = Event()
-    event.add("UID", session.uid)
-    event.add("SEQUENCE", session.sequence)
-    event.add("DTSTAMP", stamp)
-    event.add("DTSTART", session.local_start)
-    event.add("DTEND", session.local_end)
-    event.add("SUMMARY", session.title)
+    event = _event_head(session.uid, session.sequence, stamp, session.local_start,
+                        session.local_end, session.title)
     if session.cancelled:
         event.add("STATUS", "CANCELLED")
     place = " ".join(session.place.split())
@@ -164,33 +167,19 @@ def _session_event(session: StorySessionView, stamp: datetime):
 def webinar_ics(webinar: WebinarView) -> bytes:
     """One webinar as a calendar file: its time in its own zone, how to join and the
     accessibility offered; a cancelled webinar says STATUS:CANCELLED."""
-    calendar = _calendar()
-    calendar.add_component(_webinar_event(webinar, datetime.now(UTC)))
-    return _finish(calendar)
+    return _published(_webinar_event, [webinar])
 
 
 def webinars_feed(webinars: Sequence[WebinarView], name: str) -> bytes:
     """Several webinars (the upcoming ones) in one calendar to subscribe to or import."""
-    calendar = _calendar()
-    calendar.add("X-WR-CALNAME", name)
-    stamp = datetime.now(UTC)
-    for webinar in webinars:
-        calendar.add_component(_webinar_event(webinar, stamp))
-    return _finish(calendar)
+    return _published(_webinar_event, webinars, name)
 
 
 def _webinar_event(webinar: WebinarView, stamp: datetime):
-    from icalendar import Event
-
     from advocate_app.domain.webinar_kinds import WebinarStatus
 
-    event = Event()
-    event.add("UID", webinar.uid)
-    event.add("SEQUENCE", webinar.sequence)
-    event.add("DTSTAMP", stamp)
-    event.add("DTSTART", webinar.local_start)
-    event.add("DTEND", webinar.local_end)
-    event.add("SUMMARY", webinar.title)
+    event = _event_head(webinar.uid, webinar.sequence, stamp, webinar.local_start,
+                        webinar.local_end, webinar.title)
     # Planned: not open for registration yet, so not settled either.
     event.add("STATUS", {WebinarStatus.CANCELLED: "CANCELLED",
                          WebinarStatus.PLANNED: "TENTATIVE"}.get(webinar.status, "CONFIRMED"))
