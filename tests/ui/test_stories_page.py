@@ -146,6 +146,46 @@ def test_an_anonymous_story_says_so_and_is_found_by_theme(qtbot, page, services)
     assert tab.empty_label.isVisibleTo(page)
 
 
+def test_typing_narrows_and_widens_the_stories_found(qtbot, page, services, monkeypatch):
+    amina = _person(services, "Amina", "Haddad")
+    for title, text in (("Back at work", "I went back to work part time."),
+                        ("Worse in winter", "The cold makes it worse."),
+                        ("A new word", "The doctor finally had a word for it."),
+                        ("The long drive", "Two hours each way, part of every month.")):
+        services.stories.create(StoryInput(title, text, amina, frozenset({StoryTheme.WORK})))
+    page.refresh()
+    tab = page.stories_tab
+    tab.select_story(next(s.id for s in services.stories.list() if s.title == "A new word"))
+    reads = []
+    real_get = services.stories.get
+    monkeypatch.setattr(services.stories, "get",
+                        lambda story_id: reads.append(story_id) or real_get(story_id))
+    typed = {}
+    for letter in "wor":  # each key typed, as a person types
+        tab.search_field.insert(letter)
+        typed[tab.search_field.text()] = sorted(_texts(tab.table, 0))
+    assert typed["w"] == ["A new word", "Back at work", "The long drive", "Worse in winter"]
+    assert typed["wor"] == ["A new word", "Back at work", "Worse in winter"]
+    # The chosen story still matches: it stays chosen, and nothing is read again for it.
+    assert tab.story().title == "A new word"
+    assert reads == []
+    tab.search_field.insert("k")
+    assert _texts(tab.table, 0) == ["Back at work"]
+    assert tab.story().title == "Back at work"
+    assert tab.detail.isEnabled() and reads == [tab.story_id()]  # the story now chosen, once
+    tab.search_field.insert(" ")  # the same story found: the list and the choice stay
+    assert _texts(tab.table, 0) == ["Back at work"] and len(reads) == 1
+    tab.search_field.insert("part")
+    assert _texts(tab.table, 0) == ["Back at work"]
+    tab.search_field.backspace()
+    tab.search_field.setText("part")  # fewer words: every story is searched again
+    assert sorted(_texts(tab.table, 0)) == ["Back at work", "The long drive"]
+    tab.search_field.setText("pa month")
+    assert _texts(tab.table, 0) == ["The long drive"]
+    tab.search_field.clear()
+    assert len(_texts(tab.table, 0)) == 4
+
+
 def test_consent_is_granted_and_withdrawn_through_the_dialogs(qtbot, page, services,
                                                               monkeypatch):
     amina = _person(services, "Amina", "Haddad", region="Leeds")

@@ -40,6 +40,12 @@ class StoriesTab(QWidget):
         self._run_dialog = run_dialog
         self._stories: list = []
         self._rows: list = []  # (story, its words folded for searching, its row)
+        # What the list shows now: the search words and theme it was filtered by, and the
+        # (story, words, row) entries shown, so a key typed narrows these, not every story.
+        self._shown_for: tuple | None = None
+        self._shown: list = []
+        self._filling = False  # the list is being made again
+        self._detail_id: int | None = None  # the story shown below the list
 
         self.search_field = QLineEdit()
         self.search_field.setClearButtonEnabled(True)
@@ -70,7 +76,7 @@ class StoriesTab(QWidget):
         self.table = records_table([_("Title"), _("Teller"), _("Themes"), _("Language"),
                                     _("Consent")], _("Stories"), (0, 4))
         self.table.selectionModel().selectionChanged.connect(
-            lambda *_a: self._story_changed())
+            lambda *_a: None if self._filling else self._story_changed())
         self.table.activated.connect(lambda _index: self.edit_story())  # Enter, double-click
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
@@ -120,20 +126,41 @@ class StoriesTab(QWidget):
             # Folded piece by piece: plain ASCII text (most stories) takes the quick way.
             self._rows.append((s, " ".join(fold(p) for p in (s.title, s.teller_name, s.text)),
                                row))
+        self._shown_for = None  # what was read is new: the list is made again
+        self._detail_id = -1  # no story's id: the chosen one is read again as it is now
         self.show_rows()
 
-    def _matching(self) -> list:
-        words = fold(self.search_field.text()).split()
+    def _matching(self) -> tuple[tuple, list]:
+        """The search words and theme, and the entries that match them. A key typed only
+        adds to the words (or to the last one), so the stories shown now are the only ones
+        that can still match: they are searched instead of every story."""
+        words = tuple(fold(self.search_field.text()).split())
         theme = self.theme_combo.currentData()
         chosen = StoryTheme(theme) if theme else None
-        return [(story, row) for story, haystack, row in self._rows
-                if (chosen is None or chosen in story.themes)
-                and all(word in haystack for word in words)]
+        wanted = (words, chosen)
+        entries = self._rows
+        if self._shown_for is not None and self._shown_for[1] == chosen \
+                and _narrower(words, self._shown_for[0]):
+            entries = self._shown
+        return wanted, [entry for entry in entries
+                        if (chosen is None or chosen in entry[0].themes)
+                        and all(word in entry[1] for word in words)]
 
     def show_rows(self) -> None:
+        wanted, shown = self._matching()
+        same = self._shown_for is not None and len(shown) == len(self._shown) \
+            and all(a is b for a, b in zip(shown, self._shown, strict=True))
+        self._shown_for, self._shown = wanted, shown
+        if same:  # the same stories as shown already: the list (and the choice) stay
+            return
         keep = self.story_id()
-        shown = self._matching()
-        self.table.model().set_rows(row for _story, row in shown)
+        self._filling = True  # the chosen story is looked at once, below
+        try:
+            self.table.model().set_rows(row for _story, _words, row in shown)
+            if shown:
+                select_id(self.table, keep, or_first=True)
+        finally:
+            self._filling = False
         if not self._stories:
             self.empty_label.setText(_("No stories yet. Write one down with New story; then "
                                        "record what its teller agreed to with Consent."))
@@ -141,9 +168,8 @@ class StoriesTab(QWidget):
             self.empty_label.setText(_("No story matches. Clear the search or choose Every "
                                        "theme."))
         self.empty_label.setVisible(not shown)
-        if shown:
-            select_id(self.table, keep, or_first=True)
-        self._story_changed()
+        if self.story_id() != self._detail_id:
+            self._story_changed()
 
     def story_id(self) -> int | None:
         return selected_id(self.table)
@@ -155,7 +181,7 @@ class StoriesTab(QWidget):
         return next((s for s in self._stories if s.id == self.story_id()), None)
 
     def _story_changed(self) -> None:
-        story_id = self.story_id()
+        story_id = self._detail_id = self.story_id()
         story = None
         if story_id is not None:
             try:
@@ -258,3 +284,11 @@ class StoriesTab(QWidget):
             title=story.title))
         self.refresh()
         self.select_story(story.id)
+
+
+def _narrower(words: tuple, before: tuple) -> bool:
+    """True when every story matching ``words`` also matched ``before``: the same words with
+    more typed at the end (a letter added to the last word, or a new word)."""
+    if len(words) < len(before) or words[:max(0, len(before) - 1)] != before[:-1]:
+        return False
+    return not before or before[-1] in words[len(before) - 1]
