@@ -618,3 +618,29 @@ def test_a_return_visit_shows_the_stories_at_once_and_what_changed_meanwhile(
     assert len(read) == 2
     assert _texts(table, 1) == ["Mina Haddad"]
     assert _texts(table, 4) == ["Newsletter ✗ withdrawn"]
+
+
+def test_a_return_visit_to_the_sessions_reads_them_only_after_a_change(qtbot, page, services,
+                                                                       monkeypatch):
+    starts = datetime.now().replace(microsecond=0) + timedelta(days=20)
+    session_id = services.story_sessions.create(StorySessionInput(
+        "Autumn circle", starts, place="Community hall"))
+    page.tabs.setCurrentIndex(1)
+    tab = page.sessions_tab
+    assert _texts(tab.table, 1) == ["Autumn circle"]
+    reads = []
+    real_list = services.story_sessions.list
+    monkeypatch.setattr(services.story_sessions, "list",
+                        lambda: reads.append(1) or real_list())
+    page.tabs.setCurrentIndex(0)
+    page.tabs.setCurrentIndex(1)  # back to the sessions, nothing saved meanwhile
+    page.refresh()  # the page shown again (leaving the section and coming back)
+    assert reads == [] and _texts(tab.table, 1) == ["Autumn circle"]
+    services.story_sessions.update(session_id, StorySessionInput(
+        "Winter circle", starts, place="Community hall"))
+    page.refresh()
+    assert reads == [1] and _texts(tab.table, 1) == ["Winter circle"]
+    services.story_sessions.cancel(session_id)  # another page's save: the next visit shows it
+    page.tabs.setCurrentIndex(0)
+    page.tabs.setCurrentIndex(1)
+    assert len(reads) == 2 and _texts(tab.table, 4) == ["Cancelled"]

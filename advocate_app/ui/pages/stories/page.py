@@ -22,7 +22,8 @@ class StoriesPage(QWidget):
     def __init__(self, services, parent: QWidget | None = None):
         super().__init__(parent)
         self._services = services
-        self._stories_read: tuple | None = None  # the change marker the stories were read at
+        # The change marker each tab's records were read at (see refresh).
+        self._read_at: dict[QWidget, object] = {}
         self.heading = Heading(_("Stories"))
 
         def run_dialog(dialog: QDialog) -> bool:
@@ -44,17 +45,16 @@ class StoriesPage(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def refresh(self) -> None:
-        """Read the records of the tab shown. The stories are read again only when something
-        may have changed since they were read (a save anywhere in the app, or another program
-        writing the file) or the day changed (consent is shown as it stands today): a return
-        visit shows them at once."""
+        """Read the records of the tab shown, again only when something may have changed
+        since they were read (a save anywhere in the app, or another program writing the
+        file): a return visit shows them at once. The stories are also read again when the
+        day changed (consent is shown as it stands today); the sessions show nothing that
+        depends on today."""
         tab = self.tabs.currentWidget()
-        if tab is not self.stories_tab:
-            tab.refresh()
-            return
-        marker = (self._services.changes(), date.today())
-        if marker != self._stories_read:
-            self._stories_read = marker  # taken before reading: a save meanwhile reads again
+        marker = ((self._services.changes(), date.today()) if tab is self.stories_tab
+                  else self._services.changes())
+        if marker != self._read_at.get(tab):
+            self._read_at[tab] = marker  # taken before reading: a save meanwhile reads again
             tab.refresh()
 
     def focus_first(self) -> None:
