@@ -542,3 +542,34 @@ def test_choosing_a_webinar_again_shows_its_registrations_without_reading_them_a
     page.select_webinar(first)
     assert _texts(tab.table, 0) == ["Amina Haddad", "Seán Murphy"]
     assert len(read) == done + 4
+
+
+def test_a_return_visit_reads_the_webinars_only_after_a_change_or_an_end(
+        qtbot, page, services, monkeypatch):
+    from advocate_app.services import webinars as webinar_service
+    from advocate_app.ui.pages.webinars import page as page_module
+
+    soon = _webinar(services, "Sleep and fatigue", days=10)
+    _webinar(services, "Travel to clinic", days=12)
+    page.refresh()
+    assert _texts(page.table, 1) == ["Sleep and fatigue", "Travel to clinic"]
+    reads = []
+    real_list = services.webinars.list
+    monkeypatch.setattr(services.webinars, "list",
+                        lambda **kw: reads.append(1) or real_list(**kw))
+    page.refresh()  # the page shown again, nothing saved meanwhile
+    assert reads == [] and _texts(page.table, 1) == ["Sleep and fatigue", "Travel to clinic"]
+
+    services.webinars.set_status(soon, WebinarStatus.CANCELLED)  # saved elsewhere
+    page.refresh()
+    assert reads == [1] and _texts(page.table, 1) == ["Travel to clinic"]
+
+    class Later(datetime):  # thirteen days on: the webinar left is over
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.now(tz) + timedelta(days=13)
+
+    monkeypatch.setattr(webinar_service, "datetime", Later)
+    monkeypatch.setattr(page_module, "datetime", Later)
+    page.refresh()
+    assert len(reads) == 2 and _texts(page.table, 1) == []

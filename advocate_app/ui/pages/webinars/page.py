@@ -4,6 +4,7 @@ and review, and statistics (each tab a widget of its own)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -52,6 +53,11 @@ class WebinarsPage(QWidget):
         super().__init__(parent)
         self._services = services
         self._webinars: list = []
+        # What the list was read at: the change marker and whether past ones were shown, and
+        # the moment the first webinar listed as not over yet ends (it then moves among those
+        # over, or leaves the list).
+        self._read_at: tuple | None = None
+        self._read_until: datetime | None = None
         self._quiet = False
         self.work = Work(self)
         self.heading = Heading(_("Webinars"))
@@ -130,11 +136,27 @@ class WebinarsPage(QWidget):
     # --- the list ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Show the webinars, read again only when something may have changed since they
+        were read (a save anywhere in the app, or another program writing the file) or one
+        listed as not over yet has ended since: a return visit shows them at once."""
+        marker = (self._services.changes(), self.past_check.isChecked())
+        if marker == self._read_at and self._read_until is not None \
+                and datetime.now(UTC) < self._read_until:
+            self._webinar_changed()
+            return
+        self._read_list()
+
+    def _read_list(self) -> None:
         keep = self.webinar_id()
         show_all = self.past_check.isChecked()
+        # Taken before reading: a save or an end meanwhile reads again.
+        self._read_at = (self._services.changes(), show_all)
+        now = datetime.now(UTC)
         # Those not over yet, soonest first; then those over, latest first.
         self._webinars = self._services.webinars.list(include_past=show_all,
                                                       include_cancelled=show_all)
+        self._read_until = min((w.ends_at for w in self._webinars if w.ends_at >= now),
+                               default=datetime.max.replace(tzinfo=UTC))
         self._quiet = True
         self.model.set_rows(self._row(w) for w in self._webinars)
         self._quiet = False
@@ -228,7 +250,7 @@ class WebinarsPage(QWidget):
             dialog = WebinarEditor(self._services, webinar_id, self)
         except ServiceError as exc:
             prompts.error(self, _("Webinar"), str(exc))
-            self.refresh()
+            self._read_list()
             return
         if self._run_dialog(dialog) and dialog.saved_id is not None:
             self.refresh()
@@ -252,7 +274,7 @@ class WebinarsPage(QWidget):
             prompts.error(self, title, str(exc))
         else:
             self.status_message.emit(_("“{title}” is cancelled.").format(title=webinar.title))
-        self.refresh()
+        self._read_list()
 
     # --- calendar files (written in the background) -----------------------------------------
 
