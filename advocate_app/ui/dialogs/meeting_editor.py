@@ -11,13 +11,10 @@ from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -44,6 +41,7 @@ from advocate_app.ui.dialogs.board_editor import (
 from advocate_app.ui.dialogs.meeting_agenda import AgendaTab
 from advocate_app.ui.dialogs.meeting_people import PeopleTab
 from advocate_app.ui.help import install_help_key
+from advocate_app.ui.widgets.checks import checkbox_grid
 from advocate_app.ui.widgets.heading import Heading
 
 
@@ -168,16 +166,9 @@ class MeetingEditor(QDialog):
         self.link_field.setAccessibleName(_("Online link"))
         self.link_field.setPlaceholderText("https://")
 
-        self.arrangement_checks: dict[AccessArrangement, QCheckBox] = {}
-        arrangements = QGroupBox(_("Access arrangements"))
-        grid = QGridLayout(arrangements)
-        chosen = meeting.arrangements if meeting else frozenset()
-        for index, arrangement in enumerate(AccessArrangement):
-            check = QCheckBox(arrangement.label)
-            check.setAccessibleName(arrangement.label)
-            check.setChecked(arrangement in chosen)
-            self.arrangement_checks[arrangement] = check
-            grid.addWidget(check, index // 2, index % 2)
+        arrangements, self.arrangement_checks = checkbox_grid(
+            _("Access arrangements"), AccessArrangement,
+            chosen=meeting.arrangements if meeting else ())
         self.notes_field = QPlainTextEdit(meeting.arrangements_notes if meeting else "")
         self.notes_field.setTabChangesFocus(True)
         self.notes_field.setAccessibleName(_("Notes on access arrangements"))

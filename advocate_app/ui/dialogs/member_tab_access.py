@@ -29,7 +29,8 @@ from advocate_app.domain.community import (
 from advocate_app.domain.member_views import ContactInput, MemberDetails
 from advocate_app.domain.people import CONTACT_LABELS, contact_label_text
 from advocate_app.i18n import _
-from advocate_app.ui.dialogs.member_tabs import EditorForm, checkbox_grid
+from advocate_app.ui.dialogs.member_tabs import EditorForm
+from advocate_app.ui.widgets.checks import checkbox_grid
 
 
 class ContactsList(QWidget):

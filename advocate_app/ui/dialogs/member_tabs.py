@@ -8,10 +8,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -40,18 +37,6 @@ def scrolled(widget: QWidget) -> QScrollArea:
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(widget)
     return area
-
-
-def checkbox_grid(title: str, items, columns: int = 2) -> tuple[QGroupBox, dict]:
-    box = QGroupBox(title)
-    grid = QGridLayout(box)
-    checks = {}
-    for number, item in enumerate(items):
-        check = QCheckBox(item.label)
-        check.setAccessibleName(item.label)
-        grid.addWidget(check, number // columns, number % columns)
-        checks[item] = check
-    return box, checks
 
 
 def explain_until_saved(layout: QVBoxLayout, text: str) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
-    QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -42,6 +41,7 @@ from advocate_app.ui.dialogs.record_lists import records_table, whole_rows_model
 from advocate_app.ui.dialogs.story_session_editor import MemberField, labelled
 from advocate_app.ui.help import install_help_key
 from advocate_app.ui.models.rows import Row, selected_id
+from advocate_app.ui.widgets.checks import checkbox_grid
 from advocate_app.ui.widgets.flow import flow_of
 from advocate_app.ui.widgets.heading import Heading
 from advocate_app.ui.widgets.screen import fit_to_screen
@@ -126,16 +126,8 @@ class StoryEditor(QDialog):
             self.session_combo.setCurrentIndex(max(0, self.session_combo.findData(
                 story.session_id)))
 
-        self.theme_checks: dict[StoryTheme, QCheckBox] = {}
-        themes = QGroupBox(_("Themes"))
-        grid = QGridLayout(themes)
-        chosen = story.themes if story else frozenset()
-        for index, theme in enumerate(StoryTheme):
-            check = QCheckBox(theme.label)
-            check.setAccessibleName(theme.label)
-            check.setChecked(theme in chosen)
-            self.theme_checks[theme] = check
-            grid.addWidget(check, index // 3, index % 3)
+        themes, self.theme_checks = checkbox_grid(_("Themes"), StoryTheme, columns=3,
+                                                  chosen=story.themes if story else ())
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

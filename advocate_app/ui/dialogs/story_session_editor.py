@@ -12,14 +12,11 @@ from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,6 +37,7 @@ from advocate_app.ui.dialogs.board_editor import name_buttons, say_errors, zone_
 from advocate_app.ui.dialogs.record_lists import records_table, whole_rows_model
 from advocate_app.ui.help import install_help_key
 from advocate_app.ui.models.rows import Row, selected_id
+from advocate_app.ui.widgets.checks import checkbox_grid
 from advocate_app.ui.widgets.dates import prepare_date_edit
 from advocate_app.ui.widgets.flow import flow_of
 from advocate_app.ui.widgets.heading import Heading
@@ -173,16 +171,8 @@ class StorySessionEditor(QDialog):
         self.link_field.setPlaceholderText("https://")
         self.mode_combo.currentIndexChanged.connect(lambda _i: self._mode_changed())
 
-        self.support_checks: dict[SessionSupport, QCheckBox] = {}
-        support = QGroupBox(_("Support offered"))
-        grid = QGridLayout(support)
-        offered = session.support if session else frozenset()
-        for index, item in enumerate(SessionSupport):
-            check = QCheckBox(item.label)
-            check.setAccessibleName(item.label)
-            check.setChecked(item in offered)
-            self.support_checks[item] = check
-            grid.addWidget(check, index // 2, index % 2)
+        support, self.support_checks = checkbox_grid(
+            _("Support offered"), SessionSupport, chosen=session.support if session else ())
         self.notes_field = QPlainTextEdit(session.notes if session else "")
         self.notes_field.setTabChangesFocus(True)
         self.notes_field.setPlaceholderText(_("For example: tea at half time; the room is "

@@ -11,14 +11,11 @@ from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -44,6 +41,7 @@ from advocate_app.ui.dialogs.board_editor import name_buttons, zone_combo
 from advocate_app.ui.dialogs.member_editor import FieldMessage, language_choices
 from advocate_app.ui.help import install_help_key
 from advocate_app.ui.models.rows import Row, RowsModel, selected_id
+from advocate_app.ui.widgets.checks import checkbox_grid
 from advocate_app.ui.widgets.heading import Heading
 from advocate_app.ui.widgets.screen import fit_to_screen
 from advocate_app.ui.widgets.tables import rows_table
@@ -275,16 +273,9 @@ class WebinarEditor(QDialog):
 
     def _access_tab(self, webinar) -> QWidget:
         tab = QWidget()
-        offered = webinar.access_offered if webinar else frozenset()
-        box = QGroupBox(_("Accessibility offered"))
-        grid = QGridLayout(box)
-        self.access_checks: dict[WebinarAccess, QCheckBox] = {}
-        for index, access in enumerate(WebinarAccess):
-            check = QCheckBox(access.label)
-            check.setAccessibleName(access.label)
-            check.setChecked(access in offered)
-            self.access_checks[access] = check
-            grid.addWidget(check, index // 2, index % 2)
+        box, self.access_checks = checkbox_grid(
+            _("Accessibility offered"), WebinarAccess,
+            chosen=webinar.access_offered if webinar else ())
         form = self._form()
         self.sign_language_field = QLineEdit(webinar.sign_language if webinar else "")
         self.sign_language_field.setAccessibleName(_("Which sign language"))
