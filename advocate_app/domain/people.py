@@ -11,16 +11,23 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from advocate_app.domain.access import AccountRole, Permission, allowed
 from advocate_app.domain.text import fold
 from advocate_app.i18n import N_, _
 
 
 @dataclass(frozen=True)
 class Actor:
-    """The account on whose behalf a service call runs."""
+    """The account on whose behalf a service call runs, and its role (what it may do).
+
+    The built-in account of a single-user install acts as an administrator."""
 
     account_id: int
     display_name: str
+    role: AccountRole = AccountRole.ADMIN
+
+    def may(self, permission: Permission) -> bool:
+        return allowed(self.role, permission)
 
 
 DEFAULT_ACCOUNT_ID = 1

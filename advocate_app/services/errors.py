@@ -25,3 +25,7 @@ class ValidationError(ServiceError):
 
 class UnreadableFileError(ServiceError):
     """A file cannot be read as what it claims to be; nothing was imported."""
+
+
+class AccessDeniedError(ServiceError):
+    """The account acting may not do this (its role does not allow it); nothing was done."""
