@@ -152,7 +152,19 @@ def build_parser() -> argparse.ArgumentParser:
     feedback.add_parsers(commands)
     stories.add_parsers(commands)
     webinars.add_parsers(commands)
+    for module in _command_modules():
+        module.add_parsers(commands)
     return parser
+
+
+#: Modules that each add commands: ``add_parsers(commands)`` and ``HANDLERS`` (name -> run).
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def _command_modules() -> list:
+    import importlib
+
+    return [importlib.import_module(f"advocate_app.cli.{name}") for name in COMMAND_MODULES]
 
 
 def run_command(args: argparse.Namespace, context) -> int:
@@ -167,6 +179,8 @@ def run_command(args: argparse.Namespace, context) -> int:
                 "meetings": meetings.run_meetings, "minutes": meetings.run_minutes,
                 "stories": stories.run, "feedback": feedback.run,
                 "webinars": webinars.run}
+    for module in _command_modules():
+        handlers.update(module.HANDLERS)
     try:
         return handlers[args.command](args, context)
     except (ContentError, ServiceError) as exc:
