@@ -1,6 +1,7 @@
 """All mapped classes, so that ``Base.metadata`` is complete (migrations and tests use it)."""
 
 from advocate_app.domain.accounts import Account
+from advocate_app.domain.audit import AuditEvent
 from advocate_app.domain.base import Base
 from advocate_app.domain.boards import (
     ActionItem,
@@ -47,7 +48,7 @@ from advocate_app.domain.webinars import (
     WebinarReviewItem,
 )
 
-__all__ = ["Account", "ActionItem", "AgendaItem", "Attendance", "Base", "Board",
+__all__ = ["Account", "ActionItem", "AuditEvent", "AgendaItem", "Attendance", "Base", "Board",
            "BoardMembership", "Decision", "Meeting", "Promise", "RaciActivity", "RaciCell",
            "RaciParty", "ConsentRecord", "Engagement", "MemberRelationship", "Member", "MemberAccessNeed", "MemberBarrier",
            "MemberChannel", "MemberCondition", "MemberMerge", "MemberRole", "MemberTag",

@@ -19,6 +19,7 @@ from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
 if TYPE_CHECKING:  # made on first use (start-up stays quick)
     from advocate_app.services.actions import ActionService
+    from advocate_app.services.audit import AuditService
     from advocate_app.services.board_documents import BoardDocumentService
     from advocate_app.services.boards import BoardService
     from advocate_app.services.dashboard import DashboardService
@@ -148,6 +149,12 @@ class Services:
         from advocate_app.services.feedback import FeedbackService
 
         return FeedbackService(self.uow, self.database.reader, self.actor)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        from advocate_app.services.audit import AuditService
+
+        return AuditService(self.uow, self.database.reader, self.actor)
 
     @cached_property
     def dashboard(self) -> DashboardService:
