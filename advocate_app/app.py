@@ -135,7 +135,8 @@ def _migrate(database, backup_dir: Path) -> None:
     from advocate_app.storage.migrate import SchemaTooNewError, ensure_schema
 
     try:
-        ensure_schema(database.engine, sqlite_file=database.sqlite_file, backup_dir=backup_dir)
+        ensure_schema(database.engine, sqlite_file=database.sqlite_file, backup_dir=backup_dir,
+                      key=database.key)
     except (DatabaseUrlError, SchemaTooNewError) as exc:
         raise StartupError(str(exc)) from exc
     except DBAPIError as exc:

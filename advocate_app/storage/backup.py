@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from advocate_app.storage import cipher
+from advocate_app.storage.cipher import DatabaseKey
 
-def backup_sqlite(database_file: Path, backup_dir: Path, reason: str) -> Path:
-    """Copy ``database_file`` to ``backup_dir/<stem>-<timestamp>-<reason>.sqlite3``."""
+
+def backup_sqlite(database_file: Path, backup_dir: Path, reason: str,
+                  key: DatabaseKey | None = None) -> Path:
+    """Copy ``database_file`` to ``backup_dir/<stem>-<timestamp>-<reason>.sqlite3``; the copy of
+    an encrypted file (``key`` given) is encrypted with the same passphrase."""
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"{database_file.stem}-{stamp}-{reason}.sqlite3"
-    source = sqlite3.connect(f"file:{database_file}?mode=ro", uri=True)
+    source = cipher.connect(database_file, key, read_only=True)
     try:
-        destination = sqlite3.connect(target)
+        destination = cipher.connect(target, key)
         try:
             source.backup(destination)
         finally:

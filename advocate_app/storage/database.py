@@ -5,13 +5,20 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
+from advocate_app.storage.cipher import DatabaseKey
 from advocate_app.storage.reader import EngineReader, Reader, SqliteReader
 
 
 class Database:
-    def __init__(self, url: str, sqlite_file: Path | None = None):
+    """``key`` is the :class:`~advocate_app.storage.cipher.DatabaseKey` of an encrypted SQLite
+    file, None when the file is plain (or the database is PostgreSQL). Everything that opens
+    ``sqlite_file`` itself does so with ``storage.cipher.connect(sqlite_file, database.key)``.
+    """
+
+    def __init__(self, url: str, sqlite_file: Path | None = None, key: DatabaseKey | None = None):
         self.url = url
         self.sqlite_file = sqlite_file
+        self.key = key
         self._engine = None
 
     @property
@@ -20,7 +27,7 @@ class Database:
         if self._engine is None:
             from advocate_app.storage.engine import create_app_engine
 
-            self._engine = create_app_engine(self.url)
+            self._engine = create_app_engine(self.url, key=self.key)
         return self._engine
 
     @property
@@ -30,7 +37,7 @@ class Database:
     @cached_property
     def reader(self) -> Reader:
         if self.sqlite_file is not None:
-            return SqliteReader(self.sqlite_file)
+            return SqliteReader(self.sqlite_file, self.key)
         dialect = "sqlite" if self.url.startswith("sqlite") else "postgresql"
         return EngineReader(lambda: self.engine, dialect)
 

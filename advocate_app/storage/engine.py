@@ -7,6 +7,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from advocate_app.i18n import _
+from advocate_app.storage import cipher
+from advocate_app.storage.cipher import DatabaseKey
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -19,8 +21,9 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def create_app_engine(url: str, *, echo: bool = False) -> Engine:
-    """Engine for ``url``. SQLite files get WAL, foreign keys and a busy timeout."""
+def create_app_engine(url: str, *, echo: bool = False, key: DatabaseKey | None = None) -> Engine:
+    """Engine for ``url``. SQLite files get WAL, foreign keys and a busy timeout; with ``key``
+    the file is opened with SQLCipher and every new connection is keyed first."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -37,6 +40,8 @@ def create_app_engine(url: str, *, echo: bool = False) -> Engine:
     kwargs: dict = {"echo": echo, "future": True}
     if backend == "sqlite":
         kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        if key is not None:
+            kwargs["module"] = cipher.driver(key)
     else:
         kwargs["pool_pre_ping"] = True
         kwargs["connect_args"] = {"connect_timeout": 10}
@@ -49,6 +54,12 @@ def create_app_engine(url: str, *, echo: bool = False) -> Engine:
             )
         ) from exc
     if backend == "sqlite":
+        if key is not None:
+            # First of all, before the dialect's own set-up reads anything from the file.
+            database_file = parsed.database or ""
+            event.listen(engine, "connect",
+                         lambda dbapi_connection, _record: cipher.apply_key(
+                             dbapi_connection, database_file, key), insert=True)
         event.listen(engine, "connect", _sqlite_on_connect)
     return engine
 
@@ -62,6 +73,8 @@ def _sqlite_on_connect(dbapi_connection, _record) -> None:
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         # FULL: a commit survives a power cut too (live minutes are saved every second).
         cursor.execute("PRAGMA synchronous=FULL")
+        # What is deleted or overwritten is zeroed in the file, not left in free space.
+        cursor.execute("PRAGMA secure_delete=ON")
     finally:
         cursor.close()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 from advocate_app.i18n import _
+from advocate_app.storage.cipher import DatabaseKey
 from advocate_app.storage.schema_version import HEAD_REVISION
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,8 @@ def upgrade_to(engine: Engine, revision: str) -> None:
 
 
 def ensure_schema(
-    engine: Engine, *, sqlite_file: Path | None = None, backup_dir: Path | None = None
+    engine: Engine, *, sqlite_file: Path | None = None, backup_dir: Path | None = None,
+    key: DatabaseKey | None = None,
 ) -> MigrationResult:
     """Upgrade the database to :data:`HEAD_REVISION`, backing up an existing SQLite file first."""
     before = current_revision(engine)
@@ -84,7 +86,8 @@ def ensure_schema(
     ):
         from advocate_app.storage.backup import backup_sqlite
 
-        backup = backup_sqlite(sqlite_file, backup_dir, f"before-upgrade-{before or 'none'}")
+        backup = backup_sqlite(sqlite_file, backup_dir, f"before-upgrade-{before or 'none'}",
+                               key=key)
         log.info("Backed up %s to %s before upgrading", sqlite_file, backup)
     upgrade_to(engine, "head")
     log.info("Database upgraded from %s to %s", before, HEAD_REVISION)

@@ -1,19 +1,21 @@
 """Read-only queries in plain SQL, for lists that must appear fast.
 
 The members list and the dashboard read through a :class:`Reader`. On a SQLite file that is the
-standard library's ``sqlite3``, so the window can show 100,000 members before SQLAlchemy has even
-been loaded; on PostgreSQL it is the SQLAlchemy engine. Queries use ``:name`` parameters, which
-both understand.
+standard library's ``sqlite3`` (``sqlcipher3`` for an encrypted file), so the window can show
+100,000 members before SQLAlchemy has even been loaded; on PostgreSQL it is the SQLAlchemy
+engine. Queries use ``:name`` parameters, which both understand.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
+
+from advocate_app.storage import cipher
+from advocate_app.storage.cipher import DatabaseKey
 
 
 class Reader(Protocol):
@@ -25,21 +27,23 @@ class Reader(Protocol):
 
 
 class SqliteReader:
-    """Reads a SQLite file through the standard library, with the app's connection settings."""
+    """Reads a SQLite file (keyed when encrypted), with the app's connection settings."""
 
     dialect = "sqlite"
 
-    def __init__(self, database_file: Path):
+    def __init__(self, database_file: Path, key: DatabaseKey | None = None):
         self._file = database_file
+        self._key = key
         self._lock = threading.Lock()
-        self._connection: sqlite3.Connection | None = None
+        self._connection: Any = None
 
-    def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self._file, timeout=10, check_same_thread=False,
-                                     isolation_level=None)
+    def _connect(self) -> Any:
+        connection = cipher.connect(self._file, self._key, timeout=10,
+                                    check_same_thread=False, isolation_level=None)
         connection.execute("PRAGMA foreign_keys=ON")
         connection.execute("PRAGMA busy_timeout=10000")
         connection.execute("PRAGMA query_only=ON")
+        connection.execute("PRAGMA secure_delete=ON")  # as every connection of the app
         return connection
 
     def rows(self, sql: str, params: Mapping[str, Any] | None = None) -> list[tuple]:

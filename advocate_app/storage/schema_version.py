@@ -1,23 +1,25 @@
 """The schema revision this version expects, and a quick look at a SQLite file's revision.
 
-Plain ``sqlite3``: start-up reads one row here and loads SQLAlchemy and Alembic only when the
+Plain ``sqlite3`` (``sqlcipher3`` for an encrypted file): start-up reads one row here and loads SQLAlchemy and Alembic only when the
 file needs creating or upgrading.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+
+from advocate_app.storage import cipher
+from advocate_app.storage.cipher import DatabaseKey
 
 #: The newest revision in ``migrations/versions``; a test keeps it equal to Alembic's head.
 HEAD_REVISION = "0014"
 
 
-def sqlite_revision(database_file: Path) -> str | None:
+def sqlite_revision(database_file: Path, key: DatabaseKey | None = None) -> str | None:
     """The file's schema revision; None for a missing, empty or never-migrated file."""
     if not database_file.is_file() or database_file.stat().st_size == 0:
         return None
-    connection = sqlite3.connect(f"file:{database_file}?mode=ro", uri=True, timeout=10)
+    connection = cipher.connect(database_file, key, read_only=True, timeout=10)
     try:
         found = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"

@@ -1,0 +1,179 @@
+"""SQLite files plain or encrypted with SQLCipher: opening them, and converting one into the other.
+
+Every connection to the database file goes through :func:`connect`. A plain file (``key`` None) is
+opened with the standard library's ``sqlite3``, exactly as before; an encrypted one with
+``sqlcipher3``, whose first statement is always ``PRAGMA key``.
+
+SQLCipher derives the page key from the passphrase with PBKDF2 (256,000 rounds of SHA-512, about
+0.2 s). A :class:`DatabaseKey` does that once per file salt and then hands SQLCipher the derived
+raw key (``x'…'``), so start-up and every new pooled connection stay fast.
+
+:func:`encrypt`, :func:`decrypt` and :func:`change_passphrase` write the converted copy beside the
+file, check it (``integrity_check`` and the same number of rows in every table), flush it to disk
+and only then put it in place with one atomic rename: a crash at any moment leaves either the old
+file or the new one, each whole. A wrong passphrase raises :class:`WrongPassphraseError` before
+anything is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from advocate_app.i18n import _
+
+#: The first 16 bytes of every plain SQLite file; an encrypted file starts with its random salt.
+PLAIN_HEADER = b"SQLite format 3\0"
+#: SQLCipher 4's defaults: PBKDF2-HMAC-SHA512, 256,000 rounds, a 32-byte key, a 16-byte salt.
+KDF_ROUNDS = 256_000
+KEY_BYTES = 32
+SALT_BYTES = 16
+#: A passphrase shorter than this is refused when one is chosen.
+MIN_PASSPHRASE_LENGTH = 8
+#: Suffix of the converted copy written beside the database before it replaces it.
+CONVERTING_SUFFIX = ".converting"
+
+
+class CipherError(Exception):
+    """A conversion or an opening that cannot be done; the message is one translated sentence."""
+
+
+class WrongPassphraseError(CipherError):
+    """The passphrase does not open the file (or the file is not a database at all)."""
+
+    def __init__(self, message: str | None = None):
+        super().__init__(message or _(
+            "The passphrase does not open this database (or the file is not an Advocate "
+            "database)."))
+
+
+class DatabaseKey:
+    """A passphrase, and the raw SQLCipher keys derived from it (once per salt, then cached).
+
+    Its ``repr`` never shows the passphrase, so it cannot leak into a log or a traceback.
+    """
+
+    def __init__(self, passphrase: str):
+        if not passphrase:
+            raise ValueError("empty passphrase")
+        self._secret = passphrase.encode("utf-8")
+        self._derived: dict[bytes, bytes] = {}
+        self._fresh_salts: dict[str, bytes] = {}
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return "DatabaseKey(<hidden>)"
+
+    def matches(self, passphrase: str) -> bool:
+        return secrets.compare_digest(self._secret, passphrase.encode("utf-8"))
+
+    def raw_key(self, salt: bytes) -> bytes:
+        """The page key SQLCipher derives for ``salt``; computed once, then remembered."""
+        with self._lock:
+            found = self._derived.get(salt)
+            if found is None:
+                found = hashlib.pbkdf2_hmac("sha512", self._secret, salt, KDF_ROUNDS, KEY_BYTES)
+                self._derived[salt] = found
+            return found
+
+    def pragma_value(self, database_file: Path | str) -> str:
+        """The value for ``PRAGMA key`` on ``database_file``: a raw key, with its salt when the
+        file is new (so that the passphrase alone opens it later)."""
+        salt = file_salt(database_file)
+        if salt is not None:
+            return f"\"x'{self.raw_key(salt).hex()}'\""
+        with self._lock:
+            salt = self._fresh_salts.setdefault(str(database_file), secrets.token_bytes(SALT_BYTES))
+        return f"\"x'{self.raw_key(salt).hex()}{salt.hex()}'\""
+
+
+def as_key(key: DatabaseKey | str | None) -> DatabaseKey | None:
+    if key is None or isinstance(key, DatabaseKey):
+        return key
+    return DatabaseKey(key)
+
+
+def file_salt(database_file: Path | str) -> bytes | None:
+    """The salt at the start of an encrypted file; None for a missing, empty or plain file."""
+    try:
+        with open(database_file, "rb") as handle:
+            head = handle.read(SALT_BYTES)
+    except (FileNotFoundError, IsADirectoryError):
+        return None
+    if len(head) < SALT_BYTES or head == PLAIN_HEADER:
+        return None
+    return head
+
+
+def is_encrypted(database_file: Path | str) -> bool:
+    """True for a file that exists, is not empty and does not start as a plain SQLite file."""
+    return file_salt(database_file) is not None
+
+
+def driver(key: DatabaseKey | str | None) -> Any:
+    """The DB-API module for a key: the standard ``sqlite3`` when plain, else ``sqlcipher3``."""
+    if key is None:
+        return sqlite3
+    import sqlcipher3.dbapi2
+
+    return sqlcipher3.dbapi2
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """The exception classes a connection from :func:`connect` may raise."""
+    import sqlcipher3.dbapi2
+
+    return (sqlite3.Error, sqlcipher3.dbapi2.Error)
+
+
+def apply_key(dbapi_connection: Any, database_file: Path | str, key: DatabaseKey | str | None
+              ) -> None:
+    """Key a fresh sqlcipher3 connection: must be the first statement it runs."""
+    key = as_key(key)
+    if key is None:
+        return
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our sentence, not a log
+        cursor.execute(f"PRAGMA key = {key.pragma_value(database_file)}")
+    finally:
+        cursor.close()
+
+
+def connect(database_file: Path | str, key: DatabaseKey | str | None = None, *,
+            read_only: bool = False, **kwargs: Any) -> Any:
+    """A DB-API connection to ``database_file``, keyed when ``key`` is given.
+
+    ``kwargs`` go to ``connect`` (``timeout``, ``check_same_thread``, ``isolation_level`` …).
+    The key is not checked here: the first query on a wrong key raises ``DatabaseError``
+    (use :func:`check_key` to turn that into :class:`WrongPassphraseError`).
+    """
+    key = as_key(key)
+    module = driver(key)
+    if read_only:
+        connection = module.connect(f"file:{quote(str(database_file))}?mode=ro", uri=True,
+                                    **kwargs)
+    else:
+        connection = module.connect(str(database_file), **kwargs)
+    try:
+        apply_key(connection, database_file, key)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def check_key(database_file: Path | str, key: DatabaseKey | str | None) -> None:
+    """Raise :class:`WrongPassphraseError` unless ``key`` opens ``database_file``; read only."""
+    connection = connect(database_file, key, read_only=True)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except database_errors() as exc:
+        raise WrongPassphraseError() from exc
+    finally:
+        connection.close()
