@@ -145,19 +145,19 @@ def generate_demo(uow: UnitOfWorkFactory, actor: Actor, *, members: int, seed: i
     from advocate_app.storage.member_bulk import (
         insert_members,
         insert_rows,
-        next_member_id,
-        reset_member_sequence,
+        lock_for_new_members,
+        reserve_member_ids,
     )
 
     community = _Community(random.Random(seed), actor, seed)
     with uow() as work:
-        _open_write_transaction(work.session)
-        first_id = next_member_id(work.session)
+        lock_for_new_members(work.session)
+        ids = reserve_member_ids(work.session, members)
         done = 0
         while done < members:
             _stop_if_cancelled(work, should_cancel)
             size = min(BATCH, members - done)
-            batch = community.batch(first_id + done, done, size)
+            batch = community.batch(ids[done:done + size], done)
             insert_members(work.session, batch.members, batch.roles, batch.tags)
             insert_rows(work.session, "consent_records", batch.consents)
             insert_rows(work.session, "member_access_needs", batch.needs)
@@ -169,7 +169,6 @@ def generate_demo(uow: UnitOfWorkFactory, actor: Actor, *, members: int, seed: i
             if progress is not None:
                 progress(done, members)
         _stop_if_cancelled(work, should_cancel)
-        reset_member_sequence(work.session)
         items = _add_outreach_items(work.session, actor)
         boards, meetings = add_sample_boards(work.session, actor, seed)
         story_sessions, stories = add_sample_stories(work.session, actor, seed)
@@ -198,19 +197,6 @@ def _add_outreach_items(session: Session, actor: Actor) -> int:
             updated_at=BASE_TIME, created_by=actor.account_id, updated_by=actor.account_id))
     session.flush()
     return len(items)
-
-
-#: The sample boards' meetings are held in this zone, at this local time.
-def _open_write_transaction(session: Session) -> None:
-    """Start the transaction with a write that changes nothing.
-
-    Python's sqlite3 opens a transaction only before INSERT, UPDATE or DELETE; schema statements
-    run before that (the bulk insert drops and recreates SQLite's full-text trigger) would be
-    committed at once and survive a cancel.
-    """
-    from sqlalchemy import text
-
-    session.execute(text("UPDATE members SET version = version WHERE 1 = 0"))
 
 
 def _stop_if_cancelled(work: UnitOfWork, should_cancel: Callable[[], bool] | None) -> None:
@@ -263,10 +249,9 @@ class _Community:
         self.health = random.Random(f"health-{seed}")
         self.conditions = _Weighted([c for c, _w in _CONDITIONS], [w for _c, w in _CONDITIONS])
 
-    def batch(self, first_id: int, first_index: int, size: int) -> _Batch:
+    def batch(self, ids: list[int], first_index: int) -> _Batch:
         batch = _Batch()
-        for offset in range(size):
-            member_id = first_id + offset
+        for offset, member_id in enumerate(ids):
             row, roles, tags = self.member(member_id, first_index + offset)
             batch.members.append(row)
             batch.roles.extend({"member_id": member_id, "role": r.value} for r in roles)

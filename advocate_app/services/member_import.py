@@ -104,15 +104,20 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
         unmapped=[h for i, h in enumerate(table.headers) if i not in mapping and h],
         dry_run=options.dry_run, newsletter=newsletter[0] if newsletter else "")
     total = len(table.rows)
+    from advocate_app.storage.member_bulk import lock_for_new_members
+
+    if progress is not None:
+        progress(0, total)
+    people = read_all(table, mapping, processes)
     with uow() as work:
         session = work.session
+        # Another import at the same time waits here until this one ends (and then matches
+        # its rows against the people this one brought in).
+        lock_for_new_members(session)
         index = existing_index(session)
         new_people: list[Person] = []
         merges: dict[int, list[Person]] = {}  # existing member id -> people merged into it
         new_merges: dict[int, list[Person]] = {}  # new person index -> people merged into it
-        if progress is not None:
-            progress(0, total)
-        people = read_all(table, mapping, processes)
         for position, read in enumerate(people):
             if position % PROGRESS_EVERY == 0:
                 _check(should_cancel, work)

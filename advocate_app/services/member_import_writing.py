@@ -60,22 +60,17 @@ def write(session: Session, actor: Actor, people: list[Person],
     """Insert new people in bulk and fill in existing members; returns (row -> new member
     id, the existing members that something new was added to)."""
     from advocate_app.services import member_changes
-    from advocate_app.storage.member_bulk import (
-        insert_members,
-        next_member_id,
-        reset_member_sequence,
-    )
+    from advocate_app.storage.member_bulk import insert_members, reserve_member_ids
 
     now = utcnow()
-    first = next_member_id(session)
+    new_ids = reserve_member_ids(session, len(people))
     rows: list[dict[str, Any]] = []
     roles: list[dict[str, Any]] = []
     tags: list[dict[str, Any]] = []
     contacts: list[dict[str, Any]] = []
     ids: dict[int, int] = {}
     role_order = {role.value: index for index, role in enumerate(Role)}
-    for offset, person in enumerate(people):
-        member_id = first + offset
+    for member_id, person in zip(new_ids, people, strict=True):
         ids[person.row] = member_id
         row = {name: person.field(name) for name in _STORED_FIELDS}
         row["age_band"] = row["age_band"] or ""
@@ -96,8 +91,6 @@ def write(session: Session, actor: Actor, people: list[Person],
                                  "label": label, "is_primary": position == 0,
                                  "position": position})
     insert_members(session, rows, roles, tags, contacts)
-    if rows:
-        reset_member_sequence(session)
     changed = [member_id for member_id, extra in merges.items()
                if member_changes.fill_in(session, actor, member_id,
                                          [person.data for person in extra], fill)]

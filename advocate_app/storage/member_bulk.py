@@ -1,7 +1,10 @@
 """Writing many members at once (imports, the sample community) with bulk inserts.
 
-Ids are handed out explicitly so that roles and tags can be inserted in bulk beside them; on
-PostgreSQL the id sequence is moved past them afterwards.
+Ids come from the database before the rows are written, so that roles and tags can be inserted
+in bulk beside them: on PostgreSQL from the members' id sequence (a block of ``nextval`` in one
+statement), on SQLite the next free ones, taken while the transaction holds the write lock. Two
+imports at once therefore never hand out the same id; :func:`lock_for_new_members` also makes
+the second wait for the first, so it matches its rows against the people the first brought in.
 """
 
 from __future__ import annotations
@@ -14,13 +17,53 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from advocate_app.domain.members import Member, MemberContact, MemberRole, MemberTag
+from advocate_app.storage.engine import SQLITE_BUSY_TIMEOUT_MS
 from advocate_app.storage.member_search import CREATE_INSERT_TRIGGER, FTS_TABLE, INSERT_TRIGGER
 
 BATCH = 5000
 
 
-def next_member_id(session: Session) -> int:
-    return (session.execute(select(func.max(Member.id))).scalar() or 0) + 1
+#: How long an import waits for another one to finish on SQLite before giving up (ms).
+SQLITE_IMPORT_WAIT_MS = 600_000
+
+#: The PostgreSQL advisory lock two bulk writes of members take in turn (any fixed number).
+_PG_MEMBERS_LOCK = 0x41647663
+
+
+def lock_for_new_members(session: Session) -> None:
+    """Open the transaction holding the right to add members in bulk; call it first.
+
+    SQLite: a write that changes nothing takes the database's write lock at once (waiting, up
+    to :data:`SQLITE_IMPORT_WAIT_MS`, for another writer), so what this transaction reads next
+    is what it writes against, and the ids after the highest are free until it ends.
+    PostgreSQL: an advisory lock held until the transaction ends; another import waits for it.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        raw = session.connection().connection.dbapi_connection
+        raw.execute(f"PRAGMA busy_timeout={SQLITE_IMPORT_WAIT_MS}")
+        try:
+            session.execute(text("UPDATE members SET version = version WHERE 1 = 0"))
+        finally:
+            raw.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    else:
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MEMBERS_LOCK})
+
+
+def reserve_member_ids(session: Session, count: int) -> list[int]:
+    """``count`` new member ids from the database, in increasing order.
+
+    PostgreSQL: taken from the id sequence in one statement (another client adding a member
+    meanwhile gets an id of its own; the block may then have gaps). SQLite: the ``count`` ids
+    after the highest, which :func:`lock_for_new_members` must have made this transaction's.
+    """
+    if count <= 0:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        return sorted(session.execute(text(
+            "SELECT nextval(pg_get_serial_sequence('members', 'id')) "
+            "FROM generate_series(1, :count)"), {"count": count}).scalars())
+    first = (session.execute(select(func.max(Member.id))).scalar() or 0) + 1
+    return list(range(first, first + count))
 
 
 def insert_members(session: Session, members: Sequence[dict[str, Any]],
@@ -52,8 +95,7 @@ def insert_members(session: Session, members: Sequence[dict[str, Any]],
             else:
                 session.execute(insert(table), batch)
     if members:
-        _primary_contacts(session, min(row["id"] for row in members),
-                          max(row["id"] for row in members), bool(contacts))
+        _primary_contacts(session, [row["id"] for row in members], bool(contacts))
     if sqlite:
         ids = [row["id"] for row in members]
         session.execute(text(
@@ -62,9 +104,14 @@ def insert_members(session: Session, members: Sequence[dict[str, Any]],
         session.execute(text(CREATE_INSERT_TRIGGER))
 
 
-def _primary_contacts(session: Session, low: int, high: int, some_given: bool) -> None:
-    """Members' email and phone (ids ``low`` to ``high``) as their primary contacts, where
-    no primary of that kind was inserted for them (``some_given``: any contacts were)."""
+def _primary_contacts(session: Session, ids: list[int], some_given: bool) -> None:
+    """Members' email and phone (those of ``ids``) as their primary contacts, where no primary
+    of that kind was inserted for them (``some_given``: any contacts were)."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Ids from the sequence may have gaps another client's members fill: name each one.
+        chosen, params = "m.id = ANY(:ids)", {"ids": ids}
+    else:  # contiguous: the write lock kept anyone else from adding members in between
+        chosen, params = "m.id BETWEEN :low AND :high", {"low": min(ids), "high": max(ids)}
     for kind in ("email", "phone"):  # written into the SQL: one of these two words
         unless_given = (" AND NOT EXISTS (SELECT 1 FROM member_contacts c WHERE "
                         f"c.member_id = m.id AND c.kind = '{kind}' AND c.position = 0)"
@@ -72,8 +119,8 @@ def _primary_contacts(session: Session, low: int, high: int, some_given: bool) -
         session.execute(text(
             "INSERT INTO member_contacts (member_id, kind, value, label, is_primary, position) "
             f"SELECT m.id, '{kind}', m.{kind}, '', :yes, 0 FROM members m "
-            f"WHERE m.id BETWEEN :low AND :high AND m.{kind} <> ''{unless_given}"),
-            {"yes": True, "low": low, "high": high})
+            f"WHERE {chosen} AND m.{kind} <> ''{unless_given}"),
+            {"yes": True, **params})
 
 
 def insert_rows(session: Session, table_name: str, rows: Sequence[dict[str, Any]]) -> None:
@@ -114,12 +161,3 @@ def _sqlite_value(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
-
-
-def reset_member_sequence(session: Session) -> None:
-    """PostgreSQL hands out ids from a sequence; move it past the ids written explicitly."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    session.execute(text(
-        "SELECT setval(pg_get_serial_sequence('members', 'id'), "
-        "(SELECT coalesce(max(id), 1) FROM members))"))
