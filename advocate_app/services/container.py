@@ -18,6 +18,7 @@ from advocate_app.storage.database import Database
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
 if TYPE_CHECKING:  # made on first use (start-up stays quick)
+    from advocate_app.services.accounts import AccountService
     from advocate_app.services.actions import ActionService
     from advocate_app.services.audit import AuditService
     from advocate_app.services.board_documents import BoardDocumentService
@@ -66,9 +67,20 @@ class Services:
     # Services the first screen does not need are made on first use (start-up stays quick),
     # once: a cached property keeps each on the instance.
 
+    def as_actor(self, actor: Actor) -> Services:
+        """The same database and data folder, every service acting as ``actor`` (the account
+        signed in)."""
+        return Services.build(self.database, actor, self.paths)
+
     @cached_property
     def outreach(self) -> OutreachService:
         from advocate_app.services.outreach import OutreachService
+    @cached_property
+    def accounts(self) -> AccountService:
+        from advocate_app.services.accounts import AccountService
+
+        return AccountService(self.uow, self.database.reader, self.actor)
+
 
         return OutreachService(self.uow, self.database.reader, self.actor)
 

@@ -31,7 +31,7 @@ MOVED = frozenset({
     "story_session_participants.member_id", "story_sessions.facilitator_id",
     "stories.teller_id", "feedback_responses.member_id",
     "board_memberships.member_id", "attendance.member_id", "action_items.owner_member_id",
-    "promises.owner_member_id", "raci_parties.member_id",
+    "promises.owner_member_id", "raci_parties.member_id", "accounts.member_id",
 })
 
 #: The more informative of two rows for one event wins: a place over the waitlist over a
@@ -69,6 +69,7 @@ def move_records(session: Session, actor: Actor, keep_id: int, other_id: int) ->
 def _move_simple(session: Session, keep_id: int, other_id: int) -> None:
     from sqlalchemy import delete, update
 
+    from advocate_app.domain.accounts import Account
     from advocate_app.domain.boards import (
         ActionItem,
         Attendance,
@@ -97,7 +98,8 @@ def _move_simple(session: Session, keep_id: int, other_id: int) -> None:
         WebinarReviewItem.candidate_member_id, WebinarReviewItem.resolved_member_id,
         StorySessionParticipant.member_id, StorySession.facilitator_id, Story.teller_id,
         FeedbackResponse.member_id, BoardMembership.member_id, Attendance.member_id,
-        ActionItem.owner_member_id, Promise.owner_member_id, RaciParty.member_id]
+        ActionItem.owner_member_id, Promise.owner_member_id, RaciParty.member_id,
+        Account.member_id]
     for column in columns:
         session.execute(update(column.class_).where(column == other_id)
                         .values({column.key: keep_id}).execution_options(

@@ -35,11 +35,43 @@ def downgrade() -> None:
 # --- accounts: role, password hash, the member an account belongs to -------------------------
 
 def _upgrade_accounts() -> None:
-    pass
+    # The built-in account 1 ("Local user") keeps acting as an administrator; it has no
+    # password, so once a named account exists it can no longer be used (sign-in is needed).
+    # Plain ADD COLUMN, never a batch rebuild: rebuilding accounts would break every
+    # reference to it on SQLite.
+    op.add_column('accounts', sa.Column('role', sa.String(20), nullable=False,
+                                        server_default='admin'))
+    op.add_column('accounts', sa.Column('password_hash', sa.String(300), nullable=True))
+    op.add_column('accounts', sa.Column('active', sa.Boolean(), nullable=False,
+                                        server_default=sa.true()))
+    op.add_column('accounts', sa.Column('last_signed_in_at', sa.DateTime(timezone=True),
+                                        nullable=True))
+    if op.get_bind().dialect.name == 'sqlite':
+        # SQLite adds a reference only inline (and cannot rebuild accounts, which other
+        # tables refer to); a member merged away hands its account to the member kept.
+        # A downgrade leaves the (emptied) column in place, so it may be there already.
+        if 'member_id' in {c['name'] for c in sa.inspect(op.get_bind()).get_columns('accounts')}:
+            return
+        op.execute('ALTER TABLE accounts ADD COLUMN member_id INTEGER '
+                   'CONSTRAINT fk_accounts_member_id_members REFERENCES members (id)')
+    else:
+        op.add_column('accounts', sa.Column('member_id', sa.Integer(), nullable=True))
+        op.create_foreign_key('fk_accounts_member_id_members', 'accounts', 'members',
+                              ['member_id'], ['id'])
 
 
 def _downgrade_accounts() -> None:
-    pass
+    columns = ('last_signed_in_at', 'active', 'password_hash', 'role')
+    if op.get_bind().dialect.name == 'sqlite':
+        # SQLite cannot drop a column that refers to another table without rebuilding the
+        # table (which the references to accounts forbid): member_id stays, emptied.
+        op.execute('UPDATE accounts SET member_id = NULL')
+        for column in columns:
+            op.execute(f'ALTER TABLE accounts DROP COLUMN {column}')
+        return
+    op.drop_constraint('fk_accounts_member_id_members', 'accounts', type_='foreignkey')
+    for column in ('member_id', *columns):
+        op.drop_column('accounts', column)
 
 
 # --- the audit log ----------------------------------------------------------------------------
