@@ -95,8 +95,21 @@ def build_context(args, paths: AppPaths, language: str, started_at: float) -> Ap
         paths.default_database_url()
     )
     services = open_services(database_url, paths)
+    services = _signed_in(args, services)
     log.info("Started with language %s on %s", language, _redact(database_url))
     return AppContext(paths, database_url, language, services, started_at)
+
+
+def _signed_in(args, services):
+    """The services acting as ``--user``; a command without it is refused once accounts exist."""
+    from advocate_app.cli.accounts import signed_in_services
+    from advocate_app.services.errors import ServiceError
+
+    try:
+        return signed_in_services(args, services)
+    except ServiceError as exc:
+        services.close()
+        raise StartupError(str(exc)) from exc
 
 
 def open_services(database_url: str, paths: AppPaths):

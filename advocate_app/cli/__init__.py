@@ -35,7 +35,7 @@ def peek_option(argv: Sequence[str], option: str) -> str | None:
     return None
 
 
-_VALUE_OPTIONS = ("--data-dir", "--database-url", "--lang")
+_VALUE_OPTIONS = ("--data-dir", "--database-url", "--lang", "--user")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", metavar=_("CODE"),
                         help=_("language of the interface, e.g. en or fr"))
+    parser.add_argument(
+        "--user", metavar=_("NAME"),
+        help=_("act as this account once accounts exist (password from ADVOCATE_PASSWORD "
+               "or asked)"))
     parser.add_argument(
         "--smoke-test", action="store_true",
         help=_("open the window with the Members page, print the start-up time and exit"),
@@ -158,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 #: Modules that each add commands: ``add_parsers(commands)`` and ``HANDLERS`` (name -> run).
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("accounts",)
 
 
 def _command_modules() -> list:
