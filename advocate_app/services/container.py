@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # made on first use (start-up stays quick)
     from advocate_app.services.accounts import AccountService
     from advocate_app.services.actions import ActionService
     from advocate_app.services.audit import AuditService
+    from advocate_app.services.backups import BackupService
     from advocate_app.services.board_documents import BoardDocumentService
     from advocate_app.services.boards import BoardService
     from advocate_app.services.dashboard import DashboardService
@@ -167,6 +168,14 @@ class Services:
         from advocate_app.services.audit import AuditService
 
         return AuditService(self.uow, self.database.reader, self.actor)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from advocate_app.services.backups import BackupService
+
+        if self.paths is None:
+            raise RuntimeError("backups need the data folder: build the services with paths")
+        return BackupService(self.database, self.uow, self.actor, self.paths)
 
     @cached_property
     def dashboard(self) -> DashboardService:
