@@ -42,6 +42,10 @@ class StartupError(Exception):
     """A problem a user can fix; the message is one translated sentence."""
 
 
+class StartupCancelled(Exception):
+    """The user chose not to go on (Cancel in the passphrase dialog): quit quietly."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     started_at = time.perf_counter()
     if getattr(sys, "frozen", False):  # a packaged build must let worker processes start
@@ -70,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StartupError as exc:
         print(f"advocate-app: {exc}", file=sys.stderr)
         return 1
+    except StartupCancelled:
+        return 0
     if args.command is not None:
         try:
             return cli.run_command(args, context)
@@ -94,7 +100,8 @@ def build_context(args, paths: AppPaths, language: str, started_at: float) -> Ap
     database_url = args.database_url or os.environ.get("ADVOCATE_DATABASE_URL") or (
         paths.default_database_url()
     )
-    services = open_services(database_url, paths)
+    key = _database_key(args, database_url, language)
+    services = open_services(database_url, paths, key)
     services = _signed_in(args, services)
     log.info("Started with language %s on %s", language, _redact(database_url))
     return AppContext(paths, database_url, language, services, started_at)
@@ -112,10 +119,39 @@ def _signed_in(args, services):
         raise StartupError(str(exc)) from exc
 
 
-def open_services(database_url: str, paths: AppPaths):
+def _database_key(args, database_url: str, language: str):
+    """The key of an encrypted SQLite file: from ``ADVOCATE_PASSPHRASE``, else asked (in a
+    dialog before the window opens, at a terminal's prompt for a command); None when plain."""
+    from advocate_app.storage.cipher import is_encrypted
+
+    sqlite_file = sqlite_file_from_url(database_url)
+    passphrase = os.environ.get("ADVOCATE_PASSPHRASE") or None
+    if sqlite_file is None or (passphrase is None and not is_encrypted(sqlite_file)):
+        return None
+    from advocate_app.services import encryption
+
+    try:
+        if passphrase is not None:
+            return encryption.key_for(sqlite_file, passphrase)
+        if args.command is None:
+            from advocate_app.ui.passphrase_dialog import ask_for_key
+
+            key = ask_for_key(sqlite_file, language)
+            if key is None:
+                raise StartupCancelled()
+            return key
+        from advocate_app.cli.security import prompt_for_key
+
+        return prompt_for_key(sqlite_file)
+    except encryption.PassphraseError as exc:
+        raise StartupError(str(exc)) from exc
+
+
+def open_services(database_url: str, paths: AppPaths, key=None):
     """Services on ``database_url``, its schema created or upgraded (with a backup) first.
 
-    A SQLite file that is already up to date is opened with the standard library alone;
+    A SQLite file that is already up to date is opened with the standard library alone
+    (``sqlcipher3`` when ``key``, a ``storage.cipher.DatabaseKey``, says it is encrypted);
     SQLAlchemy and Alembic are loaded when something needs them.
     """
     import sqlite3
@@ -123,15 +159,17 @@ def open_services(database_url: str, paths: AppPaths):
     from advocate_app.domain.people import DEFAULT_ACTOR
     from advocate_app.i18n import _
     from advocate_app.services.container import Services
+    from advocate_app.storage.cipher import database_errors
     from advocate_app.storage.database import Database
     from advocate_app.storage.schema_version import HEAD_REVISION, sqlite_revision
 
     sqlite_file = sqlite_file_from_url(database_url)
-    database = Database(database_url, sqlite_file)
+    database = Database(database_url, sqlite_file, key)
+    errors = database_errors() if key is not None else (sqlite3.Error,)
     try:
-        if sqlite_file is None or sqlite_revision(sqlite_file) != HEAD_REVISION:
+        if sqlite_file is None or sqlite_revision(sqlite_file, key) != HEAD_REVISION:
             _migrate(database, paths.backup_dir)
-    except sqlite3.Error as exc:
+    except errors as exc:
         raise StartupError(
             _("The database at {url} cannot be opened: {reason}").format(
                 url=_redact(database_url), reason=exc)

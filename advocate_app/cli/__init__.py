@@ -162,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 #: Modules that each add commands: ``add_parsers(commands)`` and ``HANDLERS`` (name -> run).
-COMMAND_MODULES: tuple[str, ...] = ("backups", "accounts")
+COMMAND_MODULES: tuple[str, ...] = ("backups", "accounts", "security")
 
 
 def _command_modules() -> list:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # made on first use (start-up stays quick)
     from advocate_app.services.board_documents import BoardDocumentService
     from advocate_app.services.boards import BoardService
     from advocate_app.services.dashboard import DashboardService
+    from advocate_app.services.encryption import EncryptionService
     from advocate_app.services.feedback import FeedbackService
     from advocate_app.services.meetings import MeetingService
     from advocate_app.services.minute_taking import MinutesService
@@ -176,6 +177,13 @@ class Services:
         if self.paths is None:
             raise RuntimeError("backups need the data folder: build the services with paths")
         return BackupService(self.database, self.uow, self.actor, self.paths)
+
+    @cached_property
+    def encryption(self) -> EncryptionService:
+        from advocate_app.services.encryption import EncryptionService
+
+        return EncryptionService(self.database, self.actor,
+                                 self.paths.backup_dir if self.paths is not None else None)
 
     @cached_property
     def dashboard(self) -> DashboardService:

@@ -18,6 +18,7 @@ anything is written.
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
 import sqlite3
 import threading
@@ -81,15 +82,15 @@ class DatabaseKey:
                 self._derived[salt] = found
             return found
 
-    def pragma_value(self, database_file: Path | str) -> str:
-        """The value for ``PRAGMA key`` on ``database_file``: a raw key, with its salt when the
-        file is new (so that the passphrase alone opens it later)."""
+    def literal(self, database_file: Path | str) -> str:
+        """SQLCipher's raw key for ``database_file`` (``x'…'``), with the salt when the file is
+        new, so that the passphrase alone opens it later."""
         salt = file_salt(database_file)
         if salt is not None:
-            return f"\"x'{self.raw_key(salt).hex()}'\""
+            return f"x'{self.raw_key(salt).hex()}'"
         with self._lock:
             salt = self._fresh_salts.setdefault(str(database_file), secrets.token_bytes(SALT_BYTES))
-        return f"\"x'{self.raw_key(salt).hex()}{salt.hex()}'\""
+        return f"x'{self.raw_key(salt).hex()}{salt.hex()}'"
 
 
 def as_key(key: DatabaseKey | str | None) -> DatabaseKey | None:
@@ -140,7 +141,7 @@ def apply_key(dbapi_connection: Any, database_file: Path | str, key: DatabaseKey
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our sentence, not a log
-        cursor.execute(f"PRAGMA key = {key.pragma_value(database_file)}")
+        cursor.execute(f"PRAGMA key = \"{key.literal(database_file)}\"")
     finally:
         cursor.close()
 
@@ -177,3 +178,133 @@ def check_key(database_file: Path | str, key: DatabaseKey | str | None) -> None:
         raise WrongPassphraseError() from exc
     finally:
         connection.close()
+
+
+def encrypt(database_file: Path, key: DatabaseKey | str) -> None:
+    """Encrypt a plain SQLite file in place with ``key``; nothing is lost, nothing half-done."""
+    if is_encrypted(database_file):
+        raise CipherError(_("This database is already encrypted."))
+    _convert(database_file, None, _required(key))
+
+
+def decrypt(database_file: Path, key: DatabaseKey | str) -> None:
+    """Turn an encrypted file back into a plain SQLite file, in place."""
+    if not is_encrypted(database_file):
+        raise CipherError(_("This database is not encrypted."))
+    _convert(database_file, _required(key), None)
+
+
+def change_passphrase(database_file: Path, old: DatabaseKey | str, new: DatabaseKey | str) -> None:
+    """Encrypt the file again under a new passphrase, in place."""
+    if not is_encrypted(database_file):
+        raise CipherError(_("This database is not encrypted."))
+    _convert(database_file, _required(old), _required(new))
+
+
+def converting_file(database_file: Path) -> Path:
+    """Where a conversion writes its copy before renaming it over ``database_file``."""
+    return database_file.with_name(database_file.name + CONVERTING_SUFFIX)
+
+
+def remove_leftovers(database_file: Path) -> None:
+    """Remove a converted copy an interrupted conversion left behind (it never replaced
+    anything, so the database itself is whole)."""
+    work = converting_file(database_file)
+    for path in (work, *(work.with_name(work.name + s) for s in ("-journal", "-wal", "-shm"))):
+        path.unlink(missing_ok=True)
+
+
+def _required(key: DatabaseKey | str | None) -> DatabaseKey:
+    found = as_key(key)
+    if found is None:
+        raise ValueError("a key is needed")
+    return found
+
+
+def _convert(database_file: Path, old: DatabaseKey | None, new: DatabaseKey | None) -> None:
+    import sqlcipher3.dbapi2
+
+    if not database_file.is_file():
+        raise CipherError(_("There is no database file at {path}.").format(path=database_file))
+    check_key(database_file, old)
+    remove_leftovers(database_file)
+    work = converting_file(database_file)
+    mode = database_file.stat().st_mode & 0o777
+    os.close(os.open(work, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode))
+    os.chmod(work, mode)  # whatever the umask: the copy is as private as the original
+    source = sqlcipher3.dbapi2.connect(str(database_file), timeout=10, isolation_level=None)
+    try:
+        apply_key(source, database_file, old)
+        source.execute("ATTACH DATABASE ? AS converted KEY ?",
+                       (str(work), "" if new is None else new.literal(work)))
+        source.execute("BEGIN IMMEDIATE")  # nobody writes while the copy is made and counted
+        counts = _row_counts(source, "main")
+        source.execute("SELECT sqlcipher_export('converted')")
+        version = source.execute("PRAGMA main.user_version").fetchone()[0]
+        source.execute(f"PRAGMA converted.user_version = {int(version)}")
+        source.execute("COMMIT")
+        source.execute("DETACH DATABASE converted")
+        _verify(work, new, counts)
+        _fsync(work)
+    except database_errors() as exc:
+        source.close()
+        remove_leftovers(database_file)
+        raise CipherError(_("The database could not be converted: {reason}.").format(
+            reason=str(exc).rstrip("."))) from exc
+    except BaseException:
+        source.close()
+        remove_leftovers(database_file)
+        raise
+    source.close()  # the last connection: SQLite folds the WAL into the file and removes it
+    if _sidecar(database_file, "-wal").exists():
+        remove_leftovers(database_file)
+        raise CipherError(_("The database is open in another program; close Advocate there "
+                            "first, then try again."))
+    _sidecar(database_file, "-shm").unlink(missing_ok=True)
+    os.replace(work, database_file)
+    _fsync_directory(database_file.parent)
+
+
+def _row_counts(connection: Any, schema: str) -> dict[str, int]:
+    names = [row[0] for row in connection.execute(
+        f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' ORDER BY name")]
+    return {
+        name: connection.execute(
+            f'SELECT count(*) FROM {schema}."{name.replace(chr(34), chr(34) * 2)}"').fetchone()[0]
+        for name in names
+    }
+
+
+def _verify(work: Path, key: DatabaseKey | None, expected: dict[str, int]) -> None:
+    connection = connect(work, key, isolation_level=None)
+    try:
+        result = connection.execute("PRAGMA integrity_check").fetchall()
+        if result != [("ok",)]:
+            raise CipherError(_("The converted copy failed its check; nothing was changed."))
+        if _row_counts(connection, "main") != expected:
+            raise CipherError(_("The converted copy does not hold every row; nothing was "
+                                "changed."))
+    finally:
+        connection.close()
+
+
+def _sidecar(database_file: Path, suffix: str) -> Path:
+    return database_file.with_name(database_file.name + suffix)
+
+
+def _fsync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _fsync_directory(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -41,6 +41,15 @@ class Database:
         dialect = "sqlite" if self.url.startswith("sqlite") else "postgresql"
         return EngineReader(lambda: self.engine, dialect)
 
+    def reopen(self, key: DatabaseKey | None) -> None:
+        """After the file was encrypted, decrypted or given a new passphrase: close every
+        connection; the next ones are made with ``key``."""
+        self.dispose()
+        self._engine = None
+        self.key = key
+        if "reader" in self.__dict__ and isinstance(self.reader, SqliteReader):
+            self.reader.rekey(key)
+
     def dispose(self) -> None:
         if "reader" in self.__dict__:
             self.reader.close()

@@ -58,6 +58,14 @@ class SqliteReader:
                 self._connection.close()
                 self._connection = None
 
+    def rekey(self, key: DatabaseKey | None) -> None:
+        """The file was converted: read it from now on with ``key``."""
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+            self._key = key
+
 
 class EngineReader:
     """Reads through a SQLAlchemy engine (PostgreSQL, or SQLite when no file is at hand)."""

@@ -56,7 +56,8 @@ class UnitOfWorkFactory:
         return self.database.engine
 
     def __call__(self) -> UnitOfWork:
-        if self._sessions is None:
+        if self._sessions is None or self._sessions.kw.get("bind") is not self.engine:
+            # (a new engine once the file was encrypted, decrypted or given a new passphrase)
             from sqlalchemy.orm import sessionmaker
 
             import advocate_app.domain.models  # noqa: F401 - every mapper known before use

@@ -78,7 +78,8 @@ def run_gui(context, *, smoke_test: bool = False) -> int:
     from advocate_app.ui.settings import UiSettings
 
     app = create_application()
-    app._advocate_qt_translator = install_qt_translations(app, context.language)
+    if not hasattr(app, "_advocate_qt_translator"):  # (the passphrase dialog may have done it)
+        app._advocate_qt_translator = install_qt_translations(app, context.language)
     settings = UiSettings(context.paths.settings_file)
     window = MainWindow(context, settings)
     window.restore_state()

@@ -76,7 +76,9 @@ class BackgroundTask(QObject):
             result = self._work(lambda done, total: self.progress.emit(done, total),
                                 self._cancel.is_set)
         except Exception as exc:  # noqa: BLE001 - reported to the user by the caller
-            log.info("Background task ended with %r", exc)
+            # The kind of error only: its message may name a member (the log holds no
+            # personal data).
+            log.info("Background task ended with %s", type(exc).__name__)
             self.failed.emit(exc)
             return
         self.succeeded.emit(result)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+import traceback
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
@@ -65,8 +66,10 @@ class NotesAutosave(QObject):
         except ServiceError as exc:
             self._status.showMessage(str(exc))
             return
-        except Exception:  # noqa: BLE001 (a busy database: try again at the next tick)
-            log.exception("Saving the notes failed; trying again")
+        except Exception as exc:  # noqa: BLE001 (a busy database: try again at the next tick)
+            # Where it failed, never the message: a database error quotes the notes saved.
+            log.error("Saving the notes failed (%s); trying again\n%s", type(exc).__name__,
+                      "".join(traceback.format_tb(exc.__traceback__)).rstrip())
             self._status.showMessage(_("Not saved yet: trying again…"))
             return
         self._dirty = self._notes.toPlainText() != text
