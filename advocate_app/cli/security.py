@@ -38,8 +38,12 @@ def add_parsers(commands) -> None:
 def _encrypt(args, context) -> int:
     encryption = context.services.encryption
     if encryption.encrypted:
-        print("advocate-app: " + _("This database is already encrypted."), file=sys.stderr)
-        return 1
+        finished = encryption.encrypt_backups()  # those an interrupted encrypt left plain
+        if not finished.backups and not finished.left_alone:
+            print("advocate-app: " + _("This database is already encrypted."), file=sys.stderr)
+            return 1
+        print(_("The database was already encrypted."))
+        return _report_backups(finished)
     result = encryption.encrypt(_new_passphrase())
     print(_("The database is encrypted: {path}").format(path=result.database_file))
     return _report_backups(result)

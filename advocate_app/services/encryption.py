@@ -155,6 +155,15 @@ class EncryptionService:
         log.info("Database encrypted, with %d backups", len(backups))
         return ConversionResult(database_file, backups, left)
 
+    def encrypt_backups(self) -> ConversionResult:
+        """Encrypt, with the database's own passphrase, every backup still plain (one an
+        interrupted ``encrypt`` had not reached yet)."""
+        database_file = self._sqlite_file()
+        key = self._current_key()
+        backups, left = self._convert_backups(lambda path: cipher.encrypt(path, key),
+                                              plain=True)
+        return ConversionResult(database_file, backups, left)
+
     def change_passphrase(self, new_passphrase: str) -> ConversionResult:
         """Encrypt the database (and its backups under the same passphrase) with a new one."""
         database_file = self._sqlite_file()

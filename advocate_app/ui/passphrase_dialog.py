@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -35,8 +36,10 @@ class PassphraseDialog(QDialog):
         self.key = None  # the storage key once the passphrase opened the file
         self.setWindowTitle(_("Open the encrypted database"))
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # room for every line
         intro = QLabel(_("This database is encrypted. Type its passphrase to open it."))
         intro.setWordWrap(True)
+        intro.setMinimumWidth(self.fontMetrics().averageCharWidth() * 55)
         layout.addWidget(intro)
         where = QLabel(str(database_file))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -46,7 +49,6 @@ class PassphraseDialog(QDialog):
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setAccessibleName(_("Passphrase"))
-        self.field.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
         label.setBuddy(self.field)
         layout.addWidget(label)
         layout.addWidget(self.field)
@@ -89,6 +91,7 @@ class PassphraseDialog(QDialog):
         screen reader says it when the focus comes back to the field."""
         self.problem.setText(sentence)
         self.problem.show()
+        self.adjustSize()
         self.field.setAccessibleDescription(sentence)
         self.field.selectAll()
         self.field.setFocus()

@@ -250,3 +250,40 @@ def test_converting_needs_the_backup_permission_and_a_sqlite_file(tmp_path):
     with pytest.raises(PassphraseError, match="at least 8 characters"):
         EncryptionService(database, DEFAULT_ACTOR, paths.backup_dir).encrypt("seven77")
     assert _digest(paths.database_file) == before
+
+
+def test_encrypt_again_encrypts_a_backup_left_plain(tmp_path):
+    paths, secrets = _demo_folder(tmp_path / "data", members=10)
+    cipher.encrypt(paths.database_file, PASSPHRASE)  # as if encrypt stopped before the backups
+    (backup,) = paths.backup_dir.iterdir()
+    assert not cipher.is_encrypted(backup)
+
+    result = run_app(paths.data_dir, "encrypt", ADVOCATE_PASSPHRASE=PASSPHRASE)
+
+    assert result.returncode == 0, result.stderr
+    assert "1 backup converted too." in result.stdout
+    assert cipher.is_encrypted(backup)
+    assert _found_in_files(paths.data_dir, secrets) == {}
+    again = run_app(paths.data_dir, "encrypt", ADVOCATE_PASSPHRASE=PASSPHRASE)
+    assert again.returncode == 1
+    assert again.stderr.strip() == "advocate-app: This database is already encrypted."
+
+
+def test_the_passphrase_is_derived_once_however_many_connections(tmp_path, monkeypatch):
+    paths, _secrets = _demo_folder(tmp_path / "data", members=5)
+    cipher.encrypt(paths.database_file, PASSPHRASE)
+    derivations = []
+    real = cipher.hashlib.pbkdf2_hmac
+    monkeypatch.setattr(cipher.hashlib, "pbkdf2_hmac",
+                        lambda *a, **k: derivations.append(1) or real(*a, **k))
+    key = cipher.DatabaseKey(PASSPHRASE)
+    services = open_services(paths.default_database_url(), paths, key)
+    try:
+        services.members.count(EVERYONE)  # the plain-SQL reader
+        services.warm_up()  # the SQLAlchemy engine
+        for _ in range(3):
+            cipher.connect(paths.database_file, key).close()
+    finally:
+        services.close()
+    assert derivations == [1]
+    assert "correct" not in repr(key)
