@@ -132,6 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
     retention.add_argument("--years", type=positive_int, required=True)
     retention.add_argument("--apply", action="store_true",
                            help=_("erase them (without this, only list them)"))
+    purge = what.add_parser(
+        "purge-backups", help=_("delete the backups made before the latest erasure"),
+        description=_("Backups made before an erasure still hold the people erased. List "
+                      "them (or, with --yes, delete them)."))
+    purge.add_argument("--yes", action="store_true",
+                       help=_("delete them (without this, only list them)"))
     members_cmd = commands.add_parser("members", help=_("find and merge duplicate members"),
                                       description=_("Duplicate members."))
     what = members_cmd.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=Parser,
@@ -271,6 +277,8 @@ def _run_privacy(args: argparse.Namespace, context) -> int:
             print(_("Member {id} erased.").format(id=args.member))
             for sentence in erased_member.sentences:
                 print(sentence)
+        elif args.what == "purge-backups":
+            _purge_backups(privacy, args.yes)
         else:
             candidates = privacy.retention_candidates(args.years)
             for candidate in candidates:
@@ -280,6 +288,8 @@ def _run_privacy(args: argparse.Namespace, context) -> int:
                 erased = privacy.apply_retention(args.years)
                 print(ngettext("{n} member erased.", "{n} members erased.", erased).format(
                     n=erased))
+                if erased and privacy.backup_warning():
+                    print(privacy.backup_warning())
             else:
                 print(ngettext("{n} member would be erased (nothing changed; add --apply).",
                                "{n} members would be erased (nothing changed; add --apply).",
@@ -288,6 +298,23 @@ def _run_privacy(args: argparse.Namespace, context) -> int:
         print(f"advocate-app: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _purge_backups(privacy, confirmed: bool) -> None:
+    from advocate_app.i18n import ngettext
+
+    held = privacy.purge_backups() if confirmed else privacy.backups_before_erasure()
+    for path in held:
+        print(path)
+    if not held:
+        print(_("No backup was made before the latest erasure: nothing to delete."))
+    elif confirmed:
+        print(ngettext("{n} backup deleted.", "{n} backups deleted.", len(held)).format(
+            n=len(held)))
+    else:
+        print(ngettext("{n} backup would be deleted (nothing changed; add --yes).",
+                       "{n} backups would be deleted (nothing changed; add --yes).",
+                       len(held)).format(n=len(held)))
 
 
 def _run_trial_readiness(args: argparse.Namespace, context) -> int:

@@ -60,7 +60,8 @@ class Services:
         consent = ConsentService(uow, actor)
         timeline = TimelineService(uow, database.reader, actor)
         privacy = PrivacyService(uow, actor, members, consent, timeline,
-                                 paths.story_files_dir if paths is not None else None)
+                                 paths.story_files_dir if paths is not None else None,
+                                 paths.backup_dir if paths is not None else None)
         return cls(database=database, uow=uow, actor=actor, members=members, consent=consent,
                    segments=SegmentService(uow, database.reader, actor), privacy=privacy,
                    duplicates=DuplicateService(uow, actor, members, privacy),

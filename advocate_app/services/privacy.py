@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from advocate_app.domain.people import Actor
-from advocate_app.i18n import _
+from advocate_app.i18n import _, ngettext
 from advocate_app.services.errors import NotFoundError
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
@@ -51,10 +51,12 @@ class RetentionCandidate:
 class PrivacyService:
     def __init__(self, uow: UnitOfWorkFactory, actor: Actor, members: MemberService,
                  consent: ConsentService, timeline: TimelineService,
-                 files_dir: Path | None = None) -> None:
+                 files_dir: Path | None = None, backup_dir: Path | None = None) -> None:
         self._uow = uow
         #: Where stories' recordings and photos are kept (erasure deletes the teller's).
         self._files_dir = files_dir
+        #: Where copies of the database are kept (erasure names those that still hold them).
+        self._backup_dir = backup_dir
         self._actor = actor
         self._members = members
         self._consent = consent
@@ -77,9 +79,10 @@ class PrivacyService:
             {"date": e.occurred_on.isoformat(), "kind": e.kind.value, "summary": e.summary,
              "recorded_by": e.recorded_by} for e in self._timeline.timeline(member_id)]
         data["relationships"] = [r.label for r in self._timeline.relationships(member_id)]
-        from advocate_app.services import privacy_events
+        from advocate_app.services import privacy_events, privacy_traces
 
         data.update(privacy_events.held(self._members.reader, member_id))
+        data.update(privacy_traces.held(self._members.reader, member_id))
         data["merged_records"] = privacy_events.merged_records(self._members.reader, member_id)
         data["prepared_on"] = date.today().isoformat()
         return data
@@ -100,8 +103,13 @@ class PrivacyService:
         return written
 
     def erase(self, member_id: int) -> ErasureResult:
-        """Remove everything that identifies the member; keep what only counts. Says what
-        was done, in plain sentences."""
+        """Remove everything that identifies the member; keep what only counts; then clear
+        the old copies the database file keeps. Says what was done, in plain sentences (and
+        which backups still hold the person)."""
+        result = self._erase(member_id)
+        return ErasureResult(member_id, (*result.sentences, *self._clear_old_copies()))
+
+    def _erase(self, member_id: int) -> ErasureResult:
         from sqlalchemy import update
 
         from advocate_app.domain.base import utcnow
@@ -109,16 +117,18 @@ class PrivacyService:
         from advocate_app.domain.engagement import Engagement
         from advocate_app.domain.members import Member
         from advocate_app.domain.merges import MemberMerge
-        from advocate_app.services import privacy_events
+        from advocate_app.services import privacy_events, privacy_traces
 
         with self._uow() as uow:
             member = uow.session.get(Member, member_id)
             if member is None:
                 raise NotFoundError(_("This member no longer exists."))
+            label = _("Erased member {id}").format(id=member_id)
+            names = privacy_traces.names_of(uow.session, member_id)
             now = utcnow()
             for name in _ERASED_TEXT:
                 setattr(member, name, "")
-            member.preferred_name = _("Erased member {id}").format(id=member_id)
+            member.preferred_name = label
             member.date_of_birth = None
             member.tags = []
             member.contacts = []  # every email address and phone number, not just the first
@@ -141,12 +151,88 @@ class PrivacyService:
             uow.session.execute(update(MemberMerge).where(
                 MemberMerge.kept_id == member_id).values(merged_snapshot="{}"))
             events = privacy_events.erase(uow.session, self._actor, member_id, self._files_dir)
+            boards = privacy_traces.erase(uow.session, member_id, label)
+            uow.session.flush()
+            named = privacy_traces.replace_names(uow.session, names, label)
             uow.commit()
         for copy in events.files:  # only once the erasure is saved
             copy.unlink(missing_ok=True)
-        return ErasureResult(member_id, (
-            _("Name, contact details, notes and health details removed; only anonymous "
-              "counts remain."), *events.sentences()))
+        said = [_("Name, contact details, notes and health details removed; only anonymous "
+                  "counts remain."), *events.sentences(), *boards]
+        if named:
+            said.append(ngettext(
+                "Their name or contact details, written in {n} other record (minutes, an "
+                "agenda, an outreach item …), replaced by “{label}”.",
+                "Their name or contact details, written in {n} other records (minutes, "
+                "agendas, outreach items …), replaced by “{label}”.", named).format(
+                n=named, label=label))
+        return ErasureResult(member_id, tuple(said))
+
+    def _clear_old_copies(self) -> list[str]:
+        """After erasing: no old copy left in the database file or its write-ahead log;
+        the backups made before (which still hold the person) named, with how to remove
+        them."""
+        from advocate_app.storage.scrub import ScrubError, clear_old_copies
+
+        said = []
+        try:
+            clear_old_copies(self._uow.engine)
+        except ScrubError:
+            said.append(_("The database file could not be cleared of old copies just now "
+                          "(another program is using it): erase again later to finish."))
+        warning = self.backup_warning()
+        if warning:
+            said.append(warning)
+        return said
+
+    def backup_warning(self) -> str | None:
+        """A plain warning naming the backups made before the latest erasure; None when
+        there are none."""
+        held = self.backups_before_erasure()
+        if held:
+            return ngettext(
+                "{n} backup made before this erasure still holds the person: {names}. "
+                "Remove it with “advocate-app privacy purge-backups --yes” (or Privacy tools "
+                "in the window).",
+                "{n} backups made before this erasure still hold the person: {names}. "
+                "Remove them with “advocate-app privacy purge-backups --yes” (or Privacy "
+                "tools in the window).", len(held)).format(
+                n=len(held), names=", ".join(p.name for p in held))
+        return None
+
+    def backups_before_erasure(self) -> list[Path]:
+        """The backup files (upgrade and automatic backups alike) made before the latest
+        erasure: they may still hold the people erased. Oldest first."""
+        from datetime import UTC
+
+        from advocate_app.storage.reader import as_utc
+
+        if self._backup_dir is None or not self._backup_dir.is_dir():
+            return []
+        latest = as_utc(self._members.reader.rows("SELECT max(erased_at) FROM members")[0][0])
+        if latest is None:
+            return []
+        found = []
+        for path in self._backup_dir.rglob("*"):
+            if path.is_symlink() or not path.is_file():
+                continue
+            made = path.stat().st_mtime
+            if datetime.fromtimestamp(made, UTC) < latest:
+                found.append((made, path))
+        return [path for _made, path in sorted(found)]
+
+    def purge_backups(self) -> list[Path]:
+        """Delete the backups made before the latest erasure (see
+        :meth:`backups_before_erasure`); the files removed."""
+        from advocate_app.domain.access import Permission
+        from advocate_app.services.access import require
+
+        require(self._actor, Permission.PRIVACY)
+        removed = []
+        for path in self.backups_before_erasure():
+            path.unlink(missing_ok=True)
+            removed.append(path)
+        return removed
 
     def retention_candidates(self, years: int, today: date | None = None
                              ) -> list[RetentionCandidate]:
@@ -174,7 +260,9 @@ class PrivacyService:
     def apply_retention(self, years: int, today: date | None = None) -> int:
         candidates = self.retention_candidates(years, today)
         for candidate in candidates:
-            self.erase(candidate.id)
+            self._erase(candidate.id)
+        if candidates:
+            self._clear_old_copies()
         return len(candidates)
 
 
