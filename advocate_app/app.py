@@ -53,6 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
+    if os.name != "nt":  # what the app writes from here on is the person's alone
+        os.umask(0o077)
 
     from advocate_app import cli
     from advocate_app.i18n import install_language
@@ -96,6 +98,10 @@ def build_context(args, paths: AppPaths, language: str, started_at: float) -> Ap
     except DataDirError as exc:
         raise StartupError(_("The data folder {path} cannot be written: {reason}.").format(
             path=exc.path, reason=exc.reason)) from exc
+    from advocate_app.interchange.files import keep_scratch_record, remove_scratch_leftovers
+
+    remove_scratch_leftovers(paths.scratch_record)  # a print pack cut short last time
+    keep_scratch_record(paths.scratch_record)
     _configure_logging(paths.log_dir)
     database_url = args.database_url or os.environ.get("ADVOCATE_DATABASE_URL") or (
         paths.default_database_url()

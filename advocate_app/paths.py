@@ -14,6 +14,11 @@ from pathlib import Path
 APP_NAME = "Advocate"
 APP_SLUG = "advocate"
 
+#: What the app writes in the data folder is its owner's alone (on Windows the folder is in
+#: the user's own profile, which Windows already keeps private, and nothing is changed).
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _SOURCE_ROOT = _PACKAGE_DIR.parent
 
@@ -58,6 +63,26 @@ class AppPaths:
     def locale_cache_dir(self) -> Path:
         return self.data_dir / "cache" / "locale"
 
+    @property
+    def scratch_record(self) -> Path:
+        """The scratch folders made beside a folder the person chose (print packs,
+        follow-up letters) while they exist: leftovers are removed at the next start."""
+        return self.data_dir / "scratch-folders.txt"
+
+    def own_files(self) -> list[Path]:
+        """What the app writes in the data folder (not anything else a person keeps there):
+        the folders and files to keep private."""
+        database = self.database_file
+        found = [self.data_dir, self.settings_file, self.scratch_record,
+                 *(database.with_name(database.name + end)
+                   for end in ("", "-wal", "-shm", "-journal"))]
+        for folder in (self.backup_dir, self.log_dir, self.story_files_dir,
+                       self.data_dir / "cache"):
+            found.append(folder)
+            if folder.is_dir() and not folder.is_symlink():
+                found.extend(folder.rglob("*"))
+        return found
+
     def default_database_url(self) -> str:
         return "sqlite:///" + self.database_file.as_posix()
 
@@ -65,12 +90,32 @@ class AppPaths:
         """Create the directories the app writes to; raise DataDirError with the reason."""
         try:
             for directory in (self.data_dir, self.backup_dir, self.log_dir):
-                directory.mkdir(parents=True, exist_ok=True)
+                directory.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+            make_private(self.own_files())
             probe = self.data_dir / ".write-test"
             probe.write_bytes(b"")
             probe.unlink()
         except OSError as exc:
             raise DataDirError(self.data_dir, str(exc.strerror or exc)) from exc
+
+
+def make_private(paths: list[Path]) -> None:
+    """Folders 0700 and files 0600, whatever they were (links are left alone); nothing on
+    Windows."""
+    if os.name == "nt":
+        return
+    import stat
+
+    for path in paths:
+        try:
+            found = path.lstat()
+        except FileNotFoundError:
+            continue
+        if stat.S_ISLNK(found.st_mode):
+            continue
+        wanted = PRIVATE_FOLDER if stat.S_ISDIR(found.st_mode) else PRIVATE_FILE
+        if stat.S_IMODE(found.st_mode) & 0o077:
+            os.chmod(path, stat.S_IMODE(found.st_mode) & wanted)
 
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from advocate_app.cli.arguments import Parser, positive_int
+from advocate_app.cli.arguments import Parser, own_files_refusal, positive_int
 from advocate_app.i18n import _
 
 
@@ -191,6 +191,12 @@ def run_command(args: argparse.Namespace, context) -> int:
                 "webinars": webinars.run}
     for module in _command_modules():
         handlers.update(module.HANDLERS)
+    database = getattr(context.services, "database", None)
+    refused = own_files_refusal(args, context.paths.data_dir,
+                                getattr(database, "sqlite_file", None))
+    if refused:
+        print(f"advocate-app: {refused}", file=sys.stderr)
+        return 1
     try:
         return handlers[args.command](args, context)
     except (ContentError, ServiceError) as exc:

@@ -118,7 +118,7 @@ def copy_attachment(source: Path | str, folder: Path,
                                      found=FORMATS[extension][1]))
             stored_name = f"{secrets.token_hex(16)}.{extension}"
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
                 size, digest = _copy(handle, head, folder, stored_name, shown, max_bytes)
             except OSError as exc:
                 if exc.filename is not None and Path(exc.filename) == source:
@@ -135,7 +135,7 @@ def copy_attachment(source: Path | str, folder: Path,
 def _copy(handle, head: bytes, folder: Path, stored_name: str, shown: str,
           max_bytes: int) -> tuple[int, str]:
     digest, size = hashlib.sha256(head), len(head)
-    descriptor, temporary = tempfile.mkstemp(prefix=".copy-", dir=folder)
+    descriptor, temporary = tempfile.mkstemp(prefix=".copy-", dir=folder)  # 0600: private
     try:
         with os.fdopen(descriptor, "wb") as out:
             out.write(head)

@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,7 +24,11 @@ from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.i18n import N_, _, ngettext
-from advocate_app.interchange.files import file_stem
+from advocate_app.interchange.files import (
+    file_stem,
+    make_scratch_folder,
+    remove_scratch_folder,
+)
 from advocate_app.services.outreach_stories import StoryGate
 from advocate_app.storage.reader import Reader
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
@@ -262,8 +264,7 @@ class PrintPackMaker:
             return progress(done, total) if progress else True
 
         try:
-            staging = Path(tempfile.mkdtemp(prefix=".print-pack-",
-                                            dir=_existing_parent(out_dir)))
+            staging = make_scratch_folder(".print-pack-", _existing_parent(out_dir))
         except OSError as exc:  # name the folder the person chose, not the scratch one
             raise OSError(exc.errno, exc.strerror, str(out_dir)) from exc
         try:
@@ -314,7 +315,7 @@ class PrintPackMaker:
             for produced in staging.iterdir():
                 os.replace(produced, out_dir / produced.name)
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            remove_scratch_folder(staging)
 
     def _log(self, plan: _Plan) -> None:
         """The rendering log (the language and format each file was printed in, with any

@@ -10,8 +10,6 @@ follow-up once (sending again sends nothing new).
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -25,6 +23,7 @@ from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.domain.webinar_kinds import AttendanceOutcome, RegistrationStatus, WebinarStatus
 from advocate_app.domain.webinar_views import FollowUpLetter, FollowUpPlan, FollowUpResult
 from advocate_app.i18n import _, current_language
+from advocate_app.interchange.files import make_scratch_folder, remove_scratch_folder
 from advocate_app.services.consent import valid_consent_sql
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.services.webinar_followup_letters import Message, WebinarFacts, letter
@@ -162,7 +161,7 @@ class WebinarFollowUpService:
             files = _move(staging, target) if staging is not None and target else ()
         finally:
             if staging is not None:
-                shutil.rmtree(staging, ignore_errors=True)
+                remove_scratch_folder(staging)
         if progress:
             progress(max(1, len(post)), max(1, len(post)))
         counts: dict[int, int] = {}
@@ -428,7 +427,7 @@ def _staging(target: Path) -> Path:
     """A scratch folder beside ``target`` (same disk, so the files move in at once)."""
     parent = next((p for p in (target, *target.parents) if p.is_dir()), Path.cwd())
     try:
-        return Path(tempfile.mkdtemp(prefix=".follow-up-", dir=parent))
+        return make_scratch_folder(".follow-up-", parent)
     except OSError as exc:  # name the folder the person chose, not the scratch one
         raise OSError(exc.errno, exc.strerror, str(target)) from exc
 
