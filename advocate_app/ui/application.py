@@ -80,6 +80,12 @@ def run_gui(context, *, smoke_test: bool = False) -> int:
     app = create_application()
     if not hasattr(app, "_advocate_qt_translator"):  # (the passphrase dialog may have done it)
         app._advocate_qt_translator = install_qt_translations(app, context.language)
+    from advocate_app.ui.dialogs.sign_in import signed_in
+
+    services = signed_in(context.services)  # once accounts exist: who is this?
+    if services is None:
+        return 0  # Cancel: quit
+    context.services = services
     settings = UiSettings(context.paths.settings_file)
     window = MainWindow(context, settings)
     window.restore_state()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from advocate_app import __version__
 from advocate_app.i18n import _, ngettext
 from advocate_app.ui import prompts
+from advocate_app.ui.account_actions import signed_in_text
 from advocate_app.ui.menus import build_menus
 from advocate_app.ui.sections import sections
 from advocate_app.ui.settings import UiSettings, next_scale
@@ -71,6 +72,11 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel(self._database_description())
         self.database_label.setAccessibleName(_("Database"))
         self.statusBar().addPermanentWidget(self.database_label)
+        self.account_label = QLabel(signed_in_text(self._services.actor))
+        self.account_label.setObjectName("signedInAccount")
+        self.account_label.setAccessibleName(_("Signed in"))
+        self.account_label.setVisible(bool(self.account_label.text()))
+        self.statusBar().addPermanentWidget(self.account_label)
 
         build_menus(self)
         self._refreshed_by_row: QWidget | None = None
@@ -133,7 +139,9 @@ class MainWindow(QMainWindow):
         return self._pages[key]
 
     def show_section(self, key: str, *, focus: bool = True) -> QWidget:
-        row = next(i for i, s in enumerate(self.sections) if s.key == key)
+        # A section the account may not see (a link on the dashboard): the first one instead.
+        row = next((i for i, s in enumerate(self.sections) if s.key == key), 0)
+        key = self.sections[row].key
         self._refreshed_by_row = None
         if self.navigation.currentRow() != row:
             self.navigation.setCurrentRow(row)  # re-enters through _on_section_row

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtGui import QAction, QKeySequence
 
 from advocate_app.i18n import _
+from advocate_app.ui.account_actions import add_account_actions
 
 #: The main window (typed loosely: naming its class here would make an import circle).
 MainWindow = Any
@@ -35,6 +36,7 @@ def build_menus(window: MainWindow) -> None:
         window, _("&Import members…"), window.import_members, ["Ctrl+I"],
         _("Bring people in from a spreadsheet or an address book"))
     file_menu.addAction(window.import_action)
+    add_account_actions(window, file_menu)
     file_menu.addSeparator()
     # Ctrl+Q by name: Qt's standard Quit key is empty on Windows and on some desktops.
     window.quit_action = _action(window, _("&Quit"), window.close, ["Ctrl+Q"])

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from advocate_app.domain.access import Permission
 from advocate_app.i18n import _
 
 if TYPE_CHECKING:
@@ -40,18 +41,23 @@ class Section:
     key: str
     title: str
     build: Callable[[], QWidget]
+    #: What the signed-in account must be allowed for the section to be listed.
+    permission: Permission = Permission.VIEW_CONTACTS
 
 
 def sections(window: MainWindow) -> list[Section]:
-    """The sections of ``window``, each built against it on first use."""
-    return [
+    """The sections of ``window`` its account may see, each built against it on first use."""
+    every = [
         Section("dashboard", _("Dashboard"), lambda: _dashboard(window)),
         Section("members", _("Members"), lambda: _members(window)),
-        Section("boards", _("Boards & meetings"), lambda: _boards(window)),
-        Section("webinars", _("Webinars"), lambda: _webinars(window)),
-        Section("stories", _("Stories"), lambda: _stories(window)),
-        Section("outreach", _("Outreach"), lambda: _outreach(window)),
+        Section("boards", _("Boards & meetings"), lambda: _boards(window),
+                Permission.RUN_MEETINGS),
+        Section("webinars", _("Webinars"), lambda: _webinars(window), Permission.RUN_EVENTS),
+        Section("stories", _("Stories"), lambda: _stories(window), Permission.STORIES),
+        Section("outreach", _("Outreach"), lambda: _outreach(window), Permission.PRINT),
     ]
+    actor = window.services.actor
+    return [section for section in every if actor.may(section.permission)]
 
 
 def _placeholder(title: str, description: str) -> QWidget:

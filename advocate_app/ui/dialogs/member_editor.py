@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advocate_app.domain.access import Permission
 from advocate_app.domain.member_views import MemberDetails, MemberInput
 from advocate_app.domain.people import Role
 from advocate_app.i18n import _, ngettext
@@ -212,12 +213,23 @@ class MemberEditorDialog(QDialog):
         self.tabs.addTab(scroll, _("P&erson"))
         self.access_tab = AccessTab(self)
         self.tabs.addTab(scrolled(_top_aligned(self.access_tab)), _("&Access and contact"))
+        # What the account's role may not see is not shown: health, notes and the timeline;
+        # consent. Those tabs are still made (empty, reading nothing) so saving reads them alike.
+        actor = services.actor
+        may_see_health = actor.may(Permission.VIEW_SENSITIVE)
+        may_see_consent = actor.may(Permission.VIEW_CONSENT)
+        self.read_only = not actor.may(Permission.EDIT_MEMBERS)
         self.health_tab = HealthTab(self)
-        self.tabs.addTab(scrolled(self.health_tab), _("&Health"))
-        self.consent_tab = ConsentTab(services, member)
-        self.tabs.addTab(scrolled(self.consent_tab), _("Co&nsent"))
-        self.timeline_tab = TimelineTab(services, member)
-        self.tabs.addTab(self.timeline_tab, _("Time&line"))
+        if may_see_health:
+            self.tabs.addTab(scrolled(self.health_tab), _("&Health"))
+        else:
+            form.setRowVisible(self.notes, False)
+        self.consent_tab = ConsentTab(services, member if may_see_consent else None)
+        if may_see_consent:
+            self.tabs.addTab(scrolled(self.consent_tab), _("Co&nsent"))
+        self.timeline_tab = TimelineTab(services, member if may_see_health else None)
+        if may_see_health:
+            self.tabs.addTab(self.timeline_tab, _("Time&line"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -226,6 +238,9 @@ class MemberEditorDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if self.read_only:  # an account that may not change members reads them
+            self.save_button.hide()
+            self.cancel_button.setText(_("&Close"))
         self.consent_tab.record_button.clicked.connect(self._after_consent_recorded)
         if hasattr(self.timeline_tab, "add_button"):
             self.timeline_tab.add_button.clicked.connect(self._after_consent_recorded)
@@ -320,6 +335,8 @@ class MemberEditorDialog(QDialog):
         return typed  # validation explains what is wrong with it
 
     def has_changes(self) -> bool:
+        if self.read_only:
+            return False
         return self.current_input() != self._initial or bool(self.consent_tab.pending)
 
     def _after_consent_recorded(self) -> None:
@@ -331,6 +348,8 @@ class MemberEditorDialog(QDialog):
                                             "stay saved."))
 
     def save(self) -> None:
+        if self.read_only:
+            return
         data = self.current_input()
         members = self._services.members
         try:

@@ -48,8 +48,24 @@ class MemberActions(QObject):
             _("Everything we &hold about this member…"), self.subject_access)
         self.erase_action = more_menu.addAction(_("&Erase this member…"), self.erase_selected)
         more_menu.addSeparator()
-        more_menu.addAction(_("&Retention and research…"), self.privacy_tools)
+        self.privacy_tools_action = more_menu.addAction(_("&Retention and research…"),
+                                                        self.privacy_tools)
         self.more_button.setMenu(more_menu)
+
+    def show_what_the_account_may_do(self, actor) -> None:
+        """Only the commands the signed-in account's role allows are in the menu."""
+        from advocate_app.domain.access import Permission
+
+        for action, permission in (
+                (self.duplicates_action, Permission.EDIT_MEMBERS),
+                (self.tag_action, Permission.EDIT_MEMBERS),
+                (self.print_pack_action, Permission.PRINT),
+                (self.export_list_action, Permission.IMPORT_EXPORT),
+                (self.export_action, Permission.IMPORT_EXPORT),
+                (self.subject_access_action, Permission.PRIVACY),
+                (self.erase_action, Permission.PRIVACY),
+                (self.privacy_tools_action, Permission.PRIVACY)):
+            action.setVisible(actor.may(permission))
 
     def update_enabled(self, one_selected: bool, several: bool) -> None:
         """Commands for one member need one selected; the others, at least one."""

@@ -106,6 +106,7 @@ class MembersPage(QWidget):
         layout.addWidget(self.list_stack, 1)
         layout.addLayout(buttons)
         filters.reflow()
+        self._show_what_the_account_may_do()
 
         filters.changed.connect(self._apply_filters)
         self.search_field.returnPressed.connect(self._search_then_focus_table)
@@ -276,6 +277,21 @@ class MembersPage(QWidget):
         label = _("Re&store") if row is not None and row.archived else _("Ar&chive")
         self.archive_button.setText(label)
         self.archive_button.setAccessibleName(label.replace("&", ""))
+
+    def _show_what_the_account_may_do(self) -> None:
+        """Commands the signed-in account's role does not allow are not shown; without
+        changing members, Edit opens the member to read."""
+        from advocate_app.domain.access import Permission
+
+        actor = self._services.actor
+        may_edit = actor.may(Permission.EDIT_MEMBERS)
+        self.new_button.setVisible(may_edit)
+        self.archive_button.setVisible(may_edit)
+        self.import_button.setVisible(actor.may(Permission.IMPORT_EXPORT))
+        if not may_edit:
+            self.edit_button.setText(_("&Open…"))
+            self.edit_button.setAccessibleName(_("Open"))
+        self.actions.show_what_the_account_may_do(actor)
 
     def _open_editor(self, member) -> None:
         from advocate_app.ui.dialogs.member_editor import MemberEditorDialog

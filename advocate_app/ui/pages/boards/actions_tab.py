@@ -40,6 +40,9 @@ class ActionsTab(QWidget):
         filter_label.setBuddy(self.filter)
         self.filter_note = QLabel()
         self.who_button = button(_("&Who am I…"), self.choose_me, _("Choose who I am"))
+        # An account linked to its member knows who "I" am: nothing to ask.
+        self.me = services.accounts.signed_in_member()
+        self.who_button.setVisible(self.me is None)
         self.table = records_table([_("What"), _("Owner"), _("Due"), _("Board"), _("Meeting"),
                                     _("Status")], _("Action items"), (0, 4))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.update_buttons())
