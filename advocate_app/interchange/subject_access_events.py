@@ -9,6 +9,7 @@ from typing import Any
 
 from advocate_app.domain.community import ConsentMethod, _Labelled
 from advocate_app.domain.feedback_views import EventKind
+from advocate_app.domain.governance import AttendanceMode, AttendanceStatus, BoardRole
 from advocate_app.domain.story_rules import (
     AttachmentKind,
     Identification,
@@ -59,6 +60,23 @@ def _access(row: dict[str, Any]) -> str:
     if row.get("access_notes"):
         asked.append(row["access_notes"])
     return "; ".join(asked)
+
+
+def _boards(data: dict[str, Any]) -> str:
+    seats = data.get("board_roles", [])
+    part = _table(_("Your places on boards"), seats, (
+        (_("Board"), lambda r: r["board"]), (_("Role"), lambda r: _label(BoardRole, r["role"])),
+        (_("From"), lambda r: r["term_start"]), (_("Until"), lambda r: r["term_end"]),
+    )) if seats else _none(_("You have not had a place on any board."))
+    meetings = data.get("meetings_attended", [])
+    part += "\n" + (_table(_("Meetings you were invited to or attended"), meetings, (
+        (_("Meeting"), lambda r: r["meeting"]), (_("Board"), lambda r: r["board"]),
+        (_("Date"), lambda r: r["date"]),
+        (_("Attendance"), lambda r: _label(AttendanceStatus, r["attendance"])),
+        (_("How"), lambda r: _label(AttendanceMode, r["mode"])),
+        (_("Role"), lambda r: _label(BoardRole, r["role"])),
+    )) if meetings else _none(_("You have not been invited to a board meeting.")))
+    return part
 
 
 def _webinars(data: dict[str, Any]) -> str:
@@ -166,7 +184,11 @@ def render_merged_records(data: dict[str, Any]) -> str:
         (_("Record number"), lambda r: r["record"]), (_("Merged on"), lambda r: r["merged_on"]),
         (_("Given name"), held("given_name")), (_("Family name"), held("family_name")),
         (_("Email"), held("email")), (_("Phone"), held("phone")),
-        (_("Address"), held("address"))))
+        (_("Address"), held("address")), (_("Date of birth"), held("date_of_birth")),
+        (_("Conditions"), lambda r: ", ".join(
+            str(c.get("name") or c.get("orpha_code") or "") if isinstance(c, dict) else str(c)
+            for c in r["held"].get("conditions") or [])),
+        (_("Notes"), held("notes"))))
     note = _("The JSON file beside this page has everything each record held when it was "
              "merged into yours.")
     heading = _heading(2, _("Duplicate records"))
@@ -174,8 +196,9 @@ def render_merged_records(data: dict[str, Any]) -> str:
 
 
 def render_event_sections(data: dict[str, Any]) -> str:
-    """The sections after the consent: webinars, story sessions, stories, feedback."""
-    sections = ((_("Webinars"), _webinars), (_("Story-sharing sessions"), _sessions),
+    """The sections after the consent: boards and meetings, webinars, story sessions,
+    stories, feedback."""
+    sections = ((_("Boards and meetings"), _boards), (_("Webinars"), _webinars), (_("Story-sharing sessions"), _sessions),
                 (_("Stories you told"), _stories), (_("Feedback"), _feedback))
     return "\n".join(f"<h2>{html.escape(title)}</h2>\n{render(data)}"
                      for title, render in sections)

@@ -132,7 +132,7 @@ def replace_names(session: Session, needles: Iterable[str], label: str) -> int:
     like = "ILIKE" if session.get_bind().dialect.name == "postgresql" else "LIKE"
     patterns = sorted({p for f in forms for p in (f, f.lower(), f.upper())})
     params = {f"p{i}": "%" + _escape_like(p) + "%" for i, p in enumerate(patterns)}
-    changed = 0
+    changed: set[tuple[str, int]] = set()
     for table, column in FREE_TEXT:
         where = " OR ".join(f"{column} {like} :p{i} ESCAPE '\\'" for i in range(len(patterns)))
         for row_id, value in session.execute(
@@ -141,8 +141,8 @@ def replace_names(session: Session, needles: Iterable[str], label: str) -> int:
             if replaced != value:
                 session.execute(text(f"UPDATE {table} SET {column} = :v WHERE id = :i"),
                                 {"v": replaced, "i": row_id})
-                changed += 1
-    return changed
+                changed.add((table, row_id))
+    return len(changed)
 
 
 def _escape_like(value: str) -> str:
