@@ -183,10 +183,22 @@ class BackupService:
         return written
 
     def rotate(self) -> builtins.list[Path]:
-        """Remove the oldest automatic backups beyond the number kept; those removed."""
+        """Remove the oldest automatic backups beyond the number kept, and what a backup cut
+        short (the app killed, the computer stopped) left behind over an hour ago; those
+        removed."""
+        from advocate_app.storage.backup_files import PARTIAL_MARK
+
         keep = self.schedule().keep
         automatic = [b for b in self.list() if b.kind == AUTOMATIC]
         removed = []
+        an_hour_ago = datetime.now().timestamp() - 3600
+        for leftover in self.folder.glob(f".*{PARTIAL_MARK}*"):
+            try:
+                if leftover.stat().st_mtime < an_hour_ago:
+                    leftover.unlink()
+                    removed.append(leftover)
+            except FileNotFoundError:
+                pass
         for old in automatic[keep:]:
             try:
                 old.path.unlink()

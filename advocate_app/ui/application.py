@@ -98,6 +98,10 @@ def run_gui(context, *, smoke_test: bool = False) -> int:
     QTimer.singleShot(0, window.resume_minutes)
     # The database layer for saving is loaded once the window is up, not while the user waits.
     QTimer.singleShot(1500, context.services.warm_up)
+    # A backup is taken in the background when the last automatic one is a day old.
+    from advocate_app.ui.backup_actions import AutomaticBackups
+
+    window.automatic_backups = AutomaticBackups(window)
     return app.exec()
 
 

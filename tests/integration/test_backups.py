@@ -177,8 +177,16 @@ def test_only_an_administrator_backs_up_or_restores(services, tmp_path):
 
 
 def test_automatic_backups_are_taken_when_due_and_the_newest_14_kept(services):
+    import os
+
     backups = services.backups
     manual = backups.back_up()
+    # what backups cut short left behind: removed once an hour old, not while being written
+    old_leftover = backups.folder / ".advocate-x-auto.sqlite3.partial-0a1b"
+    new_leftover = backups.folder / ".advocate-y-auto.sqlite3.partial-2c3d"
+    for leftover in (old_leftover, new_leftover):
+        leftover.write_bytes(b"SQLite format 3\0")
+    os.utime(old_leftover, (time.time() - 7200, time.time() - 7200))
     now = datetime.now(UTC)
     assert backups.due(now)
     taken = []
@@ -190,6 +198,7 @@ def test_automatic_backups_are_taken_when_due_and_the_newest_14_kept(services):
     automatic = [b.path for b in backups.list() if b.kind == AUTOMATIC]
     assert sorted(automatic) == sorted(taken[-14:])
     assert manual.path.is_file()  # only automatic backups are rotated
+    assert not old_leftover.exists() and new_leftover.exists()
     for path in automatic:
         assert path.stat().st_mode & 0o777 == 0o600
 
@@ -285,3 +294,54 @@ def test_restoring_into_postgresql_replaces_every_table_in_one_go(migrated_postg
         assert created.id > max(row["id"] for row in before["members"])
     finally:
         services.close()
+
+
+def test_the_backup_of_an_encrypted_database_is_encrypted_with_the_same_passphrase(
+        app_paths, sqlite_template, tmp_path):
+    from advocate_app.storage import cipher
+
+    passphrase = "correct horse battery staple"
+    url = copy_sqlite_template(sqlite_template, app_paths)
+    plain = open_services(url, app_paths)
+    generate_demo(plain.uow, plain.actor, members=12, seed=6)
+    names = [row[0].encode() for row in plain.database.reader.rows(
+        "SELECT family_name FROM members WHERE family_name != ''")]
+    plain.close()
+    cipher.encrypt(app_paths.database_file, passphrase)
+    services = open_services(url, app_paths, cipher.DatabaseKey(passphrase))
+    try:
+        before = dump(services)
+        written = services.backups.back_up(tmp_path / "sealed.sqlite3")
+        automatic = services.backups.automatic()
+        for path in (written.path, automatic.path):
+            data = path.read_bytes()
+            assert cipher.is_encrypted(path)
+            assert not [name for name in names if name in data]
+        generate_demo(services.uow, services.actor, members=3, seed=7)
+        services.backups.restore(written.path)
+        after = _without_restore_line(dump(services))
+        for name, rows in before.items():
+            if name != "audit_events":
+                assert after[name] == rows, f"table {name} differs after the restore"
+    finally:
+        services.close()
+    # Without the passphrase the backup is refused in one sentence, and nothing changes.
+    other = _fresh_services(tmp_path, sqlite_template, "plain-office")
+    try:
+        with pytest.raises(BackupError, match="encrypted"):
+            other.backups.restore(written.path)
+        assert other.database.reader.rows("SELECT count(*) FROM members")[0][0] == 0
+    finally:
+        other.close()
+    # With another passphrase, likewise.
+    wrong = tmp_path / "wrong"
+    wrong_paths = AppPaths(wrong)
+    wrong_paths.ensure()
+    wrong_url = copy_sqlite_template(sqlite_template, wrong_paths)
+    cipher.encrypt(wrong_paths.database_file, "a different passphrase")
+    third = open_services(wrong_url, wrong_paths, cipher.DatabaseKey("a different passphrase"))
+    try:
+        with pytest.raises(BackupError, match="another passphrase"):
+            third.backups.restore(written.path)
+    finally:
+        third.close()
