@@ -63,9 +63,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Language and data folder are known before the parser is built, so its help and its
     # messages are translated too, and compiled catalogs are cached inside the data folder.
     paths = resolve_paths(cli.peek_option(argv, "--data-dir"))
+    deriving = _derive_key_ahead(cli.peek_option(argv, "--database-url"), paths)
     language = install_language(cli.peek_option(argv, "--lang"), paths.locale_cache_dir)
     parser = cli.build_parser()
     args = parser.parse_args(argv)
+    if deriving and args.command is None:
+        import advocate_app.ui.application  # noqa: F401 - Qt loads while the key is derived
     if args.command is None and args.version:
         from advocate_app import __version__
 
@@ -123,6 +126,22 @@ def _signed_in(args, services):
     except ServiceError as exc:
         services.close()
         raise StartupError(str(exc)) from exc
+
+
+def _derive_key_ahead(database_url: str | None, paths: AppPaths) -> bool:
+    """An encrypted file and ``ADVOCATE_PASSPHRASE``: start deriving its key (a fifth of a
+    second of PBKDF2) in the background while the rest of start-up goes on."""
+    passphrase = os.environ.get("ADVOCATE_PASSPHRASE")
+    sqlite_file = sqlite_file_from_url(
+        database_url or os.environ.get("ADVOCATE_DATABASE_URL") or paths.default_database_url())
+    if not passphrase or sqlite_file is None:
+        return False
+    from advocate_app.storage.cipher import is_encrypted, shared_key
+
+    if not is_encrypted(sqlite_file):
+        return False
+    shared_key(passphrase).derive_ahead(sqlite_file)
+    return True
 
 
 def _database_key(args, database_url: str, language: str):

@@ -54,7 +54,7 @@ def unlock(database_file: Path, passphrase: str) -> DatabaseKey:
     passphrase does not (the file is only read)."""
     if not passphrase:
         raise PassphraseError(_("The passphrase cannot be empty."))
-    key = DatabaseKey(passphrase)
+    key = cipher.shared_key(passphrase)
     try:
         cipher.check_key(database_file, key)
     except cipher.WrongPassphraseError as exc:

@@ -82,6 +82,15 @@ class DatabaseKey:
                 self._derived[salt] = found
             return found
 
+    def derive_ahead(self, database_file: Path | str) -> None:
+        """Start deriving the key of ``database_file`` in a background thread (PBKDF2 leaves
+        Python's other threads free), so start-up loads the window meanwhile; the first
+        connection waits for it."""
+        salt = file_salt(database_file)
+        if salt is not None:
+            threading.Thread(target=self.raw_key, args=(salt,), name="derive-database-key",
+                             daemon=True).start()
+
     def literal(self, database_file: Path | str) -> str:
         """SQLCipher's raw key for ``database_file`` (``x'…'``), with the salt when the file is
         new, so that the passphrase alone opens it later."""
@@ -91,6 +100,20 @@ class DatabaseKey:
         with self._lock:
             salt = self._fresh_salts.setdefault(str(database_file), secrets.token_bytes(SALT_BYTES))
         return f"x'{self.raw_key(salt).hex()}{salt.hex()}'"
+
+
+_SHARED: dict[str, DatabaseKey] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_key(passphrase: str) -> DatabaseKey:
+    """One key per passphrase in this process, so a key derived ahead at start-up is the one
+    the database is then opened with."""
+    with _SHARED_LOCK:
+        key = _SHARED.get(passphrase)
+        if key is None:
+            key = _SHARED[passphrase] = DatabaseKey(passphrase)
+        return key
 
 
 def as_key(key: DatabaseKey | str | None) -> DatabaseKey | None:

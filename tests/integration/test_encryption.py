@@ -277,6 +277,7 @@ def test_the_passphrase_is_derived_once_however_many_connections(tmp_path, monke
     monkeypatch.setattr(cipher.hashlib, "pbkdf2_hmac",
                         lambda *a, **k: derivations.append(1) or real(*a, **k))
     key = cipher.DatabaseKey(PASSPHRASE)
+    key.derive_ahead(paths.database_file)  # start-up derives it while the window loads
     services = open_services(paths.default_database_url(), paths, key)
     try:
         services.members.count(EVERYONE)  # the plain-SQL reader
