@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from advocate_app.i18n import _
 from advocate_app.interchange.errors import UnreadableFileError
+from advocate_app.interchange.reading import open_input, read_input
 
 MAX_BYTES = 20_000_000
 MAX_ROWS = 50_000
@@ -49,23 +50,19 @@ class Rows:
 def read_rows(path: Path, should_cancel: Callable[[], bool] | None = None) -> Rows:
     """Every row of the file at ``path``; one translated sentence if it cannot be read."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UnreadableFileError(_(
-                "The file is too big for an attendance report (at most {size} MB); nothing "
-                "was imported.").format(size=MAX_BYTES // 1_000_000))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableFileError(_("The file cannot be opened; nothing was imported.")) from exc
+    with open_input(path, MAX_BYTES) as handle:
+        head = handle.read(4)
+    if head.startswith(b"PK\x03\x04"):
+        # Read as a stream: a workbook's bytes are not all needed in memory at once.
+        rows, lines = _xlsx_rows(path, should_cancel)
+        with open_input(path, MAX_BYTES) as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        return Rows(rows, lines, digest)
+    data = read_input(path, MAX_BYTES)
     if not data.strip():
         raise UnreadableFileError(_("The file is empty; nothing was imported."))
-    digest = hashlib.sha256(data).hexdigest()
-    if data.startswith(b"PK\x03\x04"):
-        rows, lines = _xlsx_rows(data, should_cancel)
-    else:
-        rows, lines = _csv_rows(data, should_cancel)
-    return Rows(rows, lines, digest)
+    rows, lines = _csv_rows(data, should_cancel)
+    return Rows(rows, lines, hashlib.sha256(data).hexdigest())
 
 
 def _csv_rows(data: bytes, should_cancel) -> tuple[list[list[str]], list[int]]:
@@ -106,40 +103,18 @@ def _delimiter(text: str) -> str:
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
-def _xlsx_rows(data: bytes, should_cancel) -> tuple[list[list[str]], list[int]]:
-    import zipfile
-    import zlib
+def _xlsx_rows(path: Path, should_cancel) -> tuple[list[list[str]], list[int]]:
+    from advocate_app.interchange.spreadsheet import SheetCancelled, SheetLimits, read_sheet
 
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    message = _("This file is not a spreadsheet Advocate can read (it may be damaged or "
-                "incomplete); nothing was imported.")
+    limits = SheetLimits(rows=MAX_ROWS, columns=MAX_COLUMNS, unpacked=10 * MAX_BYTES,
+                         file_bytes=MAX_BYTES)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:  # a small file that unpacks huge
-            if sum(part.file_size for part in archive.infolist()) > 10 * MAX_BYTES:
-                raise UnreadableFileError(_(
-                    "The workbook is too big for an attendance report once unpacked; nothing "
-                    "was imported."))
-        # From the bytes: the workbook is known by its content, whatever its file is called.
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, zlib.error, EOFError,
-            InvalidFileException) as exc:
-        raise UnreadableFileError(message) from exc
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    try:
-        for number, values in enumerate(workbook.worksheets[0].iter_rows(values_only=True),
-                                        start=1):
-            _check(len(rows), should_cancel)
-            rows.append(_cells([_xlsx_text(v) for v in values[:MAX_COLUMNS + 1]], number))
-            lines.append(number)
-    except (zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, ValueError, EOFError,
-            OSError, IndexError) as exc:
-        raise UnreadableFileError(message) from exc
-    finally:
-        workbook.close()
-    return rows, lines
+        sheet = read_sheet(path, limits, _xlsx_text, should_cancel)
+    except SheetCancelled as exc:
+        raise ReadCancelled() from exc
+    rows = [_cells(cells, number) for cells, number in zip(sheet.rows, sheet.numbers,
+                                                           strict=True)]
+    return rows, sheet.numbers
 
 
 def _xlsx_text(value: object) -> str:

@@ -109,18 +109,11 @@ def _has_word(folded: str, word: str) -> bool:
 
 def read_answers(path: Path) -> FormAnswers:
     """The answers in the export at ``path``; refuses a file it cannot read with one sentence."""
+    from advocate_app.interchange.reading import open_input
     from advocate_app.interchange.tables import read_csv
 
     path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise UnreadableFileError(_("The file cannot be opened; nothing was imported.")) from exc
-    if size > MAX_BYTES:
-        raise UnreadableFileError(_("The file is too big for a form's answers (at most {size} "
-                                    "MB); nothing was imported.").format(
-                                        size=MAX_BYTES // 1_000_000))
-    with path.open("rb") as handle:
+    with open_input(path, MAX_BYTES) as handle:
         head = handle.read(8)
     if head.startswith(b"PK\x03\x04"):
         table = _read_xlsx(path)  # Microsoft Forms' "Open in Excel" download
@@ -159,53 +152,31 @@ def read_answers(path: Path) -> FormAnswers:
 def _read_xlsx(path: Path):
     """The first sheet as a table, refused as soon as it holds more rows than a form's answers
     could (a small file can unpack into millions of rows)."""
-    import io
-    import zipfile
-    import zlib
-    from datetime import datetime
-
-    from openpyxl import load_workbook
-
+    from advocate_app.interchange.spreadsheet import SheetLimits, read_sheet
     from advocate_app.interchange.tables import Table
 
-    damaged = _("This file is not a spreadsheet Advocate can read (it may be damaged or "
-                "incomplete); nothing was imported.")
-    from openpyxl.utils.exceptions import InvalidFileException
+    limits = SheetLimits(rows=MAX_ROWS + 1, columns=MAX_COLUMNS, unpacked=20 * MAX_BYTES,
+                         file_bytes=MAX_BYTES)
+    sheet = read_sheet(path, limits, _xlsx_text)
+    for at, cells in enumerate(sheet.rows):
+        if any(c.strip() for c in cells):
+            headers = [c.strip() for c in cells]
+            while headers and not headers[-1]:
+                headers.pop()
+            return Table(headers, sheet.rows[at + 1:], sheet.numbers[at + 1:], "xlsx")
+    raise UnreadableFileError(_("The spreadsheet is empty; nothing was imported."))
 
-    try:  # from the bytes, whatever the file's name ends in
-        workbook = load_workbook(io.BytesIO(path.read_bytes()), read_only=True,
-                                 data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, InvalidFileException) as exc:
-        raise UnreadableFileError(damaged) from exc
-    headers: list[str] | None = None
-    rows: list[list[str]] = []
-    numbers: list[int] = []
-    try:
-        sheet = workbook.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True,
-                                                        max_col=MAX_COLUMNS + 1), start=1):
-            cells = ["" if v is None else v.isoformat(sep=" ") if isinstance(v, datetime)
-                     else str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
-                     for v in values]
-            if headers is None:
-                if any(c.strip() for c in cells):
-                    headers = [c.strip() for c in cells]
-                continue
-            if len(rows) >= MAX_ROWS:
-                raise UnreadableFileError(_("The file has more than {count} rows; nothing was "
-                                            "imported.").format(count=MAX_ROWS))
-            rows.append(cells)
-            numbers.append(number)
-    except (zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, ValueError, EOFError,
-            OSError, IndexError) as exc:
-        raise UnreadableFileError(damaged) from exc
-    finally:
-        workbook.close()
-    if headers is None:
-        raise UnreadableFileError(_("The spreadsheet is empty; nothing was imported."))
-    while headers and not headers[-1]:
-        headers.pop()
-    return Table(headers, rows, numbers, "xlsx")
+
+def _xlsx_text(value: object) -> str:
+    from datetime import datetime
+
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _cell(record: list[str], columns: dict[str, int], name: str) -> str:

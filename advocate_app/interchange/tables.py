@@ -15,8 +15,18 @@ from pathlib import Path
 
 from advocate_app.i18n import _
 from advocate_app.interchange.errors import UnreadableFileError
+from advocate_app.interchange.reading import (
+    line_of,
+    read_input,
+    refuse_mixed_encodings,
+    refuse_nul,
+)
+from advocate_app.interchange.spreadsheet import SheetLimits, read_sheet
 
 DELIMITERS = (",", ";", "\t", "|")
+#: A file of people: a hundred thousand members and more, with room to spare.
+MAX_BYTES = 100_000_000
+MEMBER_SHEET = SheetLimits(rows=250_001, columns=500, unpacked=200_000_000, file_bytes=MAX_BYTES)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -35,7 +45,11 @@ class Table:
 
 
 def detect_format(path: Path) -> str:
-    head = path.read_bytes()[:4096]
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return "csv"  # reading it again says why it cannot be read
     if head.startswith(b"PK\x03\x04"):
         return "xlsx"
     text = head.decode("latin-1", errors="replace").upper()
@@ -48,7 +62,14 @@ def detect_format(path: Path) -> str:
 
 
 def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """The text of ``data`` and the encoding used. Refuses bytes invalid for that encoding."""
+    """The text of ``data`` and the encoding used. Refuses bytes invalid for that encoding,
+    two encodings mixed in one file (never stored as garbled letters) and NUL characters."""
+    text, used = _decode(data, encoding)
+    refuse_nul(text)
+    return text, used
+
+
+def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
     if encoding:
         try:
             codec = codecs.lookup(encoding).name
@@ -56,6 +77,11 @@ def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             raise UnreadableFileError(
                 _("“{encoding}” is not a text encoding Advocate knows.").format(
                     encoding=encoding)) from exc
+        if not codec.startswith("utf"):  # a one-byte encoding reads anything, even UTF-8
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                refuse_mixed_encodings(data, exc.start)
         return _strict(data, codec, declared=True), codec
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -65,8 +91,8 @@ def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         return _strict(data, codec, declared=True), codec
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        refuse_mixed_encodings(data, exc.start)
     try:  # what Excel writes on Windows in western Europe
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
@@ -78,9 +104,9 @@ def _strict(data: bytes, codec: str, *, declared: bool) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
         raise UnreadableFileError(
-            _("The file is not valid {encoding} text (a wrong byte at position {position}); "
-              "nothing was imported. If you know its real encoding, choose it and try "
-              "again.").format(encoding=codec, position=exc.start)) from exc
+            _("The file is not valid {encoding} text (a wrong byte on line {line}); nothing "
+              "was imported. If you know its real encoding, choose it and try again.").format(
+                encoding=codec, line=line_of(data, exc.start))) from exc
 
 
 def _looks_like_utf16(data: bytes) -> bool:
@@ -105,7 +131,7 @@ def sniff_delimiter(text: str) -> str:
 
 
 def read_csv(path: Path, encoding: str | None = None, delimiter: str | None = None) -> Table:
-    data = path.read_bytes()
+    data = read_input(path, MAX_BYTES)
     if b"\x00" in data[:4096] and not (_looks_like_utf16(data) or data[:2] in (
             codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not encoding:
         raise UnreadableFileError(_("This file is not a text or spreadsheet file Advocate can "
@@ -186,41 +212,13 @@ def unclosed_quote_line(text: str, delimiter: str, from_line: int) -> int | None
 
 
 def read_xlsx(path: Path) -> Table:
-    import zipfile
-    import zlib
-
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UnreadableFileError(
-            _("This file is not a spreadsheet Advocate can read (it may be damaged or "
-              "incomplete); nothing was imported.")) from exc
-    try:
-        sheet = workbook.worksheets[0]
-        headers: list[str] | None = None
-        rows: list[list[str]] = []
-        numbers: list[int] = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = [_cell_text(v) for v in values]
-            if headers is None:
-                if any(c.strip() for c in cells):
-                    headers = [c.strip() for c in cells]
-                continue
-            rows.append(cells)
-            numbers.append(number)
-    except (zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, ValueError,
-            EOFError, OSError) as exc:
-        # The parts of the workbook open, but a sheet inside is cut short or corrupt.
-        raise UnreadableFileError(
-            _("This file is not a spreadsheet Advocate can read (it may be damaged or "
-              "incomplete); nothing was imported.")) from exc
-    finally:
-        workbook.close()
-    if headers is None:
-        raise UnreadableFileError(_("The spreadsheet is empty; nothing was imported."))
-    return Table(_trim_headers(headers), rows, numbers, "xlsx")
+    sheet = read_sheet(path, MEMBER_SHEET, _cell_text)
+    for at, cells in enumerate(sheet.rows):
+        if any(c.strip() for c in cells):
+            headers = [c.strip() for c in cells]
+            del sheet.rows[:at + 1], sheet.numbers[:at + 1]
+            return Table(_trim_headers(headers), sheet.rows, sheet.numbers, "xlsx")
+    raise UnreadableFileError(_("The spreadsheet is empty; nothing was imported."))
 
 
 def _cell_text(value) -> str:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from advocate_app.i18n import _
 from advocate_app.interchange.errors import UnreadableFileError
-from advocate_app.interchange.tables import Table, decode_text
+from advocate_app.interchange.reading import read_input
+from advocate_app.interchange.tables import MAX_BYTES, Table, decode_text
 
 #: The columns a vCard becomes; the importer maps them by these exact names.
 COLUMNS = ["given_name", "family_name", "full_name", "email", "email_label", "phone",
@@ -20,7 +21,7 @@ _PROPERTY = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)((?:;[^:]*)?):(.*)$
 
 
 def read_vcards(path: Path, encoding: str | None = None) -> Table:
-    text, used = decode_text(path.read_bytes(), encoding)
+    text, used = decode_text(read_input(path, MAX_BYTES), encoding)
     rows: list[list[str]] = []
     numbers: list[int] = []
     card: dict[str, str] | None = None
@@ -53,6 +54,11 @@ def read_vcards(path: Path, encoding: str | None = None) -> Table:
             card = None
             continue
         value = _decode_value(value, params)
+        if "\x00" in value:  # "=00" in quoted-printable
+            raise UnreadableFileError(_(
+                "Line {line} holds a NUL character, which no text file of people has (the "
+                "file may be damaged, or not text); nothing was imported.").format(
+                line=line_number))
         _take(card, name, params, value)
     if card is not None:
         raise UnreadableFileError(_("The vCard file ends in the middle of a card, the one that "
