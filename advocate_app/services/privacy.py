@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _, ngettext
-from advocate_app.services.errors import NotFoundError
+from advocate_app.services.errors import NotFoundError, ServiceError
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
 if TYPE_CHECKING:
@@ -230,7 +230,11 @@ class PrivacyService:
         require(self._actor, Permission.PRIVACY)
         removed = []
         for path in self.backups_before_erasure():
-            path.unlink(missing_ok=True)
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as exc:
+                raise ServiceError(_("The backup {path} cannot be deleted: {reason}.").format(
+                    path=path, reason=exc.strerror or exc)) from exc
             removed.append(path)
         return removed
 

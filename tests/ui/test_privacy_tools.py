@@ -81,3 +81,37 @@ def test_trial_readiness_hides_what_would_give_a_small_count_away(qtbot, service
     assert not dialog.readiness_legend.isHidden()
     assert "<5: fewer than 5" in dialog.readiness_legend.text()
     assert "[c]: hidden" in dialog.readiness_legend.text()
+
+
+def test_old_backups_are_listed_after_an_erasure_and_deleted_on_purpose(qtbot, services,
+                                                                         monkeypatch):
+    import os
+    import time
+
+    backups = services.paths.backup_dir
+    backups.mkdir(parents=True, exist_ok=True)
+    before = backups / "advocate-20250101-120000-upgrade.sqlite3"
+    before.write_bytes(b"a copy that holds everyone")
+    os.utime(before, (time.time() - 3600, time.time() - 3600))
+    dialog = PrivacyToolsDialog(services)
+    qtbot.addWidget(dialog)
+    assert dialog.backups_table.model().rowCount() == 0  # nobody erased yet
+    assert not dialog.purge_button.isEnabled()
+
+    member = services.members.create(MemberInput(given_name="Old", family_name="Quiet"))
+    services.privacy.erase(member.id)
+    after = backups / "advocate-after-erasure.sqlite3"
+    after.write_bytes(b"a copy made since")
+    dialog.list_old_backups()
+    model = dialog.backups_table.model()
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [before.name]
+    assert "1 backup still holds people erased" in dialog.backups_summary.text()
+
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: False)
+    dialog.purge_backups()
+    assert before.exists()
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
+    dialog.purge_backups()
+    qtbot.waitUntil(lambda: not before.exists() and "deleted" in dialog.backups_summary.text())
+    assert after.exists() and dialog.backups_table.model().rowCount() == 0
+    assert dialog.backups_summary.text() == "1 backup deleted."

@@ -1,4 +1,5 @@
-"""Retention (who would be erased, then erasing them) and the trial-readiness counts."""
+"""Retention (who would be erased, then erasing them), the trial-readiness counts, and the
+backups that still hold people erased since they were made (deleted on request)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class PrivacyToolsDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(self._retention_tab(), _("&Retention"))
         tabs.addTab(self._readiness_tab(), _("&Trial readiness"))
+        tabs.addTab(self._backups_tab(), _("&Old backups"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -101,6 +103,70 @@ class PrivacyToolsDialog(QDialog):
         self.list_candidates()
         self.retention_summary.setText(ngettext("{n} member erased.", "{n} members erased.",
                                                 count).format(n=count))
+
+    # --- backups made before an erasure -----------------------------------------------------
+
+    def _backups_tab(self) -> QWidget:
+        page = QWidget()
+        explain = QLabel(_("Backups made before an erasure still hold the people erased. "
+                           "Once you no longer need them to restore from, delete them here; "
+                           "backups made since are kept."))
+        explain.setWordWrap(True)
+        self.backups_table = read_only_table([_("Backup"), _("Made on")],
+                                             _("Backups that still hold people erased"),
+                                             main=0)
+        self.purge_button = QPushButton(_("&Delete these backups…"))
+        self.purge_button.clicked.connect(self.purge_backups)
+        self.backups_summary = QLabel()
+        self.backups_summary.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(explain)
+        layout.addWidget(self.backups_table, 1)
+        layout.addWidget(self.backups_summary)
+        layout.addWidget(self.purge_button)
+        self.list_old_backups()
+        return page
+
+    def list_old_backups(self) -> None:
+        from datetime import datetime
+
+        self.old_backups = self._services.privacy.backups_before_erasure()
+        fill(self.backups_table, (Row(index, (path.name, format_date(
+            datetime.fromtimestamp(path.stat().st_mtime)))) for index, path in enumerate(
+            self.old_backups)))
+        count = len(self.old_backups)
+        self.backups_summary.setText(ngettext(
+            "{n} backup still holds people erased since it was made.",
+            "{n} backups still hold people erased since they were made.", count).format(
+            n=count) if count else _("No backup holds anyone erased since it was made."))
+        self.purge_button.setEnabled(bool(count))
+
+    def purge_backups(self) -> None:
+        from advocate_app.ui.tasks import run_in_background
+
+        count = len(self.old_backups)
+        if not count or not prompts.confirm(
+                self, _("Delete old backups"),
+                ngettext("Delete the {n} backup listed? It can no longer be restored from.",
+                         "Delete the {n} backups listed? They can no longer be restored "
+                         "from.", count).format(n=count),
+                destructive_label=_("Delete for good")):
+            return
+        self.purge_button.setEnabled(False)
+
+        def done(removed) -> None:
+            self.list_old_backups()
+            self.backups_summary.setText(ngettext(
+                "{n} backup deleted.", "{n} backups deleted.", len(removed)).format(
+                n=len(removed)))
+
+        def failed(exc: Exception) -> None:
+            self.list_old_backups()
+            prompts.error(self, _("Delete old backups"), str(exc))
+
+        self.purge_task = run_in_background(
+            self, lambda _progress, _cancelled: self._services.privacy.purge_backups(),
+            on_done=done, on_error=failed)
 
     # --- trial readiness --------------------------------------------------------------------
 
