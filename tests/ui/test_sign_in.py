@@ -122,8 +122,11 @@ def test_a_volunteer_sees_no_stories_boards_or_health_and_cannot_edit(qtbot, app
     assert not page.actions.erase_action.isVisible()
     assert not page.actions.export_action.isVisible()
     assert page.actions.print_pack_action.isVisible()
-    # A link to a hidden section (the dashboard's figures) shows the first section instead.
-    assert window.show_section("stories").objectName() == "page-dashboard"
+    # A link to a hidden section shows the first section instead; the dashboard has no box
+    # of webinars and story-sharing sessions for an account without those sections.
+    dashboard = window.show_section("stories")
+    assert dashboard.objectName() == "page-dashboard"
+    assert not dashboard.events_box.isVisibleTo(window)
 
     from advocate_app.ui.dialogs.member_editor import MemberEditorDialog
 
@@ -141,6 +144,7 @@ def test_an_administrator_sees_everything_and_manages_accounts(qtbot, app_paths,
     assert [s.key for s in window.sections] == ["dashboard", "members", "boards", "webinars",
                                                 "stories", "outreach"]
     assert window.accounts_action.isVisible() and window.import_action.isVisible()
+    assert window.show_section("dashboard").events_box.isVisibleTo(window)
     opened = []
     monkeypatch.setattr(prompts, "run_modal", lambda dialog: opened.append(dialog) or False)
     window.accounts_action.trigger()

@@ -80,8 +80,8 @@ class SignInDialog(QDialog):
         if not password:
             self._say(_("Type your password."), self.password)
             return
-        if self.task is not None and self.task.is_running():
-            return
+        if not self.sign_in_button.isEnabled():
+            return  # a check is under way (Enter pressed twice)
         self.sign_in_button.setEnabled(False)
         self.problem.setText(_("Signing in…"))
         self.problem.show()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advocate_app.domain.access import Permission
 from advocate_app.domain.member_views import MemberQuery
 from advocate_app.domain.people import Role
 from advocate_app.i18n import _, ngettext
@@ -161,6 +162,11 @@ class DashboardPage(QWidget):
         except ServiceError as exc:
             self._set_line(self.events_state, _(
                 "The next webinars and sessions could not be read: {reason}").format(
+        actor = self._services.actor  # only what the account's sections show
+        shown = actor.may(Permission.RUN_EVENTS) or actor.may(Permission.STORIES)
+        self.events_box.setVisible(shown)
+        if not shown:
+            return
                 reason=str(exc)))
             return
         self.show_events(agenda)
@@ -203,6 +209,10 @@ class DashboardPage(QWidget):
                                                 "section):"))
         else:
             self._set_line(self.events_state, _(
+        actor = self._services.actor
+        lines = [(section, text) for section, text in lines
+                 if actor.may(Permission.RUN_EVENTS if section == "webinars"
+                              else Permission.STORIES)]
                 "No webinars or story-sharing sessions coming up, and nothing waiting."))
         for section, text in lines:
             label = self._line(text, section)
