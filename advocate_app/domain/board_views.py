@@ -69,6 +69,7 @@ class BoardView:
     quorum_percent: int
     timezone: str
     members: tuple[BoardMemberView, ...] = ()
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,16 @@ class AgendaItemView:
     notes: str
     seconds_spent: int
     started_at: datetime | None
+    version: int = 0  # moves with every save of the item, its minutes notes included
+
+
+@dataclass(frozen=True)
+class ItemNotes:
+    """The minutes notes of one agenda item as stored, and the item's version."""
+
+    item_id: int
+    notes: str
+    version: int
 
 
 @dataclass(frozen=True)
@@ -227,6 +238,7 @@ class MeetingView:
     decisions: tuple[DecisionView, ...] = ()
     actions: tuple[ActionView, ...] = ()
     promises: tuple[PromiseView, ...] = ()
+    version: int = 0  # the meeting's saves so far (see services/versions.py)
 
     @property
     def local_start(self) -> datetime:

@@ -34,6 +34,10 @@ class Board(Base):
     archived_at: Mapped[datetime | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), default=None)
+    #: Counts the saves; a save made from an older version is refused (no silent overwrite).
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class BoardMembership(Base):
@@ -46,7 +50,11 @@ class BoardMembership(Base):
     term_start: Mapped[date | None] = mapped_column(Date, default=None)
     term_end: Mapped[date | None] = mapped_column(Date, default=None)
 
+    #: Counts the saves; a save made from an older version is refused (no silent overwrite).
+    version: Mapped[int] = mapped_column(default=1)
+
     __table_args__ = (Index("ix_board_memberships_board", "board_id", "member_id"),)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Meeting(Base):
@@ -79,7 +87,11 @@ class Meeting(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
+    #: Counts the saves; a save made from an older version is refused (no silent overwrite).
+    version: Mapped[int] = mapped_column(default=1)
+
     __table_args__ = (Index("ix_meetings_board_start", "board_id", "starts_at"),)
+    __mapper_args__ = {"version_id_col": version}
 
 
 #: The longest agenda item title kept; a longer one (a whole action as matters arising) is cut
@@ -104,7 +116,11 @@ class AgendaItem(Base):
     started_at: Mapped[datetime | None] = mapped_column(default=None)
     seconds_spent: Mapped[int] = mapped_column(default=0)
 
+    #: Counts the saves; a save made from an older version is refused (no silent overwrite).
+    version: Mapped[int] = mapped_column(default=1)
+
     __table_args__ = (Index("ix_agenda_items_meeting", "meeting_id", "position"),)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Attendance(Base):
@@ -131,7 +147,11 @@ class Decision(Base):
     dissent: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
+    #: Counts the saves; a save made from an older version is refused (no silent overwrite).
+    version: Mapped[int] = mapped_column(default=1)
+
     __table_args__ = (Index("ix_decisions_meeting", "meeting_id"),)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ActionItem(Base):
@@ -153,7 +173,11 @@ class ActionItem(Base):
     done_at: Mapped[datetime | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
+    #: Counts the saves; a save made from an older version is refused (no silent overwrite).
+    version: Mapped[int] = mapped_column(default=1)
+
     __table_args__ = (Index("ix_action_items_status_due", "status", "due_on"),)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Promise(Base):
@@ -178,7 +202,11 @@ class Promise(Base):
     kept_on: Mapped[date | None] = mapped_column(Date, default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
+    #: Counts the saves; a save made from an older version is refused (no silent overwrite).
+    version: Mapped[int] = mapped_column(default=1)
+
     __table_args__ = (Index("ix_promises_status_due", "status", "due_on"),)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class RaciActivity(Base):
@@ -188,6 +216,10 @@ class RaciActivity(Base):
     board_id: Mapped[int] = mapped_column(ForeignKey("boards.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(default=0)
     name: Mapped[str] = mapped_column(String(300))
+    #: Counts the saves; a save made from an older version is refused (no silent overwrite).
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class RaciParty(Base):
@@ -201,6 +233,10 @@ class RaciParty(Base):
     name: Mapped[str] = mapped_column(String(200))
     member_id: Mapped[int | None] = mapped_column(
         ForeignKey("members.id", ondelete="SET NULL"), default=None)
+    #: Counts the saves; a save made from an older version is refused (no silent overwrite).
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class RaciCell(Base):

@@ -28,7 +28,11 @@ class ConsentRecord(Base):
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), default=None)
 
+    #: Counts the saves; a save made from an older version is refused (no silent overwrite).
+    version: Mapped[int] = mapped_column(default=1)
+
     __table_args__ = (
         Index("ix_consent_records_member_purpose", "member_id", "purpose", "effective_on",
               "id"),
     )
+    __mapper_args__ = {"version_id_col": version}

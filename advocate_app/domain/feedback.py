@@ -36,5 +36,9 @@ class FeedbackResponse(Base):
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), default=None)
 
+    #: Counts the saves; a save made from an older version is refused (no silent overwrite).
+    version: Mapped[int] = mapped_column(default=1)
+
     __table_args__ = (Index("ix_feedback_responses_event", "event_kind", "event_id",
                             "received_on"),)
+    __mapper_args__ = {"version_id_col": version}

@@ -27,7 +27,11 @@ class OutreachRecord(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), default=None)
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), default=None)
 
+    #: Counts the saves; a save made from an older version is refused (no silent overwrite).
+    version: Mapped[int] = mapped_column(default=1)
+
     __table_args__ = (Index("ix_outreach_items_group", "group_name", "language"),)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class OutreachRendering(Base):

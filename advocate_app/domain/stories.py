@@ -66,7 +66,11 @@ class StorySession(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), default=None)
 
+    #: Counts the saves; a save made from an older version is refused (no silent overwrite).
+    version: Mapped[int] = mapped_column(default=1)
+
     __table_args__ = (Index("ix_story_sessions_starts_at", "starts_at"),)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class StorySessionParticipant(Base):
@@ -103,6 +107,10 @@ class Story(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), default=None)
+    #: Counts the saves; a save made from an older version is refused (no silent overwrite).
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class StoryQuote(Base):

@@ -81,6 +81,7 @@ class StoryView:
     attachments: tuple[AttachmentView, ...] = ()
     use_count: int = 0
     archived: bool = False
+    version: int = 0  # the story's saves so far (see services/versions.py)
 
     @property
     def anonymous(self) -> bool:

@@ -128,6 +128,7 @@ class WebinarView:
     registered: int = 0  # registered and walk-ins, not cancelled or waitlisted
     waitlisted: int = 0
     attended: int = 0
+    version: int = 0  # the webinar's saves so far (see services/versions.py)
 
     @property
     def places_left(self) -> int | None:

@@ -49,7 +49,11 @@ class Webinar(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), default=None)
 
+    #: Counts the saves; a save made from an older version is refused (no silent overwrite).
+    version: Mapped[int] = mapped_column(default=1)
+
     __table_args__ = (Index("ix_webinars_starts_at", "starts_at"),)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class WebinarPresenter(Base):
@@ -94,10 +98,14 @@ class WebinarRegistration(Base):
     followup_item_id: Mapped[int | None] = mapped_column(
         ForeignKey("outreach_items.id", ondelete="SET NULL"), default=None)
 
+    #: Counts the saves; a save made from an older version is refused (no silent overwrite).
+    version: Mapped[int] = mapped_column(default=1)
+
     __table_args__ = (
         UniqueConstraint("webinar_id", "member_id", name="uq_webinar_registrations_person"),
         Index("ix_webinar_registrations_webinar", "webinar_id", "status", "registered_at"),
     )
+    __mapper_args__ = {"version_id_col": version}
 
 
 class WebinarReviewItem(Base):

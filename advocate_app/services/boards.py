@@ -10,6 +10,7 @@ from advocate_app.domain.board_views import BoardInput, BoardMemberView, BoardVi
 from advocate_app.domain.governance import BoardKind, BoardRole
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.i18n import _
+from advocate_app.services import versions
 from advocate_app.services.board_common import as_date, board_row, valid_timezone
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader
@@ -40,17 +41,22 @@ class BoardService:
             uow.commit()
             return board.id
 
-    def update_board(self, board_id: int, data: BoardInput) -> None:
+    def update_board(self, board_id: int, data: BoardInput,
+                     expected_version: int | None = None) -> int:
+        """``expected_version``: the board's version the person started from (see
+        services/versions.py). Returns the board's version now."""
         self._check_board(data)
         with self._uow() as uow:
             board = board_row(uow, board_id)
+            versions.expect_version(board, expected_version, lambda: self.get_board(board_id))
             board.name = data.name.strip()
             board.kind = data.kind.value
             board.terms_of_reference = data.terms_of_reference
             board.quorum_count = data.quorum_count
             board.quorum_percent = data.quorum_percent
             board.timezone = data.timezone
-            uow.commit()
+            versions.commit(uow, lambda: self.get_board(board_id))
+            return board.version
 
     @staticmethod
     def _check_board(data: BoardInput) -> None:
@@ -68,11 +74,11 @@ class BoardService:
 
     def list_boards(self) -> list[BoardView]:
         rows = self._reader.rows(
-            "SELECT id, name, kind, terms_of_reference, quorum_count, quorum_percent, timezone "
-            "FROM boards WHERE archived_at IS NULL ORDER BY lower(name)")
+            "SELECT id, name, kind, terms_of_reference, quorum_count, quorum_percent, timezone, "
+            "version FROM boards WHERE archived_at IS NULL ORDER BY lower(name)")
         members = self._board_members([row[0] for row in rows])
         return [BoardView(r[0], r[1], BoardKind(r[2]), r[3], r[4], r[5], r[6],
-                          tuple(members.get(r[0], []))) for r in rows]
+                          tuple(members.get(r[0], [])), r[7]) for r in rows]
 
     def get_board(self, board_id: int) -> BoardView:
         for board in self.list_boards():

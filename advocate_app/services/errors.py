@@ -12,7 +12,18 @@ class NotFoundError(ServiceError):
 
 
 class ConcurrentEditError(ServiceError):
-    """Someone else saved the record since it was opened."""
+    """Someone else saved the record since it was opened.
+
+    ``theirs``: the record as it is stored now (the same plain view the editor opened), when
+    the service could read it; ``version``: its version now. Saving again with that version
+    keeps the editor's values over theirs.
+    """
+
+    def __init__(self, message: str, theirs: object | None = None,
+                 version: int | None = None):
+        super().__init__(message)
+        self.theirs = theirs
+        self.version = version
 
 
 class ValidationError(ServiceError):

@@ -31,7 +31,7 @@ from advocate_app.domain.governance import (
 )
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.i18n import _, ngettext
-from advocate_app.services import timeline
+from advocate_app.services import timeline, versions
 from advocate_app.services.board_common import (
     agenda_item_row,
     attendance_texts,
@@ -119,10 +119,15 @@ class MeetingService:
             uow.commit()
             return meeting.id
 
-    def update_meeting(self, meeting_id: int, data: MeetingInput) -> None:
+    def update_meeting(self, meeting_id: int, data: MeetingInput,
+                       expected_version: int | None = None) -> None:
+        """``expected_version``: the meeting's version the person started from; when someone
+        saved it since, ConcurrentEditError carries theirs (see services/versions.py)."""
         starts, ends = self._check_meeting(data)
         with self._uow() as uow:
             meeting = editable_meeting(uow, meeting_id)
+            versions.expect_version(meeting, expected_version,
+                                    lambda: self.get_meeting(meeting_id))
             meeting.title = data.title.strip()
             meeting.starts_at, meeting.ends_at, meeting.timezone = starts, ends, data.timezone
             meeting.place, meeting.online_link = data.place, data.online_link.strip()
@@ -130,7 +135,7 @@ class MeetingService:
             meeting.arrangements_notes = data.arrangements_notes
             meeting.sequence += 1  # calendars replace the old invitation
             meeting.updated_at = datetime.now(UTC)
-            uow.commit()
+            versions.commit(uow, lambda: self.get_meeting(meeting_id))
 
     @staticmethod
     def _check_meeting(data: MeetingInput) -> tuple[datetime, datetime]:
@@ -181,7 +186,7 @@ class MeetingService:
             "mt.place, mt.online_link, mt.arrangements, mt.arrangements_notes, mt.uid, "
             "mt.sequence, mt.minutes_status, mt.live_started_at, mt.closed_at, "
             "mt.current_item_id, mt.circulated_at, mt.approved_at, coalesce(a.display_name, ''), "
-            "mt.approved_at_meeting_id, mt.approval_note FROM meetings mt "
+            "mt.approved_at_meeting_id, mt.approval_note, mt.version FROM meetings mt "
             "JOIN boards b ON b.id = mt.board_id LEFT JOIN accounts a ON a.id = mt.approved_by "
             "WHERE mt.id = :id", {"id": meeting_id})
         if not rows:
@@ -190,9 +195,9 @@ class MeetingService:
         arrangements = frozenset(AccessArrangement(v) for v in (r[9] or "").split(",")
                                  if v in AccessArrangement._value2member_map_)
         agenda = tuple(AgendaItemView(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8],
-                                      as_utc(a[9])) for a in self._reader.rows(
+                                      as_utc(a[9]), a[10]) for a in self._reader.rows(
             "SELECT id, position, title, presenter, minutes_allotted, papers, action_id, notes, "
-            "seconds_spent, started_at FROM agenda_items WHERE meeting_id = :id "
+            "seconds_spent, started_at, version FROM agenda_items WHERE meeting_id = :id "
             "ORDER BY position, id", {"id": meeting_id}))
         attendees = tuple(AttendeeView(a[0], member_display_name(a[1], a[2], a[3]),
                                        BoardRole(a[4]), AttendanceStatus(a[5]),
@@ -209,7 +214,7 @@ class MeetingService:
             as_utc(r[17]), as_utc(r[18]), r[19], r[20], r[21], agenda, attendees,
             tuple(self._minutes.decisions(meeting_id=meeting_id)),
             tuple(self._actions.actions(meeting_id=meeting_id, status=None)),
-            tuple(self._actions.promises(meeting_id=meeting_id, status=None)))
+            tuple(self._actions.promises(meeting_id=meeting_id, status=None)), version=r[22])
 
     def add_agenda_item(self, meeting_id: int, entry: AgendaInput) -> int:
         from sqlalchemy import func, select

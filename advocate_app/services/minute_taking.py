@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from advocate_app.domain.board_views import DecisionView
+from advocate_app.domain.board_views import DecisionView, ItemNotes
 from advocate_app.domain.governance import MinutesStatus
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _
+from advocate_app.services import versions
 from advocate_app.services.board_common import (
     agenda_item_row,
     editable_meeting,
@@ -52,8 +53,11 @@ class MinutesService:
                     item.started_at = datetime.now(UTC)
             uow.commit()
 
-    def save_notes(self, item_id: int, text: str) -> None:
-        """The notes of one agenda item, saved as they are typed (the autosave)."""
+    def save_notes(self, item_id: int, text: str, expected_version: int | None = None) -> int:
+        """The notes of one agenda item, saved as they are typed (the autosave); returns the
+        item's version now. ``expected_version``: the version these notes were typed on; when
+        someone else saved the item since (another secretary minuting the same meeting),
+        nothing is saved and ConcurrentEditError carries their notes (:class:`ItemNotes`)."""
         from sqlalchemy import select, update
 
         from advocate_app.domain.boards import AgendaItem
@@ -64,9 +68,30 @@ class MinutesService:
             if meeting_id is None:
                 raise NotFoundError(_("There is no agenda item {id}.").format(id=item_id))
             editable_meeting(uow, meeting_id)
-            uow.session.execute(update(AgendaItem).where(AgendaItem.id == item_id).values(
-                notes=text, notes_saved_at=datetime.now(UTC)))
+            # One statement that checks and moves the version (on PostgreSQL a second writer
+            # waits for the first, then finds the version moved).
+            statement = update(AgendaItem).where(AgendaItem.id == item_id)
+            if expected_version is not None:
+                statement = statement.where(AgendaItem.version == expected_version)
+            version = uow.session.execute(
+                statement.values(notes=text, notes_saved_at=datetime.now(UTC),
+                                 version=AgendaItem.version + 1)
+                .returning(AgendaItem.version)
+                .execution_options(synchronize_session=False)).scalar()
+            if version is None:
+                uow.rollback()
+                theirs = self.notes(item_id)
+                raise versions.conflict(theirs, theirs.version)
             uow.commit()
+            return int(version)
+
+    def notes(self, item_id: int) -> ItemNotes:
+        """An agenda item's notes as stored, with the item's version."""
+        rows = self._reader.rows("SELECT notes, version FROM agenda_items WHERE id = :id",
+                                 {"id": item_id})
+        if not rows:
+            raise NotFoundError(_("There is no agenda item {id}.").format(id=item_id))
+        return ItemNotes(item_id, rows[0][0] or "", int(rows[0][1]))
 
     def close_meeting(self, meeting_id: int, seconds_on_current: int = 0) -> None:
         with self._uow() as uow:

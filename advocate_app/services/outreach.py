@@ -28,6 +28,7 @@ from advocate_app.domain.people import Actor
 from advocate_app.domain.print_profiles import PROFILES, ProfileKey
 from advocate_app.i18n import _
 from advocate_app.interchange.files import file_stem, write_atomically
+from advocate_app.services import versions
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.services.outreach_stories import StoryBlockView, StoryGate, has_stories
 from advocate_app.storage.reader import Reader, as_utc
@@ -52,6 +53,14 @@ class ItemSummary:
                 "updated_at": self.updated_at.isoformat() if self.updated_at else None}
 
 
+@dataclass(frozen=True)
+class StoredItem:
+    """An item as stored, with its version (what a refused save carries as theirs)."""
+
+    item: OutreachItem
+    version: int
+
+
 class OutreachService:
     def __init__(self, uow: UnitOfWorkFactory, reader: Reader, actor: Actor):
         self._uow = uow
@@ -74,8 +83,19 @@ class OutreachService:
             raise NotFoundError(_("There is no outreach item {id}.").format(id=item_id))
         return item_from_json(rows[0][0])
 
-    def save(self, item: OutreachItem, item_id: int | None = None) -> int:
-        """Store a new item, or replace item ``item_id``; returns its id."""
+    def version(self, item_id: int) -> int:
+        """Item ``item_id``'s version (its saves so far): the one an editor starts from."""
+        rows = self._reader.rows("SELECT version FROM outreach_items WHERE id = :id",
+                                 {"id": item_id})
+        if not rows:
+            raise NotFoundError(_("There is no outreach item {id}.").format(id=item_id))
+        return int(rows[0][0])
+
+    def save(self, item: OutreachItem, item_id: int | None = None,
+             expected_version: int | None = None) -> int:
+        """Store a new item, or replace item ``item_id``; returns its id. ``expected_version``:
+        the version the person started from; when someone saved the item since,
+        ConcurrentEditError carries theirs (see services/versions.py)."""
         from advocate_app.domain.outreach import OutreachRecord
 
         if not item.title.strip():
@@ -91,6 +111,8 @@ class OutreachService:
                 if found is None:
                     raise NotFoundError(_("There is no outreach item {id}.").format(id=item_id))
                 record = found
+                versions.expect_version(record, expected_version,
+                                        lambda: self._stored(item_id))
             record.kind = item.kind.value
             record.title = item.title.strip()
             record.language = item.language
@@ -98,8 +120,11 @@ class OutreachService:
             record.content = content
             record.updated_at = now
             record.updated_by = self._actor.account_id
-            uow.commit()
+            versions.commit(uow, None if item_id is None else lambda: self._stored(item_id))
             return record.id
+
+    def _stored(self, item_id: int) -> StoredItem:
+        return StoredItem(self.get(item_id), self.version(item_id))
 
     def import_json(self, text: str) -> int:
         """Add an item from its JSON form; ContentError says what is wrong with it."""

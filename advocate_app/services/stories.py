@@ -37,7 +37,7 @@ from advocate_app.domain.story_views import (
     WithdrawalResult,
 )
 from advocate_app.i18n import _
-from advocate_app.services import story_ledger, timeline
+from advocate_app.services import story_ledger, timeline, versions
 from advocate_app.services.board_common import as_date
 from advocate_app.services.errors import NotFoundError, UnreadableFileError, ValidationError
 from advocate_app.storage.reader import Reader, as_utc
@@ -54,7 +54,8 @@ QUOTE_LENGTH = 5_000
 
 _STORY_COLUMNS = (
     "s.id, s.teller_id, m.given_name, m.family_name, m.preferred_name, s.title, s.text, "
-    "s.themes, s.language, s.teller_is_child, s.told_on, s.session_id, s.archived_at")
+    "s.themes, s.language, s.teller_is_child, s.told_on, s.session_id, s.archived_at, "
+    "s.version")
 
 
 def words(text: str) -> str:
@@ -85,15 +86,18 @@ class StoryService:
             uow.commit()
             return story.id
 
-    def update(self, story_id: int, data: StoryInput) -> None:
+    def update(self, story_id: int, data: StoryInput,
+               expected_version: int | None = None) -> int:
         """Change the story; refused when its new text no longer holds an approved quote word
-        for word (change or remove the quote first)."""
+        for word (change or remove the quote first), or when someone saved it since
+        ``expected_version`` (see services/versions.py). Returns its version now."""
         from sqlalchemy import select
 
         from advocate_app.domain.stories import StoryQuote
 
         with self._uow() as uow:
             story = story_ledger.story_row(uow.session, story_id)
+            versions.expect_version(story, expected_version, lambda: self.get(story_id))
             self._check(uow.session, data)
             text = words(data.text)
             for quote in uow.session.scalars(select(StoryQuote).where(
@@ -107,7 +111,8 @@ class StoryService:
             story.updated_at = datetime.now(UTC)
             if new_teller:
                 _shared(uow.session, story, self._actor)
-            uow.commit()
+            versions.commit(uow, lambda: self.get(story_id))
+            return story.version
 
     def archive(self, story_id: int, archived: bool = True) -> None:
         """Archived stories leave the list (their consent and use log stay as they are)."""
@@ -362,7 +367,7 @@ class StoryService:
                       if t in StoryTheme._value2member_map_), r[8], bool(r[9]), as_date(r[10]),
             r[11], story_ledger.channel_consents(ledgers.get(r[0], ()), day),
             tuple(quotes.get(r[0], ())), tuple(files.get(r[0], ())), counts.get(r[0], 0),
-            r[12] is not None) for r in rows]
+            r[12] is not None, r[13]) for r in rows]
 
     def _check(self, session: Session, data: StoryInput) -> None:
         from advocate_app.domain.members import Member

@@ -41,8 +41,8 @@ from advocate_app.domain.webinar_views import (
 )
 from advocate_app.domain.webinars import Platform, WebinarAccess, WebinarStatus
 from advocate_app.i18n import _
+from advocate_app.services import versions, webinar_stats
 from advocate_app.services import webinar_registrations as registering
-from advocate_app.services import webinar_stats
 from advocate_app.services.board_common import db_time, link_refusal, utc_moment, valid_timezone
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.services.webinar_registrations import PossibleDuplicateError
@@ -66,7 +66,7 @@ _LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
 _COLUMNS = (
     "w.id, w.title, w.description, w.starts_at, w.duration_minutes, w.timezone, w.platform, "
     "w.join_link, w.capacity, w.access_offered, w.sign_language, w.interpretation_languages, "
-    "w.recording_link, w.slides_link, w.status, w.uid, w.sequence, "
+    "w.recording_link, w.slides_link, w.status, w.uid, w.sequence, w.version, "
     "(SELECT count(*) FROM webinar_registrations r WHERE r.webinar_id = w.id "
     " AND r.status IN ('registered', 'walk_in')), "
     "(SELECT count(*) FROM webinar_registrations r WHERE r.webinar_id = w.id "
@@ -100,12 +100,15 @@ class WebinarService:
             webinar_id = webinar.id
         return self.get(webinar_id)
 
-    def update(self, webinar_id: int, data: WebinarInput) -> WebinarView:
+    def update(self, webinar_id: int, data: WebinarInput,
+               expected_version: int | None = None) -> WebinarView:
         """Save the changes (SEQUENCE up by one). More places move the waitlist up; fewer keep
-        everyone registered and make the webinar full."""
+        everyone registered and make the webinar full. ``expected_version``: the version the
+        person started from (see services/versions.py)."""
         starts = _checked(data)
         with self._uow() as uow:
             webinar = registering.webinar_row(uow.session, webinar_id, lock=True)
+            versions.expect_version(webinar, expected_version, lambda: self.get(webinar_id))
             _presenters_exist(uow.session, data)
             _fill(webinar, data, starts)
             webinar.status = data.status.value
@@ -113,7 +116,7 @@ class WebinarService:
             webinar.updated_at = datetime.now(UTC)
             _set_presenters(uow.session, webinar_id, data)
             registering.refill(uow.session, self._actor, webinar)
-            uow.commit()
+            versions.commit(uow, lambda: self.get(webinar_id))
         return self.get(webinar_id)
 
     def set_status(self, webinar_id: int, status: WebinarStatus) -> WebinarView:
@@ -439,4 +442,4 @@ def _view(r: Sequence) -> WebinarView:
         r[0], r[1], r[2] or "", utc_moment(r[3]), r[4], r[5] or "UTC", platform, r[7] or "",
         r[8] or 0, webinar_stats.accesses(r[9]), r[10] or "",
         tuple(c for c in (r[11] or "").split(",") if c), r[12] or "", r[13] or "", status,
-        r[15], r[16] or 0, registered=r[17], waitlisted=r[18], attended=r[19])
+        r[15], r[16] or 0, registered=r[18], waitlisted=r[19], attended=r[20], version=r[17])

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advocate_app.domain.edit_conflicts import Choice
 from advocate_app.domain.governance import BoardKind, BoardRole
 from advocate_app.i18n import _
 from advocate_app.i18n.formatting import date_edit_format, format_date
-from advocate_app.services.errors import ServiceError, ValidationError
+from advocate_app.services.errors import ConcurrentEditError, ServiceError, ValidationError
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.record_lists import records_table, whole_rows_model
 from advocate_app.ui.help import install_help_key
@@ -194,6 +195,8 @@ class BoardEditor(QDialog):
         install_help_key(self)  # F1: the keys of this dialog and the guide
         self._services = services
         self._board = board
+        #: The board's version this editor started from (a save from it may be refused).
+        self.version = board.version if board else None
         self.saved_id: int | None = None
         self.setWindowTitle(_("Edit board") if board else _("New board"))
         heading = Heading(board.name if board else _("New board"), level=2)
@@ -428,14 +431,33 @@ class BoardEditor(QDialog):
                 self._board = boards.get_board(board_id)
             else:
                 board_id = self._board.id
-                boards.update_board(board_id, data)
+                # Saved: a retry after a problem with a seat starts from this version.
+                self.version = boards.update_board(board_id, data, self.version)
             self.saved_id = board_id
             for member_id in self._removed:
                 boards.remove_membership(board_id, member_id)
             for seat in self._seats:
                 boards.set_membership(board_id, seat.member_id, seat.role, seat.term_start,
                                       seat.term_end)
+        except ConcurrentEditError as exc:
+            self._someone_else_saved(exc, data)
+            return
         except ServiceError as exc:
             say_errors(self, title, exc)
             return
         self.accept()
+
+    def _someone_else_saved(self, error: ConcurrentEditError, data) -> None:
+        """Both versions side by side; mine saved over theirs, or theirs kept (the editor
+        closes on them)."""
+        from advocate_app.ui.dialogs.edit_conflict import settle
+
+        choice = settle(self, _("Save board"), error, data, lambda view: view, {
+            "name": _("Name"), "kind": _("Kind of board"),
+            "terms_of_reference": _("Terms of reference"), "quorum_count": _("Quorum"),
+            "quorum_percent": _("Quorum (per cent)"), "timezone": _("Time zone")})
+        if choice is Choice.MINE:
+            self.version = error.version
+            self.save()
+        elif choice is Choice.THEIRS:
+            self.reject()

@@ -247,7 +247,7 @@ class LiveMinutesWindow(QMainWindow):
         self._item_started = time.monotonic()
         item = self._item(item_id)
         self.item_heading.setText(item.title)
-        self.autosave.show_notes(item.notes)
+        self.autosave.show_notes(item.notes, item.version)
         self._fill_recorded()
         self._update_clocks()
 

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.domain.board_views import MeetingInput
+from advocate_app.domain.edit_conflicts import Choice
 from advocate_app.domain.governance import AccessArrangement, BoardRole
 from advocate_app.i18n import _
 from advocate_app.i18n.formatting import date_edit_format, format_datetime
-from advocate_app.services.errors import ServiceError
+from advocate_app.services.errors import ConcurrentEditError, ServiceError
 from advocate_app.ui.dialogs import board_editor
 from advocate_app.ui.dialogs.board_editor import (
     fit_to_screen,
@@ -58,6 +59,25 @@ def needs_text(needs: list[tuple[str, int]]) -> str:
     return "\n".join("• " + text for text, _count in needs)
 
 
+def meeting_fields() -> dict[str, str]:
+    """The meeting's fields compared when someone else saved it meanwhile."""
+    return {"title": _("Title"), "starts_local": _("Starts"),
+            "duration_minutes": _("Minutes long"), "timezone": _("Time zone"),
+            "place": _("Place"), "online_link": _("Online link"),
+            "arrangements": _("Access arrangements"),
+            "arrangements_notes": _("About the arrangements")}
+
+
+def meeting_as_input(view) -> MeetingInput:
+    """A stored meeting as the editor's input, to compare with what the editor holds."""
+    return MeetingInput(
+        board_id=view.board_id, title=view.title,
+        starts_local=view.local_start.replace(tzinfo=None),
+        duration_minutes=int((view.ends_at - view.starts_at).total_seconds() // 60),
+        timezone=view.timezone, place=view.place, online_link=view.online_link,
+        arrangements=view.arrangements, arrangements_notes=view.arrangements_notes)
+
+
 class MeetingEditor(QDialog):
     """``board`` is the BoardView the meeting belongs to; ``meeting_id`` None for a new one.
 
@@ -75,6 +95,8 @@ class MeetingEditor(QDialog):
         self.saved_id: int | None = None
         meeting = services.meetings.get_meeting(meeting_id) if meeting_id else None
         self._meeting = meeting
+        #: The meeting's version this editor started from (a save from it may be refused).
+        self.version = meeting.version if meeting else None
         self.read_only = bool(meeting and meeting.read_only)
         self.setWindowTitle(_("Edit meeting") if meeting else _("New meeting"))
         self.heading = Heading(meeting.title if meeting else _("New meeting of {board}").format(
@@ -301,6 +323,19 @@ class MeetingEditor(QDialog):
                                    if check.isChecked()),
             arrangements_notes=self.notes_field.toPlainText().strip())
 
+    def _someone_else_saved(self, error: ConcurrentEditError, data: MeetingInput) -> None:
+        """Both versions side by side; mine saved over theirs, or theirs kept (the editor
+        closes on them)."""
+        from advocate_app.ui.dialogs.edit_conflict import settle
+
+        choice = settle(self, _("Save meeting"), error, data, meeting_as_input,
+                        meeting_fields())
+        if choice is Choice.MINE:
+            self.version = error.version
+            self.save()
+        elif choice is Choice.THEIRS:
+            self.reject()
+
     def save(self) -> None:
         if self.read_only:
             self.reject()
@@ -311,8 +346,11 @@ class MeetingEditor(QDialog):
                 self.meeting_id = self._services.meetings.schedule_meeting(
                     data, self.agenda_tab.entries())
             else:
-                self._services.meetings.update_meeting(self.meeting_id, data)
+                self._services.meetings.update_meeting(self.meeting_id, data, self.version)
                 self.agenda_tab.save(self._services.meetings, self.meeting_id)
+        except ConcurrentEditError as exc:
+            self._someone_else_saved(exc, data)
+            return
         except ServiceError as exc:
             say_errors(self, _("Save meeting"), exc)
             return

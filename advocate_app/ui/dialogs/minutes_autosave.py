@@ -4,6 +4,11 @@ power loses at most the last second of typing.
 
 A busy database is tried again at the next tick; a refusal (the minutes can no longer be
 changed) is said on the status line.
+
+Each save starts from the item's version the notes were typed on. When another secretary
+saved the same item's notes in between, nothing is overwritten: both texts are shown and the
+secretary chooses (keep mine, take theirs, or go on typing and be asked at the next save).
+When only the item's timer moved (its notes are still those typed on), the save goes ahead.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QStatusBar
 
 from advocate_app.i18n import _
-from advocate_app.services.errors import ServiceError
+from advocate_app.services.errors import ConcurrentEditError, ServiceError
 
 log = logging.getLogger(__name__)
 
@@ -30,14 +35,18 @@ class NotesAutosave(QObject):
     ``current_item()``, saying each save on ``status``."""
 
     def __init__(self, notes: QPlainTextEdit, status: QStatusBar,
-                 save: Callable[[int, str], object], current_item: Callable[[], int | None],
-                 parent: QObject | None = None):
+                 save: Callable[[int, str, int | None], int],
+                 current_item: Callable[[], int | None], parent: QObject | None = None):
         super().__init__(parent)
         self._notes = notes
         self._status = status
         self._save = save
         self._current_item = current_item
         self._dirty = False
+        #: The item's version and notes the typing started from (None: not known, no check).
+        self._version: int | None = None
+        self._based_on = ""
+        self._asking = False  # the two versions are on screen: no save meanwhile
         self.saves = 0  # committed autosaves (the status line shows when the last was)
         notes.textChanged.connect(self._changed)
         self.timer = QTimer(self)
@@ -47,22 +56,28 @@ class NotesAutosave(QObject):
     def _changed(self) -> None:
         self._dirty = True
 
-    def show_notes(self, text: str) -> None:
-        """Show an item's saved notes, the cursor at their end, with nothing left to save."""
+    def show_notes(self, text: str, version: int | None = None) -> None:
+        """Show an item's saved notes (at ``version``), the cursor at their end, with nothing
+        left to save."""
         self._notes.blockSignals(True)
         self._notes.setPlainText(text)
         self._notes.blockSignals(False)
         self._notes.moveCursor(QTextCursor.MoveOperation.End)
         self._dirty = False
+        self._version, self._based_on = version, text
 
     def save_now(self) -> None:
         """Save the current item's notes if they changed (the timer calls this)."""
         item_id = self._current_item()
-        if not self._dirty or item_id is None:
+        if not self._dirty or item_id is None or self._asking:
             return
         text = self._notes.toPlainText()
         try:
-            self._save(item_id, text)
+            self._version = self._save(item_id, text, self._version)
+            self._based_on = text
+        except ConcurrentEditError as exc:
+            self._someone_else_saved(exc, text)
+            return
         except ServiceError as exc:
             self._status.showMessage(str(exc))
             return
@@ -75,3 +90,27 @@ class NotesAutosave(QObject):
         self._dirty = self._notes.toPlainText() != text
         self.saves += 1
         self._status.showMessage(_("Saved at {time}").format(time=time.strftime("%H:%M:%S")))
+
+    def _someone_else_saved(self, error: ConcurrentEditError, mine: str) -> None:
+        from advocate_app.domain.edit_conflicts import Choice, FieldDifference
+        from advocate_app.ui.dialogs.edit_conflict import choose_version
+
+        theirs = error.theirs
+        if theirs is None or getattr(theirs, "notes", None) == self._based_on:
+            # Their save left the notes as mine started from (the item's timer moved).
+            self._version = error.version
+            self.save_now()
+            return
+        self._asking = True
+        try:
+            choice = choose_version(self._notes.window(), _("Minutes notes"), str(error),
+                                    [FieldDifference(_("Notes"), mine, theirs.notes)])
+        finally:
+            self._asking = False
+        if choice is Choice.MINE:
+            self._version, self._based_on = error.version, theirs.notes
+            self.save_now()
+        elif choice is Choice.THEIRS:
+            self.show_notes(theirs.notes, error.version)
+        else:  # go on typing: asked again at the next save after a change
+            self._dirty = False

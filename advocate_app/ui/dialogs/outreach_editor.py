@@ -34,6 +34,7 @@ from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
 from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.domain.story_rules import StoryChannel
 from advocate_app.i18n import _
+from advocate_app.services.errors import ConcurrentEditError
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.outreach_blocks import (
     BLOCK_NAMES,
@@ -54,7 +55,7 @@ PREVIEW_DELAY_MS = 600
 
 class OutreachEditor(QDialog):
     """``drawing``: the item as another preview already shows it (the Outreach page's), so the
-    editor opens without drawing it again."""
+    editor opens without drawing it again. A save starts from ``version`` (see versions)."""
 
     def __init__(self, services, item: OutreachItem, item_id: int | None = None,
                  parent: QWidget | None = None, profile: ProfileKey = ProfileKey.STANDARD,
@@ -63,6 +64,7 @@ class OutreachEditor(QDialog):
         self._services = services
         self.item_id = item_id
         self.saved_id: int | None = None
+        self.version = services.outreach.version(item_id) if item_id is not None else None
         self.setWindowTitle(_("New outreach item") if item_id is None
                             else _("Edit “{title}”").format(title=item.title))
         self.setModal(True)
@@ -445,8 +447,6 @@ class OutreachEditor(QDialog):
         self.block_list.setCurrentRow(target)
         self._changed()
 
-    # --- saving ----------------------------------------------------------------------------
-
     def save(self) -> None:
         from advocate_app.services.errors import NotFoundError, ValidationError
 
@@ -455,14 +455,30 @@ class OutreachEditor(QDialog):
             self._show_title_error(_("An outreach item needs a title."))
             return
         try:
-            self.saved_id = self._services.outreach.save(item, self.item_id)
+            self.saved_id = self._services.outreach.save(item, self.item_id, self.version)
         except ValidationError as exc:
             self._show_title_error(exc.errors.get("title") or str(exc))
+            return
+        except ConcurrentEditError as exc:
+            self._someone_else_saved(exc, item)
             return
         except NotFoundError as exc:
             prompts.error(self, self.windowTitle(), str(exc))
             return
         self.accept()
+
+    def _someone_else_saved(self, error: ConcurrentEditError, item: OutreachItem) -> None:
+        """Both versions side by side; mine saved over theirs, or theirs kept (closing)."""
+        from advocate_app.domain.edit_conflicts import Choice
+        from advocate_app.ui.dialogs.edit_conflict import choose_version, item_differences
+
+        found = item_differences(item, error.theirs.item) if error.theirs is not None else []
+        choice = choose_version(self, self.windowTitle(), str(error), found)
+        if choice is Choice.MINE:
+            self.version = error.version
+            self.save()
+        elif choice is Choice.THEIRS:
+            super().reject()  # mine is dropped as chosen: close without asking again
 
     def _show_title_error(self, message: str) -> None:
         self.title_error.setText(message)

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advocate_app.domain.edit_conflicts import Choice
 from advocate_app.domain.story_rules import StoryTheme
 from advocate_app.i18n import _
 from advocate_app.i18n.formatting import format_date
-from advocate_app.services.errors import ServiceError, ValidationError
+from advocate_app.services.errors import ConcurrentEditError, ServiceError, ValidationError
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.board_editor import (
     date_of,
@@ -72,6 +73,9 @@ class StoryEditor(QDialog):
         self.saved_id: int | None = None
         story = services.stories.get(story_id) if story_id else None
         self._story = story
+        #: The story's version this editor started from, then last saved (a save from an
+        #: older one is refused).
+        self.version = story.version if story else None
         self.setWindowTitle(_("Edit story") if story else _("New story"))
         self.heading = Heading(story.title if story else _("New story"), level=2)
         self.tabs = QTabWidget()
@@ -277,12 +281,31 @@ class StoryEditor(QDialog):
             if self.story_id is None:
                 self.story_id = self._services.stories.create(data)
             else:
-                self._services.stories.update(self.story_id, data)
+                self.version = self._services.stories.update(self.story_id, data, self.version)
+        except ConcurrentEditError as exc:
+            return self._someone_else_saved(exc, data)
         except ServiceError as exc:
             say_errors(self, _("Save story"), exc)
             return False
         self.saved_id = self.story_id
         return True
+
+    def _someone_else_saved(self, error: ConcurrentEditError, data) -> bool:
+        """Both versions side by side: mine saved over theirs (True once saved), or theirs
+        kept (the editor closes on them)."""
+        from advocate_app.ui.dialogs.edit_conflict import settle
+
+        choice = settle(self, _("Save story"), error, data, lambda view: view, {
+            "title": _("Title"), "text": _("Story"), "teller_id": _("Teller"),
+            "themes": _("Themes"), "language": _("Language"),
+            "teller_is_child": _("Told by a child"), "told_on": _("Told on"),
+            "session_id": _("Session")})
+        if choice is Choice.MINE:
+            self.version = error.version
+            return self._saved_now()
+        if choice is Choice.THEIRS:
+            self.reject()
+        return False
 
     def save(self) -> None:
         if self._saved_now():

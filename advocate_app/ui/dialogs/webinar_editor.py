@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advocate_app.domain.edit_conflicts import Choice
 from advocate_app.domain.webinar_kinds import Platform, WebinarAccess, WebinarStatus
 from advocate_app.domain.webinar_rules import platform_warning
 from advocate_app.domain.webinar_views import PresenterInput, WebinarInput
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import date_edit_format, language_name
-from advocate_app.services.errors import ServiceError, ValidationError
+from advocate_app.services.errors import ConcurrentEditError, ServiceError, ValidationError
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs import board_editor
 from advocate_app.ui.dialogs.board_editor import name_buttons, zone_combo
@@ -66,6 +67,18 @@ def language_codes(text: str) -> tuple[str, ...]:
     return tuple(codes)
 
 
+def webinar_as_input(view) -> WebinarInput:
+    """A stored webinar as the editor's input, to compare with what the editor holds."""
+    return WebinarInput(
+        title=view.title, starts_local=view.local_start.replace(tzinfo=None),
+        duration_minutes=view.duration_minutes, timezone=view.timezone,
+        description=view.description, platform=view.platform, join_link=view.join_link,
+        capacity=view.capacity, access_offered=view.access_offered,
+        sign_language=view.sign_language,
+        interpretation_languages=view.interpretation_languages,
+        recording_link=view.recording_link, slides_link=view.slides_link, status=view.status)
+
+
 class WebinarEditor(QDialog):
     """``webinar_id`` None for a new webinar; ``saved_id`` is set once saved."""
 
@@ -77,6 +90,8 @@ class WebinarEditor(QDialog):
         self.webinar_id = webinar_id
         self.saved_id: int | None = None
         webinar = services.webinars.get(webinar_id) if webinar_id is not None else None
+        #: The webinar's version this editor started from (a save from it may be refused).
+        self.version = webinar.version if webinar else None
         self.setWindowTitle(_("Edit webinar") if webinar else _("New webinar"))
         self.heading = Heading(webinar.title if webinar else _("New webinar"), level=2)
         self.fields: dict[str, QWidget] = {}
@@ -391,15 +406,38 @@ class WebinarEditor(QDialog):
                 saved = webinars.create(data)
                 self.webinar_id = getattr(saved, "id", saved)
             else:
-                webinars.update(self.webinar_id, data)
+                webinars.update(self.webinar_id, data, self.version)
         except ValidationError as exc:
             self.show_errors(exc.errors)
+            return
+        except ConcurrentEditError as exc:
+            self._someone_else_saved(exc, data)
             return
         except ServiceError as exc:
             prompts.error(self, _("Save webinar"), str(exc))
             return
         self.saved_id = self.webinar_id
         self.accept()
+
+    def _someone_else_saved(self, error: ConcurrentEditError, data: WebinarInput) -> None:
+        """Both versions side by side; mine saved over theirs, or theirs kept (the editor
+        closes on them)."""
+        from advocate_app.ui.dialogs.edit_conflict import settle
+
+        choice = settle(self, _("Save webinar"), error, data, webinar_as_input, {
+            "title": _("Title"), "starts_local": _("Starts"),
+            "duration_minutes": _("Minutes long"), "timezone": _("Time zone"),
+            "description": _("Description"), "platform": _("Platform"),
+            "join_link": _("Join link"), "capacity": _("Places"),
+            "access_offered": _("Accessibility"), "sign_language": _("Sign language"),
+            "interpretation_languages": _("Interpretation"),
+            "recording_link": _("Recording"), "slides_link": _("Slides"),
+            "status": _("Status")})
+        if choice is Choice.MINE:
+            self.version = error.version
+            self.save()
+        elif choice is Choice.THEIRS:
+            self.reject()
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each message under its field; those about no one field at the top. The first field

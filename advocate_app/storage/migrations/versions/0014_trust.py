@@ -133,9 +133,27 @@ def _downgrade_pictures() -> None:
 
 # --- a version on every record people edit ----------------------------------------------------
 
+#: The tables of records people edit: each row counts its saves, so a save made from an older
+#: version is refused instead of silently undoing someone else's (members have had one since
+#: 0001).
+VERSIONED_TABLES = (
+    'outreach_items', 'boards', 'board_memberships', 'meetings', 'agenda_items', 'decisions',
+    'action_items', 'promises', 'raci_activities', 'raci_parties', 'consent_records',
+    'webinars', 'webinar_registrations', 'stories', 'story_sessions', 'feedback_responses',
+)
+
+
 def _upgrade_versions() -> None:
-    pass
+    # A plain ADD COLUMN with a constant default: SQLite fills every row without copying the
+    # table (no batch rebuild of large tables such as consent_records).
+    for table in VERSIONED_TABLES:
+        op.add_column(table, sa.Column('version', sa.Integer(), nullable=False,
+                                       server_default='1'))
 
 
 def _downgrade_versions() -> None:
-    pass
+    for table in reversed(VERSIONED_TABLES):
+        if op.get_bind().dialect.name == 'sqlite':
+            op.execute(f'ALTER TABLE {table} DROP COLUMN version')
+        else:
+            op.drop_column(table, 'version')

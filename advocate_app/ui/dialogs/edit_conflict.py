@@ -1,0 +1,89 @@
+"""Someone else saved the record I was editing: both versions side by side, and a choice.
+
+One dialog for every editor. It lists the fields that differ (mine and theirs, whole and
+wrapped) and offers: keep mine (saved over theirs, as the newest version), take theirs (mine
+dropped, theirs shown), or go back to editing. Editors call :func:`settle` (or :func:`choose_version`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from advocate_app.domain.edit_conflicts import (
+    Choice,
+    FieldDifference,
+    block_differences,
+    differences,
+)
+from advocate_app.i18n import _
+from advocate_app.services.errors import ConcurrentEditError
+from advocate_app.ui import prompts
+from advocate_app.ui.dialogs.record_lists import records_table, whole_rows_model
+from advocate_app.ui.models.rows import Row
+from advocate_app.ui.widgets.screen import fit_to_screen
+
+
+class EditConflictDialog(QDialog):
+    def __init__(self, parent: QWidget | None, title: str, message: str,
+                 found: Sequence[FieldDifference]):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.choice: Choice | None = None
+        layout = QVBoxLayout(self)
+        intro = QLabel(message + "\n" + (
+            _("Where your values and theirs differ:") if found else
+            _("Their version and yours hold the same values.")))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.model = whole_rows_model([_("Field"), _("Yours"), _("Theirs")], self)
+        self.model.set_rows([Row(index, (d.label, d.mine, d.theirs))
+                             for index, d in enumerate(found)])
+        self.table = records_table(self.model, _("Your values and theirs"), main=(1, 2))
+        layout.addWidget(self.table, 1)
+        self.table.setVisible(bool(found))
+        buttons = QDialogButtonBox(self)
+        self.keep_mine = QPushButton(_("&Keep mine (save over theirs)"))
+        self.take_theirs = QPushButton(_("&Take theirs (drop mine)"))
+        buttons.addButton(self.keep_mine, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.take_theirs, QDialogButtonBox.ButtonRole.AcceptRole)
+        back = buttons.addButton(_("&Go back to editing"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.keep_mine.clicked.connect(lambda: self._chosen(Choice.MINE))
+        self.take_theirs.clicked.connect(lambda: self._chosen(Choice.THEIRS))
+        back.clicked.connect(self.reject)
+        self.take_theirs.setDefault(True)
+        layout.addWidget(buttons)
+        fit_to_screen(self, max(640, self.fontMetrics().averageCharWidth() * 90), 420)
+
+    def _chosen(self, choice: Choice) -> None:
+        self.choice = choice
+        self.accept()
+
+
+def choose_version(parent: QWidget | None, title: str, message: str,
+                   found: Sequence[FieldDifference]) -> Choice | None:
+    """Show both versions; the person's choice, or None to go back to editing."""
+    dialog = EditConflictDialog(parent, title, message, found)
+    if not prompts.run_modal(dialog):
+        return None
+    return dialog.choice
+
+
+def settle(parent: QWidget | None, title: str, error: ConcurrentEditError, mine: object,
+           as_mine: Callable[[Any], object], labels: Mapping[str, str]) -> Choice | None:
+    """An editor's save was refused (``error``): show ``mine`` (the editor's input) beside
+    the stored record made the same kind of input by ``as_mine``, the fields of ``labels``
+    that differ, and return the choice."""
+    found = (differences(mine, as_mine(error.theirs), labels)
+             if error.theirs is not None else [])
+    return choose_version(parent, title, str(error), found)
+
+
+def item_differences(mine: Any, theirs: Any) -> list[FieldDifference]:
+    """Two versions of an outreach item: the details, then block by block."""
+    return differences(mine, theirs, {
+        "title": _("Title"), "kind": _("Kind"), "language": _("Language"),
+        "audience": _("Audience"), "group": _("Group"), "easy_read": _("Easy Read")},
+    ) + block_differences(mine.blocks, theirs.blocks, lambda n: _("Block {n}").format(n=n))

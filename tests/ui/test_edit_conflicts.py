@@ -1,0 +1,120 @@
+"""A colleague saved the record open in my editor: both versions side by side, and my choice
+(keep mine, saved over theirs; or take theirs) is what is stored. Two clients of one file."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+import pytest
+from PySide6.QtWidgets import QPlainTextEdit, QStatusBar
+
+from advocate_app.app import open_services
+from advocate_app.domain.board_views import AgendaInput, BoardInput, MeetingInput
+from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
+from advocate_app.ui import prompts
+from advocate_app.ui.dialogs.edit_conflict import EditConflictDialog
+from advocate_app.ui.dialogs.meeting_editor import MeetingEditor, meeting_as_input
+from advocate_app.ui.dialogs.minutes_autosave import NotesAutosave
+from advocate_app.ui.dialogs.outreach_editor import OutreachEditor
+
+
+@pytest.fixture
+def colleague(services, app_paths):
+    """Someone else's client on the same database file."""
+    other = open_services(app_paths.default_database_url(), app_paths)
+    yield other
+    other.close()
+
+
+@pytest.fixture
+def meeting_id(services):
+    board_id = services.boards.create_board(BoardInput("Patient Advisory Board"))
+    return services.meetings.schedule_meeting(
+        MeetingInput(board_id, "Spring meeting", datetime(2026, 3, 10, 18, 30),
+                     place="Community Hall"), [AgendaInput("Welcome", "Chair", 5)])
+
+
+def _answer(monkeypatch, button: str) -> list[list[tuple[str, str, str]]]:
+    """Answer the two-versions dialog by pressing ``button``; what each one showed."""
+    shown = []
+
+    def run(dialog):
+        assert isinstance(dialog, EditConflictDialog)
+        model = dialog.model
+        shown.append([tuple(model.index(row, column).data() for column in range(3))
+                      for row in range(model.rowCount())])
+        getattr(dialog, button).click()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(prompts, "run_modal", run)
+    return shown
+
+
+def test_the_meeting_editor_shows_both_and_keeps_mine_when_asked(qtbot, services, colleague,
+                                                                  meeting_id, monkeypatch):
+    board = services.boards.list_boards()[0]
+    editor = MeetingEditor(services, board, meeting_id)
+    qtbot.addWidget(editor)
+    theirs = colleague.meetings.get_meeting(meeting_id)
+    colleague.meetings.update_meeting(meeting_id, replace(meeting_as_input(theirs),
+                                                          place="Library"), theirs.version)
+    editor.title_field.setText("Spring board meeting")
+    shown = _answer(monkeypatch, "keep_mine")
+    editor.save()
+    assert shown == [[("Title", "Spring board meeting", "Spring meeting"),
+                      ("Place", "Community Hall", "Library")]]
+    assert editor.result() == editor.DialogCode.Accepted
+    stored = colleague.meetings.get_meeting(meeting_id)
+    assert (stored.title, stored.place) == ("Spring board meeting", "Community Hall")
+
+
+def test_taking_theirs_closes_the_outreach_editor_and_keeps_their_blocks(
+        qtbot, services, colleague, monkeypatch):
+    item = OutreachItem(ItemKind.LEAFLET, "Welcome", "en",
+                        (Block("paragraph", {"text": "Hello"}),))
+    item_id = services.outreach.save(item)
+    editor = OutreachEditor(services, item, item_id)
+    qtbot.addWidget(editor)
+    colleague.outreach.save(OutreachItem(ItemKind.LEAFLET, "Welcome", "en", (
+        Block("paragraph", {"text": "Hello and welcome"}),)), item_id,
+        colleague.outreach.version(item_id))
+    editor.title_edit.setText("Welcome pack")
+    shown = _answer(monkeypatch, "take_theirs")
+    editor.save()
+    assert shown == [[("Title", "Welcome pack", "Welcome"),
+                      ("Block 1", "paragraph\nHello", "paragraph\nHello and welcome")]]
+    assert editor.result() == editor.DialogCode.Rejected
+    stored = services.outreach.get(item_id)
+    assert (stored.title, stored.blocks[0].data["text"]) == ("Welcome", "Hello and welcome")
+
+
+def test_live_minutes_notes_of_two_secretaries_are_never_overwritten(qtbot, services, colleague,
+                                                                     meeting_id, monkeypatch):
+    notes, status = QPlainTextEdit(), QStatusBar()
+    qtbot.addWidget(notes)
+    qtbot.addWidget(status)
+    item = services.meetings.get_meeting(meeting_id).agenda[0]
+    autosave = NotesAutosave(notes, status, services.minutes.save_notes, lambda: item.id)
+    autosave.show_notes(item.notes, item.version)
+    notes.setPlainText("Welcome by the chair.")
+    autosave.save_now()
+    # The other secretary moves to this item (its timer starts): my typing still saves.
+    colleague.minutes.set_current_item(meeting_id, item.id)
+    notes.appendPlainText("Apologies: two.")
+    autosave.save_now()
+    assert colleague.minutes.notes(item.id).notes == "Welcome by the chair.\nApologies: two."
+    # Then they type over the same item's notes: mine is not saved over theirs silently.
+    theirs = colleague.minutes.notes(item.id)
+    colleague.minutes.save_notes(item.id, "Chair welcomed all.", theirs.version)
+    notes.appendPlainText("Minutes of last time approved.")
+    shown = _answer(monkeypatch, "take_theirs")
+    autosave.save_now()
+    assert shown == [[("Notes", "Welcome by the chair.\nApologies: two.\n"
+                                "Minutes of last time approved.", "Chair welcomed all.")]]
+    assert notes.toPlainText() == "Chair welcomed all."
+    # Typing on from theirs saves without asking again.
+    notes.appendPlainText("Minutes approved.")
+    autosave.save_now()
+    assert len(shown) == 1
+    assert colleague.minutes.notes(item.id).notes == "Chair welcomed all.\nMinutes approved."
