@@ -127,6 +127,11 @@ def test_a_volunteer_sees_no_stories_boards_or_health_and_cannot_edit(qtbot, app
     dashboard = window.show_section("stories")
     assert dashboard.objectName() == "page-dashboard"
     assert not dashboard.events_box.isVisibleTo(window)
+    outreach = window.show_section("outreach")  # printing, not writing items
+    assert outreach.pack_button.isVisibleTo(window) and outreach.pdf_button.isVisibleTo(window)
+    assert not any(b.isVisibleTo(window) for b in (
+        outreach.new_button, outreach.edit_button, outreach.duplicate_button,
+        outreach.import_button, outreach.archive_button))
 
     from advocate_app.ui.dialogs.member_editor import MemberEditorDialog
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advocate_app.domain.access import Permission
 from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
 from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.i18n import _, ngettext
@@ -135,6 +136,12 @@ class OutreachPage(QWidget):
         for button in (self.edit_button, self.duplicate_button, self.import_button,
                        self.export_button, self.archive_button, self.pack_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+        # An account that may print but not write items (a volunteer) sees what printing needs.
+        self.may_edit = services.actor.may(Permission.EDIT_OUTREACH)
+        for button in (self.new_button, self.edit_button, self.duplicate_button,
+                       self.import_button, self.export_button, self.archive_button):
+            button.setVisible(self.may_edit)
+        self.pack_button.setVisible(services.actor.may(Permission.PRINT))
 
         # The preview side: the item drawn as it will print, and what can be made of it.
         self.output = OutreachOutput(self, services)
@@ -319,6 +326,8 @@ class OutreachPage(QWidget):
         self.open_editor(item, None)
 
     def edit_selected(self) -> None:
+        if not self.may_edit:  # a double click, from an account that may not change items
+            return
         chosen = self.chosen_item(_("Edit outreach item"))
         if chosen is not None:
             self.open_editor(chosen[1], chosen[0])
