@@ -37,6 +37,7 @@ def add_parsers(commands) -> None:
 
 def _encrypt(args, context) -> int:
     encryption = context.services.encryption
+    encryption.check_allowed()
     if encryption.encrypted:
         finished = encryption.encrypt_backups()  # those an interrupted encrypt left plain
         if not finished.backups and not finished.left_alone:
@@ -51,6 +52,7 @@ def _encrypt(args, context) -> int:
 
 def _change(args, context) -> int:
     encryption = context.services.encryption
+    encryption.check_allowed()
     if not encryption.encrypted:
         print("advocate-app: " + _("This database is not encrypted; use “advocate-app "
                                    "encrypt” to encrypt it."), file=sys.stderr)

@@ -142,6 +142,11 @@ class EncryptionService:
     def encrypted(self) -> bool:
         return self._database.key is not None
 
+    def check_allowed(self) -> Path:
+        """The database file, once it is sure this account may convert it and that it is a
+        SQLite file (before anyone is asked for a passphrase)."""
+        return self._sqlite_file()
+
     def encrypt(self, passphrase: str) -> ConversionResult:
         """Encrypt the database and every plain backup with ``passphrase``."""
         database_file = self._sqlite_file()

@@ -94,11 +94,17 @@ class DatabaseKey:
     def literal(self, database_file: Path | str) -> str:
         """SQLCipher's raw key for ``database_file`` (``x'…'``), with the salt when the file is
         new, so that the passphrase alone opens it later."""
-        salt = file_salt(database_file)
+        path = os.path.abspath(database_file)
+        with self._lock:
+            fresh = self._fresh_salts.get(path)
+        if fresh is not None:  # made by this key: its salt is known without reading it
+            _remember_head(path, fresh)
+            return f"x'{self.raw_key(fresh).hex()}{fresh.hex()}'"
+        salt = file_salt(path)
         if salt is not None:
             return f"x'{self.raw_key(salt).hex()}'"
         with self._lock:
-            salt = self._fresh_salts.setdefault(str(database_file), secrets.token_bytes(SALT_BYTES))
+            salt = self._fresh_salts.setdefault(path, secrets.token_bytes(SALT_BYTES))
         return f"x'{self.raw_key(salt).hex()}{salt.hex()}'"
 
 
@@ -122,13 +128,55 @@ def as_key(key: DatabaseKey | str | None) -> DatabaseKey | None:
     return DatabaseKey(key)
 
 
+#: The first bytes of each file looked at, by its path and inode: read once. Closing any
+#: descriptor of a file drops every POSIX lock this process holds on it, SQLite's own included,
+#: so a database this process may have open must never be opened and closed again by hand.
+_HEADS: dict[str, tuple[tuple[int, int], bytes]] = {}
+_HEADS_LOCK = threading.Lock()
+
+
+def _head(database_file: Path | str) -> bytes:
+    """The file's first 16 bytes (fewer for a short file, none for a missing one)."""
+    path = os.path.abspath(database_file)
+    try:
+        status = os.stat(path)
+    except OSError:
+        return b""
+    identity = (status.st_dev, status.st_ino)
+    with _HEADS_LOCK:
+        cached = _HEADS.get(path)
+    if cached is not None and cached[0] == identity:
+        return cached[1]
+    if status.st_size < SALT_BYTES or not os.path.isfile(path):
+        return b""
+    with open(path, "rb") as handle:
+        head = handle.read(SALT_BYTES)
+    if len(head) == SALT_BYTES:  # a file's first page never changes what it is
+        with _HEADS_LOCK:
+            _HEADS[path] = (identity, head)
+    return head
+
+
+def _remember_head(database_file: Path | str, head: bytes) -> None:
+    path = os.path.abspath(database_file)
+    try:
+        status = os.stat(path)
+    except OSError:
+        return
+    if status.st_size >= SALT_BYTES:
+        with _HEADS_LOCK:
+            _HEADS[path] = ((status.st_dev, status.st_ino), head)
+
+
+def forget_file(database_file: Path | str) -> None:
+    """Forget what was read of ``database_file`` (it was replaced, or is about to be)."""
+    with _HEADS_LOCK:
+        _HEADS.pop(os.path.abspath(database_file), None)
+
+
 def file_salt(database_file: Path | str) -> bytes | None:
     """The salt at the start of an encrypted file; None for a missing, empty or plain file."""
-    try:
-        with open(database_file, "rb") as handle:
-            head = handle.read(SALT_BYTES)
-    except (FileNotFoundError, IsADirectoryError):
-        return None
+    head = _head(database_file)
     if len(head) < SALT_BYTES or head == PLAIN_HEADER:
         return None
     return head
@@ -233,6 +281,7 @@ def remove_leftovers(database_file: Path) -> None:
     """Remove a converted copy an interrupted conversion left behind (it never replaced
     anything, so the database itself is whole)."""
     work = converting_file(database_file)
+    forget_file(work)
     for path in (work, *(work.with_name(work.name + s) for s in ("-journal", "-wal", "-shm"))):
         path.unlink(missing_ok=True)
 
@@ -285,6 +334,8 @@ def _convert(database_file: Path, old: DatabaseKey | None, new: DatabaseKey | No
                             "first, then try again."))
     _sidecar(database_file, "-shm").unlink(missing_ok=True)
     os.replace(work, database_file)
+    forget_file(database_file)
+    forget_file(work)
     _fsync_directory(database_file.parent)
 
 

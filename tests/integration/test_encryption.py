@@ -288,3 +288,59 @@ def test_the_passphrase_is_derived_once_however_many_connections(tmp_path, monke
         services.close()
     assert derivations == [1]
     assert "correct" not in repr(key)
+
+
+def test_encrypt_refuses_while_another_program_has_the_database_open(tmp_path):
+    paths, _secrets = _demo_folder(tmp_path / "data", members=10)
+    holder = subprocess.Popen(  # a window elsewhere: its reader keeps a connection open
+        [sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+         "print(c.execute('SELECT count(*) FROM members').fetchone()[0], flush=True); "
+         "sys.stdin.read()", str(paths.database_file)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "10"
+        before = _digest(paths.database_file)
+
+        result = run_app(paths.data_dir, "encrypt", ADVOCATE_NEW_PASSPHRASE=PASSPHRASE)
+
+        assert result.returncode == 1
+        assert result.stderr.strip() == ("advocate-app: The database is open in another "
+                                         "program; close Advocate there first, then try again.")
+        assert not cipher.is_encrypted(paths.database_file)
+        assert _digest(paths.database_file) == before
+        assert not list(paths.data_dir.glob("*" + cipher.CONVERTING_SUFFIX + "*"))
+    finally:
+        holder.communicate("", timeout=30)
+    assert run_app(paths.data_dir, "encrypt", ADVOCATE_NEW_PASSPHRASE=PASSPHRASE).returncode == 0
+
+
+@pytest.mark.postgresql
+def test_postgresql_is_refused_before_any_passphrase_is_asked(tmp_path, migrated_postgres_url):
+    result = run_app(tmp_path / "data", "--database-url", migrated_postgres_url, "encrypt")
+
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "advocate-app: Only Advocate's own database file is encrypted here; a PostgreSQL "
+        "database is encrypted at rest by its server.")
+
+
+def test_a_database_already_open_is_never_opened_again_by_hand(tmp_path, monkeypatch):
+    """Closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's
+    too: once connections are open, new ones (the pool's, the reader's) and the checks of
+    whether the file is encrypted must not read its first bytes again."""
+    paths, _secrets = _demo_folder(tmp_path / "data", members=5)
+    cipher.encrypt(paths.database_file, PASSPHRASE)
+    services = open_services(paths.default_database_url(), paths, cipher.DatabaseKey(PASSPHRASE))
+    try:
+        services.members.count(EVERYONE)
+
+        def opened_again(*args, **kwargs):
+            raise AssertionError(f"the database file was opened by hand: {args}")
+
+        monkeypatch.setattr(cipher, "open", opened_again, raising=False)
+        services.warm_up()  # the engine's first pooled connection
+        assert cipher.is_encrypted(paths.database_file)
+        cipher.connect(paths.database_file, services.database.key).close()
+        assert services.members.count(EVERYONE) == 5
+    finally:
+        services.close()
