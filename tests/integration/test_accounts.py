@@ -179,3 +179,19 @@ def test_an_account_linked_to_its_member_knows_who_it_is(services):
     assert admin.accounts.signed_in_member() == (member.id, "Ada Example")
     with pytest.raises(ServiceError, match="no member"):
         admin.accounts.link_member(account.id, 999999)
+
+
+def test_accounts_work_alike_on_sqlite_and_postgresql(any_services):
+    services = any_services
+    assert not services.accounts.needs_sign_in()
+    ada = services.accounts.add("ada", PASSWORD, AccountRole.STAFF)
+    assert ada.role is AccountRole.ADMIN and services.accounts.needs_sign_in()
+    admin = services.as_actor(services.accounts.authenticate("Ada", PASSWORD))
+    vic = admin.accounts.add("vic", PASSWORD, AccountRole.VOLUNTEER)
+    with pytest.raises(ServiceError, match="last active administrator"):
+        admin.accounts.deactivate(ada.id)
+    admin.accounts.deactivate(vic.id)
+    listed = {a.username: a for a in admin.accounts.list()}
+    assert not listed["vic"].active and listed["ada"].last_signed_in_at is not None
+    with pytest.raises(SignInError, match="deactivated"):
+        services.accounts.authenticate("vic", PASSWORD)

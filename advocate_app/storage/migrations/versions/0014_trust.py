@@ -58,6 +58,10 @@ def _upgrade_accounts() -> None:
         op.add_column('accounts', sa.Column('member_id', sa.Integer(), nullable=True))
         op.create_foreign_key('fk_accounts_member_id_members', 'accounts', 'members',
                               ['member_id'], ['id'])
+        # Account 1 was written with its id, so the id sequence never moved: the first
+        # account added would be given 1 again.
+        op.execute("SELECT setval(pg_get_serial_sequence('accounts', 'id'), "
+                   "(SELECT max(id) FROM accounts))")
 
 
 def _downgrade_accounts() -> None:
