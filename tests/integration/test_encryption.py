@@ -344,3 +344,43 @@ def test_a_database_already_open_is_never_opened_again_by_hand(tmp_path, monkeyp
         assert services.members.count(EVERYONE) == 5
     finally:
         services.close()
+
+
+def test_at_a_terminal_the_passphrases_are_asked(tmp_path, monkeypatch, capsys):
+    from advocate_app.cli import security
+
+    paths, _secrets = _demo_folder(tmp_path / "data", members=5)
+    monkeypatch.setenv("ADVOCATE_DATA_DIR", str(paths.data_dir))
+    monkeypatch.setattr(security, "_interactive", lambda: True)
+    answers: list[str] = []
+    monkeypatch.setattr("getpass.getpass", lambda prompt: answers.pop(0))
+
+    answers[:] = [PASSPHRASE, PASSPHRASE + "!"]
+    assert main(["encrypt"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "advocate-app: The two passphrases are not the same; nothing was changed.")
+    assert not cipher.is_encrypted(paths.database_file)
+
+    answers[:] = [PASSPHRASE, PASSPHRASE]
+    assert main(["encrypt"]) == 0
+    assert cipher.is_encrypted(paths.database_file)
+
+    answers[:] = ["not the passphrase"]  # asked at start-up, before the command runs
+    assert main(["meetings", "list"]) == 1
+    assert "passphrase does not open this database" in capsys.readouterr().err
+    answers[:] = [PASSPHRASE]
+    assert main(["meetings", "list"]) == 0
+
+
+def test_the_window_asks_before_anything_opens_and_cancel_quits(tmp_path, monkeypatch):
+    from advocate_app.ui import passphrase_dialog
+
+    paths, _secrets = _demo_folder(tmp_path / "data", members=5)
+    cipher.encrypt(paths.database_file, PASSPHRASE)
+    monkeypatch.setenv("ADVOCATE_DATA_DIR", str(paths.data_dir))
+    asked = []
+    monkeypatch.setattr(passphrase_dialog, "ask_for_key",
+                        lambda database_file, language: asked.append(database_file))
+
+    assert main([]) == 0
+    assert asked == [paths.database_file]
