@@ -262,12 +262,16 @@ class PrivacyService:
                 for i, g, f, p, u in rows]
 
     def apply_retention(self, years: int, today: date | None = None) -> int:
-        candidates = self.retention_candidates(years, today)
-        for candidate in candidates:
-            self._erase(candidate.id)
-        if candidates:
+        return self.erase_all([c.id for c in self.retention_candidates(years, today)])
+
+    def erase_all(self, member_ids: list[int]) -> int:
+        """Erase each member (see :meth:`erase`), clearing the database file's old copies
+        once at the end; how many were erased."""
+        for member_id in member_ids:
+            self._erase(member_id)
+        if member_ids:
             self._clear_old_copies()
-        return len(candidates)
+        return len(member_ids)
 
 
 def valid_consent_sql_any() -> str:

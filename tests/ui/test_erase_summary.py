@@ -30,6 +30,7 @@ def test_erasing_from_the_page_tells_what_became_of_their_webinars_and_feedback(
     told = []
     monkeypatch.setattr(prompts, "information", lambda parent, title, text: told.append(text))
     page.actions.erase_selected()
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)  # erased in the background
     assert services.members.get(member).given_name == ""
     (text,) = told
     assert "1 webinar registration kept for the figures, its notes removed." in text

@@ -34,6 +34,7 @@ def test_retention_lists_then_erases_after_confirmation(qtbot, services, monkeyp
     assert services.members.get(old.id).given_name == "Old"
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
     dialog.erase_candidates()
+    qtbot.waitUntil(lambda: dialog.erased == 1, timeout=10_000)  # in the background
     assert services.members.get(old.id).given_name == ""
     assert dialog.erased == 1 and dialog.candidates_table.model().rowCount() == 0
 

@@ -97,12 +97,25 @@ class PrivacyToolsDialog(QDialog):
                          "for good; only anonymous counts remain.", count).format(n=count),
                 destructive_label=_("Erase for good")):
             return
-        for candidate in self.candidates:
-            self._services.privacy.erase(candidate.id)
-        self.erased += count
-        self.list_candidates()
-        self.retention_summary.setText(ngettext("{n} member erased.", "{n} members erased.",
-                                                count).format(n=count))
+        from advocate_app.ui.tasks import run_in_background
+
+        self.erase_button.setEnabled(False)
+
+        def done(erased: int) -> None:
+            self.erased += erased
+            self.list_candidates()
+            self.list_old_backups()
+            self.retention_summary.setText(ngettext(
+                "{n} member erased.", "{n} members erased.", erased).format(n=erased))
+
+        def failed(exc: Exception) -> None:
+            self.list_candidates()
+            prompts.error(self, _("Erase members"), str(exc))
+
+        ids = [candidate.id for candidate in self.candidates]
+        self.erase_task = run_in_background(  # the database file is rebuilt after erasing
+            self, lambda _progress, _cancelled: self._services.privacy.erase_all(ids),
+            on_done=done, on_error=failed)
 
     # --- backups made before an erasure -----------------------------------------------------
 

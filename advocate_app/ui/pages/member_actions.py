@@ -252,8 +252,20 @@ class MemberActions(QObject):
                   "removed for good; only anonymous counts remain. This cannot be undone.")
                 .format(name=row.display_name), destructive_label=_("Erase for good")):
             return
-        erased: list = []
-        page._run_change(lambda: erased.append(self._services.privacy.erase(row.id)),
-                         _("{name} erased.").format(name=row.display_name), None)
-        if erased and len(erased[0].sentences) > 1:  # their webinars, stories, feedback …
-            prompts.information(page, _("Erase member"), "\n\n".join(erased[0].sentences))
+        from advocate_app.ui.tasks import run_in_background
+
+        def done(erased) -> None:
+            page._run_change(lambda: None, _("{name} erased.").format(
+                name=row.display_name), None)
+            if len(erased.sentences) > 1:  # their webinars, stories, feedback, backups …
+                prompts.information(page, _("Erase member"), "\n\n".join(erased.sentences))
+
+        def failed(error: Exception) -> None:
+            prompts.error(page, _("Members"), str(error))
+            page.refresh()
+
+        # In the background: the database file is rebuilt after an erasure (a second or two
+        # with 100,000 members).
+        self.erase_task = run_in_background(
+            page, lambda _progress, _cancelled: self._services.privacy.erase(row.id),
+            on_done=done, on_error=failed)
