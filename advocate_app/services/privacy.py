@@ -124,7 +124,7 @@ class PrivacyService:
             if member is None:
                 raise NotFoundError(_("This member no longer exists."))
             label = _("Erased member {id}").format(id=member_id)
-            names = privacy_traces.names_of(uow.session, member_id)
+            names, namesake = privacy_traces.names_of(uow.session, member_id)
             now = utcnow()
             for name in _ERASED_TEXT:
                 setattr(member, name, "")
@@ -166,6 +166,9 @@ class PrivacyService:
                 "Their name or contact details, written in {n} other records (minutes, "
                 "agendas, outreach items …), replaced by “{label}”.", named).format(
                 n=named, label=label))
+        if namesake:
+            said.append(_("Another member has the same name, so where it is written (minutes, "
+                          "notes …) it was left as it is: check those by hand."))
         return ErasureResult(member_id, tuple(said))
 
     def _clear_old_copies(self) -> list[str]:

@@ -73,10 +73,11 @@ def held(reader: Reader, member_id: int) -> dict[str, list[dict[str, Any]]]:
                               for r in meetings]}
 
 
-def names_of(session: Session, member_id: int) -> set[str]:
+def names_of(session: Session, member_id: int) -> tuple[set[str], bool]:
     """Every way the member's record (and the duplicates merged into it) wrote their name,
-    email addresses and phone numbers: what erasure looks for in free text."""
-    from sqlalchemy import select
+    email addresses and phone numbers: what erasure looks for in free text. A name another
+    member also has is left out (it may be theirs); the flag says one was."""
+    from sqlalchemy import func, select
 
     from advocate_app.domain.members import Member
     from advocate_app.domain.merges import MemberMerge
@@ -97,10 +98,16 @@ def names_of(session: Session, member_id: int) -> set[str]:
         if isinstance(found, dict):
             people.append(found)
     needles: set[str] = set()
+    shared = False
     for person in people:
         given = str(person.get("given_name") or "").strip()
         family = str(person.get("family_name") or "").strip()
-        if given and family:
+        namesake = session.scalar(select(func.count()).select_from(Member).where(
+            Member.id != member_id, Member.erased_at.is_(None),
+            func.lower(Member.given_name) == given.lower(),
+            func.lower(Member.family_name) == family.lower())) if given and family else 0
+        shared = shared or bool(namesake)
+        if given and family and not namesake:
             needles.update({f"{given} {family}", f"{family} {given}", f"{family}, {given}"})
         preferred = str(person.get("preferred_name") or "").strip()
         if " " in preferred:
@@ -112,7 +119,7 @@ def names_of(session: Session, member_id: int) -> set[str]:
                     item, dict) else item
                 if isinstance(text, str) and len(text.strip()) >= 6:
                     needles.add(text.strip())
-    return needles
+    return needles, shared
 
 
 def replace_names(session: Session, needles: Iterable[str], label: str) -> int:

@@ -97,3 +97,18 @@ def test_erasure_removes_seats_attendance_and_their_name_in_the_minutes(services
     # Other people keep their own records as they were.
     kept = services.privacy.everything_we_hold(community["colleague"])
     assert kept["board_roles"][0]["role"] == "chair"
+
+
+def test_a_name_another_member_shares_is_left_where_it_is_written(services, community):
+    namesake = _person(services, "Amara", "Nwosu", email="other.amara@example.org")
+    item = services.meetings.get_meeting(community["meeting"]).agenda[0].id
+    services.minutes.save_notes(item, "Amara Nwosu (amara@example.org) will write up.")
+
+    result = services.privacy.erase(community["amara"])
+
+    (agenda,) = services.meetings.get_meeting(community["meeting"]).agenda
+    label = f"Erased member {community['amara']}"
+    assert agenda.notes == f"Amara Nwosu ({label}) will write up."  # the email is theirs
+    assert agenda.presenter == "Amara Nwosu"
+    assert any("Another member has the same name" in s for s in result.sentences)
+    assert services.members.get(namesake).given_name == "Amara"
