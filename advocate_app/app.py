@@ -87,9 +87,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:
             cli.print_quietly_to_a_closed_pipe()
             return 0
+        except Exception as exc:  # noqa: BLE001 - one sentence here, the whole story in the log
+            return command_failed(args.command, exc, context)
     from advocate_app.ui.application import run_gui
 
     return run_gui(context, smoke_test=args.smoke_test)
+
+
+def command_failed(command: str, error: Exception, context: AppContext) -> int:
+    """A command stopped by an error it does not handle itself: one sentence on the terminal,
+    never the database's own words (they can quote other members' data); the log keeps where
+    it happened (the traceback in full when it is not the database's)."""
+    from advocate_app.i18n import _
+    from advocate_app.storage.failures import failure_of, log_text, sentence
+
+    log_file = str(context.paths.log_dir / "advocate.log")
+    failure = failure_of(error)
+    if failure is None:
+        log.error("The command %s failed unexpectedly", command, exc_info=error)
+        message = _("Something went wrong that Advocate did not expect, so the command "
+                    "stopped; what happened is written in {log}.").format(log=log_file)
+    else:
+        log.error("The command %s stopped: %s", command, log_text(error, failure))
+        sqlite_file = sqlite_file_from_url(context.database_url)
+        message = sentence(failure, str(sqlite_file) if sqlite_file is not None
+                           else context.shown_database_url, log_file)
+    print(f"advocate-app: {message}", file=sys.stderr)
+    return 1
 
 
 def build_context(args, paths: AppPaths, language: str, started_at: float) -> AppContext:
@@ -186,13 +210,21 @@ def open_services(database_url: str, paths: AppPaths, key=None):
     from advocate_app.services.container import Services
     from advocate_app.storage.cipher import database_errors
     from advocate_app.storage.database import Database
-    from advocate_app.storage.schema_version import HEAD_REVISION, sqlite_revision
+    from advocate_app.storage.schema_version import (
+        HEAD_REVISION,
+        is_foreign_sqlite,
+        sqlite_revision,
+    )
 
     sqlite_file = sqlite_file_from_url(database_url)
     database = Database(database_url, sqlite_file, key)
     errors = database_errors() if key is not None else (sqlite3.Error,)
     try:
         if sqlite_file is None or sqlite_revision(sqlite_file, key) != HEAD_REVISION:
+            if sqlite_file is not None and is_foreign_sqlite(sqlite_file, key):
+                raise StartupError(_(
+                    "{path} is another program's database, not Advocate's; it was left as it "
+                    "is. Choose an Advocate database, or a new file.").format(path=sqlite_file))
             _migrate(database, paths.backup_dir)
     except errors as exc:
         raise StartupError(
@@ -208,12 +240,16 @@ def _migrate(database, backup_dir: Path) -> None:
 
     from advocate_app.i18n import _
     from advocate_app.storage.engine import DatabaseUrlError
-    from advocate_app.storage.migrate import SchemaTooNewError, ensure_schema
+    from advocate_app.storage.migrate import (
+        ForeignDatabaseError,
+        SchemaTooNewError,
+        ensure_schema,
+    )
 
     try:
         ensure_schema(database.engine, sqlite_file=database.sqlite_file, backup_dir=backup_dir,
                       key=database.key)
-    except (DatabaseUrlError, SchemaTooNewError) as exc:
+    except (DatabaseUrlError, SchemaTooNewError, ForeignDatabaseError) as exc:
         raise StartupError(str(exc)) from exc
     except DBAPIError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
@@ -256,9 +292,19 @@ def _configure_logging(log_dir: Path) -> None:
     root = logging.getLogger("advocate_app")
     if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
         return
-    handler = RotatingFileHandler(
-        log_dir / "advocate.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    from advocate_app.i18n import _
+
+    class QuietHandler(RotatingFileHandler):
+        def handleError(self, record) -> None:  # noqa: N802 - a full disk or a log made
+            pass  # read-only later must not print a traceback on the terminal
+
+    try:
+        handler = QuietHandler(
+            log_dir / "advocate.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as exc:
+        raise StartupError(_("The log {path} cannot be written: {reason}.").format(
+            path=log_dir / "advocate.log", reason=exc.strerror or exc)) from exc
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)

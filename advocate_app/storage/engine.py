@@ -37,7 +37,8 @@ def create_app_engine(url: str, *, echo: bool = False, key: DatabaseKey | None =
         )
     if backend == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    kwargs: dict = {"echo": echo, "future": True}
+    # A failing statement's message never quotes its values (another member's data).
+    kwargs: dict = {"echo": echo, "future": True, "hide_parameters": True}
     if backend == "sqlite":
         kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
         if key is not None:

@@ -25,6 +25,10 @@ class SchemaTooNewError(Exception):
     """The database was written by a newer version of Advocate."""
 
 
+class ForeignDatabaseError(Exception):
+    """The database holds another program's tables; it is left as it is."""
+
+
 @dataclass(frozen=True)
 class MigrationResult:
     from_revision: str | None
@@ -78,6 +82,11 @@ def ensure_schema(
         raise SchemaTooNewError(
             _("This database was written by a newer version of Advocate; please update Advocate "
               "before opening it.")
+        )
+    if before is None and _has_user_tables(engine):
+        raise ForeignDatabaseError(
+            _("This database holds another program's tables, not Advocate's; it was left as "
+              "it is. Choose an Advocate database, or a new one.")
         )
     backup = None
     if (

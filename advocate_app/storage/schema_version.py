@@ -30,3 +30,17 @@ def sqlite_revision(database_file: Path, key: DatabaseKey | None = None) -> str 
         return row[0] if row else None
     finally:
         connection.close()
+
+
+def is_foreign_sqlite(database_file: Path, key: DatabaseKey | None = None) -> bool:
+    """Whether the file holds another program's tables (tables, but no Advocate revision):
+    such a file is refused, never upgraded into an Advocate database."""
+    if not database_file.is_file() or database_file.stat().st_size == 0:
+        return False
+    connection = cipher.connect(database_file, key, read_only=True, timeout=10)
+    try:
+        names = {row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+    finally:
+        connection.close()
+    return bool(names) and "alembic_version" not in names
