@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from advocate_app.domain.access import AccountRole, Permission
 from advocate_app.domain.account_views import AccountView, password_refusal, username_refusal
+from advocate_app.domain.audit_views import AuditAction, AuditSubject
 from advocate_app.domain.people import DEFAULT_ACCOUNT_ID, Actor, member_display_name
 from advocate_app.i18n import _
 from advocate_app.services.access import require
@@ -93,16 +94,21 @@ class AccountService:
                 if _UNKNOWN_NAME_HASH is None:
                     _UNKNOWN_NAME_HASH = _hasher().hash("no account has this password")
                 _verify(_UNKNOWN_NAME_HASH, password)  # as long as a real check takes
-                raise _wrong_name_or_password()
+                # (The name typed is not kept: it may be a password typed in the wrong field.)
+                raise self._refused(uow, None, "unknown account", _wrong_name_or_password())
             if not _verify(account.password_hash, password):
-                raise _wrong_name_or_password()
+                raise self._refused(uow, account.id, "wrong password",
+                                    _wrong_name_or_password())
             if not account.active:
-                raise SignInError(_("This account has been deactivated; ask an administrator."))
+                raise self._refused(uow, account.id, "deactivated", SignInError(
+                    _("This account has been deactivated; ask an administrator.")))
             if _hasher().check_needs_rehash(account.password_hash):
                 account.password_hash = _hasher().hash(password)
             account.last_signed_in_at = utcnow()
+            actor = account.actor()
+            self._audit(uow, AuditAction.SIGNED_IN, account.id, "", actor)
             uow.commit()
-            return account.actor()
+            return actor
 
     def signed_in_member(self) -> tuple[int, str] | None:
         """The member the acting account belongs to (id and name), if it is linked to one."""
@@ -159,6 +165,8 @@ class AccountService:
                               role=(AccountRole.ADMIN if first else AccountRole(role)).value,
                               password_hash=password_hash, active=True)
             uow.session.add(account)
+            uow.session.flush()
+            self._audit(uow, AuditAction.ACCOUNT_CHANGED, account.id, f"added as {account.role}")
             uow.commit()
             account_id = account.id
         return self._view(account_id)
@@ -170,6 +178,7 @@ class AccountService:
             if role != AccountRole.ADMIN:
                 self._keep_an_admin(uow, account)
             account.role = AccountRole(role).value
+            self._audit(uow, AuditAction.ACCOUNT_CHANGED, account_id, f"role: {account.role}")
             uow.commit()
         return self._view(account_id)
 
@@ -181,6 +190,7 @@ class AccountService:
             account = self._named(uow, account_id)
             self._keep_an_admin(uow, account)
             account.active = False
+            self._audit(uow, AuditAction.ACCOUNT_CHANGED, account_id, "deactivated")
             uow.commit()
         return self._view(account_id)
 
@@ -188,6 +198,7 @@ class AccountService:
         require(self._actor, Permission.MANAGE_ACCOUNTS)
         with self._uow() as uow:
             self._named(uow, account_id).active = True
+            self._audit(uow, AuditAction.ACCOUNT_CHANGED, account_id, "reactivated")
             uow.commit()
         return self._view(account_id)
 
@@ -199,6 +210,7 @@ class AccountService:
             if refusal:
                 raise ValidationError({"password": refusal})
             account.password_hash = _hasher().hash(password)
+            self._audit(uow, AuditAction.ACCOUNT_CHANGED, account_id, "new password")
             uow.commit()
         return self._view(account_id)
 
@@ -212,10 +224,29 @@ class AccountService:
             if member_id is not None and uow.session.get(Member, member_id) is None:
                 raise NotFoundError(_("There is no member {id}.").format(id=member_id))
             account.member_id = member_id
+            self._audit(uow, AuditAction.ACCOUNT_CHANGED, account_id,
+                        f"member: {member_id}" if member_id is not None else "member: none")
             uow.commit()
         return self._view(account_id)
 
     # --- helpers --------------------------------------------------------------------------
+
+    def _audit(self, uow: UnitOfWork, action: AuditAction, account_id: int | None,
+               detail: str, actor: Actor | None = None) -> None:
+        """A line in the audit log, in this transaction (never a password, never a name)."""
+        from advocate_app.services.audit import record
+
+        record(uow.session, actor or self._actor, action, AuditSubject.ACCOUNT, account_id,
+               detail=detail)
+
+    def _refused(self, uow: UnitOfWork, account_id: int | None, detail: str,
+                 error: SignInError) -> SignInError:
+        """A refused sign-in, written to the audit log (its own transaction: nothing else
+        changed); the error to raise."""
+        uow.rollback()
+        self._audit(uow, AuditAction.SIGN_IN_FAILED, account_id, detail)
+        uow.commit()
+        return error
 
     def _view(self, account_id: int) -> AccountView:
         return self._read(account_id)[0]

@@ -195,3 +195,27 @@ def test_accounts_work_alike_on_sqlite_and_postgresql(any_services):
     assert not listed["vic"].active and listed["ada"].last_signed_in_at is not None
     with pytest.raises(SignInError, match="deactivated"):
         services.accounts.authenticate("vic", PASSWORD)
+
+
+def test_account_changes_and_sign_ins_are_in_the_audit_log_without_passwords(services):
+    from advocate_app.domain.audit_views import AuditAction
+
+    ada = services.accounts.add("ada", PASSWORD, AccountRole.ADMIN)
+    admin = services.as_actor(services.accounts.authenticate("ada", PASSWORD))
+    vic = admin.accounts.add("vic", PASSWORD, AccountRole.VOLUNTEER)
+    admin.accounts.change_role(vic.id, AccountRole.SECRETARY)
+    for name, password in (("vic", "typed wrongly!"), ("Secret-Typed-In-Name", PASSWORD)):
+        with pytest.raises(SignInError):
+            services.accounts.authenticate(name, password)
+    lines = [(e.action, e.subject_id, e.detail, e.account_name)
+             for e in reversed(admin.audit.list())]
+    assert lines == [
+        (AuditAction.ACCOUNT_CHANGED, ada.id, "added as admin", "Local user"),
+        (AuditAction.SIGNED_IN, ada.id, "", "ada"),
+        (AuditAction.ACCOUNT_CHANGED, vic.id, "added as volunteer", "ada"),
+        (AuditAction.ACCOUNT_CHANGED, vic.id, "role: secretary", "ada"),
+        (AuditAction.SIGN_IN_FAILED, vic.id, "wrong password", "Local user"),
+        (AuditAction.SIGN_IN_FAILED, None, "unknown account", "Local user"),
+    ]
+    text = repr(admin.audit.list())
+    assert "typed wrongly" not in text and "Secret-Typed-In-Name" not in text
