@@ -345,3 +345,35 @@ def test_the_backup_of_an_encrypted_database_is_encrypted_with_the_same_passphra
             third.backups.restore(written.path)
     finally:
         third.close()
+
+
+def test_the_command_line_backs_up_lists_and_restores(tmp_path, capsys):
+    from advocate_app.app import main
+
+    data = str(tmp_path / "data")
+    assert main(["--data-dir", data, "demo", "--members", "6"]) == 0
+    copy = tmp_path / "copy.sqlite3"
+    assert main(["--data-dir", data, "backup", "-o", str(copy)]) == 0
+    assert f"Backed up to {copy}." in capsys.readouterr().out
+    assert main(["--data-dir", data, "backup"]) == 0
+    assert main(["--data-dir", data, "backup", "--every-days", "3", "--keep", "5"]) == 0
+    assert main(["--data-dir", data, "backup", "--list"]) == 0
+    out = capsys.readouterr().out
+    assert "manual" in out and "every 3 days, keeping the newest 5" in out
+    assert main(["--data-dir", data, "demo", "--members", "4", "--seed", "2"]) == 0
+    capsys.readouterr()
+    # not at a terminal: nothing is restored without --yes
+    assert main(["--data-dir", data, "restore", str(copy)]) == 1
+    assert "--yes" in capsys.readouterr().err
+    assert main(["--data-dir", data, "restore", str(copy), "--yes"]) == 0
+    assert "Restored copy.sqlite3" in capsys.readouterr().out
+    connection = sqlite3.connect(tmp_path / "data" / "advocate.sqlite3")
+    try:
+        assert connection.execute("SELECT count(*) FROM members").fetchone()[0] == 6
+    finally:
+        connection.close()
+    notes = tmp_path / "notes.sqlite3"
+    notes.write_text("not a backup\n" * 100, encoding="utf-8")
+    assert main(["--data-dir", data, "restore", str(notes), "--yes"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "notes.sqlite3" in err and "Traceback" not in err
