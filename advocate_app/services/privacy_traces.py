@@ -4,9 +4,10 @@ privacy rights: read for 'everything we hold about you', removed by erasure.
 A board is a handful of people whose seats and attendance are known to everyone who reads its
 minutes: kept against the anonymous record, a seat or a meeting attended would say whose
 record it was (and with it the conditions and age band kept for the figures). Erasure
-therefore removes the member's seats and attendance, and the public roles they held (webinar
-presenter, session facilitator, a column of a roles matrix, owner of an action or promise) no
-longer point at their record. Their name, email addresses and phone numbers written in free
+therefore removes the member's seats, attendance and relationships with other members, and
+the public roles they held (webinar presenter, session facilitator, a column of a roles
+matrix, owner of an action or promise) and an account linked to them no longer point at
+their record. Their name, email addresses and phone numbers written in free
 text (an agenda's presenter, minutes, decisions, outreach items, other people's notes …) are
 replaced by the erased record's label.
 """
@@ -161,6 +162,7 @@ def erase(session: Session, member_id: int, label: str) -> list[str]:
     longer pointing at the record. What was done, in plain sentences."""
     from sqlalchemy import delete, func, select, update
 
+    from advocate_app.domain.accounts import Account
     from advocate_app.domain.boards import (
         ActionItem,
         Attendance,
@@ -168,6 +170,7 @@ def erase(session: Session, member_id: int, label: str) -> list[str]:
         Promise,
         RaciParty,
     )
+    from advocate_app.domain.engagement import MemberRelationship
     from advocate_app.domain.stories import StorySession
     from advocate_app.domain.webinars import WebinarPresenter
 
@@ -176,6 +179,12 @@ def erase(session: Session, member_id: int, label: str) -> list[str]:
         BoardMembership.member_id == member_id)) or 0
     meetings = session.scalar(count.select_from(Attendance).where(
         Attendance.member_id == member_id)) or 0
+    related = (MemberRelationship.member_id == member_id) | (
+        MemberRelationship.related_id == member_id)
+    relationships = session.scalar(count.select_from(MemberRelationship).where(related)) or 0
+    session.execute(delete(MemberRelationship).where(related))
+    session.execute(update(Account).where(Account.member_id == member_id)
+                    .values(member_id=None))
     session.execute(delete(BoardMembership).where(BoardMembership.member_id == member_id))
     session.execute(delete(Attendance).where(Attendance.member_id == member_id))
     session.execute(update(RaciParty).where(RaciParty.member_id == member_id)
@@ -198,4 +207,9 @@ def erase(session: Session, member_id: int, label: str) -> list[str]:
         said.append(ngettext("Their attendance at {n} meeting removed.",
                              "Their attendance at {n} meetings removed.",
                              meetings).format(n=meetings))
+    if relationships:
+        said.append(ngettext(
+            "{n} relationship with another member removed (it would say who they were).",
+            "{n} relationships with other members removed (they would say who they were).",
+            relationships).format(n=relationships))
     return said

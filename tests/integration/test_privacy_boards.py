@@ -112,3 +112,17 @@ def test_a_name_another_member_shares_is_left_where_it_is_written(services, comm
     assert agenda.presenter == "Amara Nwosu"
     assert any("Another member has the same name" in s for s in result.sentences)
     assert services.members.get(namesake).given_name == "Amara"
+
+
+def test_erasure_removes_their_relationships_with_other_members(services, community):
+    from advocate_app.domain.community import RelationshipKind
+
+    services.timeline.relate(community["colleague"], RelationshipKind.CARER_OF,
+                             community["amara"])
+    assert services.timeline.relationships(community["colleague"])
+
+    result = services.privacy.erase(community["amara"])
+
+    assert services.timeline.relationships(community["colleague"]) == []
+    assert services.timeline.relationships(community["amara"]) == []
+    assert any("1 relationship with another member removed" in s for s in result.sentences)
