@@ -206,8 +206,6 @@ class PrivacyService:
     def backups_before_erasure(self) -> list[Path]:
         """The backup files (upgrade and automatic backups alike) made before the latest
         erasure: they may still hold the people erased. Oldest first."""
-        from datetime import UTC
-
         from advocate_app.storage.reader import as_utc
 
         if self._backup_dir is None or not self._backup_dir.is_dir():
@@ -219,8 +217,8 @@ class PrivacyService:
         for path in self._backup_dir.rglob("*"):
             if path.is_symlink() or not path.is_file():
                 continue
-            made = path.stat().st_mtime
-            if datetime.fromtimestamp(made, UTC) < latest:
+            made = _made_at(path)
+            if made < latest:
                 found.append((made, path))
         return [path for _made, path in sorted(found)]
 
@@ -275,6 +273,23 @@ class PrivacyService:
         if member_ids:
             self._clear_old_copies()
         return len(member_ids)
+
+
+def _made_at(path: Path) -> datetime:
+    """When a backup's data was taken: the time in its name (``advocate-YYYYmmdd-HHMMSS-ffffff-
+    …``, local time; a file converted or copied since keeps it) or its file's time, whichever
+    is earlier."""
+    from datetime import UTC
+
+    made = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    parts = path.name.split("-")
+    if len(parts) >= 4:
+        try:
+            named = datetime.strptime("-".join(parts[1:4]), "%Y%m%d-%H%M%S-%f").astimezone(UTC)
+        except ValueError:
+            return made
+        return min(made, named)
+    return made
 
 
 def valid_consent_sql_any() -> str:

@@ -132,3 +132,26 @@ def test_erasing_from_the_command_line_leaves_no_trace_either(data_dir, tmp_path
                  "--yes"]) == 0
     assert "purge-backups" not in capsys.readouterr().out  # no backup held them
     assert _found(data_dir) == {}
+
+
+def test_a_backup_converted_since_is_still_known_by_the_time_in_its_name(tmp_path):
+    """Encrypting or copying a backup gives it a new file time; the time in its name says
+    when its data was taken."""
+    import os
+    import time
+
+    from advocate_app.app import open_services
+
+    paths = AppPaths(tmp_path / "data")
+    paths.ensure()
+    services = open_services(paths.default_database_url(), paths)
+    try:
+        taken = datetime.now() - timedelta(hours=2)
+        old = paths.backup_dir / f"advocate-{taken:%Y%m%d-%H%M%S-%f}-auto.sqlite3"
+        old.write_bytes(b"everyone, two hours ago")
+        member = services.members.create(MemberInput(given_name="Ada", family_name="Okafor"))
+        services.privacy.erase(member.id)
+        os.utime(old, (time.time() + 60, time.time() + 60))  # converted after the erasure
+        assert services.privacy.backups_before_erasure() == [old]
+    finally:
+        services.close()
