@@ -65,7 +65,8 @@ def back_up_now(window: MainWindow) -> None:
 
     window.backup_task = run_in_background(
         window, lambda progress, _cancelled: backups.back_up(Path(chosen), progress),
-        on_done=done, on_error=lambda exc: _failed(window, _("Back up"), exc))
+        on_done=done, on_error=lambda exc: _failed(window, _("Back up"), exc),
+        on_progress=lambda done_, total: _progress(window, _("Backing up …"), done_, total))
 
 
 def restore_from_backup(window: MainWindow) -> None:
@@ -94,7 +95,16 @@ def restore_from_backup(window: MainWindow) -> None:
 
     window.restore_task = run_in_background(
         window, lambda progress, _cancelled: backups.restore(Path(chosen), progress),
-        on_done=done, on_error=lambda exc: _failed(window, _("Restore from backup"), exc))
+        on_done=done, on_error=lambda exc: _failed(window, _("Restore from backup"), exc),
+        on_progress=lambda done_, total: _progress(
+            window, _("Checking and restoring {name} …").format(name=name), done_, total))
+
+
+def _progress(window: MainWindow, doing: str, done: int, total: int) -> None:
+    """How far a backup or restore has gone, in the status bar (tables, on PostgreSQL)."""
+    if total:
+        window.show_status(_("{doing} {percent} %").format(
+            doing=doing, percent=done * 100 // total))
 
 
 def _failed(window: MainWindow, title: str, exc: Exception) -> None:

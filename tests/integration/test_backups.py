@@ -377,3 +377,32 @@ def test_the_command_line_backs_up_lists_and_restores(tmp_path, capsys):
     assert main(["--data-dir", data, "restore", str(notes), "--yes"]) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "notes.sqlite3" in err and "Traceback" not in err
+
+
+def test_a_backup_from_an_older_version_is_restored_and_brought_up_to_date(
+        services, tmp_path):
+    from advocate_app.storage.engine import create_app_engine
+    from advocate_app.storage.migrate import upgrade_to
+    from advocate_app.storage.schema_version import HEAD_REVISION, sqlite_revision
+
+    older = tmp_path / "last-year.sqlite3"
+    engine = create_app_engine("sqlite:///" + older.as_posix())
+    upgrade_to(engine, "0013")
+    with engine.begin() as connection:  # one member, every required column filled
+        columns = {"given_name": "Sample", "family_name": "Lastyear"}
+        for _cid, name, kind, notnull, default, key in connection.exec_driver_sql(
+                "PRAGMA table_info(members)"):
+            if notnull and default is None and not key and name not in columns:
+                columns[name] = 0 if "INT" in kind.upper() or "BOOL" in kind.upper() else (
+                    "2025-01-01 00:00:00" if "DATE" in kind.upper() else "")
+        connection.exec_driver_sql(
+            f"INSERT INTO members ({', '.join(columns)}) VALUES "
+            f"({', '.join('?' for _ in columns)})", tuple(columns.values()))
+    engine.dispose()
+    generate_demo(services.uow, services.actor, members=4, seed=1)
+    assert services.backups.check(older) == "0013"
+    result = services.backups.restore(older)
+    assert result.revision == "0013"
+    assert sqlite_revision(services.database.sqlite_file) == HEAD_REVISION
+    names = services.database.reader.rows("SELECT family_name FROM members")
+    assert names == [("Lastyear",)]
