@@ -81,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except StartupCancelled:
         return 0
+    except Exception as exc:  # noqa: BLE001 - one sentence here, the whole story in the log
+        return command_failed(args.command, exc, paths, _database_url(args, paths))
     if args.command is not None:
         try:
             return cli.run_command(args, context)
@@ -88,30 +90,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             cli.print_quietly_to_a_closed_pipe()
             return 0
         except Exception as exc:  # noqa: BLE001 - one sentence here, the whole story in the log
-            return command_failed(args.command, exc, context)
+            return command_failed(args.command, exc, context.paths, context.database_url)
     from advocate_app.ui.application import run_gui
 
     return run_gui(context, smoke_test=args.smoke_test)
 
 
-def command_failed(command: str, error: Exception, context: AppContext) -> int:
-    """A command stopped by an error it does not handle itself: one sentence on the terminal,
+def command_failed(command: str | None, error: Exception, paths: AppPaths,
+                   database_url: str) -> int:
+    """Start-up or a command stopped by an error not handled on the way: one sentence on the
+    terminal,
     never the database's own words (they can quote other members' data); the log keeps where
     it happened (the traceback in full when it is not the database's)."""
     from advocate_app.i18n import _
     from advocate_app.storage.failures import failure_of, log_text, sentence
 
-    log_file = str(context.paths.log_dir / "advocate.log")
+    log_file = str(paths.log_dir / "advocate.log")
     failure = failure_of(error)
     if failure is None:
-        log.error("The command %s failed unexpectedly", command, exc_info=error)
+        log.error("%s failed unexpectedly", command or "Start-up", exc_info=error)
         message = _("Something went wrong that Advocate did not expect, so the command "
                     "stopped; what happened is written in {log}.").format(log=log_file)
     else:
-        log.error("The command %s stopped: %s", command, log_text(error, failure))
-        sqlite_file = sqlite_file_from_url(context.database_url)
+        log.error("%s stopped: %s", command or "Start-up", log_text(error, failure))
+        sqlite_file = sqlite_file_from_url(database_url)
         message = sentence(failure, str(sqlite_file) if sqlite_file is not None
-                           else context.shown_database_url, log_file)
+                           else _redact(database_url), log_file)
     print(f"advocate-app: {message}", file=sys.stderr)
     return 1
 
@@ -130,14 +134,17 @@ def build_context(args, paths: AppPaths, language: str, started_at: float) -> Ap
     remove_scratch_leftovers(paths.scratch_record)  # a print pack cut short last time
     keep_scratch_record(paths.scratch_record)
     _configure_logging(paths.log_dir)
-    database_url = args.database_url or os.environ.get("ADVOCATE_DATABASE_URL") or (
-        paths.default_database_url()
-    )
+    database_url = _database_url(args, paths)
     key = _database_key(args, database_url, language)
     services = open_services(database_url, paths, key)
     services = _signed_in(args, services)
     log.info("Started with language %s on %s", language, _redact(database_url))
     return AppContext(paths, database_url, language, services, started_at)
+
+
+def _database_url(args, paths: AppPaths) -> str:
+    return args.database_url or os.environ.get("ADVOCATE_DATABASE_URL") or (
+        paths.default_database_url())
 
 
 def _signed_in(args, services):

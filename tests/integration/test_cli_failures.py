@@ -134,6 +134,20 @@ def test_a_database_with_damaged_pages(data):
     assert "database failure: damaged" in log and "SQLITE_CORRUPT" in log
 
 
+def test_a_damaged_page_read_at_start_up(data):
+    database = data / "advocate.sqlite3"
+    connection = sqlite3.connect(database)
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    root = connection.execute(  # every command asks first whether anyone must sign in
+        "SELECT rootpage FROM sqlite_master WHERE name = 'accounts'").fetchone()[0]
+    connection.close()
+    with database.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(os.urandom(page_size))
+    line = one_sentence(run_app("--data-dir", str(data), "meetings", "list"))
+    assert f"The database {database} is damaged" in line
+
+
 @posix_only
 def test_a_full_disk(data):
     import resource
@@ -201,3 +215,21 @@ def test_an_unexpected_error_is_one_sentence_and_a_traceback_in_the_log(data):
     assert "did not expect" in line and str(data / "logs" / "advocate.log") in line
     log = (data / "logs" / "advocate.log").read_text(encoding="utf-8")
     assert "Traceback" in log and "RuntimeError: a bug in finding duplicates" in log
+
+
+@pytest.mark.postgresql
+def test_another_programs_postgresql_database_is_refused_untouched(postgres_url, tmp_path):
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(postgres_url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE recipes (id serial PRIMARY KEY, title text)"))
+        connection.execute(text("INSERT INTO recipes (title) VALUES ('Bread')"))
+    line = one_sentence(run_app("--data-dir", str(tmp_path / "data"), "--database-url",
+                                postgres_url, "meetings", "list"))
+    assert "another program's tables, not Advocate's" in line
+    with engine.connect() as connection:
+        assert inspect(connection).get_table_names() == ["recipes"]
+        assert connection.execute(text("SELECT title FROM recipes")).scalars().all() == [
+            "Bread"]
+    engine.dispose()
