@@ -115,7 +115,10 @@ def make_private(paths: list[Path]) -> None:
             continue
         wanted = PRIVATE_FOLDER if stat.S_ISDIR(found.st_mode) else PRIVATE_FILE
         if stat.S_IMODE(found.st_mode) & 0o077:
-            os.chmod(path, stat.S_IMODE(found.st_mode) & wanted)
+            try:
+                os.chmod(path, stat.S_IMODE(found.st_mode) & wanted)
+            except PermissionError:  # another account's file: not the app's to change
+                continue
 
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
