@@ -24,7 +24,6 @@ import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from advocate_app.i18n import _
 
@@ -228,8 +227,8 @@ def connect(database_file: Path | str, key: DatabaseKey | str | None = None, *,
     key = as_key(key)
     module = driver(key)
     if read_only:
-        connection = module.connect(f"file:{quote(str(database_file))}?mode=ro", uri=True,
-                                    **kwargs)
+        uri = Path(os.path.abspath(database_file)).as_uri() + "?mode=ro"
+        connection = module.connect(uri, uri=True, **kwargs)
     else:
         connection = module.connect(str(database_file), **kwargs)
     try:
