@@ -201,9 +201,11 @@ class Services:
             pass
 
     def changes(self) -> tuple[int, int]:
-        """Moves whenever stored data may have changed (a save through these services, or on
-        SQLite by another program): a page that read at the same marker may keep its rows."""
+        """Moves whenever stored data may have changed (a save through these services, or by
+        another client: another program on SQLite, another Advocate on PostgreSQL): a page
+        that read at the same marker may keep its rows."""
         return self.uow.changes()
 
     def close(self) -> None:
+        self.uow.close()
         self.database.dispose()

@@ -21,6 +21,7 @@ from advocate_app import __version__
 from advocate_app.i18n import _, ngettext
 from advocate_app.ui import prompts
 from advocate_app.ui.account_actions import signed_in_text
+from advocate_app.ui.change_watch import ChangeWatch
 from advocate_app.ui.menus import build_menus
 from advocate_app.ui.sections import sections
 from advocate_app.ui.settings import UiSettings, next_scale
@@ -79,6 +80,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.account_label)
 
         build_menus(self)
+        # Colleagues' saves show up without restarting (ui/change_watch.py).
+        self.change_watch = ChangeWatch(self, lambda: self._services.changes(),
+                                        self.stack.currentWidget)
         self._refreshed_by_row: QWidget | None = None
         self.navigation.currentRowChanged.connect(self._on_section_row)
         self._apply_text_scale(settings.text_scale)

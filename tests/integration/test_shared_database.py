@@ -86,3 +86,22 @@ def test_two_imports_at_once_both_bring_in_every_row(shared_url, app_paths, tmp_
         assert added.id not in ids
     finally:
         services.close()
+
+
+def test_the_change_marker_moves_when_another_client_commits(shared_url, app_paths):
+    import time
+
+    mine, theirs = open_services(shared_url, app_paths), open_services(shared_url, app_paths)
+    try:
+        before = mine.changes()
+        assert mine.changes() == before  # nothing saved: the marker stays
+        theirs.members.create(MemberInput(given_name="New", family_name="Colleague"))
+        deadline = time.monotonic() + 5
+        while mine.changes() == before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        after = mine.changes()
+        assert after != before
+        assert mine.changes() == after  # and stays until the next commit
+    finally:
+        mine.close()
+        theirs.close()
