@@ -29,7 +29,10 @@ def open_input(path: Path | str, max_bytes: int) -> Iterator[BinaryIO]:
     bigger than ``max_bytes``."""
     path = Path(path)
     try:
-        handle = path.open("rb")
+        # Without waiting: opening a FIFO for reading would block until something writes.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                             | getattr(os, "O_BINARY", 0))
+        handle = os.fdopen(descriptor, "rb")
     except FileNotFoundError as exc:
         raise UnreadableFileError(_("There is no file at {path}.").format(path=path)) from exc
     except PermissionError as exc:

@@ -103,16 +103,27 @@ def test_a_file_you_may_not_read_says_it_cannot_be_read(tmp_path, kind, monkeypa
     read, text = READERS[kind]
     path = tmp_path / f"{kind}.txt"
     path.write_text(text, encoding="utf-8")
-    real_open = Path.open
+    real_open = os.open
 
-    def forbidden(self, *args, **kwargs):
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def forbidden(name, *args, **kwargs):
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", forbidden)
+    monkeypatch.setattr(os, "open", forbidden)
     with pytest.raises(UnreadableFileError, match="cannot be read"):
         read(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+@pytest.mark.parametrize("kind", list(READERS))
+def test_a_fifo_or_a_device_is_refused_without_waiting(tmp_path, kind):
+    read, _text = READERS[kind]
+    fifo = tmp_path / f"{kind}.csv"
+    os.mkfifo(fifo)  # nothing ever writes to it: opening it blindly waits for ever
+    for path in (fifo, Path("/dev/zero")):
+        with pytest.raises(UnreadableFileError, match="not a file Advocate can import"):
+            read(path)
 
 
 def _unprivileged() -> list[str]:
