@@ -168,7 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 #: Modules that each add commands: ``add_parsers(commands)`` and ``HANDLERS`` (name -> run).
-COMMAND_MODULES: tuple[str, ...] = ("backups", "accounts", "security")
+COMMAND_MODULES: tuple[str, ...] = ("backups", "accounts", "security", "audit")
 
 
 def _command_modules() -> list:
@@ -324,20 +324,12 @@ def _purge_backups(privacy, confirmed: bool) -> None:
 
 
 def _run_trial_readiness(args: argparse.Namespace, context) -> int:
-    import csv
-    import json
     from pathlib import Path
 
-    from advocate_app.services.trial_readiness import TrialReadinessService
+    from advocate_app.services.trial_readiness import write_report
 
-    report = TrialReadinessService(context.services).sponsor_report()
     path = Path(args.output)
-    if args.format == "json":
-        path.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=2),
-                        encoding="utf-8")
-    else:
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            csv.writer(handle).writerows(report.table())  # the legend follows the table
+    write_report(context.services, path, args.format)  # the legend follows the table
     print(_("Wrote {path}.").format(path=path))
     return 0
 

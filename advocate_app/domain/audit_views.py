@@ -116,6 +116,13 @@ class AuditEntry:
     count: int | None
     detail: str
 
+    def as_dict(self) -> dict[str, object]:
+        """The line as plain JSON values (the time in ISO 8601, UTC)."""
+        return {"id": self.id, "at": self.at.isoformat(), "account_id": self.account_id,
+                "account_name": self.account_name, "action": str(self.action),
+                "subject_kind": str(self.subject_kind), "subject_id": self.subject_id,
+                "count": self.count, "detail": self.detail}
+
 
 @dataclass(frozen=True)
 class AuditQuery:

@@ -20,16 +20,8 @@ FIELDS = ("id", "at", "account_id", "account_name", "action", "subject_kind", "s
           "count", "detail")
 
 
-def entry_dict(entry: AuditEntry) -> dict[str, object]:
-    """One line of the log as plain JSON values (the time in ISO 8601, UTC)."""
-    return {"id": entry.id, "at": entry.at.isoformat(), "account_id": entry.account_id,
-            "account_name": entry.account_name, "action": str(entry.action),
-            "subject_kind": str(entry.subject_kind), "subject_id": entry.subject_id,
-            "count": entry.count, "detail": entry.detail}
-
-
 def write_audit(path: Path, fmt: str, entries: Iterable[AuditEntry]) -> Path:
-    rows = [entry_dict(entry) for entry in entries]
+    rows = [entry.as_dict() for entry in entries]
     if fmt == "json":
         data = json.dumps({"format": "advocate-audit/1", "events": rows}, ensure_ascii=False,
                           indent=1).encode("utf-8")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from advocate_app.domain.access import Permission
 from advocate_app.domain.board_views import ActionView, PromiseView
 from advocate_app.domain.governance import ActionStatus, PromiseStatus
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.i18n import _
+from advocate_app.services.access import require
 from advocate_app.services.board_common import as_date, editable_meeting, sql_where
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader
@@ -24,6 +26,7 @@ class ActionService:
                    board_id: int | None = None, agenda_item_id: int | None = None,
                    owner_member_id: int | None = None, owner_role: str = "",
                    due_on: date | None = None) -> int:
+        require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.domain.boards import ActionItem
 
         if not text.strip():
@@ -42,6 +45,7 @@ class ActionService:
             return action.id
 
     def set_action_status(self, action_id: int, status: ActionStatus) -> None:
+        require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.domain.boards import ActionItem
 
         with self._uow() as uow:
@@ -56,6 +60,7 @@ class ActionService:
                 owner_member_id: int | None = None, owner: str = "",
                 status: ActionStatus | None = ActionStatus.OPEN, overdue_on: date | None = None
                 ) -> list[ActionView]:
+        require(self._actor, Permission.RUN_MEETINGS)
         where, params = sql_where(
             ("a.meeting_id = :meeting", "meeting", meeting_id),
             ("a.board_id = :board", "board", board_id),
@@ -81,6 +86,7 @@ class ActionService:
                     meeting_id: int | None = None, board_id: int | None = None,
                     owner_member_id: int | None = None, owner_role: str = "",
                     audience: str = "", due_on: date | None = None) -> int:
+        require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.domain.boards import Promise
 
         if not text.strip():
@@ -102,6 +108,7 @@ class ActionService:
 
     def update_promise(self, promise_id: int, status: PromiseStatus, evidence: str = "",
                        kept_on: date | None = None) -> None:
+        require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.domain.boards import Promise
 
         if status is PromiseStatus.KEPT and not evidence.strip():
@@ -120,6 +127,7 @@ class ActionService:
     def promises(self, *, meeting_id: int | None = None, board_id: int | None = None,
                  status: PromiseStatus | None = PromiseStatus.OPEN,
                  overdue_on: date | None = None) -> list[PromiseView]:
+        require(self._actor, Permission.RUN_MEETINGS)
         where, params = sql_where(
             ("p.meeting_id = :meeting", "meeting", meeting_id),
             ("p.board_id = :board", "board", board_id),
@@ -140,5 +148,6 @@ class ActionService:
 
     def reminders(self, today: date | None = None) -> tuple[list[ActionView], list[PromiseView]]:
         """Overdue action items and overdue promises, for the dashboard."""
+        require(self._actor, Permission.RUN_MEETINGS)
         today = today or date.today()
         return self.actions(overdue_on=today), self.promises(overdue_on=today)

@@ -12,10 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advocate_app.domain.access import Permission
+from advocate_app.domain.audit_views import AuditAction, AuditSubject
 from advocate_app.domain.board_views import BoardView, MeetingView
 from advocate_app.domain.governance import BoardKind, PromiseStatus
+from advocate_app.domain.people import Actor
 from advocate_app.i18n import _, current_language
+from advocate_app.services.access import require
+from advocate_app.services.audit import record_alone
 from advocate_app.services.errors import NotFoundError, ValidationError
+from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
 if TYPE_CHECKING:
     from advocate_app.domain.outreach_content import OutreachItem
@@ -26,8 +32,10 @@ if TYPE_CHECKING:
 
 
 class BoardDocumentService:
-    def __init__(self, *, boards: BoardService, meetings: MeetingService,
-                 actions: ActionService, roles: RolesService):
+    def __init__(self, uow: UnitOfWorkFactory, actor: Actor, *, boards: BoardService,
+                 meetings: MeetingService, actions: ActionService, roles: RolesService):
+        self._uow = uow
+        self._actor = actor
         self._boards = boards
         self._meetings = meetings
         self._actions = actions
@@ -44,6 +52,7 @@ class BoardDocumentService:
     def write_calendar(self, path: Path | str, meeting_id: int | None = None) -> int:
         """Write an iCalendar (.ics) file: the meeting ``meeting_id``, or, without one, every
         upcoming meeting (soonest first). Returns how many meetings the file holds."""
+        require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.interchange.calendar import meeting_ics, meetings_feed
         from advocate_app.interchange.files import write_atomically
 
@@ -57,11 +66,14 @@ class BoardDocumentService:
                                  _("Advocate: upcoming meetings"))
             count = len(summaries)
         write_atomically(Path(path), data)
+        record_alone(self._uow, self._actor, AuditAction.EXPORTED, AuditSubject.MEETING,
+                     meeting_id, count=count, detail="ics")
         return count
 
     def export_minutes(self, meeting_id: int, fmt: str, path: Path | str) -> Path:
         """Write the minutes of a meeting as a tagged PDF (``fmt`` "pdf") or a Word document
         ("docx"), in the interface language; returns the path written."""
+        require(self._actor, Permission.RUN_MEETINGS)
         path = Path(path)
         fmt = fmt.lower()
         if fmt not in ("pdf", "docx"):
@@ -81,6 +93,7 @@ class BoardDocumentService:
             from advocate_app.documents.minutes_docx import minutes_docx
 
             write_atomically(path, minutes_docx(meeting, board, approving_meeting=approving))
+            self._exported(meeting_id, "minutes docx")
             return path
         from advocate_app.documents.pdf import RenderOptions, render
         from advocate_app.domain.print_profiles import ProfileKey
@@ -89,12 +102,18 @@ class BoardDocumentService:
         data = render(minutes_item(meeting, board, approving_meeting=approving),
                       RenderOptions(ProfileKey.STANDARD))
         write_atomically(path, data)
+        self._exported(meeting_id, "minutes pdf")
         return path
+
+    def _exported(self, meeting_id: int, what: str) -> None:
+        record_alone(self._uow, self._actor, AuditAction.EXPORTED, AuditSubject.MEETING,
+                     meeting_id, count=1, detail=what)
 
     def lay_summary(self, meeting_id: int, language: str | None = None) -> OutreachItem:
         """The meeting in plain words for the community (no member named), as an outreach
         item to check and keep with ``services.outreach.save``; in ``language``, else the
         interface language."""
+        require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.services.minutes import lay_summary_item
 
         meeting = self._meetings.get_meeting(meeting_id)
@@ -105,6 +124,7 @@ class BoardDocumentService:
         """The "You said, we did" update from the kept promises, one version for each language
         the members read that Advocate writes (most read first; English when none); empty when
         no promise has been kept yet. Nothing is saved."""
+        require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.i18n.catalogs import available_languages
         from advocate_app.services.minutes import you_said_we_did_items
 
@@ -118,6 +138,7 @@ class BoardDocumentService:
 
     def write_roles_sheet(self, board_id: int, path: Path | str) -> Path:
         """Write the board's roles matrix as a one-page PDF sheet; returns the path written."""
+        require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.documents import pdf
         from advocate_app.interchange.files import write_atomically
         from advocate_app.services.minutes import raci_item
@@ -125,6 +146,8 @@ class BoardDocumentService:
         item = raci_item(self._roles.raci(board_id), self._boards.get_board(board_id))
         path = Path(path)
         write_atomically(path, pdf.render(item))
+        record_alone(self._uow, self._actor, AuditAction.EXPORTED, AuditSubject.BOARD,
+                     board_id, count=1, detail="roles sheet")
         return path
 
     def _board_of(self, meeting: MeetingView) -> BoardView:

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from advocate_app.domain.access import Permission
 from advocate_app.domain.board_views import BoardInput, BoardMemberView, BoardView
 from advocate_app.domain.governance import BoardKind, BoardRole
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.i18n import _
 from advocate_app.services import versions
+from advocate_app.services.access import require
 from advocate_app.services.board_common import as_date, board_row, valid_timezone
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader
@@ -24,6 +26,7 @@ class BoardService:
         self._actor = actor
 
     def create_board(self, data: BoardInput) -> int:
+        require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.domain.boards import Board
 
         self._check_board(data)
@@ -45,6 +48,7 @@ class BoardService:
                      expected_version: int | None = None) -> int:
         """``expected_version``: the board's version the person started from (see
         services/versions.py). Returns the board's version now."""
+        require(self._actor, Permission.RUN_MEETINGS)
         self._check_board(data)
         with self._uow() as uow:
             board = board_row(uow, board_id)
@@ -73,6 +77,7 @@ class BoardService:
             raise ValidationError(errors)
 
     def list_boards(self) -> list[BoardView]:
+        require(self._actor, Permission.RUN_MEETINGS)
         rows = self._reader.rows(
             "SELECT id, name, kind, terms_of_reference, quorum_count, quorum_percent, timezone, "
             "version FROM boards WHERE archived_at IS NULL ORDER BY lower(name)")
@@ -81,6 +86,7 @@ class BoardService:
                           tuple(members.get(r[0], [])), r[7]) for r in rows]
 
     def get_board(self, board_id: int) -> BoardView:
+        require(self._actor, Permission.RUN_MEETINGS)
         for board in self.list_boards():
             if board.id == board_id:
                 return board
@@ -106,6 +112,7 @@ class BoardService:
 
     def set_membership(self, board_id: int, member_id: int, role: BoardRole,
                        term_start: date | None = None, term_end: date | None = None) -> None:
+        require(self._actor, Permission.RUN_MEETINGS)
         from sqlalchemy import select
 
         from advocate_app.domain.boards import BoardMembership
@@ -126,6 +133,7 @@ class BoardService:
             uow.commit()
 
     def remove_membership(self, board_id: int, member_id: int) -> None:
+        require(self._actor, Permission.RUN_MEETINGS)
         from sqlalchemy import delete
 
         from advocate_app.domain.boards import BoardMembership
@@ -138,6 +146,7 @@ class BoardService:
     def member_languages(self) -> list[str]:
         """The languages members read (their preferred language, English when none), most
         readers first: the versions a community-wide update needs."""
+        require(self._actor, Permission.VIEW_CONTACTS)
         rows = self._reader.rows(
             "SELECT coalesce(nullif(preferred_language, ''), 'en') AS language, count(*) "
             "FROM members WHERE archived_at IS NULL AND erased_at IS NULL "

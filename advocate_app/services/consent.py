@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from advocate_app.domain.access import Permission
+from advocate_app.domain.audit_views import AuditAction, AuditSubject
 from advocate_app.domain.community import (
     ConsentMethod,
     ConsentPurpose,
@@ -14,7 +16,8 @@ from advocate_app.domain.community import (
 )
 from advocate_app.domain.people import Actor, account_name
 from advocate_app.i18n import _
-from advocate_app.services import timeline
+from advocate_app.services import audit, timeline
+from advocate_app.services.access import require
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
@@ -140,6 +143,7 @@ class ConsentService:
 
     def record(self, member_id: int, entry: ConsentEntry) -> ConsentRecordView:
         """Add an entry to the member's history; earlier entries are never changed."""
+        require(self._actor, Permission.EDIT_MEMBERS)
         self.check(entry)
         from advocate_app.domain.members import Member
 
@@ -147,11 +151,14 @@ class ConsentService:
             if uow.session.get(Member, member_id) is None:
                 raise NotFoundError(_("This member no longer exists."))
             record = record_in(uow.session, self._actor, member_id, entry)
+            audit.record(uow.session, self._actor, AuditAction.CONSENT_CHANGED,
+                         AuditSubject.MEMBER, member_id, detail=entry.purpose.value)
             uow.commit()
             return self._view(record, self._actor.display_name)
 
     def history(self, member_id: int) -> list[ConsentRecordView]:
         """Every entry, newest first."""
+        require(self._actor, Permission.VIEW_CONSENT)
         from sqlalchemy import select
 
         from advocate_app.domain.accounts import Account
@@ -170,6 +177,7 @@ class ConsentService:
     def current(self, member_id: int, today: date | None = None
                 ) -> dict[ConsentPurpose, ConsentState]:
         """Each purpose's state today: the newest entry decides; expiry dates are applied."""
+        require(self._actor, Permission.VIEW_CONSENT)
         today = today or date.today()
         states = {purpose: ConsentState(purpose, None) for purpose in ConsentPurpose}
         for record in reversed(self.history(member_id)):  # oldest first; newest wins

@@ -76,14 +76,14 @@ class Services:
         return Services.build(self.database, actor, self.paths)
 
     @cached_property
-    def outreach(self) -> OutreachService:
-        from advocate_app.services.outreach import OutreachService
-    @cached_property
     def accounts(self) -> AccountService:
         from advocate_app.services.accounts import AccountService
 
         return AccountService(self.uow, self.database.reader, self.actor)
 
+    @cached_property
+    def outreach(self) -> OutreachService:
+        from advocate_app.services.outreach import OutreachService
 
         return OutreachService(self.uow, self.database.reader, self.actor)
 
@@ -122,7 +122,8 @@ class Services:
     def board_documents(self) -> BoardDocumentService:
         from advocate_app.services.board_documents import BoardDocumentService
 
-        return BoardDocumentService(boards=self.boards, meetings=self.meetings,
+        return BoardDocumentService(self.uow, self.actor, boards=self.boards,
+                                    meetings=self.meetings,
                                     actions=self.actions, roles=self.roles)
 
     @cached_property

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from advocate_app.domain.webinar_kinds import WebinarStatus
 from advocate_app.services.board_common import db_time
+from advocate_app.services.errors import AccessDeniedError
 from advocate_app.storage.reader import Reader, as_utc
 
 if TYPE_CHECKING:
@@ -44,7 +45,22 @@ class EventsAgenda:
     followups_due: tuple[FollowUpDue, ...] = ()  # the latest webinar first
 
 
+_T = TypeVar("_T")
+
+
+def _if_allowed(read: Callable[[], tuple[_T, ...]]) -> tuple[_T, ...]:
+    """What ``read`` returns, or nothing when the account's role may not see it."""
+    try:
+        return read()
+    except AccessDeniedError:
+        return ()
+
+
 class DashboardService:
+    """Open to every account: titles, dates and counts (no member named); the sessions and
+    follow-ups come from services that check the role, and are left empty for an account
+    that may not see them."""
+
     def __init__(self, reader: Reader, sessions: Callable[[], StorySessionService],
                  followup: Callable[[], WebinarFollowUpService]):
         self._reader = reader
@@ -55,9 +71,10 @@ class DashboardService:
         moment = now or datetime.now(UTC)
         return EventsAgenda(
             webinars=self.next_webinars(moment),
-            sessions=tuple(self._sessions().upcoming(limit=SHOWN, now=moment)),
+            sessions=_if_allowed(lambda: tuple(self._sessions().upcoming(limit=SHOWN,
+                                                                         now=moment))),
             to_review=self.review_count(),
-            followups_due=tuple(self._followup().due(today=moment.date())))
+            followups_due=_if_allowed(lambda: tuple(self._followup().due(today=moment.date()))))
 
     def next_webinars(self, now: datetime) -> tuple[NextWebinar, ...]:
         """The next webinars neither cancelled, held nor over yet, soonest first (as the

@@ -142,6 +142,10 @@ def generate_demo(uow: UnitOfWorkFactory, actor: Actor, *, members: int, seed: i
     ``progress(done, total)`` is called after each batch of 5,000. When ``should_cancel()``
     returns True, everything is rolled back and :class:`DemoCancelled` is raised.
     """
+    from advocate_app.domain.access import Permission
+    from advocate_app.services.access import require
+
+    require(actor, Permission.IMPORT_EXPORT)  # a sample community is an import
     from advocate_app.storage.member_bulk import (
         insert_members,
         insert_rows,

@@ -8,9 +8,13 @@ import json
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
+from advocate_app.domain.access import Permission
+from advocate_app.domain.audit_views import AuditAction, AuditSubject
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _
 from advocate_app.services import timeline
+from advocate_app.services.access import require
+from advocate_app.services.audit import record
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
@@ -39,6 +43,7 @@ class DuplicateService:
 
     def find(self, limit: int = 1000) -> list[DuplicatePair]:
         """Pairs of active records that look like the same person, oldest record first."""
+        require(self._actor, Permission.EDIT_MEMBERS)
         from advocate_app.domain.member_views import ContactInput, MemberInput
         from advocate_app.domain.people import member_display_name
         from advocate_app.domain.text import fold
@@ -78,6 +83,7 @@ class DuplicateService:
         history, timeline, webinar registrations, story sessions, stories told, feedback and
         board seats moved (one row where both records had one for the same event); the other
         record is removed and the merge recorded."""
+        require(self._actor, Permission.EDIT_MEMBERS)
         from advocate_app.domain.base import utcnow
         from advocate_app.domain.member_views import MemberInput
         from advocate_app.domain.members import Member
@@ -87,7 +93,7 @@ class DuplicateService:
 
         if keep_id == other_id:
             raise ValidationError({"merge": _("A record cannot be merged with itself.")})
-        snapshot = json.dumps(self._privacy.everything_we_hold(other_id), ensure_ascii=False)
+        snapshot = json.dumps(self._privacy.merge_snapshot(other_id), ensure_ascii=False)
         with self._uow() as uow:
             session = uow.session
             keep, other = session.get(Member, keep_id), session.get(Member, other_id)
@@ -107,10 +113,13 @@ class DuplicateService:
             timeline.merged(session, self._actor, keep_id, other_id, gone.display_name)
             session.flush()
             session.delete(other)
+            record(session, self._actor, AuditAction.MERGED, AuditSubject.MEMBER, keep_id,
+                   detail=f"merged member {other_id}")
             uow.commit()
 
     def merges_into(self, keep_id: int) -> list[dict]:
         """The records merged into this one, with what each held."""
+        require(self._actor, Permission.VIEW_SENSITIVE)
         rows = self._members.reader.rows(
             "SELECT merged_id, merged_at, merged_snapshot FROM member_merges "
             "WHERE kept_id = :keep ORDER BY merged_at, id", {"keep": keep_id})

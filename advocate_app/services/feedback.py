@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advocate_app.domain.access import Permission
 from advocate_app.domain.board_views import zone
 from advocate_app.domain.community import EngagementKind
 from advocate_app.domain.feedback_views import (
@@ -28,6 +29,7 @@ from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.i18n import _
 from advocate_app.services import timeline
+from advocate_app.services.access import require
 from advocate_app.services.board_common import as_date
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.services.feedback_import import timeline_summary
@@ -57,6 +59,7 @@ class FeedbackService:
 
     # -- events ---------------------------------------------------------------------------------
     def event(self, event_kind: EventKind, event_id: int) -> EventChoice:
+        require(self._actor, Permission.RUN_EVENTS)
         kind = EventKind(event_kind)
         rows = self._reader.rows(
             f"SELECT id, title, starts_at, timezone FROM {EVENT_TABLES[kind]} WHERE id = :id",
@@ -74,6 +77,7 @@ class FeedbackService:
 
     def events(self, event_kind: EventKind) -> list[EventChoice]:
         """Every event of a kind, newest first, with how many answers each has."""
+        require(self._actor, Permission.RUN_EVENTS)
         kind = EventKind(event_kind)
         rows = self._reader.rows(
             f"SELECT e.id, e.title, e.starts_at, e.timezone, (SELECT count(*) FROM "
@@ -83,6 +87,7 @@ class FeedbackService:
         return [self._choice(kind, r[:4], r[4]) for r in rows]
 
     def events_with_feedback(self, event_kind: EventKind | None = None) -> list[EventChoice]:
+        require(self._actor, Permission.RUN_EVENTS)
         kinds = [EventKind(event_kind)] if event_kind else list(EventKind)
         found = [e for kind in kinds for e in self.events(kind) if e.responses]
         return sorted(found, key=lambda e: (e.held_on, e.event_kind.value, e.event_id),
@@ -90,6 +95,7 @@ class FeedbackService:
 
     # -- answers --------------------------------------------------------------------------------
     def add(self, event_kind: EventKind, event_id: int, data: FeedbackInput) -> int:
+        require(self._actor, Permission.RUN_EVENTS)
         from advocate_app.domain.feedback import FeedbackResponse
 
         event = self.event(event_kind, event_id)
@@ -111,6 +117,7 @@ class FeedbackService:
             return response.id
 
     def update(self, response_id: int, data: FeedbackInput) -> None:
+        require(self._actor, Permission.RUN_EVENTS)
         received = self._validated(data)
         with self._uow() as uow:
             response = self._response(uow, response_id)
@@ -136,6 +143,7 @@ class FeedbackService:
 
     def delete(self, response_id: int) -> None:
         """Delete an answer, and the entry it put on the member's timeline."""
+        require(self._actor, Permission.RUN_EVENTS)
         with self._uow() as uow:
             response = self._response(uow, response_id)
             try:
@@ -149,6 +157,7 @@ class FeedbackService:
             uow.commit()
 
     def get(self, response_id: int) -> FeedbackView:
+        require(self._actor, Permission.RUN_EVENTS)
         rows = self._reader.rows(
             f"SELECT {_COLUMNS} FROM feedback_responses f LEFT JOIN members m ON "
             "m.id = f.member_id WHERE f.id = :id", {"id": response_id})
@@ -157,6 +166,7 @@ class FeedbackService:
         return _view(rows[0])
 
     def responses(self, event_kind: EventKind, event_id: int) -> list[FeedbackView]:
+        require(self._actor, Permission.RUN_EVENTS)
         rows = self._reader.rows(
             f"SELECT {_COLUMNS} FROM feedback_responses f LEFT JOIN members m ON "
             "m.id = f.member_id WHERE f.event_kind = :kind AND f.event_id = :event "
@@ -165,11 +175,13 @@ class FeedbackService:
         return [_view(r) for r in rows]
 
     def summary(self, event_kind: EventKind, event_id: int) -> FeedbackSummary:
+        require(self._actor, Permission.RUN_EVENTS)
         return summarise(self.responses(event_kind, event_id))
 
     def trend(self, event_kind: EventKind | None = None) -> list[FeedbackTrendPoint]:
         """Each event with feedback, oldest first: how many answered and the average rating
         (one reading per kind of event, however many events)."""
+        require(self._actor, Permission.RUN_EVENTS)
         kinds = [EventKind(event_kind)] if event_kind else list(EventKind)
         points = []
         for kind in kinds:
@@ -195,6 +207,7 @@ class FeedbackService:
         """Turn an answer's comment into a promise ("You said" is the comment unless
         ``you_said`` is given), in the same transaction as linking the answer to it; returns
         the promise's id. A board meeting's promise belongs to its board."""
+        require(self._actor, Permission.RUN_EVENTS)
         from advocate_app.domain.boards import Meeting, Promise
 
         if not text.strip():
@@ -236,6 +249,7 @@ class FeedbackService:
         """Import the answers of an online form's export (Google Forms, Microsoft Forms or a
         CSV with recognisable headers) in one transaction; answers imported before are not
         added again. ``dry_run`` says what would happen and changes nothing."""
+        require(self._actor, Permission.RUN_EVENTS)
         from advocate_app.services.feedback_import import import_answers
 
         event = self.event(event_kind, event_id)
@@ -246,6 +260,7 @@ class FeedbackService:
                          language: str = "en", profile: ProfileKey = ProfileKey.STANDARD,
                          member_name: str = "", page_size: str = "A4") -> Path:
         """Write the event's printable feedback form as a tagged PDF; returns the path."""
+        require(self._actor, Permission.RUN_EVENTS)
         from advocate_app.services.feedback_paper import write_form
 
         return write_form(self.event(event_kind, event_id), Path(path), language=language,
@@ -256,6 +271,7 @@ class FeedbackService:
                              path: Path | str) -> Path:
         """The paper form for one member: in their language and print format, their name on
         it."""
+        require(self._actor, Permission.RUN_EVENTS)
         from advocate_app.services.feedback_paper import member_preferences
 
         name, language, profile = member_preferences(self._reader, member_id)

@@ -9,6 +9,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from advocate_app.domain.audit_views import AuditAction, AuditSubject
 from advocate_app.domain.community import EngagementKind
 from advocate_app.domain.feedback_views import (
     RATING_MAX,
@@ -19,6 +20,7 @@ from advocate_app.domain.feedback_views import (
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _
 from advocate_app.services import timeline
+from advocate_app.services.audit import record
 from advocate_app.services.errors import ServiceError, UnreadableFileError
 from advocate_app.storage.reader import Reader
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
@@ -120,6 +122,8 @@ def import_answers(uow_factory: UnitOfWorkFactory, reader: Reader, actor: Actor,
             return report
         timeline.write(uow.session, EngagementKind.EVENT, entries,
                        recorded_by=actor.account_id, occurred_on=event.held_on)
+        record(uow.session, actor, AuditAction.IMPORTED, AuditSubject.FEEDBACK,
+               event.event_id, count=report.added, detail=event.event_kind.value)
         uow.commit()
     return report
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from advocate_app.domain.access import Permission
 from advocate_app.domain.board_views import (
     AgendaInput,
     AgendaItemView,
@@ -32,6 +33,7 @@ from advocate_app.domain.governance import (
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.i18n import _, ngettext
 from advocate_app.services import timeline, versions
+from advocate_app.services.access import require
 from advocate_app.services.board_common import (
     agenda_item_row,
     attendance_texts,
@@ -69,6 +71,7 @@ class MeetingService:
     def schedule_meeting(self, data: MeetingInput, agenda: Sequence[AgendaInput] = ()) -> int:
         """A new meeting: board members (in their term) are invited, open action items of
         the board's earlier meetings come first on the agenda as matters arising."""
+        require(self._actor, Permission.RUN_MEETINGS)
         from sqlalchemy import select
 
         from advocate_app.domain.boards import (
@@ -123,6 +126,7 @@ class MeetingService:
                        expected_version: int | None = None) -> None:
         """``expected_version``: the meeting's version the person started from; when someone
         saved it since, ConcurrentEditError carries theirs (see services/versions.py)."""
+        require(self._actor, Permission.RUN_MEETINGS)
         starts, ends = self._check_meeting(data)
         with self._uow() as uow:
             meeting = editable_meeting(uow, meeting_id)
@@ -157,6 +161,7 @@ class MeetingService:
 
     def list_meetings(self, board_id: int | None = None, *, upcoming_only: bool = False,
                       now: datetime | None = None) -> list[MeetingSummary]:
+        require(self._actor, Permission.RUN_MEETINGS)
         moment = _as_compared(self._reader, now or datetime.now(UTC))
         where, params = sql_where(
             ("mt.board_id = :board", "board", board_id),
@@ -171,6 +176,7 @@ class MeetingService:
     def next_meeting(self, now: datetime | None = None) -> MeetingSummary | None:
         """The next meeting still to happen: not over by its planned end and not ended early
         with End the meeting (one under way now counts)."""
+        require(self._actor, Permission.RUN_MEETINGS)
         moment = _as_compared(self._reader, now or datetime.now(UTC))
         rows = self._reader.rows(
             "SELECT mt.id, mt.board_id, b.name, mt.title, mt.starts_at, mt.timezone, "
@@ -181,6 +187,7 @@ class MeetingService:
                                     MinutesStatus(r[6]), r[7] is not None) for r in rows), None)
 
     def get_meeting(self, meeting_id: int) -> MeetingView:
+        require(self._actor, Permission.RUN_MEETINGS)
         rows = self._reader.rows(
             "SELECT mt.id, mt.board_id, b.name, mt.title, mt.starts_at, mt.ends_at, mt.timezone, "
             "mt.place, mt.online_link, mt.arrangements, mt.arrangements_notes, mt.uid, "
@@ -217,6 +224,7 @@ class MeetingService:
             tuple(self._actions.promises(meeting_id=meeting_id, status=None)), version=r[22])
 
     def add_agenda_item(self, meeting_id: int, entry: AgendaInput) -> int:
+        require(self._actor, Permission.RUN_MEETINGS)
         from sqlalchemy import func, select
 
         from advocate_app.domain.boards import AgendaItem
@@ -236,6 +244,7 @@ class MeetingService:
             return item.id
 
     def update_agenda_item(self, item_id: int, entry: AgendaInput) -> None:
+        require(self._actor, Permission.RUN_MEETINGS)
         with self._uow() as uow:
             item = agenda_item_row(uow, item_id)
             editable_meeting(uow, item.meeting_id)
@@ -245,6 +254,7 @@ class MeetingService:
             uow.commit()
 
     def move_agenda_item(self, item_id: int, offset: int) -> None:
+        require(self._actor, Permission.RUN_MEETINGS)
         from sqlalchemy import select
 
         from advocate_app.domain.boards import AgendaItem
@@ -263,6 +273,7 @@ class MeetingService:
             uow.commit()
 
     def remove_agenda_item(self, item_id: int) -> None:
+        require(self._actor, Permission.RUN_MEETINGS)
         with self._uow() as uow:
             item = agenda_item_row(uow, item_id)
             editable_meeting(uow, item.meeting_id)
@@ -271,6 +282,7 @@ class MeetingService:
 
     def invite(self, meeting_id: int, member_id: int, role: BoardRole = BoardRole.OBSERVER
                ) -> None:
+        require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.domain.boards import Attendance
 
         with self._uow() as uow:
@@ -286,6 +298,7 @@ class MeetingService:
 
     def set_attendance(self, meeting_id: int, member_id: int, status: AttendanceStatus,
                        mode: AttendanceMode | None = None) -> None:
+        require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.domain.boards import Attendance
 
         with self._uow() as uow:
@@ -307,6 +320,7 @@ class MeetingService:
             uow.commit()
 
     def quorum(self, meeting_id: int) -> Quorum:
+        require(self._actor, Permission.RUN_MEETINGS)
         meeting = self.get_meeting(meeting_id)
         board = self._boards.get_board(meeting.board_id)
         return Quorum.of(meeting.attendees, board.quorum_count, board.quorum_percent)
@@ -314,6 +328,7 @@ class MeetingService:
     def invitee_needs(self, meeting_id: int) -> list[tuple[str, int]]:
         """What the invited people need, totalled from their records, in plain words:
         ("3 need large print papers", 3), ("2 cannot travel far", 2) …"""
+        require(self._actor, Permission.RUN_MEETINGS)
         rows = self._reader.rows(
             "SELECT n.need, count(DISTINCT n.member_id) FROM attendance at "
             "JOIN member_access_needs n ON n.member_id = at.member_id "

@@ -13,6 +13,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from advocate_app.domain.audit_views import AuditAction, AuditSubject
 from advocate_app.domain.base import utcnow
 from advocate_app.domain.community import AccessNeed, AgeBand, Barrier, Channel, PrintFormat
 from advocate_app.domain.member_views import (
@@ -33,6 +34,7 @@ from advocate_app.domain.members import (
 )
 from advocate_app.domain.people import ROLE_VALUES, Actor, Role
 from advocate_app.i18n import _
+from advocate_app.services.audit import record
 from advocate_app.services.errors import ConcurrentEditError, NotFoundError
 from advocate_app.services.member_validation import arrange_contacts
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
@@ -50,6 +52,8 @@ _INPUT_FIELDS = [f.name for f in fields(MemberInput)
 def create(uow_factory: UnitOfWorkFactory, actor: Actor, data: MemberInput) -> MemberDetails:
     with uow_factory() as uow:
         member = add_member(uow.session, actor, data)
+        record(uow.session, actor, AuditAction.CHANGED, AuditSubject.MEMBER, member.id,
+               detail="created")
         uow.commit()
         return _details(member)
 
@@ -76,6 +80,8 @@ def update(uow_factory: UnitOfWorkFactory, actor: Actor, member_id: int, data: M
         _apply(member, data)
         member.updated_at = utcnow()
         member.updated_by = actor.account_id
+        record(uow.session, actor, AuditAction.CHANGED, AuditSubject.MEMBER, member_id,
+               detail="updated")
         try:
             uow.commit()
         except StaleDataError as exc:
@@ -91,6 +97,8 @@ def set_archived(uow_factory: UnitOfWorkFactory, actor: Actor, member_id: int, *
         member.archived_at = now if archived else None
         member.updated_at = now
         member.updated_by = actor.account_id
+        record(uow.session, actor, AuditAction.CHANGED, AuditSubject.MEMBER, member_id,
+               detail="archived" if archived else "restored")
         uow.commit()
         return _details(member)
 
@@ -243,5 +251,7 @@ def add_tag(uow_factory: UnitOfWorkFactory, actor: Actor, member_ids: list[int],
                 member.updated_at = now
                 member.updated_by = actor.account_id
                 added += 1
+        record(uow.session, actor, AuditAction.CHANGED, AuditSubject.MEMBERS, count=added,
+               detail="tagged")
         uow.commit()
     return added

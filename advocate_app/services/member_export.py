@@ -56,13 +56,27 @@ def export_members(services: Services, path: Path, kind: str, query: MemberQuery
                    include_sensitive: bool = False, columns: list[str] | None = None,
                    on_row: Callable[[], None] | None = None,
                    ids: list[int] | None = None) -> int:
-    """Write the members a query selects (or exactly ``ids``) to ``path``."""
+    """Write the members a query selects (or exactly ``ids``) to ``path``; health details
+    only when asked, and only for an account that may see them. The export is written to
+    the audit log (how many, the format, whether health details went with them)."""
+    from advocate_app.domain.access import Permission
+    from advocate_app.domain.audit_views import AuditAction, AuditSubject
+    from advocate_app.domain.community import SPECIAL_CATEGORY_FIELDS
     from advocate_app.interchange.member_export import columns_for, write_members
+    from advocate_app.services.access import require
+    from advocate_app.services.audit import record_alone
 
+    require(services.actor, Permission.IMPORT_EXPORT)
+    chosen = columns_for(include_sensitive, columns)
+    sensitive = bool(SPECIAL_CATEGORY_FIELDS.intersection(chosen))
+    if sensitive:
+        require(services.actor, Permission.VIEW_SENSITIVE)
     members = iter_members_by_id(services, ids) if ids is not None else (
         iter_members(services, query))
-    return write_members(path, kind, members, columns_for(include_sensitive, columns), on_row,
-                         contact_slots(services))
+    count = write_members(path, kind, members, chosen, on_row, contact_slots(services))
+    record_alone(services.uow, services.actor, AuditAction.EXPORTED, AuditSubject.MEMBERS,
+                 count=count, detail=f"{kind} with health details" if sensitive else kind)
+    return count
 
 
 def contact_slots(services: Services) -> dict[str, int]:

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from advocate_app.domain.access import Permission
+from advocate_app.domain.audit_views import AuditAction, AuditSubject
 from advocate_app.domain.base import utcnow
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.domain.text import fold
@@ -29,6 +31,8 @@ from advocate_app.interchange.member_columns import TARGETS as TARGETS
 from advocate_app.interchange.member_columns import guess_mapping as guess_mapping
 from advocate_app.interchange.tables import Table, detect_format, read_csv, read_xlsx
 from advocate_app.services import timeline
+from advocate_app.services.access import require
+from advocate_app.services.audit import record
 from advocate_app.services.duplicate_rules import Known
 from advocate_app.services.duplicate_rules import values_of as contact_values
 from advocate_app.services.errors import UnreadableFileError
@@ -88,6 +92,7 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
     A big file is read by several processes started as ``processes`` says: ``FORK`` from the
     command line, ``SPAWN`` (the default, safe everywhere) while the window is open.
     """
+    require(actor, Permission.IMPORT_EXPORT)
     options = options if options is not None else ImportOptions()
     table = read_member_file(path, options)
     newsletter = mailing_list_consent(table.headers)
@@ -195,6 +200,8 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
             report.rows = [replace(r, member_id=None) if r.outcome == "created" else r
                            for r in report.rows]
         else:
+            record(session, actor, AuditAction.IMPORTED, AuditSubject.MEMBERS,
+                   count=report.created + report.merged, detail=table.format)
             work.commit()
     return report
 

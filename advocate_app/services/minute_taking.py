@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from advocate_app.domain.access import Permission
 from advocate_app.domain.board_views import DecisionView, ItemNotes
 from advocate_app.domain.governance import MinutesStatus
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _
 from advocate_app.services import versions
+from advocate_app.services.access import require
 from advocate_app.services.board_common import (
     agenda_item_row,
     editable_meeting,
@@ -31,6 +33,7 @@ class MinutesService:
         self._actor = actor
 
     def start_minutes(self, meeting_id: int) -> None:
+        require(self._actor, Permission.RUN_MEETINGS)
         with self._uow() as uow:
             meeting = editable_meeting(uow, meeting_id)
             if meeting.live_started_at is None:
@@ -41,6 +44,7 @@ class MinutesService:
     def set_current_item(self, meeting_id: int, item_id: int | None,
                          seconds_on_previous: int = 0) -> None:
         """Move to another agenda item, adding the time spent on the one left."""
+        require(self._actor, Permission.RUN_MEETINGS)
         with self._uow() as uow:
             meeting = editable_meeting(uow, meeting_id)
             if meeting.current_item_id and seconds_on_previous > 0:
@@ -58,6 +62,7 @@ class MinutesService:
         item's version now. ``expected_version``: the version these notes were typed on; when
         someone else saved the item since (another secretary minuting the same meeting),
         nothing is saved and ConcurrentEditError carries their notes (:class:`ItemNotes`)."""
+        require(self._actor, Permission.RUN_MEETINGS)
         from sqlalchemy import select, update
 
         from advocate_app.domain.boards import AgendaItem
@@ -87,6 +92,7 @@ class MinutesService:
 
     def notes(self, item_id: int) -> ItemNotes:
         """An agenda item's notes as stored, with the item's version."""
+        require(self._actor, Permission.RUN_MEETINGS)
         rows = self._reader.rows("SELECT notes, version FROM agenda_items WHERE id = :id",
                                  {"id": item_id})
         if not rows:
@@ -94,6 +100,7 @@ class MinutesService:
         return ItemNotes(item_id, rows[0][0] or "", int(rows[0][1]))
 
     def close_meeting(self, meeting_id: int, seconds_on_current: int = 0) -> None:
+        require(self._actor, Permission.RUN_MEETINGS)
         with self._uow() as uow:
             meeting = editable_meeting(uow, meeting_id)
             if meeting.current_item_id and seconds_on_current > 0:
@@ -106,6 +113,7 @@ class MinutesService:
     def meeting_in_progress(self) -> int | None:
         """A meeting whose minutes were being taken and that was not closed (to resume after
         the app or the computer stopped)."""
+        require(self._actor, Permission.RUN_MEETINGS)
         rows = self._reader.rows(
             "SELECT id FROM meetings WHERE live_started_at IS NOT NULL AND closed_at IS NULL "
             "AND minutes_status = 'draft' ORDER BY live_started_at DESC LIMIT 1")
@@ -113,6 +121,7 @@ class MinutesService:
 
     def record_decision(self, meeting_id: int, text: str, *, agenda_item_id: int | None = None,
                         decided_by: str = "", dissent: str = "") -> int:
+        require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.domain.boards import Decision
 
         if not text.strip():
@@ -128,6 +137,7 @@ class MinutesService:
 
     def decisions(self, *, meeting_id: int | None = None, board_id: int | None = None,
                   text: str = "") -> list[DecisionView]:
+        require(self._actor, Permission.RUN_MEETINGS)
         words = [(f"(lower(d.text) LIKE :w{i} OR lower(d.dissent) LIKE :w{i} "
                   f"OR lower(mt.title) LIKE :w{i})", f"w{i}", f"%{word.lower()}%")
                  for i, word in enumerate(text.split())]
@@ -144,6 +154,7 @@ class MinutesService:
     def circulate(self, meeting_id: int) -> None:
         """Send the minutes round; refused while there are none (no notes, no decisions,
         action items or promises recorded at the meeting)."""
+        require(self._actor, Permission.RUN_MEETINGS)
         from sqlalchemy import exists, func, or_, select
 
         from advocate_app.domain.boards import ActionItem, AgendaItem, Decision, Promise
@@ -168,6 +179,7 @@ class MinutesService:
     def approve(self, meeting_id: int, *, at_meeting_id: int | None = None,
                 note: str = "") -> None:
         """Approve circulated minutes (normally at the next meeting); they become read-only."""
+        require(self._actor, Permission.RUN_MEETINGS)
         with self._uow() as uow:
             meeting = meeting_row(uow, meeting_id)
             if meeting.minutes_status != MinutesStatus.CIRCULATED.value:

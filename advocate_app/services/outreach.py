@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from advocate_app.documents.preflight import Choices, Problem, check
+from advocate_app.domain.access import Permission
+from advocate_app.domain.audit_views import AuditAction, AuditSubject
 from advocate_app.domain.outreach_content import (
     Block,
     ContentError,
@@ -28,7 +30,8 @@ from advocate_app.domain.people import Actor
 from advocate_app.domain.print_profiles import PROFILES, ProfileKey
 from advocate_app.i18n import _
 from advocate_app.interchange.files import file_stem, write_atomically
-from advocate_app.services import versions
+from advocate_app.services import audit, versions
+from advocate_app.services.access import require
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.services.outreach_stories import StoryBlockView, StoryGate, has_stories
 from advocate_app.storage.reader import Reader, as_utc
@@ -69,6 +72,7 @@ class OutreachService:
 
     # -- store ---------------------------------------------------------------------------------
     def list(self, include_archived: bool = False) -> builtins.list[ItemSummary]:
+        require(self._actor, Permission.PRINT)
         where = "" if include_archived else " WHERE archived_at IS NULL"
         rows = self._reader.rows(
             "SELECT id, kind, title, language, group_name, updated_at FROM outreach_items"
@@ -77,6 +81,7 @@ class OutreachService:
                 for row in rows]
 
     def get(self, item_id: int) -> OutreachItem:
+        require(self._actor, Permission.PRINT)
         rows = self._reader.rows("SELECT content FROM outreach_items WHERE id = :id",
                                  {"id": item_id})
         if not rows:
@@ -85,6 +90,7 @@ class OutreachService:
 
     def version(self, item_id: int) -> int:
         """Item ``item_id``'s version (its saves so far): the one an editor starts from."""
+        require(self._actor, Permission.PRINT)
         rows = self._reader.rows("SELECT version FROM outreach_items WHERE id = :id",
                                  {"id": item_id})
         if not rows:
@@ -96,6 +102,7 @@ class OutreachService:
         """Store a new item, or replace item ``item_id``; returns its id. ``expected_version``:
         the version the person started from; when someone saved the item since,
         ConcurrentEditError carries theirs (see services/versions.py)."""
+        require(self._actor, Permission.EDIT_OUTREACH)
         from advocate_app.domain.outreach import OutreachRecord
 
         if not item.title.strip():
@@ -128,13 +135,16 @@ class OutreachService:
 
     def import_json(self, text: str) -> int:
         """Add an item from its JSON form; ContentError says what is wrong with it."""
+        require(self._actor, Permission.EDIT_OUTREACH)
         return self.save(item_from_json(text))
 
     def export_json(self, item_id: int) -> str:
+        require(self._actor, Permission.EDIT_OUTREACH)
         return self.get(item_id).to_json()
 
     def write_json(self, item_id: int, path: Path | str) -> Path:
         """Write item ``item_id`` in its JSON form to ``path`` (atomically)."""
+        require(self._actor, Permission.EDIT_OUTREACH)
         path = Path(path)
         write_atomically(path, self.export_json(item_id).encode("utf-8"))
         return path
@@ -147,6 +157,7 @@ class OutreachService:
         return f"{stem}-{profile.value}.{extension}" if profile else f"{stem}.{extension}"
 
     def archive(self, item_id: int) -> None:
+        require(self._actor, Permission.EDIT_OUTREACH)
         from advocate_app.domain.outreach import OutreachRecord
 
         with self._uow() as uow:
@@ -158,6 +169,7 @@ class OutreachService:
 
     def versions(self, item: OutreachItem) -> builtins.list[tuple[int, OutreachItem]]:
         """Every stored version of the same piece (other languages, Easy Read)."""
+        require(self._actor, Permission.PRINT)
         if not item.group:
             return []
         rows = self._reader.rows(
@@ -178,6 +190,7 @@ class OutreachService:
         """Every rule the item breaks for the profile; with ``pages`` (of a rendering), also
         the profile's page limit. Characters no bundled font can print are listed too, and
         each story or quote it may not print today (``blocking``: no printing anyway)."""
+        require(self._actor, Permission.PRINT)
         problems = check(item, PROFILES[profile], choices)
         printed = item
         if has_stories(item):
@@ -198,6 +211,7 @@ class OutreachService:
         """The item drawn as its PDF will print in ``profile``, to show (nothing is written or
         recorded, not even a use of a story). ContentError (RenderError) when it cannot be
         drawn as given, or uses a story it may not print today."""
+        require(self._actor, Permission.PRINT)
         from advocate_app.documents.pdf import RenderOptions, render
 
         return render(StoryGate(self._reader).resolve(item, item_id),
@@ -207,6 +221,7 @@ class OutreachService:
                     ) -> StoryBlockView:
         """What a story block prints in ``item`` today: the words, the attribution at the
         consented level, and the consent for the item's channel (or why it may not)."""
+        require(self._actor, Permission.PRINT)
         return StoryGate(self._reader).view(item, item_id, block)
 
     def render_pdf(self, item: OutreachItem, profile: ProfileKey, path: Path, *,
@@ -218,6 +233,7 @@ class OutreachService:
         ``overridden`` are the pre-flight problems the person chose to print anyway; a
         profile's page limit is checked on the rendering itself and stops the export unless
         ``force`` (then it is recorded with the others)."""
+        require(self._actor, Permission.PRINT)
         from advocate_app.documents.pdf import RenderOptions, render
 
         gate = StoryGate(self._reader)
@@ -239,6 +255,7 @@ class OutreachService:
 
     def render_html(self, item: OutreachItem, profile: ProfileKey, path: Path, *,
                     item_id: int | None = None) -> Path:
+        require(self._actor, Permission.PRINT)
         from advocate_app.documents.html import item_to_html
 
         gate = StoryGate(self._reader)
@@ -251,11 +268,13 @@ class OutreachService:
                         item_id: int | None = None) -> None:
         """Log that the item, as previewed, is being sent to a printer: its stories are checked
         again today (RenderError with the reason: do not print) and each use recorded."""
+        require(self._actor, Permission.PRINT)
         gate = StoryGate(self._reader)
         gate.resolve(item, item_id)
         self._record(item_id, item, "print", profile, 1, (), gate, lambda: None)
 
     def renderings(self, item_id: int) -> builtins.list[dict]:
+        require(self._actor, Permission.PRINT)
         rows = self._reader.rows(
             "SELECT r.output, r.profile, r.language, r.copies, r.overridden, r.created_at, "
             "coalesce(a.display_name, '') FROM outreach_renderings r "
@@ -276,6 +295,9 @@ class OutreachService:
             rendering = add_rendering(uow.session, self._actor, item_id, item, output, profile,
                                       copies, [p.message for p in overridden])
             gate.record(uow.session, rendering.id, item_id, item.title)
+            audit.record(uow.session, self._actor, AuditAction.PRINTED if output == "print"
+                         else AuditAction.RENDERED, AuditSubject.OUTREACH_ITEM, item_id,
+                         count=copies, detail=f"{output} {profile.value}")
             write()
             uow.commit()
 
@@ -297,11 +319,16 @@ class OutreachService:
         cancels (:class:`~advocate_app.services.print_packs.Cancelled`); nothing is written
         then.
         """
+        require(self._actor, Permission.PRINT)
         from advocate_app.services.print_packs import PrintPackMaker
 
         maker = PrintPackMaker(self._uow, self._reader, self._actor, self)
-        return maker.make(item_id, member_ids, out_dir, progress=progress,
-                          label_sheet=label_sheet, today=today, print_anyway=print_anyway)
+        result = maker.make(item_id, member_ids, out_dir, progress=progress,
+                            label_sheet=label_sheet, today=today, print_anyway=print_anyway)
+        audit.record_alone(self._uow, self._actor, AuditAction.PRINTED,
+                           AuditSubject.OUTREACH_ITEM, item_id, count=result.copies,
+                           detail="print pack")
+        return result
 
 
 def unprintable_characters(item: OutreachItem) -> list[Problem]:

@@ -14,8 +14,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advocate_app.domain.access import Permission
+from advocate_app.domain.audit_views import AuditAction, AuditSubject
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _, ngettext
+from advocate_app.services.access import require
+from advocate_app.services.audit import record, record_alone
 from advocate_app.services.errors import NotFoundError, ServiceError
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
@@ -63,10 +67,25 @@ class PrivacyService:
         self._timeline = timeline
 
     def everything_we_hold(self, member_id: int) -> dict:
-        """All data about the member, health details included, ready for JSON."""
-        from advocate_app.interchange.member_export import COLUMNS, as_plain
+        """All data about the member, health details included, ready for JSON (a subject
+        access request: administrators only, written to the audit log)."""
+        require(self._actor, Permission.PRIVACY)
+        data = self._everything(member_id)
+        record_alone(self._uow, self._actor, AuditAction.SUBJECT_ACCESS_REPORT,
+                     AuditSubject.MEMBER, member_id)
+        return data
 
-        member = self._members.get(member_id)
+    def merge_snapshot(self, member_id: int) -> dict:
+        """Everything held about a record a merge is about to remove, kept with the merge
+        (see ``DuplicateService.merge``): for those who may merge members."""
+        require(self._actor, Permission.EDIT_MEMBERS)
+        return self._everything(member_id)
+
+    def _everything(self, member_id: int) -> dict:
+        from advocate_app.interchange.member_export import COLUMNS, as_plain
+        from advocate_app.services import member_changes
+
+        member = member_changes.get(self._uow, member_id)
         data = {column: as_plain(member, column) for column in COLUMNS}
         data["consent_history"] = [
             {"purpose": r.purpose.value, "answer": r.status.value, "method": r.method.value,
@@ -92,14 +111,17 @@ class PrivacyService:
         """Write everything we hold about the member to ``path``: a readable web page
         (``kind="html"``) or JSON; with ``json_beside`` the JSON too, next to the page (same
         name, ``.json``), both from one reading. Returns the files written."""
+        require(self._actor, Permission.PRIVACY)
         from advocate_app.interchange.subject_access import write_subject_access
 
-        data = self.everything_we_hold(member_id)
+        data = self._everything(member_id)
         write_subject_access(data, path, kind)
         written = [path]
         if json_beside:
             written.append(path.with_suffix(".json"))
             write_subject_access(data, written[-1], "json")
+        record_alone(self._uow, self._actor, AuditAction.SUBJECT_ACCESS_REPORT,
+                     AuditSubject.MEMBER, member_id, count=len(written), detail=kind)
         return written
 
     def erase(self, member_id: int) -> ErasureResult:
@@ -110,6 +132,7 @@ class PrivacyService:
         return ErasureResult(member_id, (*result.sentences, *self._clear_old_copies()))
 
     def _erase(self, member_id: int) -> ErasureResult:
+        require(self._actor, Permission.PRIVACY)
         from sqlalchemy import update
 
         from advocate_app.domain.base import utcnow
@@ -151,6 +174,7 @@ class PrivacyService:
             uow.session.execute(update(MemberMerge).where(
                 MemberMerge.kept_id == member_id).values(merged_snapshot="{}"))
             events = privacy_events.erase(uow.session, self._actor, member_id, self._files_dir)
+            record(uow.session, self._actor, AuditAction.ERASED, AuditSubject.MEMBER, member_id)
             boards = privacy_traces.erase(uow.session, member_id, label)
             uow.session.flush()
             named = privacy_traces.replace_names(uow.session, names, label)
@@ -191,6 +215,7 @@ class PrivacyService:
     def backup_warning(self) -> str | None:
         """A plain warning naming the backups made before the latest erasure; None when
         there are none."""
+        require(self._actor, Permission.PRIVACY)
         held = self.backups_before_erasure()
         if held:
             return ngettext(
@@ -206,6 +231,7 @@ class PrivacyService:
     def backups_before_erasure(self) -> list[Path]:
         """The backup files (upgrade and automatic backups alike) made before the latest
         erasure: they may still hold the people erased. Oldest first."""
+        require(self._actor, Permission.PRIVACY)
         from advocate_app.storage.reader import as_utc
 
         if self._backup_dir is None or not self._backup_dir.is_dir():
@@ -244,6 +270,7 @@ class PrivacyService:
         """Members unchanged and not engaged for ``years``, with no valid consent for
         anything, no place on a webinar still to come and no story whose consent is in force
         (erasing would withdraw it without them asking): a dry run."""
+        require(self._actor, Permission.PRIVACY)
         today = today or date.today()
         cutoff = datetime.combine(today - timedelta(days=round(365.25 * years)),
                                   datetime.min.time())
@@ -263,6 +290,7 @@ class PrivacyService:
                 for i, g, f, p, u in rows]
 
     def apply_retention(self, years: int, today: date | None = None) -> int:
+        require(self._actor, Permission.PRIVACY)
         return self.erase_all([c.id for c in self.retention_candidates(years, today)])
 
     def erase_all(self, member_ids: list[int]) -> int:

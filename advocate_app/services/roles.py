@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from advocate_app.domain.access import Permission
 from advocate_app.domain.board_views import RaciMatrix
 from advocate_app.domain.governance import RaciValue, accountable_refusal
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _
+from advocate_app.services.access import require
 from advocate_app.services.board_common import board_row
 from advocate_app.services.errors import ValidationError
 from advocate_app.storage.reader import Reader
@@ -24,6 +26,7 @@ class RolesService:
         self._actor = actor
 
     def raci(self, board_id: int) -> RaciMatrix:
+        require(self._actor, Permission.RUN_MEETINGS)
         activities = tuple((r[0], r[1]) for r in self._reader.rows(
             "SELECT id, name FROM raci_activities WHERE board_id = :b ORDER BY position, id",
             {"b": board_id}))
@@ -37,11 +40,13 @@ class RolesService:
         return RaciMatrix(board_id, activities, parties, cells)
 
     def add_raci_activity(self, board_id: int, name: str) -> int:
+        require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.domain.boards import RaciActivity
 
         return self._add_raci_row(RaciActivity, board_id, name)
 
     def add_raci_party(self, board_id: int, name: str, member_id: int | None = None) -> int:
+        require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.domain.boards import RaciParty
 
         return self._add_raci_row(RaciParty, board_id, name, member_id=member_id)
@@ -63,11 +68,13 @@ class RolesService:
             return row.id
 
     def remove_raci_activity(self, activity_id: int) -> None:
+        require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.domain.boards import RaciActivity
 
         self._remove(RaciActivity, activity_id)
 
     def remove_raci_party(self, party_id: int) -> None:
+        require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.domain.boards import RaciParty
 
         self._remove(RaciParty, party_id)
@@ -81,6 +88,7 @@ class RolesService:
 
     def set_raci(self, activity_id: int, party_id: int, value: RaciValue | None) -> None:
         """One cell of the matrix; an activity has one accountable party at most."""
+        require(self._actor, Permission.RUN_MEETINGS)
         from sqlalchemy import delete, select
 
         from advocate_app.domain.boards import RaciCell

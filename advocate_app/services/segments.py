@@ -7,10 +7,12 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
+from advocate_app.domain.access import Permission
 from advocate_app.domain.community import AccessNeed, ConsentPurpose
 from advocate_app.domain.member_views import MemberQuery, MemberSort
 from advocate_app.domain.people import Actor, Role
 from advocate_app.i18n import _
+from advocate_app.services.access import require
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
@@ -47,6 +49,7 @@ class SegmentService:
 
     def save(self, name: str, query: MemberQuery) -> SegmentView:
         """Save (or replace) the segment called ``name``."""
+        require(self._actor, Permission.EDIT_MEMBERS)
         from sqlalchemy import select
 
         from advocate_app.domain.segments import Segment
@@ -65,11 +68,13 @@ class SegmentService:
 
     def list(self) -> list[SegmentView]:
         """Every saved segment by name (plain SQL: the Members page lists them at start-up)."""
+        require(self._actor, Permission.VIEW_CONTACTS)
         rows = self._reader.rows("SELECT id, name, query FROM segments ORDER BY name")
         return [SegmentView(segment_id, name, query_from_json(query))
                 for segment_id, name, query in rows]
 
     def get(self, name: str) -> SegmentView:
+        require(self._actor, Permission.VIEW_CONTACTS)
         for segment in self.list():
             if segment.name.casefold() == " ".join(name.split()).casefold():
                 return segment

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advocate_app.domain.access import Permission
 from advocate_app.domain.community import EngagementKind
 from advocate_app.domain.members import Member
 from advocate_app.domain.people import Actor, member_display_name
@@ -38,6 +39,7 @@ from advocate_app.domain.story_views import (
 )
 from advocate_app.i18n import _
 from advocate_app.services import story_ledger, timeline, versions
+from advocate_app.services.access import require
 from advocate_app.services.board_common import as_date
 from advocate_app.services.errors import NotFoundError, UnreadableFileError, ValidationError
 from advocate_app.storage.reader import Reader, as_utc
@@ -73,6 +75,7 @@ class StoryService:
     # -- the story ----------------------------------------------------------------------------
 
     def create(self, data: StoryInput) -> int:
+        require(self._actor, Permission.STORIES)
         from advocate_app.domain.stories import Story
 
         with self._uow() as uow:
@@ -91,6 +94,7 @@ class StoryService:
         """Change the story; refused when its new text no longer holds an approved quote word
         for word (change or remove the quote first), or when someone saved it since
         ``expected_version`` (see services/versions.py). Returns its version now."""
+        require(self._actor, Permission.STORIES)
         from sqlalchemy import select
 
         from advocate_app.domain.stories import StoryQuote
@@ -116,6 +120,7 @@ class StoryService:
 
     def archive(self, story_id: int, archived: bool = True) -> None:
         """Archived stories leave the list (their consent and use log stay as they are)."""
+        require(self._actor, Permission.STORIES)
         with self._uow() as uow:
             story = story_ledger.story_row(uow.session, story_id)
             story.archived_at = datetime.now(UTC) if archived else None
@@ -123,6 +128,7 @@ class StoryService:
 
     def get(self, story_id: int, on: date | None = None) -> StoryView:
         """The story, with its consent for every channel on ``on`` (today by default)."""
+        require(self._actor, Permission.STORIES)
         found = self._views(" WHERE s.id = :id", {"id": story_id}, on)
         if not found:
             raise NotFoundError(_("There is no story {id}.").format(id=story_id))
@@ -130,6 +136,7 @@ class StoryService:
 
     def list(self, include_archived: bool = False, on: date | None = None) -> list[StoryView]:
         """Stories, newest told first, with their consent per channel on ``on``."""
+        require(self._actor, Permission.STORIES)
         where = "" if include_archived else " WHERE s.archived_at IS NULL"
         return self._views(where, {}, on)
 
@@ -137,6 +144,7 @@ class StoryService:
 
     def add_quote(self, story_id: int, text: str, approved_on: date | None = None) -> int:
         """An excerpt the teller agreed to: refused unless it is in the story word for word."""
+        require(self._actor, Permission.STORIES)
         from sqlalchemy import func, select
 
         from advocate_app.domain.stories import StoryQuote
@@ -154,6 +162,7 @@ class StoryService:
             return quote.id
 
     def update_quote(self, quote_id: int, text: str, approved_on: date | None = None) -> None:
+        require(self._actor, Permission.STORIES)
         with self._uow() as uow:
             quote = _quote_row(uow.session, quote_id)
             quote.text = _excerpt(story_ledger.story_row(uow.session, quote.story_id), text)
@@ -163,6 +172,7 @@ class StoryService:
 
     def remove_quote(self, quote_id: int) -> None:
         """The quote goes; uses of it stay in the log (as uses of the story)."""
+        require(self._actor, Permission.STORIES)
         with self._uow() as uow:
             uow.session.delete(_quote_row(uow.session, quote_id))
             uow.commit()
@@ -174,6 +184,7 @@ class StoryService:
         HEIC) into the data folder and keep it with the story. The kind is read from the
         file's content; a file that is not one of these, or over 100 MB, is refused with one
         sentence and nothing is written."""
+        require(self._actor, Permission.STORIES)
         from advocate_app.domain.stories import StoryAttachment
         from advocate_app.interchange import errors as interchange_errors
         from advocate_app.interchange.story_files import copy_attachment, stored_path
@@ -201,6 +212,7 @@ class StoryService:
 
     def remove_attachment(self, attachment_id: int) -> None:
         """The attachment goes, and its copy in the data folder with it."""
+        require(self._actor, Permission.STORIES)
         with self._uow() as uow:
             attachment = _attachment_row(uow.session, attachment_id)
             copy = self._copy_path(attachment.stored_name)
@@ -210,6 +222,7 @@ class StoryService:
 
     def attachment_path(self, attachment_id: int) -> Path:
         """Where the copy of the attachment is, to open or play."""
+        require(self._actor, Permission.STORIES)
         with self._uow() as uow:
             return self._copy_path(_attachment_row(uow.session, attachment_id).stored_name)
 
@@ -220,6 +233,7 @@ class StoryService:
         """The teller consents to the story's use in ``channels``, named at
         ``data.identification``, from ``data.effective_on`` (today) until ``data.expires_on``
         (if given). A child's story needs a guardian's co-signature."""
+        require(self._actor, Permission.STORIES)
         effective = data.effective_on or date.today()
         errors: dict[str, str] = {}
         if not channels:
@@ -261,6 +275,7 @@ class StoryService:
         Every use of the story in those channels is marked "do not reprint"; the result lists
         exactly those uses and their items, with the honest note that copies already printed
         or sent cannot be recalled."""
+        require(self._actor, Permission.STORIES)
         if channels is not None and not channels:
             raise ValidationError({"channels": _("Choose at least one use to withdraw.")})
         day = on or date.today()
@@ -287,10 +302,12 @@ class StoryService:
 
     def consent_history(self, story_id: int) -> builtins.list[StoryConsentView]:
         """Every entry of the story's consent ledger, newest first."""
+        require(self._actor, Permission.STORIES)
         return story_ledger.history(self._reader, story_id)
 
     def uses(self, story_id: int) -> builtins.list[StoryUseView]:
         """Every use of the story by an outreach item, oldest first."""
+        require(self._actor, Permission.STORIES)
         return story_ledger.use_views(self._reader, "story_id = :story", {"story": story_id})
 
     def check_use(self, story_id: int, channel: StoryChannel, on: date | None = None
@@ -298,6 +315,7 @@ class StoryService:
         """The story's consent for ``channel`` on ``on`` (today by default): ``usable`` says
         whether an outreach item may use it; ``domain.story_rules.use_refusal`` words why not.
         The outreach engine asks this before rendering a story or quote block."""
+        require(self._actor, Permission.STORIES)
         with self._uow() as uow:
             return story_ledger.consent_for(uow.session, story_id, channel, on)
 
@@ -308,6 +326,7 @@ class StoryService:
         consented identification level; refused with the reason unless consent covers
         ``channel`` on ``on``. (Inside a rendering's own transaction, call
         ``story_ledger.record_use`` with that session instead.)"""
+        require(self._actor, Permission.STORIES)
         with self._uow() as uow:
             use = story_ledger.record_use(
                 uow.session, story_id, channel, item_id=item_id, item_title=item_title,
@@ -319,6 +338,7 @@ class StoryService:
     def blocked_uses(self, item_id: int) -> builtins.list[StoryUseView]:
         """Uses by the outreach item of stories whose consent was withdrawn since: while any is
         listed, the item is not to be rendered again with that story."""
+        require(self._actor, Permission.STORIES)
         return story_ledger.use_views(
             self._reader, "item_id = :item AND do_not_reprint_at IS NOT NULL", {"item": item_id})
 
@@ -326,6 +346,7 @@ class StoryService:
         """The words naming the story's teller at ``level`` (never more than that): "Shared
         anonymously", a first name, "first name, town" (the member's town or region), or the
         full name."""
+        require(self._actor, Permission.STORIES)
         rows = self._reader.rows(
             "SELECT m.given_name, m.family_name, m.preferred_name, m.region FROM stories s "
             "LEFT JOIN members m ON m.id = s.teller_id WHERE s.id = :id", {"id": story_id})

@@ -14,6 +14,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advocate_app.domain.access import Permission
+from advocate_app.domain.audit_views import AuditAction, AuditSubject
 from advocate_app.domain.board_views import zone
 from advocate_app.domain.community import EngagementKind
 from advocate_app.domain.people import Actor, member_display_name
@@ -25,6 +27,8 @@ from advocate_app.domain.story_views import (
 )
 from advocate_app.i18n import _
 from advocate_app.services import timeline
+from advocate_app.services.access import require
+from advocate_app.services.audit import record_alone
 from advocate_app.services.board_common import db_time, utc_moment, valid_timezone
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader, as_utc
@@ -52,6 +56,7 @@ class StorySessionService:
         self._actor = actor
 
     def create(self, data: StorySessionInput) -> int:
+        require(self._actor, Permission.STORIES)
         from advocate_app.domain.stories import StorySession
 
         starts = _checked(data)
@@ -65,6 +70,7 @@ class StorySessionService:
             return session.id
 
     def update(self, session_id: int, data: StorySessionInput) -> None:
+        require(self._actor, Permission.STORIES)
         starts = _checked(data)
         with self._uow() as uow:
             session = _session_row(uow.session, session_id)
@@ -78,6 +84,7 @@ class StorySessionService:
 
     def cancel(self, session_id: int) -> None:
         """The session is off: it stays listed as cancelled, and leaves the upcoming ones."""
+        require(self._actor, Permission.STORIES)
         with self._uow() as uow:
             session = _session_row(uow.session, session_id)
             if session.cancelled_at is None:
@@ -86,6 +93,7 @@ class StorySessionService:
             uow.commit()
 
     def get(self, session_id: int) -> StorySessionView:
+        require(self._actor, Permission.STORIES)
         rows = self._reader.rows(
             f"SELECT {_COLUMNS} FROM story_sessions ss "
             "LEFT JOIN members f ON f.id = ss.facilitator_id WHERE ss.id = :id",
@@ -97,6 +105,7 @@ class StorySessionService:
 
     def list(self) -> builtins.list[StorySessionView]:
         """Every session, the latest first (participants are counted, not listed)."""
+        require(self._actor, Permission.STORIES)
         return [_view(r) for r in self._reader.rows(
             f"SELECT {_COLUMNS} FROM story_sessions ss LEFT JOIN members f "
             "ON f.id = ss.facilitator_id ORDER BY ss.starts_at DESC, ss.id DESC")]
@@ -104,6 +113,7 @@ class StorySessionService:
     def upcoming(self, limit: int = 5, now: datetime | None = None
                  ) -> builtins.list[StorySessionView]:
         """The next sessions not cancelled and not over yet, soonest first."""
+        require(self._actor, Permission.STORIES)
         moment = now or datetime.now(UTC)
         found = [_view(r) for r in self._reader.rows(
             f"SELECT {_COLUMNS} FROM story_sessions ss LEFT JOIN members f "
@@ -115,6 +125,7 @@ class StorySessionService:
     # -- who takes part -----------------------------------------------------------------------
 
     def participants(self, session_id: int) -> builtins.list[ParticipantView]:
+        require(self._actor, Permission.STORIES)
         rows = self._reader.rows(
             "SELECT p.id, p.session_id, p.member_id, m.given_name, m.family_name, "
             "m.preferred_name, p.attendance, p.support_notes FROM story_session_participants p "
@@ -125,6 +136,7 @@ class StorySessionService:
 
     def add_participant(self, session_id: int, member_id: int, support_notes: str = "") -> None:
         """The member takes part (once; adding them again changes nothing)."""
+        require(self._actor, Permission.STORIES)
         from sqlalchemy import select
 
         from advocate_app.domain.members import Member
@@ -146,6 +158,7 @@ class StorySessionService:
             uow.commit()
 
     def remove_participant(self, session_id: int, member_id: int) -> None:
+        require(self._actor, Permission.STORIES)
         with self._uow() as uow:
             session = _session_row(uow.session, session_id)
             found = _participant_row(uow.session, session_id, member_id)
@@ -157,6 +170,7 @@ class StorySessionService:
     def set_attendance(self, session_id: int, member_id: int,
                        attendance: SessionAttendance) -> None:
         """Whether the participant came; their timeline says so instead of "taking part"."""
+        require(self._actor, Permission.STORIES)
         with self._uow() as uow:
             session = _session_row(uow.session, session_id)
             found = _participant_row(uow.session, session_id, member_id)
@@ -173,6 +187,7 @@ class StorySessionService:
     def write_calendar(self, path: Path | str, session_id: int | None = None) -> int:
         """Write an iCalendar (.ics) file: the session ``session_id``, or, without one, every
         upcoming session. Returns how many sessions the file holds."""
+        require(self._actor, Permission.STORIES)
         from advocate_app.interchange.calendar import story_session_ics, story_sessions_feed
         from advocate_app.interchange.files import write_atomically
 
@@ -183,6 +198,8 @@ class StorySessionService:
             data = story_sessions_feed(sessions, _("Advocate: story-sharing sessions"))
             count = len(sessions)
         write_atomically(Path(path), data)
+        record_alone(self._uow, self._actor, AuditAction.EXPORTED, AuditSubject.STORY_SESSION,
+                     session_id, count=count, detail="ics")
         return count
 
 

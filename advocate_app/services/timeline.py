@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from advocate_app.domain.access import Permission
 from advocate_app.domain.community import EngagementKind, RelationshipKind
 from advocate_app.domain.people import Actor, account_name, member_display_name
 from advocate_app.i18n import N_, _
+from advocate_app.services.access import require
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader, as_utc
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
@@ -60,6 +62,7 @@ class TimelineService:
         self._actor = actor
 
     def add(self, member_id: int, entry: EngagementEntry) -> None:
+        require(self._actor, Permission.EDIT_MEMBERS)
         if entry.occurred_on > date.today():
             raise ValidationError({"occurred_on": _("An entry of the timeline cannot be in the "
                                                     "future.")})
@@ -79,6 +82,7 @@ class TimelineService:
             uow.commit()
 
     def timeline(self, member_id: int) -> list[EngagementView]:
+        require(self._actor, Permission.VIEW_SENSITIVE)
         rows = self._reader.rows(
             "SELECT e.id, e.kind, e.occurred_on, e.summary, a.display_name FROM engagements e "
             "LEFT JOIN accounts a ON a.id = e.recorded_by WHERE e.member_id = :member "
@@ -87,6 +91,7 @@ class TimelineService:
                                account_name(who)) for i, kind, when, summary, who in rows]
 
     def relate(self, member_id: int, kind: RelationshipKind, related_id: int) -> None:
+        require(self._actor, Permission.EDIT_MEMBERS)
         if member_id == related_id:
             raise ValidationError({"related": _("A member cannot be related to themselves.")})
         from sqlalchemy import select
@@ -108,6 +113,7 @@ class TimelineService:
                 uow.commit()
 
     def unrelate(self, relationship_id: int) -> None:
+        require(self._actor, Permission.EDIT_MEMBERS)
         from advocate_app.domain.engagement import MemberRelationship
 
         with self._uow() as uow:
@@ -117,6 +123,7 @@ class TimelineService:
                 uow.commit()
 
     def relationships(self, member_id: int) -> list[RelationshipView]:
+        require(self._actor, Permission.VIEW_SENSITIVE)
         rows = self._reader.rows(
             "SELECT r.id, r.kind, r.member_id, r.related_id, m.given_name, m.family_name, "
             "m.preferred_name FROM member_relationships r JOIN members m ON m.id = "

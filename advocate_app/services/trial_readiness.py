@@ -15,11 +15,14 @@ import heapq
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advocate_app.domain.access import Permission
 from advocate_app.domain.community import AgeBand, Barrier, ConsentPurpose
 from advocate_app.domain.member_views import ConditionInput, MemberQuery
 from advocate_app.i18n import _
+from advocate_app.services.access import require
 
 if TYPE_CHECKING:
     from advocate_app.services.container import Services
@@ -207,6 +210,7 @@ class TrialReadinessService:
 
     def research_contacts(self) -> list[ReadinessRow]:
         """Members whose consent to research contact is valid today, with the key facts."""
+        require(self._services.actor, Permission.VIEW_SENSITIVE)
         from advocate_app.services.member_export import iter_members
 
         query = MemberQuery(consent=ConsentPurpose.RESEARCH)
@@ -220,11 +224,40 @@ class TrialReadinessService:
             for m in iter_members(self._services, query)]
 
     def sponsor_report(self) -> SponsorReport:
+        """Counts by condition and region, no names (small and revealing counts hidden)."""
+        require(self._services.actor, Permission.IMPORT_EXPORT)
         cells: Counter[tuple[str, str]] = Counter()
         for row in self.research_contacts():
             for condition in row.conditions or ("—",):
                 cells[(condition, row.region or "—")] += 1
         return report_from_counts(cells)
+
+
+def write_report(services: Services, path: Path | str, fmt: str = "csv") -> SponsorReport:
+    """Write the sponsor report to ``path`` as CSV (the legend follows the table; a cell a
+    spreadsheet would run as a formula is neutralised) or JSON, whole or not at all; the
+    export is written to the audit log. Returns the report written."""
+    import csv
+    import io
+    import json
+
+    from advocate_app.domain.audit_views import AuditAction, AuditSubject
+    from advocate_app.interchange.files import write_atomically
+    from advocate_app.interchange.member_export import neutralise
+    from advocate_app.services.audit import record_alone
+
+    report = TrialReadinessService(services).sponsor_report()
+    if fmt == "json":
+        data = json.dumps(report.as_dict(), ensure_ascii=False, indent=2).encode("utf-8")
+    else:
+        text = io.StringIO()
+        csv.writer(text).writerows([[neutralise(str(cell)) for cell in row]
+                                    for row in report.table()])
+        data = text.getvalue().encode("utf-8-sig")
+    write_atomically(Path(path), data)
+    record_alone(services.uow, services.actor, AuditAction.EXPORTED, AuditSubject.REPORT,
+                 count=len(report.rows), detail=f"trial readiness {fmt}")
+    return report
 
 
 def report_from_counts(cells: Counter[tuple[str, str]],

@@ -16,6 +16,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advocate_app.domain.access import Permission
+from advocate_app.domain.audit_views import AuditAction, AuditSubject
 from advocate_app.domain.community import Channel, ConsentPurpose, EngagementKind
 from advocate_app.domain.outreach_content import OutreachItem
 from advocate_app.domain.people import Actor, member_display_name
@@ -24,6 +26,8 @@ from advocate_app.domain.webinar_kinds import AttendanceOutcome, RegistrationSta
 from advocate_app.domain.webinar_views import FollowUpLetter, FollowUpPlan, FollowUpResult
 from advocate_app.i18n import _, current_language
 from advocate_app.interchange.files import make_scratch_folder, remove_scratch_folder
+from advocate_app.services import audit
+from advocate_app.services.access import require
 from advocate_app.services.consent import valid_consent_sql
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.services.webinar_followup_letters import Message, WebinarFacts, letter
@@ -81,12 +85,14 @@ class WebinarFollowUpService:
     def plan(self, webinar_id: int, today: date | None = None) -> FollowUpPlan:
         """Who would be sent which letter now, who is left out for want of consent for
         events, and who was sent theirs already."""
+        require(self._actor, Permission.RUN_EVENTS)
         self._webinar(webinar_id)
         return _plan(webinar_id, self._people(webinar_id, today or date.today()))
 
     def due(self, today: date | None = None) -> list[FollowUpDue]:
         """Held webinars with attendees or registered no-shows (with consent for events) not
         sent a follow-up yet, the latest first."""
+        require(self._actor, Permission.RUN_EVENTS)
         # Read from the webinars to their registrations to the members (CROSS JOIN keeps
         # SQLite to that order): starting from 100,000 members and their consent took
         # 0.6 s, on the dashboard's every visit.
@@ -122,6 +128,7 @@ class WebinarFollowUpService:
         letter and when, with a line on their timeline; all of it in one transaction, and
         the print pack's files are moved into ``folder`` only once it is saved. A cancel
         (``should_cancel``) or a failure changes nothing and leaves no file."""
+        require(self._actor, Permission.RUN_EVENTS)
         from advocate_app.services.print_packs import Cancelled
 
         today = today or date.today()
@@ -275,6 +282,8 @@ class WebinarFollowUpService:
             timeline.write(session, EngagementKind.EVENT, (
                 (p.member_id, _timeline_text(webinar, letters[_key(p)], p)) for p in sent),
                 recorded_by=self._actor.account_id)
+            audit.record(session, self._actor, AuditAction.PRINTED, AuditSubject.WEBINAR,
+                         webinar.id, count=len(sent), detail="follow-up letters")
             uow.commit()
         return ids, sent
 

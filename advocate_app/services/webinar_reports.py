@@ -29,6 +29,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advocate_app.domain.access import Permission
+from advocate_app.domain.audit_views import AuditAction, AuditSubject
 from advocate_app.domain.base import utcnow
 from advocate_app.domain.people import Actor
 from advocate_app.domain.text import fold
@@ -42,6 +44,8 @@ from advocate_app.domain.webinar_views import (
 )
 from advocate_app.i18n import _
 from advocate_app.services import webinar_report_writing as writing
+from advocate_app.services.access import require
+from advocate_app.services.audit import record
 from advocate_app.services.duplicate_rules import NAME_MATCH, Known, PeopleIndex
 from advocate_app.services.errors import NotFoundError, ServiceError, ValidationError
 from advocate_app.storage.reader import Reader, as_utc
@@ -203,6 +207,7 @@ class WebinarReportService:
         is the same and nothing is written (created members have no id then). The same file
         imported again into the same webinar returns ``already_imported`` and changes nothing.
         """
+        require(self._actor, Permission.RUN_EVENTS)
         webinar = self._webinar(webinar_id)
         report = self._read(Path(path), report_timezone or webinar[1], should_cancel)
         facts = writing.WebinarFacts(webinar_id, webinar[0], webinar[2])
@@ -226,6 +231,8 @@ class WebinarReportService:
                 webinar_id=webinar_id, report_kind=report.kind.value,
                 file_name=Path(path).name[:300], digest=report.digest,
                 imported_by=self._actor.account_id))
+            record(session, self._actor, AuditAction.IMPORTED, AuditSubject.WEBINAR, webinar_id,
+                   count=len(outcomes), detail=report.kind.value)
             uow.commit()
         return result
 
@@ -233,6 +240,7 @@ class WebinarReportService:
         """The people of imported reports not yet resolved (for one webinar, or all), oldest
         first, each with the member they may be (``candidate_member_id``, name and score) when
         there is one."""
+        require(self._actor, Permission.RUN_EVENTS)
         sql = ("SELECT r.id, r.webinar_id, w.title, r.report_kind, r.name, r.email, "
                "r.registered, r.attended, r.minutes_attended, r.candidate_member_id, "
                "m.given_name, m.family_name, m.preferred_name, r.score "
@@ -254,6 +262,7 @@ class WebinarReportService:
 
     def review_count(self) -> int:
         """How many people of imported reports wait for review (the dashboard's count)."""
+        require(self._actor, Permission.RUN_EVENTS)
         return int(self._reader.rows(
             "SELECT COUNT(*) FROM webinar_review_items WHERE resolved_at IS NULL")[0][0])
 
@@ -264,6 +273,7 @@ class WebinarReportService:
         a name or an email) or ``leave_out`` (nothing recorded). The chosen or new member gets
         the same registration, attendance and timeline writes as an import. Returns what was
         done (``MATCHED``, ``CREATED``, or ``UNMATCHED`` for left out)."""
+        require(self._actor, Permission.RUN_EVENTS)
         if sum((member_id is not None, create, leave_out)) != 1:
             raise ValidationError({"resolution": _(
                 "Choose one: the member this person is, a new member, or leave them out.")})

@@ -24,6 +24,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advocate_app.domain.access import Permission
+from advocate_app.domain.audit_views import AuditAction, AuditSubject
 from advocate_app.domain.board_views import zone
 from advocate_app.domain.community import ConsentMethod, ConsentPurpose
 from advocate_app.domain.people import Actor, member_display_name
@@ -43,6 +45,8 @@ from advocate_app.domain.webinars import Platform, WebinarAccess, WebinarStatus
 from advocate_app.i18n import _
 from advocate_app.services import versions, webinar_stats
 from advocate_app.services import webinar_registrations as registering
+from advocate_app.services.access import require
+from advocate_app.services.audit import record_alone
 from advocate_app.services.board_common import db_time, link_refusal, utc_moment, valid_timezone
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.services.webinar_registrations import PossibleDuplicateError
@@ -84,6 +88,7 @@ class WebinarService:
     # -- the webinar ---------------------------------------------------------------------------
 
     def create(self, data: WebinarInput) -> WebinarView:
+        require(self._actor, Permission.RUN_EVENTS)
         from advocate_app.domain.webinars import Webinar
 
         starts = _checked(data)
@@ -105,6 +110,7 @@ class WebinarService:
         """Save the changes (SEQUENCE up by one). More places move the waitlist up; fewer keep
         everyone registered and make the webinar full. ``expected_version``: the version the
         person started from (see services/versions.py)."""
+        require(self._actor, Permission.RUN_EVENTS)
         starts = _checked(data)
         with self._uow() as uow:
             webinar = registering.webinar_row(uow.session, webinar_id, lock=True)
@@ -122,6 +128,7 @@ class WebinarService:
     def set_status(self, webinar_id: int, status: WebinarStatus) -> WebinarView:
         """Planned, open (full follows the places), held (once it has started) or
         cancelled (registrations are kept; no one new can register)."""
+        require(self._actor, Permission.RUN_EVENTS)
         with self._uow() as uow:
             webinar = registering.webinar_row(uow.session, webinar_id, lock=True)
             refused = _status_refusal(status, utc_moment(webinar.starts_at))
@@ -137,6 +144,7 @@ class WebinarService:
         return self.get(webinar_id)
 
     def get(self, webinar_id: int) -> WebinarView:
+        require(self._actor, Permission.RUN_EVENTS)
         rows = self._reader.rows(f"SELECT {_COLUMNS} FROM webinars w WHERE w.id = :id",
                                  {"id": webinar_id})
         if not rows:
@@ -148,6 +156,7 @@ class WebinarService:
         """The webinars not over yet, soonest first, then those over, latest first. Without
         ``include_past``, those over are left out; without ``include_cancelled``, the
         cancelled ones."""
+        require(self._actor, Permission.RUN_EVENTS)
         now = datetime.now(UTC)
         found = [_view(r) for r in self._reader.rows(
             f"SELECT {_COLUMNS} FROM webinars w ORDER BY w.starts_at, w.id")]
@@ -160,6 +169,7 @@ class WebinarService:
     def upcoming(self, limit: int = 5, now: datetime | None = None
                  ) -> builtins.list[WebinarView]:
         """The next webinars not cancelled and not over yet, soonest first."""
+        require(self._actor, Permission.RUN_EVENTS)
         moment = now or datetime.now(UTC)
         since = moment - timedelta(minutes=LONGEST)
         found = [_view(r) for r in self._reader.rows(
@@ -175,6 +185,7 @@ class WebinarService:
         """A place while one is left, else the end of the waitlist (``waitlist_position``).
         A cancelled webinar, or someone registered already, is refused with the reason; a
         cancelled registration is taken up again."""
+        require(self._actor, Permission.RUN_EVENTS)
         registering.checked_registration(data)
         with self._uow() as uow:
             webinar = registering.webinar_row(uow.session, webinar_id, lock=True)
@@ -186,6 +197,7 @@ class WebinarService:
 
     def possible_duplicates(self, person: MemberInput) -> builtins.list[DuplicateCandidate]:
         """The members this person may already be, by the member import's rules."""
+        require(self._actor, Permission.RUN_EVENTS)
         with self._uow() as uow:
             return registering.duplicates(uow.session, person)
 
@@ -196,6 +208,7 @@ class WebinarService:
         """Make the person a member, record the consent they give now (a grant per purpose,
         dated today), and register them, all or nothing. When they may already be a member,
         :class:`PossibleDuplicateError` lists who, unless ``allow_duplicate``."""
+        require(self._actor, Permission.RUN_EVENTS)
         from advocate_app.services.member_changes import add_member
         from advocate_app.services.member_validation import clean_member_input
 
@@ -226,6 +239,7 @@ class WebinarService:
     def cancel_registration(self, registration_id: int) -> RegistrationView | None:
         """Cancel; returns the registration that moved up from the waitlist (the first in
         order) when a place came free, else None."""
+        require(self._actor, Permission.RUN_EVENTS)
         with self._uow() as uow:
             registration = registering.registration_row(uow.session, registration_id)
             moved = registering.cancel(uow.session, self._actor, registration)
@@ -235,6 +249,7 @@ class WebinarService:
 
     def registrations(self, webinar_id: int) -> builtins.list[RegistrationView]:
         """Those holding a place, then the waitlist in order, then the cancelled."""
+        require(self._actor, Permission.RUN_EVENTS)
         return webinar_stats.registrations(self._reader, webinar_id)
 
     def needs_totals(self, webinar_id: int) -> builtins.list[NeedsTotal]:
@@ -242,11 +257,13 @@ class WebinarService:
         for counts; one that asked for nothing counts the member's recorded access needs
         (captions, sign language, large print, Easy Read). Interpretation is detailed by
         language."""
+        require(self._actor, Permission.RUN_EVENTS)
         return webinar_stats.needs_totals(self._reader, webinar_id)
 
     def check_in(self, registration_id: int, attended: bool, minutes: int | None = None
                  ) -> RegistrationView:
         """Attended (with minutes, when known) or did not come, checked in by hand."""
+        require(self._actor, Permission.RUN_EVENTS)
         with self._uow() as uow:
             registration = registering.registration_row(uow.session, registration_id)
             registering.check_in(uow.session, self._actor, registration, attended, minutes)
@@ -258,10 +275,12 @@ class WebinarService:
     def stats(self, webinar_ids: Sequence[int] | None = None) -> AttendanceStats:
         """Registered, attended, no-show, minutes, by role and by language, over the webinars
         named (every webinar not cancelled without a list); see ``webinar_stats``."""
+        require(self._actor, Permission.RUN_EVENTS)
         return webinar_stats.stats(self._reader, webinar_ids)
 
     def trend(self) -> builtins.list[WebinarTrendPoint]:
         """Each held webinar, oldest first."""
+        require(self._actor, Permission.RUN_EVENTS)
         return webinar_stats.trend(self._reader)
 
     # -- calendar files ------------------------------------------------------------------------
@@ -270,6 +289,7 @@ class WebinarService:
         """The iCalendar (.ics) text of one webinar, or, without one, of every webinar not
         over yet (cancelled ones marked CANCELLED, so a calendar that imported them takes
         them off)."""
+        require(self._actor, Permission.RUN_EVENTS)
         from advocate_app.interchange.calendar import webinar_ics, webinars_feed
 
         if webinar_id is not None:
@@ -280,15 +300,23 @@ class WebinarService:
 
     def write_calendar(self, webinar_id: int, path: Path | str) -> Path:
         """The webinar as an iCalendar (.ics) file, written whole or not at all."""
+        require(self._actor, Permission.RUN_EVENTS)
         from advocate_app.interchange.files import write_atomically
 
-        return write_atomically(Path(path), self.calendar(webinar_id))
+        written = write_atomically(Path(path), self.calendar(webinar_id))
+        record_alone(self._uow, self._actor, AuditAction.EXPORTED, AuditSubject.WEBINAR,
+                     webinar_id, count=1, detail="ics")
+        return written
 
     def write_upcoming_feed(self, path: Path | str) -> Path:
         """Every webinar not over yet in one calendar file (see :meth:`calendar`)."""
+        require(self._actor, Permission.RUN_EVENTS)
         from advocate_app.interchange.files import write_atomically
 
-        return write_atomically(Path(path), self.calendar())
+        written = write_atomically(Path(path), self.calendar())
+        record_alone(self._uow, self._actor, AuditAction.EXPORTED, AuditSubject.WEBINAR,
+                     detail="ics feed")
+        return written
 
     # -- reading helpers ------------------------------------------------------------------------
 

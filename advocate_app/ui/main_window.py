@@ -105,6 +105,10 @@ class MainWindow(QMainWindow):
     def resume_minutes(self) -> QWidget | None:
         """Open live minute-taking again for a meeting that was not ended (the app or the
         computer stopped during it): same agenda item, cursor at the end of the notes."""
+        from advocate_app.domain.access import Permission
+
+        if not self._services.actor.may(Permission.RUN_MEETINGS):
+            return None
         meeting_id = self._services.minutes.meeting_in_progress()
         if meeting_id is None:
             return None

@@ -215,13 +215,10 @@ class PrivacyToolsDialog(QDialog):
         return page
 
     def save_readiness(self) -> None:
-        import csv
-        from pathlib import Path
+        from advocate_app.services.trial_readiness import write_report
 
         chosen = prompts.save_file(self, _("Save for the sponsor"), "research-contacts.csv",
                                    _("CSV (*.csv)"), "sponsor-report")
         if not chosen:
             return
-        report = self.readiness
-        with Path(chosen).open("w", encoding="utf-8-sig", newline="") as handle:
-            csv.writer(handle).writerows(report.table())  # the legend follows the table
+        write_report(self._services, chosen, "csv")  # the legend follows the table

@@ -124,6 +124,11 @@ class DashboardPage(QWidget):
     def _show_reminders(self) -> None:
         from advocate_app.ui.pages.boards import meeting_when
 
+        # Action items and promises are the boards' business: shown to those who run them.
+        allowed = self._services.actor.may(Permission.RUN_MEETINGS)
+        self.reminders_box.setVisible(allowed)
+        if not allowed:
+            return
         actions, promises = self._services.actions.reminders()
         lines = []
         if actions:
@@ -157,16 +162,16 @@ class DashboardPage(QWidget):
     # --- webinars and story-sharing (plain rows: see services/dashboard.py) ----------------
 
     def _read_events(self) -> None:
-        try:
-            agenda = self._services.dashboard.events()
-        except ServiceError as exc:
-            self._set_line(self.events_state, _(
-                "The next webinars and sessions could not be read: {reason}").format(
         actor = self._services.actor  # only what the account's sections show
         shown = actor.may(Permission.RUN_EVENTS) or actor.may(Permission.STORIES)
         self.events_box.setVisible(shown)
         if not shown:
             return
+        try:
+            agenda = self._services.dashboard.events()
+        except ServiceError as exc:
+            self._set_line(self.events_state, _(
+                "The next webinars and sessions could not be read: {reason}").format(
                 reason=str(exc)))
             return
         self.show_events(agenda)
@@ -204,15 +209,15 @@ class DashboardPage(QWidget):
         for session in agenda.sessions:
             lines.append(("stories", _("Story-sharing session: “{title}”, {when}").format(
                 title=session.title, when=meeting_when(session.starts_at, session.timezone))))
+        actor = self._services.actor
+        lines = [(section, text) for section, text in lines
+                 if actor.may(Permission.RUN_EVENTS if section == "webinars"
+                              else Permission.STORIES)]
         if lines:
             self._set_line(self.events_state, _("Coming up and waiting (each opens its "
                                                 "section):"))
         else:
             self._set_line(self.events_state, _(
-        actor = self._services.actor
-        lines = [(section, text) for section, text in lines
-                 if actor.may(Permission.RUN_EVENTS if section == "webinars"
-                              else Permission.STORIES)]
                 "No webinars or story-sharing sessions coming up, and nothing waiting."))
         for section, text in lines:
             label = self._line(text, section)

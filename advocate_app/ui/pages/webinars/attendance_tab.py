@@ -46,18 +46,10 @@ def matched_names(services, result) -> dict[int, str]:
     """The names of the members a report's people were matched to, by member id (read in the
     background with the report; a member gone since is left out)."""
     from advocate_app.domain.webinar_views import ReportOutcome
-    from advocate_app.services.errors import NotFoundError
 
-    names: dict[int, str] = {}
-    for outcome in result.outcomes:
-        member_id = outcome.member_id
-        if outcome.action is ReportOutcome.Action.MATCHED and member_id is not None \
-                and member_id not in names:
-            try:
-                names[member_id] = services.members.get(member_id).display_name
-            except NotFoundError:
-                continue
-    return names
+    return services.members.names(sorted({
+        outcome.member_id for outcome in result.outcomes
+        if outcome.action is ReportOutcome.Action.MATCHED and outcome.member_id is not None}))
 
 
 class AttendanceTab(QWidget):
