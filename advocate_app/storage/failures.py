@@ -102,8 +102,13 @@ def log_text(error: BaseException, failure: Failure) -> str:
     current: BaseException | None = error
     while current is not None and len(codes) < 10:
         code = getattr(current, "sqlite_errorname", None) or getattr(current, "sqlstate", None)
+        said = ""
+        if (type(current).__module__ or "").startswith(("sqlite3", "_sqlite3", "sqlcipher3")):
+            # SQLite's own words name tables and columns, not values (PostgreSQL's can quote
+            # a value, and SQLAlchemy's quote the statement's): kept for whoever reads the log.
+            said = ": " + (str(current).splitlines() or [""])[0][:200]
         codes.append(f"{type(current).__module__}.{type(current).__name__}"
-                     + (f" ({code})" if code else ""))
+                     + (f" ({code})" if code else "") + said)
         current = current.__cause__ or current.__context__
     frames = "".join(traceback.format_tb(error.__traceback__))
     return f"database failure: {failure.value}; {' <- '.join(codes)}\n{frames}"
