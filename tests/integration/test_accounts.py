@@ -219,3 +219,14 @@ def test_account_changes_and_sign_ins_are_in_the_audit_log_without_passwords(ser
     ]
     text = repr(admin.audit.list())
     assert "typed wrongly" not in text and "Secret-Typed-In-Name" not in text
+
+
+def test_a_merge_hands_the_accounts_member_to_the_member_kept(services):
+    keep = services.members.create(MemberInput(given_name="Ada", family_name="Example"))
+    other = services.members.create(MemberInput(given_name="Ada", family_name="Exemple"))
+    services.accounts.add("ada", PASSWORD, AccountRole.ADMIN)
+    admin = services.as_actor(services.accounts.authenticate("ada", PASSWORD))
+    admin.accounts.link_member(admin.accounts.get("ada").id, other.id)
+    admin.duplicates.merge(keep.id, other.id)
+    assert admin.accounts.get("ada").member_id == keep.id
+    assert admin.accounts.signed_in_member() == (keep.id, "Ada Example")

@@ -252,3 +252,27 @@ def test_switch_account_opens_the_window_again_as_the_one_who_signs_in(qtbot, ap
     assert replacement.isVisible() and not window.isVisible()
     assert replacement.account_label.text() == "Signed in: Vic Example (Volunteer)"
     assert "stories" not in [s.key for s in replacement.sections]
+
+
+def test_the_built_in_account_makes_the_first_account_from_the_window(qtbot, services,
+                                                                      monkeypatch):
+    from advocate_app.ui.dialogs.accounts import AccountsDialog
+
+    dialog = AccountsDialog(services)  # no account yet: the built-in administrator
+    qtbot.addWidget(dialog)
+    assert dialog.table.model().rowCount() == 0
+
+    def fill(form):
+        form.name.setText("ada")
+        form.role.setCurrentIndex(form.role.findData(AccountRole.VOLUNTEER.value))
+        form.password.setText(PASSWORD)
+        form.again.setText(PASSWORD)
+        form._check()
+        return form.result() == form.DialogCode.Accepted
+
+    monkeypatch.setattr(prompts, "run_modal", fill)
+    dialog.add()
+    assert dialog.message.text() == ("ada added. From the next start, Advocate asks who is "
+                                     "signing in.")
+    assert dialog.table.model().index(0, 2).data() == "Administrator"  # the first one is
+    assert services.accounts.needs_sign_in()
