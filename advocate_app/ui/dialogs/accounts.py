@@ -173,6 +173,10 @@ class AccountsDialog(QDialog):
     def add(self) -> None:
         first = not self._services.accounts.needs_sign_in()
         form = PasswordForm(_("Add an account"), self, new_account=True)
+        if first:  # the service makes it an administrator whatever is chosen: say so
+            form.role.setCurrentIndex(form.role.findData(AccountRole.ADMIN.value))
+            form.role.setEnabled(False)
+            form.role.setToolTip(_("The first account is always an administrator."))
         added: list[AccountView] = []
 
         def save(f: PasswordForm) -> None:
