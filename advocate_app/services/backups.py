@@ -256,8 +256,8 @@ class BackupService:
 
         key = self._database.key if self._database.sqlite_file is not None else None
         try:
-            return backup_files.check(path, key, backup_files.table_names(),
-                                      known_revisions=backup_files.known_revisions(), head=HEAD_REVISION)
+            return backup_files.check(path, key, known_revisions=backup_files.known_revisions(),
+                                      head=HEAD_REVISION)
         except backup_files.BackupFileError as exc:
             raise BackupError(str(exc)) from exc
         except OSError as exc:

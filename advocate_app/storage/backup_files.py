@@ -13,8 +13,10 @@ synced, then renamed into place: a backup that was interrupted is absent, never 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import secrets
+import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -148,15 +150,12 @@ def known_revisions() -> frozenset[str]:
                      for path in (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py"))
 
 
-def table_names() -> frozenset[str]:
-    return frozenset(table.name for table in _tables())
-
-
-def check(path: Path, key: DatabaseKey | None, required_tables: Iterable[str], *,
-          known_revisions: Iterable[str], head: str) -> str:
+def check(path: Path, key: DatabaseKey | None, *, known_revisions: Iterable[str], head: str
+          ) -> str:
     """The schema revision of the backup ``path``, after checking that it can be used: it opens
     (with ``key``), passes SQLite's integrity check, is an Advocate database of a known revision
-    no newer than ``head``, and has every table (at ``head``: ``required_tables``).
+    no newer than ``head``, and holds exactly what Advocate's migrations make at that revision
+    (every table with its columns, no trigger or view of anyone else's).
     Otherwise :class:`BackupFileError`, one sentence; the file is only read."""
     name = path.name
     if not path.is_file():
@@ -176,6 +175,7 @@ def check(path: Path, key: DatabaseKey | None, required_tables: Iterable[str], *
             name=name, reason=exc)) from exc
     try:
         try:
+            connection.execute("PRAGMA trusted_schema=OFF")
             verdict = connection.execute("PRAGMA integrity_check").fetchall()
         except errors as exc:
             raise _damaged(name, key) from exc
@@ -183,25 +183,80 @@ def check(path: Path, key: DatabaseKey | None, required_tables: Iterable[str], *
             raise BackupFileError(_("{name} is damaged: SQLite's integrity check fails.").format(
                 name=name))
         try:
-            tables = {row[0] for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            found = schema(connection)
             row = (connection.execute("SELECT version_num FROM alembic_version").fetchone()
-                   if "alembic_version" in tables else None)
+                   if ("table", "alembic_version") in found else None)
         except errors as exc:
             raise _damaged(name, key) from exc
     finally:
         connection.close()
-    if row is None or "members" not in tables:
+    if row is None or ("table", "members") not in found:
         raise BackupFileError(_("{name} is not an Advocate backup.").format(name=name))
     revision = str(row[0])
     if revision not in set(known_revisions) or revision > head:
         raise BackupFileError(_("{name} was written by a newer version of Advocate; update "
                                 "Advocate before restoring it.").format(name=name))
-    missing = sorted(set(required_tables) - tables) if revision == head else []
-    if missing:
-        raise BackupFileError(_("{name} is incomplete: the table {table} is missing.").format(
-            name=name, table=missing[0]))
+    _compare(name, found, reference_schema(revision))
     return revision
+
+
+Schema = dict[tuple[str, str], object]
+
+
+def schema(connection: Any) -> Schema:
+    """What a SQLite database is made of: each table with its columns, each index, and each
+    trigger and view with its SQL (SQLite's own objects left out)."""
+    found: Schema = {}
+    rows = connection.execute("SELECT type, name, sql FROM sqlite_master "
+                              "WHERE name NOT LIKE 'sqlite~_%' ESCAPE '~'").fetchall()
+    for kind, object_name, sql in rows:
+        if kind == "table":
+            columns = connection.execute(f'PRAGMA table_info("{object_name}")').fetchall()
+            found[(kind, object_name)] = tuple(column[1] for column in columns)
+        elif kind in ("trigger", "view"):
+            found[(kind, object_name)] = " ".join(str(sql or "").split())
+        else:
+            found[(kind, object_name)] = None
+    return found
+
+
+@functools.lru_cache(maxsize=4)
+def reference_schema(revision: str) -> Schema:
+    """What Advocate's migrations make at ``revision``, on a scratch SQLite file."""
+    from advocate_app.storage.engine import create_app_engine
+    from advocate_app.storage.migrate import upgrade_to
+
+    with tempfile.TemporaryDirectory(prefix="advocate-schema-") as folder:
+        scratch = Path(folder) / "reference.sqlite3"
+        engine = create_app_engine("sqlite:///" + scratch.as_posix())
+        try:
+            upgrade_to(engine, revision)
+        finally:
+            engine.dispose()
+        connection = connect(scratch)
+        try:
+            return schema(connection)
+        finally:
+            connection.close()
+
+
+def _compare(name: str, found: Schema, expected: Schema) -> None:
+    missing = sorted(set(expected) - set(found))
+    if missing:
+        kind, object_name = next((m for m in missing if m[0] == "table"), missing[0])
+        if kind == "table":
+            raise BackupFileError(_("{name} is incomplete: the table {table} is missing.").format(
+                name=name, table=object_name))
+        raise BackupFileError(_("{name} is incomplete: {object} is missing.").format(
+            name=name, object=object_name))
+    extra = sorted(set(found) - set(expected))
+    if extra:
+        raise BackupFileError(_("{name} holds {object}, which Advocate does not make: it cannot "
+                                "be restored.").format(name=name, object=extra[0][1]))
+    for key, shape in expected.items():
+        if found[key] != shape:
+            raise BackupFileError(_("{name} is not an Advocate backup: {object} is not as "
+                                    "Advocate makes it.").format(name=name, object=key[1]))
 
 
 def _damaged(name: str, key: DatabaseKey | None) -> BackupFileError:
@@ -217,6 +272,7 @@ def restore_sqlite(backup: Path, database_file: Path, key: DatabaseKey | None = 
     transaction of the live database: readers see all of the old or all of the new."""
     source = connect(backup, key, read_only=True)
     try:
+        source.execute("PRAGMA trusted_schema=OFF")
         destination = connect(database_file, key)
         try:
             destination.execute("PRAGMA busy_timeout=10000")

@@ -129,6 +129,21 @@ def _table_missing(path):
     connection.close()
 
 
+def _foreign_trigger(path):
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TRIGGER tidy AFTER INSERT ON members "
+                       "BEGIN DELETE FROM consent_records; END")
+    connection.commit()
+    connection.close()
+
+
+def _column_renamed(path):
+    connection = sqlite3.connect(path)
+    connection.execute("ALTER TABLE segments RENAME COLUMN query TO question")
+    connection.commit()
+    connection.close()
+
+
 def _cut_short(path):
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
@@ -137,6 +152,8 @@ def _cut_short(path):
 @pytest.mark.parametrize(("spoil", "words"), [
     (_damaged, "damaged"), (_other_programs, "not an Advocate backup"),
     (_newer, "newer version"), (_table_missing, "feedback_responses"),
+    (_foreign_trigger, "tidy, which Advocate does not make"),
+    (_column_renamed, "segments is not as Advocate makes it"),
     (_cut_short, "damaged"), (lambda p: p.write_bytes(b""), "empty"),
     (lambda p: p.write_bytes(b"name,email\nA,a@example.org\n" * 50), "not a database"),
 ])
