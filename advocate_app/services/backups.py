@@ -232,15 +232,22 @@ class BackupService:
         return BackupFile(target, _taken_at(target, stat.st_mtime), _kind(target), stat.st_size)
 
     def _refuse_live_files(self, target: Path) -> None:
-        live = self._database.sqlite_file
-        if live is None:
-            return
+        """A backup goes outside the data folder or into its backups folder, never over the
+        database, its log or anything else Advocate keeps there."""
         resolved = target.expanduser().resolve()
-        names = {live.resolve().with_name(live.name + suffix) for suffix in ("", "-wal", "-shm",
-                                                                           "-journal")}
-        if resolved in names:
-            raise BackupError(_("A backup cannot be written over the database itself; choose "
-                                "another file."))
+        live = self._database.sqlite_file
+        if live is not None:
+            names = {live.resolve().with_name(live.name + suffix)
+                     for suffix in ("", "-wal", "-shm", "-journal")}
+            if resolved in names:
+                raise BackupError(_("A backup cannot be written over the database itself; "
+                                    "choose another file."))
+        inside = self._paths.data_dir.resolve()
+        if resolved.is_relative_to(inside) and not resolved.is_relative_to(
+                self.folder.resolve()):
+            raise BackupError(_("A backup cannot be written among Advocate's own files in "
+                                "{folder}; choose another folder, or its backups folder.").format(
+                folder=inside))
 
     # --- restoring ----------------------------------------------------------------------
 

@@ -179,6 +179,12 @@ def test_restore_refuses_the_database_itself(services):
         services.backups.restore(services.database.sqlite_file)
     with pytest.raises(BackupError, match="over the database itself"):
         services.backups.back_up(services.database.sqlite_file)
+    settings = services.paths.data_dir / "settings.ini"
+    settings.write_text("[view]\ntext_scale=1.15\n", encoding="utf-8")
+    with pytest.raises(BackupError, match="among Advocate's own files"):
+        services.backups.back_up(settings)
+    assert "text_scale" in settings.read_text(encoding="utf-8")
+    assert services.backups.back_up(services.backups.folder / "mine.sqlite3").path.is_file()
 
 
 def test_only_an_administrator_backs_up_or_restores(services, tmp_path):
