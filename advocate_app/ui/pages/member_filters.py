@@ -169,6 +169,13 @@ class MemberFilters(QObject):
         self.grid.setHorizontalSpacing(8)
         self._columns = 0
         self.area = _FilterArea(lambda: self.width_for(1))
+        from advocate_app.domain.access import Permission
+
+        if not services.actor.may(Permission.VIEW_CONSENT):  # not a filter for this role
+            self.pairs = tuple(p for p in self.pairs if p[1] is not self.consent_filter)
+            for widget in (consent_label, self.consent_filter):
+                widget.setParent(self.area)
+                widget.hide()
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.area.setLayout(self.grid)
 
