@@ -251,9 +251,6 @@ class PrivacyService:
     def purge_backups(self) -> list[Path]:
         """Delete the backups made before the latest erasure (see
         :meth:`backups_before_erasure`); the files removed."""
-        from advocate_app.domain.access import Permission
-        from advocate_app.services.access import require
-
         require(self._actor, Permission.PRIVACY)
         removed = []
         for path in self.backups_before_erasure():
@@ -296,6 +293,7 @@ class PrivacyService:
     def erase_all(self, member_ids: list[int]) -> int:
         """Erase each member (see :meth:`erase`), clearing the database file's old copies
         once at the end; how many were erased."""
+        require(self._actor, Permission.PRIVACY)
         for member_id in member_ids:
             self._erase(member_id)
         if member_ids:
