@@ -67,13 +67,13 @@ class Services:
                    duplicates=DuplicateService(uow, actor, members, privacy),
                    timeline=timeline, paths=paths)
 
-    # Services the first screen does not need are made on first use (start-up stays quick),
-    # once: a cached property keeps each on the instance.
-
     def as_actor(self, actor: Actor) -> Services:
         """The same database and data folder, every service acting as ``actor`` (the account
         signed in)."""
         return Services.build(self.database, actor, self.paths)
+
+    # Services the first screen does not need are made on first use (start-up stays quick),
+    # once: a cached property keeps each on the instance.
 
     @cached_property
     def accounts(self) -> AccountService:
