@@ -232,6 +232,7 @@ class MeetingService:
         if not entry.title.strip():
             raise ValidationError({"title": _("Give the agenda item a title.")})
         with self._uow() as uow:
+            versions.lock_row(uow.session, "meetings", meeting_id)  # one place per item added
             editable_meeting(uow, meeting_id)
             last = uow.session.scalar(select(func.max(AgendaItem.position)).where(
                 AgendaItem.meeting_id == meeting_id))

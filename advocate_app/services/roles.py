@@ -9,6 +9,7 @@ from advocate_app.domain.board_views import RaciMatrix
 from advocate_app.domain.governance import RaciValue, accountable_refusal
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _
+from advocate_app.services import versions
 from advocate_app.services.access import require
 from advocate_app.services.board_common import board_row
 from advocate_app.services.errors import ValidationError
@@ -58,6 +59,7 @@ class RolesService:
         if not name.strip():
             raise ValidationError({"name": _("Give it a name.")})
         with self._uow() as uow:
+            versions.lock_row(uow.session, "boards", board_id)  # one place per row added
             board_row(uow, board_id)
             last = uow.session.scalar(select(func.max(model.position)).where(
                 model.board_id == board_id))

@@ -150,6 +150,7 @@ class StoryService:
         from advocate_app.domain.stories import StoryQuote
 
         with self._uow() as uow:
+            versions.lock_row(uow.session, "stories", story_id)  # one place per quote added
             story = story_ledger.story_row(uow.session, story_id)
             quote_text = _excerpt(story, text)
             last = uow.session.scalar(select(func.max(StoryQuote.position)).where(

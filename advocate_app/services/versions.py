@@ -17,6 +17,8 @@ from advocate_app.i18n import _
 from advocate_app.services.errors import ConcurrentEditError
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from advocate_app.storage.unit_of_work import UnitOfWork
 
 
@@ -45,3 +47,18 @@ def commit(uow: UnitOfWork, theirs: Callable[[], object] | None = None) -> None:
         uow.rollback()
         stored = theirs() if theirs is not None else None
         raise conflict(stored, getattr(stored, "version", None)) from exc
+
+
+def lock_row(session: Session, table: str, row_id: int) -> None:
+    """Hold ``table``'s row ``row_id`` until the transaction ends; call it first.
+
+    For what is numbered from the highest number so far (an agenda item's place, a quote's,
+    a row of the roles matrix): two people adding at once would both take the same number.
+    A write that changes nothing takes the row's lock on PostgreSQL (the second waits, then
+    counts again) and the database's write lock on SQLite, before anything is read.
+    ``table`` is one of the app's own table names, never input.
+    """
+    from sqlalchemy import text
+
+    session.execute(text(f"UPDATE {table} SET version = version WHERE id = :id"),
+                    {"id": row_id})

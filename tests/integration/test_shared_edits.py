@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy import text
 
 from advocate_app.app import open_services
 from advocate_app.domain.board_views import AgendaInput, BoardInput, ItemNotes, MeetingInput
@@ -159,3 +160,36 @@ def test_two_saves_in_the_same_instant_one_is_refused(two):
     assert len(outcomes) == 2 and len(refused) == 1
     kept = "His." if refused == ["ana"] else "Hers."
     assert ana.minutes.notes(item.id).notes == kept
+
+
+def test_agenda_items_and_roles_added_at_once_each_get_a_place_of_their_own(two):
+    """Numbered from the highest place so far: two adding at once never share one."""
+    ana, ben = two
+    meeting_id = _meeting(ana)
+    board_id = ana.meetings.get_meeting(meeting_id).board_id
+    start = threading.Barrier(2, timeout=10)
+    failures: list[Exception] = []
+
+    def add(services, who: str) -> None:
+        start.wait()
+        try:
+            for n in range(5):
+                services.meetings.add_agenda_item(meeting_id, AgendaInput(f"{who} {n}"))
+                services.roles.add_raci_activity(board_id, f"{who} {n}")
+        except Exception as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=add, args=(ana, "Ana")),
+               threading.Thread(target=add, args=(ben, "Ben"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert failures == []
+    places = [item.position for item in ana.meetings.get_meeting(meeting_id).agenda]
+    assert len(places) == 11 and len(set(places)) == 11
+    with ana.uow() as work:
+        rows = work.session.execute(text(
+            "SELECT position FROM raci_activities WHERE board_id = :id"), {"id": board_id})
+        activities = [row[0] for row in rows]
+    assert len(set(activities)) == len(activities) == 10
