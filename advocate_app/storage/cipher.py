@@ -97,7 +97,6 @@ class DatabaseKey:
         with self._lock:
             fresh = self._fresh_salts.get(path)
         if fresh is not None:  # made by this key: its salt is known without reading it
-            _remember_head(path, fresh)
             return f"x'{self.raw_key(fresh).hex()}{fresh.hex()}'"
         salt = file_salt(path)
         if salt is not None:
@@ -127,50 +126,70 @@ def as_key(key: DatabaseKey | str | None) -> DatabaseKey | None:
     return DatabaseKey(key)
 
 
-#: The first bytes of each file looked at, by its path and inode: read once. Closing any
-#: descriptor of a file drops every POSIX lock this process holds on it, SQLite's own included,
-#: so a database this process may have open must never be opened and closed again by hand.
-_HEADS: dict[str, tuple[tuple[int, int], bytes]] = {}
-_HEADS_LOCK = threading.Lock()
+#: Closing any descriptor of a file drops every POSIX lock this process holds on it, SQLite's
+#: own included. So a file's first bytes are read through a descriptor kept open (by path:
+#: the descriptor, the file's identity, its first bytes), never opened and closed again while
+#: the file is there; one whose file was replaced or removed is closed (its locks no longer
+#: matter), and keeping it open until then means its inode number cannot be given to a new file.
+_PINNED: dict[str, tuple[int, tuple[int, int], bytes]] = {}
+_PINNED_LOCK = threading.Lock()
 
 
 def _head(database_file: Path | str) -> bytes:
     """The file's first 16 bytes (fewer for a short file, none for a missing one)."""
     path = os.path.abspath(database_file)
-    try:
-        status = os.stat(path)
-    except OSError:
-        return b""
-    identity = (status.st_dev, status.st_ino)
-    with _HEADS_LOCK:
-        cached = _HEADS.get(path)
-    if cached is not None and cached[0] == identity:
-        return cached[1]
-    if status.st_size < SALT_BYTES or not os.path.isfile(path):
-        return b""
-    with open(path, "rb") as handle:
-        head = handle.read(SALT_BYTES)
-    if len(head) == SALT_BYTES:  # a file's first page never changes what it is
-        with _HEADS_LOCK:
-            _HEADS[path] = (identity, head)
-    return head
+    if os.name != "posix":  # Windows locks belong to a handle: read and close
+        try:
+            with open(path, "rb") as handle:
+                return handle.read(SALT_BYTES)
+        except OSError:
+            return b""
+    with _PINNED_LOCK:
+        _close_stale()
+        try:
+            status = os.stat(path)
+        except OSError:
+            return b""
+        identity = (status.st_dev, status.st_ino)
+        pinned = _PINNED.get(path)
+        if pinned is not None and pinned[1] == identity and len(pinned[2]) == SALT_BYTES:
+            return pinned[2]
+        if pinned is not None and pinned[1] == identity:
+            descriptor = pinned[0]
+        else:
+            if status.st_size < SALT_BYTES or not os.path.isfile(path):
+                return b""
+            try:
+                descriptor = os.open(path, os.O_RDONLY)
+            except OSError:
+                return b""
+            found = os.fstat(descriptor)
+            identity = (found.st_dev, found.st_ino)
+        head = os.pread(descriptor, SALT_BYTES, 0)
+        _PINNED[path] = (descriptor, identity, head)
+        return head
 
 
-def _remember_head(database_file: Path | str, head: bytes) -> None:
-    path = os.path.abspath(database_file)
-    try:
-        status = os.stat(path)
-    except OSError:
-        return
-    if status.st_size >= SALT_BYTES:
-        with _HEADS_LOCK:
-            _HEADS[path] = ((status.st_dev, status.st_ino), head)
+def _close_stale() -> None:
+    """Close the descriptors of files since replaced or removed (called under the lock)."""
+    for path, (descriptor, identity, _head_bytes) in list(_PINNED.items()):
+        try:
+            status = os.stat(path)
+            current = (status.st_dev, status.st_ino) == identity
+        except OSError:
+            current = False
+        if not current:
+            os.close(descriptor)
+            del _PINNED[path]
 
 
 def forget_file(database_file: Path | str) -> None:
-    """Forget what was read of ``database_file`` (it was replaced, or is about to be)."""
-    with _HEADS_LOCK:
-        _HEADS.pop(os.path.abspath(database_file), None)
+    """Let go of ``database_file``'s descriptor: call only once it was replaced or removed,
+    or when this process has no connection to it."""
+    with _PINNED_LOCK:
+        pinned = _PINNED.pop(os.path.abspath(database_file), None)
+        if pinned is not None:
+            os.close(pinned[0])
 
 
 def file_salt(database_file: Path | str) -> bytes | None:

@@ -384,3 +384,19 @@ def test_the_window_asks_before_anything_opens_and_cancel_quits(tmp_path, monkey
 
     assert main([]) == 0
     assert asked == [paths.database_file]
+
+
+def test_a_file_made_again_at_the_same_place_is_read_again(tmp_path):
+    """A new file may get the number of a removed one; its salt is read, not remembered."""
+    database = tmp_path / "again.sqlite3"
+    for round_ in range(5):
+        database.unlink(missing_ok=True)
+        with sqlite3.connect(database) as plain:
+            plain.execute("CREATE TABLE t (x)")
+            plain.execute("INSERT INTO t VALUES (?)", (round_,))
+        plain.close()
+        cipher.encrypt(database, PASSPHRASE)  # a new salt each time
+        assert cipher.is_encrypted(database)
+        connection = cipher.connect(database, cipher.shared_key(PASSPHRASE))
+        assert connection.execute("SELECT x FROM t").fetchall() == [(round_,)]
+        connection.close()
