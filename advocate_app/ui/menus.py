@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from advocate_app.i18n import _
 from advocate_app.ui.account_actions import add_account_actions
+from advocate_app.ui.audit_actions import add_audit_action
 from advocate_app.ui.backup_actions import add_backup_actions
 
 #: The main window (typed loosely: naming its class here would make an import circle).
@@ -39,6 +40,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(window.import_action)
     add_backup_actions(window, file_menu)
     add_account_actions(window, file_menu)
+    add_audit_action(window, file_menu)
     file_menu.addSeparator()
     # Ctrl+Q by name: Qt's standard Quit key is empty on Windows and on some desktops.
     window.quit_action = _action(window, _("&Quit"), window.close, ["Ctrl+Q"])
