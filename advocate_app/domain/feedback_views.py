@@ -75,6 +75,7 @@ class FeedbackView:
     source: FeedbackSource
     received_on: date
     promise_id: int | None
+    version: int = 0  # the answer's saves so far (see services/versions.py)
 
     @property
     def comment(self) -> str:

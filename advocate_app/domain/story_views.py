@@ -237,6 +237,7 @@ class StorySessionView:
     participants: tuple[ParticipantView, ...] = ()  # filled by get(); lists leave it empty
     participant_count: int = 0
     story_count: int = 0
+    version: int = 0  # the session's saves so far (see services/versions.py)
 
     @property
     def cancelled(self) -> bool:

@@ -28,7 +28,7 @@ from advocate_app.domain.feedback_views import (
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.i18n import _
-from advocate_app.services import timeline
+from advocate_app.services import timeline, versions
 from advocate_app.services.access import require
 from advocate_app.services.board_common import as_date
 from advocate_app.services.errors import NotFoundError, ValidationError
@@ -48,7 +48,7 @@ PROMISE_SOURCES = {EventKind.WEBINAR: "webinar", EventKind.MEETING: "meeting",
 
 _COLUMNS = ("f.id, f.event_kind, f.event_id, f.member_id, m.given_name, m.family_name, "
             "m.preferred_name, f.rating, f.worked, f.change, f.comments, f.may_contact, "
-            "f.source, f.received_on, f.promise_id")
+            "f.source, f.received_on, f.promise_id, f.version")
 
 
 class FeedbackService:
@@ -116,11 +116,15 @@ class FeedbackService:
             uow.commit()
             return response.id
 
-    def update(self, response_id: int, data: FeedbackInput) -> None:
+    def update(self, response_id: int, data: FeedbackInput,
+               expected_version: int | None = None) -> None:
+        """``expected_version``: the answer's version the person started from (see
+        services/versions.py)."""
         require(self._actor, Permission.RUN_EVENTS)
         received = self._validated(data)
         with self._uow() as uow:
             response = self._response(uow, response_id)
+            versions.expect_version(response, expected_version, lambda: self.get(response_id))
             self._check_member(uow, data.member_id)
             event = self.event(EventKind(response.event_kind), response.event_id)
             if (data.member_id, data.rating) != (response.member_id, response.rating):
@@ -139,7 +143,7 @@ class FeedbackService:
             response.may_contact = data.may_contact
             response.source = FeedbackSource(data.source).value
             response.received_on = received
-            uow.commit()
+            versions.commit(uow, lambda: self.get(response_id))
 
     def delete(self, response_id: int) -> None:
         """Delete an answer, and the entry it put on the member's timeline."""
@@ -325,7 +329,7 @@ def _view(r: tuple) -> FeedbackView:
     return FeedbackView(r[0], EventKind(r[1]), r[2], r[3],
                         member_display_name(r[4] or "", r[5] or "", r[6] or ""), int(r[7] or 0),
                         r[8] or "", r[9] or "", r[10] or "", bool(r[11]), FeedbackSource(r[12]),
-                        as_date(r[13]) or date.today(), r[14])
+                        as_date(r[13]) or date.today(), r[14], r[15])
 
 
 def summarise(responses: list[FeedbackView]) -> FeedbackSummary:

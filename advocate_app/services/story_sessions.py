@@ -26,7 +26,7 @@ from advocate_app.domain.story_views import (
     StorySessionView,
 )
 from advocate_app.i18n import _
-from advocate_app.services import timeline
+from advocate_app.services import timeline, versions
 from advocate_app.services.access import require
 from advocate_app.services.audit import record_alone
 from advocate_app.services.board_common import db_time, utc_moment, valid_timezone
@@ -46,7 +46,7 @@ _COLUMNS = (
     "ss.starts_at, ss.duration_minutes, ss.timezone, ss.mode, ss.place, ss.online_link, "
     "ss.support, ss.notes, ss.cancelled_at, ss.uid, ss.sequence, "
     "(SELECT count(*) FROM story_session_participants p WHERE p.session_id = ss.id), "
-    "(SELECT count(*) FROM stories s WHERE s.session_id = ss.id)")
+    "(SELECT count(*) FROM stories s WHERE s.session_id = ss.id), ss.version")
 
 
 class StorySessionService:
@@ -69,18 +69,22 @@ class StorySessionService:
             uow.commit()
             return session.id
 
-    def update(self, session_id: int, data: StorySessionInput) -> None:
+    def update(self, session_id: int, data: StorySessionInput,
+               expected_version: int | None = None) -> None:
+        """``expected_version``: the session's version the person started from (see
+        services/versions.py)."""
         require(self._actor, Permission.STORIES)
         starts = _checked(data)
         with self._uow() as uow:
             session = _session_row(uow.session, session_id)
+            versions.expect_version(session, expected_version, lambda: self.get(session_id))
             _facilitator_exists(uow.session, data.facilitator_id)
             before = participation_texts(session)
             _fill(session, data, starts)
             session.sequence += 1  # calendars replace the old invitation
             session.updated_at = datetime.now(UTC)
             _rewrite_timelines(uow.session, session, before, self._actor)
-            uow.commit()
+            versions.commit(uow, lambda: self.get(session_id))
 
     def cancel(self, session_id: int) -> None:
         """The session is off: it stays listed as cancelled, and leaves the upcoming ones."""
@@ -323,7 +327,8 @@ def _view(r: Sequence) -> StorySessionView:
         if r[2] is not None else ""
     return StorySessionView(r[0], r[1], r[2], facilitator, utc_moment(r[6]), r[7], r[8],
                             SessionMode(r[9]), r[10], r[11], support, r[13], as_utc(r[14]),
-                            r[15], r[16], participant_count=r[17], story_count=r[18])
+                            r[15], r[16], participant_count=r[17], story_count=r[18],
+                            version=r[19])
 
 
 def _compared(reader: Reader, moment: datetime) -> datetime | str:

@@ -193,3 +193,29 @@ def test_agenda_items_and_roles_added_at_once_each_get_a_place_of_their_own(two)
             "SELECT position FROM raci_activities WHERE board_id = :id"), {"id": board_id})
         activities = [row[0] for row in rows]
     assert len(set(activities)) == len(activities) == 10
+
+
+def test_a_story_session_and_a_feedback_answer_refuse_a_stale_save(two):
+    from advocate_app.domain.feedback_views import EventKind, FeedbackInput
+    from advocate_app.domain.story_views import StorySessionInput
+
+    ana, ben = two
+    when = datetime.now().replace(second=0, microsecond=0) + timedelta(days=5)
+    session_id = ana.story_sessions.create(StorySessionInput("Circle", when, place="Hall"))
+    seen = ben.story_sessions.get(session_id)
+    ana.story_sessions.update(session_id, StorySessionInput("Circle", when, place="Library"),
+                              seen.version)
+    with pytest.raises(ConcurrentEditError) as refused:
+        ben.story_sessions.update(session_id, StorySessionInput("Story circle", when,
+                                                                place="Hall"), seen.version)
+    assert refused.value.theirs.place == "Library"
+    assert ana.story_sessions.get(session_id).title == "Circle"
+
+    answer_id = ana.feedback.add(EventKind.MEETING, _meeting(ana), FeedbackInput(rating=3))
+    seen = ben.feedback.get(answer_id)
+    ana.feedback.update(answer_id, FeedbackInput(rating=4, comments="Better"), seen.version)
+    with pytest.raises(ConcurrentEditError) as refused:
+        ben.feedback.update(answer_id, FeedbackInput(rating=2), seen.version)
+    assert (refused.value.theirs.rating, refused.value.theirs.comments) == (4, "Better")
+    ben.feedback.update(answer_id, FeedbackInput(rating=2), refused.value.version)
+    assert ana.feedback.get(answer_id).rating == 2

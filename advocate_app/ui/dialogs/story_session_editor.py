@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from advocate_app.domain.story_rules import SessionAttendance, SessionMode, SessionSupport
 from advocate_app.i18n import _
-from advocate_app.services.errors import ServiceError
+from advocate_app.services.errors import ConcurrentEditError, ServiceError
 from advocate_app.ui.dialogs import board_editor
 from advocate_app.ui.dialogs.board_editor import name_buttons, say_errors, zone_combo
 from advocate_app.ui.dialogs.record_lists import records_table, whole_rows_model
@@ -108,6 +108,8 @@ class StorySessionEditor(QDialog):
         self.session_id = session_id
         self.saved_id: int | None = None
         session = services.story_sessions.get(session_id) if session_id else None
+        #: The session's version this editor started from (a save from it may be refused).
+        self.version = session.version if session else None
         self.setWindowTitle(_("Edit story-sharing session") if session
                             else _("New story-sharing session"))
         self.heading = Heading(session.title if session else _("New story-sharing session"),
@@ -329,9 +331,38 @@ class StorySessionEditor(QDialog):
             if self.session_id is None:
                 self.session_id = self._services.story_sessions.create(data)
             else:
-                self._services.story_sessions.update(self.session_id, data)
+                self._services.story_sessions.update(self.session_id, data, self.version)
+        except ConcurrentEditError as exc:
+            self._someone_else_saved(exc, data)
+            return
         except ServiceError as exc:
             say_errors(self, _("Save session"), exc)
             return
         self.saved_id = self.session_id
         self.accept()
+
+    def _someone_else_saved(self, error: ConcurrentEditError, data) -> None:
+        """Both versions side by side; mine saved over theirs, or theirs kept (the editor
+        closes on them)."""
+        from advocate_app.domain.board_views import zone
+        from advocate_app.domain.edit_conflicts import Choice
+        from advocate_app.domain.story_views import StorySessionInput
+        from advocate_app.ui.dialogs.edit_conflict import settle
+
+        def as_input(view) -> StorySessionInput:
+            return StorySessionInput(
+                view.title, view.starts_at.astimezone(zone(view.timezone)).replace(tzinfo=None),
+                view.duration_minutes, view.timezone, view.mode, view.place, view.online_link,
+                view.support, view.notes, view.facilitator_id)
+
+        choice = settle(self, _("Save session"), error, data, as_input, {
+            "title": _("Title"), "starts_local": _("Starts"),
+            "duration_minutes": _("Minutes long"), "timezone": _("Time zone"),
+            "mode": _("In person or online"), "place": _("Place"),
+            "online_link": _("Online link"), "support": _("Support"), "notes": _("Notes"),
+            "facilitator_id": _("Facilitator")})
+        if choice is Choice.MINE:
+            self.version = error.version
+            self.save()
+        elif choice is Choice.THEIRS:
+            self.reject()

@@ -32,7 +32,7 @@ from advocate_app.domain.feedback_views import (
 from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_date, format_number
-from advocate_app.services.errors import ServiceError
+from advocate_app.services.errors import ConcurrentEditError, ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.models.rows import Row, RowsModel, select_id, selected_id
 from advocate_app.ui.widgets.flow import flow_of
@@ -252,12 +252,33 @@ class FeedbackPanel(QWidget):
         data = ask_answer(self._services, self, answer)
         if data is None:
             return
-        try:
-            self._services.feedback.update(answer.id, data)
-        except ServiceError as exc:
-            prompts.error(self, _("Edit feedback"), str(exc))
-            return
+        version = answer.version
+        while True:
+            try:
+                self._services.feedback.update(answer.id, data, version)
+            except ConcurrentEditError as exc:
+                version = self._keep_mine(exc, data)
+                if version is None:
+                    self.refresh()  # theirs is shown
+                    return
+                continue
+            except ServiceError as exc:
+                prompts.error(self, _("Edit feedback"), str(exc))
+                return
+            break
         self._after_change(_("Feedback saved."), answer.id)
+
+    def _keep_mine(self, error: ConcurrentEditError, data) -> int | None:
+        """Someone else saved the answer meanwhile: both side by side; the version to save
+        mine over, or None when theirs is kept."""
+        from advocate_app.domain.edit_conflicts import Choice
+        from advocate_app.ui.dialogs.edit_conflict import settle
+
+        choice = settle(self, _("Edit feedback"), error, data, lambda view: view, {
+            "rating": _("Rating"), "worked": _("What worked"), "change": _("What to change"),
+            "comments": _("Comments"), "may_contact": _("May be contacted"),
+            "member_id": _("Who answered"), "received_on": _("Received on")})
+        return error.version if choice is Choice.MINE else None
 
     def delete_answer(self) -> None:
         answer = self.answer()
