@@ -51,6 +51,12 @@ def record(session: Session, actor: Actor, action: AuditAction, subject_kind: Au
         subject_id=subject_id, count=count, detail=" ".join(detail.split())[:DETAIL_LIMIT]))
 
 
+def story_consent(session: Session, actor: Actor, story_id: int, change: str) -> None:
+    """A story's consent granted or withdrawn (``change``), in ``session``'s transaction."""
+    record(session, actor, AuditAction.CONSENT_CHANGED, AuditSubject.STORY, story_id,
+           detail=change)
+
+
 def record_alone(uow: UnitOfWorkFactory, actor: Actor, action: AuditAction,
                  subject_kind: AuditSubject, subject_id: int | None = None,
                  count: int | None = None, detail: str = "") -> None:

@@ -38,7 +38,7 @@ from advocate_app.domain.story_views import (
     WithdrawalResult,
 )
 from advocate_app.i18n import _
-from advocate_app.services import story_ledger, timeline, versions
+from advocate_app.services import audit, story_ledger, timeline, versions
 from advocate_app.services.access import require
 from advocate_app.services.board_common import as_date
 from advocate_app.services.errors import NotFoundError, UnreadableFileError, ValidationError
@@ -267,6 +267,7 @@ class StoryService:
                 timeline.write(uow.session, EngagementKind.EVENT, [(story.teller_id, consent_text(
                     story.title, channels, withdrawn=False))],
                     recorded_by=self._actor.account_id, occurred_on=effective)
+            audit.story_consent(uow.session, self._actor, story_id, "granted")
             uow.commit()
 
     def withdraw(self, story_id: int, channels: frozenset[StoryChannel] | None = None, *,
@@ -293,6 +294,7 @@ class StoryService:
                 timeline.write(uow.session, EngagementKind.EVENT, [(story.teller_id, consent_text(
                     story.title, chosen, withdrawn=True))],
                     recorded_by=self._actor.account_id, occurred_on=day)
+            audit.story_consent(uow.session, self._actor, story_id, "withdrawn")
             uow.commit()
         uses = tuple(u for u in self.uses(story_id) if u.id in set(marked))
         note = _("Copies already printed, posted or published cannot be recalled; the items "

@@ -295,3 +295,19 @@ def test_audit_list_is_refused_to_a_volunteer_on_the_command_line(tmp_path, caps
     err = capsys.readouterr().err.strip()
     assert err.endswith("Only an administrator can read the audit log.")
     assert len(err.splitlines()) == 1
+
+
+def test_a_story_consent_granted_or_withdrawn_leaves_one_line(services):
+    from advocate_app.domain.story_rules import StoryChannel
+    from advocate_app.domain.story_views import ConsentGrantInput, StoryInput
+
+    teller = _person(services)
+    story_id = services.stories.create(StoryInput(
+        title="Seven years", text="It took seven years to be told.", teller_id=teller))
+    before = _last_id(services)
+    services.stories.grant(story_id, frozenset({StoryChannel.LEAFLET}), ConsentGrantInput())
+    services.stories.withdraw(story_id)
+    assert [(e[0], e[1], e[2]) for e in _new_lines(services, before)] == [
+        (AuditAction.CONSENT_CHANGED, AuditSubject.STORY, story_id)] * 2
+    assert [e.detail for e in services.audit.list(AuditQuery(limit=2))] == [
+        "withdrawn", "granted"]
