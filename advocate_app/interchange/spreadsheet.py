@@ -43,6 +43,7 @@ class SheetLimits:
     columns: int
     unpacked: int  # bytes, every part of the archive together
     file_bytes: int  # the workbook's own size
+    cells: int = 2_500_000  # cells that hold something: what the rows cost in memory
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def _read(handle: BinaryIO, limits: SheetLimits, text_of: Callable[[object], str
             stream = iter(sheet.iter_rows(values_only=True))
         except broken as exc:
             raise UnreadableFileError(damaged()) from exc
-        number = 0
+        number = filled = 0
         while True:
             try:
                 values = next(stream, None)
@@ -134,6 +135,11 @@ def _read(handle: BinaryIO, limits: SheetLimits, text_of: Callable[[object], str
             if number % CHECK_EVERY == 0 and should_cancel is not None and should_cancel():
                 raise SheetCancelled()
             cells = _row_text(values, number, limits, text_of)
+            filled += sum(1 for cell in cells if cell)
+            if filled > limits.cells:
+                raise UnreadableFileError(_("The spreadsheet has more than {count} cells "
+                                            "filled in; nothing was imported.").format(
+                    count=limits.cells))
             if number > limits.rows and (cells or number > limits.rows + EMPTY_TAIL):
                 raise UnreadableFileError(_("The spreadsheet has more than {count} rows; "
                                             "nothing was imported.").format(count=limits.rows))

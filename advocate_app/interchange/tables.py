@@ -26,7 +26,7 @@ from advocate_app.interchange.spreadsheet import SheetLimits, read_sheet
 DELIMITERS = (",", ";", "\t", "|")
 #: A file of people: a hundred thousand members and more, with room to spare.
 MAX_BYTES = 100_000_000
-MEMBER_SHEET = SheetLimits(rows=250_001, columns=500, unpacked=200_000_000, file_bytes=MAX_BYTES)
+MEMBER_SHEET = SheetLimits(rows=250_001, columns=500, unpacked=150_000_000, file_bytes=MAX_BYTES)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 

@@ -158,6 +158,14 @@ def test_rows_are_counted_while_streaming(tmp_path, monkeypatch):
     sheet = workbook(tmp_path / "members.xlsx", numbered_rows(10_000))
     with pytest.raises(UnreadableFileError, match="more than 50 rows"):
         tables.read_xlsx(sheet)
+    # What the rows cost in memory is bounded too: the cells that hold something.
+    monkeypatch.setattr(tables, "MEMBER_SHEET", SheetLimits(
+        rows=1_000, columns=10, unpacked=10**8, file_bytes=10**8, cells=500))
+    wide = workbook(tmp_path / "wide.xlsx", HEADER + "".join(
+        f'<row r="{n}">' + "".join(f"<c><v>{n * 10 + c}</v></c>" for c in range(10))
+        + "</row>" for n in range(2, 100)))
+    with pytest.raises(UnreadableFileError, match="more than 500 cells filled in"):
+        tables.read_xlsx(wide)
 
 
 def damaged_files(tmp_path: Path) -> dict[str, Path]:
