@@ -154,6 +154,7 @@ class ActionView:
     status: ActionStatus
     board_name: str = ""
     meeting_title: str = ""
+    version: int = 0
 
     @property
     def owner(self) -> str:
@@ -180,6 +181,7 @@ class PromiseView:
     status: PromiseStatus
     evidence: str
     kept_on: date | None
+    version: int = 0
 
     @property
     def owner(self) -> str:

@@ -9,6 +9,7 @@ from advocate_app.domain.board_views import ActionView, PromiseView
 from advocate_app.domain.governance import ActionStatus, PromiseStatus
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.i18n import _
+from advocate_app.services import versions
 from advocate_app.services.access import require
 from advocate_app.services.board_common import as_date, editable_meeting, sql_where
 from advocate_app.services.errors import NotFoundError, ValidationError
@@ -44,17 +45,23 @@ class ActionService:
             uow.commit()
             return action.id
 
-    def set_action_status(self, action_id: int, status: ActionStatus) -> None:
+    def set_action_status(self, action_id: int, status: ActionStatus,
+                          expected_version: int | None = None) -> None:
+        """``expected_version``: the version the person saw (see services/versions.py)."""
         require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.domain.boards import ActionItem
+
+        def theirs() -> ActionView:
+            return next(a for a in self.actions(status=None) if a.id == action_id)
 
         with self._uow() as uow:
             action = uow.session.get(ActionItem, action_id)
             if action is None:
                 raise NotFoundError(_("There is no action item {id}.").format(id=action_id))
+            versions.expect_version(action, expected_version, theirs)
             action.status = status.value
             action.done_at = datetime.now(UTC) if status is not ActionStatus.OPEN else None
-            uow.commit()
+            versions.commit(uow, theirs)
 
     def actions(self, *, meeting_id: int | None = None, board_id: int | None = None,
                 owner_member_id: int | None = None, owner: str = "",
@@ -72,7 +79,7 @@ class ActionService:
         rows = self._reader.rows(
             "SELECT a.id, a.meeting_id, a.board_id, a.agenda_item_id, a.text, a.owner_member_id,"
             " m.given_name, m.family_name, m.preferred_name, a.owner_role, a.due_on, a.status, "
-            "coalesce(b.name, ''), coalesce(mt.title, '') FROM action_items a "
+            "coalesce(b.name, ''), coalesce(mt.title, ''), a.version FROM action_items a "
             "LEFT JOIN members m ON m.id = a.owner_member_id "
             "LEFT JOIN boards b ON b.id = a.board_id "
             "LEFT JOIN meetings mt ON mt.id = a.meeting_id"
@@ -80,7 +87,8 @@ class ActionService:
             params)
         return [ActionView(r[0], r[1], r[2], r[3], r[4], r[5],
                            member_display_name(r[6] or "", r[7] or "", r[8] or ""), r[9],
-                           as_date(r[10]), ActionStatus(r[11]), r[12], r[13]) for r in rows]
+                           as_date(r[10]), ActionStatus(r[11]), r[12], r[13], r[14])
+                for r in rows]
 
     def add_promise(self, text: str, *, you_said: str = "", source: str = "meeting",
                     meeting_id: int | None = None, board_id: int | None = None,
@@ -107,7 +115,9 @@ class ActionService:
             return promise.id
 
     def update_promise(self, promise_id: int, status: PromiseStatus, evidence: str = "",
-                       kept_on: date | None = None) -> None:
+                       kept_on: date | None = None, expected_version: int | None = None
+                       ) -> None:
+        """``expected_version``: the version the person saw (see services/versions.py)."""
         require(self._actor, Permission.RUN_MEETINGS)
         from advocate_app.domain.boards import Promise
 
@@ -118,11 +128,16 @@ class ActionService:
             promise = uow.session.get(Promise, promise_id)
             if promise is None:
                 raise NotFoundError(_("There is no promise {id}.").format(id=promise_id))
+            versions.expect_version(promise, expected_version,
+                                    lambda: self._promise(promise_id))
             promise.status = status.value
             promise.evidence = evidence.strip()
             promise.kept_on = (kept_on or date.today()) if status is PromiseStatus.KEPT \
                 else None
-            uow.commit()
+            versions.commit(uow, lambda: self._promise(promise_id))
+
+    def _promise(self, promise_id: int) -> PromiseView:
+        return next(p for p in self.promises(status=None) if p.id == promise_id)
 
     def promises(self, *, meeting_id: int | None = None, board_id: int | None = None,
                  status: PromiseStatus | None = PromiseStatus.OPEN,
@@ -137,13 +152,14 @@ class ActionService:
         rows = self._reader.rows(
             "SELECT p.id, p.source, p.meeting_id, p.board_id, p.you_said, p.text, "
             "p.owner_member_id, m.given_name, m.family_name, m.preferred_name, p.owner_role, "
-            "p.audience, p.due_on, p.status, p.evidence, p.kept_on FROM promises p "
+            "p.audience, p.due_on, p.status, p.evidence, p.kept_on, p.version FROM promises p "
             "LEFT JOIN members m ON m.id = p.owner_member_id"
             f"{where} ORDER BY CASE WHEN p.due_on IS NULL THEN 1 ELSE 0 END, p.due_on, p.id",
             params)
         return [PromiseView(r[0], r[1], r[2], r[3], r[4], r[5], r[6],
                             member_display_name(r[7] or "", r[8] or "", r[9] or ""), r[10],
-                            r[11], as_date(r[12]), PromiseStatus(r[13]), r[14], as_date(r[15]))
+                            r[11], as_date(r[12]), PromiseStatus(r[13]), r[14], as_date(r[15]),
+                            r[16])
                 for r in rows]
 
     def reminders(self, today: date | None = None) -> tuple[list[ActionView], list[PromiseView]]:

@@ -17,6 +17,7 @@ from advocate_app.ui.dialogs.edit_conflict import EditConflictDialog
 from advocate_app.ui.dialogs.meeting_editor import MeetingEditor, meeting_as_input
 from advocate_app.ui.dialogs.minutes_autosave import NotesAutosave
 from advocate_app.ui.dialogs.outreach_editor import OutreachEditor
+from advocate_app.ui.models.rows import select_id
 
 
 @pytest.fixture
@@ -118,3 +119,23 @@ def test_live_minutes_notes_of_two_secretaries_are_never_overwritten(qtbot, serv
     autosave.save_now()
     assert len(shown) == 1
     assert colleague.minutes.notes(item.id).notes == "Chair welcomed all.\nMinutes approved."
+
+
+def test_a_promise_a_colleague_already_marked_kept_shows_both_evidences(
+        qtbot, services, colleague, meeting_id, monkeypatch):
+    from advocate_app.domain.governance import PromiseStatus
+    from advocate_app.ui.pages.boards.promises_tab import PromisesTab
+
+    promise_id = services.actions.add_promise("Publish a summary", meeting_id=meeting_id,
+                                              owner_role="Chair")
+    tab = PromisesTab(services)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    select_id(tab.table, promise_id)
+    colleague.actions.update_promise(promise_id, PromiseStatus.KEPT, "Sent in May",
+                                     expected_version=1)
+    monkeypatch.setattr(prompts, "ask_text", lambda *args, **kwargs: "Posted online")
+    shown = _answer(monkeypatch, "keep_mine")
+    tab.mark_kept()
+    assert shown == [[("Evidence", "Posted online", "Sent in May")]]
+    assert colleague.actions.promises(status=None)[0].evidence == "Posted online"

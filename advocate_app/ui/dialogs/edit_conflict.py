@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 from advocate_app.domain.edit_conflicts import (
     Choice,
     FieldDifference,
+    as_text,
     block_differences,
     differences,
 )
@@ -87,3 +88,15 @@ def item_differences(mine: Any, theirs: Any) -> list[FieldDifference]:
         "title": _("Title"), "kind": _("Kind"), "language": _("Language"),
         "audience": _("Audience"), "group": _("Group"), "easy_read": _("Easy Read")},
     ) + block_differences(mine.blocks, theirs.blocks, lambda n: _("Block {n}").format(n=n))
+
+
+def keep_mine(parent: QWidget | None, title: str, error: ConcurrentEditError,
+              mine: Mapping[str, Any]) -> int | None:
+    """A change of a few fields (``mine``: attribute -> my value) was refused: both side by
+    side; the version to save mine over theirs, or None when theirs is kept."""
+    labels = {"status": _("Status"), "evidence": _("Evidence")}
+    theirs = {name: getattr(error.theirs, name, None) for name in mine}
+    found = [FieldDifference(labels.get(name, name), as_text(value), as_text(theirs[name]))
+             for name, value in mine.items() if as_text(value) != as_text(theirs[name])]
+    choice = choose_version(parent, title, str(error), found)
+    return error.version if choice is Choice.MINE else None

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from advocate_app.domain.governance import ActionStatus
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_date
-from advocate_app.services.errors import ServiceError
+from advocate_app.services.errors import ConcurrentEditError, ServiceError
 from advocate_app.ui import prompts
+from advocate_app.ui.dialogs.edit_conflict import keep_mine
 from advocate_app.ui.models.rows import Row, select_id, selected_id
 from advocate_app.ui.pages.boards.common import button, records_table
 from advocate_app.ui.widgets.flow import flow_of
@@ -26,6 +27,7 @@ class ActionsTab(QWidget):
     def __init__(self, services):
         super().__init__()
         self._services = services
+        self._versions: dict[int, int] = {}
         self._board = None
         self.me: tuple[int, str] | None = None   # "who I am", for the Mine filter
         self.owner_filter: str | None = None
@@ -123,6 +125,7 @@ class ActionsTab(QWidget):
         keep = selected_id(self.table)
         today = date.today()
         found, note = self._found()
+        self._versions = {a.id: a.version for a in found}  # what a change starts from
         self.filter_note.setText(note)
         self.table.model().set_rows(
             Row(a.id, (a.text, a.owner, format_date(a.due_on), a.board_name, a.meeting_title,
@@ -143,8 +146,19 @@ class ActionsTab(QWidget):
         action_id = selected_id(self.table)
         if action_id is None:
             return
+        version = self._versions.get(action_id)
         try:
-            self._services.actions.set_action_status(action_id, ActionStatus.DONE)
+            while True:
+                try:
+                    self._services.actions.set_action_status(action_id, ActionStatus.DONE,
+                                                             version)
+                    break
+                except ConcurrentEditError as exc:  # a colleague changed it meanwhile
+                    version = keep_mine(self, _("Mark done"), exc,
+                                        {"status": ActionStatus.DONE})
+                    if version is None:
+                        self.refresh()
+                        return
         except ServiceError as exc:
             prompts.error(self, _("Mark done"), str(exc))
         else:

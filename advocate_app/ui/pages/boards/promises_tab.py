@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from advocate_app.domain.governance import PromiseStatus
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_date
-from advocate_app.services.errors import ServiceError
+from advocate_app.services.errors import ConcurrentEditError, ServiceError
 from advocate_app.ui import prompts
+from advocate_app.ui.dialogs.edit_conflict import keep_mine
 from advocate_app.ui.models.rows import Row, select_id, selected_id
 from advocate_app.ui.pages.boards.common import Work, another_asked, button, records_table
 from advocate_app.ui.widgets.flow import flow_of
@@ -25,6 +26,7 @@ class PromisesTab(QWidget):
     def __init__(self, services):
         super().__init__()
         self._services = services
+        self._versions: dict[int, int] = {}
         self.work = Work(self)
         intro = QLabel(_("What the community asked for, what we promised in return, and "
                          "whether we kept it."))
@@ -48,6 +50,7 @@ class PromisesTab(QWidget):
         keep = selected_id(self.table)
         today = date.today()
         found = self._services.actions.promises(status=None)
+        self._versions = {p.id: p.version for p in found}  # what a change starts from
         # Open promises first: they are what still needs doing.
         found.sort(key=lambda p: p.status is not PromiseStatus.OPEN)
         self.table.model().set_rows(
@@ -70,8 +73,19 @@ class PromisesTab(QWidget):
             "What was done? (the evidence the community will read)"))
         if evidence is None:
             return
+        version = self._versions.get(promise_id)
         try:
-            self._services.actions.update_promise(promise_id, PromiseStatus.KEPT, evidence)
+            while True:
+                try:
+                    self._services.actions.update_promise(promise_id, PromiseStatus.KEPT,
+                                                          evidence, expected_version=version)
+                    break
+                except ConcurrentEditError as exc:  # a colleague changed it meanwhile
+                    version = keep_mine(self, title, exc, {"status": PromiseStatus.KEPT,
+                                                           "evidence": evidence.strip()})
+                    if version is None:
+                        self.refresh()
+                        return
         except ServiceError as exc:
             prompts.error(self, title, str(exc))
         else:
