@@ -25,7 +25,9 @@ from advocate_app.interchange.spreadsheet import SheetLimits, read_sheet
 
 DELIMITERS = (",", ";", "\t", "|")
 #: A file of people: a hundred thousand members and more, with room to spare.
-MAX_BYTES = 100_000_000
+MAX_BYTES = 50_000_000
+#: The longest physical line of a text file (a cell is at most 32,767 characters, a row 500).
+MAX_LINE = 2_000_000
 MEMBER_SHEET = SheetLimits(rows=250_001, columns=500, unpacked=150_000_000, file_bytes=MAX_BYTES)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
@@ -140,14 +142,22 @@ def read_csv(path: Path, encoding: str | None = None, delimiter: str | None = No
     if delimiter == "tab":
         delimiter = "\t"
     chosen = delimiter or sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=chosen)
+    reader = csv.reader(_bounded_lines(text), delimiter=chosen)
     rows: list[list[str]] = []
     numbers: list[int] = []
     headers: list[str] | None = None
-    previous_end = last_start = 0  # physical lines: where the last record starts
+    previous_end = last_start = filled = 0  # physical lines: where the last record starts
+    limits = MEMBER_SHEET
     try:
         # Rows are numbered as a spreadsheet shows them: a cell with line breaks is one row.
         for line, record in enumerate(reader, start=1):
+            filled += sum(1 for cell in record if cell)
+            if len(record) > limits.columns or line > limits.rows or filled > limits.cells:
+                raise UnreadableFileError(_(
+                    "The file is bigger than a file of people Advocate reads (at most {rows} "
+                    "rows, {columns} columns and {cells} cells filled in); nothing was "
+                    "imported.").format(rows=limits.rows, columns=limits.columns,
+                                        cells=limits.cells))
             if headers is None:
                 if any(cell.strip() for cell in record):
                     headers = [cell.strip() for cell in record]
@@ -170,6 +180,17 @@ def read_csv(path: Path, encoding: str | None = None, delimiter: str | None = No
                 _("A quoted cell that starts on line {line} is never closed (the file may be "
                   "cut short); nothing was imported.").format(line=opened))
     return Table(_trim_headers(headers), rows, numbers, "csv", used, chosen)
+
+
+def _bounded_lines(text: str):
+    """The physical lines of ``text``, refused past :data:`MAX_LINE` characters (the csv
+    reader would otherwise make one row of millions of cells)."""
+    for number, line in enumerate(io.StringIO(text, newline=""), start=1):
+        if len(line) > MAX_LINE:
+            raise UnreadableFileError(_("Line {line} is longer than {limit} characters; "
+                                        "nothing was imported.").format(line=number,
+                                                                       limit=MAX_LINE))
+        yield line
 
 
 def unclosed_quote_line(text: str, delimiter: str, from_line: int) -> int | None:

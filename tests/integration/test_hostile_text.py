@@ -175,3 +175,18 @@ def test_the_trial_readiness_spreadsheet_neutralises_formulas(services, tmp_path
              for cell in row]
     assert "'@SUM(A1:A9)" in cells and "'=HYPERLINK(\"http://x\")" in cells
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]
+
+
+def test_a_csv_is_bounded_in_line_length_rows_and_cells(tmp_path, monkeypatch):
+    from advocate_app.interchange import tables
+    from advocate_app.interchange.spreadsheet import SheetLimits
+
+    path = tmp_path / "members.csv"
+    path.write_text("First name,Email\n" + "," * 3_000_000 + "\n", encoding="utf-8")
+    with pytest.raises(UnreadableFileError, match="Line 2 is longer than 2000000 characters"):
+        read_csv(path)  # one row of three million cells, never made
+    path.write_text(PEOPLE, encoding="utf-8")
+    monkeypatch.setattr(tables, "MEMBER_SHEET", SheetLimits(rows=100, columns=10,
+                                                            unpacked=0, file_bytes=10**8))
+    with pytest.raises(UnreadableFileError, match="at most 100 rows, 10 columns"):
+        read_csv(path)
