@@ -23,11 +23,11 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 
 from advocate_app.documents import fonts
 from advocate_app.documents.flowables import (
-    SpacedParagraph,
     Tagged,
     _absolute_box,
     draw_page_number,
 )
+from advocate_app.documents.paragraph import SpacedParagraph
 from advocate_app.documents.rendering import text_styles
 from advocate_app.documents.tagging import Node, Tagger, finish
 from advocate_app.domain.feedback_views import PaperFormContent

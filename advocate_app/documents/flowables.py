@@ -390,48 +390,6 @@ def _fit(text: str, width: float, measure: Callable[[str], float]) -> int:
     return max(1, low)
 
 
-class SpacedParagraph(Paragraph):
-    """A paragraph whose wrapped lines keep the space they were broken at.
-
-    Text extraction (screen readers, copy and paste, ``pdfinfo -struct-text``) otherwise joins
-    the last word of one line to the first word of the next."""
-
-    def drawPara(self, debug=0):  # noqa: N802 (reportlab API)
-        # Only the drawn copy gets the spaces: line breaking and splitting stay untouched.
-        original = self.blPara
-        self.blPara = _with_line_end_spaces(original)
-        try:
-            super().drawPara(debug)
-        finally:
-            self.blPara = original
-
-
-def _with_line_end_spaces(para):
-    import copy
-
-    from reportlab.platypus.paragraph import _SplitWord
-
-    spaced = copy.copy(para)
-    lines = list(para.lines)
-    for index, line in enumerate(lines[:-1]):
-        if para.kind == 0:
-            extra, words = line
-            if words and not isinstance(words[-1], _SplitWord):
-                lines[index] = (extra, [*words[:-1], words[-1] + " "])
-            continue
-        words = getattr(line, "words", None)
-        if not words or getattr(line, "lineBreak", False):
-            continue
-        last = words[-1]
-        text = getattr(last, "text", None)
-        if text and not isinstance(text, _SplitWord) and not text.endswith(" "):
-            line = copy.copy(line)
-            line.words = [*words[:-1], last.clone(text=text + " ")]
-            lines[index] = line
-    spaced.lines = lines
-    return spaced
-
-
 def _absolute_box(canvas, x, y, w, h) -> tuple[float, float, float, float]:
     a, b, c, d, e, f = canvas._currentMatrix
     xs, ys = [], []

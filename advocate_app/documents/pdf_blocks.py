@@ -33,10 +33,10 @@ from advocate_app.documents.flowables import (
     BidiParagraph,
     DrawingFlowable,
     SideBySide,
-    SpacedParagraph,
     Stack,
     Tagged,
 )
+from advocate_app.documents.paragraph import SpacedParagraph
 from advocate_app.documents.rendering import (
     ADDRESS_PLACEHOLDER,
     Recipient,
@@ -97,7 +97,7 @@ class BlockBuilder:
         return _MERGE_FIELD.sub(replace, text)
 
     def markup(self, text: str, bold: bool = False, merge: bool = True
-               ) -> tuple[str, list[str]]:
+               ) -> tuple[str, list[tuple[str, str]]]:
         """Paragraph markup for ``text`` (inline markup parsed, everything else escaped)."""
         out, links = [], []
         no_italic = self.profile.no_italic_underline_caps
@@ -108,7 +108,7 @@ class BlockBuilder:
                              for name, part in fonts.runs(run.text, self.styles.family,
                                                           strong, italic))
             if run.href:
-                links.append(run.text)
+                links.append((run.href, run.text))
                 color = self.styles.accent
                 pieces = (f'<a href="{escape(run.href, {chr(34): "&quot;"})}" '
                           f'color="{color}"><u>{pieces}</u></a>')
@@ -128,7 +128,7 @@ class BlockBuilder:
             node.actual_text = plain  # the words in reading order, for anything reading tags
             return Tagged(flow, node, self.tagger)
         body, links = self.markup(text, bold, merge)
-        node.link_text = " ".join(links)
+        node.link_texts = _link_texts(links)
         return Tagged(SpacedParagraph(body or "&nbsp;", style), node, self.tagger)
 
     # blocks -------------------------------------------------------------------------------------
@@ -418,6 +418,16 @@ class BlockBuilder:
             self.flow.append(self.paragraph(_escape_markup(text), style, self.node("P")))
 
 
+
+
+def _link_texts(links: list[tuple[str, str]], limit: int = 300) -> dict[str, str]:
+    """Each address's link words (the different words linking to it, joined; at most
+    ``limit`` characters): what each link annotation's /Alt says, so a paragraph with
+    thousands of links does not give every one of them all their words."""
+    words: dict[str, dict[str, None]] = {}
+    for href, text in links:
+        words.setdefault(href, {})[text] = None
+    return {href: " ".join(texts)[:limit] for href, texts in words.items()}
 
 
 def _tight(style: ParagraphStyle) -> ParagraphStyle:

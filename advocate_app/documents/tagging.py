@@ -28,7 +28,8 @@ class Node:
     actual_text: str = ""
     scope: str = ""  # TH: "Column" or "Row"
     kids: list[Any] = field(default_factory=list)  # Node | MarkedContent
-    link_text: str = ""
+    #: The words of each link the element holds, by address (what a link's /Alt says).
+    link_texts: dict[str, str] = field(default_factory=dict)
 
     def add(self, tag: str, **attrs: Any) -> Node:
         child = Node(tag, parent=self, **attrs)
@@ -148,23 +149,28 @@ def finish(data: bytes, tagger: Tagger, *, title: str, lang: str, subject: str =
         parent_tree_nums[index] = pdf.make_indirect(array)
     next_key = len(pages)
 
+    marks = _marks_by_page(tagger) if links_by_page else {}
+    links_of: dict[int, tuple[Any, list]] = {}  # element -> its links, added once at the end
     for index, annots in links_by_page.items():
         for annot in annots:
-            owner = _owner_of(tagger, index, [float(v) for v in annot.Rect])
+            owner = _owner_of(marks.get(index, []), [float(v) for v in annot.Rect])
             owner_elem = root_elements[id(owner)] if owner is not None else document
             uri = str(annot.get("/A", Dictionary()).get("/URI", ""))
-            text = (owner.link_text if owner is not None and owner.link_text else "") or uri
+            text = (owner.link_texts.get(uri, "") if owner is not None else "") or uri
             link = pdf.make_indirect(Dictionary(
                 Type=Name.StructElem, S=Name.Link, P=owner_elem,
                 K=Array([Dictionary(Type=Name.OBJR, Obj=annot, Pg=pages[index].obj)])))
             if text:
                 link.Alt = String(text)
-            owner_elem.K.append(link)
+            links_of.setdefault(id(owner_elem), (owner_elem, []))[1].append(link)
             annot.StructParent = next_key
             annot.Contents = String(text or "Link")
             annot.F = 4  # printable
             parent_tree_nums[next_key] = link
             next_key += 1
+
+    for owner_elem, links in links_of.values():
+        owner_elem.K = Array([*owner_elem.K, *links])
 
     nums = Array()
     for key in sorted(parent_tree_nums):
@@ -243,14 +249,30 @@ def _fix_unicode_maps(pdf) -> None:
                 cmap.write(fixed)
 
 
-def _owner_of(tagger: Tagger, page: int, rect: list[float]) -> Node | None:
-    """The element whose marked content on ``page`` holds the centre of ``rect``."""
+def _marks_by_page(tagger: Tagger) -> dict[int, list[tuple[int, tuple, Node]]]:
+    """Each page's marked content with a box, in the order drawn: (MCID, box, element). One
+    walk over the tree, so a paragraph running over many pages is not read again for each
+    link it holds."""
+    out: dict[int, list[tuple[int, tuple, Node]]] = {}
+    stack = [tagger.root]
+    while stack:
+        node = stack.pop()
+        for kid in node.kids:
+            if isinstance(kid, Node):
+                stack.append(kid)
+            elif kid.box:
+                out.setdefault(kid.page, []).append((kid.mcid, kid.box, node))
+    for marks in out.values():
+        marks.sort(key=lambda mark: mark[0])
+    return out
+
+
+def _owner_of(marks: list[tuple[int, tuple, Node]], rect: list[float]) -> Node | None:
+    """The element whose marked content on the page (``marks``) holds the centre of
+    ``rect``."""
     cx, cy = (rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2
     best = None
-    for mcid, node in tagger.by_page.get(page, []):
-        for kid in node.kids:
-            if isinstance(kid, MarkedContent) and kid.page == page and kid.mcid == mcid \
-                    and kid.box and kid.box[0] - 1 <= cx <= kid.box[2] + 1 \
-                    and kid.box[1] - 1 <= cy <= kid.box[3] + 1:
-                best = node
+    for _mcid, box, node in marks:
+        if box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1:
+            best = node
     return best
