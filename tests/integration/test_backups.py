@@ -429,3 +429,61 @@ def test_a_backup_from_an_older_version_is_restored_and_brought_up_to_date(
     assert sqlite_revision(services.database.sqlite_file) == HEAD_REVISION
     names = services.database.reader.rows("SELECT family_name FROM members")
     assert names == [("Lastyear",)]
+
+
+@pytest.mark.postgresql
+def test_a_backup_of_postgresql_taken_while_another_client_writes_is_one_moment(
+        migrated_postgres_url, app_paths, tmp_path):
+    from sqlalchemy import create_engine, text
+
+    services = open_services(migrated_postgres_url, app_paths)
+    writer_engine = create_engine(migrated_postgres_url)
+    stop = threading.Event()
+    batches = []
+    try:
+        generate_demo(services.uow, services.actor, members=5, seed=1)
+        member_id = services.database.reader.rows("SELECT min(id) FROM members")[0][0]
+
+        def write() -> None:
+            number = 0
+            while not stop.is_set():
+                with writer_engine.begin() as connection:  # two tables, one transaction
+                    for part in "abc":
+                        connection.execute(
+                            text("INSERT INTO member_tags (member_id, tag) VALUES (:m, :t)"),
+                            {"m": member_id, "t": f"batch-{number}-{part}"})
+                    connection.execute(
+                        text("INSERT INTO segments (name, query, created_at) "
+                             "VALUES (:n, '{}', now())"), {"n": f"batch-{number}"})
+                batches.append(number)
+                number += 1
+
+        writer = threading.Thread(target=write)
+        writer.start()
+        try:
+            copies = [services.backups.back_up(tmp_path / f"office-{n}.sqlite3")
+                      for n in range(3)]
+        finally:
+            stop.set()
+            writer.join()
+    finally:
+        writer_engine.dispose()
+        services.close()
+    assert len(batches) > 5
+    for copy in copies:
+        connection = sqlite3.connect(copy.path)
+        try:
+            tags = [row[0] for row in connection.execute(
+                "SELECT tag FROM member_tags WHERE tag LIKE 'batch-%'")]
+            segments = {row[0] for row in connection.execute(
+                "SELECT name FROM segments WHERE name LIKE 'batch-%'")}
+        finally:
+            connection.close()
+        counts: dict[str, int] = {}
+        for tag in tags:
+            batch = tag.rsplit("-", 1)[0]
+            counts[batch] = counts.get(batch, 0) + 1
+        assert set(counts.values()) <= {3}, "a backup holds part of a transaction"
+        assert set(counts) == segments, "the tables of a backup were read at different moments"
+        numbers = sorted(int(batch.split("-")[1]) for batch in counts)
+        assert numbers == list(range(len(numbers))), "a backup skipped a committed transaction"
