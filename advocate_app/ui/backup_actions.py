@@ -111,7 +111,11 @@ def _failed(window: MainWindow, title: str, exc: Exception) -> None:
     from advocate_app.services.errors import ServiceError
 
     if not isinstance(exc, ServiceError):
-        log.error("Backup or restore failed", exc_info=exc)
+        # The type alone: a database error's text may quote the rows it was writing.
+        log.error("Backup or restore failed: %s", type(exc).__name__)
+        prompts.error(window, title, _("It stopped on an unexpected error ({kind}); nothing "
+                                       "was changed.").format(kind=type(exc).__name__))
+        return
     prompts.error(window, title, str(exc))
 
 
@@ -146,4 +150,8 @@ class AutomaticBackups(QObject):
             self._window.show_status(_("Automatic backup saved."))
 
     def _failed(self, exc: Exception) -> None:
-        log.warning("The automatic backup failed: %s", exc)
+        from advocate_app.services.errors import ServiceError
+
+        # A service's sentence names no member; any other error's text might quote rows.
+        log.warning("The automatic backup failed: %s",
+                    exc if isinstance(exc, ServiceError) else type(exc).__name__)

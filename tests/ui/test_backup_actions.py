@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 
 from advocate_app.app import AppContext
@@ -79,3 +80,20 @@ def test_the_automatic_backup_runs_in_the_background_when_due(qtbot, main_window
     automatic.check_now()  # not due again for a day
     qtbot.waitUntil(lambda: not automatic.task.is_running(), timeout=20_000)
     assert [b for b in services.backups.list() if b.kind == "auto"] == taken
+
+
+def test_an_unexpected_error_names_no_member_on_screen_or_in_the_log(
+        qtbot, main_window, services, tmp_path, monkeypatch, caplog):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("INSERT failed [parameters: ('Member Example', 'ex@example.org')]")
+
+    caplog.set_level(logging.INFO, logger="advocate_app")
+    monkeypatch.setattr(type(services.backups), "back_up", broken)
+    monkeypatch.setattr(prompts, "save_file",
+                        lambda *args, **kwargs: str(tmp_path / "copy.sqlite3"))
+    errors = []
+    monkeypatch.setattr(prompts, "error", lambda _parent, _title, text: errors.append(text))
+    main_window.backup_action.trigger()
+    qtbot.waitUntil(lambda: bool(errors), timeout=20_000)
+    assert "RuntimeError" in errors[0] and "Example" not in errors[0]
+    assert "Example" not in caplog.text and "RuntimeError" in caplog.text
