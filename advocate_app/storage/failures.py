@@ -70,6 +70,8 @@ def _kind(error: BaseException) -> Failure | None:
         for failure, prefixes in _POSTGRES:
             if state.startswith(prefixes):
                 return failure
+        if not state and type(error).__name__ == "OperationalError":
+            return Failure.UNREACHABLE  # the connection was lost, or never made
         return Failure.OTHER
     return None
 
@@ -109,6 +111,8 @@ def log_text(error: BaseException, failure: Failure) -> str:
             said = ": " + (str(current).splitlines() or [""])[0][:200]
         codes.append(f"{type(current).__module__}.{type(current).__name__}"
                      + (f" ({code})" if code else "") + said)
-        current = current.__cause__ or current.__context__
+        original = getattr(current, "orig", None)  # SQLAlchemy's wrapped driver error
+        current = (original if isinstance(original, BaseException)
+                   else current.__cause__ or current.__context__)
     frames = "".join(traceback.format_tb(error.__traceback__))
     return f"database failure: {failure.value}; {' <- '.join(codes)}\n{frames}"
