@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 import os
 import secrets
 import tempfile
@@ -24,6 +25,8 @@ from typing import Any
 from advocate_app.i18n import _
 from advocate_app.storage import cipher
 from advocate_app.storage.cipher import DatabaseKey
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 
@@ -114,6 +117,7 @@ def copy_postgresql(engine, target: Path, progress: Progress | None = None) -> P
                 with pg.begin():
                     revision = pg.execute(text("SELECT version_num FROM alembic_version")
                                           ).scalar()
+                    _warn_of_other_tables(pg, tables)
                     out.execute(text("UPDATE alembic_version SET version_num = :r"),
                                 {"r": revision})
                     for done, table in enumerate(tables):
@@ -132,6 +136,19 @@ def copy_postgresql(engine, target: Path, progress: Progress | None = None) -> P
         _remove(temporary)
         raise
     return target
+
+
+def _warn_of_other_tables(pg, tables) -> None:
+    """A table in the database that Advocate does not know is not Advocate's data: it is left
+    out of the backup, and the log says so."""
+    from sqlalchemy import text
+
+    known = {table.name for table in tables} | {"alembic_version"}
+    found = {row[0] for row in pg.execute(text(
+        "SELECT table_name FROM information_schema.tables "
+        "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"))}
+    for name in sorted(found - known):
+        log.warning("The table %s is not Advocate's; the backup leaves it out", name)
 
 
 def _tables():

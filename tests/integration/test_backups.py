@@ -295,14 +295,19 @@ def test_a_backup_taken_while_another_connection_writes_is_consistent(services, 
 
 @pytest.mark.postgresql
 def test_restoring_into_postgresql_replaces_every_table_in_one_go(migrated_postgres_url,
-                                                                 app_paths):
+                                                                 app_paths, caplog):
+    from sqlalchemy import text
+
     from advocate_app.domain.member_views import MemberInput
 
     services = open_services(migrated_postgres_url, app_paths)
     try:
         generate_demo(services.uow, services.actor, members=15, seed=4)
+        with services.database.engine.begin() as connection:  # an office's own table
+            connection.execute(text("CREATE TABLE office_rota (day TEXT)"))
         before = dump(services)
         backup = services.backups.back_up()
+        assert "office_rota is not Advocate's" in caplog.text
         generate_demo(services.uow, services.actor, members=6, seed=5)
         services.backups.restore(backup.path)
         after = _without_restore_line(dump(services))
