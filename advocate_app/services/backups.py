@@ -127,9 +127,11 @@ class BackupService:
         parser["automatic"] = {"every_days": str(schedule.every_days),
                                "keep": str(schedule.keep)}
         temporary = self._settings_file.with_name(SETTINGS_FILE + ".new")
-        with temporary.open("w", encoding="utf-8") as handle:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(descriptor, "w", encoding="utf-8") as handle:
             handle.write("# Automatic backups: every_days = 0 turns them off.\n")
             parser.write(handle)
+        os.chmod(temporary, 0o600)
         os.replace(temporary, self._settings_file)
 
     # --- the backups there are ----------------------------------------------------------

@@ -230,6 +230,7 @@ def test_the_schedule_is_configurable(services):
     backups = services.backups
     backups.set_schedule(BackupSchedule(every_days=3, keep=2))
     assert backups.schedule() == BackupSchedule(3, 2)
+    assert (services.paths.data_dir / "backups.ini").stat().st_mode & 0o777 == 0o600
     now = datetime.now(UTC)
     assert backups.automatic(now) is not None
     assert backups.automatic(now + timedelta(days=2)) is None
