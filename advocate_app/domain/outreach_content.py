@@ -43,6 +43,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from advocate_app.domain.outreach_limits import MAX_DEPTH, LimitError, check_item, check_text
 from advocate_app.domain.story_rules import StoryChannel
 from advocate_app.i18n import N_, _
 
@@ -193,15 +194,27 @@ _REQUIRED: dict[str, dict[str, type]] = {
 
 
 def item_from_json(text: str) -> OutreachItem:
-    """Read an item, refusing anything malformed with a message that names the block."""
+    """Read an item, refusing anything malformed with a message that names the block: sizes,
+    nesting and the kind of every field are checked here (:mod:`.outreach_limits`), so the
+    renderer never meets a field of the wrong kind."""
     try:
+        check_text(text)
         data = json.loads(text)
+    except LimitError as exc:
+        raise ContentError(str(exc)) from exc
+    except RecursionError as exc:
+        raise ContentError(_("Values in this item are nested too deeply (at most {limit} "
+                             "levels).").format(limit=MAX_DEPTH)) from exc
     except json.JSONDecodeError as exc:
         raise ContentError(_("This is not JSON (line {line}): {reason}.").format(
             line=exc.lineno, reason=exc.msg)) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT_ID:
         raise ContentError(_("This is not an Advocate outreach item (“format” must be "
                              "“{format}”).").format(format=FORMAT_ID))
+    try:
+        check_item(data)
+    except LimitError as exc:
+        raise ContentError(str(exc)) from exc
     try:
         kind = ItemKind(str(data.get("kind")))
     except ValueError as exc:
