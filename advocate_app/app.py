@@ -67,13 +67,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = install_language(cli.peek_option(argv, "--lang"), paths.locale_cache_dir)
     parser = cli.build_parser()
     args = parser.parse_args(argv)
-    if deriving and args.command is None:
-        import advocate_app.ui.application  # noqa: F401 - Qt loads while the key is derived
     if args.command is None and args.version:
         from advocate_app import __version__
 
         print(f"advocate-app {__version__}")
         return 0
+    if deriving and args.command is None:  # the window's code loads while the key is derived
+        import advocate_app.ui.application  # noqa: F401
+        import advocate_app.ui.main_window  # noqa: F401
     try:
         context = build_context(args, paths, language, started_at)
     except StartupError as exc:
