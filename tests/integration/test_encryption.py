@@ -400,3 +400,23 @@ def test_a_file_made_again_at_the_same_place_is_read_again(tmp_path):
         connection = cipher.connect(database, cipher.shared_key(PASSPHRASE))
         assert connection.execute("SELECT x FROM t").fetchall() == [(round_,)]
         connection.close()
+
+
+def test_the_services_go_on_working_after_converting_in_place(tmp_path):
+    paths, _secrets = _demo_folder(tmp_path / "data", members=8)
+    services = open_services(paths.default_database_url(), paths)
+    try:
+        services.warm_up()  # an engine and a reader already open on the plain file
+        result = services.encryption.encrypt(PASSPHRASE)
+        assert result.backups and cipher.is_encrypted(paths.database_file)
+        services.members.create(MemberInput(given_name="Ottoline", family_name="Brackenbury"))
+        assert services.members.count(EVERYONE) == 9
+        services.encryption.change_passphrase(NEW_PASSPHRASE)
+        assert [r.display_name for r in services.members.search("Brackenbury")] == [
+            "Ottoline Brackenbury"]
+        services.encryption.decrypt()
+        assert services.members.count(EVERYONE) == 9
+    finally:
+        services.close()
+    assert not cipher.is_encrypted(paths.database_file)
+    assert not any(cipher.is_encrypted(p) for p in paths.backup_dir.iterdir())
