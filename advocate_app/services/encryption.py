@@ -9,6 +9,7 @@ needs the ``BACKUP`` permission like any other action on the database as a whole
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +93,30 @@ def remembered_passphrase(database_file: Path) -> str | None:
     except Exception as exc:  # noqa: BLE001 - no keyring is an ordinary situation
         log.info("No passphrase read from the system keyring (%s)", type(exc).__name__)
         return None
+
+
+def recall_key(database_file: Path) -> Callable[[], DatabaseKey | None]:
+    """Look the passphrase up in the keyring and derive the key in a background thread (both
+    take a while), so start-up loads the window meanwhile; the function returned waits for the
+    key, None when nothing remembered opens the file."""
+    found: list[DatabaseKey] = []
+
+    def look_up() -> None:
+        passphrase = remembered_passphrase(database_file)
+        if passphrase:
+            try:
+                found.append(unlock(database_file, passphrase))
+            except PassphraseError:
+                log.info("The remembered passphrase no longer opens the database")
+
+    thread = threading.Thread(target=look_up, name="recall-passphrase", daemon=True)
+    thread.start()
+
+    def wait() -> DatabaseKey | None:
+        thread.join()
+        return found[0] if found else None
+
+    return wait
 
 
 def remember_passphrase(database_file: Path, passphrase: str) -> bool:

@@ -100,13 +100,13 @@ class PassphraseDialog(QDialog):
 def ask_for_key(database_file: Path, language: str):
     """The key of the encrypted ``database_file``: the passphrase the keyring remembers, or
     the one typed in the dialog; None when the user cancels."""
-    remembered = encryption.remembered_passphrase(database_file)
-    if remembered:
-        try:
-            return encryption.unlock(database_file, remembered)
-        except encryption.PassphraseError:
-            pass  # changed since it was remembered: ask
+    remembered = encryption.recall_key(database_file)
+    import advocate_app.ui.main_window  # noqa: F401 - loads while the keyring is read
     from advocate_app.ui.application import create_application, install_qt_translations
+
+    key = remembered()
+    if key is not None:
+        return key
 
     app = create_application()
     app._advocate_qt_translator = install_qt_translations(app, language)
