@@ -32,7 +32,6 @@ def open_input(path: Path | str, max_bytes: int) -> Iterator[BinaryIO]:
         # Without waiting: opening a FIFO for reading would block until something writes.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
                              | getattr(os, "O_BINARY", 0))
-        handle = os.fdopen(descriptor, "rb")
     except FileNotFoundError as exc:
         raise UnreadableFileError(_("There is no file at {path}.").format(path=path)) from exc
     except PermissionError as exc:
@@ -41,8 +40,8 @@ def open_input(path: Path | str, max_bytes: int) -> Iterator[BinaryIO]:
         raise UnreadableFileError(_("{path} cannot be read ({reason}); nothing was "
                                     "imported.").format(path=path,
                                                        reason=exc.strerror or exc)) from exc
-    with handle:
-        info = os.fstat(handle.fileno())
+    try:
+        info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
             raise UnreadableFileError(_("{path} is not a file Advocate can import (a folder or "
                                         "a device); nothing was imported.").format(path=path))
@@ -50,6 +49,11 @@ def open_input(path: Path | str, max_bytes: int) -> Iterator[BinaryIO]:
             raise UnreadableFileError(_("The file is too big to import (at most {size} MB); "
                                         "nothing was imported.").format(
                 size=max_bytes // 1_000_000))
+        handle = os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with handle:
         yield handle
 
 

@@ -17,6 +17,7 @@ from advocate_app.i18n import _
 from advocate_app.interchange.errors import UnreadableFileError
 from advocate_app.interchange.reading import (
     line_of,
+    open_input,
     read_input,
     refuse_mixed_encodings,
     refuse_nul,
@@ -47,11 +48,8 @@ class Table:
 
 
 def detect_format(path: Path) -> str:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return "csv"  # reading it again says why it cannot be read
+    with open_input(path, MAX_BYTES) as handle:  # a regular file, not a FIFO nor a device
+        head = handle.read(4096)
     if head.startswith(b"PK\x03\x04"):
         return "xlsx"
     text = head.decode("latin-1", errors="replace").upper()

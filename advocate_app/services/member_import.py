@@ -67,7 +67,7 @@ def read_member_file(path: Path, options: ImportOptions) -> Table:
 
 
 def _read_table(path: Path, options: ImportOptions) -> Table:
-    if not path.is_file():
+    if not path.exists():  # a folder, a FIFO or a device is refused by the reader
         raise UnreadableFileError(_("There is no file at {path}.").format(path=path))
     kind = detect_format(path) if options.format == "auto" else options.format
     if kind == "xlsx":

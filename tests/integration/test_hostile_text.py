@@ -190,3 +190,20 @@ def test_a_csv_is_bounded_in_line_length_rows_and_cells(tmp_path, monkeypatch):
                                                             unpacked=0, file_bytes=10**8))
     with pytest.raises(UnreadableFileError, match="at most 100 rows, 10 columns"):
         read_csv(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_the_command_line_refuses_a_fifo_a_device_or_a_folder_at_once(tmp_path):
+    fifo = tmp_path / "members.csv"
+    os.mkfifo(fifo)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ADVOCATE_")}
+    for target, options in ((fifo, []), (Path("/dev/zero"), ["--format", "csv"]),
+                            (tmp_path, [])):
+        result = subprocess.run([sys.executable, "-m", "advocate_app", "--data-dir",
+                                 str(tmp_path / "data"), "import", "members", str(target),
+                                 *options], capture_output=True, text=True, env=env,
+                                timeout=60)
+        assert result.returncode == 1
+        assert result.stderr.strip().splitlines() == [
+            f"advocate-app: {target} is not a file Advocate can import (a folder or a "
+            "device); nothing was imported."]
