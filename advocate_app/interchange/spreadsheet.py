@@ -29,6 +29,9 @@ MAX_PARTS = 2_000
 #: data packs 5 to 30 times smaller, a zip bomb a thousand times.
 RATIO_FLOOR = 5_000_000
 MAX_RATIO = 100
+#: An XML part other than a sheet (the shared strings, the styles …) is read whole into
+#: memory, at several times its size: a workbook of 100,000 people needs a fraction of this.
+MAX_OTHER_PART = 25_000_000
 #: The longest text a spreadsheet program puts in one cell.
 MAX_CELL = 32_767
 #: Rows after the last one allowed that may still be read if they are empty (a sheet formatted
@@ -89,6 +92,12 @@ def check_archive(handle: BinaryIO, limits: SheetLimits) -> None:
                                     "Advocate reads; nothing was imported.").format(
             size=limits.unpacked // 1_000_000))
     for part in parts:
+        if part.file_size > MAX_OTHER_PART and part.filename.endswith((".xml", ".rels")) and (
+                not part.filename.startswith("xl/worksheets/")):
+            raise UnreadableFileError(_("The part {part} of this workbook unpacks to more than "
+                                        "{size} MB, more than Advocate reads; nothing was "
+                                        "imported.").format(part=part.filename[:100],
+                                                            size=MAX_OTHER_PART // 1_000_000))
         if part.file_size > RATIO_FLOOR and part.file_size > MAX_RATIO * max(
                 part.compress_size, 1):
             raise UnreadableFileError(_("This workbook is packed so tightly that it would "
