@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import quopri
 import re
 from pathlib import Path
@@ -53,7 +54,7 @@ def read_vcards(path: Path, encoding: str | None = None) -> Table:
             numbers.append(start_line)
             card = None
             continue
-        value = _decode_value(value, params)
+        value = _decode_value(value, params, line_number)
         if "\x00" in value:  # "=00" in quoted-printable
             raise UnreadableFileError(_(
                 "Line {line} holds a NUL character, which no text file of people has (the "
@@ -105,15 +106,20 @@ def _params(raw: str) -> dict[str, str]:
     return params
 
 
-def _decode_value(value: str, params: dict[str, str]) -> str:
+def _decode_value(value: str, params: dict[str, str], line: int) -> str:
     if params.get("ENCODING", "").upper() in ("QUOTED-PRINTABLE", "QP"):
+        raw = quopri.decodestring(value.encode("latin-1", errors="replace"))
         charset = params.get("CHARSET", "utf-8")
         try:
-            value = quopri.decodestring(value.encode("latin-1", errors="replace")).decode(
-                charset, errors="replace")
+            codecs.lookup(charset)
         except LookupError:
-            value = quopri.decodestring(value.encode("latin-1", errors="replace")).decode(
-                "utf-8", errors="replace")
+            charset = "utf-8"  # a charset nobody knows: UTF-8, as vCard 3.0 and 4.0 are
+        try:
+            return raw.decode(charset)
+        except UnicodeDecodeError as exc:
+            raise UnreadableFileError(_(
+                "Line {line} is not {encoding} text as the card says (it would be stored "
+                "garbled); nothing was imported.").format(line=line, encoding=charset)) from exc
     return value
 
 

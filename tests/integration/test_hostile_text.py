@@ -207,3 +207,13 @@ def test_the_command_line_refuses_a_fifo_a_device_or_a_folder_at_once(tmp_path):
         assert result.stderr.strip().splitlines() == [
             f"advocate-app: {target} is not a file Advocate can import (a folder or a "
             "device); nothing was imported."]
+
+
+def test_a_vcard_value_not_in_the_charset_it_names_is_refused(tmp_path):
+    path = tmp_path / "contacts.vcf"
+    path.write_text("BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:"
+                    "Dupr=E9;H=E9l=E8ne\r\nEND:VCARD\r\n", encoding="ascii")  # cp1252 bytes
+    with pytest.raises(UnreadableFileError, match="Line 3 is not UTF-8 text as the card says"):
+        read_vcards(path)
+    path.write_text(path.read_text().replace("CHARSET=UTF-8", "CHARSET=windows-1252"))
+    assert read_vcards(path).rows[0][:2] == ["Hélène", "Dupré"]
