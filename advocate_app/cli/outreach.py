@@ -77,16 +77,7 @@ def _outreach_export(args, context) -> int:
 
 
 def _outreach_import(args, context) -> int:
-    from pathlib import Path
-
-    path = Path(args.file)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        print("advocate-app: " + _("{path} cannot be read: {reason}.").format(
-            path=path, reason=getattr(exc, "strerror", None) or exc), file=sys.stderr)
-        return 1
-    item_id = context.services.outreach.import_json(text)
+    item_id = context.services.outreach.import_file(args.file)
     print(_("Added outreach item {id}.").format(id=item_id))
     return 0
 
@@ -94,8 +85,6 @@ def _outreach_import(args, context) -> int:
 def _outreach_item(args, context):
     """The item named on the command line: a stored id or a JSON file."""
     from pathlib import Path
-
-    from advocate_app.domain.outreach_content import item_from_json
 
     outreach = context.services.outreach
     if args.item.isdigit():
@@ -110,15 +99,7 @@ def _outreach_item(args, context):
             raise NotFoundError(_("Item {id} has no version in “{lang}”.").format(
                 id=item_id, lang=args.item_lang))
         return item_id, item
-    path = Path(args.item)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        from advocate_app.domain.outreach_content import ContentError
-
-        raise ContentError(_("{path} cannot be read: {reason}.").format(
-            path=path, reason=getattr(exc, "strerror", None) or exc)) from exc
-    item = item_from_json(text)
+    item = outreach.load_file(Path(args.item))
     if args.item_lang and item.language != args.item_lang:
         from dataclasses import replace
 

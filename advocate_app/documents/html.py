@@ -13,10 +13,8 @@ from ``fields`` when given; a field with no value is left as typed so the gap is
 from __future__ import annotations
 
 import base64
-import binascii
 import re
 from html import escape
-from pathlib import Path
 
 from advocate_app.documents import pictograms
 from advocate_app.domain import inline_markup as inline
@@ -27,13 +25,13 @@ from advocate_app.domain.outreach_content import (
     RenderError,
     StoryText,
 )
+from advocate_app.domain.outreach_pictures import PICTURE_MISSING, Picture
 from advocate_app.domain.print_profiles import PrintProfile
 from advocate_app.i18n import N_, translator
 
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
 
 _FIELD = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
-_BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 _LEGIBLE_FACES = ('"Atkinson Hyperlegible", "Atkinson Hyperlegible Next", Verdana, Tahoma, '
                   'Arial, Helvetica, sans-serif')
 _SANS_FACES = 'Arial, Helvetica, "Liberation Sans", "Noto Sans", sans-serif'
@@ -199,7 +197,10 @@ class _Writer:
         else:
             src = self.image_source(data)
             if src is None:
-                return f'<p class="missing-picture"{lang}>{self.plain(alt)}</p>' if alt else ""
+                if decorative:
+                    return ""
+                words = self.t(PICTURE_MISSING) + (f": {alt}" if alt else "")
+                return f'<p class="missing-picture"{lang}>{self.plain(words)}</p>'
             role = ' role="presentation"' if decorative else ""
             picture = f'<img src="{_attr(src)}" alt="{_attr(alt)}"{role}>'
         if caption:
@@ -209,24 +210,13 @@ class _Writer:
 
     @staticmethod
     def image_source(data: dict) -> str | None:
-        if data.get("data"):
-            encoded = re.sub(r"\s+", "", str(data["data"]))
-            if not _BASE64.match(encoded):
-                return None
-            try:
-                head = base64.b64decode(encoded[:16] + "=" * (-len(encoded[:16]) % 4))
-            except (binascii.Error, ValueError):
-                return None
-            if head.startswith(b"\x89PNG"):
-                mime = "image/png"
-            elif head.startswith(b"\xff\xd8"):
-                mime = "image/jpeg"
-            else:
-                return None
-            return f"data:{mime};base64,{encoded}"
-        if data.get("path"):
-            return Path(str(data["path"])).expanduser().absolute().as_uri()
-        return None
+        """The picture inside the page (a data URI of the bytes the outreach service read from
+        the database); the page never points at a file on this computer."""
+        picture = data.get("resolved")
+        if not isinstance(picture, Picture):
+            return None
+        encoded = base64.b64encode(picture.data).decode("ascii")
+        return f"data:{picture.media_type};base64,{encoded}"
 
     def block_qr(self, block: Block) -> str:
         url = str(block.data.get("url", ""))

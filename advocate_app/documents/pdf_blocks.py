@@ -8,11 +8,9 @@ codes, contact and event boxes, the other-formats notice, a letter's date and ad
 
 from __future__ import annotations
 
-import base64
 import io
 import re
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -46,6 +44,7 @@ from advocate_app.documents.rendering import (
 from advocate_app.documents.tagging import Node, Tagger
 from advocate_app.domain import inline_markup as inline
 from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem, RenderError
+from advocate_app.domain.outreach_pictures import PICTURE_MISSING, Picture
 from advocate_app.domain.print_profiles import PrintProfile
 from advocate_app.i18n import N_, _, translator
 
@@ -290,7 +289,15 @@ class BlockBuilder:
                                                          block)(self.parent))
             self.flow.append(Spacer(1, self.styles.body_pt * 0.6))
             return
-        image = self.image(data)
+        picture = data.get("resolved")
+        if not isinstance(picture, Picture):  # not in the database, or not readable
+            if not decorative:
+                text = self.t(PICTURE_MISSING) + (f": {alt}" if alt else "")
+                self.flow.append(self.paragraph(_escape_markup(text), self.styles.body,
+                                                self.node("P", block), lang=block.language,
+                                                merge=False))
+            return
+        image = self.image(picture, data)
         if decorative:
             self.flow.append(AsArtifact(image, self.tagger))
         else:
@@ -298,24 +305,20 @@ class BlockBuilder:
                                     self.tagger))
         self.flow.append(Spacer(1, self.styles.body_pt * 0.6))
 
-    def image(self, data: dict) -> Flowable:
+    def image(self, picture: Picture, data: dict) -> Flowable:
+        """The picture's bytes as the outreach service read them from the database (checked
+        when they were taken in: a PNG or JPEG within the limits); never a file."""
         from reportlab.lib.utils import ImageReader
         from reportlab.platypus import Image
 
+        source = io.BytesIO(picture.data)
         try:
-            if data.get("data"):
-                source = io.BytesIO(base64.b64decode(str(data["data"]), validate=True))
-            else:
-                source = str(Path(str(data.get("path") or "")).expanduser())
-            reader = ImageReader(source)
-            iw, ih = reader.getSize()
+            iw, ih = ImageReader(source).getSize()
         except Exception as exc:  # noqa: BLE001 (any unreadable picture gets one message)
-            raise RenderError(_("A picture cannot be read: {what}.").format(
-                what=data.get("path") or _("embedded picture"))) from exc
-        width = min(float(data.get("width_mm") or 80) * mm, self.width)
+            raise RenderError(_("A picture cannot be read: it is damaged.")) from exc
+        width = min(max(float(data.get("width_mm") or 80), 5) * mm, self.width)
         height = width * ih / iw
-        if isinstance(source, io.BytesIO):
-            source.seek(0)
+        source.seek(0)
         image = Image(source, width=width, height=height)
         image.hAlign = "LEFT"
         return image

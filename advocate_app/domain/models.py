@@ -29,7 +29,7 @@ from advocate_app.domain.members import (
     MemberTag,
 )
 from advocate_app.domain.merges import MemberMerge
-from advocate_app.domain.outreach import OutreachRecord, OutreachRendering
+from advocate_app.domain.outreach import OutreachPicture, OutreachRecord, OutreachRendering
 from advocate_app.domain.segments import Segment
 from advocate_app.domain.stories import (
     Story,
@@ -52,7 +52,7 @@ __all__ = ["Account", "ActionItem", "AuditEvent", "AgendaItem", "Attendance", "B
            "BoardMembership", "Decision", "Meeting", "Promise", "RaciActivity", "RaciCell",
            "RaciParty", "ConsentRecord", "Engagement", "MemberRelationship", "Member", "MemberAccessNeed", "MemberBarrier",
            "MemberChannel", "MemberCondition", "MemberMerge", "MemberRole", "MemberTag",
-           "OutreachRecord", "OutreachRendering", "Segment", "FeedbackResponse", "Story",
+           "OutreachPicture", "OutreachRecord", "OutreachRendering", "Segment", "FeedbackResponse", "Story",
            "StoryAttachment", "StoryConsent", "StoryQuote", "StorySession",
            "StorySessionParticipant", "StoryUse", "Webinar", "WebinarPresenter",
            "WebinarRegistration", "WebinarReportImport", "WebinarReviewItem"]

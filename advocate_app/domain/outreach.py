@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from advocate_app.domain.base import Base, utcnow
@@ -50,3 +50,19 @@ class OutreachRendering(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), default=None)
 
     __table_args__ = (Index("ix_outreach_renderings_item", "item_id", "created_at"),)
+
+
+class OutreachPicture(Base):
+    """A picture an outreach item shows, copied in when the item was imported or saved; an
+    ``image`` block names it by the SHA-256 digest of its bytes
+    (:mod:`advocate_app.domain.outreach_pictures`)."""
+
+    __tablename__ = "outreach_pictures"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    media_type: Mapped[str] = mapped_column(String(20))  # image/png or image/jpeg
+    width: Mapped[int] = mapped_column()
+    height: Mapped[int] = mapped_column()
+    size: Mapped[int] = mapped_column()
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -30,7 +30,8 @@ from advocate_app.domain.people import Actor
 from advocate_app.domain.print_profiles import PROFILES, ProfileKey
 from advocate_app.i18n import _
 from advocate_app.interchange.files import file_stem, write_atomically
-from advocate_app.services import audit, versions
+from advocate_app.interchange.outreach_files import read_item_file
+from advocate_app.services import audit, outreach_pictures, versions
 from advocate_app.services.access import require
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.services.outreach_stories import StoryBlockView, StoryGate, has_stories
@@ -98,15 +99,19 @@ class OutreachService:
         return int(rows[0][0])
 
     def save(self, item: OutreachItem, item_id: int | None = None,
-             expected_version: int | None = None) -> int:
+             expected_version: int | None = None, *, folder: Path | None = None) -> int:
         """Store a new item, or replace item ``item_id``; returns its id. ``expected_version``:
         the version the person started from; when someone saved the item since,
-        ConcurrentEditError carries theirs (see services/versions.py)."""
+        ConcurrentEditError carries theirs (see services/versions.py). Its pictures are
+        copied into the database with it (relative paths start at ``folder``, which they
+        may not leave); PictureError says which block's picture cannot be."""
         require(self._actor, Permission.EDIT_OUTREACH)
         from advocate_app.domain.outreach import OutreachRecord
 
         if not item.title.strip():
             raise ValidationError({"title": _("An outreach item needs a title.")})
+        item, pictures = outreach_pictures.take_in(item, folder)
+        outreach_pictures.check_known(self._reader, item, pictures)
         content = item.to_json()
         now = datetime.now(UTC)
         with self._uow() as uow:
@@ -127,20 +132,36 @@ class OutreachService:
             record.content = content
             record.updated_at = now
             record.updated_by = self._actor.account_id
+            outreach_pictures.store(uow.session, pictures)
             versions.commit(uow, None if item_id is None else lambda: self._stored(item_id))
             return record.id
 
     def _stored(self, item_id: int) -> StoredItem:
         return StoredItem(self.get(item_id), self.version(item_id))
 
-    def import_json(self, text: str) -> int:
+    def import_json(self, text: str, folder: Path | None = None) -> int:
         """Add an item from its JSON form; ContentError says what is wrong with it."""
         require(self._actor, Permission.EDIT_OUTREACH)
-        return self.save(item_from_json(text))
+        return self.save(item_from_json(text), folder=folder)
+
+    def import_file(self, path: Path | str) -> int:
+        """Add the item in the JSON file at ``path`` (read as hostile input), its pictures
+        from its own folder copied in."""
+        path = Path(path)
+        return self.import_json(read_item_file(path), path.absolute().parent)
+
+    def load_file(self, path: Path | str) -> OutreachItem:
+        """The item in the JSON file at ``path``, to render without storing it: its pictures
+        are read now (from its own folder) and carried along."""
+        require(self._actor, Permission.PRINT)
+        path = Path(path)
+        return outreach_pictures.in_memory(item_from_json(read_item_file(path)),
+                                           path.absolute().parent)
 
     def export_json(self, item_id: int) -> str:
+        """The item's JSON form, with its pictures inside it (base64), for another database."""
         require(self._actor, Permission.EDIT_OUTREACH)
-        return self.get(item_id).to_json()
+        return outreach_pictures.embedded(self._reader, self.get(item_id)).to_json()
 
     def write_json(self, item_id: int, path: Path | str) -> Path:
         """Write item ``item_id`` in its JSON form to ``path`` (atomically)."""
@@ -192,6 +213,7 @@ class OutreachService:
         each story or quote it may not print today (``blocking``: no printing anyway)."""
         require(self._actor, Permission.PRINT)
         problems = check(item, PROFILES[profile], choices)
+        problems += outreach_pictures.problems(self._reader, item)
         printed = item
         if has_stories(item):
             gate = StoryGate(self._reader)

@@ -30,7 +30,7 @@ from advocate_app.domain.story_rules import (
     use_refusal,
 )
 from advocate_app.i18n import N_, _, translator
-from advocate_app.services import story_ledger
+from advocate_app.services import outreach_pictures, story_ledger
 from advocate_app.storage.reader import Reader, as_utc
 
 if TYPE_CHECKING:
@@ -76,7 +76,9 @@ class StoryGate:
 
     def resolve(self, item: OutreachItem, item_id: int | None = None) -> OutreachItem:
         """``item`` with each story block carrying its words and attribution; RenderError with
-        the reason for the first story it may not use today."""
+        the reason for the first story it may not use today. Every rendering passes here, so
+        its pictures are read from the database here too (``outreach_pictures.resolve``)."""
+        item = outreach_pictures.resolve(self._reader, item)
         if not has_stories(item):
             return item
         blocks, uses = [], []

@@ -202,9 +202,10 @@ def test_the_editor_opens_on_the_drawing_the_page_already_shows(qtbot, page, ser
 
 
 def test_an_item_that_cannot_be_drawn_says_so(qtbot, page, services):
-    item = OutreachItem(ItemKind.LEAFLET, "Missing picture", "en", (
-        Block("heading", {"level": 1, "text": "Missing picture"}),
-        Block("image", {"path": "/nowhere/picture.png", "alt": "A picture"})))
+    item = OutreachItem(ItemKind.LEAFLET, "Unknown picture", "en", (
+        Block("heading", {"level": 1, "text": "Unknown picture"}),
+        Block("paragraph", {"text": "Beside a picture Advocate does not have",
+                            "picture": "unicorn"})))
     services.outreach.save(item)
     page.refresh()
     qtbot.waitUntil(lambda: page.preview.failed, timeout=RENDER_TIMEOUT)

@@ -190,19 +190,27 @@ def test_tables_have_column_headers_with_scope():
 
 
 def test_images_have_alt_text_and_decorative_ones_are_hidden(tmp_path):
-    picture = tmp_path / "walk.png"
+    """Pictures come inside the page, from the bytes the outreach service read from the
+    database; a path left in a block is never pointed at, and a picture missing says so."""
+    from advocate_app.domain.outreach_pictures import Picture
+
+    walk = Picture("ab" * 32, "image/jpeg", 4, 3, b"\xff\xd8\xff walk")
+    logo = Picture("cd" * 32, "image/png", 4, 3, base64.b64decode(PNG))
     root, _, _ = _page(
-        Block("image", {"path": str(picture), "alt": "Members on the sponsored walk"}),
-        Block("image", {"data": PNG, "alt": "Our logo"}),
-        Block("image", {"path": str(picture), "decorative": True}),
+        Block("image", {"resolved": walk, "alt": "Members on the sponsored walk"}),
+        Block("image", {"resolved": logo, "alt": "Our logo"}),
+        Block("image", {"resolved": walk, "decorative": True}),
         Block("image", {"pictogram": "calendar", "alt": "The date"}),
-        Block("image", {"pictogram": "heart", "decorative": True}))
+        Block("image", {"pictogram": "heart", "decorative": True}),
+        Block("image", {"path": str(tmp_path / "walk.png"), "alt": "The route"}))
     images = root.find_all("img")
     assert [img.attrs.get("alt") for img in images] == [
         "Members on the sponsored walk", "Our logo", ""]
-    assert images[0].attrs["src"] == picture.as_uri()
+    assert images[0].attrs["src"] == "data:image/jpeg;base64," + base64.b64encode(
+        walk.data).decode()
     assert images[1].attrs["src"] == "data:image/png;base64," + PNG
     assert images[2].attrs.get("role") == "presentation"
+    assert root.by_class("missing-picture")[0].text() == "Picture missing: The route"
     svgs = root.find_all("svg")
     assert svgs[0].attrs.get("role") == "img"
     assert svgs[0].find("title").text() == "The date"

@@ -448,6 +448,7 @@ class OutreachEditor(QDialog):
         self._changed()
 
     def save(self) -> None:
+        from advocate_app.domain.outreach_content import ContentError
         from advocate_app.services.errors import NotFoundError, ValidationError
 
         item = self.current_item()
@@ -462,7 +463,7 @@ class OutreachEditor(QDialog):
         except ConcurrentEditError as exc:
             self._someone_else_saved(exc, item)
             return
-        except NotFoundError as exc:
+        except (NotFoundError, ContentError) as exc:  # ContentError: a picture not taken in
             prompts.error(self, self.windowTitle(), str(exc))
             return
         self.accept()

@@ -396,14 +396,8 @@ class OutreachPage(QWidget):
         chosen = choose_open_file(self, title, _("Outreach item (*.json);;All files (*)"))
         if not chosen:
             return
-        try:
-            text = Path(chosen).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            prompts.error(self, title, _("{file} could not be read: {reason}").format(
-                file=Path(chosen).name, reason=str(exc)))
-            return
-        try:
-            new_id = self._services.outreach.import_json(text)
+        try:  # the file and its pictures read as hostile input, the pictures copied in
+            new_id = self._services.outreach.import_file(chosen)
         except (ContentError, ServiceError) as exc:
             prompts.error(self, title, _("{file} was not imported. {reason}").format(
                 file=Path(chosen).name, reason=str(exc)))

@@ -128,11 +128,23 @@ def _downgrade_audit() -> None:
 # --- outreach pictures copied into the database -----------------------------------------------
 
 def _upgrade_pictures() -> None:
-    pass
+    # Items saved before keep their picture paths: a migration cannot read files safely, so
+    # each rendering reads such a path with the checks of a new picture until the item is
+    # saved again, which copies it in (services/outreach_pictures.py).
+    op.create_table(
+        "outreach_pictures",
+        sa.Column("digest", sa.String(64), primary_key=True),
+        sa.Column("media_type", sa.String(20), nullable=False),
+        sa.Column("width", sa.Integer(), nullable=False),
+        sa.Column("height", sa.Integer(), nullable=False),
+        sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    )
 
 
 def _downgrade_pictures() -> None:
-    pass
+    op.drop_table("outreach_pictures")
 
 
 # --- a version on every record people edit ----------------------------------------------------
