@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pytest
@@ -631,3 +632,35 @@ def test_a_print_pack_reads_its_members_off_the_window_thread(qtbot, services, m
     qtbot.waitUntil(lambda: dialog.result_pack is not None, timeout=60_000)
     assert dialog.result_pack.copies == 1
     assert threads and not any(threads)
+
+
+def test_a_picture_chosen_in_the_editor_is_kept_in_advocate(qtbot, services, monkeypatch,
+                                                            tmp_path):
+    """Saving copies the chosen picture in; opened again, the block says the picture is kept
+    in Advocate (no path), and a FIFO chosen instead is refused in one sentence."""
+    from PIL import Image
+
+    picture = tmp_path / "walk.png"
+    Image.new("RGB", (30, 20), (10, 120, 40)).save(picture, "PNG")
+    item_id, item = _leaflet(services)
+    dialog = _editor(qtbot, services, item, item_id)
+    dialog.add_block("image")
+    form = dialog.block_form
+    form.image_pictogram.setCurrentIndex(form.image_pictogram.findData(""))
+    form.image_path.setText(str(picture))
+    form.image_alt.setText("Members on the walk")
+    dialog.save()
+    stored = services.outreach.get(dialog.saved_id)
+    block = next(b for b in stored.blocks if b.type == "image" and "digest" in b.data)
+    picture.unlink()
+    again = _editor(qtbot, services, stored, dialog.saved_id)
+    again.block_list.setCurrentRow(list(stored.blocks).index(block))
+    assert again.block_form.image_path.text() == ""
+    assert "kept in Advocate" in again.block_form.image_path.placeholderText()
+    fifo = tmp_path / "pipe.png"
+    os.mkfifo(fifo)
+    again.block_form.image_path.setText(str(fifo))
+    errors = []
+    monkeypatch.setattr(prompts, "error", lambda parent, title, text: errors.append(text))
+    again.save()
+    assert len(errors) == 1 and "not a file Advocate can read" in errors[0]

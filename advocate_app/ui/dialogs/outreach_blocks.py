@@ -402,6 +402,8 @@ class BlockForm(QWidget):
             elif block.type == "image":
                 select_data(self.image_pictogram, str(data.get("pictogram") or ""))
                 self.image_path.setText(str(data.get("path") or ""))
+                kept = _("The picture is kept in Advocate; choose a file to replace it")
+                self.image_path.setPlaceholderText(kept if data.get("digest") else "")
                 self.image_alt.setText(str(data.get("alt") or ""))
                 self.image_decorative.setChecked(bool(data.get("decorative")))
             elif block.type == "qr":
