@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advocate_app.documents.pictures import check_decodes
 from advocate_app.documents.preflight import Problem
 from advocate_app.domain.outreach_content import Block, ContentError, OutreachItem
 from advocate_app.domain.outreach_pictures import (
@@ -60,9 +61,13 @@ def _read(block: Block, number: int, folder: Path | None) -> Picture:
                 raw = base64.b64decode(encoded, validate=True)
             except (binascii.Error, ValueError) as exc:
                 raise PictureError(_("The embedded picture is not valid base64.")) from exc
-            return describe(raw, _("embedded in the item"))
-        path = str(data["path"])
-        return describe(read_picture_file(path, folder), path)
+            what = _("embedded in the item")
+            picture = describe(raw, what)
+        else:
+            what = str(data["path"])
+            picture = describe(read_picture_file(what, folder), what)
+        check_decodes(picture, what)
+        return picture
     except PictureError as exc:
         raise PictureError(_("Block {n} (image): {reason}").format(n=number, reason=exc)) \
             from exc

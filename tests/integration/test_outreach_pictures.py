@@ -83,6 +83,11 @@ def _hostile(tmp_path, kind: str) -> str:
         text = tmp_path / "walk.png"
         text.write_text("not a picture at all")
         return str(text)
+    if kind == "damaged":  # a PNG's header, then the rest cut off and garbled
+        damaged = tmp_path / "damaged.png"
+        whole = _png(tmp_path / "whole.png", size=(200, 200))
+        damaged.write_bytes(whole[:40] + b"\x13" * 200)
+        return str(damaged)
     if kind == "too-many-pixels":
         huge = tmp_path / "huge.png"
         header = bytearray(_png(tmp_path / "small.png"))
@@ -92,10 +97,12 @@ def _hostile(tmp_path, kind: str) -> str:
     raise AssertionError(kind)
 
 
-_KINDS = ["fifo", "dev-zero", "proc", "symlink-out", "not-a-picture", "too-many-pixels"]
+_KINDS = ["fifo", "dev-zero", "proc", "symlink-out", "not-a-picture", "damaged",
+          "too-many-pixels"]
 _SAID = {"fifo": "not a file Advocate can read", "dev-zero": "a device or a system file",
          "proc": "a device or a system file", "symlink-out": "leads outside the folder",
-         "not-a-picture": "not a PNG or JPEG", "too-many-pixels": "60000 × 60000 pixels"}
+         "not-a-picture": "not a PNG or JPEG", "damaged": "damaged",
+         "too-many-pixels": "60000 × 60000 pixels"}
 
 
 @pytest.mark.parametrize("kind", _KINDS)
@@ -210,3 +217,27 @@ def test_an_item_kept_with_a_path_prints_a_plain_note_when_the_picture_is_gone(
     assert "Picture missing: Members on the walk" in " ".join(checks.pdftotext(path).split())
     print("A FIFO, /dev/zero and a link out of the chosen folder are refused at once, and "
           "pictures print from the database.")
+
+
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo", "nul"])
+def test_the_item_file_itself_is_read_as_hostile_input(tmp_path, kind):
+    if kind == "dev-zero":
+        item_file = "/dev/zero"
+    elif kind == "fifo":
+        item_file = str(tmp_path / "item.json")
+        os.mkfifo(item_file)
+    else:
+        item_file = str(tmp_path / "item.json")
+        (tmp_path / "item.json").write_bytes(json.dumps({**_ITEM, "blocks": []}).encode()
+                                             + b"\x00\x00")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ADVOCATE_")}
+    env["ADVOCATE_DATA_DIR"] = str(tmp_path / "data")
+    limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30)); "
+    result = subprocess.run(
+        [sys.executable, "-c", limit + "import sys; from advocate_app.app import main; "
+         "sys.exit(main(sys.argv[1:]))", "outreach", "import", item_file],
+        capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 1
+    said = {"dev-zero": "a device or a system file", "fifo": "not a file Advocate can read",
+            "nul": "NUL characters"}[kind]
+    assert said in result.stderr and "Traceback" not in result.stderr, result.stderr
