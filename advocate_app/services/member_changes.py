@@ -76,7 +76,8 @@ def update(uow_factory: UnitOfWorkFactory, actor: Actor, member_id: int, data: M
     with uow_factory() as uow:
         member = _load(uow.session, member_id)
         if member.version != expected_version:
-            raise _concurrent_edit()
+            # Theirs as stored, for the editor to show beside the person's own values.
+            raise _concurrent_edit(_details(member), member.version)
         _apply(member, data)
         member.updated_at = utcnow()
         member.updated_by = actor.account_id
@@ -108,11 +109,11 @@ def get(uow_factory: UnitOfWorkFactory, member_id: int) -> MemberDetails:
         return _details(_load(uow.session, member_id))
 
 
-def _concurrent_edit() -> ConcurrentEditError:
+def _concurrent_edit(theirs: MemberDetails | None = None,
+                     version: int | None = None) -> ConcurrentEditError:
     return ConcurrentEditError(
-        _("Someone else saved this member while you were editing. Close the editor and open the "
-          "member again to see their changes.")
-    )
+        _("Someone else saved this member while you were editing; nothing of yours was "
+          "saved."), theirs, version)
 
 
 def _load(session: Session, member_id: int) -> Member:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QStatusBar
 
 from advocate_app.app import open_services
 from advocate_app.domain.board_views import AgendaInput, BoardInput, MeetingInput
+from advocate_app.domain.member_views import MemberInput
 from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.edit_conflict import EditConflictDialog
@@ -139,3 +140,23 @@ def test_a_promise_a_colleague_already_marked_kept_shows_both_evidences(
     tab.mark_kept()
     assert shown == [[("Evidence", "Posted online", "Sent in May")]]
     assert colleague.actions.promises(status=None)[0].evidence == "Posted online"
+
+
+def test_the_member_editor_shows_both_and_keeps_mine_when_asked(qtbot, services, colleague,
+                                                                 monkeypatch):
+    from advocate_app.ui.dialogs.member_editor import MemberEditorDialog
+
+    member = services.members.create(MemberInput(given_name="Zoe", family_name="Nunez",
+                                                 email="zoe@example.org"))
+    editor = MemberEditorDialog(services, member)
+    qtbot.addWidget(editor)
+    theirs = colleague.members.get(member.id)
+    colleague.members.update(member.id, replace(theirs, email="zoe.n@example.org"),
+                             theirs.version)
+    editor.given_name.setText("Zoë")
+    shown = _answer(monkeypatch, "keep_mine")
+    editor.save()
+    assert shown == [[("Given name", "Zoë", "Zoe"),
+                      ("Email", "zoe@example.org", "zoe.n@example.org")]]
+    stored = colleague.members.get(member.id)
+    assert (stored.given_name, stored.email) == ("Zoë", "zoe@example.org")

@@ -114,11 +114,19 @@ def test_editing_someone_saved_meanwhile_is_refused_and_the_dialog_stays(open_ed
     assert dialog.windowTitle() == "Edit Li Wei"
     services.members.update(original.id, MemberInput(given_name="Li", family_name="Wei-Chen"),
                             original.version)
-    errors = []
-    monkeypatch.setattr(prompts, "error", lambda parent, title, text: errors.append(text))
+    shown = []
+
+    def go_back(conflict):  # both versions shown; the person goes back to editing
+        model = conflict.model
+        shown.append([tuple(model.index(row, column).data() for column in range(3))
+                      for row in range(model.rowCount())])
+        conflict.reject()
+        return False
+
+    monkeypatch.setattr(prompts, "run_modal", go_back)
     dialog.notes.setPlainText("Prefers email")
     dialog.save()
-    assert errors and "Someone else saved this member" in errors[0]
+    assert shown == [[("Family name", "Wei", "Wei-Chen"), ("Notes", "Prefers email", "")]]
     assert dialog.isVisible() and dialog.saved is None
     assert services.members.get(original.id).family_name == "Wei-Chen"
 

@@ -119,6 +119,20 @@ class FieldMessage(QLabel):
             self.updateGeometry()
 
 
+def member_fields() -> dict[str, str]:
+    """A member's fields compared when someone else saved the member meanwhile."""
+    return {"given_name": _("Given name"), "family_name": _("Family name"),
+            "preferred_name": _("Preferred name"), "pronouns": _("Pronouns"),
+            "email": _("Email"), "phone": _("Phone"), "address": _("Address"),
+            "postcode": _("Postcode"), "country": _("Country"),
+            "preferred_language": _("Language"), "region": _("Region"), "roles": _("Roles"),
+            "tags": _("Tags"), "notes": _("Notes"), "date_of_birth": _("Date of birth"),
+            "print_format": _("Printed material in"), "contact_times": _("Best times"),
+            "channels": _("How to contact"), "access_needs": _("Access needs"),
+            "sign_language": _("Sign language"), "barriers": _("What makes taking part hard"),
+            "barrier_notes": _("About the barriers")}
+
+
 class MemberEditorDialog(QDialog):
     def __init__(self, services, member: MemberDetails | None = None,
                  parent: QWidget | None = None):
@@ -361,10 +375,32 @@ class MemberEditorDialog(QDialog):
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return
-        except (ConcurrentEditError, NotFoundError) as exc:
+        except ConcurrentEditError as exc:
+            self._someone_else_saved(exc, data)
+            return
+        except NotFoundError as exc:
             prompts.error(self, self.windowTitle(), str(exc))
             return
         self.accept()
+
+    def _someone_else_saved(self, error: ConcurrentEditError, data: MemberInput) -> None:
+        """Both versions side by side; mine saved over theirs, or theirs kept (the editor
+        closes on them)."""
+        from dataclasses import replace
+
+        from advocate_app.domain.edit_conflicts import Choice
+        from advocate_app.ui.dialogs.edit_conflict import settle
+
+        if error.theirs is None:  # nothing to show: say so, as before
+            prompts.error(self, self.windowTitle(), str(error))
+            return
+        choice = settle(self, self.windowTitle(), error, data, lambda view: view,
+                        member_fields())
+        if choice is Choice.MINE and self.member is not None:
+            self.member = replace(self.member, version=error.version)
+            self.save()
+        elif choice is Choice.THEIRS:
+            super().reject()  # mine is dropped as chosen: close without asking again
 
     def _save_consent(self, member: MemberDetails) -> None:
         """The answers recorded before the new member existed, saved now they do."""
