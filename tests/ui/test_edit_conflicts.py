@@ -160,3 +160,25 @@ def test_the_member_editor_shows_both_and_keeps_mine_when_asked(qtbot, services,
                       ("Email", "zoe@example.org", "zoe.n@example.org")]]
     stored = colleague.members.get(member.id)
     assert (stored.given_name, stored.email) == ("Zoë", "zoe@example.org")
+
+
+def test_live_minutes_show_the_other_secretarys_notes_while_this_one_is_not_typing(
+        qtbot, services, colleague, meeting_id, monkeypatch):
+    from advocate_app.ui.dialogs.live_minutes import LiveMinutesWindow
+
+    window = LiveMinutesWindow(services, meeting_id)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.change_watch.timer.setInterval(50)
+    item = services.meetings.get_meeting(meeting_id).agenda[0]
+    qtbot.waitUntil(lambda: window._current_id == item.id, timeout=3000)
+    theirs = colleague.minutes.notes(item.id)
+    colleague.minutes.save_notes(item.id, "Chair welcomed all.", theirs.version)
+    qtbot.waitUntil(lambda: window.notes.toPlainText() == "Chair welcomed all.", timeout=5000)
+    # Typing on from theirs saves without asking.
+    window.notes.appendPlainText("Apologies: two.")
+    window.save_now()
+    assert colleague.minutes.notes(item.id).notes == "Chair welcomed all.\nApologies: two."
+    window.autosave.timer.stop()

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from advocate_app.i18n import _
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
+from advocate_app.ui.change_watch import ChangeWatch
 from advocate_app.ui.dialogs.minutes_agenda import (
     AgendaPanel,
     item_timer_text,
@@ -123,7 +124,10 @@ class LiveMinutesWindow(QMainWindow):
         self.setCentralWidget(scroller)
         self.status = self.statusBar()
         self.autosave = NotesAutosave(self.notes, self.status, services.minutes.save_notes,
-                                      lambda: self._current_id, self)
+                                      lambda: self._current_id, self,
+                                      stored=services.minutes.notes)
+        # Another secretary's notes on this item appear while this one is not typing.
+        self.change_watch = ChangeWatch(self, services.changes, lambda: self.autosave)
         self.recorder = QuickRecorder(self, services, lambda: self._current_id)
         self.decision_button.clicked.connect(self.recorder.record_decision)
         self.action_button.clicked.connect(self.recorder.record_action)

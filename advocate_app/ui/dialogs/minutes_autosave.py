@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QStatusBar
 
+from advocate_app.domain.board_views import ItemNotes
 from advocate_app.i18n import _
 from advocate_app.services.errors import ConcurrentEditError, ServiceError
 
@@ -36,8 +37,10 @@ class NotesAutosave(QObject):
 
     def __init__(self, notes: QPlainTextEdit, status: QStatusBar,
                  save: Callable[[int, str, int | None], int],
-                 current_item: Callable[[], int | None], parent: QObject | None = None):
+                 current_item: Callable[[], int | None], parent: QObject | None = None,
+                 stored: Callable[[int], ItemNotes] | None = None):
         super().__init__(parent)
+        self._stored = stored  # reads an item's notes as saved (see refresh)
         self._notes = notes
         self._status = status
         self._save = save
@@ -65,6 +68,19 @@ class NotesAutosave(QObject):
         self._notes.moveCursor(QTextCursor.MoveOperation.End)
         self._dirty = False
         self._version, self._based_on = version, text
+
+    def refresh(self) -> None:
+        """Show the notes as saved by someone else (another secretary minuting the same
+        meeting), unless something typed here is waiting to be saved."""
+        item_id = self._current_item()
+        if self._stored is None or item_id is None or self._dirty or self._asking:
+            return
+        stored = self._stored(item_id)
+        if stored.version != self._version and stored.notes != self._notes.toPlainText():
+            self.show_notes(stored.notes, stored.version)
+            self._status.showMessage(_("Notes saved by someone else are shown."))
+        else:  # the same words (their save moved the item's timer): save on from theirs
+            self._version, self._based_on = stored.version, stored.notes
 
     def save_now(self) -> None:
         """Save the current item's notes if they changed (the timer calls this)."""
