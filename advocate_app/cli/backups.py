@@ -85,6 +85,8 @@ def run_restore(args: argparse.Namespace, context) -> int:
     result = backups.restore(path)
     print(_("Restored {name}. The data as it was is kept in {kept}.").format(
         name=path.name, kept=result.kept_as))
+    if result.erasures_sentence:
+        print(result.erasures_sentence)
     return 0
 
 

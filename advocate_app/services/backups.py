@@ -23,16 +23,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advocate_app.domain.access import Permission
 from advocate_app.domain.people import Actor
-from advocate_app.i18n import _
+from advocate_app.i18n import _, ngettext
 from advocate_app.paths import AppPaths
 from advocate_app.services.access import require
 from advocate_app.services.errors import ServiceError, ValidationError
 from advocate_app.storage.database import Database
 from advocate_app.storage.reader import as_utc
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
+
+if TYPE_CHECKING:
+    from advocate_app.services.privacy import PrivacyService
 
 log = logging.getLogger(__name__)
 
@@ -78,15 +82,29 @@ class RestoreResult:
     revision: str
     #: The database as it was just before, kept as a backup (None: nothing to keep).
     kept_as: Path | None
+    #: How many people erased since the backup was made were erased again in its data.
+    erased_again: int = 0
+
+    @property
+    def erasures_sentence(self) -> str | None:
+        """One sentence saying that people erased since the backup stay erased; None when
+        there were none."""
+        if not self.erased_again:
+            return None
+        return ngettext("{n} person erased since this backup was erased again.",
+                        "{n} people erased since this backup were erased again.",
+                        self.erased_again).format(n=self.erased_again)
 
 
 class BackupService:
     def __init__(self, database: Database, uow: UnitOfWorkFactory, actor: Actor,
-                 paths: AppPaths):
+                 paths: AppPaths, privacy: PrivacyService | None = None):
         self._database = database
         self._uow = uow
         self._actor = actor
         self._paths = paths
+        #: Erases again, after a restore, the people erased since the backup was made.
+        self._privacy = privacy
 
     # --- the schedule -------------------------------------------------------------------
 
@@ -295,6 +313,7 @@ class BackupService:
                 name=path.name))
         kept = self._take(self._new_name(BEFORE_RESTORE), None).path
         trail = self._audit_trail()
+        erased = self._erased_ids()
         errors: tuple[type[Exception], ...] = (OSError, SQLAlchemyError,
                                                *_database_errors())
         try:
@@ -311,8 +330,29 @@ class BackupService:
             self._upgrade()
         self._uow.commits += 1  # every page reads again
         self._carry_over(trail, path.name)
+        again = self._erase_again(erased)
         log.info("Restored %s (the data before kept in %s)", path, kept)
-        return RestoreResult(path, revision, kept)
+        return RestoreResult(path, revision, kept, again)
+
+    def _erased_ids(self) -> builtins.set[int]:
+        """The members erased in the database as it is (each keeps its row, with the date
+        of its erasure)."""
+        return {row[0] for row in self._database.reader.rows(
+            "SELECT id FROM members WHERE erased_at IS NOT NULL")}
+
+    def _erase_again(self, erased: builtins.set[int]) -> int:
+        """An erasure outlives a restore: the people erased since the backup was made (erased
+        before the restore, not in the restored data) are erased again, and the database file
+        is cleared of their old copies, as an erasure does. How many."""
+        if not erased:
+            return 0
+        back = sorted(row[0] for row in self._database.reader.rows(
+            "SELECT id FROM members WHERE erased_at IS NULL") if row[0] in erased)
+        if not back:
+            return 0
+        if self._privacy is None:
+            raise RuntimeError("a restore needs the privacy service to erase people again")
+        return self._privacy.erase_all(back)
 
     def _upgrade(self) -> None:
         from advocate_app.storage.migrate import ensure_schema

@@ -178,7 +178,7 @@ class Services:
 
         if self.paths is None:
             raise RuntimeError("backups need the data folder: build the services with paths")
-        return BackupService(self.database, self.uow, self.actor, self.paths)
+        return BackupService(self.database, self.uow, self.actor, self.paths, self.privacy)
 
     @cached_property
     def encryption(self) -> EncryptionService:

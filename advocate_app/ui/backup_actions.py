@@ -90,7 +90,8 @@ def restore_from_backup(window: MainWindow) -> None:
         prompts.information(window, _("Restore from backup"), _(
             "{name} is restored; the data as it was is kept in {kept}. Advocate closes now: "
             "start it again to work on the restored data.").format(
-            name=name, kept=result.kept_as))
+            name=name, kept=result.kept_as)
+            + (" " + result.erasures_sentence if result.erasures_sentence else ""))
         window.close()
 
     window.restore_task = run_in_background(
