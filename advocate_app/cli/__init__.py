@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from advocate_app.cli.arguments import Parser, own_files_refusal, positive_int
+from advocate_app.cli.arguments import Parser, os_failure, own_files_refusal, positive_int
 from advocate_app.i18n import _
 
 
@@ -38,7 +38,23 @@ def peek_option(argv: Sequence[str], option: str) -> str | None:
 _VALUE_OPTIONS = ("--data-dir", "--database-url", "--lang", "--user")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def names_a_command(argv: Sequence[str]) -> bool:
+    """True unless ``argv`` holds global options alone (the window opens): a word that is not
+    an option's value, or a request for help, needs every command's parser."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _VALUE_OPTIONS:
+            skip = True
+        elif arg in ("-h", "--help") or not arg.startswith("-"):
+            return True
+    return False
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of the whole command line; given ``argv`` without a command (the window),
+    the global options alone, so start-up does not build every command's parser."""
     parser = Parser(
         prog="advocate-app",
         description=_("Advocate: community, boards, webinars, stories and outreach for patient "
@@ -65,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--smoke-test", action="store_true",
         help=_("open the window with the Members page, print the start-up time and exit"),
     )
+    if argv is not None and not names_a_command(argv):
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
     demo = commands.add_parser(
         "demo", help=_("fill the database with a realistic sample community"),
@@ -204,9 +223,7 @@ def run_command(args: argparse.Namespace, context) -> int:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        print("advocate-app: " + _("{path} cannot be written: {reason}.").format(
-            path=exc.filename or getattr(args, "output", ""), reason=exc.strerror or exc),
-            file=sys.stderr)
+        print("advocate-app: " + os_failure(exc, args), file=sys.stderr)
     return 1
 
 

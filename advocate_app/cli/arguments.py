@@ -57,3 +57,26 @@ def own_files_refusal(args: argparse.Namespace, data_dir, database_file) -> str 
                      "database and its backups; write somewhere else.").format(
                 path=value, folder=folder)
     return None
+
+
+def os_failure(exc: OSError, args: argparse.Namespace) -> str:
+    """The one sentence for a file that could not be read or written: which it was follows
+    the file named by the error (a command's output, its temporary file beside it or its
+    folder is written; any other file was being read)."""
+    from pathlib import Path
+
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    outputs = [str(value) for name in OUTPUT_ARGUMENTS if (value := getattr(args, name, None))]
+    failed = exc.filename if isinstance(exc.filename, str | Path) else None
+    if failed is None:
+        if outputs:
+            return _("{path} cannot be written: {reason}.").format(path=outputs[0],
+                                                                 reason=reason)
+        return _("A file cannot be read or written: {reason}.").format(reason=reason)
+    failed_path = Path(failed).expanduser().absolute()
+    for output in outputs:
+        target = Path(output).expanduser().absolute()
+        if (failed_path in (target, target.parent) or failed_path.is_relative_to(target)
+                or (failed_path.parent == target.parent and target.name in failed_path.name)):
+            return _("{path} cannot be written: {reason}.").format(path=output, reason=reason)
+    return _("{path} cannot be read: {reason}.").format(path=failed, reason=reason)
