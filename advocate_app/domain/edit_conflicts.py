@@ -3,12 +3,20 @@
 Plain vocabulary (no database): the services return the stored record as a view, the editor
 has its own values, and :func:`differences` lists the fields where they part, as texts to show
 side by side before the person chooses whose to keep.
+
+The rule when the editor knows what the person started from (``base``): a field is the
+person's edit only when their value differs from ``base``; a conflict is a field both changed
+to different values (:func:`clashes`). Fields the person did not touch take the stored value
+(:func:`merged`), so two edits to different fields both survive without a question, and a
+field that follows others (a webinar's status following its places) is never counted as the
+person's edit.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import enum
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -57,6 +65,28 @@ def differences(mine: object, theirs: object, labels: Mapping[str, str],
         if a != b:
             found.append(FieldDifference(label, a, b))
     return found
+
+
+def clashes(base: object, mine: object, theirs: object, names: Iterable[str],
+            text: Callable[[object], str] = as_text) -> list[str]:
+    """The fields of ``names`` the person changed from ``base`` that someone else also
+    changed, to a different value: the only ones worth a question."""
+    def value(record: object, name: str) -> str:
+        return text(getattr(record, name, None))
+
+    return [name for name in names
+            if value(mine, name) != value(base, name) != value(theirs, name)
+            and value(mine, name) != value(theirs, name)]
+
+
+def merged(base: Any, mine: Any, theirs: Any, names: Iterable[str],
+           text: Callable[[object], str] = as_text) -> Any:
+    """``mine`` (a dataclass) with the fields of ``names`` the person did not change from
+    ``base`` taken from ``theirs``: what to save so that nobody's edit is lost."""
+    untouched = {name: getattr(theirs, name) for name in names
+                 if text(getattr(mine, name, None)) == text(getattr(base, name, None))
+                 and hasattr(theirs, name)}
+    return dataclasses.replace(mine, **untouched)
 
 
 def _words(value: object) -> list[str]:

@@ -17,7 +17,9 @@ from advocate_app.domain.edit_conflicts import (
     FieldDifference,
     as_text,
     block_differences,
+    clashes,
     differences,
+    merged,
 )
 from advocate_app.i18n import _
 from advocate_app.services.errors import ConcurrentEditError
@@ -80,6 +82,25 @@ def settle(parent: QWidget | None, title: str, error: ConcurrentEditError, mine:
     found = (differences(mine, as_mine(error.theirs), labels)
              if error.theirs is not None else [])
     return choose_version(parent, title, str(error), found)
+
+
+def settle_edits(parent: QWidget | None, title: str, error: ConcurrentEditError, base: Any,
+                 mine: Any, as_mine: Callable[[Any], Any], labels: Mapping[str, str]
+                 ) -> tuple[Choice | None, Any]:
+    """Like :func:`settle`, knowing ``base``, the editor's values when it opened (the same
+    kind of input as ``mine``): only the fields the person changed that someone else also
+    changed are shown, and none means no question (Choice.MINE at once). Returns the choice
+    and what to save for MINE: ``mine`` with the fields the person did not touch taken from
+    the stored record, so their changes survive beside mine."""
+    if error.theirs is None or base is None:
+        return settle(parent, title, error, mine, as_mine, labels), mine
+    theirs = as_mine(error.theirs)
+    both = clashes(base, mine, theirs, labels)
+    to_save = merged(base, mine, theirs, labels)
+    if not both:
+        return Choice.MINE, to_save
+    shown = differences(mine, theirs, {name: labels[name] for name in both})
+    return choose_version(parent, title, str(error), shown), to_save
 
 
 def item_differences(mine: Any, theirs: Any) -> list[FieldDifference]:

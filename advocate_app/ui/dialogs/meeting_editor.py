@@ -324,24 +324,30 @@ class MeetingEditor(QDialog):
             arrangements_notes=self.notes_field.toPlainText().strip())
 
     def _someone_else_saved(self, error: ConcurrentEditError, data: MeetingInput) -> None:
-        """Both versions side by side; mine saved over theirs, or theirs kept (the editor
+        """Their changes to fields not edited here are kept without a question; a field both
+        changed is shown side by side: mine saved over theirs, or theirs kept (the editor
         closes on them)."""
-        from advocate_app.ui.dialogs.edit_conflict import settle
+        from advocate_app.ui.dialogs.edit_conflict import settle_edits
 
-        choice = settle(self, _("Save meeting"), error, data, meeting_as_input,
-                        meeting_fields())
+        base = meeting_as_input(self._meeting) if self._meeting else None
+        choice, merged = settle_edits(self, _("Save meeting"), error, base, data,
+                                      meeting_as_input, meeting_fields())
         if choice is Choice.MINE:
             self.version = error.version
-            self.save()
+            if error.theirs is not None:
+                self._meeting = error.theirs
+            self.save(merged)
         elif choice is Choice.THEIRS:
             self.reject()
 
-    def save(self) -> None:
+    def save(self, merged: MeetingInput | None = None) -> None:
+        """Save the form (or ``merged``: the form with a colleague's changes to the fields
+        not edited here)."""
         if self.read_only:
             self.reject()
             return
         try:
-            data = self.meeting_input()
+            data = merged or self.meeting_input()
             if self.meeting_id is None:
                 self.meeting_id = self._services.meetings.schedule_meeting(
                     data, self.agenda_tab.entries())

@@ -92,6 +92,8 @@ class WebinarEditor(QDialog):
         webinar = services.webinars.get(webinar_id) if webinar_id is not None else None
         #: The webinar's version this editor started from (a save from it may be refused).
         self.version = webinar.version if webinar else None
+        #: The values it started from: a field differing from them is the person's edit.
+        self._base = webinar_as_input(webinar) if webinar else None
         self.setWindowTitle(_("Edit webinar") if webinar else _("New webinar"))
         self.heading = Heading(webinar.title if webinar else _("New webinar"), level=2)
         self.fields: dict[str, QWidget] = {}
@@ -397,11 +399,13 @@ class WebinarEditor(QDialog):
             status=WebinarStatus(self.status_combo.currentData()),
             presenters=tuple(self._presenters))
 
-    def save(self) -> None:
+    def save(self, merged: WebinarInput | None = None) -> None:
+        """Save the form (or ``merged``: the form with a colleague's changes to the fields
+        not edited here)."""
         webinars = self._services.webinars
         self.show_errors({})
         try:
-            data = self.webinar_input()
+            data = merged or self.webinar_input()
             if self.webinar_id is None:
                 saved = webinars.create(data)
                 self.webinar_id = getattr(saved, "id", saved)
@@ -420,11 +424,13 @@ class WebinarEditor(QDialog):
         self.accept()
 
     def _someone_else_saved(self, error: ConcurrentEditError, data: WebinarInput) -> None:
-        """Both versions side by side; mine saved over theirs, or theirs kept (the editor
-        closes on them)."""
-        from advocate_app.ui.dialogs.edit_conflict import settle
+        """A colleague's changes to fields not edited here are kept without a question (a
+        status that followed the places taken among them); when both changed a field, both
+        side by side: mine saved over theirs, or theirs kept (the editor closes on them)."""
+        from advocate_app.ui.dialogs.edit_conflict import settle_edits
 
-        choice = settle(self, _("Save webinar"), error, data, webinar_as_input, {
+        choice, merged = settle_edits(self, _("Save webinar"), error, self._base, data,
+                                      webinar_as_input, {
             "title": _("Title"), "starts_local": _("Starts"),
             "duration_minutes": _("Minutes long"), "timezone": _("Time zone"),
             "description": _("Description"), "platform": _("Platform"),
@@ -435,7 +441,8 @@ class WebinarEditor(QDialog):
             "status": _("Status")})
         if choice is Choice.MINE:
             self.version = error.version
-            self.save()
+            self._base = webinar_as_input(error.theirs) if error.theirs else self._base
+            self.save(merged)
         elif choice is Choice.THEIRS:
             self.reject()
 
