@@ -278,3 +278,14 @@ class RaciMatrix:
     activities: tuple[tuple[int, str], ...]
     parties: tuple[tuple[int, str], ...]
     cells: dict[tuple[int, int], RaciValue] = field(default_factory=dict)
+    #: Each activity's version (its row of cells counts its saves), by activity id.
+    versions: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RaciRow:
+    """An activity's row of the roles matrix as stored: its cells by party id, its version."""
+
+    activity_id: int
+    cells: dict[int, RaciValue]
+    version: int

@@ -16,7 +16,7 @@ from advocate_app.domain.community import (
 )
 from advocate_app.domain.people import Actor, account_name
 from advocate_app.i18n import _
-from advocate_app.services import audit, timeline
+from advocate_app.services import audit, timeline, versions
 from advocate_app.services.access import require
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
@@ -61,6 +61,8 @@ class ConsentState:
     status: ConsentStatus | None  # None: never asked
     since: date | None = None
     expires_on: date | None = None
+    #: The newest answer's id (0: never asked): what a new answer is recorded on top of.
+    latest: int = 0
 
     @property
     def valid(self) -> bool:
@@ -141,20 +143,46 @@ class ConsentService:
         if errors:
             raise ValidationError(errors)
 
-    def record(self, member_id: int, entry: ConsentEntry) -> ConsentRecordView:
-        """Add an entry to the member's history; earlier entries are never changed."""
+    def record(self, member_id: int, entry: ConsentEntry,
+               expected_latest: int | None = None) -> ConsentRecordView:
+        """Add an entry to the member's history; earlier entries are never changed.
+
+        ``expected_latest``: the newest answer for the purpose the person saw
+        (:attr:`ConsentState.latest`, 0 for none; None: no check). When someone recorded
+        another answer for it since, nothing is written and ConcurrentEditError carries
+        that answer (:class:`ConsentRecordView`) with its id as the version to answer over."""
         require(self._actor, Permission.EDIT_MEMBERS)
         self.check(entry)
         from advocate_app.domain.members import Member
 
         with self._uow() as uow:
+            # The member's row held first: two answers for one member are recorded in turn.
+            versions.lock_row(uow.session, "members", member_id)
             if uow.session.get(Member, member_id) is None:
                 raise NotFoundError(_("This member no longer exists."))
+            if expected_latest is not None:
+                newest = self._newest(uow.session, member_id, entry.purpose)
+                newest_id = newest.id if newest is not None else 0
+                if newest_id != expected_latest:
+                    theirs = [r for r in self.history(member_id) if r.id == newest_id]
+                    raise versions.conflict(theirs[0] if theirs else None, newest_id)
             record = record_in(uow.session, self._actor, member_id, entry)
             audit.record(uow.session, self._actor, AuditAction.CONSENT_CHANGED,
                          AuditSubject.MEMBER, member_id, detail=entry.purpose.value)
             uow.commit()
             return self._view(record, self._actor.display_name)
+
+    @staticmethod
+    def _newest(session: Session, member_id: int, purpose: ConsentPurpose
+                ) -> ConsentRecord | None:
+        from sqlalchemy import select
+
+        from advocate_app.domain.consent import ConsentRecord
+
+        return session.scalars(select(ConsentRecord).where(
+            ConsentRecord.member_id == member_id, ConsentRecord.purpose == purpose.value)
+            .order_by(ConsentRecord.effective_on.desc(), ConsentRecord.id.desc()).limit(1)
+        ).first()
 
     def history(self, member_id: int) -> list[ConsentRecordView]:
         """Every entry, newest first."""
@@ -183,7 +211,7 @@ class ConsentService:
         for record in reversed(self.history(member_id)):  # oldest first; newest wins
             states[record.purpose] = ConsentState(
                 record.purpose, effective_status(record.status, record.expires_on, today),
-                record.effective_on, record.expires_on)
+                record.effective_on, record.expires_on, record.id)
         return states
 
     @staticmethod

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from advocate_app.domain.access import Permission
-from advocate_app.domain.board_views import RaciMatrix
+from advocate_app.domain.board_views import RaciMatrix, RaciRow
 from advocate_app.domain.governance import RaciValue, accountable_refusal
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _
 from advocate_app.services import versions
 from advocate_app.services.access import require
 from advocate_app.services.board_common import board_row
-from advocate_app.services.errors import ValidationError
+from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
@@ -28,9 +28,10 @@ class RolesService:
 
     def raci(self, board_id: int) -> RaciMatrix:
         require(self._actor, Permission.RUN_MEETINGS)
-        activities = tuple((r[0], r[1]) for r in self._reader.rows(
-            "SELECT id, name FROM raci_activities WHERE board_id = :b ORDER BY position, id",
-            {"b": board_id}))
+        found = self._reader.rows(
+            "SELECT id, name, version FROM raci_activities WHERE board_id = :b "
+            "ORDER BY position, id", {"b": board_id})
+        activities = tuple((r[0], r[1]) for r in found)
         parties = tuple((r[0], r[1]) for r in self._reader.rows(
             "SELECT id, name FROM raci_parties WHERE board_id = :b ORDER BY position, id",
             {"b": board_id}))
@@ -38,7 +39,17 @@ class RolesService:
             "SELECT c.activity_id, c.party_id, c.value FROM raci_cells c "
             "JOIN raci_activities a ON a.id = c.activity_id WHERE a.board_id = :b",
             {"b": board_id})}
-        return RaciMatrix(board_id, activities, parties, cells)
+        return RaciMatrix(board_id, activities, parties, cells, {r[0]: r[2] for r in found})
+
+    def raci_row(self, activity_id: int) -> RaciRow:
+        """An activity's cells and version as stored."""
+        rows = self._reader.rows("SELECT version FROM raci_activities WHERE id = :a",
+                                 {"a": activity_id})
+        if not rows:
+            raise NotFoundError(_("This row of the roles matrix no longer exists."))
+        cells = {r[0]: RaciValue(r[1]) for r in self._reader.rows(
+            "SELECT party_id, value FROM raci_cells WHERE activity_id = :a", {"a": activity_id})}
+        return RaciRow(activity_id, cells, rows[0][0])
 
     def add_raci_activity(self, board_id: int, name: str) -> int:
         require(self._actor, Permission.RUN_MEETINGS)
@@ -88,14 +99,25 @@ class RolesService:
             uow.session.execute(delete(model).where(model.id == row_id))
             uow.commit()
 
-    def set_raci(self, activity_id: int, party_id: int, value: RaciValue | None) -> None:
-        """One cell of the matrix; an activity has one accountable party at most."""
+    def set_raci(self, activity_id: int, party_id: int, value: RaciValue | None,
+                 expected_version: int | None = None) -> int:
+        """One cell of the matrix; an activity has one accountable party at most. A cell
+        is a change of its activity's row: ``expected_version`` is the row's version the
+        person saw (see services/versions.py; ConcurrentEditError carries the
+        :class:`RaciRow` as stored). Returns the row's version now."""
         require(self._actor, Permission.RUN_MEETINGS)
-        from sqlalchemy import delete, select
+        from sqlalchemy import delete, select, update
 
-        from advocate_app.domain.boards import RaciCell
+        from advocate_app.domain.boards import RaciActivity, RaciCell
 
         with self._uow() as uow:
+            versions.lock_row(uow.session, "raci_activities", activity_id)
+            stored = uow.session.scalar(select(RaciActivity.version).where(
+                RaciActivity.id == activity_id))
+            if stored is None:
+                raise NotFoundError(_("This row of the roles matrix no longer exists."))
+            if expected_version is not None and stored != expected_version:
+                raise versions.conflict(self.raci_row(activity_id), stored)
             other = None
             if value is RaciValue.ACCOUNTABLE:
                 other = uow.session.scalar(select(RaciCell.party_id).where(
@@ -109,4 +131,8 @@ class RolesService:
             if value is not None:
                 uow.session.add(RaciCell(activity_id=activity_id, party_id=party_id,
                                          value=value.value))
+            uow.session.execute(update(RaciActivity).where(RaciActivity.id == activity_id)
+                                .values(version=RaciActivity.version + 1)
+                                .execution_options(synchronize_session=False))
             uow.commit()
+            return stored + 1

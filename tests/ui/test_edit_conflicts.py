@@ -53,8 +53,8 @@ def _answer(monkeypatch, button: str) -> list[list[tuple[str, str, str]]]:
     return shown
 
 
-def test_the_meeting_editor_shows_both_and_keeps_mine_when_asked(qtbot, services, colleague,
-                                                                  meeting_id, monkeypatch):
+def test_the_meeting_editor_keeps_both_changes_to_different_fields_without_asking(
+        qtbot, services, colleague, meeting_id, monkeypatch):
     board = services.boards.list_boards()[0]
     editor = MeetingEditor(services, board, meeting_id)
     qtbot.addWidget(editor)
@@ -64,11 +64,10 @@ def test_the_meeting_editor_shows_both_and_keeps_mine_when_asked(qtbot, services
     editor.title_field.setText("Spring board meeting")
     shown = _answer(monkeypatch, "keep_mine")
     editor.save()
-    assert shown == [[("Title", "Spring board meeting", "Spring meeting"),
-                      ("Place", "Community Hall", "Library")]]
+    assert shown == []  # I changed the title, they the place: nothing to choose
     assert editor.result() == editor.DialogCode.Accepted
     stored = colleague.meetings.get_meeting(meeting_id)
-    assert (stored.title, stored.place) == ("Spring board meeting", "Community Hall")
+    assert (stored.title, stored.place) == ("Spring board meeting", "Library")
 
 
 def test_taking_theirs_closes_the_outreach_editor_and_keeps_their_blocks(
@@ -182,3 +181,106 @@ def test_live_minutes_show_the_other_secretarys_notes_while_this_one_is_not_typi
     window.save_now()
     assert colleague.minutes.notes(item.id).notes == "Chair welcomed all.\nApologies: two."
     window.autosave.timer.stop()
+
+
+def test_a_registration_that_fills_the_webinar_asks_nothing_and_both_changes_survive(
+        qtbot, services, colleague, monkeypatch):
+    from datetime import timedelta
+
+    from advocate_app.domain.webinar_kinds import WebinarStatus
+    from advocate_app.domain.webinar_views import WebinarInput
+    from advocate_app.ui.dialogs.webinar_editor import WebinarEditor
+
+    starts = datetime.now().replace(second=0, microsecond=0) + timedelta(days=10)
+    webinar = services.webinars.create(WebinarInput("Fatigue", starts, capacity=1,
+                                                    status=WebinarStatus.OPEN))
+    member = colleague.members.create(MemberInput(given_name="Zoe", family_name="Nunez"))
+    editor = WebinarEditor(services, webinar.id)
+    qtbot.addWidget(editor)
+    colleague.webinars.register(webinar.id, member.id)  # the last place: now full
+    assert colleague.webinars.get(webinar.id).status is WebinarStatus.FULL
+    editor.title_field.setText("Living with fatigue")
+    shown = _answer(monkeypatch, "keep_mine")
+    editor.save()
+    assert shown == []  # only the status moved, and not by this editor: no question
+    assert editor.result() == editor.DialogCode.Accepted
+    stored = colleague.webinars.get(webinar.id)
+    assert (stored.title, stored.status) == ("Living with fatigue", WebinarStatus.FULL)
+    assert stored.registered == 1
+
+
+def test_the_meeting_editor_asks_only_about_the_field_both_changed(qtbot, services, colleague,
+                                                                  meeting_id, monkeypatch):
+    board = services.boards.list_boards()[0]
+    editor = MeetingEditor(services, board, meeting_id)
+    qtbot.addWidget(editor)
+    theirs = colleague.meetings.get_meeting(meeting_id)
+    colleague.meetings.update_meeting(meeting_id, replace(
+        meeting_as_input(theirs), title="Spring gathering", place="Library"), theirs.version)
+    editor.title_field.setText("Spring board meeting")
+    shown = _answer(monkeypatch, "keep_mine")
+    editor.save()
+    assert shown == [[("Title", "Spring board meeting", "Spring gathering")]]
+    stored = colleague.meetings.get_meeting(meeting_id)
+    assert (stored.title, stored.place) == ("Spring board meeting", "Library")
+
+
+def test_the_consent_tab_shows_a_colleagues_answer_for_the_same_purpose(
+        qtbot, services, colleague, monkeypatch):
+    from datetime import date
+
+    from advocate_app.domain.community import ConsentMethod, ConsentPurpose, ConsentStatus
+    from advocate_app.services.consent import ConsentEntry
+    from advocate_app.ui.dialogs.member_tab_consent import ConsentTab
+
+    member = services.members.create(MemberInput(given_name="Zoe", family_name="Nunez"))
+    tab = ConsentTab(services, services.members.get(member.id))
+    qtbot.addWidget(tab)
+    colleague.consent.record(member.id, ConsentEntry(
+        ConsentPurpose.NEWSLETTER, ConsentStatus.GRANTED, ConsentMethod.PAPER, date.today(),
+        evidence="Signed form"))
+    tab.purpose.setCurrentIndex(tab.purpose.findData(ConsentPurpose.NEWSLETTER.value))
+    tab.status.setCurrentIndex(tab.status.findData(ConsentStatus.WITHDRAWN.value))
+    shown = _answer(monkeypatch, "take_theirs")
+    tab.record()
+    assert len(shown) == 1 and shown[0][0][0] == ConsentPurpose.NEWSLETTER.label
+    assert "Signed form" in shown[0][0][2] and ConsentStatus.WITHDRAWN.label in shown[0][0][1]
+    assert [r.status for r in colleague.consent.history(member.id)] == [ConsentStatus.GRANTED]
+    assert "Their answer is kept" in tab.message.text()
+    # Another purpose is recorded without a question, and so is one answered again.
+    tab.purpose.setCurrentIndex(tab.purpose.findData(ConsentPurpose.EVENTS.value))
+    tab.record()
+    tab.purpose.setCurrentIndex(tab.purpose.findData(ConsentPurpose.NEWSLETTER.value))
+    shown = _answer(monkeypatch, "keep_mine")
+    tab.record()
+    assert shown == []  # the tab was read again after theirs was kept
+    now = colleague.consent.current(member.id)
+    assert now[ConsentPurpose.NEWSLETTER].status is ConsentStatus.WITHDRAWN
+    assert now[ConsentPurpose.EVENTS].status is ConsentStatus.WITHDRAWN
+
+
+def test_the_roles_matrix_asks_only_when_a_colleague_changed_the_same_cell(
+        qtbot, services, colleague, monkeypatch):
+    from advocate_app.domain.governance import RaciValue
+    from advocate_app.ui.dialogs.raci_editor import RaciEditor
+
+    board_id = services.boards.create_board(BoardInput("Council"))
+    activity = services.roles.add_raci_activity(board_id, "Approve lay summaries")
+    chair = services.roles.add_raci_party(board_id, "Chair")
+    services.roles.add_raci_party(board_id, "Research team")
+    editor = RaciEditor(services, services.boards.get_board(board_id))
+    qtbot.addWidget(editor)
+    seen = colleague.roles.raci(board_id).versions[activity]
+    colleague.roles.set_raci(activity, chair, RaciValue.ACCOUNTABLE, seen)
+    shown = _answer(monkeypatch, "keep_mine")
+    assert editor.set_cell(0, 1, RaciValue.RESPONSIBLE)  # another cell of the row: no question
+    assert shown == []
+    assert editor.value_at(0, 0) is RaciValue.ACCOUNTABLE  # theirs shown beside mine
+    colleague.roles.set_raci(activity, chair, RaciValue.CONSULTED,
+                             colleague.roles.raci(board_id).versions[activity])
+    assert editor.set_cell(0, 0, RaciValue.INFORMED) is True  # the same cell: both shown
+    assert shown == [[("Approve lay summaries, Chair", RaciValue.INFORMED.label,
+                       RaciValue.CONSULTED.label)]]
+    cells = colleague.roles.raci(board_id).cells
+    assert cells[(activity, chair)] is RaciValue.INFORMED
+    assert len(cells) == 2

@@ -44,6 +44,8 @@ class ConsentTab(QWidget):
         self.pending: list = []
         #: Answers saved while the editor was open, in words, for the editor to mention.
         self.saved_now: list[str] = []
+        #: Where each purpose stood when last read: a new answer is recorded on top of it.
+        self._states: dict = {}
         layout = QVBoxLayout(self)
         self.glance = QLabel()
         self.glance.setWordWrap(True)
@@ -109,6 +111,7 @@ class ConsentTab(QWidget):
         consent = self._services.consent
         records = consent.history(self._member.id) if self._member is not None else []
         states = consent.current(self._member.id) if self._member is not None else {}
+        self._states = states
         waiting = {}
         for entry in reversed(self.pending):  # oldest first: the newest answer decides
             waiting[entry.purpose] = entry
@@ -150,8 +153,10 @@ class ConsentTab(QWidget):
         try:
             if self._member is None:
                 self._services.consent.check(entry)
-            else:
-                self._services.consent.record(self._member.id, entry)
+            elif not self._record_over(entry):
+                self.message.setText(_("Their answer is kept; yours was not recorded."))
+                self.refresh()
+                return
         except ValidationError as exc:
             self.message.setText("\n".join(exc.errors.values()))
             return
@@ -166,6 +171,36 @@ class ConsentTab(QWidget):
             self.message.setText(_("Recorded and saved now. Cancel does not take it back."))
         self.evidence.clear()
         self.refresh()
+
+    def _record_over(self, entry) -> bool:
+        """Record ``entry`` on top of the answer shown; when a colleague recorded another
+        answer for the purpose meanwhile: at once if theirs says the same, else both side by
+        side and the person's choice. False when theirs is kept."""
+        from advocate_app.domain.edit_conflicts import Choice, FieldDifference, as_text
+        from advocate_app.services.errors import ConcurrentEditError
+
+        consent = self._services.consent
+        state = self._states.get(entry.purpose)
+        try:
+            consent.record(self._member.id, entry, state.latest if state else None)
+            return True
+        except ConcurrentEditError as exc:
+            theirs = exc.theirs
+            if theirs is None or theirs.status is not entry.status:
+                from advocate_app.ui.dialogs.edit_conflict import choose_version
+
+                def words(answer) -> str:
+                    return "\n".join(filter(None, [
+                        answer.status.label, as_text(answer.effective_on),
+                        answer.method.label, answer.evidence]))
+
+                found = [FieldDifference(entry.purpose.label, words(entry),
+                                         words(theirs) if theirs else _("not asked"))]
+                if choose_version(self, _("Record consent"), str(exc), found
+                                  ) is not Choice.MINE:
+                    return False
+            consent.record(self._member.id, entry, exc.version)
+            return True
 
     def save_pending(self, member_id: int) -> None:
         """Save the answers kept for a new member, oldest first (raises ServiceError)."""

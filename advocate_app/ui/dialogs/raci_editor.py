@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advocate_app.domain.edit_conflicts import Choice, FieldDifference
 from advocate_app.domain.governance import DEFAULT_RACI_ACTIVITIES, RaciValue
 from advocate_app.i18n import _
-from advocate_app.services.errors import ServiceError
+from advocate_app.services.errors import ConcurrentEditError, ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.board_editor import name_buttons
+from advocate_app.ui.dialogs.edit_conflict import choose_version
 from advocate_app.ui.help import KeyRow, install_help_key, key_text
 from advocate_app.ui.models.rows import Cell, Row, RowsModel
 from advocate_app.ui.widgets.flow import flow_of
@@ -209,14 +211,40 @@ class RaciEditor(QDialog):
         activity_id = self._matrix.activities[row][0]
         party_id = self._matrix.parties[column][0]
         before = self.value_at(row, column)
+        versions = self._matrix.versions
         try:
-            self._services.roles.set_raci(activity_id, party_id, value)
+            try:
+                versions[activity_id] = self._services.roles.set_raci(
+                    activity_id, party_id, value, versions.get(activity_id))
+            except ConcurrentEditError as exc:  # a colleague changed this row meanwhile
+                if not self._keep_mine(exc, row, column, before, value):
+                    return False
+                versions[activity_id] = self._services.roles.set_raci(
+                    activity_id, party_id, value, exc.version)
+                self.refresh()  # their changes to the row's other cells shown too
+                return True
         except ServiceError as exc:
             self._show_value(row, column, before)
             prompts.error(self, _("Roles matrix"), str(exc))
             return False
         self._show_value(row, column, value)
         return True
+
+    def _keep_mine(self, error: ConcurrentEditError, row: int, column: int,
+                   before: RaciValue | None, value: RaciValue | None) -> bool:
+        """True to save my cell over theirs: at once when they changed other cells of the
+        row and not this one; else after showing both. Theirs kept: the matrix as stored."""
+        theirs = error.theirs.cells.get(self._matrix.parties[column][0])
+        if theirs == before or theirs == value:
+            return True
+        label = _("{activity}, {party}").format(activity=self._matrix.activities[row][1],
+                                                party=self._matrix.parties[column][1])
+        found = [FieldDifference(label, value.label if value else _("not involved"),
+                                 theirs.label if theirs else _("not involved"))]
+        if choose_version(self, _("Roles matrix"), str(error), found) is Choice.MINE:
+            return True
+        self.refresh()
+        return False
 
     def _update_buttons(self) -> None:
         model, current = self.table.model(), self.table.currentIndex()

@@ -1,0 +1,82 @@
+"""Two people changing the same roles-matrix row or the same member's consent, each through
+their own connection: the second change is refused with what the first stored, and only a
+change to the same thing (the same cell, the same purpose) is a conflict."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from advocate_app.app import open_services
+from advocate_app.domain.board_views import BoardInput
+from advocate_app.domain.community import ConsentMethod, ConsentPurpose, ConsentStatus
+from advocate_app.domain.governance import RaciValue
+from advocate_app.domain.member_views import MemberInput
+from advocate_app.services.consent import ConsentEntry
+from advocate_app.services.errors import ConcurrentEditError
+
+from ..conftest import copy_sqlite_template
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def two(request, app_paths):
+    """Two clients of one database, each with its own engine and connections."""
+    if request.param == "sqlite":
+        url = copy_sqlite_template(request.getfixturevalue("sqlite_template"), app_paths)
+    else:
+        url = request.getfixturevalue("migrated_postgres_url")
+    first, second = open_services(url, app_paths), open_services(url, app_paths)
+    yield first, second
+    first.close()
+    second.close()
+
+
+def test_a_roles_matrix_cell_changed_by_a_colleague_is_never_overwritten_silently(two):
+    ana, ben = two
+    board_id = ana.boards.create_board(BoardInput("Council"))
+    activity = ana.roles.add_raci_activity(board_id, "Approve lay summaries")
+    chair = ana.roles.add_raci_party(board_id, "Chair")
+    team = ana.roles.add_raci_party(board_id, "Research team")
+    hers, his = ana.roles.raci(board_id), ben.roles.raci(board_id)
+    assert hers.versions[activity] == his.versions[activity]
+    ana.roles.set_raci(activity, chair, RaciValue.ACCOUNTABLE, hers.versions[activity])
+    with pytest.raises(ConcurrentEditError) as refused:
+        ben.roles.set_raci(activity, chair, RaciValue.INFORMED, his.versions[activity])
+    assert refused.value.theirs.cells == {chair: RaciValue.ACCOUNTABLE}
+    assert ana.roles.raci(board_id).cells == {(activity, chair): RaciValue.ACCOUNTABLE}
+    # Saved over theirs from the version the refusal carried.
+    version = ben.roles.set_raci(activity, team, RaciValue.RESPONSIBLE, refused.value.version)
+    assert version == refused.value.version + 1
+    assert ana.roles.raci(board_id).cells == {(activity, chair): RaciValue.ACCOUNTABLE,
+                                              (activity, team): RaciValue.RESPONSIBLE}
+    assert ana.roles.raci(board_id).versions[activity] == version
+
+
+def test_an_answer_recorded_by_a_colleague_for_the_same_purpose_is_never_hidden(two):
+    ana, ben = two
+    member = ana.members.create(MemberInput(given_name="Ada", family_name="Example"))
+    member_id = getattr(member, "id", member)
+    seen = ben.consent.current(member_id)
+    assert seen[ConsentPurpose.NEWSLETTER].latest == 0
+    today = date.today()
+    granted = ConsentEntry(ConsentPurpose.NEWSLETTER, ConsentStatus.GRANTED,
+                           ConsentMethod.PAPER, today, evidence="signed form")
+    ana.consent.record(member_id, granted, ana.consent.current(member_id)[
+        ConsentPurpose.NEWSLETTER].latest)
+    withdrawn = ConsentEntry(ConsentPurpose.NEWSLETTER, ConsentStatus.WITHDRAWN,
+                             ConsentMethod.VERBAL, today)
+    with pytest.raises(ConcurrentEditError) as refused:
+        ben.consent.record(member_id, withdrawn, seen[ConsentPurpose.NEWSLETTER].latest)
+    theirs = refused.value.theirs
+    assert (theirs.status, theirs.evidence) == (ConsentStatus.GRANTED, "signed form")
+    assert len(ana.consent.history(member_id)) == 1  # nothing of his recorded
+    # Another purpose is not the same answer: recorded at once.
+    ben.consent.record(member_id, ConsentEntry(
+        ConsentPurpose.EVENTS, ConsentStatus.GRANTED, ConsentMethod.VERBAL, today),
+        seen[ConsentPurpose.EVENTS].latest)
+    # He keeps his: recorded on top of theirs.
+    ben.consent.record(member_id, withdrawn, refused.value.version)
+    now = ana.consent.current(member_id)
+    assert now[ConsentPurpose.NEWSLETTER].status is ConsentStatus.WITHDRAWN
+    assert now[ConsentPurpose.EVENTS].status is ConsentStatus.GRANTED
