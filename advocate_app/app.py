@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = resolve_paths(cli.peek_option(argv, "--data-dir"))
     deriving = _derive_key_ahead(cli.peek_option(argv, "--database-url"), paths)
     language = install_language(cli.peek_option(argv, "--lang"), paths.locale_cache_dir)
-    parser = cli.build_parser()
+    parser = cli.build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None and args.version:
         from advocate_app import __version__
