@@ -133,6 +133,8 @@ def shoot(language: str, out: Path) -> None:
     save(tools, out / "trial-readiness.png")
     tools.done(0)
 
+    _accounts_shots(services, window, members, language, out, settle)
+
     # Boards, and minute-taking on the meeting to come.
     boards = window.show_section("boards")
     upcoming = services.meetings.list_meetings(boards.board_id(), upcoming_only=True)[0]
@@ -244,6 +246,54 @@ def shoot(language: str, out: Path) -> None:
     consent.done(0)
 
     services.close()
+
+
+def _accounts_shots(services, window, members_page, language: str, out: Path, settle) -> None:
+    """The sign-in dialog, and the two versions shown when a colleague saved the member being
+    edited (their save made through the services, mine refused by the real editor)."""
+    from dataclasses import replace
+
+    from advocate_app.ui import prompts
+    from advocate_app.ui.dialogs.member_editor import MemberEditorDialog
+    from advocate_app.ui.dialogs.sign_in import SignInDialog
+
+    sign_in = SignInDialog(services, window)
+    sign_in.name.setText("accueil" if language.startswith("fr") else "caseworker")
+    sign_in.password.setText("correct horse battery")
+    sign_in.show()
+    settle()
+    save(sign_in, out / "sign-in.png")
+    sign_in.done(0)
+
+    members_page.table.selectRow(5)
+    member = services.members.get(members_page.selected_member_id())
+    editor = MemberEditorDialog(services, member, window)
+    editor.resize(1000, 720)
+    editor.show()
+    french = language.startswith("fr")
+    theirs = replace(editor.current_input(), phone="01 23 45 67 89" if french else "0161 496 0321",
+                     address=member.address + ("\n(bâtiment B)" if french else "\n(Flat 2)"))
+    services.members.update(member.id, theirs, member.version)
+    editor.phone.setText("06 12 34 56 78" if french else "07700 900 461")
+    shown = []
+
+    def look(dialog) -> bool:
+        dialog.resize(900, 300)
+        dialog.show()
+        settle(0.5)
+        save(dialog, out / "edit-conflict.png")
+        shown.append(dialog)
+        dialog.done(0)
+        return False  # back to editing
+
+    run_modal = prompts.run_modal
+    prompts.run_modal = look
+    try:
+        editor.save()
+    finally:
+        prompts.run_modal = run_modal
+    assert shown, "the editor did not show both versions"
+    editor.done(0)
 
 
 def _has_consent(services, members_page, row: int) -> bool:
