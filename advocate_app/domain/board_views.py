@@ -53,6 +53,8 @@ class BoardMemberView:
     role: BoardRole
     term_start: date | None
     term_end: date | None
+    #: The seat's version (see services/versions.py): what a change to it starts from.
+    version: int = 1
 
     def current(self, today: date) -> bool:
         return (self.term_start is None or self.term_start <= today) and (

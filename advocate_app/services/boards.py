@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from advocate_app.domain.access import Permission
 from advocate_app.domain.board_views import BoardInput, BoardMemberView, BoardView
@@ -17,6 +18,9 @@ from advocate_app.services.board_common import as_date, board_row, valid_timezon
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
+
+if TYPE_CHECKING:
+    from advocate_app.domain.boards import BoardMembership
 
 
 class BoardService:
@@ -98,7 +102,7 @@ class BoardService:
         names = {f"b{i}": value for i, value in enumerate(board_ids)}
         rows = self._reader.rows(
             "SELECT bm.board_id, bm.member_id, m.given_name, m.family_name, m.preferred_name, "
-            "bm.role, bm.term_start, bm.term_end FROM board_memberships bm "
+            "bm.role, bm.term_start, bm.term_end, bm.version FROM board_memberships bm "
             "JOIN members m ON m.id = bm.member_id "
             f"WHERE bm.board_id IN ({', '.join(':' + k for k in names)}) "
             "ORDER BY bm.board_id, CASE bm.role WHEN 'chair' THEN 0 WHEN 'secretary' THEN 1 "
@@ -107,11 +111,17 @@ class BoardService:
         for r in rows:
             out.setdefault(r[0], []).append(BoardMemberView(
                 r[1], member_display_name(r[2], r[3], r[4]), BoardRole(r[5]), as_date(r[6]),
-                as_date(r[7])))
+                as_date(r[7]), r[8]))
         return out
 
     def set_membership(self, board_id: int, member_id: int, role: BoardRole,
-                       term_start: date | None = None, term_end: date | None = None) -> None:
+                       term_start: date | None = None, term_end: date | None = None,
+                       expected_version: int | None = None) -> int:
+        """Give the member a seat, or change theirs. ``expected_version``: the seat's version
+        the person started from, 0 for a seat they are adding (None: no check); when someone
+        else changed, added or removed it since, nothing is saved and ConcurrentEditError
+        carries the seat as stored (:class:`BoardMemberView`, None when removed). Returns
+        the seat's version now."""
         require(self._actor, Permission.RUN_MEETINGS)
         from sqlalchemy import select
 
@@ -124,21 +134,46 @@ class BoardService:
             board_row(uow, board_id)
             if uow.session.get(Member, member_id) is None:
                 raise NotFoundError(_("There is no member {id}.").format(id=member_id))
+            versions.lock_row(uow.session, "boards", board_id)  # seats added one at a time
             found = uow.session.scalar(select(BoardMembership).where(
                 BoardMembership.board_id == board_id, BoardMembership.member_id == member_id))
+            self._expect_seat(found, board_id, member_id, expected_version)
             if found is None:
                 found = BoardMembership(board_id=board_id, member_id=member_id)
                 uow.session.add(found)
             found.role, found.term_start, found.term_end = role.value, term_start, term_end
-            uow.commit()
+            versions.commit(uow, lambda: self.seat(board_id, member_id))
+            return found.version
 
-    def remove_membership(self, board_id: int, member_id: int) -> None:
+    def seat(self, board_id: int, member_id: int) -> BoardMemberView | None:
+        """The member's seat on the board as stored (None: no seat)."""
+        seats = self._board_members([board_id]).get(board_id, [])
+        return next((s for s in seats if s.member_id == member_id), None)
+
+    def _expect_seat(self, found: BoardMembership | None, board_id: int, member_id: int,
+                     expected_version: int | None) -> None:
+        stored = found.version if found is not None else 0
+        if expected_version is not None and stored != expected_version:
+            raise versions.conflict(self.seat(board_id, member_id), stored)
+
+    def remove_membership(self, board_id: int, member_id: int,
+                          expected_version: int | None = None) -> None:
+        """``expected_version``: the seat's version the person saw; when someone else
+        changed the seat since, it stays and ConcurrentEditError carries it as stored."""
         require(self._actor, Permission.RUN_MEETINGS)
-        from sqlalchemy import delete
+        from sqlalchemy import delete, select
 
         from advocate_app.domain.boards import BoardMembership
 
         with self._uow() as uow:
+            versions.lock_row(uow.session, "boards", board_id)
+            if expected_version is not None:
+                found = uow.session.scalar(select(BoardMembership).where(
+                    BoardMembership.board_id == board_id,
+                    BoardMembership.member_id == member_id))
+                if found is None:
+                    return  # removed already: what was asked
+                self._expect_seat(found, board_id, member_id, expected_version)
             uow.session.execute(delete(BoardMembership).where(
                 BoardMembership.board_id == board_id, BoardMembership.member_id == member_id))
             uow.commit()

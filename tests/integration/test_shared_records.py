@@ -80,3 +80,31 @@ def test_an_answer_recorded_by_a_colleague_for_the_same_purpose_is_never_hidden(
     now = ana.consent.current(member_id)
     assert now[ConsentPurpose.NEWSLETTER].status is ConsentStatus.WITHDRAWN
     assert now[ConsentPurpose.EVENTS].status is ConsentStatus.GRANTED
+
+
+def test_a_seat_changed_by_a_colleague_is_never_overwritten_silently(two):
+    from advocate_app.domain.governance import BoardRole
+
+    ana, ben = two
+    board_id = ana.boards.create_board(BoardInput("Council"))
+    member = ana.members.create(MemberInput(given_name="Ada", family_name="Example"))
+    other = ana.members.create(MemberInput(given_name="Bo", family_name="Example"))
+    version = ana.boards.set_membership(board_id, member.id, BoardRole.MEMBER,
+                                        expected_version=0)
+    seen = ben.boards.seat(board_id, member.id)
+    assert seen.version == version
+    ana.boards.set_membership(board_id, member.id, BoardRole.CHAIR, None, date(2027, 1, 1),
+                              version)
+    with pytest.raises(ConcurrentEditError) as refused:
+        ben.boards.set_membership(board_id, member.id, BoardRole.SECRETARY, None, None,
+                                  seen.version)
+    assert refused.value.theirs.role is BoardRole.CHAIR
+    assert ana.boards.seat(board_id, member.id).role is BoardRole.CHAIR
+    with pytest.raises(ConcurrentEditError):  # nor removed from under her change
+        ben.boards.remove_membership(board_id, member.id, seen.version)
+    with pytest.raises(ConcurrentEditError):  # a seat both add: the second is asked
+        ana.boards.set_membership(board_id, other.id, BoardRole.MEMBER, expected_version=0)
+        ben.boards.set_membership(board_id, other.id, BoardRole.CHAIR, expected_version=0)
+    ben.boards.set_membership(board_id, member.id, BoardRole.SECRETARY, None, None,
+                              refused.value.version)
+    assert ana.boards.seat(board_id, member.id).role is BoardRole.SECRETARY

@@ -284,3 +284,38 @@ def test_the_roles_matrix_asks_only_when_a_colleague_changed_the_same_cell(
     cells = colleague.roles.raci(board_id).cells
     assert cells[(activity, chair)] is RaciValue.INFORMED
     assert len(cells) == 2
+
+
+def test_the_board_editor_keeps_a_colleagues_change_to_a_seat_it_did_not_touch(
+        qtbot, services, colleague, monkeypatch):
+    from datetime import date
+
+    from advocate_app.domain.governance import BoardRole
+    from advocate_app.ui.dialogs.board_editor import BoardEditor
+
+    board_id = services.boards.create_board(BoardInput("Council"))
+    ada = services.members.create(MemberInput(given_name="Ada", family_name="Example"))
+    bo = services.members.create(MemberInput(given_name="Bo", family_name="Example"))
+    for member in (ada, bo):
+        services.boards.set_membership(board_id, member.id, BoardRole.MEMBER)
+    editor = BoardEditor(services, services.boards.get_board(board_id))
+    qtbot.addWidget(editor)
+    for member, role in ((ada, BoardRole.CHAIR), (bo, BoardRole.SECRETARY)):
+        seat = colleague.boards.seat(board_id, member.id)
+        colleague.boards.set_membership(board_id, member.id, role, None, None, seat.version)
+    colleague.boards.set_membership(board_id, bo.id, BoardRole.SECRETARY, None,
+                                    date(2027, 6, 30),
+                                    colleague.boards.seat(board_id, bo.id).version)
+    # Here: Ada's seat is left alone, Bo's term is changed and his role made chair.
+    seat = next(s for s in editor._seats if s.member_id == bo.id)
+    seat.role, seat.term_start = BoardRole.CHAIR, date(2026, 1, 1)
+    editor.name_field.setText("Patients' council")
+    shown = _answer(monkeypatch, "keep_mine")
+    editor.save()
+    assert shown == [[("Bo Example: Role", BoardRole.CHAIR.label, BoardRole.SECRETARY.label)]]
+    assert editor.result() == editor.DialogCode.Accepted
+    ada_seat, bo_seat = (colleague.boards.seat(board_id, m.id) for m in (ada, bo))
+    assert ada_seat.role is BoardRole.CHAIR  # their change to a seat not touched here stays
+    assert (bo_seat.role, bo_seat.term_start, bo_seat.term_end) == (
+        BoardRole.CHAIR, date(2026, 1, 1), date(2027, 6, 30))
+    assert colleague.boards.get_board(board_id).name == "Patients' council"

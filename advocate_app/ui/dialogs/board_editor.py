@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
@@ -29,11 +29,15 @@ from advocate_app.i18n import _
 from advocate_app.i18n.formatting import date_edit_format, format_date
 from advocate_app.services.errors import ConcurrentEditError, ServiceError, ValidationError
 from advocate_app.ui import prompts
+from advocate_app.ui.dialogs.board_seats import Seat, remove_seat, save_seat
 from advocate_app.ui.dialogs.record_lists import records_table, whole_rows_model
 from advocate_app.ui.help import install_help_key
 from advocate_app.ui.models.rows import Row
 from advocate_app.ui.widgets.heading import Heading
 from advocate_app.ui.widgets.screen import fit_to_screen
+
+if TYPE_CHECKING:
+    from advocate_app.domain.board_views import BoardInput
 
 #: Time zones offered first; any other IANA name can be typed.
 COMMON_ZONES = (
@@ -175,15 +179,6 @@ def pick_member(services, parent: QWidget | None, title: str,
     return dialog.chosen()
 
 
-@dataclass
-class _Seat:
-    member_id: int
-    name: str
-    role: BoardRole
-    term_start: date | None
-    term_end: date | None
-
-
 NAME = 0
 
 
@@ -281,10 +276,9 @@ class BoardEditor(QDialog):
         end_label = QLabel(_("Term &ends:"))
         end_label.setBuddy(self.term_end)
 
-        self._seats: list[_Seat] = [
-            _Seat(m.member_id, m.name, m.role, m.term_start, m.term_end)
-            for m in (board.members if board else ())]
-        self._removed: set[int] = set()
+        self._seats: list[Seat] = [Seat.read(m) for m in (board.members if board else ())]
+        #: Seats read from the board and removed here, by member id.
+        self._removed: dict[int, Seat] = {}
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -381,8 +375,11 @@ class BoardEditor(QDialog):
 
     def add_seat(self, member_id: int, name: str, role: BoardRole,
                  term_start: date | None = None, term_end: date | None = None) -> None:
-        self._removed.discard(member_id)
-        self._seats.append(_Seat(member_id, name, role, term_start, term_end))
+        seat = Seat(member_id, name, role, term_start, term_end)
+        was = self._removed.pop(member_id, None)
+        if was is not None:  # back again: a change of the seat read
+            seat.version, seat.stored = was.version, was.stored
+        self._seats.append(seat)
         self._fill_members(len(self._seats) - 1)
 
     def change_role(self) -> None:
@@ -400,7 +397,8 @@ class BoardEditor(QDialog):
         if row is None:
             return
         seat = self._seats.pop(row)
-        self._removed.add(seat.member_id)
+        if seat.stored is not None:
+            self._removed[seat.member_id] = seat
         self._fill_members(min(row, len(self._seats) - 1))
 
     # --- saving ----------------------------------------------------------------------------
@@ -420,11 +418,13 @@ class BoardEditor(QDialog):
                           quorum_percent=self.quorum_percent.value(),
                           timezone=self.timezone_combo.currentText().strip())
 
-    def save(self) -> None:
+    def save(self, merged: BoardInput | None = None) -> None:
+        """Save the form (or ``merged``: the form with a colleague's changes to the fields
+        not edited here), then the seats changed here."""
         boards = self._services.boards
         title = _("Save board")
         try:
-            data = self.board_input()
+            data = merged or self.board_input()
             if self._board is None:
                 board_id = boards.create_board(data)
                 # Saving again after a problem with a member changes this board, not a new one.
@@ -434,11 +434,12 @@ class BoardEditor(QDialog):
                 # Saved: a retry after a problem with a seat starts from this version.
                 self.version = boards.update_board(board_id, data, self.version)
             self.saved_id = board_id
-            for member_id in self._removed:
-                boards.remove_membership(board_id, member_id)
+            for seat in list(self._removed.values()):
+                remove_seat(self, boards, board_id, seat)
+                del self._removed[seat.member_id]
             for seat in self._seats:
-                boards.set_membership(board_id, seat.member_id, seat.role, seat.term_start,
-                                      seat.term_end)
+                if seat.changed():  # a seat not changed here keeps what is stored
+                    save_seat(self, boards, board_id, seat)
         except ConcurrentEditError as exc:
             self._someone_else_saved(exc, data)
             return
@@ -448,16 +449,19 @@ class BoardEditor(QDialog):
         self.accept()
 
     def _someone_else_saved(self, error: ConcurrentEditError, data) -> None:
-        """Both versions side by side; mine saved over theirs, or theirs kept (the editor
+        """Their changes to fields not edited here are kept without a question; a field both
+        changed is shown side by side: mine saved over theirs, or theirs kept (the editor
         closes on them)."""
-        from advocate_app.ui.dialogs.edit_conflict import settle
+        from advocate_app.ui.dialogs.edit_conflict import settle_edits
 
-        choice = settle(self, _("Save board"), error, data, lambda view: view, {
+        choice, merged = settle_edits(self, _("Save board"), error, self._board, data,
+                                      lambda view: view, {
             "name": _("Name"), "kind": _("Kind of board"),
             "terms_of_reference": _("Terms of reference"), "quorum_count": _("Quorum"),
             "quorum_percent": _("Quorum (per cent)"), "timezone": _("Time zone")})
         if choice is Choice.MINE:
             self.version = error.version
-            self.save()
+            self._board = error.theirs or self._board
+            self.save(merged)
         elif choice is Choice.THEIRS:
             self.reject()
