@@ -11,6 +11,7 @@ Reading and exporting the log is for administrators (:class:`AuditService`).
 from __future__ import annotations
 
 import builtins
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +33,8 @@ from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+log = logging.getLogger(__name__)
 
 #: The formats the log exports to.
 EXPORT_FORMATS = ("csv", "json")
@@ -65,6 +68,36 @@ def record_alone(uow: UnitOfWorkFactory, actor: Actor, action: AuditAction,
     with uow() as unit:
         record(unit.session, actor, action, subject_kind, subject_id, count, detail)
         unit.commit()
+
+
+#: How long opening a record waits for another program's write before its audit line is
+#: left to go with the next transaction instead (milliseconds).
+VIEWING_WAIT_MS = 250
+
+
+def record_viewing(uow: UnitOfWorkFactory, actor: Actor, action: AuditAction,
+                   subject_kind: AuditSubject, subject_id: int | None = None) -> None:
+    """:func:`record_alone` for looking at something, which must never fail because of it:
+    the line is written in a short transaction of its own that waits only briefly for the
+    database; when another program holds a long write (a large import), the line waits in
+    memory and is written with the next transaction that commits (the time it holds is the
+    time of the viewing). What cannot be written at all is named in the log by its kind."""
+    from advocate_app.domain.audit import AuditEvent
+    from advocate_app.domain.base import utcnow
+
+    line = {"at": utcnow(), "account_id": actor.account_id,
+            "account_name": actor.display_name[:200], "action": AuditAction(action).value,
+            "subject_kind": AuditSubject(subject_kind).value, "subject_id": subject_id,
+            "count": None, "detail": ""}
+    try:
+        with uow() as unit, unit.waiting_briefly(VIEWING_WAIT_MS):
+            unit.session.add(AuditEvent(**line))
+            unit.commit()
+    except Exception as exc:  # noqa: BLE001 - viewing goes on; the line waits
+        log.warning("An audit line (%s) waits for the database: %s", line["action"],
+                    type(exc).__name__)
+        uow.carry(f"audit line ({line['action']})",
+                  lambda session: session.add(AuditEvent(**line)))
 
 
 #: The whole log, newest first, in pages of 200.
