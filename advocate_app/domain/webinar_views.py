@@ -192,6 +192,7 @@ class RegistrationView:
     minutes_attended: int
     waitlist_position: int | None = None  # 1 = next to move up
     followup_sent_at: datetime | None = None
+    version: int = 0  # the registration's saves so far (see services/versions.py)
 
     def to_json(self) -> dict:
         return {"id": self.id, "webinar_id": self.webinar_id, "member_id": self.member_id,

@@ -51,7 +51,8 @@ def accesses(text: str | None) -> frozenset[WebinarAccess]:
 _REGISTRATION_COLUMNS = (
     "r.id, r.webinar_id, r.member_id, m.given_name, m.family_name, m.preferred_name, m.email, "
     "m.preferred_language, r.status, r.needs, r.interpretation_language, r.needs_notes, "
-    "r.source, r.registered_at, r.attendance, r.minutes_attended, r.followup_sent_at")
+    "r.source, r.registered_at, r.attendance, r.minutes_attended, r.followup_sent_at, "
+    "r.version")
 
 
 def registrations(reader: Reader, webinar_id: int | None = None,
@@ -86,14 +87,15 @@ def _one_registration(reader: Reader, registration_id: int) -> list[Registration
         "(o.registered_at = r.registered_at AND o.id < r.id))) + 1 END "
         "FROM webinar_registrations r JOIN members m ON m.id = r.member_id "
         "WHERE r.id = :id", {"id": registration_id, "waitlisted": waitlisted})
-    return [_registration_view(r, r[17]) for r in rows]
+    return [_registration_view(r, r[18]) for r in rows]
 
 
 def _registration_view(r: tuple, position: int | None) -> RegistrationView:
     return RegistrationView(
         r[0], r[1], r[2], member_display_name(r[3] or "", r[4] or "", r[5] or ""),
         r[6] or "", r[7] or "", _status(r[8]), accesses(r[9]), r[10] or "", r[11] or "",
-        r[12] or "", utc_moment(r[13]), _outcome(r[14]), r[15] or 0, position, as_utc(r[16]))
+        r[12] or "", utc_moment(r[13]), _outcome(r[14]), r[15] or 0, position, as_utc(r[16]),
+        r[17])
 
 
 def needs_totals(reader: Reader, webinar_id: int) -> list[NeedsTotal]:

@@ -236,14 +236,19 @@ class WebinarService:
             registration_id = registration.id
         return self._registration(registration_id)
 
-    def cancel_registration(self, registration_id: int) -> RegistrationView | None:
+    def cancel_registration(self, registration_id: int, expected_version: int | None = None
+                            ) -> RegistrationView | None:
         """Cancel; returns the registration that moved up from the waitlist (the first in
-        order) when a place came free, else None."""
+        order) when a place came free, else None. ``expected_version``: the registration's
+        version the person saw (see services/versions.py)."""
         require(self._actor, Permission.RUN_EVENTS)
         with self._uow() as uow:
+            versions.lock_row(uow.session, "webinar_registrations", registration_id)
             registration = registering.registration_row(uow.session, registration_id)
+            versions.expect_version(registration, expected_version,
+                                    lambda: self._registration(registration_id))
             moved = registering.cancel(uow.session, self._actor, registration)
-            uow.commit()
+            versions.commit(uow, lambda: self._registration(registration_id))
             moved_id = moved.id if moved is not None else None
         return self._registration(moved_id) if moved_id is not None else None
 
@@ -260,14 +265,19 @@ class WebinarService:
         require(self._actor, Permission.RUN_EVENTS)
         return webinar_stats.needs_totals(self._reader, webinar_id)
 
-    def check_in(self, registration_id: int, attended: bool, minutes: int | None = None
-                 ) -> RegistrationView:
-        """Attended (with minutes, when known) or did not come, checked in by hand."""
+    def check_in(self, registration_id: int, attended: bool, minutes: int | None = None,
+                 expected_version: int | None = None) -> RegistrationView:
+        """Attended (with minutes, when known) or did not come, checked in by hand.
+        ``expected_version``: the registration's version the person saw (see
+        services/versions.py)."""
         require(self._actor, Permission.RUN_EVENTS)
         with self._uow() as uow:
+            versions.lock_row(uow.session, "webinar_registrations", registration_id)
             registration = registering.registration_row(uow.session, registration_id)
+            versions.expect_version(registration, expected_version,
+                                    lambda: self._registration(registration_id))
             registering.check_in(uow.session, self._actor, registration, attended, minutes)
-            uow.commit()
+            versions.commit(uow, lambda: self._registration(registration_id))
         return self._registration(registration_id)
 
     # -- figures -------------------------------------------------------------------------------

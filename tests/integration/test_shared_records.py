@@ -108,3 +108,33 @@ def test_a_seat_changed_by_a_colleague_is_never_overwritten_silently(two):
     ben.boards.set_membership(board_id, member.id, BoardRole.SECRETARY, None, None,
                               refused.value.version)
     assert ana.boards.seat(board_id, member.id).role is BoardRole.SECRETARY
+
+
+def test_a_registration_changed_by_a_colleague_is_never_overwritten_silently(two):
+    from datetime import datetime, timedelta
+
+    from advocate_app.domain.webinar_kinds import (
+        AttendanceOutcome,
+        RegistrationStatus,
+        WebinarStatus,
+    )
+    from advocate_app.domain.webinar_views import WebinarInput
+
+    ana, ben = two
+    starts = datetime.now().replace(second=0, microsecond=0) + timedelta(days=3)
+    webinar = ana.webinars.create(WebinarInput("Fatigue", starts, status=WebinarStatus.OPEN))
+    member = ana.members.create(MemberInput(given_name="Ada", family_name="Example"))
+    ana.webinars.register(webinar.id, member.id)
+    seen = ben.webinars.registrations(webinar.id)[0]
+    hers = ana.webinars.check_in(seen.id, True, expected_version=seen.version)
+    assert hers.version > seen.version
+    with pytest.raises(ConcurrentEditError) as refused:
+        ben.webinars.check_in(seen.id, False, expected_version=seen.version)
+    assert refused.value.theirs.attendance is AttendanceOutcome.ATTENDED
+    with pytest.raises(ConcurrentEditError):
+        ben.webinars.cancel_registration(seen.id, seen.version)
+    stored = ana.webinars.registrations(webinar.id)[0]
+    assert (stored.status, stored.attendance) == (RegistrationStatus.REGISTERED,
+                                                  AttendanceOutcome.ATTENDED)
+    ben.webinars.check_in(seen.id, False, expected_version=refused.value.version)
+    assert ana.webinars.registrations(webinar.id)[0].attendance is AttendanceOutcome.NO_SHOW

@@ -319,3 +319,37 @@ def test_the_board_editor_keeps_a_colleagues_change_to_a_seat_it_did_not_touch(
     assert (bo_seat.role, bo_seat.term_start, bo_seat.term_end) == (
         BoardRole.CHAIR, date(2026, 1, 1), date(2027, 6, 30))
     assert colleague.boards.get_board(board_id).name == "Patients' council"
+
+
+def test_a_check_in_a_colleague_already_made_differently_shows_both(qtbot, services, colleague,
+                                                                     monkeypatch):
+    from datetime import timedelta
+
+    from advocate_app.domain.webinar_kinds import AttendanceOutcome, WebinarStatus
+    from advocate_app.domain.webinar_views import WebinarInput
+    from advocate_app.ui.pages.webinars import WebinarsPage
+
+    starts = datetime.now().replace(second=0, microsecond=0) + timedelta(days=1)
+    webinar = services.webinars.create(WebinarInput("Fatigue", starts,
+                                                    status=WebinarStatus.OPEN))
+    ada = services.members.create(MemberInput(given_name="Ada", family_name="Example"))
+    registration = services.webinars.register(webinar.id, ada.id)
+    page = WebinarsPage(services)
+    qtbot.addWidget(page, before_close_func=lambda w: w.wait_for_work())
+    page.refresh()
+    page.select_webinar(webinar.id)
+    page.tabs.setCurrentWidget(page.registrations_tab)
+    page.registrations_tab.select_registration(registration.id)
+    colleague.webinars.check_in(registration.id, True)
+    shown = _answer(monkeypatch, "take_theirs")
+    page.registrations_tab.check_in(False)
+    assert shown == [[("Attendance", "Did not come", "Attended")]]
+    stored = colleague.webinars.registrations(webinar.id)[0]
+    assert stored.attendance is AttendanceOutcome.ATTENDED
+    # They changed only the minutes attended: no question, checked in at once.
+    colleague.webinars.check_in(registration.id, True, 45)
+    page.registrations_tab.select_registration(registration.id)
+    colleague.webinars.check_in(registration.id, True, 50)
+    shown = _answer(monkeypatch, "keep_mine")
+    page.registrations_tab.check_in(True)
+    assert shown == []

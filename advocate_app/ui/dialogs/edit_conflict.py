@@ -115,7 +115,8 @@ def keep_mine(parent: QWidget | None, title: str, error: ConcurrentEditError,
               mine: Mapping[str, Any]) -> int | None:
     """A change of a few fields (``mine``: attribute -> my value) was refused: both side by
     side; the version to save mine over theirs, or None when theirs is kept."""
-    labels = {"status": _("Status"), "evidence": _("Evidence")}
+    labels = {"status": _("Status"), "evidence": _("Evidence"),
+              "attendance": _("Attendance")}
     theirs = {name: getattr(error.theirs, name, None) for name in mine}
     found = [FieldDifference(labels.get(name, name), as_text(value), as_text(theirs[name]))
              for name, value in mine.items() if as_text(value) != as_text(theirs[name])]

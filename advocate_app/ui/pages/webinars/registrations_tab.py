@@ -19,9 +19,10 @@ from advocate_app.domain.webinar_kinds import (
 )
 from advocate_app.i18n import _
 from advocate_app.i18n.formatting import language_name
-from advocate_app.services.errors import ServiceError
+from advocate_app.services.errors import ConcurrentEditError, ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs import board_editor
+from advocate_app.ui.dialogs.edit_conflict import keep_mine
 from advocate_app.ui.models.rows import Cell, Row, RowsModel, select_id, selected_id
 from advocate_app.ui.pages.webinars.common import (
     button,
@@ -273,7 +274,10 @@ class RegistrationsTab(QWidget):
                 destructive_label=_("Cancel the &registration")):
             return
         try:
-            moved = self._services.webinars.cancel_registration(chosen.id)
+            moved = self._cancel(chosen, title)
+        except _TheirsKept:
+            self.refresh()
+            return
         except ServiceError as exc:
             prompts.error(self, title, str(exc))
             self.refresh()
@@ -295,7 +299,9 @@ class RegistrationsTab(QWidget):
         if chosen is None:
             return
         try:
-            self._services.webinars.check_in(chosen.id, attended)
+            self._check_in(chosen, attended)
+        except _TheirsKept:
+            pass
         except ServiceError as exc:
             prompts.error(self, _("Attendance"), str(exc))
         else:
@@ -304,3 +310,42 @@ class RegistrationsTab(QWidget):
                 .format(name=chosen.name))
         self.changed.emit()
         self.refresh()
+
+    def _cancel(self, chosen, title: str):
+        """Cancel from the version shown; when a colleague changed the registration since:
+        at once unless they changed its status too (both shown, the person chooses)."""
+        webinars = self._services.webinars
+        try:
+            return webinars.cancel_registration(chosen.id, chosen.version)
+        except ConcurrentEditError as exc:
+            theirs = exc.theirs
+            if theirs is not None and theirs.status is RegistrationStatus.CANCELLED:
+                self.status_message.emit(_("{name}'s registration was cancelled already.")
+                                         .format(name=chosen.name))
+                raise _TheirsKept from exc
+            version = exc.version
+            if theirs is not None and theirs.status is not chosen.status:
+                version = keep_mine(self, title, exc, {"status": RegistrationStatus.CANCELLED})
+                if version is None:
+                    raise _TheirsKept from exc
+            return webinars.cancel_registration(chosen.id, version)
+
+    def _check_in(self, chosen, attended: bool) -> None:
+        """Check in from the version shown; when a colleague changed the registration since:
+        at once unless they changed its attendance too (both shown, the person chooses)."""
+        webinars = self._services.webinars
+        try:
+            webinars.check_in(chosen.id, attended, expected_version=chosen.version)
+        except ConcurrentEditError as exc:
+            version = exc.version
+            theirs = exc.theirs
+            if theirs is not None and theirs.attendance is not chosen.attendance:
+                outcome = AttendanceOutcome.ATTENDED if attended else AttendanceOutcome.NO_SHOW
+                version = keep_mine(self, _("Attendance"), exc, {"attendance": outcome})
+                if version is None:
+                    raise _TheirsKept from exc
+            webinars.check_in(chosen.id, attended, expected_version=version)
+
+
+class _TheirsKept(Exception):
+    """A colleague's change was kept: nothing of mine was saved."""
