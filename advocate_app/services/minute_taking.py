@@ -127,6 +127,9 @@ class MinutesService:
         if not text.strip():
             raise ValidationError({"text": _("Write down what was decided.")})
         with self._uow() as uow:
+            # The meeting held first: minutes approved meanwhile refuse the decision, never
+            # take it in after their approval.
+            versions.lock_row(uow.session, "meetings", meeting_id)
             editable_meeting(uow, meeting_id)
             decision = Decision(meeting_id=meeting_id, agenda_item_id=agenda_item_id,
                                 text=text.strip(), decided_by=decided_by.strip(),

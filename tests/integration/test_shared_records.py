@@ -138,3 +138,48 @@ def test_a_registration_changed_by_a_colleague_is_never_overwritten_silently(two
                                                   AttendanceOutcome.ATTENDED)
     ben.webinars.check_in(seen.id, False, expected_version=refused.value.version)
     assert ana.webinars.registrations(webinar.id)[0].attendance is AttendanceOutcome.NO_SHOW
+
+
+def test_decisions_two_secretaries_record_both_stay_and_approval_meanwhile_refuses(two):
+    """Decisions are only ever added (no window changes one): two secretaries recording at
+    once both keep theirs; minutes approved while a decision is being recorded refuse it,
+    never take it in after their approval."""
+    import threading
+    import time
+    from datetime import datetime
+
+    from sqlalchemy import text
+
+    from advocate_app.domain.board_views import AgendaInput, MeetingInput
+    from advocate_app.services.errors import ValidationError
+
+    ana, ben = two
+    board_id = ana.boards.create_board(BoardInput("Council"))
+    meeting_id = ana.meetings.schedule_meeting(MeetingInput(
+        board_id, "Spring meeting", datetime(2026, 3, 10, 18, 30)), [AgendaInput("Welcome")])
+    ana.minutes.record_decision(meeting_id, "Adopt the leaflet.")
+    ben.minutes.record_decision(meeting_id, "Hold a walk in May.")
+    assert sorted(d.text for d in ana.minutes.decisions(meeting_id=meeting_id)) == [
+        "Adopt the leaflet.", "Hold a walk in May."]
+
+    outcome: list[object] = []
+    engine = ana.database.engine
+    with engine.connect() as other:  # a third client approving the minutes
+        other.execute(text("UPDATE meetings SET version = version WHERE id = :id"),
+                      {"id": meeting_id})
+
+        def record() -> None:
+            try:
+                outcome.append(ben.minutes.record_decision(meeting_id, "Late decision."))
+            except (ValidationError, ConcurrentEditError) as exc:
+                outcome.append(exc)
+
+        thread = threading.Thread(target=record)
+        thread.start()
+        time.sleep(0.5)  # the decision is under way while the approval is not committed
+        other.execute(text("UPDATE meetings SET minutes_status = 'approved' WHERE id = :id"),
+                      {"id": meeting_id})
+        other.commit()
+    thread.join(30)
+    assert len(outcome) == 1 and isinstance(outcome[0], ValidationError), outcome
+    assert "Late decision." not in [d.text for d in ana.minutes.decisions(meeting_id=meeting_id)]
