@@ -33,29 +33,16 @@ OUTPUT_ARGUMENTS = ("output", "folder")
 
 def own_files_refusal(args: argparse.Namespace, data_dir, database_file) -> str | None:
     """One sentence when a command would write into Advocate's data folder or over its
-    database (a copy there would escape the folder's privacy and could damage the data);
+    database (the rule the window's file dialogs follow too, ``services/own_files.py``);
     None when every file it writes goes elsewhere."""
-    import os
-    from pathlib import Path
+    from advocate_app.services.own_files import own_files_refusal as refusal
 
     for name in OUTPUT_ARGUMENTS:
         value = getattr(args, name, None)
-        if not value:
-            continue
-        target = Path(os.path.realpath(Path(value).expanduser()))
-        if database_file is not None:
-            database = Path(os.path.realpath(database_file))
-            own = {database.with_name(database.name + end) for end in ("", "-wal", "-shm",
-                                                                       "-journal")}
-            if target in own or (target.exists() and database.exists()
-                                 and os.path.samefile(target, database)):
-                return _("{path} is Advocate’s database; write to another file.").format(
-                    path=value)
-        folder = Path(os.path.realpath(data_dir))
-        if target == folder or target.is_relative_to(folder):
-            return _("{path} is inside Advocate’s data folder ({folder}), which keeps the "
-                     "database and its backups; write somewhere else.").format(
-                path=value, folder=folder)
+        if value:
+            refused = refusal(value, data_dir, database_file)
+            if refused:
+                return refused
     return None
 
 

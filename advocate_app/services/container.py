@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from advocate_app.domain.people import Actor
@@ -193,6 +194,15 @@ class Services:
 
         return DashboardService(self.database.reader, lambda: self.story_sessions,
                                 lambda: self.webinar_followup)
+
+    def output_refusal(self, path: Path | str) -> str | None:
+        """One sentence when ``path``, chosen to write a file or a folder of files into, is
+        inside the data folder or is the database (``services/own_files.py``); else None."""
+        from advocate_app.services.own_files import own_files_refusal
+
+        if self.paths is None:
+            return None
+        return own_files_refusal(path, self.paths.data_dir, self.database.sqlite_file)
 
     def warm_up(self) -> None:
         """Load what saving needs (SQLAlchemy's ORM), so the first save is as quick as the rest."""

@@ -4,10 +4,15 @@ A file dialog opens in the person's Documents folder the first time, then in the
 last used for that kind of file (members import, members export, outreach PDF, minutes,
 calendar …), remembered in settings.ini. When the interface speaks another language than the
 system, Qt's own dialog is used, so that it speaks the interface's language too.
+
+A file or folder chosen to write into is checked by the same rule as the command line's
+(``services.output_refusal``: never inside the data folder, never over the database): the
+sentence is shown and the dialog opens again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
@@ -16,12 +21,37 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from advocate_app.i18n import current_language
 
 _settings_file: Path | None = None
+#: The sentence refusing a path to write into, or None (``services.output_refusal``), and
+#: how it is said (``prompts.error``: parent, title, text).
+_output_refusal: Callable[[str], str | None] | None = None
+_tell: Callable[[QWidget | None, str, str], None] | None = None
 
 
 def use_settings(path: Path | None) -> None:
     """Remember folders in this settings.ini (the main window calls this once)."""
     global _settings_file
     _settings_file = Path(path) if path is not None else None
+
+
+def use_output_check(refusal: Callable[[str], str | None] | None,
+                     tell: Callable[[QWidget | None, str, str], None] | None = None) -> None:
+    """Check every file and folder chosen to write into with ``refusal``, saying a refusal
+    with ``tell(parent, title, sentence)`` (the main window calls this once, with
+    ``services.output_refusal`` and ``prompts.error``)."""
+    global _output_refusal, _tell
+    _output_refusal, _tell = refusal, tell
+
+
+def _refused(parent: QWidget | None, title: str, chosen: str | None) -> bool:
+    """Whether ``chosen`` may not be written into (the person has been told why)."""
+    if chosen is None or _output_refusal is None:
+        return False
+    refused = _output_refusal(chosen)
+    if not refused:
+        return False
+    if _tell is not None:
+        _tell(parent, title, refused)
+    return True
 
 
 def documents_folder() -> str:
@@ -90,7 +120,16 @@ def _chosen(dialog: QFileDialog, kind: str) -> str | None:
 
 def save_file(parent: QWidget | None, kind: str, title: str, suggested: str,
               filters: str) -> str | None:
-    """A path to save a ``kind`` of file to; None if the person cancels."""
+    """A path to save a ``kind`` of file to; None if the person cancels. A path among
+    Advocate's own files is refused with one sentence and the dialog opens again."""
+    while True:
+        chosen = _save_file(parent, kind, title, suggested, filters)
+        if not _refused(parent, title, chosen):
+            return chosen
+
+
+def _save_file(parent: QWidget | None, kind: str, title: str, suggested: str,
+               filters: str) -> str | None:
     dialog = _dialog(parent, title, kind)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
@@ -115,7 +154,15 @@ def open_file(parent: QWidget | None, kind: str, title: str, filters: str) -> st
 def choose_folder(parent: QWidget | None, kind: str, title: str,
                   start: str = "") -> str | None:
     """A folder to write a ``kind`` of files into (``start``, when it exists, is where the
-    dialog opens); None if the person cancels."""
+    dialog opens); None if the person cancels. A folder among Advocate's own files is refused
+    with one sentence and the dialog opens again."""
+    while True:
+        chosen = _choose_folder(parent, kind, title, start)
+        if not _refused(parent, title, chosen):
+            return chosen
+
+
+def _choose_folder(parent: QWidget | None, kind: str, title: str, start: str) -> str | None:
     dialog = _dialog(parent, title, kind, start)
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)

@@ -42,6 +42,9 @@ class MainWindow(QMainWindow):
         from advocate_app.ui import file_dialogs
 
         file_dialogs.use_settings(context.paths.settings_file)
+        file_dialogs.use_output_check(  # the command line's rule for files written
+            context.services.output_refusal,
+            lambda parent, title, text: prompts.error(parent, title, text))
         self._base_point_size = QApplication.font().pointSizeF()
         self._pages: dict[str, QWidget] = {}
         self.setWindowTitle(_("Advocate"))
