@@ -239,7 +239,27 @@ def open_services(database_url: str, paths: AppPaths, key=None):
             _("The database at {url} cannot be opened: {reason}").format(
                 url=_redact(database_url), reason=exc)
         ) from exc
-    return Services.build(database, DEFAULT_ACTOR, paths)
+    services = Services.build(database, DEFAULT_ACTOR, paths)
+    _take_in_story_files(services, paths)
+    return services
+
+
+def _take_in_story_files(services, paths: AppPaths) -> None:
+    """Recordings and photos an earlier version kept as files in the data folder are moved
+    into the database (encrypted with it); otherwise this is one look at a missing folder."""
+    if not paths.story_files_dir.is_dir():
+        return
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from advocate_app.services import story_files
+
+    try:
+        taken = story_files.take_in_folder(services.uow, paths.story_files_dir)
+    except (OSError, SQLAlchemyError) as exc:  # left where they are: tried again next start
+        log.warning("Story attachments' files could not be taken in (%s)", type(exc).__name__)
+        return
+    if taken:
+        log.info("%d story attachment files were moved into the database", taken)
 
 
 def _migrate(database, backup_dir: Path) -> None:

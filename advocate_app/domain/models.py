@@ -34,6 +34,7 @@ from advocate_app.domain.segments import Segment
 from advocate_app.domain.stories import (
     Story,
     StoryAttachment,
+    StoryAttachmentData,
     StoryConsent,
     StoryQuote,
     StorySession,
@@ -53,6 +54,6 @@ __all__ = ["Account", "ActionItem", "AuditEvent", "AgendaItem", "Attendance", "B
            "RaciParty", "ConsentRecord", "Engagement", "MemberRelationship", "Member", "MemberAccessNeed", "MemberBarrier",
            "MemberChannel", "MemberCondition", "MemberMerge", "MemberRole", "MemberTag",
            "OutreachPicture", "OutreachRecord", "OutreachRendering", "Segment", "FeedbackResponse", "Story",
-           "StoryAttachment", "StoryConsent", "StoryQuote", "StorySession",
+           "StoryAttachment", "StoryAttachmentData", "StoryConsent", "StoryQuote", "StorySession",
            "StorySessionParticipant", "StoryUse", "Webinar", "WebinarPresenter",
            "WebinarRegistration", "WebinarReportImport", "WebinarReviewItem"]

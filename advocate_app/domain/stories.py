@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from advocate_app.domain.base import Base, utcnow
@@ -127,8 +127,9 @@ class StoryQuote(Base):
 
 
 class StoryAttachment(Base):
-    """An audio recording or photo, copied into the data folder (``stored_name`` is relative
-    to the attachments folder and made by the app, never taken from the file)."""
+    """An audio recording or photo kept with a story; its bytes are a
+    :class:`StoryAttachmentData` (``stored_name`` is made by the app, never taken from the
+    file: the name a copy opened to play is given)."""
 
     __tablename__ = "story_attachments"
 
@@ -142,6 +143,17 @@ class StoryAttachment(Base):
     sha256: Mapped[str] = mapped_column(String(64), default="")
     description: Mapped[str] = mapped_column(Text, default="")  # alt text for a photo
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StoryAttachmentData(Base):
+    """The bytes of an attachment, kept in the database so encryption, backups and erasure
+    cover them; they go with their attachment."""
+
+    __tablename__ = "story_attachment_data"
+
+    attachment_id: Mapped[int] = mapped_column(
+        ForeignKey("story_attachments.id", ondelete="CASCADE"), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class StoryConsent(Base):

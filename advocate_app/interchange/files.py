@@ -22,7 +22,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 #: The names scratch folders start with; nothing else is ever removed as a leftover.
-SCRATCH_PREFIXES = (".print-pack-", ".follow-up-")
+SCRATCH_PREFIXES = (".print-pack-", ".follow-up-", ".attachment-")
 
 _scratch_record: Path | None = None
 

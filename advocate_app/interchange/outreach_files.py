@@ -31,8 +31,8 @@ def _inside(path: str, folder: str) -> bool:
         return False
 
 
-def _read_regular(path: Path, limit: int, error: type[ContentError], *, folder: Path | None,
-                  shown: str) -> bytes:
+def read_regular_file(path: Path, limit: int, error: type[Exception], *,
+                      folder: Path | None, shown: str) -> bytes:
     """The bytes of ``path``, a regular file of at most ``limit`` bytes inside ``folder``
     (when given) once every symbolic link is followed."""
     real = os.path.realpath(path)
@@ -89,14 +89,14 @@ def read_picture_file(path: str | Path, folder: Path | None = None) -> bytes:
     if folder is not None and not given.is_absolute():
         given = folder / given
     chosen = folder if folder is not None else given.absolute().parent
-    return _read_regular(given, MAX_PICTURE_BYTES, PictureError, folder=chosen,
+    return read_regular_file(given, MAX_PICTURE_BYTES, PictureError, folder=chosen,
                          shown=str(path))
 
 
 def read_item_file(path: str | Path) -> str:
     """The text of an outreach item's JSON file (UTF-8), bounded like the item itself."""
     path = Path(path)
-    data = _read_regular(path, MAX_FILE_CHARS, ContentError, folder=None, shown=str(path))
+    data = read_regular_file(path, MAX_FILE_CHARS, ContentError, folder=None, shown=str(path))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -1,10 +1,11 @@
-"""A story's audio recordings and photos, copied into the data folder.
+"""A story's audio recordings and photos: read from the file chosen, to be kept in the database.
 
-The file chosen is treated as hostile: its kind is read from its first bytes (a name ending in
-.mp3 proves nothing), its size is bounded, and the copy is named by the app (a random id and the
-extension of the kind found), never by the name or any path the file carries. The copy is
-written beside its final place and moved there only once it is whole; a refused file leaves
-nothing behind.
+The file chosen is treated as hostile: only a regular file is read (checked before it is
+opened, and opened without waiting, so a FIFO or a device is refused at once), its size is
+bounded, and its kind is read from its first bytes (a name ending in .mp3 proves nothing). The
+bytes are kept in the database (so encryption, backups and erasure cover them), never in a
+file of the data folder; a copy to open or play is written to a private scratch folder
+outside it, removed at the next start.
 """
 
 from __future__ import annotations
@@ -14,17 +15,24 @@ import os
 import re
 import secrets
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from advocate_app.domain.story_rules import AttachmentKind
 from advocate_app.i18n import _
 from advocate_app.interchange.errors import UnreadableFileError
+from advocate_app.interchange.files import make_scratch_folder, remove_scratch_folder
+from advocate_app.interchange.outreach_files import read_regular_file
 
 #: The largest recording or photo kept with a story.
 MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
-_CHUNK = 1024 * 1024
 _HEAD = 64
+#: The scratch folders opened copies are written in.
+OPENED_PREFIX = ".attachment-"
+#: Stored name -> the scratch folders this program wrote copies of it in, to open it.
+_OPENED: dict[str, list[Path]] = {}
+_OPENED_LOCK = threading.Lock()
 
 #: Extension -> (kind, the format's name for people).
 FORMATS: dict[str, tuple[AttachmentKind, str]] = {
@@ -42,12 +50,13 @@ _STORED_NAME = re.compile(r"^[0-9a-f]{32}\.[a-z0-9]{2,5}$")
 
 
 @dataclass(frozen=True)
-class CopiedFile:
+class ReadAttachment:
     kind: AttachmentKind
-    stored_name: str  # inside the attachments folder
+    stored_name: str  # made here: the name of a copy opened to play
     original_name: str
     size: int
     sha256: str
+    data: bytes
 
 
 def sniff(head: bytes) -> str | None:
@@ -92,70 +101,80 @@ def accepted_formats() -> str:
     return ", ".join(sorted({name for _kind, name in FORMATS.values()}))
 
 
-def copy_attachment(source: Path | str, folder: Path,
-                    max_bytes: int | None = None) -> CopiedFile:
-    """Copy ``source`` into ``folder`` under a name made here; UnreadableFileError (one
-    sentence) when it is not a supported recording or photo, is larger than ``max_bytes``
-    (:data:`MAX_ATTACHMENT_BYTES` by default) or cannot be read."""
+def read_attachment(source: Path | str, max_bytes: int | None = None,
+                    folder: Path | None = None) -> ReadAttachment:
+    """The recording or photo at ``source``; UnreadableFileError (one sentence) when it is not
+    a regular file (a FIFO, a device, a folder), not a supported recording or photo, larger
+    than ``max_bytes`` (:data:`MAX_ATTACHMENT_BYTES` by default) or cannot be read. With
+    ``folder``, a link leading outside it is refused too."""
     source = Path(source)
     max_bytes = MAX_ATTACHMENT_BYTES if max_bytes is None else max_bytes
     shown = _shown_name(source.name)
-    try:
-        with source.open("rb") as handle:
-            if os.fstat(handle.fileno()).st_size > max_bytes:
-                raise UnreadableFileError(_too_big(shown, max_bytes))
-            head = handle.read(_HEAD)
-            extension = sniff(head)
-            if extension is None:
-                raise UnreadableFileError(_(
-                    "“{name}” is not an audio recording or a photo Advocate can keep "
-                    "(accepted: {formats}).").format(name=shown, formats=accepted_formats()))
-            claimed = _suffix(source.name)
-            if claimed in FORMATS and claimed != extension:
-                raise UnreadableFileError(_(
-                    "“{name}” is named as a {claimed} file but holds {found}: nothing was "
-                    "added.").format(name=shown, claimed=FORMATS[claimed][1],
-                                     found=FORMATS[extension][1]))
-            stored_name = f"{secrets.token_hex(16)}.{extension}"
-            try:
-                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-                size, digest = _copy(handle, head, folder, stored_name, shown, max_bytes)
-            except OSError as exc:
-                if exc.filename is not None and Path(exc.filename) == source:
-                    raise
-                raise UnreadableFileError(_(
-                    "“{name}” could not be copied into the data folder {folder}: {reason}"
-                    ).format(name=shown, folder=folder, reason=exc.strerror or exc)) from exc
-    except OSError as exc:
-        raise UnreadableFileError(_("“{name}” cannot be read: {reason}").format(
-            name=shown, reason=exc.strerror or exc)) from exc
-    return CopiedFile(FORMATS[extension][0], stored_name, shown, size, digest)
+    data = read_regular_file(source, max_bytes, UnreadableFileError, folder=folder,
+                             shown=str(source))
+    extension = sniff(data[:_HEAD])
+    if extension is None:
+        raise UnreadableFileError(_(
+            "“{name}” is not an audio recording or a photo Advocate can keep "
+            "(accepted: {formats}).").format(name=shown, formats=accepted_formats()))
+    claimed = _suffix(source.name)
+    if claimed in FORMATS and claimed != extension:
+        raise UnreadableFileError(_(
+            "“{name}” is named as a {claimed} file but holds {found}: nothing was "
+            "added.").format(name=shown, claimed=FORMATS[claimed][1],
+                             found=FORMATS[extension][1]))
+    return ReadAttachment(FORMATS[extension][0], f"{secrets.token_hex(16)}.{extension}", shown,
+                          len(data), hashlib.sha256(data).hexdigest(), data)
 
 
-def _copy(handle, head: bytes, folder: Path, stored_name: str, shown: str,
-          max_bytes: int) -> tuple[int, str]:
-    digest, size = hashlib.sha256(head), len(head)
-    descriptor, temporary = tempfile.mkstemp(prefix=".copy-", dir=folder)  # 0600: private
+def opened_copy(stored_name: str, data: bytes) -> Path:
+    """A private copy of an attachment to open or play (its own 0700 folder in the system's
+    temporary folder, never the data folder), removed at the next start."""
+    if not _STORED_NAME.match(stored_name):
+        raise ValueError(f"not a stored attachment name: {stored_name!r}")
+    folder = make_scratch_folder(OPENED_PREFIX, Path(tempfile.gettempdir()))
+    path = folder / stored_name
     try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "wb") as out:
-            out.write(head)
-            while chunk := handle.read(_CHUNK):
-                size += len(chunk)
-                if size > max_bytes:  # the file grew while it was copied
-                    raise UnreadableFileError(_too_big(shown, max_bytes))
-                digest.update(chunk)
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, folder / stored_name)
+            out.write(data)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        remove_scratch_folder(folder)
         raise
-    return size, digest.hexdigest()
+    with _OPENED_LOCK:
+        _OPENED.setdefault(stored_name, []).append(folder)
+    return path
+
+
+def opened_copies(stored_name: str) -> list[Path]:
+    """The copies of an attachment this program wrote to open it, still there."""
+    with _OPENED_LOCK:
+        folders = list(_OPENED.get(stored_name, ()))
+    return [folder / stored_name for folder in folders if (folder / stored_name).exists()]
+
+
+def remove_opened_copies(stored_name: str) -> None:
+    """Remove the copies of an attachment written to open it (the attachment went); those
+    another program wrote are removed at the next start."""
+    with _OPENED_LOCK:
+        folders = _OPENED.pop(stored_name, [])
+    for folder in folders:
+        remove_scratch_folder(folder)
+
+
+def read_kept_file(path: Path, folder: Path) -> bytes:
+    """The bytes of a file an earlier version kept in ``folder`` (checked as any other)."""
+    return read_regular_file(path, MAX_ATTACHMENT_BYTES, UnreadableFileError, folder=folder,
+                             shown=str(path))
+
+
+def made_here(name: str) -> bool:
+    """Whether ``name`` is one an earlier version gave a kept file or its copy in progress."""
+    return bool(_STORED_NAME.match(name)) or name.startswith(".copy-")
 
 
 def stored_path(folder: Path, stored_name: str) -> Path:
-    """Where a kept file is; ValueError for a name the app did not make (a path, "..")."""
+    """Where an earlier version kept an attachment's file; ValueError for a name the app did not make (a path, "..")."""
     if not _STORED_NAME.match(stored_name):
         raise ValueError(f"not a stored attachment name: {stored_name!r}")
     return folder / stored_name

@@ -257,7 +257,7 @@ def _erase_stories(session: Session, actor: Actor, member_id: int, files_dir: Pa
 
     from advocate_app.domain.stories import Story, StoryAttachment, StoryConsent, StoryQuote
     from advocate_app.domain.story_rules import Identification, StoryChannel, StoryConsentState
-    from advocate_app.interchange.story_files import stored_path
+    from advocate_app.interchange.story_files import opened_copies, stored_path
     from advocate_app.services import story_ledger
 
     now = datetime.now(UTC)
@@ -278,6 +278,7 @@ def _erase_stories(session: Session, actor: Actor, member_id: int, files_dir: Pa
                                                                      channels))
         for attachment in session.scalars(select(StoryAttachment).where(
                 StoryAttachment.story_id == story.id)):
+            done.files.extend(opened_copies(attachment.stored_name))  # copies opened to play
             if files_dir is not None:
                 try:
                     done.files.append(stored_path(files_dir, attachment.stored_name))

@@ -1,5 +1,6 @@
 """Stories: who told them (a member, or anonymous), the text, approved quotes word for word,
-audio recordings and photos copied into the data folder, and consent for each use.
+audio recordings and photos kept in the database (``services/story_files.py``), and consent
+for each use.
 
 Consent is a ledger per story and channel (``services/story_ledger.py``); every use of a story
 by an outreach item is logged, so withdrawing consent lists exactly the items that used it and
@@ -41,7 +42,7 @@ from advocate_app.i18n import _
 from advocate_app.services import audit, story_ledger, timeline, versions
 from advocate_app.services.access import require
 from advocate_app.services.board_common import as_date
-from advocate_app.services.errors import NotFoundError, UnreadableFileError, ValidationError
+from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.storage.reader import Reader, as_utc
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
@@ -181,51 +182,43 @@ class StoryService:
     # -- recordings and photos ----------------------------------------------------------------
 
     def attach(self, story_id: int, path: Path | str, description: str = "") -> int:
-        """Copy an audio recording (MP3, M4A, WAV, Ogg, FLAC) or a photo (JPEG, PNG, WebP,
-        HEIC) into the data folder and keep it with the story. The kind is read from the
-        file's content; a file that is not one of these, or over 100 MB, is refused with one
-        sentence and nothing is written."""
+        """Keep an audio recording (MP3, M4A, WAV, Ogg, FLAC) or a photo (JPEG, PNG, WebP,
+        HEIC) with the story, its bytes in the database. The kind is read from the file's
+        content; a file that is not one of these (a FIFO, a device), or over 100 MB, is
+        refused with one sentence and nothing is kept."""
         require(self._actor, Permission.STORIES)
-        from advocate_app.domain.stories import StoryAttachment
-        from advocate_app.interchange import errors as interchange_errors
-        from advocate_app.interchange.story_files import copy_attachment, stored_path
+        from advocate_app.services import story_files
 
         with self._uow() as uow:
             story_ledger.story_row(uow.session, story_id)
-        try:
-            copied = copy_attachment(path, self._files_dir)
-        except interchange_errors.UnreadableFileError as error:
-            raise UnreadableFileError(str(error)) from error
-        copy = stored_path(self._files_dir, copied.stored_name)
-        try:
-            with self._uow() as uow:
-                story_ledger.story_row(uow.session, story_id)
-                attachment = StoryAttachment(
-                    story_id=story_id, kind=copied.kind.value,
-                    original_name=copied.original_name, stored_name=copied.stored_name,
-                    size=copied.size, sha256=copied.sha256, description=description.strip())
-                uow.session.add(attachment)
-                uow.commit()
-                return attachment.id
-        except BaseException:
-            copy.unlink(missing_ok=True)
-            raise
+        found = story_files.read(path)
+        with self._uow() as uow:
+            story_ledger.story_row(uow.session, story_id)
+            attachment = story_files.keep(uow.session, story_id, found, description)
+            uow.commit()
+            return attachment.id
 
     def remove_attachment(self, attachment_id: int) -> None:
-        """The attachment goes, and its copy in the data folder with it."""
+        """The attachment goes, and its bytes with it."""
         require(self._actor, Permission.STORIES)
+        from advocate_app.services import story_files
+
         with self._uow() as uow:
             attachment = _attachment_row(uow.session, attachment_id)
-            copy = self._copy_path(attachment.stored_name)
+            stored_name = attachment.stored_name
             uow.session.delete(attachment)
             uow.commit()
-        copy.unlink(missing_ok=True)
+        story_files.remove_opened_copies(stored_name)
 
     def attachment_path(self, attachment_id: int) -> Path:
-        """Where the copy of the attachment is, to open or play."""
+        """A private copy of the attachment to open or play, written outside the data folder
+        (removed at the next start)."""
         require(self._actor, Permission.STORIES)
+        from advocate_app.services import story_files
+
         with self._uow() as uow:
-            return self._copy_path(_attachment_row(uow.session, attachment_id).stored_name)
+            return story_files.opened_copy(uow.session,
+                                           _attachment_row(uow.session, attachment_id))
 
     # -- consent for each use -----------------------------------------------------------------
 
@@ -419,11 +412,6 @@ class StoryService:
                 id=data.session_id)
         if errors:
             raise ValidationError(errors)
-
-    def _copy_path(self, stored_name: str) -> Path:
-        from advocate_app.interchange.story_files import stored_path
-
-        return stored_path(self._files_dir, stored_name)
 
 
 def _fill(story: Story, data: StoryInput) -> None:

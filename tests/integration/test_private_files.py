@@ -106,17 +106,22 @@ def test_an_older_data_folder_readable_by_everyone_is_tightened_at_start(tmp_pat
     assert _mode(mine) == 0o644
 
 
-def test_the_atomic_writer_and_the_story_copier_make_private_files(tmp_path, loose_umask):
+def test_the_atomic_writer_and_an_opened_attachment_make_private_files(tmp_path, loose_umask,
+                                                                        monkeypatch):
+    import tempfile
+
     from advocate_app.interchange.files import write_atomically
-    from advocate_app.interchange.story_files import copy_attachment
+    from advocate_app.interchange.story_files import opened_copy, read_attachment
 
     written = write_atomically(tmp_path / "out" / "leaflet.pdf", b"%PDF-1.7")
     assert _mode(written) == 0o600
     photo = tmp_path / "photo.png"
     photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
-    copied = copy_attachment(photo, tmp_path / "story_files")
-    assert _mode(tmp_path / "story_files" / copied.stored_name) == 0o600
-    assert _mode(tmp_path / "story_files") == 0o700
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    found = read_attachment(photo)
+    copy = opened_copy(found.stored_name, found.data)
+    assert _mode(copy) == 0o600
+    assert _mode(copy.parent) == 0o700
 
 
 _KILLED_MID_PACK = """

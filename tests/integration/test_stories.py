@@ -1,5 +1,5 @@
-"""Stories as a group keeps them: approved quotes word for word, recordings and photos copied
-into the data folder, consent for each use, and withdrawal that lists exactly the items that
+"""Stories as a group keeps them: approved quotes word for word, recordings and photos kept
+in the database, consent for each use, and withdrawal that lists exactly the items that
 used a story. On real SQLite (and PostgreSQL where marked through ``any_services``)."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from advocate_app.domain.story_rules import (
     StoryTheme,
 )
 from advocate_app.domain.story_views import ConsentGrantInput, StoryInput, StorySessionInput
-from advocate_app.services.errors import UnreadableFileError, ValidationError
+from advocate_app.services.errors import NotFoundError, UnreadableFileError, ValidationError
 
 TEXT = ("I waited seven years for a diagnosis.\nEvery appointment meant two trains and a bus,\n"
         "and  a day off work I could not afford.")
@@ -135,15 +135,22 @@ def test_archived_stories_leave_the_list(services):
 # -- recordings and photos --------------------------------------------------------------------
 
 
-def test_a_recording_is_copied_into_the_data_folder(services, app_paths, tmp_path):
+def test_a_recording_is_kept_in_the_database_and_opened_from_a_private_copy(
+        services, app_paths, tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "system-temp"))
+    (tmp_path / "system-temp").mkdir()
     story_id = _story(services)
     original = tmp_path / "interview.mp3"
     original.write_bytes(MP3)
     attachment_id = services.stories.attach(story_id, original, "Interview at the clinic")
     original.unlink()  # the story keeps its own copy
+    assert not app_paths.story_files_dir.exists()  # in the database, not the data folder
     copy = services.stories.attachment_path(attachment_id)
-    assert copy.parent == app_paths.story_files_dir
+    assert copy.parent.parent == tmp_path / "system-temp"
     assert copy.read_bytes() == MP3
+    assert copy.stat().st_mode & 0o777 == 0o600 and copy.parent.stat().st_mode & 0o777 == 0o700
     assert copy.suffix == ".mp3" and "interview" not in copy.name
     attachment = services.stories.get(story_id).attachments[0]
     assert (attachment.kind, attachment.original_name, attachment.size) == (
@@ -154,7 +161,8 @@ def test_a_recording_is_copied_into_the_data_folder(services, app_paths, tmp_pat
     photo_id = services.stories.attach(story_id, photo, "The waiting room")
     assert services.stories.attachment_path(photo_id).suffix == ".png"
     services.stories.remove_attachment(attachment_id)
-    assert not copy.exists()
+    with pytest.raises(NotFoundError):
+        services.stories.attachment_path(attachment_id)
     assert [a.kind for a in services.stories.get(story_id).attachments] == [
         AttachmentKind.PHOTO]
 
@@ -191,18 +199,8 @@ def test_a_file_over_the_size_limit_is_refused(services, app_paths, tmp_path, mo
     assert list(app_paths.story_files_dir.glob("*")) == []
 
 
-def test_a_data_folder_that_cannot_be_written_is_one_sentence(services, app_paths, tmp_path):
-    app_paths.story_files_dir.write_text("a file where the folder should be")
-    story_id = _story(services)
-    source = tmp_path / "voice.mp3"
-    source.write_bytes(MP3)
-    with pytest.raises(UnreadableFileError, match="could not be copied into the data folder"):
-        services.stories.attach(story_id, source)
-    assert services.stories.get(story_id).attachments == ()
-
-
 def test_a_missing_file_is_one_sentence(services, tmp_path):
-    with pytest.raises(UnreadableFileError, match="cannot be read"):
+    with pytest.raises(UnreadableFileError, match="There is no file at"):
         services.stories.attach(_story(services), tmp_path / "gone.mp3")
 
 

@@ -339,10 +339,13 @@ def test_an_anonymous_story_can_only_be_named_anonymously(qtbot, services):
 
 def test_an_attachment_is_copied_and_opened_from_the_copy(qtbot, page, services, tmp_path,
                                                           monkeypatch):
+    import tempfile
+
     from PySide6.QtGui import QColor, QImage
 
     from advocate_app.ui import file_dialogs
 
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where opened copies go
     photo = tmp_path / "clinic.png"
     image = QImage(8, 8, QImage.Format.Format_RGB32)
     image.fill(QColor("teal"))
@@ -361,7 +364,9 @@ def test_an_attachment_is_copied_and_opened_from_the_copy(qtbot, page, services,
     detail.open_url = lambda url: opened.append(url.toLocalFile()) or True
     detail.attachments_table.selectRow(0)
     detail.open_attachment()
-    assert len(opened) == 1 and opened[0] != str(photo)
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=10000)
+    assert opened[0] != str(photo)
+    assert not str(opened[0]).startswith(str(services.paths.data_dir))  # never in the data folder
     with open(opened[0], "rb") as copy:
         assert copy.read(4) == b"\x89PNG"
 

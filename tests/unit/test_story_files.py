@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from advocate_app.interchange.errors import UnreadableFileError
-from advocate_app.interchange.story_files import copy_attachment, sniff, stored_path
+from advocate_app.interchange.story_files import read_attachment, sniff, stored_path
 
 
 @pytest.mark.parametrize(("head", "found"), [
@@ -30,21 +30,19 @@ def test_formats_are_read_from_the_first_bytes(head, found):
     assert sniff(head) == found
 
 
-def test_the_copy_is_named_by_the_app(tmp_path):
+def test_the_attachment_is_named_by_the_app(tmp_path):
     source = tmp_path / "my photo; rm -rf.png"
     source.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))
-    copied = copy_attachment(source, tmp_path / "kept")
-    assert copied.stored_name.endswith(".png") and "photo" not in copied.stored_name
-    assert stored_path(tmp_path / "kept", copied.stored_name).read_bytes() == \
-        source.read_bytes()
+    found = read_attachment(source)
+    assert found.stored_name.endswith(".png") and "photo" not in found.stored_name
+    assert found.data == source.read_bytes() and found.size == len(found.data)
     for name in ("../../etc/passwd", "a/b.png", "..", ""):
         with pytest.raises(ValueError):
             stored_path(tmp_path, name)
 
 
-def test_a_refused_file_leaves_nothing(tmp_path):
+def test_a_file_named_as_another_format_is_refused(tmp_path):
     source = tmp_path / "song.flac"
     source.write_bytes(b"ID3\x04" + bytes(60))  # an MP3 named as FLAC
     with pytest.raises(UnreadableFileError, match="named as a FLAC file but holds MP3"):
-        copy_attachment(source, tmp_path / "kept")
-    assert not (tmp_path / "kept").exists()
+        read_attachment(source)

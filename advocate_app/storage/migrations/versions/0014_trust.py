@@ -22,11 +22,13 @@ def upgrade() -> None:
     _upgrade_accounts()
     _upgrade_audit()
     _upgrade_pictures()
+    _upgrade_attachments()
     _upgrade_versions()
 
 
 def downgrade() -> None:
     _downgrade_versions()
+    _downgrade_attachments()
     _downgrade_pictures()
     _downgrade_audit()
     _downgrade_accounts()
@@ -145,6 +147,27 @@ def _upgrade_pictures() -> None:
 
 def _downgrade_pictures() -> None:
     op.drop_table("outreach_pictures")
+
+
+# --- stories' recordings and photos kept in the database --------------------------------------
+
+def _upgrade_attachments() -> None:
+    # The bytes of each attachment, so encryption, backups, restore and erasure cover them;
+    # files an earlier version copied into story_files/ are taken in at the next start
+    # (services/story_files.py).
+    op.create_table(
+        "story_attachment_data",
+        sa.Column("attachment_id", sa.Integer(), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["attachment_id"], ["story_attachments.id"], ondelete="CASCADE",
+            name=op.f("fk_story_attachment_data_attachment_id_story_attachments")),
+        sa.PrimaryKeyConstraint("attachment_id", name=op.f("pk_story_attachment_data")),
+    )
+
+
+def _downgrade_attachments() -> None:
+    op.drop_table("story_attachment_data")
 
 
 # --- a version on every record people edit ----------------------------------------------------

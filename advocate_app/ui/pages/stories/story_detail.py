@@ -231,14 +231,21 @@ class StoryDetail(QWidget):
         attachment_id = selected_id(self.attachments_table)
         if attachment_id is None:
             return
-        try:
-            path = self._services.stories.attachment_path(attachment_id)
-        except ServiceError as exc:
-            prompts.error(self, _("Open attachment"), str(exc))
-            return
-        if not self.open_url(QUrl.fromLocalFile(str(path))):
-            prompts.error(self, _("Open attachment"), _(
-                "This computer has no program to open {file}.").format(file=path.name))
+        title = _("Open attachment")
+
+        def done(path) -> None:  # a private copy, written outside the data folder
+            self.update_buttons()
+            if not self.open_url(QUrl.fromLocalFile(str(path))):
+                prompts.error(self, title, _(
+                    "This computer has no program to open {file}.").format(file=path.name))
+
+        def failed(error: Exception) -> None:
+            self.update_buttons()
+            prompts.error(self, title, str(error))
+
+        stories = self._services.stories
+        self.work.start(lambda: stories.attachment_path(attachment_id), done, failed)
+        self.update_buttons()
 
     def add_attachment(self) -> None:
         from pathlib import Path
@@ -284,7 +291,7 @@ class StoryDetail(QWidget):
         name = found.original_name if found else ""
         title = _("Remove attachment")
         if not prompts.confirm(self, title, _(
-                "Remove {file} from “{story}”? The copy kept in the data folder is deleted; "
+                "Remove {file} from “{story}”? The copy Advocate keeps is deleted; "
                 "the original file elsewhere is not touched.").format(file=name,
                                                                        story=story.title),
                 destructive_label=_("&Remove")):
