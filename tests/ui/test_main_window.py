@@ -20,6 +20,38 @@ def test_every_section_is_reachable_with_control_and_a_number(qtbot, main_window
                       "Outreach"]
 
 
+def test_visiting_every_section_opens_no_stray_window(qtbot, main_window):
+    """A control shown before it is laid out opens as a window of its own for a moment and
+    takes the keyboard away from the main window (a person typing lands nowhere)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QTabWidget
+
+    windows_shown = []
+
+    class WatchWindows(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+            if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget)
+                    and watched.isWindow() and watched is not main_window):
+                windows_shown.append(f"{type(watched).__name__} {watched.accessibleName()}")
+            return False
+
+    watch = WatchWindows()
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow, timeout=1000)
+    QApplication.instance().installEventFilter(watch)
+    try:
+        for section in main_window.sections:
+            page = main_window.show_section(section.key)
+            for tabs in page.findChildren(QTabWidget):
+                for index in range(tabs.count()):
+                    tabs.setCurrentIndex(index)
+        qtbot.wait(20)
+    finally:
+        QApplication.instance().removeEventFilter(watch)
+    assert windows_shown == []
+    assert main_window.isActiveWindow()
+
+
 def test_the_webinars_section_is_its_page(main_window):
     page = main_window.show_section("webinars")
     assert page.heading.text() == "Webinars"

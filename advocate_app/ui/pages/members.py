@@ -26,6 +26,7 @@ from advocate_app.ui.pages.member_actions import MemberActions
 from advocate_app.ui.pages.member_filters import MemberFilters
 from advocate_app.ui.pages.member_list import MemberList
 from advocate_app.ui.widgets.heading import Heading
+from advocate_app.ui.widgets.visibility import shown_if
 
 
 class MembersPage(QWidget):
@@ -285,9 +286,9 @@ class MembersPage(QWidget):
 
         actor = self._services.actor
         may_edit = actor.may(Permission.EDIT_MEMBERS)
-        self.new_button.setVisible(may_edit)
-        self.archive_button.setVisible(may_edit)
-        self.import_button.setVisible(actor.may(Permission.IMPORT_EXPORT))
+        shown_if(self.new_button, may_edit)
+        shown_if(self.archive_button, may_edit)
+        shown_if(self.import_button, actor.may(Permission.IMPORT_EXPORT))
         if not may_edit:
             self.edit_button.setText(_("&Open…"))
             self.edit_button.setAccessibleName(_("Open"))

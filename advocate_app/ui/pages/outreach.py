@@ -29,6 +29,7 @@ from advocate_app.ui.models.rows import SORT_ROLE, Cell, Row, RowsModel, select_
 from advocate_app.ui.pages.outreach_output import OutreachOutput
 from advocate_app.ui.widgets.heading import Heading
 from advocate_app.ui.widgets.tables import rows_table
+from advocate_app.ui.widgets.visibility import shown_if
 
 TITLE, KIND, LANGUAGE, CHANGED = range(4)
 
@@ -140,8 +141,8 @@ class OutreachPage(QWidget):
         self.may_edit = services.actor.may(Permission.EDIT_OUTREACH)
         for button in (self.new_button, self.edit_button, self.duplicate_button,
                        self.import_button, self.export_button, self.archive_button):
-            button.setVisible(self.may_edit)
-        self.pack_button.setVisible(services.actor.may(Permission.PRINT))
+            shown_if(button, self.may_edit)
+        shown_if(self.pack_button, services.actor.may(Permission.PRINT))
 
         # The preview side: the item drawn as it will print, and what can be made of it.
         self.output = OutreachOutput(self, services)

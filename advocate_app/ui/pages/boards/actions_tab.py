@@ -44,7 +44,7 @@ class ActionsTab(QWidget):
         self.who_button = button(_("&Who am I…"), self.choose_me, _("Choose who I am"))
         # An account linked to its member knows who "I" am: nothing to ask.
         self.me = services.accounts.signed_in_member()
-        self.who_button.setVisible(self.me is None)
+        self._linked = self.me is not None
         self.table = records_table([_("What"), _("Owner"), _("Due"), _("Board"), _("Meeting"),
                                     _("Status")], _("Action items"), (0, 4))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.update_buttons())
@@ -140,7 +140,9 @@ class ActionsTab(QWidget):
 
     def update_buttons(self) -> None:
         self.done_button.setEnabled(selected_id(self.table) is not None)
-        self.who_button.setVisible(self.filter.currentData() == MINE)
+        # Shown (once laid out: shown before, a parentless button would open as a window of
+        # its own) only where "who I am" may need choosing.
+        self.who_button.setVisible(self.filter.currentData() == MINE and not self._linked)
 
     def mark_done(self) -> None:
         action_id = selected_id(self.table)
