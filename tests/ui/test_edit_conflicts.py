@@ -353,3 +353,28 @@ def test_a_check_in_a_colleague_already_made_differently_shows_both(qtbot, servi
     shown = _answer(monkeypatch, "keep_mine")
     page.registrations_tab.check_in(True)
     assert shown == []
+
+
+def test_the_story_editor_keeps_a_colleagues_title_and_my_words_and_does_not_undo_them(
+        qtbot, services, colleague, monkeypatch):
+    from advocate_app.domain.story_views import StoryInput
+    from advocate_app.ui.dialogs.story_editor import StoryEditor
+
+    story_id = services.stories.create(StoryInput(title="Seven years",
+                                                  text="It took seven years."))
+    editor = StoryEditor(services, story_id)
+    qtbot.addWidget(editor)
+    theirs = colleague.stories.get(story_id)
+    colleague.stories.update(story_id, replace(StoryInput(theirs.title, theirs.text),
+                                               title="Seven long years"), theirs.version)
+    editor.text_field.setPlainText("It took seven years to be believed.")
+    shown = _answer(monkeypatch, "keep_mine")
+    assert editor._saved_now()
+    assert shown == []
+    # Saved again from the same form (as adding a quote does): their title still stands.
+    editor.text_field.setPlainText("It took seven years to be believed. Then it changed.")
+    assert editor._saved_now()
+    stored = colleague.stories.get(story_id)
+    assert (stored.title, stored.text) == ("Seven long years",
+                                           "It took seven years to be believed. Then it changed.")
+    assert shown == []

@@ -192,6 +192,8 @@ class BoardEditor(QDialog):
         self._board = board
         #: The board's version this editor started from (a save from it may be refused).
         self.version = board.version if board else None
+        #: The values the form started from: a field differing from them is the person's edit.
+        self._base = board
         self.saved_id: int | None = None
         self.setWindowTitle(_("Edit board") if board else _("New board"))
         heading = Heading(board.name if board else _("New board"), level=2)
@@ -454,14 +456,21 @@ class BoardEditor(QDialog):
         closes on them)."""
         from advocate_app.ui.dialogs.edit_conflict import settle_edits
 
-        choice, merged = settle_edits(self, _("Save board"), error, self._board, data,
+        choice, merged = settle_edits(self, _("Save board"), error, self._base, data,
                                       lambda view: view, {
             "name": _("Name"), "kind": _("Kind of board"),
             "terms_of_reference": _("Terms of reference"), "quorum_count": _("Quorum"),
             "quorum_percent": _("Quorum (per cent)"), "timezone": _("Time zone")})
         if choice is Choice.MINE:
-            self.version = error.version
-            self._board = error.theirs or self._board
+            started_from, self.version = self.version, error.version
             self.save(merged)
+            if self.result() != QDialog.DialogCode.Accepted:
+                # Not all saved (a problem to put right): the next save starts from a version
+                # before theirs, so their changes are taken again, not overwritten; from the
+                # form as it is now when the board itself was saved.
+                if self.version != error.version:  # the board saved, a seat not
+                    self._base, self.version = data, error.version
+                else:
+                    self.version = started_from
         elif choice is Choice.THEIRS:
             self.reject()

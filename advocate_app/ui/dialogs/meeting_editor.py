@@ -333,10 +333,12 @@ class MeetingEditor(QDialog):
         choice, merged = settle_edits(self, _("Save meeting"), error, base, data,
                                       meeting_as_input, meeting_fields())
         if choice is Choice.MINE:
-            self.version = error.version
-            if error.theirs is not None:
-                self._meeting = error.theirs
+            started_from, self.version = self.version, error.version
             self.save(merged)
+            if self.result() != QDialog.DialogCode.Accepted:
+                # Not saved (a problem to put right): the next save starts from where the
+                # form started, so their changes are taken again, not overwritten.
+                self.version = started_from
         elif choice is Choice.THEIRS:
             self.reject()
 

@@ -274,14 +274,17 @@ class StoryEditor(QDialog):
             teller_is_child=self.child_check.isChecked(),
             told_on=date_of(self.told_on_edit), session_id=self.session_combo.currentData())
 
-    def _saved_now(self) -> bool:
-        """Save the story as it stands (quotes are checked against what is saved)."""
+    def _saved_now(self, merged=None) -> bool:
+        """Save the story as it stands (quotes are checked against what is saved), or
+        ``merged``: with a colleague's changes to the fields not edited here."""
         try:
-            data = self.story_input()
+            data = merged or self.story_input()
             if self.story_id is None:
                 self.story_id = self._services.stories.create(data)
             else:
                 self.version = self._services.stories.update(self.story_id, data, self.version)
+            if merged is None:
+                self._story = data  # the form is what is stored: a change starts from it
         except ConcurrentEditError as exc:
             return self._someone_else_saved(exc, data)
         except ServiceError as exc:
@@ -291,18 +294,26 @@ class StoryEditor(QDialog):
         return True
 
     def _someone_else_saved(self, error: ConcurrentEditError, data) -> bool:
-        """Both versions side by side: mine saved over theirs (True once saved), or theirs
+        """Their changes to fields not edited here are kept without a question; a field both
+        changed is shown side by side: mine saved over theirs (True once saved), or theirs
         kept (the editor closes on them)."""
-        from advocate_app.ui.dialogs.edit_conflict import settle
+        from advocate_app.ui.dialogs.edit_conflict import settle_edits
 
-        choice = settle(self, _("Save story"), error, data, lambda view: view, {
+        choice, merged = settle_edits(self, _("Save story"), error, self._story, data,
+                                      lambda view: view, {
             "title": _("Title"), "text": _("Story"), "teller_id": _("Teller"),
             "themes": _("Themes"), "language": _("Language"),
             "teller_is_child": _("Told by a child"), "told_on": _("Told on"),
             "session_id": _("Session")})
         if choice is Choice.MINE:
             self.version = error.version
-            return self._saved_now()
+            saved = self._saved_now(merged)
+            if saved and merged != data:
+                # The form still shows the old values of what was taken from theirs: a later
+                # save from it starts from the form as it is now and from the version theirs
+                # came with, so it takes theirs again instead of saving old values over them.
+                self._story, self.version = data, error.version
+            return saved
         if choice is Choice.THEIRS:
             self.reject()
         return False

@@ -440,9 +440,12 @@ class WebinarEditor(QDialog):
             "recording_link": _("Recording"), "slides_link": _("Slides"),
             "status": _("Status")})
         if choice is Choice.MINE:
-            self.version = error.version
-            self._base = webinar_as_input(error.theirs) if error.theirs else self._base
+            started_from, self.version = self.version, error.version
             self.save(merged)
+            if self.result() != QDialog.DialogCode.Accepted:
+                # Not saved (a problem to put right): the next save starts from where the
+                # form started, so their changes are taken again, not overwritten.
+                self.version = started_from
         elif choice is Choice.THEIRS:
             self.reject()
 
