@@ -354,6 +354,54 @@ def _feedback_promise(env) -> Opened:
                                 "more breaks, please.", env.window), [("promise", _nothing)])
 
 
+def _accounts(env) -> Opened:
+    from advocate_app.ui.dialogs.accounts import AccountsDialog
+
+    return Opened(AccountsDialog(env.services, env.window), [("accounts", _nothing)])
+
+
+def _password_form(env) -> Opened:
+    from advocate_app.i18n import _
+    from advocate_app.ui.dialogs.accounts import PasswordForm
+
+    return Opened(PasswordForm(_("Add an account"), env.window, new_account=True),
+                  [("new account", _nothing)])
+
+
+def _audit_log(env) -> Opened:
+    from advocate_app.ui.dialogs.audit_log import AuditLogDialog
+
+    env.services.members.get(env.member_id)  # opening a member leaves a line to show
+    return Opened(AuditLogDialog(env.services, env.window), [("audit log", _nothing)])
+
+
+def _edit_conflict(env) -> Opened:
+    from advocate_app.domain.edit_conflicts import FieldDifference
+    from advocate_app.i18n import _
+    from advocate_app.ui.dialogs.edit_conflict import EditConflictDialog
+
+    found = [FieldDifference(_("Title"), "Spring newsletter: what the study found",
+                             "Spring newsletter"),
+             FieldDifference(_("Notes"), "Recruitment is ahead of plan; the chair thanked "
+                             "everyone who came to the open day.", "")]
+    return Opened(EditConflictDialog(env.window, _("Someone else saved this meanwhile"),
+                                     _("Someone else saved this record while you were "
+                                       "editing it."), found), [("two versions", _nothing)])
+
+
+def _sign_in(env) -> Opened:
+    from advocate_app.ui.dialogs.sign_in import SignInDialog
+
+    return Opened(SignInDialog(env.services, env.window), [("sign in", _nothing)])
+
+
+def _passphrase(env) -> Opened:
+    from advocate_app.ui.passphrase_dialog import PassphraseDialog
+
+    return Opened(PassphraseDialog(env.paths.database_file, env.window),
+                  [("passphrase", _nothing)])
+
+
 def _nothing() -> None:
     return None
 
@@ -397,6 +445,12 @@ WINDOWS: dict[str, list[Callable]] = {
     "advocate_app.ui.dialogs.feedback_editor.FeedbackDialog": [_feedback_answer],
     "advocate_app.ui.dialogs.feedback_editor.PaperFormDialog": [_feedback_paper_form],
     "advocate_app.ui.dialogs.feedback_editor.PromiseDialog": [_feedback_promise],
+    "advocate_app.ui.dialogs.accounts.AccountsDialog": [_accounts],
+    "advocate_app.ui.dialogs.accounts.PasswordForm": [_password_form],
+    "advocate_app.ui.dialogs.audit_log.AuditLogDialog": [_audit_log],
+    "advocate_app.ui.dialogs.edit_conflict.EditConflictDialog": [_edit_conflict],
+    "advocate_app.ui.dialogs.sign_in.SignInDialog": [_sign_in],
+    "advocate_app.ui.passphrase_dialog.PassphraseDialog": [_passphrase],
     "boards page": [_boards_page],
 }
 
