@@ -141,8 +141,8 @@ def test_a_promise_a_colleague_already_marked_kept_shows_both_evidences(
     assert colleague.actions.promises(status=None)[0].evidence == "Posted online"
 
 
-def test_the_member_editor_shows_both_and_keeps_mine_when_asked(qtbot, services, colleague,
-                                                                 monkeypatch):
+def test_the_member_editor_keeps_their_email_and_my_name_then_asks_about_one_field_both_changed(
+        qtbot, services, colleague, monkeypatch):
     from advocate_app.ui.dialogs.member_editor import MemberEditorDialog
 
     member = services.members.create(MemberInput(given_name="Zoe", family_name="Nunez",
@@ -155,10 +155,19 @@ def test_the_member_editor_shows_both_and_keeps_mine_when_asked(qtbot, services,
     editor.given_name.setText("Zoë")
     shown = _answer(monkeypatch, "keep_mine")
     editor.save()
-    assert shown == [[("Given name", "Zoë", "Zoe"),
-                      ("Email", "zoe@example.org", "zoe.n@example.org")]]
+    assert shown == []  # I changed the name, they the email: nothing to choose
     stored = colleague.members.get(member.id)
-    assert (stored.given_name, stored.email) == ("Zoë", "zoe@example.org")
+    assert (stored.given_name, stored.email) == ("Zoë", "zoe.n@example.org")
+
+    editor = MemberEditorDialog(services, services.members.get(member.id))
+    qtbot.addWidget(editor)
+    colleague.members.update(member.id, replace(stored, email="zoe@example.net",
+                                                phone="0161 496 0000"), stored.version)
+    editor.email.setText("zoe@example.com")
+    editor.save()
+    assert shown == [[("Email", "zoe@example.com", "zoe@example.net")]]
+    stored = colleague.members.get(member.id)
+    assert (stored.email, stored.phone) == ("zoe@example.com", "0161 496 0000")
 
 
 def test_live_minutes_show_the_other_secretarys_notes_while_this_one_is_not_typing(

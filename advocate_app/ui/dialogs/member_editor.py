@@ -361,10 +361,12 @@ class MemberEditorDialog(QDialog):
                                             "consent answers and timeline entries you added "
                                             "stay saved."))
 
-    def save(self) -> None:
+    def save(self, merged: MemberInput | None = None) -> None:
+        """Save the form (or ``merged``: the form with a colleague's changes to the fields
+        not edited here)."""
         if self.read_only:
             return
-        data = self.current_input()
+        data = merged or self.current_input()
         members = self._services.members
         try:
             if self.member is None:
@@ -384,21 +386,27 @@ class MemberEditorDialog(QDialog):
         self.accept()
 
     def _someone_else_saved(self, error: ConcurrentEditError, data: MemberInput) -> None:
-        """Both versions side by side; mine saved over theirs, or theirs kept (the editor
+        """Their changes to fields not edited here are kept without a question; a field both
+        changed is shown side by side: mine saved over theirs, or theirs kept (the editor
         closes on them)."""
         from dataclasses import replace
 
         from advocate_app.domain.edit_conflicts import Choice
-        from advocate_app.ui.dialogs.edit_conflict import settle
+        from advocate_app.ui.dialogs.edit_conflict import settle_edits
 
         if error.theirs is None:  # nothing to show: say so, as before
             prompts.error(self, self.windowTitle(), str(error))
             return
-        choice = settle(self, self.windowTitle(), error, data, lambda view: view,
-                        member_fields())
+        choice, merged = settle_edits(self, self.windowTitle(), error, self.member, data,
+                                      lambda view: view, member_fields())
         if choice is Choice.MINE and self.member is not None:
+            started_from = self.member
             self.member = replace(self.member, version=error.version)
-            self.save()
+            self.save(merged)
+            if self.result() != QDialog.DialogCode.Accepted:
+                # Not saved (a problem to put right): the next save starts from where the
+                # form started, so their changes are taken again, not overwritten.
+                self.member = started_from
         elif choice is Choice.THEIRS:
             super().reject()  # mine is dropped as chosen: close without asking again
 
