@@ -103,7 +103,7 @@ def screen_keys(screen: QWidget) -> list[KeyRow]:
     window = screen.window()
     rows: list[KeyRow] = []
     for action in window.findChildren(QAction):
-        if not action.shortcuts() or not action.isEnabled() \
+        if not action.shortcuts() or not action.isEnabled() or not action.isVisible() \
                 or not _active_in(action.parent(), window):
             continue
         what = action.whatsThis() or action.statusTip() or _plain(action.text())

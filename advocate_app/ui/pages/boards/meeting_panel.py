@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from advocate_app.domain.access import Permission
 from advocate_app.i18n import _
 from advocate_app.ui.widgets.heading import Heading
 
@@ -43,6 +44,10 @@ class MeetingPanel(QGroupBox):
         self.feedback = FeedbackPanel(services, EventKind.MEETING)
         self.tabs.addTab(about, _("Meeting"))
         self.tabs.addTab(self.feedback, _("Feedback"))
+        # Feedback belongs to events: an account that may not run them (a board secretary)
+        # does not see the tab its services would refuse.
+        self.tabs.setTabVisible(self.tabs.indexOf(self.feedback),
+                                services.actor.may(Permission.RUN_EVENTS))
         self.tabs.currentChanged.connect(lambda _index: self._tab_changed())
         QVBoxLayout(self).addWidget(self.tabs)
         self.setMinimumWidth(200)

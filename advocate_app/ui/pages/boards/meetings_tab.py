@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from advocate_app.domain.access import Permission
 from advocate_app.domain.governance import MinutesStatus
 from advocate_app.i18n import _
 from advocate_app.services.errors import ServiceError
@@ -25,6 +26,7 @@ from advocate_app.ui.pages.boards.common import (
 )
 from advocate_app.ui.pages.boards.meeting_panel import MeetingPanel
 from advocate_app.ui.widgets.flow import flow_of
+from advocate_app.ui.widgets.visibility import shown_if
 
 
 class MeetingsTab(QWidget):
@@ -59,6 +61,8 @@ class MeetingsTab(QWidget):
                                  _("Make a lay summary of the meeting as an outreach item"))
         self.calendar_button = button(_("Calendar &file…"), self.calendar_file,
                                       _("Save a calendar file for the meeting"))
+        # Keeping a lay summary writes an outreach item: only for an account that may.
+        shown_if(self.lay_button, services.actor.may(Permission.EDIT_OUTREACH))
         self.panel = MeetingPanel(services)
         self.panel.feedback.status_message.connect(self.status_message)
 

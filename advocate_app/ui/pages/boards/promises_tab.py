@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from advocate_app.domain.access import Permission
 from advocate_app.domain.governance import PromiseStatus
 from advocate_app.i18n import _, ngettext
 from advocate_app.i18n.formatting import format_date
@@ -17,6 +18,7 @@ from advocate_app.ui.dialogs.edit_conflict import keep_mine
 from advocate_app.ui.models.rows import Row, select_id, selected_id
 from advocate_app.ui.pages.boards.common import Work, another_asked, button, records_table
 from advocate_app.ui.widgets.flow import flow_of
+from advocate_app.ui.widgets.visibility import shown_if
 
 
 class PromisesTab(QWidget):
@@ -38,6 +40,8 @@ class PromisesTab(QWidget):
         self.update_button = button(_("“You said, we &did” update"), self.make_you_said_update,
                                     _("Make a “You said, we did” update from the kept "
                                       "promises, in each member's language"))
+        # Keeping the update writes outreach items: only for an account that may.
+        shown_if(self.update_button, services.actor.may(Permission.EDIT_OUTREACH))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
