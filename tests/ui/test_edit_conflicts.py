@@ -387,3 +387,53 @@ def test_the_story_editor_keeps_a_colleagues_title_and_my_words_and_does_not_und
     assert (stored.title, stored.text) == ("Seven long years",
                                            "It took seven years to be believed. Then it changed.")
     assert shown == []
+
+
+def test_the_session_editor_keeps_their_place_and_my_title(qtbot, services, colleague,
+                                                           monkeypatch):
+    from datetime import timedelta
+
+    from advocate_app.domain.story_views import StorySessionInput
+    from advocate_app.ui.dialogs.story_session_editor import (
+        StorySessionEditor,
+        session_as_input,
+    )
+
+    starts = datetime.now().replace(second=0, microsecond=0) + timedelta(days=7)
+    session_id = services.story_sessions.create(StorySessionInput(
+        "Sharing circle", starts, place="Community Hall"))
+    editor = StorySessionEditor(services, session_id)
+    qtbot.addWidget(editor)
+    theirs = colleague.story_sessions.get(session_id)
+    colleague.story_sessions.update(session_id, replace(session_as_input(theirs),
+                                                        place="Library"), theirs.version)
+    editor.title_field.setText("Spring sharing circle")
+    shown = _answer(monkeypatch, "keep_mine")
+    editor.save()
+    assert shown == []
+    stored = colleague.story_sessions.get(session_id)
+    assert (stored.title, stored.place) == ("Spring sharing circle", "Library")
+
+
+def test_feedback_edited_by_two_keeps_their_comment_and_my_rating(qtbot, services, colleague,
+                                                                  meeting_id, monkeypatch):
+    from advocate_app.domain.feedback_views import EventKind, FeedbackInput
+    from advocate_app.ui.widgets import feedback_panel as panel_module
+    from advocate_app.ui.widgets.feedback_panel import FeedbackPanel
+
+    answer_id = services.feedback.add(EventKind.MEETING, meeting_id,
+                                      FeedbackInput(rating=3, worked="Clear papers"))
+    panel = FeedbackPanel(services, EventKind.MEETING)
+    qtbot.addWidget(panel, before_close_func=lambda w: w.wait())
+    panel.set_event(meeting_id)
+    select_id(panel.table, answer_id)
+    seen = colleague.feedback.get(answer_id)
+    colleague.feedback.update(answer_id, FeedbackInput(
+        rating=3, worked="Clear papers", comments="Call me back"), seen.version)
+    monkeypatch.setattr(panel_module, "ask_answer", lambda _s, _p, answer: FeedbackInput(
+        rating=5, worked=answer.worked, comments=answer.comments))
+    shown = _answer(monkeypatch, "keep_mine")
+    panel.edit_answer()
+    assert shown == []
+    stored = colleague.feedback.get(answer_id)
+    assert (stored.rating, stored.comments) == (5, "Call me back")

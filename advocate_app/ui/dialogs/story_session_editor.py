@@ -56,6 +56,17 @@ def labelled(text: str, widget: QWidget) -> QLabel:
     return label
 
 
+
+def session_as_input(view):
+    """A stored session as the editor's input, to compare with what the editor holds."""
+    from advocate_app.domain.board_views import zone
+    from advocate_app.domain.story_views import StorySessionInput
+
+    return StorySessionInput(
+        view.title, view.starts_at.astimezone(zone(view.timezone)).replace(tzinfo=None),
+        view.duration_minutes, view.timezone, view.mode, view.place, view.online_link,
+        view.support, view.notes, view.facilitator_id)
+
 class MemberField(QWidget):
     """A member chosen with the member picker, or nobody: their name, Choose… and Clear."""
 
@@ -110,6 +121,8 @@ class StorySessionEditor(QDialog):
         session = services.story_sessions.get(session_id) if session_id else None
         #: The session's version this editor started from (a save from it may be refused).
         self.version = session.version if session else None
+        #: The values it started from: a field differing from them is the person's edit.
+        self._base = session_as_input(session) if session else None
         self.setWindowTitle(_("Edit story-sharing session") if session
                             else _("New story-sharing session"))
         self.heading = Heading(session.title if session else _("New story-sharing session"),
@@ -325,9 +338,11 @@ class StorySessionEditor(QDialog):
                               if check.isChecked()),
             notes=self.notes_field.toPlainText().strip())
 
-    def save(self) -> None:
+    def save(self, merged=None) -> None:
+        """Save the form (or ``merged``: the form with a colleague's changes to the fields
+        not edited here)."""
         try:
-            data = self.session_input()
+            data = merged or self.session_input()
             if self.session_id is None:
                 self.session_id = self._services.story_sessions.create(data)
             else:
@@ -344,25 +359,22 @@ class StorySessionEditor(QDialog):
     def _someone_else_saved(self, error: ConcurrentEditError, data) -> None:
         """Both versions side by side; mine saved over theirs, or theirs kept (the editor
         closes on them)."""
-        from advocate_app.domain.board_views import zone
         from advocate_app.domain.edit_conflicts import Choice
-        from advocate_app.domain.story_views import StorySessionInput
-        from advocate_app.ui.dialogs.edit_conflict import settle
+        from advocate_app.ui.dialogs.edit_conflict import settle_edits
 
-        def as_input(view) -> StorySessionInput:
-            return StorySessionInput(
-                view.title, view.starts_at.astimezone(zone(view.timezone)).replace(tzinfo=None),
-                view.duration_minutes, view.timezone, view.mode, view.place, view.online_link,
-                view.support, view.notes, view.facilitator_id)
-
-        choice = settle(self, _("Save session"), error, data, as_input, {
+        choice, merged = settle_edits(self, _("Save session"), error, self._base, data,
+                                      session_as_input, {
             "title": _("Title"), "starts_local": _("Starts"),
             "duration_minutes": _("Minutes long"), "timezone": _("Time zone"),
             "mode": _("In person or online"), "place": _("Place"),
             "online_link": _("Online link"), "support": _("Support"), "notes": _("Notes"),
             "facilitator_id": _("Facilitator")})
         if choice is Choice.MINE:
-            self.version = error.version
-            self.save()
+            started_from, self.version = self.version, error.version
+            self.save(merged)
+            if self.result() != QDialog.DialogCode.Accepted:
+                # Not saved (a problem to put right): the next save starts from where the
+                # form started, so their changes are taken again, not overwritten.
+                self.version = started_from
         elif choice is Choice.THEIRS:
             self.reject()

@@ -257,7 +257,7 @@ class FeedbackPanel(QWidget):
             try:
                 self._services.feedback.update(answer.id, data, version)
             except ConcurrentEditError as exc:
-                version = self._keep_mine(exc, data)
+                version, data = self._keep_mine(exc, answer, data)
                 if version is None:
                     self.refresh()  # theirs is shown
                     return
@@ -268,17 +268,20 @@ class FeedbackPanel(QWidget):
             break
         self._after_change(_("Feedback saved."), answer.id)
 
-    def _keep_mine(self, error: ConcurrentEditError, data) -> int | None:
-        """Someone else saved the answer meanwhile: both side by side; the version to save
-        mine over, or None when theirs is kept."""
+    def _keep_mine(self, error: ConcurrentEditError, answer, data) -> tuple[int | None, Any]:
+        """Someone else saved the answer meanwhile: their changes to fields not edited here
+        are kept without a question, a field both changed is shown side by side. The version
+        to save over and what to save (mine with theirs where I changed nothing), or None
+        when theirs is kept."""
         from advocate_app.domain.edit_conflicts import Choice
-        from advocate_app.ui.dialogs.edit_conflict import settle
+        from advocate_app.ui.dialogs.edit_conflict import settle_edits
 
-        choice = settle(self, _("Edit feedback"), error, data, lambda view: view, {
+        choice, merged = settle_edits(self, _("Edit feedback"), error, answer, data,
+                                      lambda view: view, {
             "rating": _("Rating"), "worked": _("What worked"), "change": _("What to change"),
             "comments": _("Comments"), "may_contact": _("May be contacted"),
             "member_id": _("Who answered"), "received_on": _("Received on")})
-        return error.version if choice is Choice.MINE else None
+        return (error.version, merged) if choice is Choice.MINE else (None, data)
 
     def delete_answer(self) -> None:
         answer = self.answer()
