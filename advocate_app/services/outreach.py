@@ -147,6 +147,7 @@ class OutreachService:
     def import_file(self, path: Path | str) -> int:
         """Add the item in the JSON file at ``path`` (read as hostile input), its pictures
         from its own folder copied in."""
+        require(self._actor, Permission.EDIT_OUTREACH)  # before the file is even read
         path = Path(path)
         return self.import_json(read_item_file(path), path.absolute().parent)
 
