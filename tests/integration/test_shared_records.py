@@ -183,3 +183,50 @@ def test_decisions_two_secretaries_record_both_stay_and_approval_meanwhile_refus
     thread.join(30)
     assert len(outcome) == 1 and isinstance(outcome[0], ValidationError), outcome
     assert "Late decision." not in [d.text for d in ana.minutes.decisions(meeting_id=meeting_id)]
+
+
+def test_answers_for_one_purpose_and_one_matrix_cell_recorded_in_the_same_instant(two):
+    """Both start from what they saw and save at once: exactly one is kept each time."""
+    import threading
+
+    from advocate_app.domain.governance import RaciValue
+
+    ana, ben = two
+    member = ana.members.create(MemberInput(given_name="Ada", family_name="Example"))
+    board_id = ana.boards.create_board(BoardInput("Council"))
+    activity = ana.roles.add_raci_activity(board_id, "Approve lay summaries")
+    chair = ana.roles.add_raci_party(board_id, "Chair")
+    version = ana.roles.raci(board_id).versions[activity]
+    today = date.today()
+
+    def at_once(work) -> list[object]:
+        start = threading.Barrier(2, timeout=10)
+        outcomes: list[object] = []
+
+        def run(services, value) -> None:
+            start.wait()
+            try:
+                outcomes.append(work(services, value))
+            except ConcurrentEditError as exc:
+                outcomes.append(exc)
+
+        threads = [threading.Thread(target=run, args=(services, value))
+                   for services, value in ((ana, 0), (ben, 1))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        return outcomes
+
+    statuses = (ConsentStatus.GRANTED, ConsentStatus.WITHDRAWN)
+    outcomes = at_once(lambda services, n: services.consent.record(member.id, ConsentEntry(
+        ConsentPurpose.NEWSLETTER, statuses[n], ConsentMethod.VERBAL, today), 0))
+    assert len(outcomes) == 2
+    assert sum(isinstance(o, ConcurrentEditError) for o in outcomes) == 1
+    assert len(ana.consent.history(member.id)) == 1
+    values = (RaciValue.ACCOUNTABLE, RaciValue.INFORMED)
+    outcomes = at_once(lambda services, n: services.roles.set_raci(activity, chair, values[n],
+                                                                    version))
+    assert len(outcomes) == 2
+    assert sum(isinstance(o, ConcurrentEditError) for o in outcomes) == 1
+    assert ana.roles.raci(board_id).versions[activity] == version + 1
