@@ -437,3 +437,26 @@ def test_feedback_edited_by_two_keeps_their_comment_and_my_rating(qtbot, service
     assert shown == []
     stored = colleague.feedback.get(answer_id)
     assert (stored.rating, stored.comments) == (5, "Call me back")
+
+
+def test_cancelling_a_webinar_a_registration_just_filled_asks_nothing(qtbot, services,
+                                                                     colleague, monkeypatch):
+    from datetime import timedelta
+
+    from advocate_app.domain.webinar_kinds import WebinarStatus
+    from advocate_app.domain.webinar_views import WebinarInput
+    from advocate_app.ui.dialogs.webinar_editor import WebinarEditor
+
+    starts = datetime.now().replace(second=0, microsecond=0) + timedelta(days=10)
+    webinar = services.webinars.create(WebinarInput("Fatigue", starts, capacity=1,
+                                                    status=WebinarStatus.OPEN))
+    member = colleague.members.create(MemberInput(given_name="Zoe", family_name="Nunez"))
+    editor = WebinarEditor(services, webinar.id)
+    qtbot.addWidget(editor)
+    colleague.webinars.register(webinar.id, member.id)  # full now: nobody's edit
+    editor.status_combo.setCurrentIndex(
+        editor.status_combo.findData(WebinarStatus.CANCELLED.value))
+    shown = _answer(monkeypatch, "take_theirs")
+    editor.save()
+    assert shown == []
+    assert colleague.webinars.get(webinar.id).status is WebinarStatus.CANCELLED

@@ -7,6 +7,7 @@ and the first such field is shown and focused.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt, QTime
@@ -77,6 +78,14 @@ def webinar_as_input(view) -> WebinarInput:
         sign_language=view.sign_language,
         interpretation_languages=view.interpretation_languages,
         recording_link=view.recording_link, slides_link=view.slides_link, status=view.status)
+
+
+def placeless(data: WebinarInput | None) -> WebinarInput | None:
+    """``data`` with full read as open: full only follows the places taken (the service
+    works it out on every save), so it is nobody's edit and never a conflict."""
+    if data is None or data.status is not WebinarStatus.FULL:
+        return data
+    return replace(data, status=WebinarStatus.OPEN)
 
 
 class WebinarEditor(QDialog):
@@ -429,8 +438,9 @@ class WebinarEditor(QDialog):
         side by side: mine saved over theirs, or theirs kept (the editor closes on them)."""
         from advocate_app.ui.dialogs.edit_conflict import settle_edits
 
-        choice, merged = settle_edits(self, _("Save webinar"), error, self._base, data,
-                                      webinar_as_input, {
+        choice, merged = settle_edits(self, _("Save webinar"), error, placeless(self._base),
+                                      placeless(data),
+                                      lambda view: placeless(webinar_as_input(view)), {
             "title": _("Title"), "starts_local": _("Starts"),
             "duration_minutes": _("Minutes long"), "timezone": _("Time zone"),
             "description": _("Description"), "platform": _("Platform"),
