@@ -51,7 +51,7 @@ def _labels() -> dict[str, str]:
     return {"role": _("Role"), "term_start": _("Term starts"), "term_end": _("Term ends")}
 
 
-def _ask(parent: QWidget | None, error: ConcurrentEditError, seat: Seat,
+def _ask(parent: QWidget | None, error: ConcurrentEditError,
          shown: list[FieldDifference]) -> bool:
     """Both side by side; True to save mine over theirs."""
     return choose_version(parent, _("Save board"), str(error), shown) is Choice.MINE
@@ -59,7 +59,7 @@ def _ask(parent: QWidget | None, error: ConcurrentEditError, seat: Seat,
 
 def save_seat(parent: QWidget | None, boards, board_id: int, seat: Seat) -> bool:
     """Save one seat changed here; False when the person kept theirs (``seat`` then holds
-    theirs, or None for a seat they removed is left out of the board)."""
+    theirs; a seat they removed stays removed)."""
     try:
         seat.version = boards.set_membership(board_id, seat.member_id, seat.role,
                                              seat.term_start, seat.term_end, seat.version)
@@ -68,7 +68,7 @@ def save_seat(parent: QWidget | None, boards, board_id: int, seat: Seat) -> bool
         labels = _labels()
         if theirs is None:  # they removed the seat meanwhile
             shown = [FieldDifference(seat.name, as_text(seat.role), _("Not on the board"))]
-            if not _ask(parent, exc, seat, shown):
+            if not _ask(parent, exc, shown):
                 return False
             to_save = seat
         else:
@@ -81,7 +81,7 @@ def save_seat(parent: QWidget | None, boards, board_id: int, seat: Seat) -> bool
                 shown = [FieldDifference(f"{seat.name}: {labels[name]}",
                                          as_text(getattr(seat, name)),
                                          as_text(getattr(theirs, name))) for name in both]
-                if not _ask(parent, exc, seat, shown):
+                if not _ask(parent, exc, shown):
                     seat.role, seat.term_start, seat.term_end = (
                         theirs.role, theirs.term_start, theirs.term_end)
                     seat.version, seat.stored = theirs.version, replace(seat, stored=None)
@@ -103,7 +103,7 @@ def remove_seat(parent: QWidget | None, boards, board_id: int, seat: Seat) -> bo
         theirs = exc.theirs
         shown = [FieldDifference(seat.name, _("Not on the board"), "\n".join(
             as_text(getattr(theirs, name)) for name in FIELDS) if theirs else "")]
-        if not _ask(parent, exc, seat, shown):
+        if not _ask(parent, exc, shown):
             return False
         boards.remove_membership(board_id, seat.member_id, exc.version)
     return True
