@@ -460,3 +460,23 @@ def test_cancelling_a_webinar_a_registration_just_filled_asks_nothing(qtbot, ser
     editor.save()
     assert shown == []
     assert colleague.webinars.get(webinar.id).status is WebinarStatus.CANCELLED
+
+
+def test_removing_a_seat_a_colleague_just_changed_shows_theirs_and_keeps_it_when_asked(
+        qtbot, services, colleague, monkeypatch):
+    from advocate_app.domain.governance import BoardRole
+    from advocate_app.ui.dialogs.board_editor import BoardEditor
+
+    board_id = services.boards.create_board(BoardInput("Council"))
+    ada = services.members.create(MemberInput(given_name="Ada", family_name="Example"))
+    services.boards.set_membership(board_id, ada.id, BoardRole.MEMBER)
+    editor = BoardEditor(services, services.boards.get_board(board_id))
+    qtbot.addWidget(editor)
+    seat = colleague.boards.seat(board_id, ada.id)
+    colleague.boards.set_membership(board_id, ada.id, BoardRole.CHAIR, None, None, seat.version)
+    editor.members_table.selectRow(0)
+    editor.remove_member()
+    shown = _answer(monkeypatch, "take_theirs")
+    editor.save()
+    assert shown == [[("Ada Example", "Not on the board", BoardRole.CHAIR.label)]]
+    assert colleague.boards.seat(board_id, ada.id).role is BoardRole.CHAIR

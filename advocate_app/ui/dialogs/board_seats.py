@@ -101,8 +101,8 @@ def remove_seat(parent: QWidget | None, boards, board_id: int, seat: Seat) -> bo
         boards.remove_membership(board_id, seat.member_id, seat.version or None)
     except ConcurrentEditError as exc:
         theirs = exc.theirs
-        shown = [FieldDifference(seat.name, _("Not on the board"), "\n".join(
-            as_text(getattr(theirs, name)) for name in FIELDS) if theirs else "")]
+        shown = [FieldDifference(seat.name, _("Not on the board"), "\n".join(filter(None, (
+            as_text(getattr(theirs, name)) for name in FIELDS))) if theirs else "")]
         if not _ask(parent, exc, shown):
             return False
         boards.remove_membership(board_id, seat.member_id, exc.version)
