@@ -147,6 +147,7 @@ class BoardService:
 
     def seat(self, board_id: int, member_id: int) -> BoardMemberView | None:
         """The member's seat on the board as stored (None: no seat)."""
+        require(self._actor, Permission.RUN_MEETINGS)
         seats = self._board_members([board_id]).get(board_id, [])
         return next((s for s in seats if s.member_id == member_id), None)
 

@@ -43,6 +43,7 @@ class RolesService:
 
     def raci_row(self, activity_id: int) -> RaciRow:
         """An activity's cells and version as stored."""
+        require(self._actor, Permission.RUN_MEETINGS)
         rows = self._reader.rows("SELECT version FROM raci_activities WHERE id = :a",
                                  {"a": activity_id})
         if not rows:
