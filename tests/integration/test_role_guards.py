@@ -74,7 +74,7 @@ VOLUNTEER_MAY = {
     "OutreachService.story_block",
     "OutreachService.render_pdf", "OutreachService.render_html",
     "OutreachService.record_printing", "OutreachService.renderings",
-    "OutreachService.print_pack",
+    "OutreachService.print_pack", "OutreachService.load_file",
 }
 
 
