@@ -82,6 +82,9 @@ class Member(Base):
         Index("ix_members_active_language", "archived_at", "preferred_language", "sort_name",
               "id"),
         Index("ix_members_active_updated", "archived_at", "updated_at", "id"),
+        # The narrowest: counting the list (the first query of start-up) reads a third of
+        # the pages the others would (each page decrypted, when the file is encrypted).
+        Index("ix_members_archived", "archived_at"),
     )
 
     @property

@@ -23,11 +23,13 @@ def upgrade() -> None:
     _upgrade_audit()
     _upgrade_pictures()
     _upgrade_attachments()
+    _upgrade_first_screen()
     _upgrade_versions()
 
 
 def downgrade() -> None:
     _downgrade_versions()
+    _downgrade_first_screen()
     _downgrade_attachments()
     _downgrade_pictures()
     _downgrade_audit()
@@ -168,6 +170,16 @@ def _upgrade_attachments() -> None:
 
 def _downgrade_attachments() -> None:
     op.drop_table("story_attachment_data")
+
+
+# --- the first screen: counting the members list reads the narrowest index ----------------------
+
+def _upgrade_first_screen() -> None:
+    op.create_index("ix_members_archived", "members", ["archived_at"])
+
+
+def _downgrade_first_screen() -> None:
+    op.drop_index("ix_members_archived", table_name="members")
 
 
 # --- a version on every record people edit ----------------------------------------------------
