@@ -146,3 +146,14 @@ def test_erasing_the_teller_or_removing_the_attachment_removes_its_bytes(service
     services.privacy.erase(teller)
     assert kept() == 0
     assert _files_holding(app_paths.data_dir, MARKERS) == []
+
+
+def test_a_backup_holds_the_recording_and_a_restore_brings_it_back(services, tmp_path,
+                                                                  private_temp):
+    source = tmp_path / "interview.mp3"
+    source.write_bytes(RECORDING)
+    attachment_id = services.stories.attach(_story(services), source)
+    backup = services.backups.back_up()
+    services.stories.remove_attachment(attachment_id)
+    services.backups.restore(backup.path)
+    assert services.stories.attachment_path(attachment_id).read_bytes() == RECORDING
