@@ -26,7 +26,7 @@ from advocate_app.interchange.files import make_scratch_folder, remove_scratch_f
 from advocate_app.interchange.outreach_files import read_regular_file
 
 #: The largest recording or photo kept with a story.
-MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
+MAX_ATTACHMENT_BYTES = 100_000_000  # 100 MB, as the refusal says
 _HEAD = 64
 #: The scratch folders opened copies are written in.
 OPENED_PREFIX = ".attachment-"
@@ -189,8 +189,3 @@ def _shown_name(name: str) -> str:
     """The file's name as people may see it: no control characters, at most 300 characters."""
     cleaned = "".join(ch for ch in name if ch.isprintable()).strip() or "file"
     return cleaned[-300:]
-
-
-def _too_big(name: str, max_bytes: int) -> str:
-    return _("“{name}” is larger than {limit} MB: nothing was added.").format(
-        name=name, limit=max_bytes // (1024 * 1024))
