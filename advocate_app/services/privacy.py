@@ -220,11 +220,11 @@ class PrivacyService:
         if held:
             return ngettext(
                 "{n} backup made before this erasure still holds the person: {names}. "
-                "Remove it with “advocate-app privacy purge-backups --yes” (or Privacy tools "
-                "in the window).",
+                "Remove it with “advocate-app privacy purge-backups --yes”, or in the window: "
+                "Members, More, Retention and research…, Old backups.",
                 "{n} backups made before this erasure still hold the person: {names}. "
-                "Remove them with “advocate-app privacy purge-backups --yes” (or Privacy "
-                "tools in the window).", len(held)).format(
+                "Remove them with “advocate-app privacy purge-backups --yes”, or in the "
+                "window: Members, More, Retention and research…, Old backups.", len(held)).format(
                 n=len(held), names=", ".join(p.name for p in held))
         return None
 
