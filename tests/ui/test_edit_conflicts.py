@@ -141,6 +141,45 @@ def test_a_promise_a_colleague_already_marked_kept_shows_both_evidences(
     assert colleague.actions.promises(status=None)[0].evidence == "Posted online"
 
 
+def test_a_promise_a_colleague_already_marked_kept_with_the_same_words_asks_nothing(
+        qtbot, services, colleague, meeting_id, monkeypatch):
+    from advocate_app.domain.governance import PromiseStatus
+    from advocate_app.ui.pages.boards.promises_tab import PromisesTab
+
+    promise_id = services.actions.add_promise("Publish a summary", meeting_id=meeting_id,
+                                              owner_role="Chair")
+    tab = PromisesTab(services)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    select_id(tab.table, promise_id)
+    colleague.actions.update_promise(promise_id, PromiseStatus.KEPT, "Sent in May",
+                                     expected_version=1)
+    monkeypatch.setattr(prompts, "ask_text", lambda *args, **kwargs: "Sent in May")
+    shown = _answer(monkeypatch, "keep_mine")
+    tab.mark_kept()
+    assert shown == []  # the same change, already saved: nothing to choose
+    kept = colleague.actions.promises(status=None)[0]
+    assert (kept.status, kept.evidence) == (PromiseStatus.KEPT, "Sent in May")
+
+
+def test_an_action_a_colleague_already_marked_done_asks_nothing(
+        qtbot, services, colleague, meeting_id, monkeypatch):
+    from advocate_app.domain.governance import ActionStatus
+    from advocate_app.ui.pages.boards.actions_tab import ActionsTab
+
+    action_id = services.actions.add_action("Send the update", meeting_id=meeting_id,
+                                            owner_role="Chair")
+    tab = ActionsTab(services)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    select_id(tab.table, action_id)
+    colleague.actions.set_action_status(action_id, ActionStatus.DONE, 1)
+    shown = _answer(monkeypatch, "keep_mine")
+    tab.mark_done()
+    assert shown == []
+    assert colleague.actions.actions(meeting_id=meeting_id, status=None)[0].status == ActionStatus.DONE
+
+
 def test_the_member_editor_keeps_their_email_and_my_name_then_asks_about_one_field_both_changed(
         qtbot, services, colleague, monkeypatch):
     from advocate_app.ui.dialogs.member_editor import MemberEditorDialog

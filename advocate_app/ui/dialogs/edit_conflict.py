@@ -114,11 +114,14 @@ def item_differences(mine: Any, theirs: Any) -> list[FieldDifference]:
 def keep_mine(parent: QWidget | None, title: str, error: ConcurrentEditError,
               mine: Mapping[str, Any]) -> int | None:
     """A change of a few fields (``mine``: attribute -> my value) was refused: both side by
-    side; the version to save mine over theirs, or None when theirs is kept."""
+    side; the version to save mine over theirs, or None when theirs is kept (and at once,
+    without asking, when theirs already holds my values)."""
     labels = {"status": _("Status"), "evidence": _("Evidence"),
               "attendance": _("Attendance")}
     theirs = {name: getattr(error.theirs, name, None) for name in mine}
     found = [FieldDifference(labels.get(name, name), as_text(value), as_text(theirs[name]))
              for name, value in mine.items() if as_text(value) != as_text(theirs[name])]
+    if not found:  # they saved the very change I meant: it is done, nothing to choose
+        return None
     choice = choose_version(parent, title, str(error), found)
     return error.version if choice is Choice.MINE else None
