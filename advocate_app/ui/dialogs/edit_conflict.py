@@ -125,3 +125,20 @@ def keep_mine(parent: QWidget | None, title: str, error: ConcurrentEditError,
         return None
     choice = choose_version(parent, title, str(error), found)
     return error.version if choice is Choice.MINE else None
+
+
+def settle_editor(editor: QDialog, choice: Choice | None, merged: Any, their_version: int
+                  ) -> None:
+    """Carry out the person's choice in an editor that keeps the ``version`` it started from
+    and saves with ``save(merged)``: mine is saved over theirs (as from ``their_version``),
+    theirs closes the editor, None goes back to editing."""
+    if choice is Choice.MINE:
+        started_from = editor.version
+        editor.version = their_version
+        editor.save(merged)
+        if editor.result() != QDialog.DialogCode.Accepted:
+            # Not saved (a problem to put right): the next save starts from where the form
+            # started, so their changes are taken again, not overwritten.
+            editor.version = started_from
+    elif choice is Choice.THEIRS:
+        editor.reject()

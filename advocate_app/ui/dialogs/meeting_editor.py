@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.domain.board_views import MeetingInput
-from advocate_app.domain.edit_conflicts import Choice
 from advocate_app.domain.governance import AccessArrangement, BoardRole
 from advocate_app.i18n import _
 from advocate_app.i18n.formatting import date_edit_format, format_datetime
@@ -327,20 +326,12 @@ class MeetingEditor(QDialog):
         """Their changes to fields not edited here are kept without a question; a field both
         changed is shown side by side: mine saved over theirs, or theirs kept (the editor
         closes on them)."""
-        from advocate_app.ui.dialogs.edit_conflict import settle_edits
+        from advocate_app.ui.dialogs.edit_conflict import settle_editor, settle_edits
 
         base = meeting_as_input(self._meeting) if self._meeting else None
         choice, merged = settle_edits(self, _("Save meeting"), error, base, data,
                                       meeting_as_input, meeting_fields())
-        if choice is Choice.MINE:
-            started_from, self.version = self.version, error.version
-            self.save(merged)
-            if self.result() != QDialog.DialogCode.Accepted:
-                # Not saved (a problem to put right): the next save starts from where the
-                # form started, so their changes are taken again, not overwritten.
-                self.version = started_from
-        elif choice is Choice.THEIRS:
-            self.reject()
+        settle_editor(self, choice, merged, error.version)
 
     def save(self, merged: MeetingInput | None = None) -> None:
         """Save the form (or ``merged``: the form with a colleague's changes to the fields

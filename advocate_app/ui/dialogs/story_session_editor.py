@@ -359,8 +359,7 @@ class StorySessionEditor(QDialog):
     def _someone_else_saved(self, error: ConcurrentEditError, data) -> None:
         """Both versions side by side; mine saved over theirs, or theirs kept (the editor
         closes on them)."""
-        from advocate_app.domain.edit_conflicts import Choice
-        from advocate_app.ui.dialogs.edit_conflict import settle_edits
+        from advocate_app.ui.dialogs.edit_conflict import settle_editor, settle_edits
 
         choice, merged = settle_edits(self, _("Save session"), error, self._base, data,
                                       session_as_input, {
@@ -369,12 +368,4 @@ class StorySessionEditor(QDialog):
             "mode": _("In person or online"), "place": _("Place"),
             "online_link": _("Online link"), "support": _("Support"), "notes": _("Notes"),
             "facilitator_id": _("Facilitator")})
-        if choice is Choice.MINE:
-            started_from, self.version = self.version, error.version
-            self.save(merged)
-            if self.result() != QDialog.DialogCode.Accepted:
-                # Not saved (a problem to put right): the next save starts from where the
-                # form started, so their changes are taken again, not overwritten.
-                self.version = started_from
-        elif choice is Choice.THEIRS:
-            self.reject()
+        settle_editor(self, choice, merged, error.version)

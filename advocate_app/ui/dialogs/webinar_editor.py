@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advocate_app.domain.edit_conflicts import Choice
 from advocate_app.domain.webinar_kinds import Platform, WebinarAccess, WebinarStatus
 from advocate_app.domain.webinar_rules import platform_warning
 from advocate_app.domain.webinar_views import PresenterInput, WebinarInput
@@ -436,7 +435,7 @@ class WebinarEditor(QDialog):
         """A colleague's changes to fields not edited here are kept without a question (a
         status that followed the places taken among them); when both changed a field, both
         side by side: mine saved over theirs, or theirs kept (the editor closes on them)."""
-        from advocate_app.ui.dialogs.edit_conflict import settle_edits
+        from advocate_app.ui.dialogs.edit_conflict import settle_editor, settle_edits
 
         choice, merged = settle_edits(self, _("Save webinar"), error, placeless(self._base),
                                       placeless(data),
@@ -449,15 +448,7 @@ class WebinarEditor(QDialog):
             "interpretation_languages": _("Interpretation"),
             "recording_link": _("Recording"), "slides_link": _("Slides"),
             "status": _("Status")})
-        if choice is Choice.MINE:
-            started_from, self.version = self.version, error.version
-            self.save(merged)
-            if self.result() != QDialog.DialogCode.Accepted:
-                # Not saved (a problem to put right): the next save starts from where the
-                # form started, so their changes are taken again, not overwritten.
-                self.version = started_from
-        elif choice is Choice.THEIRS:
-            self.reject()
+        settle_editor(self, choice, merged, error.version)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each message under its field; those about no one field at the top. The first field
