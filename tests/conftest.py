@@ -146,3 +146,19 @@ def any_services(request, app_paths):
     services = open_services(url, app_paths)
     yield services
     services.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def two(request, app_paths):
+    """Two clients of one database (SQLite, and PostgreSQL when a server is available), each
+    with its own engine and connections."""
+    from advocate_app.app import open_services
+
+    if request.param == "sqlite":
+        url = copy_sqlite_template(request.getfixturevalue("sqlite_template"), app_paths)
+    else:
+        url = request.getfixturevalue("migrated_postgres_url")
+    first, second = open_services(url, app_paths), open_services(url, app_paths)
+    yield first, second
+    first.close()
+    second.close()

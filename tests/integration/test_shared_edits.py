@@ -10,28 +10,12 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from advocate_app.app import open_services
 from advocate_app.domain.board_views import AgendaInput, BoardInput, ItemNotes, MeetingInput
 from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
 from advocate_app.domain.story_views import StoryInput
 from advocate_app.domain.webinar_kinds import WebinarStatus
 from advocate_app.domain.webinar_views import WebinarInput
 from advocate_app.services.errors import ConcurrentEditError
-
-from ..conftest import copy_sqlite_template
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
-def two(request, app_paths):
-    """Two clients of one database, each with its own engine and connections."""
-    if request.param == "sqlite":
-        url = copy_sqlite_template(request.getfixturevalue("sqlite_template"), app_paths)
-    else:
-        url = request.getfixturevalue("migrated_postgres_url")
-    first, second = open_services(url, app_paths), open_services(url, app_paths)
-    yield first, second
-    first.close()
-    second.close()
 
 
 def _meeting(services) -> int:

@@ -8,28 +8,12 @@ from datetime import date
 
 import pytest
 
-from advocate_app.app import open_services
 from advocate_app.domain.board_views import BoardInput
 from advocate_app.domain.community import ConsentMethod, ConsentPurpose, ConsentStatus
 from advocate_app.domain.governance import RaciValue
 from advocate_app.domain.member_views import MemberInput
 from advocate_app.services.consent import ConsentEntry
 from advocate_app.services.errors import ConcurrentEditError
-
-from ..conftest import copy_sqlite_template
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
-def two(request, app_paths):
-    """Two clients of one database, each with its own engine and connections."""
-    if request.param == "sqlite":
-        url = copy_sqlite_template(request.getfixturevalue("sqlite_template"), app_paths)
-    else:
-        url = request.getfixturevalue("migrated_postgres_url")
-    first, second = open_services(url, app_paths), open_services(url, app_paths)
-    yield first, second
-    first.close()
-    second.close()
 
 
 def test_a_roles_matrix_cell_changed_by_a_colleague_is_never_overwritten_silently(two):
