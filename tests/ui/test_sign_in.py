@@ -120,6 +120,7 @@ def test_a_volunteer_sees_no_stories_boards_or_health_and_cannot_edit(qtbot, app
     assert not page.new_button.isVisibleTo(window) and not page.import_button.isVisibleTo(window)
     assert page.edit_button.text() == "&Open…"
     assert not page.filters.consent_filter.isVisibleTo(window)
+    assert not page.filters.save_segment_button.isVisibleTo(window)
     assert not page.actions.erase_action.isVisible()
     assert not page.actions.export_action.isVisible()
     assert page.actions.print_pack_action.isVisible()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advocate_app.domain.access import Permission
 from advocate_app.domain.community import AccessNeed, ConsentPurpose
 from advocate_app.domain.member_views import MemberQuery, MemberSort
 from advocate_app.domain.people import Role
@@ -29,6 +30,7 @@ from advocate_app.i18n import _
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.member_editor import language_choices
 from advocate_app.ui.widgets.lazy_combo import LazyComboBox
+from advocate_app.ui.widgets.visibility import shown_if
 
 SEARCH_DELAY_MS = 150
 
@@ -159,6 +161,8 @@ class MemberFilters(QObject):
         segment_layout.setContentsMargins(0, 0, 0, 0)
         segment_layout.addWidget(self.segment_filter, 1)
         segment_layout.addWidget(self.save_segment_button)
+        # Saving a segment changes what is stored: only for an account that may change members.
+        shown_if(self.save_segment_button, services.actor.may(Permission.EDIT_MEMBERS))
         self.pairs = ((language_label, self.language_filter),
                       (region_label, self.region_filter),
                       (tag_label, self.tag_filter),
@@ -169,7 +173,6 @@ class MemberFilters(QObject):
         self.grid.setHorizontalSpacing(8)
         self._columns = 0
         self.area = _FilterArea(lambda: self.width_for(1))
-        from advocate_app.domain.access import Permission
 
         if not services.actor.may(Permission.VIEW_CONSENT):  # not a filter for this role
             self.pairs = tuple(p for p in self.pairs if p[1] is not self.consent_filter)
