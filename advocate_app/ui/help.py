@@ -147,6 +147,16 @@ def guide_language(language: str | None = None) -> str:
     return language if language in GUIDE_LANGUAGES else "en"
 
 
+def _language_name(code: str) -> str:
+    """``code``'s name in the interface language ("German", "allemand")."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).get_display_name(current_language()) or code
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
 def guide_index(language: str | None = None) -> Path:
     return GUIDE_DIR / guide_language(language) / "index.html"
 
@@ -271,6 +281,12 @@ class HelpWindow(QWidget):
         guide_page = QWidget()
         guide_layout = QVBoxLayout(guide_page)
         guide_layout.addLayout(bar)
+        #: Says so when the guide is not written in the interface language (it opens in English).
+        self.guide_note = QLabel()
+        self.guide_note.setObjectName("guide_note")
+        self.guide_note.setWordWrap(True)
+        self.guide_note.hide()
+        guide_layout.addWidget(self.guide_note)
         guide_layout.addWidget(self.browser, 1)
 
         self.tabs = QTabWidget()
@@ -377,6 +393,17 @@ class HelpWindow(QWidget):
 
     # -- the guide -------------------------------------------------------------------------
     def load_guide(self, language: str | None = None) -> None:
+        wanted = (language or current_language() or "en").split("_")[0].split("-")[0]
+        shown = guide_language(language)
+        if shown != wanted:
+            self.guide_note.setText(_(
+                "The user guide has not been written in {language} yet: it is shown in "
+                "English.").format(language=_language_name(wanted)))
+        self.guide_note.setVisible(shown != wanted)
+        # The English guide reads left to right, whatever the direction of the interface.
+        self.browser.setLayoutDirection(
+            Qt.LayoutDirection.LeftToRight if shown == "en" and wanted != "en"
+            else self.layoutDirection())
         index = guide_index(language)
         if not index.is_file():
             self.browser.setPlainText(_("The user guide is not installed with this copy of "

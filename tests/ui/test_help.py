@@ -462,3 +462,22 @@ def test_the_roles_matrix_keys_in_the_help_do_what_they_say(qtbot, main_window, 
     qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
     assert dialog.table.model().index(0, 0).data() == ""
     dialog.done(0)
+
+
+def test_a_language_the_guide_is_not_written_in_says_so_and_shows_english(qtbot):
+    from advocate_app.i18n import install_language
+
+    install_language("fr")
+    try:
+        window = HelpWindow()
+        qtbot.addWidget(window)
+        window.show()
+        assert window.guide_note.isHidden()
+        window.load_guide("de")
+        assert not window.guide_note.isHidden()
+        assert "allemand" in window.guide_note.text()  # the language named in French
+        assert window.browser.source().toLocalFile() == str(GUIDE / "en" / "index.html")
+        window.load_guide("fr")
+        assert window.guide_note.isHidden()
+    finally:
+        install_language("en")
