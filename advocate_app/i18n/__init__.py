@@ -43,6 +43,17 @@ def current_language() -> str:
     return _language
 
 
+#: Languages written right to left (by their base code); ``ar_XB``, the mirrored
+#: pseudo-language, is one of them through its base.
+RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "ckb", "dv", "sd", "ug"})
+
+
+def is_right_to_left(code: str | None = None) -> bool:
+    """True when ``code`` (by default the interface language) is written right to left."""
+    base = (code or _language).replace("-", "_").split(".")[0].split("_")[0].lower()
+    return base in RIGHT_TO_LEFT
+
+
 def set_translations(translations: _gettext.NullTranslations, language: str) -> None:
     global _translations, _language
     _translations = translations

@@ -17,8 +17,17 @@ from advocate_app.paths import bundled_dir
 
 
 def system_language() -> str:
-    """The user's language from the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."""
-    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+    """The user's language from the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+
+    ``LANGUAGE`` is a list in order of preference (``ar:fr:en``), as gettext reads it: the
+    first language in it that Advocate has wins; a list naming none of them is passed over."""
+    preferences = [code for code in os.environ.get("LANGUAGE", "").split(":") if code]
+    if preferences:
+        shipped = available_languages()
+        for code in preferences:
+            if resolve_language(code, shipped) is not None:
+                return code
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable)
         if value:
             code = value.split(":")[0].split(".")[0]
@@ -40,6 +49,16 @@ def _candidates(code: str) -> list[str]:
     code = normalise(code)
     base = code.split("_")[0]
     return [code] if base == code else [code, base]
+
+
+def resolve_language(code: str, shipped: list[str] | None = None) -> str | None:
+    """The language Advocate has for ``code``: itself, else its base language (``de_AT`` ->
+    ``de``, ``pt-BR`` -> ``pt``); None when it has neither."""
+    shipped = available_languages() if shipped is None else shipped
+    for candidate in _candidates(code):
+        if candidate in shipped:
+            return candidate
+    return None
 
 
 def available_languages() -> list[str]:
@@ -105,6 +124,10 @@ def _default_cache() -> Path:
 
 def load_translations(code: str, cache_dir: Path | None = None) -> tuple[gettext.NullTranslations, str]:
     """Translations for ``code`` (falling back to its base language, then English)."""
+    from advocate_app.i18n.pseudo import PseudoTranslations, canonical, is_pseudo
+
+    if is_pseudo(code):  # en_XA, ar_XB: made from the English text, for testing the layout
+        return PseudoTranslations(code), canonical(code)
     if normalise(code).split("_")[0] == SOURCE_LANGUAGE:
         return gettext.NullTranslations(), SOURCE_LANGUAGE
     found = find_mo(code, cache_dir)

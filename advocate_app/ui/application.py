@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
+from advocate_app.i18n import is_right_to_left
 from advocate_app.paths import APP_NAME, bundled_dir
 
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps", "ckb"}
@@ -60,7 +61,7 @@ def install_qt_translations(app: QApplication, language: str) -> QTranslator | N
     base = language.split("_")[0]
     QLocale.setDefault(QLocale(language))
     QGuiApplication.setLayoutDirection(
-        Qt.LayoutDirection.RightToLeft if base in RTL_LANGUAGES
+        Qt.LayoutDirection.RightToLeft if is_right_to_left(language)
         else Qt.LayoutDirection.LeftToRight)
     if base == "en":
         return None
