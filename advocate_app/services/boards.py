@@ -16,6 +16,7 @@ from advocate_app.services import versions
 from advocate_app.services.access import require
 from advocate_app.services.board_common import as_date, board_row, valid_timezone
 from advocate_app.services.errors import NotFoundError, ValidationError
+from advocate_app.services.name_order import name_order
 from advocate_app.storage.reader import Reader
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
@@ -106,7 +107,7 @@ class BoardService:
             "JOIN members m ON m.id = bm.member_id "
             f"WHERE bm.board_id IN ({', '.join(':' + k for k in names)}) "
             "ORDER BY bm.board_id, CASE bm.role WHEN 'chair' THEN 0 WHEN 'secretary' THEN 1 "
-            "WHEN 'member' THEN 2 ELSE 3 END, m.sort_name", names)
+            f"WHEN 'member' THEN 2 ELSE 3 END, {name_order(self._reader)}", names)
         out: dict[int, list[BoardMemberView]] = {}
         for r in rows:
             out.setdefault(r[0], []).append(BoardMemberView(

@@ -49,6 +49,7 @@ from advocate_app.services.board_common import (
     whole_title,
 )
 from advocate_app.services.errors import NotFoundError, ValidationError
+from advocate_app.services.name_order import name_order
 from advocate_app.storage.reader import Reader, as_utc
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
@@ -212,7 +213,8 @@ class MeetingService:
             "SELECT at.member_id, m.given_name, m.family_name, m.preferred_name, at.role, "
             "at.status, at.mode FROM attendance at JOIN members m ON m.id = at.member_id "
             "WHERE at.meeting_id = :id ORDER BY CASE at.role WHEN 'chair' THEN 0 "
-            "WHEN 'secretary' THEN 1 WHEN 'member' THEN 2 ELSE 3 END, m.sort_name",
+            "WHEN 'secretary' THEN 1 WHEN 'member' THEN 2 ELSE 3 END, "
+            f"{name_order(self._reader)}",
             {"id": meeting_id}))
         return MeetingView(
             r[0], r[1], r[2], r[3], utc_moment(r[4]), utc_moment(r[5]), r[6], r[7], r[8],

@@ -82,11 +82,15 @@ def count_sql(query: MemberQuery, dialect: str) -> tuple[str, dict[str, Any]]:
     return f"SELECT count(*) FROM members m{where}", params
 
 
-def list_sql(query: MemberQuery, offset: int, limit: int,
-             dialect: str) -> tuple[str, dict[str, Any]]:
+def list_sql(query: MemberQuery, offset: int, limit: int, dialect: str,
+             name_order: str = "m.sort_name") -> tuple[str, dict[str, Any]]:
+    """``name_order``: the ORDER BY term for names in the interface language's order
+    (``services/name_order.py``); the folded sort name by default."""
     where, params = where_clause(query, dialect)
     direction = "DESC" if query.descending else "ASC"
-    order = ", ".join(f"{column} {direction}" for column in (*_SORT_COLUMNS[query.sort], "m.id"))
+    columns = [name_order if column == "m.sort_name" else column
+               for column in (*_SORT_COLUMNS[query.sort], "m.id")]
+    order = ", ".join(f"{column} {direction}" for column in columns)
     params.update(offset=max(0, offset), limit=max(0, limit))
     return (f"SELECT {LIST_COLUMNS} FROM members m{where} ORDER BY {order} "
             "LIMIT :limit OFFSET :offset"), params

@@ -119,7 +119,10 @@ class MemberService:
              limit: int = 200) -> list[MemberRow]:
         """One page of the list, in the query's order."""
         require(self._actor, Permission.VIEW_CONTACTS)
-        statement, params = sql.list_sql(query, offset, limit, self._reader.dialect)
+        from advocate_app.services.name_order import name_order
+
+        statement, params = sql.list_sql(query, offset, limit, self._reader.dialect,
+                                         name_order(self._reader, large=True))
         rows = self._reader.rows(statement, params)
         roles = self._roles_for([row[0] for row in rows])
         return [

@@ -21,6 +21,7 @@ from advocate_app.i18n import _, ngettext
 from advocate_app.services.access import require
 from advocate_app.services.audit import record, record_alone
 from advocate_app.services.errors import NotFoundError, ServiceError
+from advocate_app.services.name_order import name_order
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
 if TYPE_CHECKING:
@@ -276,7 +277,7 @@ class PrivacyService:
                "AND NOT EXISTS (SELECT 1 FROM engagements e WHERE e.member_id = m.id "
                "AND e.occurred_on >= :cutoff_day) "
                f"AND NOT {valid_consent_sql_any()} AND NOT {_events_ahead_sql()} "
-               "ORDER BY m.sort_name, m.id")
+               f"ORDER BY {name_order(self._members.reader, large=True)}, m.id")
         rows = self._members.reader.rows(sql, {"cutoff": cutoff.isoformat(sep=" "),
                                                 "cutoff_day": cutoff.date().isoformat(),
                                                 "consent_today": today.isoformat()})

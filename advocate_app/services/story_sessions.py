@@ -31,6 +31,7 @@ from advocate_app.services.access import require
 from advocate_app.services.audit import record_alone
 from advocate_app.services.board_common import db_time, utc_moment, valid_timezone
 from advocate_app.services.errors import NotFoundError, ValidationError
+from advocate_app.services.name_order import name_order
 from advocate_app.storage.reader import Reader, as_utc
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
@@ -134,7 +135,7 @@ class StorySessionService:
             "SELECT p.id, p.session_id, p.member_id, m.given_name, m.family_name, "
             "m.preferred_name, p.attendance, p.support_notes FROM story_session_participants p "
             "JOIN members m ON m.id = p.member_id WHERE p.session_id = :id "
-            "ORDER BY m.sort_name, p.id", {"id": session_id})
+            f"ORDER BY {name_order(self._reader)}, p.id", {"id": session_id})
         return [ParticipantView(r[0], r[1], r[2], member_display_name(r[3], r[4], r[5]),
                                 _attendance(r[6]), r[7]) for r in rows]
 

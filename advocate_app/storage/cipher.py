@@ -25,7 +25,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from advocate_app.i18n import _
+from advocate_app.i18n import _, collation
 
 #: The first 16 bytes of every plain SQLite file; an encrypted file starts with its random salt.
 PLAIN_HEADER = b"SQLite format 3\0"
@@ -320,6 +320,8 @@ def connect(database_file: Path | str, key: DatabaseKey | str | None = None, *,
     except BaseException:
         connection.close()
         raise
+    # Names sort in the interface language's order (ORDER BY … COLLATE advocate).
+    collation.register_sqlite(connection)
     return connection
 
 

@@ -6,7 +6,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
-from advocate_app.i18n import _
+from advocate_app.i18n import _, collation
 from advocate_app.storage import cipher
 from advocate_app.storage.cipher import DatabaseKey
 
@@ -78,6 +78,8 @@ def _sqlite_on_connect(dbapi_connection, _record) -> None:
         cursor.execute("PRAGMA secure_delete=ON")
     finally:
         cursor.close()
+    # Names sort in the interface language's order (ORDER BY … COLLATE advocate).
+    collation.register_sqlite(dbapi_connection)
 
 
 def _is_memory(dbapi_connection) -> bool:

@@ -1,0 +1,63 @@
+"""Lists of people sort by the interface language's alphabet in the database too (SQLite's
+``advocate`` collation, PostgreSQL's ICU collations)."""
+
+from __future__ import annotations
+
+from advocate_app.domain.board_views import BoardInput
+from advocate_app.domain.governance import BoardRole
+from advocate_app.domain.member_views import MemberInput, MemberQuery
+from advocate_app.i18n import install_language
+
+FAMILIES = ["Zając", "Émond", "Ebert", "Ährlich", "Abel", "Łukasiewicz", "Lis", "Lewandowski",
+            "Mazur", "Ćwik", "Czarnecki", "Öberg", "Olsen"]
+
+
+def _members(services):
+    return {family: services.members.create(MemberInput(given_name="Ana", family_name=family)).id
+            for family in FAMILIES}
+
+
+def _listed(services, **query):
+    return [row.display_name.removeprefix("Ana ")
+            for row in services.members.list(MemberQuery(**query), 0, 50)]
+
+
+def test_members_list_sorts_by_the_languages_alphabet(any_services):
+    _members(any_services)
+    install_language("fr")
+    french = _listed(any_services)
+    # Accents sort with their letter, not after "Z".
+    assert french == ["Abel", "Ährlich", "Ćwik", "Czarnecki", "Ebert", "Émond", "Lewandowski",
+                      "Lis", "Łukasiewicz", "Mazur", "Öberg", "Olsen", "Zając"]
+    install_language("de")
+    assert _listed(any_services) == french
+    install_language("pl")
+    polish = _listed(any_services)
+    # Polish counts "Ć" and "Ł" as letters of their own, after "C" and "L".
+    assert polish == ["Abel", "Ährlich", "Czarnecki", "Ćwik", "Ebert", "Émond", "Lewandowski",
+                      "Lis", "Łukasiewicz", "Mazur", "Öberg", "Olsen", "Zając"]
+    assert _listed(any_services, descending=True) == polish[::-1]
+    # Paging follows the same order.
+    pages = [row.display_name.removeprefix("Ana ")
+             for start in range(0, len(FAMILIES), 4)
+             for row in any_services.members.list(MemberQuery(), start, 4)]
+    assert pages == polish
+
+
+def test_polish_puts_l_with_stroke_after_every_l(any_services):
+    for family in ("Lukas", "Łoś", "Lyko", "Lato"):
+        any_services.members.create(MemberInput(given_name="Ana", family_name=family))
+    install_language("pl")
+    assert _listed(any_services) == ["Lato", "Lukas", "Lyko", "Łoś"]
+    install_language("en")
+    assert _listed(any_services) == ["Lato", "Łoś", "Lukas", "Lyko"]
+
+
+def test_board_seats_of_one_role_sort_by_name(any_services):
+    ids = _members(any_services)
+    board_id = any_services.boards.create_board(BoardInput("Advisory board"))
+    for family in ("Łukasiewicz", "Lis", "Mazur", "Émond", "Zając"):
+        any_services.boards.set_membership(board_id, ids[family], BoardRole.MEMBER)
+    install_language("pl")
+    seats = [m.name.removeprefix("Ana ") for m in any_services.boards.get_board(board_id).members]
+    assert seats == ["Émond", "Lis", "Łukasiewicz", "Mazur", "Zając"]
