@@ -64,7 +64,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     # messages are translated too, and compiled catalogs are cached inside the data folder.
     paths = resolve_paths(cli.peek_option(argv, "--data-dir"))
     deriving = _derive_key_ahead(cli.peek_option(argv, "--database-url"), paths)
-    language = install_language(cli.peek_option(argv, "--lang"), paths.locale_cache_dir)
+    from advocate_app.i18n.catalogs import UnknownLanguageError
+
+    try:
+        language = install_language(_asked_language(argv, paths), paths.locale_cache_dir)
+    except UnknownLanguageError as exc:  # said in the system's language, never a silent English
+        install_language(None, paths.locale_cache_dir)
+        print(f"advocate-app: {UnknownLanguageError(exc.code)}", file=sys.stderr)
+        return 2
     parser = cli.build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None and args.version:
@@ -95,6 +102,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     from advocate_app.ui.application import run_gui
 
     return run_gui(context, smoke_test=args.smoke_test)
+
+
+def _asked_language(argv: list[str], paths: AppPaths) -> str | None:
+    """``--lang`` (a language Advocate does not have is refused); else, for the window, the
+    language last chosen in View > Language; else None: the system's, quietly English when
+    Advocate does not have it (nobody asked for it by name)."""
+    from advocate_app import cli
+    from advocate_app.i18n.catalogs import checked_language, resolve_language
+
+    asked = cli.peek_option(argv, "--lang")
+    if asked is not None:
+        return checked_language(asked)
+    if cli.names_a_command(argv) or not paths.settings_file.is_file():
+        return None
+    from advocate_app.i18n.pseudo import is_pseudo
+    from advocate_app.ui.settings import UiSettings
+
+    chosen = UiSettings(paths.settings_file).language
+    if chosen and (is_pseudo(chosen) or resolve_language(chosen) is not None):
+        return chosen
+    return None  # (a language no longer shipped: the window says so in its status bar)
 
 
 def command_failed(command: str | None, error: Exception, paths: AppPaths,

@@ -51,7 +51,33 @@ RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "ckb", "dv", "sd"
 def is_right_to_left(code: str | None = None) -> bool:
     """True when ``code`` (by default the interface language) is written right to left."""
     base = (code or _language).replace("-", "_").split(".")[0].split("_")[0].lower()
-    return base in RIGHT_TO_LEFT
+    if base in RIGHT_TO_LEFT or base == SOURCE_LANGUAGE:
+        return base in RIGHT_TO_LEFT
+    return _written_right_to_left(base)
+
+
+_direction_cache: dict[str, bool] = {}
+
+
+def _written_right_to_left(base: str) -> bool:
+    """What the Unicode CLDR (through Babel) says of a language not in the list above."""
+    found = _direction_cache.get(base)
+    if found is None:
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            found = Locale.parse(base).character_order == "right-to-left"
+        except (ValueError, UnknownLocaleError):
+            found = False
+        _direction_cache[base] = found
+    return found
+
+
+def isolated(text: object) -> str:
+    """``text`` kept whole inside a sentence of either direction: a path, a web address or an
+    email in an Arabic sentence keeps its own order (Unicode's FIRST STRONG ISOLATE … POP
+    DIRECTIONAL ISOLATE; invisible, and harmless in a left-to-right sentence)."""
+    return f"\u2068{text}\u2069"
 
 
 def set_translations(translations: _gettext.NullTranslations, language: str) -> None:

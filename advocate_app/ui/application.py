@@ -7,6 +7,7 @@ import sys
 import time
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QLibraryInfo,
     QLocale,
     Qt,
@@ -20,9 +21,6 @@ from PySide6.QtWidgets import QApplication
 
 from advocate_app.i18n import is_right_to_left
 from advocate_app.paths import APP_NAME, bundled_dir
-
-RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps", "ckb"}
-
 
 _QT_LOG = logging.getLogger("advocate_app.qt")
 #: Messages of Qt's that say nothing to a user (the off-screen platform has no window manager).
@@ -57,19 +55,32 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def install_qt_translations(app: QApplication, language: str) -> QTranslator | None:
-    """Qt's own strings (standard buttons, dialogs) in the UI language."""
-    base = language.split("_")[0]
+    """Qt's own strings (standard buttons, dialogs), the default locale and the direction of
+    the whole interface in the UI language; the translator installed before is taken out, so
+    this runs again when the language changes (View > Language).
+
+    Qt ships no catalog for some languages (Urdu): its few words stay English then. A
+    pseudo-language (``en_XA``, ``ar_XB``) keeps Qt's English, which is not ours to test."""
+    from advocate_app.i18n.pseudo import is_pseudo
+
+    base = language.replace("-", "_").split("_")[0]
     QLocale.setDefault(QLocale(language))
     QGuiApplication.setLayoutDirection(
         Qt.LayoutDirection.RightToLeft if is_right_to_left(language)
         else Qt.LayoutDirection.LeftToRight)
-    if base == "en":
+    previous = getattr(app, "_advocate_qt_translator", None)
+    if previous is not None:
+        QCoreApplication.removeTranslator(previous)
+    app._advocate_qt_translator = None
+    if base == "en" or is_pseudo(language):
         return None
     translator = QTranslator(app)
     directory = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(f"qtbase_{language}", directory) or translator.load(
-            f"qtbase_{base}", directory):
+    # By locale, so Portuguese finds Qt's pt_BR and de_AT Qt's de.
+    if translator.load(QLocale(language), "qtbase", "_", directory) or translator.load(
+            QLocale(base), "qtbase", "_", directory):
         app.installTranslator(translator)
+        app._advocate_qt_translator = translator
         return translator
     return None
 
@@ -80,7 +91,7 @@ def run_gui(context, *, smoke_test: bool = False) -> int:
 
     app = create_application()
     if not hasattr(app, "_advocate_qt_translator"):  # (the passphrase dialog may have done it)
-        app._advocate_qt_translator = install_qt_translations(app, context.language)
+        install_qt_translations(app, context.language)
     from advocate_app.ui.dialogs.sign_in import signed_in
 
     services = signed_in(context.services)  # once accounts exist: who is this?
@@ -95,6 +106,9 @@ def run_gui(context, *, smoke_test: bool = False) -> int:
     window.show()
     section = settings.last_section
     window.show_section(section if section in {s.key for s in window.sections} else "dashboard")
+    from advocate_app.ui.language import note_language_gone
+
+    note_language_gone(window)
     # Minutes that were being taken when the app or the computer stopped: back to them.
     QTimer.singleShot(0, window.resume_minutes)
     # The database layer for saving is loaded once the window is up, not while the user waits.

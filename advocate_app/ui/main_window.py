@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app import __version__
-from advocate_app.i18n import _, ngettext
+from advocate_app.i18n import _, isolated, ngettext
 from advocate_app.ui import prompts
 from advocate_app.ui.account_actions import signed_in_text
 from advocate_app.ui.change_watch import ChangeWatch
@@ -50,16 +50,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("Advocate"))
         self.setObjectName("MainWindow")
 
-        self.sections = sections(self)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setAccessibleName(_("Sections"))
-        self.navigation.setAccessibleDescription(
-            _("Choose an area of Advocate; Control and a number jumps there directly."))
-        for section in self.sections:
-            item = QListWidgetItem(section.title)
-            item.setData(Qt.ItemDataRole.UserRole, section.key)
-            self.navigation.addItem(item)
+        self._fill_navigation()
         self.navigation.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setSpacing(3)
@@ -89,6 +82,44 @@ class MainWindow(QMainWindow):
         self._refreshed_by_row: QWidget | None = None
         self.navigation.currentRowChanged.connect(self._on_section_row)
         self._apply_text_scale(settings.text_scale)
+
+    def _fill_navigation(self) -> None:
+        """The section list, in the interface language."""
+        self.sections = sections(self)
+        self.navigation.setAccessibleName(_("Sections"))
+        self.navigation.setAccessibleDescription(
+            _("Choose an area of Advocate; Control and a number jumps there directly."))
+        self.navigation.blockSignals(True)
+        self.navigation.clear()
+        for section in self.sections:
+            item = QListWidgetItem(section.title)
+            item.setData(Qt.ItemDataRole.UserRole, section.key)
+            self.navigation.addItem(item)
+        self.navigation.blockSignals(False)
+
+    def retranslate(self) -> None:
+        """Every text of the window again, in the language just installed (View > Language):
+        the menus, the section list and the pages are built anew; the section shown, the
+        record chosen on it, a search typed, the window's size and place stay. Windows of
+        their own (minute-taking) are left as they are (``ui/language.py``)."""
+        from advocate_app.ui.language import PageMemory, rebuild_menus, retire
+
+        key = self.current_section()
+        memory = PageMemory.of(self._pages.get(key))
+        for page in self._pages.values():
+            self.stack.removeWidget(page)
+            retire(page)
+        self._pages.clear()
+        self.setWindowTitle(_("Advocate"))
+        self._fill_navigation()
+        self._fit_navigation()
+        self.database_label.setText(self._database_description())
+        self.database_label.setAccessibleName(_("Database"))
+        self.account_label.setText(signed_in_text(self._services.actor))
+        self.account_label.setAccessibleName(_("Signed in"))
+        rebuild_menus(self)
+        if key:
+            memory.restore(self.show_section(key))
 
     # --- sections ---------------------------------------------------------------------------
 
@@ -259,9 +290,9 @@ class MainWindow(QMainWindow):
             self.navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _database_description(self) -> str:
-        if self._context.is_sqlite:
-            return _("Data: {path}").format(path=self._context.paths.database_file)
-        return _("Shared database: {url}").format(url=self._context.shown_database_url)
+        if self._context.is_sqlite:  # (isolated: a path keeps its order in an Arabic sentence)
+            return _("Data: {path}").format(path=isolated(self._context.paths.database_file))
+        return _("Shared database: {url}").format(url=isolated(self._context.shown_database_url))
 
     # --- window state -----------------------------------------------------------------------
 

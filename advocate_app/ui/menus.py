@@ -10,6 +10,7 @@ from advocate_app.i18n import _
 from advocate_app.ui.account_actions import add_account_actions
 from advocate_app.ui.audit_actions import add_audit_action
 from advocate_app.ui.backup_actions import add_backup_actions
+from advocate_app.ui.language import add_language_menu
 
 #: The main window (typed loosely: naming its class here would make an import circle).
 MainWindow = Any
@@ -78,6 +79,8 @@ def build_menus(window: MainWindow) -> None:
     for action in (window.larger_text_action, window.smaller_text_action,
                    window.reset_text_action):
         view_menu.addAction(action)
+    view_menu.addSeparator()
+    add_language_menu(window, view_menu)
 
     help_menu = menu_bar.addMenu(_("&Help"))
     window.help_action = _action(window, _("&Keyboard and help"), window.show_help,

@@ -43,6 +43,15 @@ class UiSettings:
         self._settings.setValue("window/state", state)
 
     @property
+    def language(self) -> str:
+        """The language chosen in View > Language ("" until one is chosen: the system's)."""
+        return str(self._settings.value("view/language", "") or "")
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._settings.setValue("view/language", code)
+
+    @property
     def last_section(self) -> str:
         return str(self._settings.value("window/section", "dashboard"))
 

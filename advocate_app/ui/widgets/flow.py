@@ -4,11 +4,20 @@ small screen, a longer language) instead of cutting the buttons' words or wideni
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget, QWidgetItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QLayout,
+    QLayoutItem,
+    QSizePolicy,
+    QStyle,
+    QWidget,
+    QWidgetItem,
+)
 
 
 class FlowLayout(QLayout):
-    """Widgets left to right, each at its natural size, wrapping like words in a line.
+    """Widgets left to right (right to left in a mirrored interface), each at its natural
+    size, wrapping like words in a line.
 
     ``stretch_before`` is the index of a widget that starts the group kept at the right end of
     the last line (as ``addStretch`` before it would in a row), or None."""
@@ -101,6 +110,9 @@ class FlowLayout(QLayout):
             width += (gap if lines[-1] else 0) + hint.width()
             lines[-1].append(item)
         y = area.y()
+        parent = self.parentWidget()
+        direction = (parent.layoutDirection() if parent is not None
+                     else QApplication.layoutDirection())
         right_group = [self._items[i] for i in range(self.stretch_before or len(self._items),
                                                      len(self._items))]
         for line in lines:
@@ -118,9 +130,9 @@ class FlowLayout(QLayout):
                 if spare and item is at_right[0]:
                     x += spare
                 hint = item.sizeHint()
-                if move:
-                    item.setGeometry(QRect(QPoint(x, y), QSize(min(hint.width(), area.width()),
-                                                                height)))
+                if move:  # worked out left to right, then mirrored for a right-to-left layout
+                    item.setGeometry(QStyle.visualRect(direction, area, QRect(
+                        QPoint(x, y), QSize(min(hint.width(), area.width()), height))))
                 x += hint.width() + gap
             y += height + gap
         return y - gap - area.y() + margins.top() + margins.bottom() if y > area.y() else 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -19,7 +19,22 @@ class Heading(QLabel):
         self.setWordWrap(True)
         self.setAccessibleName(text)
         self._apply_font()
+        self._align_to_start()
         _follow_application_font()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._align_to_start()
+
+    def _align_to_start(self) -> None:
+        """At the start of the line as the interface reads (the right in Arabic), whatever the
+        script of the title: a label otherwise follows its text, and an English meeting title
+        on an Arabic screen would sit on the left, away from everything else it heads."""
+        start = (Qt.AlignmentFlag.AlignRight
+                 if self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+                 else Qt.AlignmentFlag.AlignLeft)
+        self.setAlignment(start | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
         super().setText(text)
