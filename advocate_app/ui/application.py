@@ -65,9 +65,13 @@ def install_qt_translations(app: QApplication, language: str) -> QTranslator | N
 
     base = language.replace("-", "_").split("_")[0]
     QLocale.setDefault(QLocale(language))
-    QGuiApplication.setLayoutDirection(
-        Qt.LayoutDirection.RightToLeft if is_right_to_left(language)
-        else Qt.LayoutDirection.LeftToRight)
+    if is_right_to_left(language):
+        from advocate_app.ui.bidi import isolate_cell_text
+
+        isolate_cell_text(app)  # an English title in an Arabic table keeps its own order
+        QGuiApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    else:
+        QGuiApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     previous = getattr(app, "_advocate_qt_translator", None)
     if previous is not None:
         QCoreApplication.removeTranslator(previous)

@@ -158,3 +158,35 @@ def test_a_remembered_language_no_longer_shipped_is_said_in_the_status_bar(
     note_language_gone(main_window)
     message = main_window.statusBar().currentMessage()
     assert "“xx”" in message and "English" in message
+
+
+def test_an_english_title_in_an_arabic_table_keeps_its_full_stop_at_its_end(
+        qtbot, main_window):
+    from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    _choose(main_window, "العربية")
+    style = QApplication.style()
+
+    def drawn(text: str, drawing_style) -> QImage:
+        image = QImage(300, 30, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        option = QStyleOptionViewItem()
+        option.rect = image.rect()
+        option.direction = Qt.LayoutDirection.RightToLeft
+        option.text = text
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        option.font = QApplication.font()
+        option.fontMetrics = QFontMetrics(option.font)
+        painter = QPainter(image)
+        drawing_style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter)
+        painter.end()
+        return image
+
+    base = style.baseStyle()
+    shown = drawn("Caring for two.", style)
+    # As the sentence reads on its own ("Caring for two." with the stop last), not as an
+    # Arabic line would order it (".Caring for two").
+    assert shown == drawn("\u2068Caring for two.\u2069", base)
+    assert shown != drawn("Caring for two.", base)
