@@ -201,7 +201,7 @@ def render_form(content: PaperFormContent, profile_key: ProfileKey = ProfileKey.
         draw_page_number(canvas, tagger,
                          translator(lang)(_PAGE).format(number=canvas.getPageNumber()),
                          family=builder.family, size=footer, right=page_w - margin,
-                         baseline=margin * 0.6, color=profile.text_color)
+                         baseline=margin * 0.6, color=profile.text_color, lang=lang)
 
     story = builder.build()
     buffer = io.BytesIO()

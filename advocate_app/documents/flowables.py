@@ -1,23 +1,19 @@
 """The building blocks of a tagged page: reportlab flowables that draw their content inside
 marked content for a structure element (:class:`Tagged`), or as an artifact, and the layouts
-the documents need beyond reportlab's own (words beside a picture, right-to-left paragraphs,
-lines that keep their spaces, address lines that fit a label).
+the documents need beyond reportlab's own (words beside a picture, lines that keep their
+spaces, address lines that fit a label). Text in any script beyond Latin, Greek and Cyrillic is
+laid out by ``script_paragraph.py``.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from advocate_app.documents import fonts
 from advocate_app.documents.tagging import Node, Tagger
-
-RTL_CHAR = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 class Tagged(Flowable):
@@ -138,11 +134,13 @@ class SideBySide(Flowable):
     """``left`` (a picture or a list label) beside ``right`` (the words)."""
 
     def __init__(self, left: Flowable | None, right: Flowable, left_width: float, gap: float,
-                 space_after: float = 0, centre: bool = False):
+                 space_after: float = 0, centre: bool = False, mirrored: bool = False):
         super().__init__()
         self.left, self.right = left, right
         self.left_width, self.gap, self.space_after = left_width, gap, space_after
         self.centre = centre  # words centred on a picture taller than they are
+        #: Right to left: the picture or list label on the right, the words on its left.
+        self.mirrored = mirrored
 
     def wrap(self, aw, ah):
         lw, lh = self.left.wrap(self.left_width, ah) if self.left else (0, 0)
@@ -160,17 +158,21 @@ class SideBySide(Flowable):
         parts = self.right.split(aw - self.left_width - self.gap, ah)
         if len(parts) < 2:
             return []
-        first = SideBySide(self.left, parts[0], self.left_width, self.gap)
-        rest = [SideBySide(None, p, self.left_width, self.gap, self.space_after)
-                for p in parts[1:]]
+        first = SideBySide(self.left, parts[0], self.left_width, self.gap,
+                           mirrored=self.mirrored)
+        rest = [SideBySide(None, p, self.left_width, self.gap, self.space_after,
+                           mirrored=self.mirrored) for p in parts[1:]]
         return [first, *rest]
 
     def draw(self):
+        words_width = self.width - self.left_width - self.gap
         if self.left is not None:
-            self.left.drawOn(self.canv, 0, self.height - self._lh)
-        _rw, rh = self.right.wrap(self.width - self.left_width - self.gap, self.height)
+            self.left.drawOn(self.canv, words_width + self.gap if self.mirrored else 0,
+                             self.height - self._lh)
+        _rw, rh = self.right.wrap(words_width, self.height)
         top = (self.height - rh) / 2 if self.centre and self.left is not None else 0
-        self.right.drawOn(self.canv, self.left_width + self.gap, self.height - rh - top)
+        self.right.drawOn(self.canv, 0 if self.mirrored else self.left_width + self.gap,
+                          self.height - rh - top)
 
 
 class Stack(Flowable):
@@ -242,154 +244,6 @@ class DrawingFlowable(Flowable):
             STATE_DEFAULTS["fontName"] = before
 
 
-class BidiParagraph(Flowable):
-    """A paragraph with right-to-left text: lines broken in logical order, letters joined
-    (Arabic), each glyph placed where a right-to-left reader expects it but drawn in reading
-    order, so copying, ``pdftotext`` and screen readers get the words as written."""
-
-    def __init__(self, text: str, style: ParagraphStyle, family: str, tagger: Tagger,
-                 base_rtl: bool, lines: list[str] | None = None, bold: bool = False):
-        super().__init__()
-        self.text, self.style, self.family, self.tagger = text, style, family, tagger
-        self.base_rtl, self.bold = base_rtl, bold
-        self._lines = lines
-
-    @staticmethod
-    def _joined(logical: str) -> str:
-        """The text with Arabic letters in their joined forms (same order)."""
-        import arabic_reshaper
-
-        return arabic_reshaper.reshape(logical)
-
-    def _width(self, logical: str) -> float:
-        size = self.style.fontSize
-        return sum(stringWidth(text, name, size)
-                   for name, text in fonts.runs(self._joined(logical), self.family, self.bold))
-
-    def _break(self, width: float) -> list[str]:
-        lines: list[str] = []
-        for source_line in self.text.split("\n"):
-            current = ""
-            for word in source_line.split():
-                candidate = f"{current} {word}" if current else word
-                if not current or self._width(candidate) <= width:
-                    current = candidate
-                    while self._width(current) > width and len(current) > 1:
-                        cut = _fit(current, width, self._width)
-                        lines.append(current[:cut])
-                        current = current[cut:]
-                    continue
-                lines.append(current)
-                current = word
-                while self._width(current) > width and len(current) > 1:
-                    cut = _fit(current, width, self._width)
-                    lines.append(current[:cut])
-                    current = current[cut:]
-            lines.append(current)
-        return lines
-
-    def wrap(self, aw, ah):
-        if self._lines is None or getattr(self, "_for_width", None) != aw:
-            self._lines = self._lines if self._lines is not None and self._for_width_ok(aw) \
-                else self._break(aw)
-            self._for_width = aw
-        self.width = aw
-        self.height = len(self._lines) * self.style.leading
-        return self.width, self.height
-
-    def _for_width_ok(self, aw) -> bool:
-        return getattr(self, "_for_width", aw) == aw
-
-    def split(self, aw, ah):
-        self.wrap(aw, ah)
-        fit = int(ah // self.style.leading)
-        if fit <= 0 or fit >= len(self._lines):
-            return [] if fit <= 0 else [self]
-        first = BidiParagraph(self.text, self.style, self.family, self.tagger, self.base_rtl,
-                              self._lines[:fit], self.bold)
-        rest = BidiParagraph(self.text, self.style, self.family, self.tagger, self.base_rtl,
-                             self._lines[fit:], self.bold)
-        first._for_width = rest._for_width = aw
-        return [first, rest]
-
-    def getSpaceAfter(self):  # noqa: N802
-        return self.style.spaceAfter
-
-    def draw(self):
-        canvas, size = self.canv, self.style.fontSize
-        canvas.setFillColor(self.style.textColor)
-        y = self.height - size
-        for line in self._lines:
-            text = canvas.beginText(0, y)
-            for x, name, glyph in self._placed(line):
-                text.setTextOrigin(x, y)
-                text.setFont(name, size)
-                text.textOut(glyph)
-            canvas.drawText(text)
-            y -= self.style.leading
-
-    def _placed(self, line: str) -> list[tuple[float, str, str]]:
-        """Each glyph of ``line`` with its place, listed in reading (logical) order.
-
-        Words read right to left are placed from the right; runs of left-to-right words
-        (names, numbers) inside them keep their own order. Drawing in reading order at these
-        places means text extraction and screen readers get the words as written."""
-        import arabic_reshaper
-
-        size = self.style.fontSize
-        tokens = arabic_reshaper.reshape(line).split(" ")
-        widths = [sum(stringWidth(t, n, size) for n, t in fonts.runs(tok, self.family,
-                                                                       self.bold))
-                  for tok in tokens]
-        space = stringWidth(" ", fonts.Family(self.family).name(self.bold), size)
-        rtl = [bool(RTL_CHAR.search(tok)) if tok else self.base_rtl for tok in tokens]
-        runs: list[list[int]] = []
-        for index in range(len(tokens)):
-            if runs and rtl[runs[-1][-1]] == rtl[index]:
-                runs[-1].append(index)
-            else:
-                runs.append([index])
-        visual_runs = list(reversed(runs)) if self.base_rtl else runs
-        order = [i for run in visual_runs
-                 for i in (reversed(run) if rtl[run[0]] else run)]
-        total = sum(widths) + space * max(0, len(tokens) - 1)
-        x = self.width - total if self.base_rtl else 0.0
-        left: dict[int, float] = {}
-        for index in order:
-            left[index] = x
-            x += widths[index] + space
-        placed: list[tuple[float, str, str]] = []
-        for index, token in enumerate(tokens):
-            glyphs = [(name, ch) for name, part in fonts.runs(token, self.family, self.bold)
-                      for ch in part]
-            if rtl[index]:
-                cursor = left[index] + widths[index]
-                for name, ch in glyphs:
-                    cursor -= stringWidth(ch, name, size)
-                    placed.append((cursor, name, ch))
-                gap_at = left[index] - space
-            else:
-                cursor = left[index]
-                for name, ch in glyphs:
-                    placed.append((cursor, name, ch))
-                    cursor += stringWidth(ch, name, size)
-                gap_at = cursor
-            if index < len(tokens) - 1:
-                placed.append((gap_at, fonts.Family(self.family).name(self.bold), " "))
-        return placed
-
-
-def _fit(text: str, width: float, measure: Callable[[str], float]) -> int:
-    low, high = 1, len(text)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if measure(text[:mid]) <= width:
-            low = mid
-        else:
-            high = mid - 1
-    return max(1, low)
-
-
 def _absolute_box(canvas, x, y, w, h) -> tuple[float, float, float, float]:
     a, b, c, d, e, f = canvas._currentMatrix
     xs, ys = [], []
@@ -434,19 +288,22 @@ class FitParagraph(Flowable):
 
 
 def draw_page_number(canvas, tagger: Tagger, label: str, *, family: str, size: float,
-                     right: float, baseline: float, color: str) -> None:
+                     right: float, baseline: float, color: str, lang: str = "") -> None:
     """``label`` ("Page 2") ending at ``right``, as a pagination artifact: printed, and left
-    out of what a screen reader reads."""
+    out of what a screen reader reads. Shaped and in its direction like any other words."""
     from reportlab.lib import colors
+    from reportlab.lib.enums import TA_RIGHT
+
+    from advocate_app.documents.script_paragraph import ScriptParagraph
 
     tagger.begin_artifact(canvas, "Pagination")
-    canvas.saveState()
-    canvas.setFillColor(colors.HexColor(color))
-    runs = fonts.runs(label, family)
-    text = canvas.beginText(right - sum(stringWidth(t, n, size) for n, t in runs), baseline)
-    for name, piece in runs:
-        text.setFont(name, size)
-        text.textOut(piece)
-    canvas.drawText(text)
-    canvas.restoreState()
+    style = ParagraphStyle("page", fontName=fonts.Family(family).name(), fontSize=size,
+                           leading=size * 1.2, textColor=colors.HexColor(color),
+                           alignment=TA_RIGHT)
+    line = ScriptParagraph([(label, False, False)], style, family, tagger, tagger.root, lang,
+                           None)
+    wide = 4000.0
+    _w, height = line.wrap(wide, wide)
+    line.artifact = True  # inside the pagination artifact already
+    line.drawOn(canvas, right - wide, baseline - height + size)
     tagger.end_artifact(canvas)

@@ -2,10 +2,13 @@
 
 Faces live in ``resources/fonts`` (see its README for sources and licences). Text is split into
 runs, each drawn with the first face in the chain that has every character of the run: the
-profile's own face, then Noto Sans (Latin, Greek, Cyrillic), Noto Sans Arabic and Hebrew, Noto
-Sans Symbols 2, Noto Emoji and DejaVu Sans. A character no face has (Chinese, Japanese,
-Korean, Indic scripts …) is drawn as U+FFFD, a visible replacement mark, rather than an empty
-box, and the pre-flight check lists such characters before anything is printed.
+profile's own face, then Noto Sans (Latin, Greek, Cyrillic), Noto Sans Arabic (Urdu too) and
+Hebrew, Noto Sans Devanagari, Bengali, Gurmukhi and Tamil, Noto Sans Symbols 2, Noto Emoji and
+DejaVu Sans; then the large Chinese, Japanese and Korean faces, registered only when a document
+has such a character, in the order the text's language wants (a Japanese text takes IPAGothic,
+a Korean one NanumGothic, anything else Droid Sans Fallback). A character no face has is drawn
+as U+FFFD, a visible replacement mark, rather than an empty box, and the pre-flight check lists
+such characters before anything is printed. Complex scripts are shaped by ``shaping.py``.
 
 reportlab is imported here, so this module is loaded only when something is rendered.
 """
@@ -13,6 +16,7 @@ reportlab is imported here, so this module is loaded only when something is rend
 from __future__ import annotations
 
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,10 +37,27 @@ _FAMILIES = {
 _FALLBACKS = (
     ("NotoSansArabic", "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"),
     ("NotoSansHebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"),
+    ("NotoSansDevanagari", "NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf"),
+    ("NotoSansBengali", "NotoSansBengali-Regular.ttf", "NotoSansBengali-Bold.ttf"),
+    ("NotoSansGurmukhi", "NotoSansGurmukhi-Regular.ttf", "NotoSansGurmukhi-Bold.ttf"),
+    ("NotoSansTamil", "NotoSansTamil-Regular.ttf", "NotoSansTamil-Bold.ttf"),
     ("NotoSansSymbols2", "NotoSansSymbols2-Regular.ttf", None),
     ("NotoEmoji", "NotoEmoji-Regular.ttf", None),
     ("DejaVuSans", "DejaVuSans.ttf", None),
 )
+#: Chinese, Japanese and Korean faces (several MB each): registered on first need.
+_CJK = {
+    "DroidSansFallback": ("DroidSansFallbackFull.ttf", None),
+    "IPAGothic": ("ipag.ttf", None),
+    "NanumGothic": ("NanumGothic.ttf", "NanumGothicBold.ttf"),
+}
+#: The order the CJK faces are tried in, by the text's language: Han characters are drawn
+#: the way that language writes them.
+_CJK_ORDER = {
+    "ja": ("IPAGothic", "DroidSansFallback", "NanumGothic"),
+    "ko": ("NanumGothic", "DroidSansFallback", "IPAGothic"),
+}
+_CJK_DEFAULT = ("DroidSansFallback", "IPAGothic", "NanumGothic")
 REPLACEMENT = "\ufffd"
 #: Characters that never need a glyph of their own: they join or steer their neighbours.
 _JOINERS = frozenset("\u200d\u200c\ufe0e\ufe0f\u200e\u200f\u2066\u2067\u2068\u2069")
@@ -120,9 +141,33 @@ def _chain(primary: str, bold: bool, italic: bool) -> tuple[tuple[str, frozenset
     return tuple(chain)
 
 
-def runs(text: str, primary: str, bold: bool = False, italic: bool = False
+def _cjk_faces(lang: str, bold: bool) -> list[tuple[str, frozenset[int]]]:
+    """The CJK faces for ``lang``, registered now if they were not yet."""
+    base = (lang or "").replace("-", "_").split("_")[0].lower()
+    out = []
+    for key in _CJK_ORDER.get(base, _CJK_DEFAULT):
+        regular, bold_file = _CJK[key]
+        name = key + "-Bold" if bold and bold_file else key
+        with _lock:
+            cmap = _register(name, bold_file if name != key else regular)
+        out.append((name, cmap))
+    return out
+
+
+def _face_for(code: int, chain, lang: str, bold: bool) -> str | None:
+    for name, cmap in chain:
+        if code in cmap:
+            return name
+    for name, cmap in _cjk_faces(lang, bold):
+        if code in cmap:
+            return name
+    return None
+
+
+def runs(text: str, primary: str, bold: bool = False, italic: bool = False, lang: str = ""
          ) -> list[tuple[str, str]]:
-    """``text`` as (font name, text) runs so that every character has a glyph."""
+    """``text`` as (font name, text) runs so that every character has a glyph (``lang``, the
+    text's language, chooses between the Chinese, Japanese and Korean faces)."""
     ensure_registered()
     chain = _chain(primary, bold, italic)
     first_name, first_cmap = chain[0]
@@ -134,14 +179,17 @@ def runs(text: str, primary: str, bold: bool = False, italic: bool = False
         code = ord(ch)
         if ch in _JOINERS or ch.isspace() and code in first_cmap:
             name = current
+        elif (unicodedata.category(ch) == "Mn" and buffer
+              and code in _registered.get(current, frozenset())):
+            name = current  # a combining mark stays with the letter it sits on
         else:
-            for name, cmap in chain:  # noqa: B007 (the face found is used below)
-                if code in cmap:
-                    break
-            else:
+            found = _face_for(code, chain, lang, bold)
+            if found is None:
                 name, ch = first_name, REPLACEMENT
                 if ord(REPLACEMENT) not in first_cmap:
                     name = "DejaVuSans"
+            else:
+                name = found
         if name != current and buffer:
             out.append((current, "".join(buffer)))
             buffer = []
@@ -157,4 +205,4 @@ def missing(text: str) -> set[str]:
     ensure_registered()
     chain = _chain("NotoSans", False, False)
     return {ch for ch in text if ch not in _JOINERS and not ch.isspace()
-            and not any(ord(ch) in cmap for _name, cmap in chain)}
+            and _face_for(ord(ch), chain, "", False) is None}

@@ -128,7 +128,7 @@ def render_many(item: OutreachItem, recipients: Sequence[Recipient | None],
             return
         draw_page_number(canvas, tagger, translator(lang)(_PAGE).format(number=number),
                          family=styles.family, size=footer_size, right=page_w - margin,
-                         baseline=margin * 0.6, color=profile.text_color)
+                         baseline=margin * 0.6, color=profile.text_color, lang=lang)
 
     class Marker(Flowable):
         """Notes where a copy starts, for page numbers that restart per copy."""

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -25,10 +27,8 @@ from reportlab.platypus import (
 
 from advocate_app.documents import fonts
 from advocate_app.documents.flowables import (
-    RTL_CHAR,
     ArtifactTable,
     AsArtifact,
-    BidiParagraph,
     DrawingFlowable,
     SideBySide,
     Stack,
@@ -41,14 +41,16 @@ from advocate_app.documents.rendering import (
     RenderOptions,
     text_styles,
 )
+from advocate_app.documents.script_paragraph import ScriptParagraph
+from advocate_app.documents.scripts import foreign_spans, needs_layout
 from advocate_app.documents.tagging import Node, Tagger
 from advocate_app.domain import inline_markup as inline
 from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem, RenderError
 from advocate_app.domain.outreach_pictures import PICTURE_MISSING, Picture
 from advocate_app.domain.print_profiles import PrintProfile
-from advocate_app.i18n import N_, _, translator
+from advocate_app.i18n import N_, _, is_right_to_left, translator
+from advocate_app.i18n.document_words import document_words
 
-RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps"})
 _MERGE_FIELD = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 
 _NOTICE = N_("This is available in large print, Easy Read and other languages — ask us.")
@@ -74,6 +76,9 @@ class BlockBuilder:
         self.parent = parent or tagger.root
         self.styles = text_styles(profile, item.kind, options.body_pt, options.poster_scale)
         self.t = translator(item.language)  # words the document prints itself
+        #: The same words with the language they came out in (English where the item's
+        #: language has no translation of them, tagged so).
+        self.words = document_words(item.language)
         self.heading_seen = False
         self.flow: list[Flowable] = []
 
@@ -115,20 +120,45 @@ class BlockBuilder:
         return "".join(out).replace("\n", "<br/>"), links
 
     def paragraph(self, text: str, style: ParagraphStyle, node: Node, bold: bool = False,
-                  lang: str = "", merge: bool = True) -> Flowable:
-        """``merge`` False: merge fields are left as written (a teller's own words)."""
-        plain = inline.plain(self.fill(text) if merge else text)
-        rtl_lang = (lang or self.item.language).split("-")[0] in RTL_LANGUAGES
-        if RTL_CHAR.search(plain):
-            first_strong = next((ch for ch in plain if ch.isalpha()), "")
-            base_rtl = rtl_lang or bool(RTL_CHAR.match(first_strong))
-            flow = BidiParagraph(plain, style, self.styles.family, self.tagger, base_rtl,
-                                 bold=bold or style.fontName.endswith("-Bold"))
-            node.actual_text = plain  # the words in reading order, for anything reading tags
-            return Tagged(flow, node, self.tagger)
+                  lang: str = "", merge: bool = True,
+                  spans: Sequence[tuple[int, int, str]] = ()) -> Flowable:
+        """``merge`` False: merge fields are left as written (a teller's own words).
+        ``spans``: (start, end, language) of passages of the words as read (markup removed) in
+        another language; passages in another script are found by themselves."""
+        source = self.fill(text) if merge else text
+        plain = inline.plain(source)
+        lang = lang or node.lang or self.item.language or "en"
+        found = [span for span in spans if span[2] != lang]
+        found += [span for span in foreign_spans(plain, lang)
+                  if not any(s < span[1] and span[0] < e for s, e, _l in found)]
+        found.sort()
+        if found or needs_layout(plain) or is_right_to_left(lang):
+            no_italic = self.profile.no_italic_underline_caps
+            bold = bold or style.fontName.endswith("-Bold")
+            pieces = [(run.text, bold or run.strong or (run.emphasis and no_italic),
+                       run.emphasis and not no_italic) for run in inline.parse(source)]
+            if "".join(piece[0] for piece in pieces) != plain:
+                pieces = [(plain, bold, False)]
+            # A right-to-left language's paragraph reads right to left when it has a letter of
+            # such a script; one without (a telephone number, an address in Latin letters)
+            # keeps its own order, but still stands on the right.
+            rtl_language = is_right_to_left(lang)
+            rtl = True if rtl_language and _has_right_to_left(plain) else None
+            return ScriptParagraph(pieces, style, self.styles.family, self.tagger, node, lang,
+                                   rtl, found, align_right=rtl_language)
         body, links = self.markup(text, bold, merge)
         node.link_texts = _link_texts(links)
         return Tagged(SpacedParagraph(body or "&nbsp;", style), node, self.tagger)
+
+    def mirrored(self, block: Block | None = None) -> bool:
+        """Right to left: pictures and list labels stand on the right of their words."""
+        return is_right_to_left((block.language if block is not None else "")
+                                or self.item.language or "en")
+
+    def own_words(self, message: str) -> tuple[str, str]:
+        """Words the document prints itself and their language ("" when it is the item's)."""
+        words, lang = self.words(message)
+        return words, ("" if lang == (self.item.language or "en") else lang)
 
     # blocks -------------------------------------------------------------------------------------
     def title_heading(self) -> None:
@@ -190,7 +220,8 @@ class BlockBuilder:
         flows = words(container)
         right = flows[0] if len(flows) == 1 else Stack(flows)
         self.flow.append(SideBySide(tagged_figure, right, size, self.styles.body_pt,
-                                    self.styles.body_pt * 0.8, centre=True))
+                                    self.styles.body_pt * 0.8, centre=True,
+                                    mirrored=self.mirrored(block)))
 
     def pictogram_flowable(self, name: str, alt: str, size: float, block: Block | None
                            ) -> Callable[[Node], Flowable]:
@@ -202,10 +233,22 @@ class BlockBuilder:
             raise RenderError(_("“{name}” is not one of the built-in pictures.").format(
                 name=name)) from exc
         flow = DrawingFlowable(drawing, size, size)
-        alt = alt or pictograms.label(name, self.t)
+        alt_lang = ""
+        if not alt:
+            languages: list[str] = []
+
+            def words(message: str) -> str:
+                text, lang = self.own_words(message)
+                languages.append(lang)
+                return text
+            alt = pictograms.label(name, words)
+            alt_lang = languages[0] if languages else ""
 
         def place(parent: Node) -> Flowable:
-            return Tagged(flow, self.node("Figure", block, parent, alt=alt), self.tagger)
+            node = self.node("Figure", block, parent, alt=alt)
+            if alt_lang:
+                node.lang = alt_lang
+            return Tagged(flow, node, self.tagger)
         return place
 
     def block_list(self, block: Block) -> None:
@@ -221,12 +264,15 @@ class BlockBuilder:
             for number, text in enumerate(items, start=1):
                 li = list_node.add("LI")
                 label = f"{number}." if ordered else "•"
-                label_flow = Tagged(Paragraph(escape(label), self.styles.body),
+                label_style = self.styles.body if not self.mirrored(block) else ParagraphStyle(
+                    "label", parent=self.styles.body, alignment=TA_RIGHT)
+                label_flow = Tagged(Paragraph(escape(label), label_style),
                                     li.add("Lbl"), self.tagger)
                 body = self.paragraph(text, self.styles.body, li.add("LBody"),
                                       lang=block.language)
                 flows.append(SideBySide(label_flow, body, label_width, 0,
-                                        self.styles.body_pt * 0.25))
+                                        self.styles.body_pt * 0.25,
+                                        mirrored=self.mirrored(block)))
             if flows:
                 flows[-1].space_after = self.styles.body_pt * 0.6
             return flows
@@ -292,10 +338,12 @@ class BlockBuilder:
         picture = data.get("resolved")
         if not isinstance(picture, Picture):  # not in the database, or not readable
             if not decorative:
-                text = self.t(PICTURE_MISSING) + (f": {alt}" if alt else "")
+                words, words_lang = self.own_words(PICTURE_MISSING)
+                text = words + (f": {alt}" if alt else "")
+                spans = [(0, len(words), words_lang)] if words_lang else []
                 self.flow.append(self.paragraph(_escape_markup(text), self.styles.body,
                                                 self.node("P", block), lang=block.language,
-                                                merge=False))
+                                                merge=False, spans=spans))
             return
         image = self.image(picture, data)
         if decorative:
@@ -336,8 +384,11 @@ class BlockBuilder:
         widget.barFillColor = colors.HexColor("#000000")
         drawing.add(widget)
         container = self.node("Div", block)
-        figure = Tagged(DrawingFlowable(drawing, size, size),
-                        container.add("Figure", alt=self.t(_QR_ALT).format(url=url)), self.tagger)
+        alt, alt_lang = self.own_words(_QR_ALT)
+        figure_node = container.add("Figure", alt=alt.format(url=url))
+        if alt_lang:
+            figure_node.lang = alt_lang
+        figure = Tagged(DrawingFlowable(drawing, size, size), figure_node, self.tagger)
         caption = str(block.data.get("caption") or "")
         words = []
         if caption:
@@ -369,15 +420,19 @@ class BlockBuilder:
         table.spaceBefore = self.styles.body_pt * 0.3
         self.flow.append(table)
 
-    def box_heading(self, text: str, parent: Node, block: Block) -> Flowable:
+    def box_heading(self, text: str, parent: Node, block: Block, lang: str = "") -> Flowable:
+        attrs = {"lang": lang} if lang else {}
         if self.heading_seen:
-            return self.paragraph(text, self.styles.headings[2], parent.add("H2"))
-        return self.paragraph(text, self.styles.box_title, parent.add("P"), bold=True)
+            return self.paragraph(text, self.styles.headings[2], parent.add("H2", **attrs))
+        return self.paragraph(text, self.styles.box_title, parent.add("P", **attrs), bold=True)
 
     def block_contact(self, block: Block) -> None:
         section = self.node("Sect", block)
-        title = str(block.data.get("title") or self.t(_CONTACT_US))
-        flows = [self.box_heading(title, section, block)]
+        title, title_lang = str(block.data.get("title") or ""), ""
+        if not title:
+            title, title_lang = self.own_words(_CONTACT_US)
+            title = _escape_markup(title)
+        flows = [self.box_heading(title, section, block, title_lang)]
         flows += [self.paragraph(str(line), _tight(self.styles.body), section.add("P"),
                                  lang=block.language)
                   for line in block.data.get("lines", []) if str(line).strip()]
@@ -390,14 +445,20 @@ class BlockBuilder:
         for label, key in ((_WHEN, "when"), (_WHERE, "where"), (_DETAILS, "details")):
             value = str(data.get(key) or "").strip()
             if value:
-                flows.append(self.paragraph(f"**{_escape_markup(self.t(label))}** {value}",
+                words, words_lang = self.own_words(label)
+                spans = [(0, len(words), words_lang)] if words_lang else []
+                flows.append(self.paragraph(f"**{_escape_markup(words)}** {value}",
                                             _tight(self.styles.body), section.add("P"),
-                                            lang=block.language))
+                                            lang=block.language, spans=spans))
         self.box(block, "", flows)
 
     def block_formats_notice(self, block: Block) -> None:
         node = self.node("P", block)
-        text = str(block.data.get("text") or self.t(_NOTICE))
+        text = str(block.data.get("text") or "")
+        if not text:
+            text, words_lang = self.own_words(_NOTICE)
+            if words_lang:
+                node.lang = words_lang
         self.box(block, "", [self.paragraph(f"**{_escape_markup(text)}**",
                                             _tight(self.styles.body), node)])
 
@@ -421,6 +482,10 @@ class BlockBuilder:
             self.flow.append(self.paragraph(_escape_markup(text), style, self.node("P")))
 
 
+
+
+def _has_right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
 
 def _link_texts(links: list[tuple[str, str]], limit: int = 300) -> dict[str, str]:

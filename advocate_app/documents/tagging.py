@@ -205,6 +205,21 @@ def finish(data: bytes, tagger: Tagger, *, title: str, lang: str, subject: str =
     return out.getvalue()
 
 
+_PRIVATE_TARGET = re.compile(rb"<([0-9A-Fa-f]{2,4})> <([Ff][0-9A-Fa-f]{4})>")
+
+
+def _private_target(match: re.Match) -> bytes:
+    """A glyph drawn under a private code (a joined Arabic form, a conjunct, a vowel sign
+    that moved) maps to the characters it stands for."""
+    from advocate_app.documents.shaping import unicode_of
+
+    text = unicode_of(int(match.group(2), 16))
+    if text is None:
+        return match.group(0)
+    return b"<" + match.group(1) + b"> <" + text.encode("utf-16-be").hex().upper().encode() \
+        + b">"
+
+
 _WIDE_TARGET = re.compile(rb"<([0-9A-Fa-f]{2,4})> <([0-9A-Fa-f]{5,6})>")
 
 
@@ -232,8 +247,9 @@ def _base_letters(match: re.Match) -> bytes:
 
 def _fix_unicode_maps(pdf) -> None:
     """reportlab writes characters beyond U+FFFF (emoji) into ToUnicode maps as 5-digit hex;
-    CMaps need UTF-16, so those become surrogate pairs; joined Arabic forms map back to their
-    letters. Then the text copies correctly."""
+    CMaps need UTF-16, so those become surrogate pairs; glyphs drawn under a private code map
+    to the characters they stand for, and joined Arabic forms to their letters. Then the text
+    copies correctly."""
     seen = set()
     for page in pdf.pages:
         fonts = page.obj.get("/Resources", {}).get("/Font", {})
@@ -243,7 +259,8 @@ def _fix_unicode_maps(pdf) -> None:
                 continue
             seen.add(cmap.objgen)
             data = cmap.read_bytes()
-            fixed = _WIDE_TARGET.sub(_utf16_target, data)
+            fixed = _PRIVATE_TARGET.sub(_private_target, data)
+            fixed = _WIDE_TARGET.sub(_utf16_target, fixed)
             fixed = _PRESENTATION_TARGET.sub(_base_letters, fixed)
             if fixed != data:
                 cmap.write(fixed)
