@@ -72,6 +72,8 @@ class MemberInput:
     conditions: tuple[ConditionInput, ...] = ()
     #: Every email address and phone number (the primary ones first); see ContactInput.
     contacts: tuple[ContactInput, ...] = ()
+    #: The language the member named second (outreach falls back to it before the source).
+    second_language: str = ""
 
     def __post_init__(self) -> None:
         # "Printed material in" and the large print / Easy Read needs never disagree.

@@ -31,6 +31,8 @@ class Member(Base):
     postcode: Mapped[str] = mapped_column(String(20), default="")
     country: Mapped[str] = mapped_column(String(2), default="")
     preferred_language: Mapped[str] = mapped_column(String(20), default="")
+    #: The language the member named second (outreach falls back to it).
+    second_language: Mapped[str] = mapped_column(String(20), default="", server_default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     region: Mapped[str] = mapped_column(String(100), default="")
     date_of_birth: Mapped[date | None] = mapped_column(Date, default=None)

@@ -29,7 +29,13 @@ from advocate_app.domain.members import (
     MemberTag,
 )
 from advocate_app.domain.merges import MemberMerge
-from advocate_app.domain.outreach import OutreachPicture, OutreachRecord, OutreachRendering
+from advocate_app.domain.outreach import (
+    OutreachPicture,
+    OutreachRecord,
+    OutreachRendering,
+    OutreachRevision,
+    OutreachTranslation,
+)
 from advocate_app.domain.segments import Segment
 from advocate_app.domain.stories import (
     Story,
@@ -53,7 +59,8 @@ __all__ = ["Account", "ActionItem", "AuditEvent", "AgendaItem", "Attendance", "B
            "BoardMembership", "Decision", "Meeting", "Promise", "RaciActivity", "RaciCell",
            "RaciParty", "ConsentRecord", "Engagement", "MemberRelationship", "Member", "MemberAccessNeed", "MemberBarrier",
            "MemberChannel", "MemberCondition", "MemberMerge", "MemberRole", "MemberTag",
-           "OutreachPicture", "OutreachRecord", "OutreachRendering", "Segment", "FeedbackResponse", "Story",
+           "OutreachPicture", "OutreachRecord", "OutreachRendering", "OutreachRevision",
+           "OutreachTranslation", "Segment", "FeedbackResponse", "Story",
            "StoryAttachment", "StoryAttachmentData", "StoryConsent", "StoryQuote", "StorySession",
            "StorySessionParticipant", "StoryUse", "Webinar", "WebinarPresenter",
            "WebinarRegistration", "WebinarReportImport", "WebinarReviewItem"]

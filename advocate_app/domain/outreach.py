@@ -4,9 +4,9 @@ overridden)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy import Date, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from advocate_app.domain.base import Base, utcnow
@@ -29,6 +29,10 @@ class OutreachRecord(Base):
 
     #: Counts the saves; a save made from an older version is refused (no silent overwrite).
     version: Mapped[int] = mapped_column(default=1)
+    #: Counts the revisions of the words (a save that changes the title or the blocks); each
+    #: one is kept in ``outreach_revisions``, so a translation made from an older one can be
+    #: shown what changed since.
+    content_revision: Mapped[int] = mapped_column(default=1, server_default="1")
 
     __table_args__ = (Index("ix_outreach_items_group", "group_name", "language"),)
     __mapper_args__ = {"version_id_col": version}
@@ -66,3 +70,46 @@ class OutreachPicture(Base):
     size: Mapped[int] = mapped_column()
     data: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OutreachRevision(Base):
+    """The words of an item at one of its content revisions (its JSON form, as saved)."""
+
+    __tablename__ = "outreach_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("outreach_items.id", ondelete="CASCADE"))
+    revision: Mapped[int] = mapped_column()
+    title: Mapped[str] = mapped_column(String(300))
+    content: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), default=None)
+
+    __table_args__ = (UniqueConstraint("item_id", "revision"),)
+
+
+class OutreachTranslation(Base):
+    """Item ``item_id`` is a translation of item ``source_id``, made from (or last brought up
+    to date with) the source's content revision ``source_revision``: stale while the source
+    has a newer one."""
+
+    __tablename__ = "outreach_translations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("outreach_items.id", ondelete="CASCADE"), unique=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("outreach_items.id", ondelete="CASCADE"), index=True)
+    source_revision: Mapped[int] = mapped_column(default=1)
+    #: Who translated it: free text (a translator, an agency), or an account.
+    translated_by: Mapped[str] = mapped_column(String(200), default="")
+    translated_by_account: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id"), default=None)
+    #: Who reviewed it: ideally a member who reads the language; and when.
+    reviewed_by: Mapped[int | None] = mapped_column(
+        ForeignKey("members.id", ondelete="SET NULL"), default=None)
+    reviewed_on: Mapped[date | None] = mapped_column(Date, default=None)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}

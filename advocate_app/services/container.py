@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # made on first use (start-up stays quick)
     from advocate_app.services.meetings import MeetingService
     from advocate_app.services.minute_taking import MinutesService
     from advocate_app.services.outreach import OutreachService
+    from advocate_app.services.outreach_translations import OutreachTranslationService
     from advocate_app.services.roles import RolesService
     from advocate_app.services.stories import StoryService
     from advocate_app.services.story_sessions import StorySessionService
@@ -87,6 +88,12 @@ class Services:
         from advocate_app.services.outreach import OutreachService
 
         return OutreachService(self.uow, self.database.reader, self.actor)
+
+    @cached_property
+    def outreach_translations(self) -> OutreachTranslationService:
+        from advocate_app.services.outreach_translations import OutreachTranslationService
+
+        return OutreachTranslationService(self.uow, self.database.reader, self.actor)
 
     @cached_property
     def boards(self) -> BoardService:

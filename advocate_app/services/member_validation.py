@@ -63,6 +63,9 @@ def clean_member_input(data: MemberInput, *, email_checked: bool = False) -> Mem
     language = data.preferred_language.strip()
     if language and not _LANGUAGE.match(language):
         errors["preferred_language"] = _("Choose a language from the list.")
+    second_language = data.second_language.strip()
+    if second_language and not _LANGUAGE.match(second_language):
+        errors["second_language"] = _("Choose a language from the list.")
     tags = []
     for tag in data.tags:
         tag = " ".join(tag.split())
@@ -128,6 +131,7 @@ def clean_member_input(data: MemberInput, *, email_checked: bool = False) -> Mem
     text["email"], text["phone"], arranged = _arranged(contacts, text["email"], text["phone"])
     return replace(
         data, country=country, preferred_language=language, tags=tuple(tags),
+        second_language=second_language,
         age_band=age_band, conditions=tuple(conditions), contacts=arranged,
         given_name=text["given_name"], family_name=text["family_name"],
         preferred_name=text["preferred_name"], pronouns=text["pronouns"], email=text["email"],

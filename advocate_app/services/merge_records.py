@@ -32,6 +32,7 @@ MOVED = frozenset({
     "stories.teller_id", "feedback_responses.member_id",
     "board_memberships.member_id", "attendance.member_id", "action_items.owner_member_id",
     "promises.owner_member_id", "raci_parties.member_id", "accounts.member_id",
+    "outreach_translations.reviewed_by",
 })
 
 #: The more informative of two rows for one event wins: a place over the waitlist over a
@@ -81,6 +82,7 @@ def _move_simple(session: Session, keep_id: int, other_id: int) -> None:
     from advocate_app.domain.engagement import Engagement, MemberRelationship
     from advocate_app.domain.feedback import FeedbackResponse
     from advocate_app.domain.merges import MemberMerge
+    from advocate_app.domain.outreach import OutreachTranslation
     from advocate_app.domain.stories import (
         Story,
         StorySession,
@@ -99,7 +101,7 @@ def _move_simple(session: Session, keep_id: int, other_id: int) -> None:
         StorySessionParticipant.member_id, StorySession.facilitator_id, Story.teller_id,
         FeedbackResponse.member_id, BoardMembership.member_id, Attendance.member_id,
         ActionItem.owner_member_id, Promise.owner_member_id, RaciParty.member_id,
-        Account.member_id]
+        Account.member_id, OutreachTranslation.reviewed_by]
     for column in columns:
         session.execute(update(column.class_).where(column == other_id)
                         .values({column.key: keep_id}).execution_options(

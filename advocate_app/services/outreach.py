@@ -31,7 +31,7 @@ from advocate_app.domain.print_profiles import PROFILES, ProfileKey
 from advocate_app.i18n import _
 from advocate_app.interchange.files import file_stem, write_atomically
 from advocate_app.interchange.outreach_files import read_item_file
-from advocate_app.services import audit, outreach_pictures, versions
+from advocate_app.services import audit, outreach_pictures, outreach_revisions, versions
 from advocate_app.services.access import require
 from advocate_app.services.errors import NotFoundError, ValidationError
 from advocate_app.services.outreach_stories import StoryBlockView, StoryGate, has_stories
@@ -125,14 +125,10 @@ class OutreachService:
                 record = found
                 versions.expect_version(record, expected_version,
                                         lambda: self._stored(item_id))
-            record.kind = item.kind.value
-            record.title = item.title.strip()
-            record.language = item.language
-            record.group_name = item.group
-            record.content = content
-            record.updated_at = now
-            record.updated_by = self._actor.account_id
             outreach_pictures.store(uow.session, pictures)
+            outreach_revisions.write(uow.session, record, item, content,
+                                     self._actor.account_id,
+                                     outreach_revisions.previous_item(record), item_id is None)
             versions.commit(uow, None if item_id is None else lambda: self._stored(item_id))
             return record.id
 

@@ -51,6 +51,8 @@ FREE_TEXT: tuple[tuple[str, str], ...] = (
     ("members", "notes"), ("members", "barrier_notes"),
     ("outreach_items", "title"), ("outreach_items", "content"),
     ("outreach_renderings", "title"), ("outreach_renderings", "overridden"),
+    ("outreach_revisions", "title"), ("outreach_revisions", "content"),
+    ("outreach_translations", "translated_by"),
     ("segments", "name"), ("segments", "query"),
 )
 
@@ -171,6 +173,7 @@ def erase(session: Session, member_id: int, label: str) -> list[str]:
         RaciParty,
     )
     from advocate_app.domain.engagement import MemberRelationship
+    from advocate_app.domain.outreach import OutreachTranslation
     from advocate_app.domain.stories import StorySession
     from advocate_app.domain.webinars import WebinarPresenter
 
@@ -197,6 +200,8 @@ def erase(session: Session, member_id: int, label: str) -> list[str]:
                     .values(member_id=None, guest_name=label, guest_organisation=""))
     session.execute(update(StorySession).where(StorySession.facilitator_id == member_id)
                     .values(facilitator_id=None))
+    session.execute(update(OutreachTranslation).where(OutreachTranslation.reviewed_by == member_id)
+                    .values(reviewed_by=None))
     said = []
     if seats:
         said.append(ngettext(

@@ -12,7 +12,7 @@ from advocate_app.storage import cipher
 from advocate_app.storage.cipher import DatabaseKey
 
 #: The newest revision in ``migrations/versions``; a test keeps it equal to Alembic's head.
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"
 
 
 def sqlite_revision(database_file: Path, key: DatabaseKey | None = None) -> str | None:

@@ -75,6 +75,9 @@ VOLUNTEER_MAY = {
     "OutreachService.render_pdf", "OutreachService.render_html",
     "OutreachService.record_printing", "OutreachService.renderings",
     "OutreachService.print_pack", "OutreachService.load_file",
+    # A volunteer printing packs sees which translations are stale and what changed.
+    "OutreachTranslationService.translation_set", "OutreachTranslationService.changes",
+    "OutreachTranslationService.file_name", "OutreachTranslationService.source_item",
 }
 
 

@@ -1,0 +1,168 @@
+"""Translation sets as an office keeps them: a source item and its translations, stale when the
+source's words change (with what changed shown), brought up to date by a save or a review,
+the languages members read that have none; and the revision that brings them to existing
+databases."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+
+from advocate_app.app import open_services
+from advocate_app.domain.member_views import MemberInput
+from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
+from advocate_app.domain.outreach_diff import ChangeKind, PieceKind
+from advocate_app.domain.outreach_translation_views import TranslationState
+from advocate_app.services.errors import ValidationError
+from advocate_app.storage.engine import create_app_engine
+
+
+@pytest.fixture
+def services(any_services):
+    return any_services
+
+
+SOURCE = OutreachItem(ItemKind.LEAFLET, "Living with it", "en", (
+    Block("heading", {"level": 1, "text": "Living with it"}),
+    Block("paragraph", {"text": "Our helpline is open **every weekday** from nine."}),
+    Block("list", {"ordered": False, "items": ["Talk to us", "Meet others"]}),
+    Block("image", {"pictogram": "phone", "alt": "A phone"}),
+), group="living")
+
+
+def _states(services, source_id):
+    return {v.language: v.state for v in
+            services.outreach_translations.translation_set(source_id).translations}
+
+
+def test_editing_the_source_marks_its_translations_stale_and_shows_what_changed(services):
+    source_id = services.outreach.save(SOURCE)
+    german = services.outreach_translations.create(source_id, "de", "Translation agency")
+    arabic = services.outreach_translations.create(source_id, "ar")
+    assert _states(services, source_id) == {"de": TranslationState.UP_TO_DATE,
+                                            "ar": TranslationState.UP_TO_DATE}
+
+    # A save that changes no words (who it is for) is no new revision: nothing goes stale.
+    services.outreach.save(replace(SOURCE, audience="Families"), source_id,
+                           services.outreach.version(source_id))
+    assert services.outreach_translations.translation_set(source_id).revision == 1
+    assert set(_states(services, source_id).values()) == {TranslationState.UP_TO_DATE}
+
+    edited = replace(SOURCE, blocks=(
+        SOURCE.blocks[0],
+        Block("paragraph", {"text": "Our helpline is open **every day** from nine."}),
+        Block("list", {"ordered": False, "items": ["Talk to us", "Meet others",
+                                                    "Read our stories"]}),
+    ))
+    services.outreach.save(edited, source_id, services.outreach.version(source_id))
+
+    found = services.outreach_translations.translation_set(source_id)
+    assert found.revision == 2
+    german_view = found.of("de")
+    assert german_view.state is TranslationState.STALE and german_view.stale_since == 2
+    assert german_view.translated_by == "Translation agency"
+    assert found.of("ar").state is TranslationState.STALE
+
+    changes = services.outreach_translations.changes(german)
+    described = [(c.kind, c.where, c.old, c.new) for c in changes]
+    assert (ChangeKind.CHANGED, "Block 2", "Our helpline is open every weekday from nine.",
+            "Our helpline is open every day from nine.") in described
+    assert (ChangeKind.ADDED, "Block 3, line 3", "", "Read our stories") in described
+    assert (ChangeKind.REMOVED, "Block 4, picture description", "A phone", "") in described
+    changed = next(c for c in changes if c.kind is ChangeKind.CHANGED)
+    assert (PieceKind.REMOVED, "weekday") in changed.pieces
+    assert (PieceKind.ADDED, "day") in changed.pieces
+
+    # Saving the translation with its words updated brings it up to date with revision 2.
+    translated = replace(services.outreach.get(german), title="Damit leben")
+    services.outreach.save(translated, german, services.outreach.version(german))
+    assert _states(services, source_id)["de"] is TranslationState.UP_TO_DATE
+    assert _states(services, source_id)["ar"] is TranslationState.STALE
+
+    # Arabic: reviewed by a member who reads it, which records it as up to date.
+    reader = services.members.create(MemberInput(given_name="Samira", family_name="Haddad",
+                                                 preferred_language="ar"))
+    services.outreach_translations.mark_reviewed(arabic, reader.id, date(2026, 11, 30))
+    arabic_view = services.outreach_translations.translation_set(source_id).of("ar")
+    assert arabic_view.state is TranslationState.UP_TO_DATE
+    assert arabic_view.reviewed_by == "Samira Haddad"
+    assert arabic_view.reviewed_on == date(2026, 11, 30)
+
+
+def test_a_translation_set_lists_languages_members_read_that_have_none(services):
+    source_id = services.outreach.save(SOURCE)
+    for given, language, second in (("Ana", "es", "en"), ("Luis", "es-MX", ""),
+                                    ("Jan", "pl", "de"), ("Eve", "en", ""),
+                                    ("Omar", "ar", "fr")):
+        services.members.create(MemberInput(given_name=given, preferred_language=language,
+                                            second_language=second))
+    services.outreach_translations.create(source_id, "ar")
+    found = services.outreach_translations.translation_set(source_id)
+    missing = [(v.language, v.readers) for v in found.translations
+               if v.state is TranslationState.MISSING]
+    assert missing == [("es", 2), ("pl", 1)]  # English is the source's own
+    assert found.of("ar").readers == 1
+    with pytest.raises(ValidationError, match="already has a translation"):
+        services.outreach_translations.create(source_id, "ar")
+    with pytest.raises(ValidationError, match="other than the source"):
+        services.outreach_translations.create(source_id, "en-GB")
+
+
+def test_a_member_keeps_the_language_they_named_second(services):
+    member = services.members.create(MemberInput(given_name="Jan", preferred_language="pl",
+                                                 second_language="de"))
+    assert services.members.get(member.id).second_language == "de"
+    with pytest.raises(ValidationError):
+        services.members.create(MemberInput(given_name="X", second_language="not a language"))
+
+
+def test_an_existing_database_gets_translation_sets_from_its_groups(app_paths):
+    from alembic import command
+
+    from advocate_app.storage.migrate import alembic_config
+
+    services = open_services(app_paths.default_database_url(), app_paths)
+    services.close()
+    engine = create_app_engine(app_paths.default_database_url())
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0014")
+        for item_id, language, easy, group in ((1, "en", False, "welcome"),
+                                               (2, "fr", False, "welcome"),
+                                               (3, "ar", False, "welcome"),
+                                               (4, "en", True, "welcome"),
+                                               (5, "ar", True, "welcome"),
+                                               (6, "fr", False, "welcome"),
+                                               (7, "de", False, "")):
+            item = OutreachItem(ItemKind.LEAFLET, f"Item {item_id}", language,
+                                (Block("paragraph", {"text": "Words"}),), group=group,
+                                easy_read=easy)
+            connection.execute(text(
+                "INSERT INTO outreach_items (id, kind, title, language, group_name, content, "
+                "created_at, updated_at, version) VALUES (:id, 'leaflet', :title, :language, "
+                ":grp, :content, '2025-01-01', '2025-01-01', 1)"),
+                {"id": item_id, "title": item.title, "language": language, "grp": group,
+                 "content": item.to_json()})
+    engine.dispose()
+    services = open_services(app_paths.default_database_url(), app_paths)
+    try:
+        plain = services.outreach_translations.translation_set(2)
+        assert plain.source_id == 1 and plain.revision == 1
+        assert [(v.item_id, v.language, v.state) for v in plain.translations] == [
+            (3, "ar", TranslationState.UP_TO_DATE), (2, "fr", TranslationState.UP_TO_DATE)]
+        easy = services.outreach_translations.translation_set(5)
+        assert easy.source_id == 4 and [v.item_id for v in easy.translations] == [5]
+        assert services.outreach_translations.translation_set(7).translations == ()
+        # The second French copy stays a version of the group; the item's words are revision
+        # 1, so editing the source now marks its translations stale.
+        assert services.outreach_translations.translation_set(6).source_id == 6
+        source = services.outreach.get(1)
+        services.outreach.save(replace(source, title="Welcome, again"), 1,
+                               services.outreach.version(1))
+        assert {v.state for v in services.outreach_translations.translation_set(1)
+                .translations} == {TranslationState.STALE}
+        assert services.outreach_translations.changes(2)[0].new == "Welcome, again"
+    finally:
+        services.close()
