@@ -174,6 +174,23 @@ def show_help(screen: QWidget) -> HelpWindow:
     return window
 
 
+def close_help_window(screen: QWidget) -> bool:
+    """The help window goes, so the next F1 builds it again (in another language, after View >
+    Language); True when it was showing ``screen``'s keys. Showing another window's keys (a
+    minute-taking window, left in its own language), it stays."""
+    global _help_window
+    window = _help_window
+    if window is None or not _is_valid(window):
+        return False
+    shown_for_screen = window.isVisible() and window.parentWidget() is screen
+    if window.isVisible() and not shown_for_screen:
+        return False
+    _help_window = None
+    window.close()
+    window.deleteLater()
+    return shown_for_screen
+
+
 def _section_title(screen: QWidget) -> str:
     """The title of the main window's current section ("" on other screens)."""
     current = getattr(screen, "current_section", None)

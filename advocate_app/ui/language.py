@@ -84,6 +84,11 @@ def choose_language(window: MainWindow, code: str) -> None:
     install_qt_translations(app, used)
     context.language = used
     window.retranslate()
+    if "advocate_app.ui.help" in sys.modules:
+        from advocate_app.ui.help import close_help_window
+
+        if close_help_window(window):  # open with the window's keys: again, in its new words
+            window.show_help()
     message = _("Advocate is now in {language}.").format(language=language_name(used))
     if kept:
         message = ngettext(

@@ -190,3 +190,17 @@ def test_an_english_title_in_an_arabic_table_keeps_its_full_stop_at_its_end(
     # Arabic line would order it (".Caring for two").
     assert shown == drawn("\u2068Caring for two.\u2069", base)
     assert shown != drawn("Caring for two.", base)
+
+
+def test_the_help_window_and_the_keys_follow_the_new_language(qtbot, main_window):
+    main_window.show_help()
+    qtbot.waitExposed(main_window.help_window)
+    _choose(main_window, "Français")
+    shown = main_window.help_window
+    assert shown.isVisible() and shown.windowTitle() == "Aide d’Advocate"
+    # The section keys of the rebuilt menus answer, once each (no key claimed twice).
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(main_window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.current_section() == "members"
+    shown.close()
