@@ -60,15 +60,17 @@ def format_date(value: date | datetime | None, fmt: str = "medium", *,
     return _format_date(value, format=fmt, locale=_date_locale(language))
 
 
-def format_time(value: datetime | time | None, *, zone: bool = False,
+def format_time(value: datetime | time | None, *, zone: bool = False, seconds: bool = False,
                 language: str | None = None) -> str:
     """A time of day in the language's clock ("14:05", "2:05 م"), with the time zone when
-    ``zone`` ("14:05 CET", "14:05 MEZ"): what a meeting or a webinar shows."""
+    ``zone`` ("14:05 CET", "14:05 MEZ"): what a meeting or a webinar shows; ``seconds``:
+    "14:05:33"."""
     if value is None:
         return ""
     from babel.dates import format_time as _format_time
 
-    text = _format_time(value, format="short", locale=_date_locale(language))
+    text = _format_time(value, format="medium" if seconds else "short",
+                        locale=_date_locale(language))
     if zone and isinstance(value, datetime):
         name = zone_name(value, language=language)
         if name:
@@ -198,14 +200,33 @@ def format_percent(value: float, *, decimals: int = 0, language: str | None = No
 
 def format_list(items: Iterable[str], *, style: str = "standard",
                 language: str | None = None) -> str:
-    """Words joined as the language joins them: "A, B and C" / "A, B et C" / "A، B، اور C".
-    ``style="or"`` for alternatives, ``"unit-narrow"`` for figures ("3 ratings 5 2 …")."""
+    """Words joined as the language joins them in a sentence: "A, B and C" / "A, B et C" /
+    "A، B، اور C"; ``style="or"`` for alternatives ("A, B or C")."""
     words = [item for item in items if item]
     if not words:
         return ""
     from babel.lists import format_list as _format_list
 
-    return _format_list(words, style=style, locale=_number_locale(language))  # type: ignore[arg-type]
+    locale = _number_locale(language)
+    try:
+        return _format_list(words, style=style, locale=locale)  # type: ignore[arg-type]
+    except KeyError:  # a style the language's data lacks
+        return _format_list(words, locale=locale)
+
+
+def format_items(items: Iterable[str], *, language: str | None = None) -> str:
+    """Words listed without "and", as a table cell shows them: "A, B, C" / "A، B، C"."""
+    words = [item for item in items if item]
+    if len(words) < 2:
+        return "".join(words)
+    try:
+        middle = str(_number_locale(language).list_patterns["standard"]["middle"])
+    except (KeyError, TypeError):
+        middle = "{0}, {1}"
+    text = words[-1]
+    for word in reversed(words[:-1]):
+        text = middle.format(word, text)
+    return text
 
 
 # --- names -------------------------------------------------------------------------------------

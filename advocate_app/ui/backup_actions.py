@@ -104,8 +104,10 @@ def restore_from_backup(window: MainWindow) -> None:
 def _progress(window: MainWindow, doing: str, done: int, total: int) -> None:
     """How far a backup or restore has gone, in the status bar (tables, on PostgreSQL)."""
     if total:
-        window.show_status(_("{doing} {percent} %").format(
-            doing=doing, percent=done * 100 // total))
+        from advocate_app.i18n.formatting import format_percent
+
+        window.show_status(_("{doing} {percent}").format(
+            doing=doing, percent=format_percent(done / total)))
 
 
 def _failed(window: MainWindow, title: str, exc: Exception) -> None:

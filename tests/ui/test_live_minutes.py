@@ -246,7 +246,7 @@ def test_the_boards_page_shows_the_final_attendance_once_the_meeting_ends(
     assert page.quorum_label.text() == "Quorum: 3 of 3 needed present (met)"
     assert page.attendance_label.isVisibleTo(page)
     assert page.attendance_label.text() == (
-        "Present: Amina Haddad (Chair), Sean Murphy (Secretary)\n"
+        "Present: Amina Haddad (Chair) and Sean Murphy (Secretary)\n"
         "Present online: Olga Ivanova\nApologies: Priya Sharma")
 
 

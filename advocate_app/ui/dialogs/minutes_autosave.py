@@ -14,9 +14,9 @@ When only the item's timer moved (its notes are still those typed on), the save 
 from __future__ import annotations
 
 import logging
-import time
 import traceback
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextCursor
@@ -105,7 +105,10 @@ class NotesAutosave(QObject):
             return
         self._dirty = self._notes.toPlainText() != text
         self.saves += 1
-        self._status.showMessage(_("Saved at {time}").format(time=time.strftime("%H:%M:%S")))
+        from advocate_app.i18n.formatting import format_time
+
+        self._status.showMessage(_("Saved at {time}").format(
+            time=format_time(datetime.now(), seconds=True)))
 
     def _someone_else_saved(self, error: ConcurrentEditError, mine: str) -> None:
         from advocate_app.domain.edit_conflicts import Choice, FieldDifference

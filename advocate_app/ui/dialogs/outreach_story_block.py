@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from advocate_app.domain.outreach_content import Block, OutreachItem
 from advocate_app.domain.story_rules import ChannelConsent, StoryChannel, StoryConsentState
 from advocate_app.i18n import _
+from advocate_app.i18n.formatting import format_date
 from advocate_app.ui import prompts
 
 
@@ -40,12 +41,12 @@ def consent_words(consent: ChannelConsent | None) -> str:
         named = consent.identification.label.lower()
         if consent.expires_on:
             return _("{channel}: consent granted today (named: {named}), until {day}.").format(
-                channel=channel, named=named, day=consent.expires_on.isoformat())
+                channel=channel, named=named, day=format_date(consent.expires_on))
         return _("{channel}: consent granted today (named: {named}).").format(
             channel=channel, named=named)
     if consent.state is StoryConsentState.EXPIRED:
         return _("{channel}: consent ended on {day}.").format(
-            channel=channel, day=consent.expires_on.isoformat() if consent.expires_on else "")
+            channel=channel, day=format_date(consent.expires_on))
     if consent.state is StoryConsentState.WITHDRAWN:
         return _("{channel}: consent withdrawn.").format(channel=channel)
     return _("{channel}: the teller has not been asked.").format(channel=channel)

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from advocate_app.domain.community import ConsentMethod
 from advocate_app.domain.story_rules import Identification, StoryChannel, StoryConsentState
 from advocate_app.i18n import _, ngettext, pgettext
-from advocate_app.i18n.formatting import format_date
+from advocate_app.i18n.collation import sort_key
+from advocate_app.i18n.formatting import format_date, format_list
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.board_editor import date_of, name_buttons, optional_date_edit
@@ -323,7 +324,7 @@ class StoryConsentEditor(QDialog):
             if done:
                 self.refresh()
             return
-        names = ", ".join(c.label.lower() for c in StoryChannel if c in done)
+        names = format_list(c.label.lower() for c in StoryChannel if c in done)
         text = _("Consent recorded for {uses}.").format(uses=names)
         self.recorded.append(text)
         self.evidence_field.clear()
@@ -358,7 +359,7 @@ def _items_text(uses) -> list[str]:
         items.setdefault((use.item_id, use.item_title), []).append(use)
     lines = []
     for (_item_id, title), found in items.items():
-        channels = ", ".join(sorted({u.channel.label.lower() for u in found}))
+        channels = format_list(sorted({u.channel.label.lower() for u in found}, key=sort_key))
         last = max(u.used_at for u in found)
         lines.append(_("• {item} ({channels}; last used {day})").format(
             item=title or _("an item since deleted"), channels=channels,

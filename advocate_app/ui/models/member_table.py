@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from advocate_app.domain.member_views import MemberQuery, MemberRow, MemberSort
 from advocate_app.i18n import _
-from advocate_app.i18n.formatting import country_name, format_date, language_name
+from advocate_app.i18n.formatting import country_name, format_date, format_items, language_name
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 12
@@ -129,7 +129,7 @@ class MemberTableModel(QAbstractTableModel):
                 return _("{name} (archived)").format(name=self._name(row))
             return self._name(row)
         if column == ROLES:
-            return ", ".join(role.label for role in row.roles)
+            return format_items(role.label for role in row.roles)
         if column == EMAIL:
             return row.email
         if column == PHONE:

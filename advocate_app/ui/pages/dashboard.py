@@ -20,7 +20,7 @@ from advocate_app.domain.access import Permission
 from advocate_app.domain.member_views import MemberQuery
 from advocate_app.domain.people import Role
 from advocate_app.i18n import _, ngettext
-from advocate_app.i18n.formatting import format_date, format_number
+from advocate_app.i18n.formatting import format_date, format_number, format_relative
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui.widgets.heading import Heading
 
@@ -134,15 +134,17 @@ class DashboardPage(QWidget):
         if actions:
             lines.append(ngettext("{n} action item is overdue:", "{n} action items are overdue:",
                                   len(actions)).format(n=len(actions)))
-            lines += ["• " + _("{what} — {owner}, due {due}").format(
-                what=a.text, owner=a.owner or _("no owner"), due=format_date(a.due_on))
+            lines += ["• " + _("{what} — {owner}, due {due} ({when})").format(
+                what=a.text, owner=a.owner or _("no owner"), due=format_date(a.due_on),
+                when=format_relative(a.due_on))
                 for a in actions[:self.REMINDERS_SHOWN]]
         if promises:
             lines.append(ngettext("{n} promise to the community is overdue:",
                                   "{n} promises to the community are overdue:",
                                   len(promises)).format(n=len(promises)))
-            lines += ["• " + _("{what} — {owner}, due {due}").format(
-                what=p.text, owner=p.owner or _("no owner"), due=format_date(p.due_on))
+            lines += ["• " + _("{what} — {owner}, due {due} ({when})").format(
+                what=p.text, owner=p.owner or _("no owner"), due=format_date(p.due_on),
+                when=format_relative(p.due_on))
                 for p in promises[:self.REMINDERS_SHOWN]]
         more = max(0, len(actions) - self.REMINDERS_SHOWN) + max(
             0, len(promises) - self.REMINDERS_SHOWN)

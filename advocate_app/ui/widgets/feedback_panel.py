@@ -31,7 +31,7 @@ from advocate_app.domain.feedback_views import (
 )
 from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.i18n import _, ngettext
-from advocate_app.i18n.formatting import format_date, format_number
+from advocate_app.i18n.formatting import format_date, format_items, format_number
 from advocate_app.services.errors import ConcurrentEditError, ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.models.rows import Row, RowsModel, select_id, selected_id
@@ -100,7 +100,7 @@ def summary_text(summary: FeedbackSummary) -> str:
                           summary.may_contact).format(n=summary.may_contact))
     lines = ["; ".join(parts) + "."]
     if summary.rated:
-        lines.append(_("Ratings: {counts}.").format(counts=", ".join(
+        lines.append(_("Ratings: {counts}.").format(counts=format_items(
             _("{words} {count}").format(words=_(RATING_WORDS[value]),
                                         count=summary.distribution.get(value, 0))
             for value in range(RATING_MAX, 0, -1))))

@@ -26,7 +26,8 @@ def meeting_when(starts_at: datetime, zone: str, *, two_lines: bool = False) -> 
     local = starts_at.astimezone(time_zone(zone))
     # The date spelled out (no 12/6 against 6/12 confusion), the time short, as everywhere.
     pattern = _("{day}, {time}\n({zone})") if two_lines else _("{day}, {time} ({zone})")
-    return pattern.format(day=format_date(local, "medium"), time=format_time(local), zone=zone)
+    return pattern.format(day=format_date(local, "medium"), time=format_time(local, zone=True),
+                          zone=zone)
 
 
 def records_table(columns: Sequence[str], name: str, main: tuple[int, ...]) -> QTableView:

@@ -91,5 +91,7 @@ class MeetingPanel(QGroupBox):
 
         if all(a.status is AttendanceStatus.INVITED for a in meeting.attendees):
             return ""
-        return "\n".join(_("{heading}: {names}").format(heading=heading, names=", ".join(names))
+        from advocate_app.i18n.formatting import format_list
+
+        return "\n".join(_("{heading}: {names}").format(heading=heading, names=format_list(names))
                          for heading, names in attendance_groups(meeting))

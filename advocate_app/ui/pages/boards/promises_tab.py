@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from advocate_app.domain.access import Permission
 from advocate_app.domain.governance import PromiseStatus
 from advocate_app.i18n import _, ngettext
-from advocate_app.i18n.formatting import format_date
+from advocate_app.i18n.formatting import format_date, format_list, language_name
 from advocate_app.services.errors import ConcurrentEditError, ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs.edit_conflict import keep_mine
@@ -122,4 +122,5 @@ class PromisesTab(QWidget):
             "Made {n} version in the Outreach section ({languages}).",
             "Made {n} versions in the Outreach section ({languages}), one for each language "
             "your members read; a print pack gives each member theirs.", len(ids)).format(
-            n=len(ids), languages=", ".join(item.language for item in items)))
+            n=len(ids), languages=format_list(language_name(item.language) or item.language
+                                              for item in items)))

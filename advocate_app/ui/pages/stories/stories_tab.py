@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from advocate_app.domain.story_rules import StoryConsentState, StoryTheme
 from advocate_app.domain.text import fold
 from advocate_app.i18n import _
-from advocate_app.i18n.formatting import language_name
+from advocate_app.i18n.collation import sort_key
+from advocate_app.i18n.formatting import format_items, language_name
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.models.rows import Cell, Row, select_id, selected_id
@@ -121,7 +122,8 @@ class StoriesTab(QWidget):
             if s.language not in languages:
                 languages[s.language] = language_name(s.language) if s.language else ""
             row = Row(s.id, (Cell(s.title), Cell(s.teller_name or _("Anonymous")),
-                             Cell(", ".join(sorted(t.label for t in s.themes))),
+                             Cell(format_items(sorted((t.label for t in s.themes),
+                                                      key=sort_key))),
                              Cell(languages[s.language]), consent_summary(s)))
             # Folded piece by piece: plain ASCII text (most stories) takes the quick way.
             self._rows.append((s, " ".join(fold(p) for p in (s.title, s.teller_name, s.text)),

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, Q
 
 from advocate_app.domain.story_rules import StoryConsentState
 from advocate_app.i18n import _
-from advocate_app.i18n.formatting import format_date, format_datetime, format_number
+from advocate_app.i18n.collation import sort_key
+from advocate_app.i18n.formatting import format_date, format_datetime, format_list, format_number
 from advocate_app.services.errors import ServiceError
 from advocate_app.ui import prompts
 from advocate_app.ui.models.rows import Cell, Row, selected_id
@@ -211,7 +212,7 @@ class StoryDetail(QWidget):
         parts = [_("Told by {teller}").format(teller=teller)]
         if story.told_on:
             parts.append(_("on {day}").format(day=format_date(story.told_on)))
-        themes = ", ".join(sorted(t.label for t in story.themes))
+        themes = format_list(sorted((t.label for t in story.themes), key=sort_key))
         if themes:
             parts.append(_("Themes: {themes}").format(themes=themes))
         if story.archived:

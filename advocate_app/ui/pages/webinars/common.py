@@ -21,7 +21,8 @@ def webinar_when(starts_at: datetime, zone: str, *, two_lines: bool = False) -> 
 
     local = starts_at.astimezone(time_zone(zone))
     pattern = _("{day}, {time}\n({zone})") if two_lines else _("{day}, {time} ({zone})")
-    return pattern.format(day=format_date(local, "medium"), time=format_time(local), zone=zone)
+    return pattern.format(day=format_date(local, "medium"), time=format_time(local, zone=True),
+                          zone=zone)
 
 
 def places_text(webinar) -> str:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from advocate_app.domain.webinar_kinds import WebinarAccess
 from advocate_app.i18n import _, ngettext
-from advocate_app.i18n.formatting import format_time, language_name
+from advocate_app.i18n.formatting import format_list, format_time, language_name
 from advocate_app.ui.pages.webinars.common import places_text, webinar_when
 
 
@@ -34,12 +34,12 @@ def details_html(webinar) -> str:
     access = [_("{access}: {language}").format(access=a.label, language=webinar.sign_language)
               if a is WebinarAccess.SIGN_LANGUAGE and webinar.sign_language else a.label
               for a in WebinarAccess if a in webinar.access_offered]
-    languages = ", ".join(language_name(code) or code
-                          for code in webinar.interpretation_languages)
+    languages = format_list(language_name(code) or code
+                            for code in webinar.interpretation_languages)
     rows = [
         (_("Status"), html.escape(webinar.status.label)),
         (_("Starts"), html.escape(webinar_when(webinar.starts_at, webinar.timezone))),
-        (_("Ends"), html.escape(format_time(ends))),
+        (_("Ends"), html.escape(format_time(ends, zone=True))),
         (_("Length"), html.escape(ngettext("{n} minute", "{n} minutes",
                                            webinar.duration_minutes).format(
             n=webinar.duration_minutes))),
