@@ -54,6 +54,9 @@ def add_parser(commands) -> None:
                       help=_("print a version or format even if the pre-flight check finds "
                              "problems (they are recorded)"))
     pack.add_argument("-o", "--output", metavar=_("DIR"), required=True)
+    from advocate_app.cli import outreach_translations
+
+    outreach_translations.add_parser(what)
 
 
 def _outreach_list(args, context) -> int:
@@ -202,4 +205,7 @@ _HANDLERS = {"list": _outreach_list, "export": _outreach_export, "import": _outr
 
 
 def run(args, context) -> int:
-    return _HANDLERS[args.what](args, context)
+    from advocate_app.cli import outreach_translations
+
+    handlers = {**_HANDLERS, **outreach_translations.HANDLERS}
+    return handlers[args.what](args, context)
