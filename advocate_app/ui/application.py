@@ -60,7 +60,7 @@ def install_qt_translations(app: QApplication, language: str) -> QTranslator | N
     this runs again when the language changes (View > Language).
 
     Qt ships no catalog for some languages (Urdu): its few words stay English then. A
-    pseudo-language (``en_XA``, ``ar_XB``) keeps Qt's English, which is not ours to test."""
+    pseudo-language (``en_XA``, ``ar_XB``) transforms Qt's English as it does Advocate's."""
     from advocate_app.i18n.pseudo import is_pseudo
 
     base = language.replace("-", "_").split("_")[0]
@@ -76,7 +76,12 @@ def install_qt_translations(app: QApplication, language: str) -> QTranslator | N
     if previous is not None:
         QCoreApplication.removeTranslator(previous)
     app._advocate_qt_translator = None
-    if base == "en" or is_pseudo(language):
+    if is_pseudo(language):  # Qt's own words made pseudo too (ui/pseudo_translator.py)
+        from advocate_app.ui.pseudo_translator import install_pseudo_translator
+
+        app._advocate_qt_translator = install_pseudo_translator(app, language)
+        return app._advocate_qt_translator
+    if base == "en":
         return None
     translator = QTranslator(app)
     directory = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -20,6 +20,7 @@ PNG files, for a person to look at.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import json
@@ -36,6 +37,12 @@ import pytest
 SCREEN = (1366, 728)
 LANGUAGES = ("en", "fr")
 SCALES = (1.0, 1.5)
+#: The pseudo-languages (``advocate_app/i18n/pseudo.py``), checked at 100 % only: accented
+#: text 40 % longer than English, and the mirrored right-to-left layout.
+PSEUDO = ("en_XA", "ar_XB")
+#: The pseudo-language in which every visible text is checked for words never marked for
+#: translation (they are the only plain letters left outside the brackets).
+MARKED = "en_XA"
 #: Windows that another change is making fit at the same time (see WINDOWS).
 PENDING: set[str] = set()
 
@@ -594,6 +601,185 @@ def problems_in(window) -> list[str]:
     return found
 
 
+# --- words never marked for translation -----------------------------------------------------
+
+#: Text the openers above type in themselves (sample data, not the interface's words).
+TYPED = ("Add a member", "Living with it", "Amina Haddad", "Tomás Ruiz", "P. Sharma",
+         "Priya Sharma", "iPhone", "attendee report.csv", "Looks like the same person",
+         "Spring newsletter", "Sara Ali",
+         "The room was too warm and the talks went on too long; more breaks, please.")
+#: Words that stay as they are in every language: the app's name, file formats, technical
+#: names, units and the English dates a pseudo-language's Babel formatting falls back to.
+KEPT_WORDS = frozenset("""
+    Advocate CSV XLSX PDF DOCX HTML JSON XLIFF PO vCard iCalendar ICS SQLite PostgreSQL URL
+    Zoom Eventbrite Teams Meet BSL ASL SMS UTC CET CEST GMT BST px pt mm KB MB GB
+    AM PM am pm Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec January February March
+    April June July August September October November December Mon Tue Wed Thu Fri Sat Sun
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    """.split())
+_PSEUDO_OPEN, _PSEUDO_CLOSE = "\u27e6", "\u27e7"
+
+
+def sample_data(paths) -> set[str]:
+    """Every piece of text the sample community holds (names, titles, places …), the data
+    folder's paths, and the names of languages and countries (Babel's, in English for a
+    pseudo-language): such text is never the interface's own words."""
+    import sqlite3
+
+    from babel import Locale
+
+    from advocate_app.i18n.catalogs import available_languages
+
+    found = set(TYPED) | _babel_names()
+    found.update(str(value) for value in vars(paths).values() if isinstance(value, Path))
+    found.update(str(getattr(paths, name)) for name in ("database_file", "settings_file")
+                 if hasattr(paths, name))
+    for code in available_languages():
+        name = Locale.parse(code).get_display_name(code) or code
+        found.update({name, name[:1].upper() + name[1:]})
+    connection = sqlite3.connect(paths.database_file)
+    try:
+        tables = [row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for table in tables:
+            for row in connection.execute(f'SELECT * FROM "{table}"'):
+                for value in row:
+                    if isinstance(value, str) and value.strip():
+                        found.add(value.strip())
+                        found.update(line.strip() for line in value.splitlines())
+    finally:
+        connection.close()
+    # A name shown whole that the database keeps in parts ("Santiago" "Núñez").
+    found.update(word for value in list(found) if len(value) <= 40 for word in value.split())
+    return found
+
+
+@functools.cache
+def _babel_names() -> frozenset[str]:
+    from babel import Locale
+
+    english = Locale.parse("en")
+    return frozenset({*english.languages.values(), *english.territories.values()})
+
+
+def unmarked_pieces(text: str, data: set[str]) -> list[str]:
+    """The pieces of ``text`` (shown in the accented pseudo-language) in plain English: outside
+    every ⟦…⟧ and neither sample data nor a word every language keeps."""
+    import re
+
+    text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    if text.strip() in data:
+        return []
+    previous = None
+    while previous != text:  # a translated message may hold another: ⟦… ⟦…⟧ …⟧
+        previous = text
+        text = re.sub(f"{_PSEUDO_OPEN}[^{_PSEUDO_OPEN}{_PSEUDO_CLOSE}]*{_PSEUDO_CLOSE}",
+                      "\0", text)
+    # A message cut short by an elided label or column title is still a message.
+    text = re.sub(f"{_PSEUDO_OPEN}.*", "\0", re.sub(f".*{_PSEUDO_CLOSE}", "\0", text))
+    found = []
+    for piece in text.split("\0"):
+        piece = piece.strip(" \t\n:;,.·—–-()[]/|•…\"'“”‘’«»?!*+=%#@")
+        if not re.search("[A-Za-z]{2,}", piece) or piece in data:
+            continue
+        if any(piece in value for value in data if len(value) > len(piece)):
+            continue
+        words = [word.strip(",.;:()[]“”\"'") for word in piece.split()]
+        if all(word in KEPT_WORDS or word in data or "@" in word or "." in word.strip(".")
+               or not re.search("[A-Za-z]{2,}", word) for word in words):
+            continue  # names, e-mail addresses and file names are data too
+        found.append(piece)
+    return found
+
+
+def visible_texts(window) -> list[tuple[str, str]]:
+    """(where, text) for every text a person can read in ``window`` as it is shown now:
+    its title, labels, buttons, group boxes, tabs, column titles, placeholder texts, tool tips,
+    accessible names, and the main window's menus."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import Qt as GuiQt
+    from PySide6.QtGui import QTextDocumentFragment
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QMainWindow,
+        QPlainTextEdit,
+        QTabBar,
+        QTableView,
+        QTextEdit,
+        QTreeView,
+        QWidget,
+    )
+
+    found: list[tuple[str, str]] = [("window title", window.windowTitle())]
+
+    def where(widget, what: str) -> str:
+        return f"{what} of {type(widget).__name__} {widget.objectName()!r}"
+
+    for widget in [window, *window.findChildren(QWidget)]:
+        if widget is not window and not widget.isVisibleTo(window):
+            continue
+        if widget.toolTip():
+            found.append((where(widget, "tool tip"), _plain(widget.toolTip())))
+        if widget.accessibleName():
+            found.append((where(widget, "accessible name"), widget.accessibleName()))
+        if isinstance(widget, QLabel) and widget.text():
+            text = widget.text()
+            if widget.textFormat() == Qt.TextFormat.RichText or GuiQt.mightBeRichText(text):
+                text = QTextDocumentFragment.fromHtml(text).toPlainText()
+            found.append((where(widget, "text"), text))
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            found.append((where(widget, "text"), widget.text()))
+        elif isinstance(widget, QGroupBox) and widget.title():
+            found.append((where(widget, "title"), widget.title()))
+        elif isinstance(widget, QTabBar):
+            found.extend((where(widget, "tab"), widget.tabText(i)) for i in range(widget.count()))
+        elif isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)) \
+                and widget.placeholderText():
+            found.append((where(widget, "placeholder"), widget.placeholderText()))
+        elif isinstance(widget, QComboBox) and not widget.isEditable() and widget.currentText():
+            found.append((where(widget, "choice"), widget.currentText()))
+        if isinstance(widget, (QTableView, QTreeView)) and widget.model() is not None:
+            header = widget.header() if isinstance(widget, QTreeView) \
+                else widget.horizontalHeader()
+            if header.isVisible():
+                for column in range(header.count()):
+                    if not header.isSectionHidden(column):
+                        title = widget.model().headerData(column, Qt.Orientation.Horizontal)
+                        found.append((where(widget, "column title"), str(title or "")))
+        elif isinstance(widget, QAbstractItemView):
+            pass  # rows are data
+    if isinstance(window, QMainWindow):
+        menus = [(action.text(), action.menu()) for action in window.menuBar().actions()]
+        while menus:
+            text, menu = menus.pop()
+            found.append(("menu", text))
+            if menu is not None:
+                menu.aboutToShow.emit()  # menus filled when opened
+                menus.extend((a.text(), a.menu()) for a in menu.actions() if not a.isSeparator())
+    return found
+
+
+def _plain(text: str) -> str:
+    from PySide6.QtGui import Qt, QTextDocumentFragment
+
+    return QTextDocumentFragment.fromHtml(text).toPlainText() if Qt.mightBeRichText(text) \
+        else text
+
+
+def unmarked_in(window, data: set[str]) -> list[str]:
+    """The words ``window`` shows that were never marked for translation."""
+    found = []
+    for where, text in visible_texts(window):
+        for piece in unmarked_pieces(text, data):
+            found.append(f"{where}: {piece!r} in {text[:80]!r}")
+    return sorted(set(found))
+
+
 # --- the child process that opens everything -------------------------------------------------
 
 
@@ -632,7 +818,8 @@ def _tab_views(widget):
                     yield tabs, index
 
 
-def check_everything(data_dir: Path, languages, scales, shots: Path | None) -> list[dict]:
+def check_everything(data_dir: Path, combinations, shots: Path | None) -> list[dict]:
+    """Every window in each (language, scale) of ``combinations``."""
     import time
 
     from PySide6.QtWidgets import QApplication
@@ -653,48 +840,49 @@ def check_everything(data_dir: Path, languages, scales, shots: Path | None) -> l
     app = create_application(["fit"])
     base = QApplication.font().pointSizeF()
     results = []
-    for language in languages:
-        for scale in scales:
-            used = install_language(language, paths.locale_cache_dir)
-            translator = install_qt_translations(app, used)
-            font = QApplication.font()
-            font.setPointSizeF(base)
-            QApplication.setFont(font)
-            settings = UiSettings(paths.settings_file)
-            settings.text_scale = 1.0
-            window = MainWindow(AppContext(paths, paths.default_database_url(), used, services,
-                                           time.perf_counter()), settings)
-            window.restore_state()
-            window.set_text_scale(scale)
-            window.show()
-            window.show_section("dashboard")
-            env = Environment(services, paths, window, member_id)
-            for key, openers in WINDOWS.items():
-                for opener in openers:
-                    results.extend(_check_one(app, env, key, opener, language, scale, shots))
-            window.close()
-            window.deleteLater()
-            if translator is not None:
-                app.removeTranslator(translator)
-            _settle(app)
+    for language, scale in combinations:
+        used = install_language(language, paths.locale_cache_dir)
+        translator = install_qt_translations(app, used)
+        font = QApplication.font()
+        font.setPointSizeF(base)
+        QApplication.setFont(font)
+        settings = UiSettings(paths.settings_file)
+        settings.text_scale = 1.0
+        window = MainWindow(AppContext(paths, paths.default_database_url(), used, services,
+                                       time.perf_counter()), settings)
+        window.restore_state()
+        window.set_text_scale(scale)
+        window.show()
+        window.show_section("dashboard")
+        env = Environment(services, paths, window, member_id)
+        for key, openers in WINDOWS.items():
+            for opener in openers:
+                results.extend(_check_one(app, env, key, opener, language, scale, shots,
+                                          language == MARKED))
+        window.close()
+        window.deleteLater()
+        if translator is not None:
+            app.removeTranslator(translator)
+        _settle(app)
     services.close()
     return results
 
 
-def _check_one(app, env, key, opener, language, scale, shots) -> list[dict]:
+def _check_one(app, env, key, opener, language, scale, shots, marked) -> list[dict]:
     def record(view: str, problems: list[str], widget) -> dict:
+        unmarked = unmarked_in(widget, sample_data(env.paths)) if marked else []
         if shots is not None:
             safe = f"{key.rsplit('.', 1)[-1]}-{opener.__name__.strip('_')}-{view}".replace(
                 " ", "_").replace("/", "_")
             widget.grab().save(str(shots / f"{safe}-{language}-{round(scale * 100)}.png"))
         return {"window": key, "opener": opener.__name__, "view": view, "language": language,
-                "scale": scale, "problems": problems}
+                "scale": scale, "problems": problems, "unmarked": unmarked}
 
     try:
         opened = opener(env)
     except Exception as error:  # a window that cannot even open is a failure to report
         return [{"window": key, "opener": opener.__name__, "view": "open", "language": language,
-                 "scale": scale, "problems": [f"could not open: {error!r}"]}]
+                 "scale": scale, "problems": [f"could not open: {error!r}"], "unmarked": []}]
     widget = opened.widget
     out = []
     widget.show()
@@ -719,7 +907,7 @@ def _check_one(app, env, key, opener, language, scale, shots) -> list[dict]:
 
 
 def run_child(directory: Path, *, shots: Path | None = None, languages=LANGUAGES,
-              scales=SCALES) -> list[dict]:
+              scales=SCALES, pseudo=()) -> list[dict]:
     """Run the checks in a process of its own, on a 1366×728 screen."""
     out = directory / "results.json"
     environment = dict(os.environ)
@@ -727,7 +915,7 @@ def run_child(directory: Path, *, shots: Path | None = None, languages=LANGUAGES
     environment.pop("ADVOCATE_DATA_DIR", None)
     command = [sys.executable, str(Path(__file__).resolve()), "--data", str(directory / "data"),
                "--out", str(out), "--lang", ",".join(languages),
-               "--scale", ",".join(str(s) for s in scales)]
+               "--scale", ",".join(str(s) for s in scales), "--pseudo", ",".join(pseudo)]
     if shots is not None:
         command += ["--shots", str(shots)]
     finished = subprocess.run(command, env=environment, cwd=ROOT, capture_output=True,
@@ -750,7 +938,7 @@ def test_every_window_has_a_way_to_open_it():
 
 @pytest.fixture(scope="module")
 def fit_results(tmp_path_factory) -> dict:
-    results = run_child(tmp_path_factory.mktemp("fit"))
+    results = run_child(tmp_path_factory.mktemp("fit"), pseudo=PSEUDO)
     table: dict = {}
     for result in results:
         table.setdefault((result["window"], result["language"], result["scale"]), []).append(
@@ -758,14 +946,18 @@ def fit_results(tmp_path_factory) -> dict:
     return table
 
 
+def combinations(languages=LANGUAGES, scales=SCALES, pseudo=PSEUDO) -> list[tuple[str, float]]:
+    """Each language at each scale, and each pseudo-language at 100 %."""
+    return [(language, scale) for language in languages for scale in scales] + [
+        (language, 1.0) for language in pseudo if language not in languages]
+
+
 def _cases():
     for key in WINDOWS:
-        for language in LANGUAGES:
-            for scale in SCALES:
-                marks = [pytest.mark.xfail(reason="being made to fit")] \
-                    if key in PENDING else []
-                yield pytest.param(key, language, scale, marks=marks,
-                                   id=f"{key.rsplit('.', 1)[-1]}-{language}-{round(scale * 100)}")
+        for language, scale in combinations():
+            marks = [pytest.mark.xfail(reason="being made to fit")] if key in PENDING else []
+            yield pytest.param(key, language, scale, marks=marks,
+                               id=f"{key.rsplit('.', 1)[-1]}-{language}-{round(scale * 100)}")
 
 
 @pytest.mark.parametrize(("key", "language", "scale"), list(_cases()))
@@ -776,6 +968,30 @@ def test_window_fits_a_small_screen(fit_results, key, language, scale):
     assert not problems, "\n".join(problems)
 
 
+def test_words_in_plain_english_are_found_and_data_is_not():
+    from advocate_app.i18n.pseudo import accented
+
+    data = {"Amina Haddad", "Santiago", "Núñez", "Spring story circle"}
+    assert unmarked_pieces("Save", data) == ["Save"]
+    assert unmarked_pieces(accented("Total") + ": 3 members", data) == ["3 members"]
+    assert unmarked_pieces("Chair: " + accented("Amina Haddad"), data) == ["Chair"]
+    for fine in (accented("Save"), accented("Saved {name}").format(name="Amina Haddad"),
+                 accented("Say {x}").format(x=accented("nested")), accented("Elided")[:4] + "…",
+                 "Santiago Núñez", "Spring story circle", "report.csv", "amina@example.org",
+                 "12:30 CET", "5 Mar 2026", "&" + accented("Open")):
+        assert unmarked_pieces(fine, data) == [], fine
+
+
+@pytest.mark.parametrize("key", list(WINDOWS), ids=lambda key: key.rsplit(".", 1)[-1])
+def test_every_word_shown_is_marked_for_translation(fit_results, key):
+    """In the accented pseudo-language every word of the interface is ⟦Åççéñţéð⟧: a word in
+    plain English was never given to ``_()`` and would stay English in every language."""
+    results = fit_results.get((key, MARKED, 1.0))
+    assert results, f"{key} was not checked in {MARKED}"
+    found = sorted({f"{r['opener']} / {r['view']}: {p}" for r in results for p in r["unmarked"]})
+    assert not found, "never marked for translation:\n" + "\n".join(found)
+
+
 def _main(argv: list[str]) -> int:
     import argparse
 
@@ -784,10 +1000,12 @@ def _main(argv: list[str]) -> int:
     parser.add_argument("--out")
     parser.add_argument("--lang", default=",".join(LANGUAGES))
     parser.add_argument("--scale", default=",".join(str(s) for s in SCALES))
+    parser.add_argument("--pseudo", default="")
     parser.add_argument("--shots")
     args = parser.parse_args(argv)
     languages = args.lang.split(",")
     scales = [float(s) for s in args.scale.split(",")]
+    pseudo = [p for p in args.pseudo.split(",") if p]
     shots = Path(args.shots) if args.shots else None
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
@@ -795,13 +1013,16 @@ def _main(argv: list[str]) -> int:
         import tempfile
 
         with tempfile.TemporaryDirectory() as scratch:
-            results = run_child(Path(scratch), shots=shots, languages=languages, scales=scales)
+            results = run_child(Path(scratch), shots=shots, languages=languages, scales=scales,
+                                pseudo=pseudo)
     else:
-        results = check_everything(Path(args.data), languages, scales, shots)
+        results = check_everything(Path(args.data), combinations(languages, scales, pseudo),
+                                   shots)
         Path(args.out).write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
     if args.data is None:
         for result in results:
-            for problem in result["problems"]:
+            for problem in result["problems"] + [f"never marked for translation: {p}"
+                                                 for p in result["unmarked"]]:
                 print(f"{result['window']} {result['opener']} {result['view']} "
                       f"{result['language']} {result['scale']}: {problem}")
     return 0

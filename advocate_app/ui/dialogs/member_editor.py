@@ -67,14 +67,14 @@ def language_choices() -> list[tuple[str, str]]:
 
 def country_choices() -> list[tuple[str, str]]:
     """(name in the UI language, ISO code) for every country, sorted by name."""
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
 
     from advocate_app.domain.text import fold
     from advocate_app.i18n import current_language
 
     try:
         territories = Locale.parse(current_language()).territories
-    except (ValueError, LookupError):
+    except (ValueError, LookupError, UnknownLocaleError):  # a pseudo-language: English names
         territories = Locale.parse("en").territories
     pairs = [(name, code) for code, name in territories.items()
              if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES]
