@@ -16,6 +16,7 @@ from datetime import date
 
 from advocate_app.domain.community import _Labelled
 from advocate_app.i18n import N_, _
+from advocate_app.i18n.formatting import format_date
 
 
 class StoryChannel(_Labelled):
@@ -186,8 +187,7 @@ def use_refusal(title: str, consent: ChannelConsent, day: date) -> str | None:
     if consent.state is StoryConsentState.EXPIRED:
         return _("The story “{title}” may not be used in {channel}: its teller’s consent "
                  "ended on {day}.").format(title=title, channel=channel,
-                                            day=consent.expires_on.isoformat()
-                                            if consent.expires_on else day.isoformat())
+                                            day=format_date(consent.expires_on or day))
     if consent.state is StoryConsentState.WITHDRAWN:
         return _("The story “{title}” may not be used in {channel}: its teller withdrew "
                  "consent.").format(title=title, channel=channel)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import html
 import json
+import re
+from datetime import datetime
 from pathlib import Path
 
 from advocate_app.i18n import _, current_language
+from advocate_app.i18n.formatting import format_date, format_datetime, format_items
 
 
 def _labels() -> dict[str, str]:
@@ -45,10 +48,17 @@ def _text(value) -> str:
             "address" in value[0] or "number" in value[0]):
         return ", ".join(_contact_text(v) for v in value)
     if isinstance(value, list):
-        return ", ".join(_text(v) for v in value)
+        return format_items(_text(v) for v in value)
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_text(v)}" for k, v in value.items())
+    if isinstance(value, str) and _ISO_MOMENT.fullmatch(value):
+        # Dates and times written as the reader's language writes them, not "2026-12-03".
+        moment = datetime.fromisoformat(value)
+        return format_date(moment) if len(value) == 10 else format_datetime(moment)
     return str(value)
+
+
+_ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?)?")
 
 
 def render_html(data: dict, organisation: str = "") -> str:
@@ -76,7 +86,7 @@ def render_html(data: dict, organisation: str = "") -> str:
         consent = f"<p>{html.escape(nothing)}</p>"
     # Translated before the template: message extraction does not look inside f-strings.
     prepared = _("Prepared on {date}. This is every detail we keep about you, including "
-                 "health details.").format(date=data.get("prepared_on", ""))
+                 "health details.").format(date=_text(data.get("prepared_on", "")))
     details_heading = _("Your details")
     consent_heading = _("Consent")
     events = render_event_sections(data) + render_merged_records(data)

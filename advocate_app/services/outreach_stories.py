@@ -30,6 +30,7 @@ from advocate_app.domain.story_rules import (
     use_refusal,
 )
 from advocate_app.i18n import N_, _, translator
+from advocate_app.i18n.formatting import format_date
 from advocate_app.services import outreach_pictures, story_ledger
 from advocate_app.storage.reader import Reader, as_utc
 
@@ -175,4 +176,4 @@ class StoryGate:
             return None
         return _("“{item}” may not be printed again with the story “{title}” — do not "
                  "reprint: consent withdrawn on {day}.").format(
-            item=item.title, title=title, day=marked.date().isoformat())
+            item=item.title, title=title, day=format_date(marked))

@@ -18,6 +18,7 @@ from advocate_app.domain.access import Permission
 from advocate_app.domain.audit_views import AuditAction, AuditSubject
 from advocate_app.domain.people import Actor
 from advocate_app.i18n import _, ngettext
+from advocate_app.i18n.formatting import format_list
 from advocate_app.services.access import require
 from advocate_app.services.audit import record, record_alone
 from advocate_app.services.errors import NotFoundError, ServiceError
@@ -226,7 +227,7 @@ class PrivacyService:
                 "{n} backups made before this erasure still hold the person: {names}. "
                 "Remove them with “advocate-app privacy purge-backups --yes”, or in the "
                 "window: Members, More, Retention and research…, Old backups.", len(held)).format(
-                n=len(held), names=", ".join(p.name for p in held))
+                n=len(held), names=format_list(p.name for p in held))
         return None
 
     def backups_before_erasure(self) -> list[Path]:

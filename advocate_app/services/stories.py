@@ -477,7 +477,9 @@ def _attachment_row(session: Session, attachment_id: int) -> StoryAttachment:
 
 
 def _channel_list(channels: frozenset[StoryChannel]) -> str:
-    return ", ".join(channel.label.lower() for channel in StoryChannel if channel in channels)
+    from advocate_app.i18n.formatting import format_list
+
+    return format_list(channel.label.lower() for channel in StoryChannel if channel in channels)
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -23,7 +23,7 @@ from typing import Any
 from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem, pictogram_label
 from advocate_app.domain.webinar_views import FollowUpPlan, FollowUpResult
 from advocate_app.i18n import N_, _, ngettext, translator
-from advocate_app.i18n.formatting import format_number, language_name
+from advocate_app.i18n.formatting import format_list, format_number, language_name
 
 Translate = Callable[[str], str]
 
@@ -185,7 +185,7 @@ def plan_lines(plan: FollowUpPlan) -> list[str]:
             "{n} of them want post: their letters go into a print pack.",
             len(plan.by_post)).format(n=format_number(len(plan.by_post))))
     if plan.languages:
-        lines.append(_("Letters in: {languages}.").format(languages=", ".join(
+        lines.append(_("Letters in: {languages}.").format(languages=format_list(
             language_name(code) or code for code in plan.languages)))
     if plan.without_consent:
         lines.append(ngettext(

@@ -24,6 +24,7 @@ from advocate_app.domain.outreach_content import (
 )
 from advocate_app.domain.print_profiles import ProfileKey
 from advocate_app.domain.story_rules import StoryChannel
+from advocate_app.i18n.formatting import format_date
 from tests import documents_checks as checks
 
 needs_poppler = pytest.mark.skipif(
@@ -186,7 +187,7 @@ def test_an_expired_grant_is_refused_and_a_grant_ending_today_still_counts(any_s
         services.outreach.render_pdf(_item(expired), ProfileKey.STANDARD, tmp_path / "e.pdf")
     assert str(refused.value) == (
         "The story “Seven years” may not be used in leaflets: its teller’s consent ended on "
-        f"{(TODAY - timedelta(days=1)).isoformat()}.")
+        f"{format_date(TODAY - timedelta(days=1))}.")
     ending, _q = _story(services, teller, (StoryChannel.LEAFLET, "first_name", TODAY))
     services.outreach.render_pdf(_item(ending), ProfileKey.STANDARD, tmp_path / "t.pdf")
     assert [u[0] for u in _uses(services)] == [ending]
@@ -338,7 +339,7 @@ def test_after_withdrawal_the_item_is_not_rendered_again(any_services, tmp_path)
             render()
         assert str(refused.value) == (
             "“Living with it” may not be printed again with the story “Seven years” — do not "
-            f"reprint: consent withdrawn on {datetime.now(UTC).date().isoformat()}.")
+            f"reprint: consent withdrawn on {format_date(datetime.now(UTC))}.")
     # Even were the item moved to a channel the teller still consents to, it stays held back.
     moved = replace(item, story_channel="newsletter")
     with pytest.raises(RenderError, match="do not reprint"):

@@ -76,7 +76,7 @@ def test_the_tab_says_who_gets_which_letter_and_sends_once(qtbot, tab, services,
     assert "1 person registered and did not come" in text
     assert "1 of them wants post" in text
     assert "1 person is left out: no valid consent" in text
-    assert "Letters in: English, French." in text
+    assert "Letters in: English and French." in text
     # Someone wants post: the letters need a folder before they can go.
     assert tab.folder_field.isEnabled() and not tab.send_button.isEnabled()
     monkeypatch.setattr(followup_module, "choose_folder",

@@ -78,7 +78,7 @@ def test_refusals_say_why_in_one_sentence():
     assert use_refusal("Seven years", consent_on(ledger, NEWSLETTER, MAY), MAY) is None
     expired = use_refusal("Seven years", consent_on(ledger, NEWSLETTER, JULY), JULY)
     assert expired == ("The story “Seven years” may not be used in newsletter: its teller’s "
-                       "consent ended on 2026-06-30.")
+                       "consent ended on 30 Jun 2026.")
     assert "withdrew consent" in use_refusal(
         "Seven years", consent_on(ledger, LEAFLET, JULY), JULY)
     assert "has not consented" in use_refusal(
