@@ -13,6 +13,7 @@ The poppler helpers (:func:`struct_text`, :func:`pdftotext`) give an independent
 from __future__ import annotations
 
 import math
+import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -541,3 +542,86 @@ def fonts_not_embedded(path: Path | str) -> list[str]:
             for name, font in fonts.items():
                 out += _font_problems(font, name, i)
     return out
+
+
+# -- the text of each element, read with pikepdf (no poppler needed) ------------------------------
+
+def _to_unicode_map(font) -> dict[int, str]:
+    """A simple font's ToUnicode map: one-byte code → text (bfchar and bfrange entries)."""
+    stream = font.get("/ToUnicode")
+    if stream is None:
+        return {}
+    data = stream.read_bytes().decode("latin-1")
+    out: dict[int, str] = {}
+
+    def text(hexes: str) -> str:
+        return bytes.fromhex(hexes).decode("utf-16-be")
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", data, re.S):
+        for code, target in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            out[int(code, 16)] = text(target)
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", data, re.S):
+        for low, high, target in re.findall(
+                r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            first = int(target, 16)
+            for offset, code in enumerate(range(int(low, 16), int(high, 16) + 1)):
+                out[code] = chr(first + offset)
+    return out
+
+
+def _mcid_texts(page, index: int) -> dict[int, str]:
+    """Each MCID's text on one page, decoded through the fonts' ToUnicode maps; a space where
+    a new text object or matrix starts a new line after text without one."""
+    fonts = page.obj.get("/Resources", Dictionary()).get("/Font", Dictionary())
+    maps: dict[str, dict[int, str]] = {}
+    out: dict[int, str] = {}
+    stack: list[int | None] = []
+    font_map: dict[int, str] = {}
+    for instruction in pikepdf.parse_content_stream(page):
+        op = str(instruction.operator)
+        operands = list(instruction.operands)
+        if op in ("BDC", "BMC"):
+            props = _properties(operands[1], page.obj.get("/Resources")) \
+                if op == "BDC" and len(operands) > 1 else None
+            stack.append(int(props.MCID) if props is not None and "/MCID" in props else None)
+        elif op == "EMC" and stack:
+            stack.pop()
+        elif op == "Tf":
+            name = str(operands[0])
+            if name not in maps:
+                font = fonts.get(name)
+                maps[name] = _to_unicode_map(font) if font is not None else {}
+            font_map = maps[name]
+        elif op in ("Tj", "TJ", "'", '"'):
+            mcid = next((m for m in reversed(stack) if m is not None), None)
+            if mcid is None:
+                continue
+            strings = operands[0] if op == "TJ" else [operands[-1]]
+            pieces = [font_map.get(byte, "\ufffd") for item in strings
+                      if isinstance(item, pikepdf.String) for byte in bytes(item)]
+            out[mcid] = out.get(mcid, "") + "".join(pieces)
+    return out
+
+
+def element_texts(path: Path | str) -> list[tuple[str, str, str]]:
+    """(type, /Lang or "", text) of every structure element in reading order, the text being
+    what its marked content shows (its own and its kids'), read through ToUnicode."""
+    with pikepdf.open(path) as pdf:
+        pages = list(pdf.pages)
+        page_index = {page.obj.objgen: i for i, page in enumerate(pages)}
+        texts = {i: _mcid_texts(page, i) for i, page in enumerate(pages)}
+
+        def text_of(elem) -> str:
+            parts = []
+            for kid in _kids(elem):
+                if isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR:
+                    page = page_index.get(kid.Pg.objgen)
+                    parts.append(texts.get(page, {}).get(int(kid.MCID), ""))
+                elif isinstance(kid, Dictionary) and "/S" in kid:
+                    parts.append(text_of(kid))
+            return "".join(parts)
+
+        kids = pdf.Root.StructTreeRoot.get("/K")
+        tops = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        seen: set = set()
+        return [(_tag(elem), _text(elem.get("/Lang", "")), text_of(elem))
+                for top in tops for elem, _p in _walk(top, None, seen)]

@@ -9,8 +9,6 @@ codes, contact and event boxes, the other-formats notice, a letter's date and ad
 from __future__ import annotations
 
 import io
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape
 
@@ -34,30 +32,24 @@ from advocate_app.documents.flowables import (
     Stack,
     Tagged,
 )
-from advocate_app.documents.paragraph import SpacedParagraph
+from advocate_app.documents.pdf_text import BlockText, escape_markup
 from advocate_app.documents.rendering import (
     ADDRESS_PLACEHOLDER,
     Recipient,
     RenderOptions,
     text_styles,
 )
-from advocate_app.documents.script_paragraph import ScriptParagraph
-from advocate_app.documents.scripts import foreign_spans, needs_layout
 from advocate_app.documents.tagging import Node, Tagger
 from advocate_app.domain import inline_markup as inline
 from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem, RenderError
 from advocate_app.domain.outreach_pictures import PICTURE_MISSING, Picture
 from advocate_app.domain.print_profiles import PrintProfile
-from advocate_app.i18n import N_, _, is_right_to_left, translator
+from advocate_app.i18n import N_, _, translator
 from advocate_app.i18n.document_words import document_words
-
-_MERGE_FIELD = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 
 _NOTICE = N_("This is available in large print, Easy Read and other languages — ask us.")
 _WHEN, _WHERE, _DETAILS = N_("When:"), N_("Where:"), N_("Details:")
 _CONTACT_US = N_("Contact us")
-_FIELD_LABELS = {"name": N_("Name"), "first_name": N_("First name"),
-                 "salutation": N_("Dear …"), "date": N_("Date")}
 _QR_ALT = N_("QR code for {url}")
 
 LETTER_TOP = 20 * mm  # a letter's top margin (see render_many)
@@ -65,7 +57,7 @@ LETTER_TOP = 20 * mm  # a letter's top margin (see render_many)
 
 # -- the document --------------------------------------------------------------------------------
 
-class BlockBuilder:
+class BlockBuilder(BlockText):
     """Turns an item's blocks into flowables and structure elements."""
 
     def __init__(self, item: OutreachItem, profile: PrintProfile, options: RenderOptions,
@@ -81,84 +73,6 @@ class BlockBuilder:
         self.words = document_words(item.language)
         self.heading_seen = False
         self.flow: list[Flowable] = []
-
-    # text ---------------------------------------------------------------------------------------
-    def fill(self, text: str) -> str:
-        values = dict(self.recipient.fields) if self.recipient else {}
-        values.setdefault("date", self.options.date_text)
-        if values.get("name"):
-            values.setdefault("first_name", values["name"])
-            values.setdefault("salutation", values["name"])
-
-        def replace(match: re.Match) -> str:
-            key = match.group(1)
-            if key in values and values[key]:
-                return _escape_markup(values[key])
-            if self.recipient is None:
-                label = _FIELD_LABELS.get(key)
-                return _escape_markup(f"[{self.t(label)}]") if label else match.group(0)
-            return ""
-        return _MERGE_FIELD.sub(replace, text)
-
-    def markup(self, text: str, bold: bool = False, merge: bool = True
-               ) -> tuple[str, list[tuple[str, str]]]:
-        """Paragraph markup for ``text`` (inline markup parsed, everything else escaped)."""
-        out, links = [], []
-        no_italic = self.profile.no_italic_underline_caps
-        for run in inline.parse(self.fill(text) if merge else text):
-            strong = bold or run.strong or (run.emphasis and no_italic)
-            italic = run.emphasis and not no_italic
-            pieces = "".join(f'<font face="{name}">{escape(part)}</font>'
-                             for name, part in fonts.runs(run.text, self.styles.family,
-                                                          strong, italic))
-            if run.href:
-                links.append((run.href, run.text))
-                color = self.styles.accent
-                pieces = (f'<a href="{escape(run.href, {chr(34): "&quot;"})}" '
-                          f'color="{color}"><u>{pieces}</u></a>')
-            out.append(pieces)
-        return "".join(out).replace("\n", "<br/>"), links
-
-    def paragraph(self, text: str, style: ParagraphStyle, node: Node, bold: bool = False,
-                  lang: str = "", merge: bool = True,
-                  spans: Sequence[tuple[int, int, str]] = ()) -> Flowable:
-        """``merge`` False: merge fields are left as written (a teller's own words).
-        ``spans``: (start, end, language) of passages of the words as read (markup removed) in
-        another language; passages in another script are found by themselves."""
-        source = self.fill(text) if merge else text
-        plain = inline.plain(source)
-        lang = lang or node.lang or self.item.language or "en"
-        found = [span for span in spans if span[2] != lang]
-        found += [span for span in foreign_spans(plain, lang)
-                  if not any(s < span[1] and span[0] < e for s, e, _l in found)]
-        found.sort()
-        if found or needs_layout(plain) or is_right_to_left(lang):
-            no_italic = self.profile.no_italic_underline_caps
-            bold = bold or style.fontName.endswith("-Bold")
-            pieces = [(run.text, bold or run.strong or (run.emphasis and no_italic),
-                       run.emphasis and not no_italic) for run in inline.parse(source)]
-            if "".join(piece[0] for piece in pieces) != plain:
-                pieces = [(plain, bold, False)]
-            # A right-to-left language's paragraph reads right to left when it has a letter of
-            # such a script; one without (a telephone number, an address in Latin letters)
-            # keeps its own order, but still stands on the right.
-            rtl_language = is_right_to_left(lang)
-            rtl = True if rtl_language and _has_right_to_left(plain) else None
-            return ScriptParagraph(pieces, style, self.styles.family, self.tagger, node, lang,
-                                   rtl, found, align_right=rtl_language)
-        body, links = self.markup(text, bold, merge)
-        node.link_texts = _link_texts(links)
-        return Tagged(SpacedParagraph(body or "&nbsp;", style), node, self.tagger)
-
-    def mirrored(self, block: Block | None = None) -> bool:
-        """Right to left: pictures and list labels stand on the right of their words."""
-        return is_right_to_left((block.language if block is not None else "")
-                                or self.item.language or "en")
-
-    def own_words(self, message: str) -> tuple[str, str]:
-        """Words the document prints itself and their language ("" when it is the item's)."""
-        words, lang = self.words(message)
-        return words, ("" if lang == (self.item.language or "en") else lang)
 
     # blocks -------------------------------------------------------------------------------------
     def title_heading(self) -> None:
@@ -484,20 +398,6 @@ class BlockBuilder:
 
 
 
-def _has_right_to_left(text: str) -> bool:
-    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
-
-
-def _link_texts(links: list[tuple[str, str]], limit: int = 300) -> dict[str, str]:
-    """Each address's link words (the different words linking to it, joined; at most
-    ``limit`` characters): what each link annotation's /Alt says, so a paragraph with
-    thousands of links does not give every one of them all their words."""
-    words: dict[str, dict[str, None]] = {}
-    for href, text in links:
-        words.setdefault(href, {})[text] = None
-    return {href: " ".join(texts)[:limit] for href, texts in words.items()}
-
-
 def _tight(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(style.name + "-tight", parent=style, spaceAfter=style.fontSize * 0.3)
 
@@ -524,8 +424,7 @@ def _pad(row: Sequence[str], columns: int) -> list[str]:
     return list(row) + [""] * (columns - len(row))
 
 
-def _escape_markup(text: str) -> str:
-    return re.sub(r"([\\*\[\]()_])", r"\\\1", text)
+_escape_markup = escape_markup
 
 
 def _linkable(url: str) -> bool:

@@ -275,7 +275,7 @@ class ScriptParagraph(Flowable):
         if again:
             if not self.artifact:
                 self.tagger.begin_artifact(canvas)
-            self._show(canvas, placed)
+            self._show(canvas, placed, y)
             if not self.artifact:
                 self.tagger.end_artifact(canvas)
             return
@@ -284,18 +284,18 @@ class ScriptParagraph(Flowable):
             if not glyph[5]:
                 continue
             if segment and segment[-1][6] != glyph[6]:
-                self._tagged(canvas, segment, box)
+                self._tagged(canvas, segment, box, y)
                 segment = []
             segment.append(glyph)
         if segment:
-            self._tagged(canvas, segment, box)
+            self._tagged(canvas, segment, box, y)
         hidden = [glyph for glyph in placed if not glyph[5]]
         if hidden:
             self.tagger.begin_artifact(canvas)
-            self._show(canvas, hidden)
+            self._show(canvas, hidden, y)
             self.tagger.end_artifact(canvas)
 
-    def _tagged(self, canvas, glyphs, box) -> None:
+    def _tagged(self, canvas, glyphs, box, baseline: float) -> None:
         owner = glyphs[0][6]
         node = self.node
         if owner:
@@ -304,31 +304,44 @@ class ScriptParagraph(Flowable):
                 node = self.node.add("Span", lang=self.shared.spans[owner - 1][2])
                 self.shared.span_nodes[owner] = node
         self.tagger.begin(canvas, node, box)
-        self._show(canvas, glyphs)
+        self._show(canvas, glyphs, baseline)
         self.tagger.end(canvas)
 
-    def _show(self, canvas, glyphs) -> None:
+    def _show(self, canvas, glyphs, baseline: float) -> None:
+        """``glyphs`` in the order given, each at its place, in one text object: the pen
+        moves by ``TJ`` adjustments and marks rise with ``Ts``, never by a new text matrix
+        (which readers take for a new line)."""
+        from reportlab.lib.rl_accel import fp_str
         from reportlab.pdfbase import pdfmetrics
 
-        size = self.style.fontSize
-        text = canvas.beginText(0, 0)
-        current_font, pen, chunk = None, None, []
+        if not glyphs:
+            return
+        doc, code, size = canvas._doc, canvas._code, self.style.fontSize
+        code.append(f"BT 1 0 0 1 {fp_str(glyphs[0][3])} {fp_str(baseline)} Tm")
+        pen, rise, current, parts = glyphs[0][3], 0.0, None, []
+
+        def flush():
+            if parts:
+                code.append(f"[{' '.join(parts)}] TJ")
+                parts.clear()
         for _pos, name, char, x, y, _shown, _owner in glyphs:
-            if name != current_font or pen is None or abs(pen[0] - x) > 0.01 \
-                    or abs(pen[1] - y) > 0.01:
-                if chunk:
-                    text.textOut("".join(chunk))
-                    chunk = []
-                if name != current_font:
-                    text.setFont(name, size)
-                    current_font = name
-                text.setTextOrigin(x, y)
-            chunk.append(char)
-            face = pdfmetrics.getFont(name).face
-            pen = (x + face.charWidths.get(ord(char), face.defaultWidth) * size / 1000, y)
-        if chunk:
-            text.textOut("".join(chunk))
-        canvas.drawText(text)
+            font = pdfmetrics.getFont(name)
+            (subset, data), = font.splitString(char, doc)
+            if (name, subset) != current:
+                flush()
+                code.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf")
+                current = (name, subset)
+            if abs(y - baseline - rise) > 0.001:
+                flush()
+                rise = y - baseline
+                code.append(f"{fp_str(rise)} Ts")
+            adjust = (pen - x) * 1000 / size
+            if abs(adjust) > 0.01:
+                parts.append(fp_str(adjust))
+            parts.append(f"({canvas._escape(data)})")
+            pen = x + font.face.charWidths.get(ord(char), font.face.defaultWidth) * size / 1000
+        flush()
+        code.append("0 Ts ET" if rise else "ET")
 
     def _box(self, canvas, x, y, width) -> tuple[float, float, float, float]:
         a, b, c, d, e, f = canvas._currentMatrix
