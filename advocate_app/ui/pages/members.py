@@ -291,7 +291,7 @@ class MembersPage(QWidget):
         shown_if(self.import_button, actor.may(Permission.IMPORT_EXPORT))
         if not may_edit:
             self.edit_button.setText(_("&Open…"))
-            self.edit_button.setAccessibleName(_("Open"))
+            self.edit_button.setAccessibleName(_("Open the selected member"))
         self.actions.show_what_the_account_may_do(actor)
 
     def _open_editor(self, member) -> None:
