@@ -59,16 +59,16 @@ def date_text(value: date | datetime | None, lang: str, fmt: str = "long") -> st
 
 
 def when_text(meeting: MeetingView, lang: str | None = None) -> str:
-    """"Tuesday 10 March 2026, 18:30 to 20:00 (Europe/London)", in the meeting's zone."""
-    from babel.dates import format_date, format_time
+    """"Tuesday 10 March 2026, 18:30 to 20:00 GMT (Europe/London)", in the meeting's zone
+    and the document's language."""
+    from advocate_app.i18n.formatting import format_date, format_time
 
     lang, t = document_words(lang)
-    locale = _babel_locale(lang)
     start, end = meeting.local_start, meeting.local_end
     return t(N_("{date}, {start} to {end} ({zone})")).format(
-        date=format_date(start.date(), format="full", locale=locale),
-        start=format_time(start, format="short", locale=locale),
-        end=format_time(end, format="short", locale=locale), zone=meeting.timezone)
+        date=format_date(start, "full", language=lang),
+        start=format_time(start, language=lang),
+        end=format_time(end, zone=True, language=lang), zone=meeting.timezone)
 
 
 def where_text(meeting: MeetingView, lang: str | None = None) -> str:

@@ -143,17 +143,14 @@ def _para(text: str, picture: str = "", t: Translate | None = None) -> Block:
 
 
 def _when(webinar: WebinarFacts, language: str, t: Translate) -> str:
-    """"Thursday 3 December 2026, 18:00 (Europe/London)", in the letter's language."""
-    from babel.dates import format_date, format_time
-
+    """"Thursday 3 December 2026, 18:00 GMT (Europe/London)", in the letter's language."""
     from advocate_app.domain.board_views import zone
-    from advocate_app.i18n.formatting import date_locale
+    from advocate_app.i18n.formatting import format_date, format_time
 
-    locale = date_locale(language)
     local = webinar.starts_at.astimezone(zone(webinar.timezone))
     return t(N_("{date}, {time} ({zone})")).format(
-        date=str(format_date(local.date(), format="full", locale=locale)),
-        time=str(format_time(local, format="short", locale=locale)), zone=webinar.timezone)
+        date=format_date(local, "full", language=language),
+        time=format_time(local, zone=True, language=language), zone=webinar.timezone)
 
 
 def _escape(text: str) -> str:
