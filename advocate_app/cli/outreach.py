@@ -182,6 +182,8 @@ def _outreach_print_pack(args, context) -> int:
     if result.labels:
         print(_("Address labels: {path}").format(path=result.labels))
     print(_("Summary for the volunteer: {path}").format(path=result.summary))
+    for line in result.fallbacks:  # who does not get their own language, and why
+        print(line)
     for refused in result.refused:
         print(ngettext("Not printed: “{title}” in {profile} ({language}) for {n} member; the "
                        "pre-flight check found:",

@@ -20,7 +20,8 @@ TARGETS = ("given_name", "family_name", "full_name", "preferred_name", "pronouns
            *(f"{kind}_{n}{part}" for kind in ("email", "phone") for n in MORE_CONTACTS
              for part in ("", "_label")),
            "address", "address2", "locality", "region", "postcode",
-           "country", "preferred_language", "roles", "tags", "notes", "date_of_birth",
+           "country", "preferred_language", "second_language", "roles", "tags", "notes",
+           "date_of_birth",
            "organisation", "kind")
 
 _SYNONYMS = {
@@ -63,6 +64,9 @@ _SYNONYMS = {
                "address 1 country",
     "preferred_language": "language|preferred language|langue|idioma|sprache|lingua|taal|"
                           "preferred communication language",
+    "second_language": "second language|other language|language 2|langue seconde|"
+                       "deuxieme langue|segunda lengua|segundo idioma|zweitsprache|"
+                       "seconda lingua|tweede taal|segunda lingua",
     "roles": "role|roles|role s|member type|membership type|type de membre|rol|rolle|ruolo",
     "tags": "tags|tag|labels|label|groups|group|categories|group membership|etiquettes|"
             "etiquetas|schlagworte|gruppen",

@@ -27,7 +27,8 @@ FORMATS = ("csv", "xlsx", "vcard", "json")
 #: numbered columns for them instead ("Email 2", "Email 2 label" …).
 COLUMNS = ("id", "given_name", "family_name", "preferred_name", "pronouns", "email", "phone",
            "emails", "phones",
-           "address", "postcode", "region", "country", "preferred_language", "roles", "tags",
+           "address", "postcode", "region", "country", "preferred_language",
+           "second_language", "roles", "tags",
            "print_format", "channels", "contact_times", "barriers", "barrier_notes", "notes",
            "access_needs", "sign_language", "date_of_birth", "age_band", "conditions",
            "created_at", "updated_at", "archived_at")
@@ -38,7 +39,8 @@ HEADERS = {
     "preferred_name": N_("Preferred name"), "pronouns": N_("Pronouns"), "email": N_("Email"),
     "email_label": N_("Email label"), "phone": N_("Phone"), "phone_label": N_("Phone label"),
     "address": N_("Address"), "postcode": N_("Postcode"), "region": N_("Region"),
-    "country": N_("Country"), "preferred_language": N_("Language"), "roles": N_("Roles"),
+    "country": N_("Country"), "preferred_language": N_("Language"),
+    "second_language": N_("Second language"), "roles": N_("Roles"),
     "tags": N_("Tags"), "print_format": N_("Print format"),
     "channels": N_("Ways to contact"), "contact_times": N_("Best times to contact"),
     "barriers": N_("What makes taking part hard"), "barrier_notes": N_("Notes on barriers"),

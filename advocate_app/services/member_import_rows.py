@@ -110,6 +110,11 @@ def _read_row(number: int, cells: dict[str, str]) -> Person | RowOutcome:
         warnings.append(_("“{value}” is not a language Advocate knows; the language was not "
                           "stored.").format(value=cells["preferred_language"]))
         language = ""
+    second = values.language_code(cells.get("second_language", ""))
+    if second is None:
+        warnings.append(_("“{value}” is not a language Advocate knows; the language was not "
+                          "stored.").format(value=cells["second_language"]))
+        second = ""
     contacts: list[ContactInput] = []
     for column, label_column, default_label in _CONTACT_COLUMNS:
         cell = cells.get(column)
@@ -153,6 +158,7 @@ def _read_row(number: int, cells: dict[str, str]) -> Person | RowOutcome:
         given_name=given, family_name=family, preferred_name=cells.get("preferred_name", ""),
         pronouns=cells.get("pronouns", ""), email=email, phone=phone, address=address,
         postcode=cells.get("postcode", ""), country=country, preferred_language=language,
+        second_language=second,
         roles=frozenset(roles), tags=tuple(values.parse_tags(cells.get("tags", ""))),
         notes=cells.get("notes", ""), region=cells.get("region", ""), date_of_birth=born,
         contacts=tuple(contacts))

@@ -26,7 +26,8 @@ def fill(base: MemberInput, extra: MemberInput) -> MemberInput:
     """``base`` with its empty fields filled from ``extra``, roles and tags combined."""
     changes = {}
     for name in ("given_name", "family_name", "preferred_name", "pronouns", "email", "phone",
-                 "address", "postcode", "country", "preferred_language", "region", "notes"):
+                 "address", "postcode", "country", "preferred_language", "second_language",
+                 "region", "notes"):
         if not getattr(base, name) and getattr(extra, name):
             changes[name] = getattr(extra, name)
     if base.date_of_birth is None and extra.date_of_birth is not None:
@@ -47,7 +48,8 @@ def _all_contacts(data: MemberInput) -> tuple[ContactInput, ...]:
 
 #: Member columns an import fills directly from the file.
 _STORED_FIELDS = ("given_name", "family_name", "preferred_name", "pronouns", "email", "phone",
-                  "address", "postcode", "country", "preferred_language", "notes", "region",
+                  "address", "postcode", "country", "preferred_language", "second_language",
+                  "notes", "region",
                   "date_of_birth", "age_band")
 
 

@@ -30,6 +30,7 @@ from advocate_app.interchange.files import (
     remove_scratch_folder,
 )
 from advocate_app.services.outreach_stories import StoryGate
+from advocate_app.services.print_pack_languages import LanguageChooser, fallback_lines
 from advocate_app.storage.reader import Reader
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
@@ -83,6 +84,8 @@ class PrintPackResult:
     refused: list[RefusedFile] = field(default_factory=list)
     #: Problems printed anyway (the person chose to), by the file they are in.
     overridden: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Members not sent their own language, one line per language and reason.
+    fallbacks: list[str] = field(default_factory=list)
 
     @property
     def copies(self) -> int:
@@ -113,6 +116,7 @@ class _Member:
     language: str
     print_format: str
     consented: bool
+    second_language: str = ""
 
 
 class Items(Protocol):
@@ -143,6 +147,7 @@ class _Plan:
     addressed: dict[Batch, list[tuple[int, str]]] = field(default_factory=dict)
     problems: dict[Batch, list[str]] = field(default_factory=dict)
     stories: Any = None  # the StoryGate that let the versions' stories in
+    languages: Any = None  # the LanguageChooser: who gets which language
 
     def in_order(self) -> list[Batch]:
         """Batches by language, then format: the order of files, labels and the log."""
@@ -180,11 +185,17 @@ class PrintPackMaker:
         ``log`` nothing is recorded: the caller logs the pack in its own transaction.
         ``notes`` are said to the volunteer on the summary sheet (what else goes in the
         envelopes)."""
+        from advocate_app.services.translation_sets import read_set
+
         item = self._items.get(item_id)
-        versions = self._items.versions(item) or [(item_id, item)]
-        items: dict[int, OutreachItem] = dict(versions)
+        items: dict[int, OutreachItem] = dict(self._items.versions(item))
         items.setdefault(item_id, item)
-        plan = _Plan(item_id, item, versions, items)
+        translations = read_set(self._reader, item_id, with_missing=False)
+        for other in (translations.source_id, *(v.item_id for v in translations.translations)):
+            if other is not None and other not in items:
+                items[other] = self._items.get(other)
+        plan = _Plan(item_id, item, list(items.items()), items)
+        plan.languages = LanguageChooser(plan.versions, item_id, translations)
         plan.result.notes.extend(notes)
         self._sort(plan, self._members(member_ids, item.effective_purpose,
                                        today or date.today()))
@@ -218,7 +229,8 @@ class PrintPackMaker:
                 plan.result.left_out.append((member.id, member.name, reason))
                 continue
             easy_read = member.print_format == PrintFormat.EASY_READ.value
-            chosen_id = _choose_version(plan.versions, plan.item_id, member.language, easy_read)
+            chosen_id = plan.languages.choose(member.language, member.second_language,
+                                              easy_read)
             profile = (ProfileKey.EASY_READ if easy_read else ProfileKey.LARGE
                        if member.print_format == PrintFormat.LARGE_PRINT.value
                        else ProfileKey.STANDARD)
@@ -226,6 +238,7 @@ class PrintPackMaker:
             plan.batches.setdefault((chosen_id, profile), []).append(
                 _recipient(member, language, Recipient))
             plan.addressed.setdefault((chosen_id, profile), []).append((member.id, member.name))
+        plan.result.fallbacks = fallback_lines(plan.languages.fallbacks, _language_name)
 
     def _check(self, plan: _Plan, print_anyway: bool) -> None:
         """Each version and format through the pre-flight check of its profile: refused
@@ -350,7 +363,7 @@ class PrintPackMaker:
             rows = self._reader.rows(
                 "SELECT m.id, m.given_name, m.family_name, m.preferred_name, m.address, "
                 "m.postcode, m.country, m.preferred_language, m.print_format, "
-                f"CASE WHEN {valid_consent_sql()} THEN 1 ELSE 0 END "
+                f"CASE WHEN {valid_consent_sql()} THEN 1 ELSE 0 END, m.second_language "
                 f"FROM members m WHERE m.id IN ({placeholders}) AND m.erased_at IS NULL "
                 "AND m.archived_at IS NULL",
                 {**names, "consent_purpose": purpose, "consent_today": today.isoformat()})
@@ -361,9 +374,9 @@ class PrintPackMaker:
                     continue
                 out.append(_Member(row[0], member_display_name(row[1], row[2], row[3]),
                                    row[3] or row[1], row[4] or "", row[5] or "", row[6] or "",
-                                   row[7] or "", row[8] or "", bool(row[9])))
+                                   row[7] or "", row[8] or "", bool(row[9]),
+                                   row[10] or ""))
         return out
-
 
 
 def is_personalised(item: OutreachItem) -> bool:
@@ -381,23 +394,6 @@ def _purpose_label(purpose: str) -> str:
         return ConsentPurpose(purpose).label
     except ValueError:
         return purpose
-
-
-def _choose_version(versions: list[tuple[int, OutreachItem]], default_id: int, language: str,
-                    easy_read: bool) -> int:
-    """The version for a member: Easy Read if they asked for it and one exists, in their
-    language if there is one, else the item that was chosen."""
-    base = (language or "").split("-")[0].lower()
-
-    def score(entry: tuple[int, OutreachItem]) -> tuple[int, int, int]:
-        item_id, item = entry
-        same_language = bool(base) and item.language.split("-")[0].lower() == base
-        return (int(item.easy_read == easy_read), int(same_language), int(item_id == default_id))
-
-    if easy_read:
-        return max(versions, key=score)[0]
-    plain = [v for v in versions if not v[1].easy_read] or versions
-    return max(plain, key=lambda e: score(e)[1:])[0]
 
 
 def _recipient(member: _Member, language: str, recipient_type: Callable[..., R]) -> R:
@@ -438,8 +434,10 @@ def _summary_item(item: OutreachItem, result: PrintPackResult) -> OutreachItem:
         blocks.append(Block("paragraph", {"text": _(
             "The address labels (labels.pdf) follow the same order as the letters in the "
             "files above.")}))
-    for note in result.notes:
-        blocks.append(Block("paragraph", {"text": note}))
+    if result.fallbacks:
+        blocks.append(Block("heading", {"level": 2, "text": _("Not in their own language")}))
+        blocks.append(Block("list", {"ordered": False, "items": list(result.fallbacks)}))
+    blocks.extend(Block("paragraph", {"text": note}) for note in result.notes)
     if result.refused:
         blocks.append(Block("heading", {"level": 2, "text": _(
             "Not printed: the pre-flight check refused")}))

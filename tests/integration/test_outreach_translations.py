@@ -111,12 +111,31 @@ def test_a_translation_set_lists_languages_members_read_that_have_none(services)
         services.outreach_translations.create(source_id, "en-GB")
 
 
-def test_a_member_keeps_the_language_they_named_second(services):
+def test_a_member_keeps_the_language_they_named_second(services, tmp_path):
+    import csv
+
+    from advocate_app.services.member_export import export_members
+    from advocate_app.services.member_import import ImportOptions, import_members
+
     member = services.members.create(MemberInput(given_name="Jan", preferred_language="pl",
                                                  second_language="de"))
     assert services.members.get(member.id).second_language == "de"
     with pytest.raises(ValidationError):
         services.members.create(MemberInput(given_name="X", second_language="not a language"))
+    # A spreadsheet's "Second language" column is read, and written by an export.
+    people = tmp_path / "people.csv"
+    people.write_text("First name,Last name,Language,Second language\n"
+                      "Amira,Saleh,Arabic,French\n", encoding="utf-8")
+    report = import_members(services.uow, services.actor, people, ImportOptions())
+    assert report.created == 1
+    amira = next(r for r in services.members.list() if r.display_name == "Amira Saleh")
+    assert services.members.get(amira.id).second_language == "fr"
+    out = tmp_path / "export.csv"
+    export_members(services, out, "csv")
+    with out.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {row["First name"]: row["Second language"] for row in rows} == {"Jan": "de",
+                                                                          "Amira": "fr"}
 
 
 def test_an_existing_database_gets_translation_sets_from_its_groups(app_paths):
@@ -166,3 +185,74 @@ def test_an_existing_database_gets_translation_sets_from_its_groups(app_paths):
         assert services.outreach_translations.changes(2)[0].new == "Welcome, again"
     finally:
         services.close()
+
+
+def test_a_print_pack_gives_each_member_their_language_and_lists_each_fallback(services,
+                                                                               tmp_path):
+    import subprocess
+
+    from advocate_app.domain.community import (
+        ConsentMethod,
+        ConsentPurpose,
+        ConsentStatus,
+    )
+    from advocate_app.services.consent import ConsentEntry
+
+    source_id = services.outreach.save(SOURCE)
+    titles = {"en": "Living with it", "ar": "العيش معه", "de": "Damit leben",
+              "fr": "Vivre avec", "ur": "اس کے ساتھ جینا"}
+
+    def translate(language: str) -> int:
+        item_id = services.outreach_translations.create(source_id, language)
+        services.outreach.save(replace(services.outreach.get(item_id), title=titles[language]),
+                               item_id, services.outreach.version(item_id))
+        return item_id
+
+    translate("ar")
+    services.outreach.save(replace(SOURCE, blocks=SOURCE.blocks[:3]), source_id,
+                           services.outreach.version(source_id))  # Arabic is now stale
+    for language in ("de", "fr", "ur"):
+        translate(language)
+    # Six languages members read: es has no translation, ar's is stale.
+    people = {"Eve": ("en", ""), "Tom": ("en-GB", ""), "Hans": ("de", ""),
+              "Zoé": ("fr", ""), "Omar": ("ar", ""), "Layla": ("ar", "fr"),
+              "Imran": ("ur", ""), "Ana": ("es", ""), "Luis": ("es-MX", ""),
+              "Jorge": ("es", "de")}
+    ids = {}
+    for given, (language, second) in people.items():
+        member = services.members.create(MemberInput(
+            given_name=given, family_name="Reader", address="1 High Street\nLeeds",
+            postcode="LS1 1AA", country="GB", preferred_language=language,
+            second_language=second))
+        services.consent.record(member.id, ConsentEntry(
+            ConsentPurpose.NEWSLETTER, ConsentStatus.GRANTED, ConsentMethod.PAPER,
+            date(2025, 1, 3)))
+        ids[given] = member.id
+
+    result = services.outreach.print_pack(source_id, list(ids.values()), tmp_path / "pack")
+
+    assert not result.left_out and not result.refused
+    assert sorted((f.language, f.copies) for f in result.files) == [
+        ("de", 2), ("en", 5), ("fr", 2), ("ur", 1)]
+    with services.uow() as uow:
+        sent = dict(uow.session.execute(text(
+            "SELECT member_id, summary FROM engagements WHERE kind = 'letter'")).all())
+    expected = {"Eve": "en", "Tom": "en", "Hans": "de", "Zoé": "fr", "Omar": "en",
+                "Layla": "fr", "Imran": "ur", "Ana": "en", "Luis": "en", "Jorge": "de"}
+    for given, language in expected.items():
+        assert f"“{titles[language]}”" in sent[ids[given]], given
+    assert result.fallbacks == [
+        "2 members who read Spanish get the English source: there is no Spanish translation.",
+        "1 member who reads Arabic gets the English source: the Arabic translation is stale "
+        "since revision 2.",
+        "1 member who reads Arabic gets the French version, the language they named second: "
+        "the Arabic translation is stale since revision 2.",
+        "1 member who reads Spanish gets the German version, the language they named "
+        "second: there is no Spanish translation.",
+    ]
+    summary = " ".join(subprocess.run(["pdftotext", str(result.summary), "-"],
+                                      capture_output=True, text=True, check=True).stdout.split())
+    assert "Not in their own language" in summary
+    assert ("2 members who read Spanish get the English source: there is no Spanish "
+            "translation.") in summary
+    assert "the Arabic translation is stale since revision 2." in summary

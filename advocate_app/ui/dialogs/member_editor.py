@@ -125,7 +125,8 @@ def member_fields() -> dict[str, str]:
             "preferred_name": _("Preferred name"), "pronouns": _("Pronouns"),
             "email": _("Email"), "phone": _("Phone"), "address": _("Address"),
             "postcode": _("Postcode"), "country": _("Country"),
-            "preferred_language": _("Language"), "region": _("Region"), "roles": _("Roles"),
+            "preferred_language": _("Language"), "second_language": _("Second language"),
+            "region": _("Region"), "roles": _("Roles"),
             "tags": _("Tags"), "notes": _("Notes"), "date_of_birth": _("Date of birth"),
             "print_format": _("Printed material in"), "contact_times": _("Best times"),
             "channels": _("How to contact"), "access_needs": _("Access needs"),
@@ -196,6 +197,11 @@ class MemberEditorDialog(QDialog):
         for name, code in language_choices():
             self.language.addItem(name, code)
         self._add_row(form, "preferred_language", _("Preferred &language:"), self.language)
+        self.second_language = QComboBox()  # outreach falls back to it before the source
+        self.second_language.addItem("", "")
+        for name, code in language_choices():
+            self.second_language.addItem(name, code)
+        self._add_row(form, "second_language", _("Second lan&guage:"), self.second_language)
 
         self.roles_box = QGroupBox(_("Roles"))
         self.roles_box.setAccessibleName(_("Roles"))
@@ -310,6 +316,7 @@ class MemberEditorDialog(QDialog):
         self.notes.setPlainText(member.notes)
         self._select_data(self.country, member.country)
         self._select_data(self.language, member.preferred_language)
+        self._select_data(self.second_language, member.second_language)
         for role, box in self.role_boxes.items():
             box.setChecked(role in member.roles)
         self.tags.setText(", ".join(member.tags))
@@ -334,6 +341,7 @@ class MemberEditorDialog(QDialog):
             address=self.address.toPlainText(), postcode=self.postcode.text(),
             country=self._combo_value(self.country),
             preferred_language=self.language.currentData() or "",
+            second_language=self.second_language.currentData() or "",
             roles=frozenset(role for role, box in self.role_boxes.items() if box.isChecked()),
             tags=tuple(t for t in (part.strip() for part in self.tags.text().split(",")) if t),
             notes=self.notes.toPlainText(),

@@ -300,6 +300,7 @@ class PrintPackDialog(QDialog):
         if result.summary is not None:
             lines.append(_("A summary sheet for whoever posts them: {file}").format(
                 file=result.summary.name))
+        lines.extend(result.fallbacks)  # who does not get their own language, and why
         lines.extend(result.notes)
         for refused in result.refused:
             lines.append("")
