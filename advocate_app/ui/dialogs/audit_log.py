@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from advocate_app.domain.audit_views import AuditAction, AuditEntry, AuditQuery
 from advocate_app.domain.people import account_name
 from advocate_app.i18n import _, ngettext
+from advocate_app.i18n.collation import sort_key
 from advocate_app.i18n.formatting import date_edit_format, format_datetime, format_number
 from advocate_app.ui import prompts
 from advocate_app.ui.help import install_help_key
@@ -52,7 +53,7 @@ class AuditLogDialog(QDialog):
 
         self.action = QComboBox()
         self.action.addItem(_("All actions"), None)
-        for action in sorted(AuditAction, key=lambda a: a.label):
+        for action in sorted(AuditAction, key=lambda a: sort_key(a.label)):
             self.action.addItem(action.label, action.value)
         self.action.setAccessibleName(_("Action"))
         action_label = QLabel(_("&Action:"))

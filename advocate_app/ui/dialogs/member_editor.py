@@ -58,19 +58,19 @@ _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "ZZ", "QO", "XA", "XB", "AC", "CP"
 
 
 def language_choices() -> list[tuple[str, str]]:
-    """(name in the UI language, code) for the common languages, sorted by name."""
-    from advocate_app.domain.text import fold
+    """(name in the UI language, code) for the common languages, in its alphabetical order."""
+    from advocate_app.i18n.collation import sort_key
 
     return sorted(((language_name(code), code) for code in COMMON_LANGUAGES),
-                  key=lambda pair: fold(pair[0]))
+                  key=lambda pair: sort_key(pair[0]))
 
 
 def country_choices() -> list[tuple[str, str]]:
-    """(name in the UI language, ISO code) for every country, sorted by name."""
+    """(name in the UI language, ISO code) for every country, in its alphabetical order."""
     from babel import Locale, UnknownLocaleError
 
-    from advocate_app.domain.text import fold
     from advocate_app.i18n import current_language
+    from advocate_app.i18n.collation import sort_key
 
     try:
         territories = Locale.parse(current_language()).territories
@@ -78,7 +78,7 @@ def country_choices() -> list[tuple[str, str]]:
         territories = Locale.parse("en").territories
     pairs = [(name, code) for code, name in territories.items()
              if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES]
-    return sorted(pairs, key=lambda pair: fold(pair[0]))
+    return sorted(pairs, key=lambda pair: sort_key(pair[0]))
 
 
 def _top_aligned(widget: QWidget) -> QWidget:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from advocate_app.domain.webinar_views import ReportOutcome
 from advocate_app.i18n import _, ngettext
+from advocate_app.i18n.collation import sort_key
 from advocate_app.ui.dialogs.board_editor import name_buttons
 from advocate_app.ui.help import install_help_key
 from advocate_app.ui.models.rows import Cell, Row, RowsModel
@@ -142,7 +143,7 @@ class ReportReviewDialog(QDialog):
         wanted = self.show_combo.currentData() or ""
         order = {action: index for index, action in enumerate(ORDER)}
         outcomes = sorted(enumerate(self._result.outcomes),
-                          key=lambda pair: (order[pair[1].action], pair[1].name.casefold()))
+                          key=lambda pair: (order[pair[1].action], sort_key(pair[1].name)))
         self.model.set_rows(
             Row(number, self._cells(outcome)) for number, outcome in outcomes
             if not wanted or outcome.action.value == wanted)

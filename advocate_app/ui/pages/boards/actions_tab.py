@@ -91,8 +91,10 @@ class ActionsTab(QWidget):
         self.refresh()
 
     def choose_owner(self) -> None:
+        from advocate_app.i18n.collation import sort_key
+
         owners = sorted({a.owner for a in self._services.actions.actions() if a.owner},
-                        key=str.casefold)
+                        key=sort_key)
         if not owners:
             self.owner_filter = None
             return
