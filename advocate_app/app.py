@@ -64,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # messages are translated too, and compiled catalogs are cached inside the data folder.
     paths = resolve_paths(cli.peek_option(argv, "--data-dir"))
     deriving = _derive_key_ahead(cli.peek_option(argv, "--database-url"), paths)
-    from advocate_app.i18n.catalogs import UnknownLanguageError
+    from advocate_app.i18n.languages import UnknownLanguageError
 
     try:
         language = install_language(_asked_language(argv, paths), paths.locale_cache_dir)
@@ -109,7 +109,8 @@ def _asked_language(argv: list[str], paths: AppPaths) -> str | None:
     language last chosen in View > Language; else None: the system's, quietly English when
     Advocate does not have it (nobody asked for it by name)."""
     from advocate_app import cli
-    from advocate_app.i18n.catalogs import checked_language, resolve_language
+    from advocate_app.i18n.catalogs import resolve_language
+    from advocate_app.i18n.languages import checked_language
 
     asked = cli.peek_option(argv, "--lang")
     if asked is not None:

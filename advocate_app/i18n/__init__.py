@@ -10,7 +10,11 @@ from __future__ import annotations
 import gettext as _gettext
 from typing import TYPE_CHECKING
 
+from advocate_app.i18n.bidi import isolated, sentence
 from advocate_app.i18n.source import SOURCE_LANGUAGE
+
+__all__ = ["N_", "_", "current_language", "install_language", "is_right_to_left", "isolated",
+           "language_setup", "ngettext", "pgettext", "set_translations", "translator"]
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -21,16 +25,24 @@ _language: str = SOURCE_LANGUAGE
 _cache_dir: Path | None = None
 
 
+#: The interface language is written right to left: every value put into a translated
+#: sentence keeps its own direction (``i18n/bidi.py``).
+_right_to_left = False
+
+
 def _(message: str) -> str:
-    return _translations.gettext(message)
+    text = _translations.gettext(message)
+    return sentence(text) if _right_to_left else text
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translations.ngettext(singular, plural, n)
+    text = _translations.ngettext(singular, plural, n)
+    return sentence(text) if _right_to_left else text
 
 
 def pgettext(context: str, message: str) -> str:
-    return _translations.pgettext(context, message)
+    text = _translations.pgettext(context, message)
+    return sentence(text) if _right_to_left else text
 
 
 def N_(message: str) -> str:
@@ -73,17 +85,11 @@ def _written_right_to_left(base: str) -> bool:
     return found
 
 
-def isolated(text: object) -> str:
-    """``text`` kept whole inside a sentence of either direction: a path, a web address or an
-    email in an Arabic sentence keeps its own order (Unicode's FIRST STRONG ISOLATE … POP
-    DIRECTIONAL ISOLATE; invisible, and harmless in a left-to-right sentence)."""
-    return f"\u2068{text}\u2069"
-
-
 def set_translations(translations: _gettext.NullTranslations, language: str) -> None:
-    global _translations, _language
+    global _translations, _language, _right_to_left
     _translations = translations
     _language = language
+    _right_to_left = is_right_to_left(language)
 
 
 def install_language(language: str | None, cache_dir: Path | None = None) -> str:

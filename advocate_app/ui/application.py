@@ -6,21 +6,14 @@ import logging
 import sys
 import time
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QLibraryInfo,
-    QLocale,
-    Qt,
-    QTimer,
-    QtMsgType,
-    QTranslator,
-    qInstallMessageHandler,
-)
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from advocate_app.i18n import is_right_to_left
 from advocate_app.paths import APP_NAME, bundled_dir
+from advocate_app.ui.qt_language import install_qt_translations
+
+__all__ = ["create_application", "install_qt_translations", "note_language_gone", "run_gui"]
 
 _QT_LOG = logging.getLogger("advocate_app.qt")
 #: Messages of Qt's that say nothing to a user (the off-screen platform has no window manager).
@@ -54,46 +47,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def install_qt_translations(app: QApplication, language: str) -> QTranslator | None:
-    """Qt's own strings (standard buttons, dialogs), the default locale and the direction of
-    the whole interface in the UI language; the translator installed before is taken out, so
-    this runs again when the language changes (View > Language).
-
-    Qt ships no catalog for some languages (Urdu): its few words stay English then. A
-    pseudo-language (``en_XA``, ``ar_XB``) transforms Qt's English as it does Advocate's."""
-    from advocate_app.i18n.pseudo import is_pseudo
-
-    base = language.replace("-", "_").split("_")[0]
-    QLocale.setDefault(QLocale(language))
-    if is_right_to_left(language):
-        from advocate_app.ui.bidi import isolate_cell_text
-
-        isolate_cell_text(app)  # an English title in an Arabic table keeps its own order
-        QGuiApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    else:
-        QGuiApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    previous = getattr(app, "_advocate_qt_translator", None)
-    if previous is not None:
-        QCoreApplication.removeTranslator(previous)
-    app._advocate_qt_translator = None
-    if is_pseudo(language):  # Qt's own words made pseudo too (ui/pseudo_translator.py)
-        from advocate_app.ui.pseudo_translator import install_pseudo_translator
-
-        app._advocate_qt_translator = install_pseudo_translator(app, language)
-        return app._advocate_qt_translator
-    if base == "en":
-        return None
-    translator = QTranslator(app)
-    directory = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    # By locale, so Portuguese finds Qt's pt_BR and de_AT Qt's de.
-    if translator.load(QLocale(language), "qtbase", "_", directory) or translator.load(
-            QLocale(base), "qtbase", "_", directory):
-        app.installTranslator(translator)
-        app._advocate_qt_translator = translator
-        return translator
-    return None
-
-
 def run_gui(context, *, smoke_test: bool = False) -> int:
     from advocate_app.ui.main_window import MainWindow
     from advocate_app.ui.settings import UiSettings
@@ -115,8 +68,6 @@ def run_gui(context, *, smoke_test: bool = False) -> int:
     window.show()
     section = settings.last_section
     window.show_section(section if section in {s.key for s in window.sections} else "dashboard")
-    from advocate_app.ui.language import note_language_gone
-
     note_language_gone(window)
     # Minutes that were being taken when the app or the computer stopped: back to them.
     QTimer.singleShot(0, window.resume_minutes)
@@ -127,6 +78,23 @@ def run_gui(context, *, smoke_test: bool = False) -> int:
 
     window.automatic_backups = AutomaticBackups(window)
     return app.exec()
+
+
+def note_language_gone(window) -> None:
+    """At start: the language chosen last time is no longer shipped (the window opened in the
+    system's language instead); say so rather than change language without a word."""
+    from advocate_app.i18n import _, current_language
+    from advocate_app.i18n.catalogs import resolve_language
+    from advocate_app.i18n.languages import language_name
+    from advocate_app.i18n.pseudo import is_pseudo
+
+    chosen = window._settings.language
+    if not chosen or is_pseudo(chosen) or resolve_language(chosen) is not None:
+        return
+    window.statusBar().showMessage(_(
+        "The language chosen before (“{code}”) is no longer available; Advocate is shown in "
+        "{language}. View, Language chooses another.").format(
+        code=chosen, language=language_name(current_language())), 15_000)
 
 
 def _smoke(app: QApplication, window, started_at: float) -> int:

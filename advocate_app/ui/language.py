@@ -14,9 +14,16 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QWidget,
+)
 
 from advocate_app.i18n import _, current_language, ngettext
 
@@ -30,46 +37,11 @@ _CHOSEN = (("selected_member_id", "select_member"), ("board_id", "select_board")
            ("selected_id", "select_item"))
 
 
-def add_language_menu(window: MainWindow, view_menu: QMenu) -> QMenu:
-    """View > Language, its languages listed when it first opens (naming each language in its
-    own words reads that language's locale data, which start-up does not need)."""
-    menu = view_menu.addMenu(_("Lan&guage"))
-    menu.setObjectName("languageMenu")
-    menu.menuAction().setStatusTip(_("Show Advocate in another language"))
-    menu.aboutToShow.connect(lambda: language_actions(window))
-    window.language_menu = menu
-    return menu
-
-
-def language_actions(window: MainWindow) -> list[QAction]:
-    """The Language menu's entries (made the first time), the language shown checked."""
-    from advocate_app.i18n.catalogs import available_languages, language_name, resolve_language
-
-    menu: QMenu = window.language_menu
-    if not menu.actions():
-        group = QActionGroup(menu)
-        group.setExclusive(True)
-        named = sorted(((language_name(code), code) for code in available_languages()),
-                       key=lambda pair: pair[0].casefold())
-        for name, code in named:
-            action = QAction(name.replace("&", "&&"), menu)
-            action.setCheckable(True)
-            action.setData(code)
-            action.setStatusTip(_("Show Advocate in {language}").format(language=name))
-            action.triggered.connect(lambda _checked=False, c=code: choose_language(window, c))
-            group.addAction(action)
-            menu.addAction(action)
-    shown = resolve_language(current_language())
-    for action in menu.actions():
-        action.setChecked(action.data() == shown)
-    return menu.actions()
-
-
 def choose_language(window: MainWindow, code: str) -> None:
     """Show the whole window in ``code`` now, and at the next start."""
     from advocate_app.i18n import install_language
-    from advocate_app.i18n.catalogs import language_name
-    from advocate_app.ui.application import install_qt_translations
+    from advocate_app.i18n.languages import language_name
+    from advocate_app.ui.qt_language import install_qt_translations
 
     window._settings.language = code
     window._settings.sync()
@@ -83,7 +55,7 @@ def choose_language(window: MainWindow, code: str) -> None:
     used = install_language(code, context.paths.locale_cache_dir)
     install_qt_translations(app, used)
     context.language = used
-    window.retranslate()
+    rebuild_window(window)
     if "advocate_app.ui.help" in sys.modules:
         from advocate_app.ui.help import close_help_window
 
@@ -110,19 +82,49 @@ def minutes_windows(window: MainWindow) -> list[QWidget]:
             if isinstance(each, LiveMinutesWindow) and each.isVisible()]
 
 
-def note_language_gone(window: MainWindow) -> None:
-    """At start: the language chosen last time is no longer shipped (the window opened in the
-    system's language instead); say so rather than change language without a word."""
-    from advocate_app.i18n.catalogs import language_name, resolve_language
-    from advocate_app.i18n.pseudo import is_pseudo
+def fill_navigation(window: MainWindow) -> None:
+    """The window's sections and their list, in the interface language (at start, and again
+    after View > Language)."""
+    from advocate_app.ui.sections import sections
 
-    chosen = window._settings.language
-    if not chosen or is_pseudo(chosen) or resolve_language(chosen) is not None:
-        return
-    window.statusBar().showMessage(_(
-        "The language chosen before (“{code}”) is no longer available; Advocate is shown in "
-        "{language}. View, Language chooses another.").format(
-        code=chosen, language=language_name(current_language())), 15_000)
+    window.sections = sections(window)
+    navigation = window.navigation
+    navigation.setAccessibleName(_("Sections"))
+    navigation.setAccessibleDescription(
+        _("Choose an area of Advocate; Control and a number jumps there directly."))
+    navigation.blockSignals(True)
+    navigation.clear()
+    for section in window.sections:
+        item = QListWidgetItem(section.title)
+        item.setData(Qt.ItemDataRole.UserRole, section.key)
+        navigation.addItem(item)
+    navigation.blockSignals(False)
+
+
+def rebuild_window(window: MainWindow) -> None:
+    """Every text of the main window again, in the language just installed: the menus, the
+    section list and the pages are built anew; the section shown, the record chosen on it, a
+    search typed, the window's size and place stay. Windows of their own (minute-taking) are
+    left as they are."""
+    from advocate_app.ui.account_actions import signed_in_text
+
+    key = window.current_section()
+    pages = window._pages
+    memory = PageMemory.of(pages.get(key))
+    for page in pages.values():
+        window.stack.removeWidget(page)
+        retire(page)
+    pages.clear()
+    window.setWindowTitle(_("Advocate"))
+    fill_navigation(window)
+    window._fit_navigation()
+    window.database_label.setText(window._database_description())
+    window.database_label.setAccessibleName(_("Database"))
+    window.account_label.setText(signed_in_text(window.services.actor))
+    window.account_label.setAccessibleName(_("Signed in"))
+    rebuild_menus(window)
+    if key:
+        memory.restore(window.show_section(key))
 
 
 def rebuild_menus(window: MainWindow) -> None:

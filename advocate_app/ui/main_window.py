@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QStackedWidget,
     QWidget,
@@ -22,8 +21,8 @@ from advocate_app.i18n import _, isolated, ngettext
 from advocate_app.ui import prompts
 from advocate_app.ui.account_actions import signed_in_text
 from advocate_app.ui.change_watch import ChangeWatch
+from advocate_app.ui.language import choose_language, fill_navigation
 from advocate_app.ui.menus import build_menus
-from advocate_app.ui.sections import sections
 from advocate_app.ui.settings import UiSettings, next_scale
 
 if TYPE_CHECKING:
@@ -33,6 +32,8 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     section_changed = Signal(str)
     text_scale_changed = Signal(float)
+    #: View > Language: a language's code (``ui/language.py`` shows the window in it).
+    language_chosen = Signal(str)
 
     def __init__(self, context, settings: UiSettings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -52,7 +53,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self._fill_navigation()
+        fill_navigation(self)
         self.navigation.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setSpacing(3)
@@ -76,50 +77,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.account_label)
 
         build_menus(self)
+        self.language_chosen.connect(lambda code: choose_language(self, code))
         # Colleagues' saves show up without restarting (ui/change_watch.py).
         self.change_watch = ChangeWatch(self, lambda: self._services.changes(),
                                         self.stack.currentWidget)
         self._refreshed_by_row: QWidget | None = None
         self.navigation.currentRowChanged.connect(self._on_section_row)
         self._apply_text_scale(settings.text_scale)
-
-    def _fill_navigation(self) -> None:
-        """The section list, in the interface language."""
-        self.sections = sections(self)
-        self.navigation.setAccessibleName(_("Sections"))
-        self.navigation.setAccessibleDescription(
-            _("Choose an area of Advocate; Control and a number jumps there directly."))
-        self.navigation.blockSignals(True)
-        self.navigation.clear()
-        for section in self.sections:
-            item = QListWidgetItem(section.title)
-            item.setData(Qt.ItemDataRole.UserRole, section.key)
-            self.navigation.addItem(item)
-        self.navigation.blockSignals(False)
-
-    def retranslate(self) -> None:
-        """Every text of the window again, in the language just installed (View > Language):
-        the menus, the section list and the pages are built anew; the section shown, the
-        record chosen on it, a search typed, the window's size and place stay. Windows of
-        their own (minute-taking) are left as they are (``ui/language.py``)."""
-        from advocate_app.ui.language import PageMemory, rebuild_menus, retire
-
-        key = self.current_section()
-        memory = PageMemory.of(self._pages.get(key))
-        for page in self._pages.values():
-            self.stack.removeWidget(page)
-            retire(page)
-        self._pages.clear()
-        self.setWindowTitle(_("Advocate"))
-        self._fill_navigation()
-        self._fit_navigation()
-        self.database_label.setText(self._database_description())
-        self.database_label.setAccessibleName(_("Database"))
-        self.account_label.setText(signed_in_text(self._services.actor))
-        self.account_label.setAccessibleName(_("Signed in"))
-        rebuild_menus(self)
-        if key:
-            memory.restore(self.show_section(key))
 
     # --- sections ---------------------------------------------------------------------------
 

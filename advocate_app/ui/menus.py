@@ -10,7 +10,7 @@ from advocate_app.i18n import _
 from advocate_app.ui.account_actions import add_account_actions
 from advocate_app.ui.audit_actions import add_audit_action
 from advocate_app.ui.backup_actions import add_backup_actions
-from advocate_app.ui.language import add_language_menu
+from advocate_app.ui.language_menu import add_language_menu
 
 #: The main window (typed loosely: naming its class here would make an import circle).
 MainWindow = Any

@@ -10,12 +10,8 @@ import sys
 import pytest
 
 from advocate_app.app import _asked_language
-from advocate_app.i18n.catalogs import (
-    UnknownLanguageError,
-    checked_language,
-    resolve_language,
-    system_language,
-)
+from advocate_app.i18n.catalogs import resolve_language, system_language
+from advocate_app.i18n.languages import UnknownLanguageError, checked_language
 
 
 def _run(*args: str, **env: str) -> subprocess.CompletedProcess:

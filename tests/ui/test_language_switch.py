@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from advocate_app.domain.board_views import AgendaInput, BoardInput, MeetingInput
 from advocate_app.domain.governance import BoardRole
 from advocate_app.domain.member_views import MemberInput
-from advocate_app.ui.application import install_qt_translations
-from advocate_app.ui.language import language_actions, note_language_gone
+from advocate_app.ui.application import install_qt_translations, note_language_gone
+from advocate_app.ui.language_menu import language_actions
 from advocate_app.ui.settings import UiSettings
 
 
