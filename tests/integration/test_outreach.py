@@ -107,10 +107,13 @@ def test_rendering_is_recorded_with_what_was_knowingly_overridden(services, tmp_
 
 def test_characters_no_font_has_are_listed_before_printing(services):
     item = OutreachItem(ItemKind.LEAFLET, "Greetings", "en", (
-        Block("paragraph", {"text": "Hello, Γειά σου, Привет, שלום, مرحبا 😀 and 你好"}),))
+        Block("paragraph", {"text": "Hello, Γειά σου, Привет, שלום, مرحبا 😀, 你好, नमस्ते, "
+                                    "안녕하세요 and བཀྲ་ཤིས"}),))
     problems = services.outreach.preflight(item, ProfileKey.STANDARD)
     assert [p.code for p in problems] == ["unprintable"]
-    assert "你" in problems[0].message and "Γ" not in problems[0].message
+    assert "བ" in problems[0].message  # Tibetan: no bundled face has it
+    for printable in ("Γ", "你", "न", "안"):
+        assert printable not in problems[0].message
 
 
 def test_easy_read_documents_over_24_pages_are_stopped_unless_forced(services, tmp_path):
