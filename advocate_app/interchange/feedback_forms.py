@@ -12,12 +12,12 @@ Rows whose rating or date cannot be read are left out and listed, never guessed.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from advocate_app.domain.feedback_views import TEXT_LIMIT
+from advocate_app.domain.text import fold as text_fold
 from advocate_app.i18n import _
 from advocate_app.interchange.errors import UnreadableFileError
 
@@ -80,10 +80,9 @@ class FormAnswers:
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, single spaces: how headers and words are compared."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[\s_:?.*()\[\]]+", " ", text).strip()
+    """Lower case, no accents, single spaces: how headers and words are compared (the app's
+    one folding, ``domain/text.py``: "Straße" is "strasse"), punctuation set aside."""
+    return re.sub(r"[\s_:?.*()\[\]]+", " ", text_fold(text)).strip()
 
 
 def match_columns(headers: list[str]) -> dict[str, int]:
