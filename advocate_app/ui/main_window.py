@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app import __version__
-from advocate_app.i18n import _, isolated, ngettext
+from advocate_app.i18n import _, ngettext
 from advocate_app.ui import prompts
 from advocate_app.ui.account_actions import signed_in_text
 from advocate_app.ui.change_watch import ChangeWatch
@@ -254,9 +254,9 @@ class MainWindow(QMainWindow):
             self.navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _database_description(self) -> str:
-        if self._context.is_sqlite:  # (isolated: a path keeps its order in an Arabic sentence)
-            return _("Data: {path}").format(path=isolated(self._context.paths.database_file))
-        return _("Shared database: {url}").format(url=isolated(self._context.shown_database_url))
+        if self._context.is_sqlite:
+            return _("Data: {path}").format(path=self._context.paths.database_file)
+        return _("Shared database: {url}").format(url=self._context.shown_database_url)
 
     # --- window state -----------------------------------------------------------------------
 
