@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.i18n import _, ngettext
+from advocate_app.i18n.formatting import format_number
 from advocate_app.services.errors import UnreadableFileError
 from advocate_app.services.member_import import (
     MORE_CONTACTS,
@@ -263,7 +264,7 @@ class ColumnsPage(QWizardPage):
         self.grid.resizeColumnToContents(0)
         self.grid.setColumnWidth(1, 260)
         self.summary.setText(ngettext("{n} row found ({format}).", "{n} rows found ({format}).",
-                                      len(table.rows)).format(n=len(table.rows),
+                                      len(table.rows)).format(n=format_number(len(table.rows)),
                                                               format=table.format.upper()))
 
     def mapping(self) -> dict[int, str] | None:

@@ -133,7 +133,7 @@ class DashboardPage(QWidget):
         lines = []
         if actions:
             lines.append(ngettext("{n} action item is overdue:", "{n} action items are overdue:",
-                                  len(actions)).format(n=len(actions)))
+                                  len(actions)).format(n=format_number(len(actions))))
             lines += ["• " + _("{what} — {owner}, due {due} ({when})").format(
                 what=a.text, owner=a.owner or _("no owner"), due=format_date(a.due_on),
                 when=format_relative(a.due_on))
@@ -141,7 +141,7 @@ class DashboardPage(QWidget):
         if promises:
             lines.append(ngettext("{n} promise to the community is overdue:",
                                   "{n} promises to the community are overdue:",
-                                  len(promises)).format(n=len(promises)))
+                                  len(promises)).format(n=format_number(len(promises))))
             lines += ["• " + _("{what} — {owner}, due {due} ({when})").format(
                 what=p.text, owner=p.owner or _("no owner"), due=format_date(p.due_on),
                 when=format_relative(p.due_on))
@@ -150,7 +150,8 @@ class DashboardPage(QWidget):
             0, len(promises) - self.REMINDERS_SHOWN)
         if more:
             lines.append(ngettext("…and {n} more in Boards & meetings.",
-                                  "…and {n} more in Boards & meetings.", more).format(n=more))
+                                  "…and {n} more in Boards & meetings.", more).format(
+                n=format_number(more)))
         text = "\n".join(lines) if lines else _(
             "Nothing overdue: every action item and promise is on time.")
         first = self._services.meetings.next_meeting()

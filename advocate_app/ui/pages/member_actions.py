@@ -104,7 +104,7 @@ class MemberActions(QObject):
             return
         tag = prompts.ask_text(page, _("Add a tag"), ngettext(
             "Tag to add to the selected member:", "Tag to add to the {n} selected members:",
-            len(ids)).format(n=len(ids)))
+            len(ids)).format(n=format_number(len(ids))))
         if not tag:
             return
         try:
@@ -115,7 +115,7 @@ class MemberActions(QObject):
         self._changed()
         page.status_message.emit(ngettext("Tag “{tag}” added to {n} member.",
                                           "Tag “{tag}” added to {n} members.", added).format(
-            tag=tag, n=added))
+            tag=tag, n=format_number(added)))
 
     def print_pack_selected(self) -> None:
         """Send an outreach item to the selected members, each in their language and format."""
@@ -208,7 +208,7 @@ class MemberActions(QObject):
                 "left out).", count) if with_access_needs else ngettext(
                 "Exported {n} member to {file} (health details left out).",
                 "Exported {n} members to {file} (health details left out).", count))
-            page.status_message.emit(message.format(n=count, file=path.name))
+            page.status_message.emit(message.format(n=format_number(count), file=path.name))
 
         self.export_task = run_in_background(
             page, work, on_done=done,
