@@ -29,11 +29,12 @@ from advocate_app.documents.flowables import (
 )
 from advocate_app.documents.paragraph import SpacedParagraph
 from advocate_app.documents.rendering import text_styles
+from advocate_app.documents.script_paragraph import ScriptParagraph, script_words
 from advocate_app.documents.tagging import Node, Tagger, finish
 from advocate_app.domain.feedback_views import PaperFormContent
 from advocate_app.domain.outreach_content import ItemKind, RenderError
 from advocate_app.domain.print_profiles import PROFILES, ProfileKey
-from advocate_app.i18n import N_, _, translator
+from advocate_app.i18n import N_, _, is_right_to_left, translator
 
 _PAGE = N_("Page {number}")
 
@@ -47,8 +48,9 @@ class TickChoice(Flowable):
     """A large empty tick box (a tagged figure) with the answer's words beside it."""
 
     def __init__(self, words: Flowable, box_node: Node, words_node: Node, tagger: Tagger,
-                 box: float, gap: float, stroke: str):
+                 box: float, gap: float, stroke: str, mirrored: bool = False):
         super().__init__()
+        self.mirrored = mirrored  # right to left: the box on the right of the words
         self.words, self.box_node, self.words_node = words, box_node, words_node
         self.tagger, self.box, self.gap, self.stroke = tagger, box, gap, stroke
 
@@ -65,18 +67,23 @@ class TickChoice(Flowable):
         canvas = self.canv
         top = self.height
         box_y = top - self.box
+        box_x = self.width - self.box if self.mirrored else 0
         self.tagger.begin(canvas, self.box_node,
-                          _absolute_box(canvas, 0, box_y, self.box, self.box))
+                          _absolute_box(canvas, box_x, box_y, self.box, self.box))
         canvas.saveState()
         canvas.setStrokeColor(colors.HexColor(self.stroke))
         canvas.setLineWidth(1.6)
-        canvas.rect(1, box_y + 1, self.box - 2, self.box - 2, stroke=1, fill=0)
+        canvas.rect(box_x + 1, box_y + 1, self.box - 2, self.box - 2, stroke=1, fill=0)
         canvas.restoreState()
         self.tagger.end(canvas)
         words_y = top - self._words_h - max(0.0, (self.box - self._words_h) / 2)
-        x = self.box + self.gap
+        x = 0 if self.mirrored else self.box + self.gap
+        if isinstance(self.words, ScriptParagraph):  # it tags its own lines
+            self.words.drawOn(canvas, x, words_y)
+            return
         self.tagger.begin(canvas, self.words_node,
-                          _absolute_box(canvas, x, words_y, self.width - x, self._words_h))
+                          _absolute_box(canvas, x, words_y, self.width - self.box - self.gap,
+                                        self._words_h))
         self.words.drawOn(canvas, x, words_y)
         self.tagger.end(canvas)
 
@@ -117,6 +124,7 @@ class _FormBuilder:
         self.styles = text_styles(self.profile, ItemKind.LEAFLET, None)
         self.family = self.styles.family
         self.tagger = Tagger("Document", lang=content.language)
+        self.lang = content.language or "en"
         self.width = width
         body = self.styles.body_pt
         self.box = max(9 * mm, body * 1.9)
@@ -127,6 +135,9 @@ class _FormBuilder:
     def text(self, text: str, style: ParagraphStyle, tag: str, parent: Node | None = None,
              bold: bool = False) -> Flowable:
         node = (parent or self.tagger.root).add(tag)
+        shaped = script_words(text, style, self.family, self.tagger, node, self.lang, bold)
+        if shaped is not None:
+            return shaped
         return Tagged(SpacedParagraph(_markup(text, self.family, bold), style), node,
                       self.tagger)
 
@@ -138,9 +149,11 @@ class _FormBuilder:
             item = items.add("LI")
             box = item.add("Lbl").add("Figure", alt=self.content.tick_box_alt)
             body = item.add("LBody")
-            para = SpacedParagraph(_markup(words, self.family), self.styles.body)
+            para = script_words(words, self.styles.body, self.family, self.tagger, body,
+                                self.lang) or SpacedParagraph(_markup(words, self.family),
+                                                              self.styles.body)
             flows.append(TickChoice(para, box, body, self.tagger, self.box, self.box * 0.6,
-                                    self.stroke))
+                                    self.stroke, mirrored=is_right_to_left(self.lang)))
         self.story.append(KeepTogether(flows))
 
     def writing(self, question: str, lines: int) -> None:

@@ -364,3 +364,24 @@ def _first_strong_rtl(text: str) -> bool:
         if kind == "L":
             return False
     return False
+
+
+def script_words(text: str, style: ParagraphStyle, family: str, tagger: Tagger, node: Node,
+                 lang: str, bold: bool = False) -> ScriptParagraph | None:
+    """Plain ``text`` as a :class:`ScriptParagraph` when it needs one (shaped, right to left,
+    Chinese, Japanese or Korean, or holding a passage in another script); None when
+    reportlab's paragraph draws it as well."""
+    from advocate_app.documents.scripts import foreign_spans, needs_layout
+    from advocate_app.i18n import is_right_to_left
+
+    spans = foreign_spans(text, lang)
+    rtl_language = is_right_to_left(lang)
+    if not (spans or rtl_language or needs_layout(text)):
+        return None
+    rtl = True if rtl_language and _has_right_to_left(text) else None
+    return ScriptParagraph([(text, bold or style.fontName.endswith("-Bold"), False)], style,
+                           family, tagger, node, lang, rtl, spans, align_right=rtl_language)
+
+
+def _has_right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)

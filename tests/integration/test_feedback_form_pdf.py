@@ -96,3 +96,26 @@ def test_tick_boxes_are_large_in_every_profile(tmp_path):
                  if line.endswith(" re S")]
         assert len(boxes) >= 5, profile
         assert all(float(parts[-4]) >= 9 * 72 / 25.4 - 2.01 for parts in boxes), profile
+
+
+@pytest.mark.parametrize(("language", "title"), [
+    ("ar", "العيش مع المرض: أسئلة وأجوبة"), ("hi", "बीमारी के साथ जीना: प्रश्न और उत्तर"),
+    ("zh", "与疾病共同生活：问答")])
+def test_paper_form_in_another_script_reads_back_as_written(language, title, tmp_path):
+    """A form for an event named in Arabic, Hindi or Chinese: every word shaped and read back
+    as written, with no replacement marks, and the tick boxes beside the words."""
+    event = EventChoice(EventKind.WEBINAR, 1, title, date(2026, 3, 12))
+    path = write_form(event, tmp_path / f"form-{language}.pdf", language=language,
+                      profile=ProfileKey.STANDARD)
+    assert checks.problems(path) == []
+    assert checks.language(path) == language
+    elements = checks.element_texts(path)
+    text = "".join(words for _tag, _lang, words in elements)
+    assert "\ufffd" not in text
+    assert any(title in words for tag, _lang, words in elements if tag == "P"), elements[:4]
+    checker = checks.shared_checker()
+    if checker is not None:
+        result = subprocess.run([sys.executable, str(checker), str(path), "--json"],
+                                capture_output=True, text=True, timeout=120)
+        report = json.loads(result.stdout)
+        assert report["passed"], report["failed_checks"]
