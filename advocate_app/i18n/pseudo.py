@@ -100,7 +100,15 @@ def mirrored(message: str) -> str:
     if not message:
         return message
     out = []
-    for kept, text in _pieces(message):
+    pieces = _pieces(message)
+    merged: list[tuple[bool, str]] = []
+    for kept, text in pieces:  # an accelerator reads with its word, inside the override
+        kept = kept and (not text.startswith("&") or text.endswith(";"))
+        if merged and not kept and not merged[-1][0]:
+            merged[-1] = (False, merged[-1][1] + text)
+        else:
+            merged.append((kept, text))
+    for kept, text in merged:
         if kept:
             out.append(text)
         else:  # line by line: a line end ends an override anyway

@@ -607,11 +607,14 @@ def problems_in(window) -> list[str]:
 TYPED = ("Add a member", "Living with it", "Amina Haddad", "Tomás Ruiz", "P. Sharma",
          "Priya Sharma", "iPhone", "attendee report.csv", "Looks like the same person",
          "Spring newsletter", "Sara Ali",
-         "The room was too warm and the talks went on too long; more breaks, please.")
+         "The room was too warm and the talks went on too long; more breaks, please.",
+         "Spring newsletter: what the study found", "Recruitment is ahead of plan; the chair "
+         "thanked everyone who came to the open day.")
 #: Words that stay as they are in every language: the app's name, file formats, technical
 #: names, units and the English dates a pseudo-language's Babel formatting falls back to.
 KEPT_WORDS = frozenset("""
     Advocate CSV XLSX PDF DOCX HTML JSON XLIFF PO vCard iCalendar ICS SQLite PostgreSQL URL
+    UTF ISO Latin ORPHA
     Zoom Eventbrite Teams Meet BSL ASL SMS UTC CET CEST GMT BST px pt mm KB MB GB
     AM PM am pm Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec January February March
     April June July August September October November December Mon Tue Wed Thu Fri Sat Sun
@@ -679,12 +682,13 @@ def unmarked_pieces(text: str, data: set[str]) -> list[str]:
     text = re.sub(f"{_PSEUDO_OPEN}.*", "\0", re.sub(f".*{_PSEUDO_CLOSE}", "\0", text))
     found = []
     for piece in text.split("\0"):
+        piece = re.sub(r"^\d+[.)] ", "", piece.strip())  # "2. " numbering an agenda
         piece = piece.strip(" \t\n:;,.·—–-()[]/|•…\"'“”‘’«»?!*+=%#@")
         if not re.search("[A-Za-z]{2,}", piece) or piece in data:
             continue
         if any(piece in value for value in data if len(value) > len(piece)):
             continue
-        words = [word.strip(",.;:()[]“”\"'") for word in piece.split()]
+        words = [re.sub(r"[:-]?\d+$", "", word.strip(",.;:()[]“”\"'")) for word in piece.split()]
         if all(word in KEPT_WORDS or word in data or "@" in word or "." in word.strip(".")
                or not re.search("[A-Za-z]{2,}", word) for word in words):
             continue  # names, e-mail addresses and file names are data too
@@ -741,8 +745,9 @@ def visible_texts(window) -> list[tuple[str, str]]:
         elif isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)) \
                 and widget.placeholderText():
             found.append((where(widget, "placeholder"), widget.placeholderText()))
-        elif isinstance(widget, QComboBox) and not widget.isEditable() and widget.currentText():
-            found.append((where(widget, "choice"), widget.currentText()))
+        elif isinstance(widget, QComboBox) and not widget.isEditable():
+            found.extend((where(widget, "choice"), widget.itemText(i))
+                         for i in range(widget.count()))
         if isinstance(widget, (QTableView, QTreeView)) and widget.model() is not None:
             header = widget.header() if isinstance(widget, QTreeView) \
                 else widget.horizontalHeader()
@@ -751,8 +756,19 @@ def visible_texts(window) -> list[tuple[str, str]]:
                     if not header.isSectionHidden(column):
                         title = widget.model().headerData(column, Qt.Orientation.Horizontal)
                         found.append((where(widget, "column title"), str(title or "")))
-        elif isinstance(widget, QAbstractItemView):
-            pass  # rows are data
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            # The first rows' cells: the members' data, and words such as a status that
+            # the interface writes itself.
+            model = widget.model()
+            columns = widget.horizontalHeader().count() if isinstance(widget, QTableView) \
+                else widget.header().count() if isinstance(widget, QTreeView) else 1
+            for row in range(min(model.rowCount(), 12)):
+                for column in range(columns):
+                    if isinstance(widget, QTableView) and widget.isColumnHidden(column):
+                        continue
+                    value = model.index(row, column).data()
+                    if isinstance(value, str) and value:
+                        found.append((where(widget, "cell"), value))
     if isinstance(window, QMainWindow):
         menus = [(action.text(), action.menu()) for action in window.menuBar().actions()]
         while menus:
