@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from advocate_app.domain.access import AccountRole
 from advocate_app.domain.account_views import AccountView
 from advocate_app.i18n import _
-from advocate_app.i18n.formatting import format_datetime
+from advocate_app.i18n.formatting import format_datetime, format_relative
 from advocate_app.services.errors import ServiceError, ValidationError
 from advocate_app.ui import prompts
 from advocate_app.ui.models.rows import Row, RowsModel, select_id, selected_id
@@ -145,7 +145,9 @@ class AccountsDialog(QDialog):
         self.table.model().set_rows(Row(a.id, [
             a.username, a.display_name, a.role.label, a.member_name,
             _("Active") if a.active else _("Deactivated"),
-            format_datetime(a.last_signed_in_at) if a.last_signed_in_at else _("Never")])
+            _("{moment} ({ago})").format(moment=format_datetime(a.last_signed_in_at),
+                                         ago=format_relative(a.last_signed_in_at))
+            if a.last_signed_in_at else _("Never")])
             for a in found)
         select_id(self.table, keep, or_first=True)
         self._update()
