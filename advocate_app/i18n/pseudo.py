@@ -44,6 +44,18 @@ PROTECTED = re.compile(
     r"|&&|&\w")
 
 
+#: Set (to anything but "" or "0") to list the pseudo-languages in View → Language.
+DEVELOPER_OPTION = "ADVOCATE_PSEUDO_LANGUAGES"
+
+
+def offered_languages() -> tuple[str, ...]:
+    """The pseudo-languages to list beside the real ones: none, unless a developer asked for
+    them with ``ADVOCATE_PSEUDO_LANGUAGES=1`` (``--lang en_XA`` works either way)."""
+    import os
+
+    return PSEUDO_LANGUAGES if os.environ.get(DEVELOPER_OPTION, "") not in ("", "0") else ()
+
+
 def normalise(code: str) -> str:
     return code.replace("-", "_").split(".")[0].split("@")[0]
 

@@ -34,7 +34,10 @@ def language_actions(window: MainWindow) -> list[QAction]:
     if not menu.actions():
         group = QActionGroup(menu)
         group.setExclusive(True)
-        named = sorted(((language_name(code), code) for code in available_languages()),
+        from advocate_app.i18n.pseudo import offered_languages
+
+        named = sorted(((language_name(code), code)  # pseudo ones for developers only
+                        for code in (*available_languages(), *offered_languages())),
                        key=lambda pair: pair[0].casefold())
         for name, code in named:
             action = QAction(name.replace("&", "&&"), menu)

@@ -76,3 +76,14 @@ def test_formatting_a_pseudo_message_still_works(tmp_path):
 
 def test_pseudo_languages_are_not_offered_to_users():
     assert not {"en_XA", "ar_XB"} & set(available_languages())
+
+
+def test_developers_can_have_them_listed(monkeypatch):
+    from advocate_app.i18n.pseudo import offered_languages
+
+    monkeypatch.delenv("ADVOCATE_PSEUDO_LANGUAGES", raising=False)
+    assert offered_languages() == ()
+    monkeypatch.setenv("ADVOCATE_PSEUDO_LANGUAGES", "0")
+    assert offered_languages() == ()
+    monkeypatch.setenv("ADVOCATE_PSEUDO_LANGUAGES", "1")
+    assert offered_languages() == ("en_XA", "ar_XB")
