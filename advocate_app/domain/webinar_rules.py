@@ -15,6 +15,7 @@ from advocate_app.domain.webinar_kinds import (
 )
 from advocate_app.domain.webinar_views import NeedsTotal
 from advocate_app.i18n import _
+from advocate_app.i18n.formatting import format_items
 
 #: Registrations that hold a place (and whose needs are counted).
 ACTIVE = frozenset({RegistrationStatus.REGISTERED, RegistrationStatus.WALK_IN})
@@ -103,7 +104,7 @@ def count_needs(registrations: Iterable[NeedsAsked],
         detail = ""
         if need is WebinarAccess.INTERPRETATION and languages:
             ordered = sorted(languages.items(), key=lambda item: (-item[1], item[0]))
-            detail = ", ".join(f"{language_name(code)} {n}" for code, n in ordered)
+            detail = format_items(f"{language_name(code)} {n}" for code, n in ordered)
         totals.append(NeedsTotal(need, counts[need], detail))
     return totals
 

@@ -18,6 +18,8 @@ from advocate_app.domain.board_views import MeetingView
 from advocate_app.domain.story_views import StorySessionView
 from advocate_app.domain.webinar_views import WebinarView
 from advocate_app.i18n import _
+from advocate_app.i18n.collation import sort_key
+from advocate_app.i18n.formatting import format_items, format_list, language_name
 
 PRODID = "-//Advocate//Advocate//EN"
 
@@ -113,10 +115,10 @@ def description_text(meeting: MeetingView) -> str:
                 details.append(item.presenter)
             details.append(_("{n} min").format(n=item.minutes_allotted))
             lines.append(_("{number}. {title} ({details})").format(
-                number=number, title=item.title, details=", ".join(details)))
+                number=number, title=item.title, details=format_items(details)))
         parts.append("\n".join(lines))
     if meeting.arrangements or meeting.arrangements_notes.strip():
-        labels = sorted(a.label for a in meeting.arrangements)
+        labels = sorted((a.label for a in meeting.arrangements), key=sort_key)
         lines = [_("Access arrangements:")] + [f"- {label}" for label in labels]
         if meeting.arrangements_notes.strip():
             lines.append(meeting.arrangements_notes.strip())
@@ -215,7 +217,8 @@ def webinar_description(webinar: WebinarView) -> str:
                                                         language=webinar.sign_language)
             elif access is WebinarAccess.INTERPRETATION and webinar.interpretation_languages:
                 label = _("{offer} ({language})").format(
-                    offer=label, language=", ".join(webinar.interpretation_languages))
+                    offer=label, language=format_list(
+                        language_name(code) for code in webinar.interpretation_languages))
             lines.append(f"- {label}")
         parts.append("\n".join(lines))
     if webinar.join_link:

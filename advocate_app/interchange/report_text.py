@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from advocate_app.i18n import _, ngettext
+from advocate_app.i18n.formatting import format_items
 
 
 def report_lines(report) -> list[str]:
@@ -63,7 +64,7 @@ def report_lines(report) -> list[str]:
                               report.flagged).format(n=report.flagged))
     if report.unmapped:
         lines.append(_("Columns not imported: {columns}").format(
-            columns=", ".join(report.unmapped)))
+            columns=format_items(report.unmapped)))
     for row in report.rows:
         notes = [*row.reasons, *row.warnings] + ([row.review] if row.review else [])
         if row.outcome == "created" and not notes:

@@ -22,6 +22,7 @@ from advocate_app.domain.base import utcnow
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.domain.text import fold
 from advocate_app.i18n import _
+from advocate_app.i18n.formatting import format_items
 from advocate_app.interchange import errors as interchange_errors
 
 # What the import wizard names: the fields a column can fill, the numbered contact columns and
@@ -100,7 +101,7 @@ def import_members(uow: UnitOfWorkFactory, actor: Actor, path: Path,
     if not set(mapping.values()) & {"given_name", "family_name", "full_name", "email"}:
         raise UnreadableFileError(
             _("No column of this file holds names or email addresses (its columns are: "
-              "{columns}); nothing was imported.").format(columns=", ".join(table.headers)))
+              "{columns}); nothing was imported.").format(columns=format_items(table.headers)))
     report = ImportReport(
         file=str(path), format=table.format, encoding=table.encoding,
         delimiter={"\t": "tab"}.get(table.delimiter, table.delimiter),
