@@ -1,6 +1,7 @@
 """Address labels on the common sheets (A4 L7160 and L7163, US Letter 5160): one label a
 recipient, or a sheet of the item's own text (return-address labels), each a paragraph of the
-structure tree."""
+structure tree. An address in a script that must be shaped, runs right to left or is Chinese,
+Japanese or Korean is laid out by :class:`ScriptParagraph`, shrunk like any other to fit."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from advocate_app.documents.rendering import (
     RenderOptions,
     text_styles,
 )
+from advocate_app.documents.script_paragraph import script_words
 from advocate_app.documents.tagging import Tagger, finish
 from advocate_app.domain import inline_markup as inline
 from advocate_app.domain.outreach_content import ItemKind, OutreachItem
@@ -87,9 +89,15 @@ def render_labels(item: OutreachItem, recipients: Sequence[Recipient | None],
     story: list[Flowable] = []
     for index, lines in enumerate(addresses):
         node = tagger.root.add("P")
-        story.append(Tagged(FitParagraph([ln for ln in lines if ln.strip()], style,
-                                         styles.family, minimum=min(profile.min_body_pt, size)),
-                            node, tagger))
+        kept = [ln for ln in lines if ln.strip()]
+        minimum = min(profile.min_body_pt, size)
+        if script_words("\n".join(kept), style, styles.family, tagger, node,
+                        item.language or "en") is not None:
+            story.append(FitScript(kept, style, styles.family, tagger, node,
+                                   item.language or "en", minimum))
+        else:
+            story.append(Tagged(FitParagraph(kept, style, styles.family, minimum=minimum),
+                                node, tagger))
         if index < len(addresses) - 1:
             story.append(FrameBreak())
         if progress is not None and progress(index + 1) is False:
@@ -110,3 +118,32 @@ def render_labels(item: OutreachItem, recipients: Sequence[Recipient | None],
         return data
     return finish(data, tagger, title=item.title, lang=item.language or "en",
                   subject=_(sheet.description))
+
+
+class FitScript(Flowable):
+    """Address lines in any script that shrink (down to ``minimum``) until they fit their
+    label; the paragraph tags its own lines."""
+
+    def __init__(self, lines: list[str], style: ParagraphStyle, family: str, tagger: Tagger,
+                 node, lang: str, minimum: float):
+        super().__init__()
+        self.lines, self.style, self.family = lines, style, family
+        self.tagger, self.node, self.lang, self.minimum = tagger, node, lang, minimum
+
+    def wrap(self, aw, ah):
+        size = self.style.fontSize
+        while True:
+            style = ParagraphStyle("label", parent=self.style, fontSize=size,
+                                   leading=size * 1.15, spaceAfter=0)
+            self.para = script_words("\n".join(self.lines), style, self.family, self.tagger,
+                                     self.node, self.lang)
+            assert self.para is not None
+            _w, h = self.para.wrap(aw, ah)
+            if h <= ah or size <= self.minimum:
+                break
+            size -= 0.5
+        self.width, self.height = aw, min(h, ah)
+        return self.width, self.height
+
+    def draw(self):
+        self.para.drawOn(self.canv, 0, self.height - self.para.height)

@@ -162,7 +162,12 @@ class ScriptParagraph(Flowable):
                 else:
                     current[1:] = [word_end, space_end]
                 used += word + spaces
-            lines.append(tuple(current) if current else (position, end, end))
+            # A line break of the text reads as a space between its lines.
+            following = end + 1 if end < len(text) else end
+            if current:
+                lines.append((current[0], current[1], max(current[2], following)))
+            else:
+                lines.append((position, end, following))
             position = end + 1
         return lines  # type: ignore[return-value]
 
@@ -267,7 +272,7 @@ class ScriptParagraph(Flowable):
             x += advance
         if space_end > word_end and not last:  # the space the line was broken at
             name = self.shared.fonts[word_end]
-            owner = self.shared.owners[word_end - 1] if word_end else 0
+            owner = self.shared.owners[word_end] if word_end < len(self.shared.owners) else 0
             gap = left - size * 0.25 if rtl else x
             placed.append((word_end, name, " ", gap, y, True, owner))
         placed.sort(key=lambda glyph: glyph[0])

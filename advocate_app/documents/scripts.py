@@ -86,6 +86,9 @@ def foreign_spans(text: str, language: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     current: tuple[int, int, str] | None = None  # start, end, script
     for index, ch in enumerate(text):
+        if ch == "\n" and current:  # a passage never runs over a line break of the text
+            spans.append(current)
+            current = None
         script = script_of(ch)
         if not script:
             continue

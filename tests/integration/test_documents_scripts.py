@@ -202,3 +202,21 @@ def test_pre_flight_names_only_characters_no_face_has():
     assert len(problems) == 1
     assert "བ" in problems[0].message and "ད" in problems[0].message
     assert "中" not in problems[0].message and "क" not in problems[0].message
+
+
+def test_address_labels_in_any_script_read_back_with_their_language(folder):
+    from advocate_app.documents.pdf import Recipient, RenderOptions, render_many
+
+    addresses = [["سميرة حداد", "١٢ شارع المثال", "Leeds LS1 4AB"],
+                 ["王小明", "北京市朝阳区", "China"],
+                 ["प्रिया शर्मा", "12 Example Street", "Leicester"]]
+    item = OutreachItem(ItemKind.LABELS, "Labels", "en", ())
+    path = folder / "labels.pdf"
+    path.write_bytes(render_many(item, [Recipient(address_lines=lines) for lines in addresses],
+                                 RenderOptions()))
+    assert checks.problems(path) == []
+    elements = checks.element_texts(path)
+    labels = [text for tag, _lang, text in elements if tag == "P"]
+    assert labels == [" ".join(lines) for lines in addresses]
+    spans = {(element_lang, text) for tag, element_lang, text in elements if tag == "Span"}
+    assert {("ar", "سميرة حداد"), ("zh", "王小明"), ("hi", "प्रिया शर्मा")} <= spans
