@@ -145,8 +145,8 @@ class AccountsDialog(QDialog):
         self.table.model().set_rows(Row(a.id, [
             a.username, a.display_name, a.role.label, a.member_name,
             _("Active") if a.active else _("Deactivated"),
-            _("{moment} ({ago})").format(moment=format_datetime(a.last_signed_in_at),
-                                         ago=format_relative(a.last_signed_in_at))
+            _("{date} ({ago})").format(date=format_datetime(a.last_signed_in_at),
+                                       ago=format_relative(a.last_signed_in_at))
             if a.last_signed_in_at else _("Never")])
             for a in found)
         select_id(self.table, keep, or_first=True)

@@ -28,6 +28,11 @@ from advocate_app.ui.widgets.heading import Heading
 _SECTION_NAMES = {"webinars": lambda: _("Webinars"), "stories": lambda: _("Stories")}
 
 
+def _due(day) -> str:
+    """When something was due, and how long ago: "31 Jan 2026 (10 months ago)"."""
+    return _("{date} ({ago})").format(date=format_date(day), ago=format_relative(day))
+
+
 class DashboardPage(QWidget):
     open_members = Signal()
     #: A link to a section was followed: its key ("webinars", "stories").
@@ -134,17 +139,15 @@ class DashboardPage(QWidget):
         if actions:
             lines.append(ngettext("{n} action item is overdue:", "{n} action items are overdue:",
                                   len(actions)).format(n=format_number(len(actions))))
-            lines += ["• " + _("{what} — {owner}, due {due} ({when})").format(
-                what=a.text, owner=a.owner or _("no owner"), due=format_date(a.due_on),
-                when=format_relative(a.due_on))
+            lines += ["• " + _("{what} — {owner}, due {due}").format(
+                what=a.text, owner=a.owner or _("no owner"), due=_due(a.due_on))
                 for a in actions[:self.REMINDERS_SHOWN]]
         if promises:
             lines.append(ngettext("{n} promise to the community is overdue:",
                                   "{n} promises to the community are overdue:",
                                   len(promises)).format(n=format_number(len(promises))))
-            lines += ["• " + _("{what} — {owner}, due {due} ({when})").format(
-                what=p.text, owner=p.owner or _("no owner"), due=format_date(p.due_on),
-                when=format_relative(p.due_on))
+            lines += ["• " + _("{what} — {owner}, due {due}").format(
+                what=p.text, owner=p.owner or _("no owner"), due=_due(p.due_on))
                 for p in promises[:self.REMINDERS_SHOWN]]
         more = max(0, len(actions) - self.REMINDERS_SHOWN) + max(
             0, len(promises) - self.REMINDERS_SHOWN)
