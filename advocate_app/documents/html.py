@@ -27,9 +27,8 @@ from advocate_app.domain.outreach_content import (
 )
 from advocate_app.domain.outreach_pictures import PICTURE_MISSING, Picture
 from advocate_app.domain.print_profiles import PrintProfile
-from advocate_app.i18n import N_, translator
-
-RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
+from advocate_app.i18n import N_, is_right_to_left, translator
+from advocate_app.i18n.document_words import document_words
 
 _FIELD = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 _LEGIBLE_FACES = ('"Atkinson Hyperlegible", "Atkinson Hyperlegible Next", Verdana, Tahoma, '
@@ -48,7 +47,7 @@ def _base_language(code: str) -> str:
 
 def is_rtl(language: str) -> bool:
     """Whether text in ``language`` (e.g. ``ar`` or ``he-IL``) runs right to left."""
-    return _base_language(language) in RTL_LANGUAGES
+    return is_right_to_left(_base_language(language) or "en")
 
 
 def _lang_code(code: str) -> str:
@@ -73,6 +72,18 @@ class _Writer:
         self.ids = 0
         self.picture_px = 96 if profile.picture_left else 64
         self.t = translator(item.language)  # words the page prints itself
+        self.words = document_words(item.language)
+
+    def own(self, message: str) -> tuple[str, str]:
+        """Words the page prints itself, escaped, and the ``lang``/``dir`` attributes they
+        need: English where the item's language has no translation of them."""
+        words, lang = self.words(message)
+        if lang == (self.item.language or "en"):
+            return escape(words, quote=False), ""
+        attrs = f' lang="{_attr(_lang_code(lang))}"'
+        if is_rtl(self.item.language or "en") and not is_rtl(lang):
+            attrs += ' dir="ltr"'
+        return escape(words, quote=False), attrs
 
     # --- text ---
 
@@ -199,8 +210,10 @@ class _Writer:
             if src is None:
                 if decorative:
                     return ""
-                words = self.t(PICTURE_MISSING) + (f": {alt}" if alt else "")
-                return f'<p class="missing-picture"{lang}>{self.plain(words)}</p>'
+                words, attrs = self.own(PICTURE_MISSING)
+                alt_text = f": {self.plain(alt)}" if alt else ""
+                return (f'<p class="missing-picture"{lang}><span{attrs}>{words}</span>'
+                        f"{alt_text}</p>")
             role = ' role="presentation"' if decorative else ""
             picture = f'<img src="{_attr(src)}" alt="{_attr(alt)}"{role}>'
         if caption:
@@ -229,11 +242,15 @@ class _Writer:
     def block_contact(self, block: Block) -> str:
         heading_id = self.new_id("contact")
         level = self.sub_heading_level()
-        title = block.data.get("heading") or self.t(N_("Contact us"))
+        title, title_attrs = block.data.get("heading"), ""
+        if title:
+            title = self.plain(title)
+        else:
+            title, title_attrs = self.own(N_("Contact us"))
         lines = "<br>".join(self.runs(line) for line in block.data.get("lines", []))
         return (f'<aside class="contact" aria-labelledby="{heading_id}"'
                 f'{self.language_attrs(block)}>'
-                f'<h{level} id="{heading_id}">{self.plain(title)}</h{level}>'
+                f'<h{level} id="{heading_id}"{title_attrs}>{title}</h{level}>'
                 f"<p>{lines}</p></aside>")
 
     def block_event(self, block: Block) -> str:
@@ -241,10 +258,11 @@ class _Writer:
         level = self.sub_heading_level()
         data = block.data
         rows = []
-        for key, term in (("when", self.t(N_("When"))), ("where", self.t(N_("Where"))),
-                          ("details", self.t(N_("Details")))):
+        for key, term in (("when", N_("When")), ("where", N_("Where")),
+                          ("details", N_("Details"))):
             if data.get(key):
-                rows.append(f"<dt>{escape(term, quote=False)}</dt><dd>{self.runs(data[key])}</dd>")
+                words, attrs = self.own(term)
+                rows.append(f"<dt{attrs}>{words}</dt><dd>{self.runs(data[key])}</dd>")
         details = f"<dl>{''.join(rows)}</dl>" if rows else ""
         return (f'<section class="event" aria-labelledby="{heading_id}"'
                 f'{self.language_attrs(block)}>'
@@ -252,10 +270,11 @@ class _Writer:
                 f"{details}</section>")
 
     def block_formats_notice(self, block: Block) -> str:
-        notice = self.t(N_(
+        notice, attrs = self.own(N_(
             "This is available in large print, Easy Read and other languages — ask us."))
-        return (f'<p class="formats-notice"{self.language_attrs(block)}>'
-                f"{escape(notice, quote=False)}</p>")
+        if attrs:
+            notice = f"<span{attrs}>{notice}</span>"
+        return (f'<p class="formats-notice"{self.language_attrs(block)}>{notice}</p>')
 
     def block_story(self, block: Block) -> str:
         """The teller's words in a blockquote, the attribution (written by the outreach service

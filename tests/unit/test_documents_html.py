@@ -357,3 +357,18 @@ def test_the_pictograms_offered_are_exactly_those_drawn():
     assert pictogram_label("calendar") == pictograms.label("calendar") == "A calendar"
     with pytest.raises(KeyError):
         pictogram_label("unicorn")
+
+
+def test_words_the_page_prints_itself_say_their_language():
+    """Hindi has no catalog: "Contact us" and the formats notice are English and say so;
+    in French they are French and take the page's language."""
+    blocks = (Block("heading", {"level": 1, "text": "स्वागत"}),
+              Block("contact", {"lines": ["0113 496 0000"]}), Block("formats_notice", {}))
+    hindi = item_to_html(OutreachItem(ItemKind.LEAFLET, "स्वागत", "hi", blocks),
+                         PROFILES[ProfileKey.STANDARD])
+    assert '<h2 id="contact-1" lang="en">Contact us</h2>' in hindi
+    assert '<span lang="en">This is available in large print' in hindi
+    french = item_to_html(OutreachItem(ItemKind.LEAFLET, "Bienvenue", "fr", blocks),
+                          PROFILES[ProfileKey.STANDARD])
+    assert '<h2 id="contact-1">Nous contacter</h2>' in french
+    assert 'lang="en"' not in french
