@@ -88,10 +88,12 @@ class BlockText:
         if found or needs_layout(plain) or is_right_to_left(lang):
             no_italic = self.profile.no_italic_underline_caps
             bold = bold or style.fontName.endswith("-Bold")
+            runs = inline.parse(source)
             pieces = [(run.text, bold or run.strong or (run.emphasis and no_italic),
-                       run.emphasis and not no_italic) for run in inline.parse(source)]
+                       run.emphasis and not no_italic, run.href or "") for run in runs]
+            node.link_texts = _link_texts([(run.href, run.text) for run in runs if run.href])
             if "".join(piece[0] for piece in pieces) != plain:
-                pieces = [(plain, bold, False)]
+                pieces = [(plain, bold, False, "")]
             # A right-to-left language's paragraph reads right to left when it has a letter of
             # such a script; one without (a telephone number, an address in Latin letters)
             # keeps its own order, but still stands on the right.

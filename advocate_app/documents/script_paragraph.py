@@ -38,11 +38,13 @@ class _Text:
     levels: list[int]                # each character's embedding level
     bases: list[int]                 # each character's paragraph level
     spans: list[tuple[int, int, str]]
+    links: list[str] = field(default_factory=list)  # each character's link ("" for none)
     span_nodes: dict[int, Node] = field(default_factory=dict)
 
 
 class ScriptParagraph(Flowable):
-    """``pieces`` ((text, bold, italic) in reading order) as a tagged paragraph of ``node``;
+    """``pieces`` ((text, bold, italic[, link address]) in reading order) as a tagged paragraph
+    of ``node``;
     ``rtl`` its direction (None: from its first strong character); ``spans`` (start, end,
     language) the passages in another language than ``lang``."""
 
@@ -64,14 +66,16 @@ class ScriptParagraph(Flowable):
 
     # -- preparing -------------------------------------------------------------------------------
     def _prepare(self, pieces, spans) -> _Text:
-        text = "".join(part for part, _b, _i in pieces)
+        text = "".join(piece[0] for piece in pieces)
+        links = [piece[3] if len(piece) > 3 else "" for piece in pieces
+                 for _ch in piece[0]]
         owners = [0] * len(text)
         for number, (start, end, _lang) in enumerate(spans, start=1):
             owners[start:end] = [number] * (end - start)
         drawn, char_fonts = [], []
         offset = 0
         primary = fonts.Family(self.family).name()
-        for part, bold, italic in pieces:
+        for part, bold, italic, *_link in pieces:
             cursor = offset
             # Each passage's characters take the faces of its own language (Han characters).
             while cursor < offset + len(part):
@@ -101,7 +105,8 @@ class ScriptParagraph(Flowable):
             resolved = shaping.levels(hard_line, bool(base)) if hard_line else []
             levels += resolved + [base]
             bases += [base] * (len(hard_line) + 1)
-        return _Text(shown, char_fonts, owners, levels[:len(shown)], bases[:len(shown)], spans)
+        return _Text(shown, char_fonts, owners, levels[:len(shown)], bases[:len(shown)], spans,
+                     links)
 
     # -- measuring and breaking -------------------------------------------------------------------
     def _width(self, start: int, end: int) -> float:
@@ -276,7 +281,8 @@ class ScriptParagraph(Flowable):
             gap = left - size * 0.25 if rtl else x
             placed.append((word_end, name, " ", gap, y, True, owner))
         placed.sort(key=lambda glyph: glyph[0])
-        box = self._box(canvas, left, y, total)
+        if not again:
+            self._links(canvas, placed, y)
         if again:
             if not self.artifact:
                 self.tagger.begin_artifact(canvas)
@@ -289,26 +295,57 @@ class ScriptParagraph(Flowable):
             if not glyph[5]:
                 continue
             if segment and segment[-1][6] != glyph[6]:
-                self._tagged(canvas, segment, box, y)
+                self._tagged(canvas, segment, y)
                 segment = []
             segment.append(glyph)
         if segment:
-            self._tagged(canvas, segment, box, y)
+            self._tagged(canvas, segment, y)
         hidden = [glyph for glyph in placed if not glyph[5]]
         if hidden:
             self.tagger.begin_artifact(canvas)
             self._show(canvas, hidden, y)
             self.tagger.end_artifact(canvas)
 
-    def _tagged(self, canvas, glyphs, box, baseline: float) -> None:
+    def _links(self, canvas, placed, y: float) -> None:
+        """A link annotation over each link's words on this line, and a rule under them (an
+        artifact), as reportlab's own paragraph underlines a link."""
+        from reportlab.lib import colors
+
+        links = self.shared.links
+        if not any(links):
+            return
+        size = self.style.fontSize
+        extents: dict[str, list[float]] = {}
+        for position, _name, char, x, _y, shown, _owner in placed:
+            href = links[position] if position < len(links) else ""
+            if not href or not shown or char == " ":
+                continue
+            low, high = extents.setdefault(href, [x, x])
+            extents[href] = [min(low, x), max(high, x + size * 0.5)]
+        for href, (low, high) in extents.items():
+            canvas.linkURL(href, (low, y - size * 0.25, high, y + size * 0.9), relative=1,
+                           thickness=0)
+            self.tagger.begin_artifact(canvas)
+            canvas.saveState()
+            canvas.setStrokeColor(colors.toColor(self.style.textColor))
+            canvas.setLineWidth(max(0.5, size / 18))
+            canvas.line(low, y - size * 0.12, high, y - size * 0.12)
+            canvas.restoreState()
+            self.tagger.end_artifact(canvas)
+
+    def _tagged(self, canvas, glyphs, baseline: float) -> None:
         owner = glyphs[0][6]
         node = self.node
         if owner:
             node = self.shared.span_nodes.get(owner)
             if node is None:
-                node = self.node.add("Span", lang=self.shared.spans[owner - 1][2])
+                node = self.node.add("Span", lang=self.shared.spans[owner - 1][2],
+                                     link_texts=self.node.link_texts)
                 self.shared.span_nodes[owner] = node
-        self.tagger.begin(canvas, node, box)
+        size = self.style.fontSize
+        low = min(glyph[3] for glyph in glyphs)
+        high = max(glyph[3] for glyph in glyphs) + size * 0.5
+        self.tagger.begin(canvas, node, self._box(canvas, low, baseline, high - low))
         self._show(canvas, glyphs, baseline)
         self.tagger.end(canvas)
 

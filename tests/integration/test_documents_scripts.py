@@ -220,3 +220,20 @@ def test_address_labels_in_any_script_read_back_with_their_language(folder):
     assert labels == [" ".join(lines) for lines in addresses]
     spans = {(element_lang, text) for tag, element_lang, text in elements if tag == "Span"}
     assert {("ar", "سميرة حداد"), ("zh", "王小明"), ("hi", "प्रिया शर्मा")} <= spans
+
+
+def test_links_in_shaped_text_stay_links_named_by_their_words(folder):
+    import pikepdf
+
+    item = OutreachItem(ItemKind.LEAFLET, "مرحبا", "ar", (
+        Block("heading", {"level": 1, "text": "مرحبا"}),
+        Block("paragraph", {"text": "زوروا [موقعنا](https://example.org) للمزيد."}),
+        Block("paragraph", {"text": "हिन्दी [पृष्ठ](https://example.org/hi)"}, "hi")))
+    path = folder / "links.pdf"
+    path.write_bytes(render(item))
+    assert checks.problems(path) == []
+    with pikepdf.open(path) as pdf:
+        links = {str(a.A.URI): checks._text(a.Contents) for a in pdf.pages[0].Annots}
+    assert links == {"https://example.org": "موقعنا", "https://example.org/hi": "पृष्ठ"}
+    texts = [text for tag, _lang, text in checks.element_texts(path) if tag == "P"]
+    assert texts == ["زوروا موقعنا للمزيد.", "हिन्दी पृष्ठ"]
