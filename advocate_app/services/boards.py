@@ -16,7 +16,7 @@ from advocate_app.services import versions
 from advocate_app.services.access import require
 from advocate_app.services.board_common import as_date, board_row, valid_timezone
 from advocate_app.services.errors import NotFoundError, ValidationError
-from advocate_app.services.name_order import name_order
+from advocate_app.services.name_order import name_order, text_order
 from advocate_app.storage.reader import Reader
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
 
@@ -85,7 +85,8 @@ class BoardService:
         require(self._actor, Permission.RUN_MEETINGS)
         rows = self._reader.rows(
             "SELECT id, name, kind, terms_of_reference, quorum_count, quorum_percent, timezone, "
-            "version FROM boards WHERE archived_at IS NULL ORDER BY lower(name)")
+            "version FROM boards WHERE archived_at IS NULL "
+            f"ORDER BY {text_order(self._reader, 'name')}, id")
         members = self._board_members([row[0] for row in rows])
         return [BoardView(r[0], r[1], BoardKind(r[2]), r[3], r[4], r[5], r[6],
                           tuple(members.get(r[0], [])), r[7]) for r in rows]

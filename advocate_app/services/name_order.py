@@ -42,6 +42,15 @@ def name_order(reader: Any, table: str = "m", *, large: bool = False) -> str:
     return f'{name} COLLATE "{found}"'
 
 
+def text_order(reader: Any, expression: str) -> str:
+    """The ORDER BY term sorting a short list by ``expression`` (a title, a board's name) in
+    the interface language's order: "Éthique" with the E words, not after "Z"."""
+    if reader.dialect == "sqlite":
+        return f"{expression} COLLATE {collation.SQL_COLLATION}"
+    found = collation.postgresql_collation_name(set(_icu_collations(reader)))
+    return f'{expression} COLLATE "{found}"' if found else f"lower({expression})"
+
+
 def _icu_collations(reader: Any) -> frozenset[str]:
     with _lock:
         found = _pg_collations.get(reader)

@@ -69,7 +69,10 @@ class SegmentService:
     def list(self) -> list[SegmentView]:
         """Every saved segment by name (plain SQL: the Members page lists them at start-up)."""
         require(self._actor, Permission.VIEW_CONTACTS)
-        rows = self._reader.rows("SELECT id, name, query FROM segments ORDER BY name")
+        from advocate_app.services.name_order import text_order
+
+        rows = self._reader.rows("SELECT id, name, query FROM segments "
+                                 f"ORDER BY {text_order(self._reader, 'name')}, id")
         return [SegmentView(segment_id, name, query_from_json(query))
                 for segment_id, name, query in rows]
 

@@ -61,3 +61,14 @@ def test_board_seats_of_one_role_sort_by_name(any_services):
     install_language("pl")
     seats = [m.name.removeprefix("Ana ") for m in any_services.boards.get_board(board_id).members]
     assert seats == ["Émond", "Lis", "Łukasiewicz", "Mazur", "Zając"]
+
+
+def test_boards_and_saved_segments_sort_by_the_alphabet(any_services):
+    for name in ("Zorganizowani", "Éthique", "Conseil", "Łączność", "Lecteurs"):
+        any_services.boards.create_board(BoardInput(name))
+    install_language("fr")
+    assert [b.name for b in any_services.boards.list_boards()] == [
+        "Conseil", "Éthique", "Łączność", "Lecteurs", "Zorganizowani"]
+    install_language("pl")
+    assert [b.name for b in any_services.boards.list_boards()] == [
+        "Conseil", "Éthique", "Lecteurs", "Łączność", "Zorganizowani"]
