@@ -215,9 +215,12 @@ class BlockBuilder(BlockText):
                          for text in _pad(row, columns)])
         if not data:
             return
-        table = ArtifactTable(data, colWidths=_column_widths(header, rows, columns, self.width,
-                                                             self.styles.body_pt),
-                              repeatRows=1 if header else 0, hAlign="LEFT")
+        widths = _column_widths(header, rows, columns, self.width, self.styles.body_pt)
+        if self.mirrored(block):  # right to left: the first column on the right
+            data = [row[::-1] for row in data]
+            widths = widths[::-1]
+        table = ArtifactTable(data, colWidths=widths, repeatRows=1 if header else 0,
+                              hAlign="RIGHT" if self.mirrored(block) else "LEFT")
         table.tagger = self.tagger
         pad = self.styles.body_pt * 0.35
         style = [("VALIGN", (0, 0), (-1, -1), "TOP"), self.cell_font(),
@@ -311,7 +314,7 @@ class BlockBuilder(BlockText):
                                     else _escape_markup(url), self.styles.body,
                                     container.add("P")))
         self.flow.append(SideBySide(figure, Stack(words), size, self.styles.body_pt,
-                                    self.styles.body_pt))
+                                    self.styles.body_pt, mirrored=self.mirrored(block)))
 
     def cell_font(self) -> tuple:
         """Tables otherwise select Helvetica, an unembedded font."""
