@@ -146,14 +146,20 @@ class MemberService:
         return self.list(MemberQuery(text=text), 0, limit)
 
     def all_tags(self) -> builtins.list[str]:
+        """Every tag in use, in the interface language's alphabetical order."""
         require(self._actor, Permission.VIEW_CONTACTS)
-        return [row[0] for row in self._reader.rows(sql.ALL_TAGS_SQL)]
+        from advocate_app.i18n.collation import sort_key
+
+        return sorted((row[0] for row in self._reader.rows(sql.ALL_TAGS_SQL)), key=sort_key)
 
     def regions(self) -> builtins.list[str]:
-        """Regions members live in, for the list's filter."""
+        """Regions members live in, for the list's filter, in alphabetical order."""
         require(self._actor, Permission.VIEW_CONTACTS)
-        return [row[0] for row in self._reader.rows(
-            "SELECT DISTINCT region FROM members WHERE region <> '' ORDER BY region")]
+        from advocate_app.i18n.collation import sort_key
+
+        return sorted((row[0] for row in self._reader.rows(
+            "SELECT DISTINCT region FROM members WHERE region <> '' ORDER BY region")),
+            key=sort_key)
 
     def role_counts(self) -> dict[Role, int]:
         """Active members per role."""

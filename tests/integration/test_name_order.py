@@ -72,3 +72,13 @@ def test_boards_and_saved_segments_sort_by_the_alphabet(any_services):
     install_language("pl")
     assert [b.name for b in any_services.boards.list_boards()] == [
         "Conseil", "Éthique", "Lecteurs", "Łączność", "Zorganizowani"]
+
+
+def test_regions_and_tags_offered_as_filters_sort_by_the_alphabet(services):
+    for region, tag in (("Wales", "zebra"), ("Île-de-France", "Éducation"),
+                        ("Bretagne", "bénévoles")):
+        services.members.create(MemberInput(given_name="Ana", family_name="Silva",
+                                             region=region, tags=(tag,)))
+    install_language("fr")
+    assert services.members.regions() == ["Bretagne", "Île-de-France", "Wales"]
+    assert services.members.all_tags() == ["bénévoles", "Éducation", "zebra"]
