@@ -50,6 +50,12 @@ class ItemSummary:
     language: str
     group: str
     updated_at: datetime | None
+    #: A translation: its source, and the source's revision it lacks first (None: up to date).
+    source_id: int | None = None
+    stale_since: int | None = None
+    #: A source: its translations, and how many of them are stale.
+    translations: int = 0
+    stale: int = 0
 
     def to_json(self) -> dict:
         return {"id": self.id, "kind": self.kind.value, "title": self.title,
@@ -74,11 +80,19 @@ class OutreachService:
     # -- store ---------------------------------------------------------------------------------
     def list(self, include_archived: bool = False) -> builtins.list[ItemSummary]:
         require(self._actor, Permission.PRINT)
-        where = "" if include_archived else " WHERE archived_at IS NULL"
+        where = "" if include_archived else " WHERE i.archived_at IS NULL"
+        translations = ("SELECT count(*) FROM outreach_translations x JOIN outreach_items xi "
+                        "ON xi.id = x.item_id WHERE x.source_id = i.id AND xi.archived_at IS NULL")
         rows = self._reader.rows(
-            "SELECT id, kind, title, language, group_name, updated_at FROM outreach_items"
-            f"{where} ORDER BY lower(title), language, id")
-        return [ItemSummary(row[0], ItemKind(row[1]), row[2], row[3], row[4], as_utc(row[5]))
+            "SELECT i.id, i.kind, i.title, i.language, i.group_name, i.updated_at, "
+            f"t.source_id, t.source_revision, s.content_revision, ({translations}), "
+            f"({translations} AND x.source_revision < i.content_revision) "
+            "FROM outreach_items i LEFT JOIN outreach_translations t ON t.item_id = i.id "
+            "LEFT JOIN outreach_items s ON s.id = t.source_id"
+            f"{where} ORDER BY lower(i.title), i.language, i.id")
+        return [ItemSummary(row[0], ItemKind(row[1]), row[2], row[3], row[4], as_utc(row[5]),
+                            row[6], row[7] + 1 if row[6] and row[7] < row[8] else None,
+                            int(row[9]), int(row[10]))
                 for row in rows]
 
     def get(self, item_id: int) -> OutreachItem:

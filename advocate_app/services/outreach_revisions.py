@@ -43,6 +43,7 @@ def write(session: Session, record: OutreachRecord, item: OutreachItem, content:
     from advocate_app.domain.outreach import OutreachRevision, OutreachTranslation
 
     changed = is_new or previous is None or words(previous) != words(item)
+    previous_content = (record.title, record.content)
     now = datetime.now(UTC)
     record.kind = item.kind.value
     record.title = item.title.strip()
@@ -57,6 +58,7 @@ def write(session: Session, record: OutreachRecord, item: OutreachItem, content:
         record.content_revision = 1
         session.flush()  # its id, for the revision
     else:
+        keep(session, record, previous_content)
         record.content_revision = (record.content_revision or 1) + 1
     session.add(OutreachRevision(item_id=record.id, revision=record.content_revision,
                                  title=record.title, content=content, created_at=now,
@@ -66,6 +68,23 @@ def write(session: Session, record: OutreachRecord, item: OutreachItem, content:
         if link is not None:  # a translation saved with new words: against today's source
             bring_up_to_date(session, link)
     return True
+
+
+def keep(session: Session, record: OutreachRecord,
+         words_now: tuple[str, str] | None = None) -> None:
+    """Keep ``record``'s current revision (its title and content ``words_now``, else as the
+    record holds them) unless it is kept already: an item added by another way than a save
+    (sample data, a follow-up letter) has none until then."""
+    from advocate_app.domain.outreach import OutreachRevision
+
+    revision = record.content_revision or 1
+    if session.query(OutreachRevision.id).filter_by(item_id=record.id,
+                                                    revision=revision).first() is not None:
+        return
+    title, content = words_now or (record.title, record.content)
+    session.add(OutreachRevision(item_id=record.id, revision=revision, title=title,
+                                 content=content, created_at=record.updated_at,
+                                 created_by=record.updated_by))
 
 
 def bring_up_to_date(session: Session, link: object) -> None:

@@ -175,6 +175,7 @@ def _store(uow_factory: UnitOfWorkFactory, actor: Actor, source_id: int, revisio
         if source is None or source.content_revision != revision:  # changed meanwhile
             raise UnreadableFileError(_(
                 "The source changed while the file was read; nothing was imported."))
+        outreach_revisions.keep(uow.session, source)  # what "changed since" starts from
         if existing_id is None:
             record = OutreachRecord(created_by=actor.account_id, created_at=now)
             uow.session.add(record)

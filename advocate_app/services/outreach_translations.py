@@ -92,6 +92,7 @@ class OutreachTranslationService:
         with self._uow() as uow:
             source = uow.session.get(OutreachRecord, source_id)
             assert source is not None
+            outreach_revisions.keep(uow.session, source)  # what "changed since" starts from
             item = replace(item_from_json(source.content), language=language)
             record = OutreachRecord(created_by=self._actor.account_id,
                                     created_at=datetime.now(UTC))

@@ -256,3 +256,21 @@ def test_a_print_pack_gives_each_member_their_language_and_lists_each_fallback(s
     assert ("2 members who read Spanish get the English source: there is no Spanish "
             "translation.") in summary
     assert "the Arabic translation is stale since revision 2." in summary
+
+
+def test_an_item_made_without_a_save_still_shows_what_changed(services):
+    """Sample data and follow-up letters add items directly: the revision a translation is
+    made from is kept when the translation is made."""
+    from advocate_app.domain.outreach import OutreachRecord
+
+    with services.uow() as uow:
+        record = OutreachRecord(kind="leaflet", title=SOURCE.title, language="en",
+                                group_name="", content=SOURCE.to_json())
+        uow.session.add(record)
+        uow.commit()
+        source_id = record.id
+    german = services.outreach_translations.create(source_id, "de")
+    services.outreach.save(replace(SOURCE, title="Living with it, every day"), source_id,
+                           services.outreach.version(source_id))
+    assert [(c.kind, c.old, c.new) for c in services.outreach_translations.changes(german)] == [
+        (ChangeKind.CHANGED, "Living with it", "Living with it, every day")]

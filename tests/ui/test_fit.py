@@ -122,6 +122,35 @@ def _outreach_editor(env) -> Opened:
     return Opened(dialog, close=close)
 
 
+def _outreach_translations(env) -> Opened:
+    from advocate_app.ui.dialogs.outreach_translations import TranslationsDialog
+
+    summary = env.services.outreach.list()[0]
+    dialog = TranslationsDialog(env.services, summary.id, env.window,
+                                open_editor=lambda _id: None)
+    return Opened(dialog, close=lambda: (dialog.wait(), dialog.close()))
+
+
+def _outreach_changes(env) -> Opened:
+    from dataclasses import replace
+
+    from advocate_app.ui.dialogs.outreach_changes import ChangesDialog
+
+    translations = env.services.outreach_translations
+    source_id = env.services.outreach.list()[0].id
+    found = translations.translation_set(source_id)
+    view = next((v for v in found.translations if v.item_id is not None), None)
+    if view is None:  # a translation, made stale by a change of the source
+        translations.create(found.source_id, "de")
+        source = env.services.outreach.get(found.source_id)
+        env.services.outreach.save(replace(source, title=source.title + " (2)"),
+                                   found.source_id, env.services.outreach.version(
+                                       found.source_id))
+        found = translations.translation_set(source_id)
+        view = next(v for v in found.translations if v.item_id is not None)
+    return Opened(ChangesDialog(found, view, translations.changes(view.item_id), env.window))
+
+
 def _preflight(env) -> Opened:
     from advocate_app.domain.outreach_content import Block, ItemKind, OutreachItem
     from advocate_app.domain.print_profiles import ProfileKey
@@ -429,6 +458,9 @@ WINDOWS: dict[str, list[Callable]] = {
     "advocate_app.ui.dialogs.privacy_tools.PrivacyToolsDialog": [_privacy],
     "advocate_app.ui.dialogs.print_pack.PrintPackDialog": [_print_pack],
     "advocate_app.ui.dialogs.outreach_editor.OutreachEditor": [_outreach_editor],
+    "advocate_app.ui.dialogs.outreach_translations.TranslationsDialog": [
+        _outreach_translations],
+    "advocate_app.ui.dialogs.outreach_changes.ChangesDialog": [_outreach_changes],
     "outreach pre-flight": [_preflight],
     "advocate_app.ui.dialogs.import_wizard.ImportWizard": [_import_wizard],
     "advocate_app.ui.dialogs.board_editor.BoardEditor": [_board_editor],

@@ -31,7 +31,7 @@ from advocate_app.ui.widgets.heading import Heading
 from advocate_app.ui.widgets.tables import rows_table
 from advocate_app.ui.widgets.visibility import shown_if
 
-TITLE, KIND, LANGUAGE, CHANGED = range(4)
+TITLE, KIND, LANGUAGE, CHANGED, TRANSLATIONS = range(5)
 
 
 def choose_open_file(parent: QWidget | None, title: str, filters: str) -> str | None:
@@ -39,6 +39,22 @@ def choose_open_file(parent: QWidget | None, title: str, filters: str) -> str | 
     from advocate_app.ui import file_dialogs
 
     return file_dialogs.open_file(parent, "outreach-json", title, filters)
+
+
+def translation_text(summary) -> str:
+    """What the list says of an item's translations (a source) or of it (a translation)."""
+    if summary.source_id is not None:
+        if summary.stale_since is not None:
+            return _("Translation, stale since revision {revision}").format(
+                revision=summary.stale_since)
+        return _("Translation, up to date")
+    if summary.stale:
+        return ngettext("{stale} of {n} translation stale", "{stale} of {n} translations stale",
+                        summary.translations).format(stale=summary.stale, n=summary.translations)
+    if summary.translations:
+        return ngettext("{n} translation, up to date", "{n} translations, all up to date",
+                        summary.translations).format(n=summary.translations)
+    return ""
 
 
 class _Shown(QSortFilterProxyModel):
@@ -86,11 +102,12 @@ class OutreachPage(QWidget):
         self.filter_field.returnPressed.connect(
             lambda: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
 
-        self.model = RowsModel([_("Title"), _("Kind"), _("Language"), _("Last changed")],
+        self.model = RowsModel([_("Title"), _("Kind"), _("Language"), _("Last changed"),
+                                _("Translations")],
                                self, alignment=None, tooltip_after=None)
         self.shown = _Shown(self)
         self.shown.setSourceModel(self.model)
-        self.table = rows_table(self.shown, _("Outreach items"), main=TITLE)
+        self.table = rows_table(self.shown, _("Outreach items"), main=(TITLE, TRANSLATIONS))
         self.table.setObjectName("outreach-table")
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
@@ -134,8 +151,11 @@ class OutreachPage(QWidget):
         self.archive_button.clicked.connect(self.archive_selected)
         self.pack_button = QPushButton(_("Print pac&k…"))
         self.pack_button.clicked.connect(self.print_pack)
+        self.translations_button = QPushButton(_("Trans&lations…"))
+        self.translations_button.clicked.connect(self.translations)
         for button in (self.edit_button, self.duplicate_button, self.import_button,
-                       self.export_button, self.archive_button, self.pack_button):
+                       self.export_button, self.archive_button, self.pack_button,
+                       self.translations_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
         # An account that may print but not write items (a volunteer) sees what printing needs.
         self.may_edit = services.actor.may(Permission.EDIT_OUTREACH)
@@ -143,6 +163,7 @@ class OutreachPage(QWidget):
                        self.import_button, self.export_button, self.archive_button):
             shown_if(button, self.may_edit)
         shown_if(self.pack_button, services.actor.may(Permission.PRINT))
+        shown_if(self.translations_button, services.actor.may(Permission.PRINT))
 
         # The preview side: the item drawn as it will print, and what can be made of it.
         self.output = OutreachOutput(self, services)
@@ -166,7 +187,7 @@ class OutreachPage(QWidget):
         list_layout.addWidget(self.table, 1)
         first_row = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.duplicate_button,
-                       self.archive_button):
+                       self.archive_button, self.translations_button):
             first_row.addWidget(button)
         first_row.addStretch(1)
         second_row = QHBoxLayout()
@@ -193,7 +214,8 @@ class OutreachPage(QWidget):
         self.setTabOrder(self.new_button, self.edit_button)
         self.setTabOrder(self.edit_button, self.duplicate_button)
         self.setTabOrder(self.duplicate_button, self.archive_button)
-        self.setTabOrder(self.archive_button, self.import_button)
+        self.setTabOrder(self.archive_button, self.translations_button)
+        self.setTabOrder(self.translations_button, self.import_button)
         self.setTabOrder(self.import_button, self.export_button)
         self.setTabOrder(self.export_button, self.pack_button)
         self.setTabOrder(self.pack_button, self.preview.profile_combo)
@@ -220,6 +242,7 @@ class OutreachPage(QWidget):
                                   tooltip=format_datetime(when)))
             else:
                 cells.append(Cell("", ""))
+            cells.append(Cell(translation_text(summary)))
             rows.append(Row(summary.id, cells))
         self.model.set_rows(rows)
         self.empty_label.setVisible(not self._summaries)
@@ -295,7 +318,7 @@ class OutreachPage(QWidget):
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None
         for button in (self.edit_button, self.duplicate_button, self.export_button,
-                       self.archive_button, self.pack_button):
+                       self.archive_button, self.pack_button, self.translations_button):
             button.setEnabled(chosen)
         self.output.update_buttons(chosen)
 
@@ -415,6 +438,26 @@ class OutreachPage(QWidget):
             return
         dialog = PrintPackDialog(self._services, item_id, self.selected_title(), self)
         self._run_dialog(dialog)
+
+    def translations(self) -> None:
+        """The selected item's translations: their state, what changed, files for
+        translators."""
+        from advocate_app.ui.dialogs.outreach_translations import TranslationsDialog
+
+        item_id = self.selected_id()
+        if item_id is None:
+            return
+
+        def edit(translation_id: int) -> None:
+            self.open_editor(self._services.outreach.get(translation_id), translation_id)
+
+        dialog = TranslationsDialog(self._services, item_id, self,
+                                    open_editor=edit if self.may_edit else None)
+        self._run_dialog(dialog)
+        dialog.wait()
+        dialog.deleteLater()
+        self._shown_id = None
+        self.refresh()
 
     # --- output ----------------------------------------------------------------------------
 
