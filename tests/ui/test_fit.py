@@ -917,8 +917,12 @@ def check_everything(data_dir: Path, combinations, shots: Path | None) -> list[d
 
 
 def _check_one(app, env, key, opener, language, scale, shots, marked) -> list[dict]:
+    from advocate_app.i18n import is_right_to_left
+
     def record(view: str, problems: list[str], widget) -> dict:
         unmarked = unmarked_in(widget, sample_data(env.paths)) if marked else []
+        if is_right_to_left(language) and not widget.isRightToLeft():
+            problems = [*problems, "is laid out left to right in a right-to-left language"]
         if shots is not None:
             safe = f"{key.rsplit('.', 1)[-1]}-{opener.__name__.strip('_')}-{view}".replace(
                 " ", "_").replace("/", "_")
