@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.i18n import _, ngettext
-from advocate_app.i18n.formatting import format_date
+from advocate_app.i18n.formatting import format_date, format_relative
 from advocate_app.ui import prompts
 from advocate_app.ui.help import install_help_key
 from advocate_app.ui.models.rows import Row
@@ -144,9 +144,12 @@ class PrivacyToolsDialog(QDialog):
         from datetime import datetime
 
         self.old_backups = self._services.privacy.backups_before_erasure()
-        fill(self.backups_table, (Row(index, (path.name, format_date(
-            datetime.fromtimestamp(path.stat().st_mtime)))) for index, path in enumerate(
-            self.old_backups)))
+        def made(path) -> str:
+            day = datetime.fromtimestamp(path.stat().st_mtime).date()
+            return _("{date} ({ago})").format(date=format_date(day), ago=format_relative(day))
+
+        fill(self.backups_table, (Row(index, (path.name, made(path)))
+                                  for index, path in enumerate(self.old_backups)))
         count = len(self.old_backups)
         self.backups_summary.setText(ngettext(
             "{n} backup still holds people erased since it was made.",
