@@ -21,8 +21,8 @@ from advocate_app.interchange.translation_units import (
     TranslationUnit,
 )
 
-__all__ = ["TranslationFile", "TranslationUnit", "read_translation_file",
-           "write_translation_file"]
+__all__ = ["TranslationFile", "TranslationUnit", "parse_translation",
+           "read_translation_bytes", "write_translation_file"]
 
 def write_translation_file(document: TranslationFile, fmt: str) -> bytes:
     """``document`` as the bytes of an XLIFF (``fmt`` "xliff") or PO ("po") file."""
@@ -35,10 +35,8 @@ def write_translation_file(document: TranslationFile, fmt: str) -> bytes:
     return xliff_bytes(document)
 
 
-def read_translation_file(path: Path | str, markup: dict[str, str]) -> TranslationFile:
-    """The translator's file at ``path`` (XLIFF or PO, told apart by content). ``markup``:
-    the current source's words by unit id, for the texts that carry inline markup (an
-    XLIFF target's inline codes are matched to the source's by their ids)."""
+def read_translation_bytes(path: Path | str) -> bytes:
+    """The bytes of the translator's file at ``path``, read once (a regular file, bounded)."""
     data = read_input(path, MAX_BYTES)
     if len(data) > MAX_BYTES:
         raise UnreadableFileError(_("The file is too big to import (at most {size} MB); "
@@ -46,6 +44,13 @@ def read_translation_file(path: Path | str, markup: dict[str, str]) -> Translati
     if b"\x00" in data:
         raise UnreadableFileError(_("This file holds NUL characters, which no translation "
                                     "file has; nothing was imported."))
+    return data
+
+
+def parse_translation(data: bytes, markup: dict[str, str]) -> TranslationFile:
+    """A translator's file (XLIFF or PO, told apart by content). ``markup``: the current
+    source's words by unit id, for the texts that carry inline markup (an XLIFF target's
+    inline codes are matched to the source's by their ids)."""
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if head == b"<":
         from advocate_app.interchange.translation_xliff import read_xliff

@@ -22,7 +22,8 @@ from advocate_app.i18n import _
 from advocate_app.interchange.translation_files import (
     TranslationFile,
     TranslationUnit,
-    read_translation_file,
+    parse_translation,
+    read_translation_bytes,
     write_translation_file,
 )
 from advocate_app.services import audit, outreach_revisions
@@ -81,11 +82,12 @@ def import_file(uow_factory: UnitOfWorkFactory, reader: Reader, actor: Actor,
 
     # Which texts carry markup is the current source's: read it once the file names it.
     try:
-        first = read_translation_file(path, {})
+        data = read_translation_bytes(path)  # read once: the checks below are of these bytes
+        first = parse_translation(data, {})
         translation_set = read_set(reader, first.item_id, with_missing=False)
         source = _item(reader, first.item_id)
         markup = {s.id: s.text for s in segments(source) if s.markup}
-        document = read_translation_file(path, markup) if markup else first
+        document = parse_translation(data, markup) if markup else first
     except Unreadable as exc:
         raise UnreadableFileError(str(exc)) from exc
     except NotFoundError as exc:
