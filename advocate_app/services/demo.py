@@ -193,12 +193,16 @@ def _add_outreach_items(session: Session, actor: Actor) -> int:
 
     if session.scalar(select(func.count()).select_from(OutreachRecord)):
         return 0
+    from advocate_app.services.outreach_revisions import link_group
+
     items = sample_items()
-    for item in items:
-        session.add(OutreachRecord(
-            kind=item.kind.value, title=item.title, language=item.language,
-            group_name=item.group, content=item.to_json(), created_at=BASE_TIME,
-            updated_at=BASE_TIME, created_by=actor.account_id, updated_by=actor.account_id))
+    records = [OutreachRecord(
+        kind=item.kind.value, title=item.title, language=item.language,
+        group_name=item.group, content=item.to_json(), created_at=BASE_TIME,
+        updated_at=BASE_TIME, created_by=actor.account_id, updated_by=actor.account_id)
+        for item in items]
+    session.add_all(records)
+    link_group(session, records)  # the versions of one piece: a translation set
     session.flush()
     return len(items)
 

@@ -110,3 +110,31 @@ def revision_item(session: Session, item_id: int, revision: int) -> OutreachItem
         return item_from_json(found.content)
     except ValueError:
         return None
+
+
+def link_group(session: Session, records: list[OutreachRecord]) -> int:
+    """Make translation sets of items added together that share a group (sample data), as
+    migration 0015 does for a database of an earlier version: in each group, the first
+    item is the source (separately for Easy Read), the first in each other language its
+    translation. Each item's words are kept as its revision 1. The links made."""
+    from advocate_app.domain.outreach import OutreachTranslation
+
+    session.flush()
+    sets: dict[tuple[str, bool], list[tuple[OutreachRecord, OutreachItem]]] = {}
+    for record in records:
+        keep(session, record)
+        item = previous_item(record)
+        if record.group_name and item is not None:
+            sets.setdefault((record.group_name, item.easy_read), []).append((record, item))
+    made = 0
+    for members in sets.values():
+        source = members[0][0]
+        languages = {source.language.lower()}
+        for record, _item in members[1:]:
+            if record.language.lower() in languages:
+                continue
+            languages.add(record.language.lower())
+            session.add(OutreachTranslation(item_id=record.id, source_id=source.id,
+                                            source_revision=source.content_revision or 1))
+            made += 1
+    return made

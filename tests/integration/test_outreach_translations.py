@@ -274,3 +274,21 @@ def test_an_item_made_without_a_save_still_shows_what_changed(services):
                            services.outreach.version(source_id))
     assert [(c.kind, c.old, c.new) for c in services.outreach_translations.changes(german)] == [
         (ChangeKind.CHANGED, "Living with it", "Living with it, every day")]
+
+
+def test_the_sample_community_has_translation_sets(services):
+    from advocate_app.services.demo import generate_demo
+
+    generate_demo(services.uow, services.actor, members=30, seed=5)
+    items = {(s.title[:20], s.language): s for s in services.outreach.list()}
+    french = next(s for (title, language), s in items.items()
+                  if language == "fr" and title.startswith("Vivre avec"))
+    found = services.outreach_translations.translation_set(french.id)
+    assert found.source_language == "en" and found.of("fr").item_id == french.id
+    assert found.of("fr").state is TranslationState.UP_TO_DATE
+    # Editing the English leaflet now marks its French translation stale.
+    source = services.outreach.get(found.source_id)
+    services.outreach.save(replace(source, title=source.title + "!"), found.source_id,
+                           services.outreach.version(found.source_id))
+    assert services.outreach_translations.translation_set(french.id).of(
+        "fr").state is TranslationState.STALE
