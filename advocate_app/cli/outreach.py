@@ -97,6 +97,12 @@ def _outreach_item(args, context):
             for other_id, other in outreach.versions(item):
                 if other.language == args.item_lang and other.easy_read == item.easy_read:
                     return other_id, other
+            found = context.services.outreach_translations.translation_set(item_id)
+            for view in found.translations:  # its translations (and a translation's source)
+                if view.language == args.item_lang and view.item_id is not None:
+                    return view.item_id, outreach.get(view.item_id)
+            if found.source_language == args.item_lang:
+                return found.source_id, outreach.get(found.source_id)
             from advocate_app.services.errors import NotFoundError
 
             raise NotFoundError(_("Item {id} has no version in “{lang}”.").format(

@@ -251,3 +251,23 @@ def test_the_command_line_exports_and_imports_a_translation(tmp_path, capsys):
     assert main([*data, "outreach", "export-translation", "1", "--lang", "ar",
                  "--format", "po", str(po)]) == 0
     assert 'msgstr "ES Free"' in po.read_text(encoding="utf-8")  # translated and unchanged
+
+
+def test_the_command_line_renders_a_translation_by_its_language(tmp_path, capsys):
+    data = ["--data-dir", str(tmp_path / "data")]
+    item_file = tmp_path / "helpline.json"
+    item_file.write_text(SOURCE.to_json(), encoding="utf-8")  # no group: a set alone
+    assert main([*data, "outreach", "import", str(item_file)]) == 0
+    out = tmp_path / "helpline-es.xlf"
+    assert main([*data, "outreach", "export-translation", "1", "--lang", "es", str(out)]) == 0
+    _translate_xliff(out)
+    assert main([*data, "outreach", "import-translation", str(out)]) == 0
+    pdf = tmp_path / "es.pdf"
+    assert main([*data, "outreach", "render", "1", "--lang", "es", "-o", str(pdf)]) == 0
+    assert main([*data, "outreach", "render", "2", "--lang", "en", "-o",
+                 str(tmp_path / "en.pdf")]) == 0
+    import subprocess
+
+    words = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert "ES Our helpline" in words
