@@ -4,7 +4,7 @@ default locale and the direction of the whole interface."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from advocate_app.i18n import is_right_to_left
@@ -21,6 +21,7 @@ def install_qt_translations(app: QApplication, language: str) -> QTranslator | N
 
     base = language.replace("-", "_").split("_")[0]
     QLocale.setDefault(QLocale(language))
+    add_script_fonts(language)
     if is_right_to_left(language):
         from advocate_app.ui.bidi import isolate_cell_text
 
@@ -48,3 +49,35 @@ def install_qt_translations(app: QApplication, language: str) -> QTranslator | N
         app._advocate_qt_translator = translator
         return translator
     return None
+
+
+#: The bundled faces (``resources/fonts``, shared with the documents) of the scripts a computer
+#: may lack a face for, by the script's ISO 15924 code.
+_SCRIPT_FACES = {"Arab": "NotoSansArabic", "Hebr": "NotoSansHebrew", "Deva": "NotoSansDevanagari",
+                 "Beng": "NotoSansBengali", "Guru": "NotoSansGurmukhi", "Taml": "NotoSansTamil"}
+
+
+def add_script_fonts(language: str) -> None:
+    """Make the bundled face of ``language``'s script available to the whole interface, so a
+    computer without one (a bare Linux desktop lacks Urdu's ہ and ے) shows no empty boxes; Qt
+    reaches for it where the interface's own font has no such letter."""
+    base = language.replace("-", "_").split("_")[0].lower()
+    if base == "en":
+        return  # (Latin letters: every computer has them; start-up stays quick)
+    from babel.core import get_global
+
+    from advocate_app.paths import bundled_dir
+
+    likely = str(get_global("likely_subtags").get(base, ""))
+    face = _SCRIPT_FACES.get(likely.split("_")[1] if likely.count("_") == 2 else "")
+    fonts = bundled_dir("resources")
+    if face is None or fonts is None or face in _added:
+        return
+    _added.add(face)
+    for weight in ("Regular", "Bold"):
+        path = fonts / "fonts" / f"{face}-{weight}.ttf"
+        if path.is_file():
+            QFontDatabase.addApplicationFont(str(path))
+
+
+_added: set[str] = set()

@@ -204,3 +204,44 @@ def test_the_help_window_and_the_keys_follow_the_new_language(qtbot, main_window
     qtbot.keyClick(main_window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert main_window.current_section() == "members"
     shown.close()
+
+
+def test_a_webinars_details_read_from_the_right_in_arabic(qtbot, main_window, services):
+    from datetime import timedelta
+
+    from PySide6.QtGui import QTextCursor
+
+    from advocate_app.domain.webinar_kinds import WebinarStatus
+    from advocate_app.domain.webinar_views import WebinarInput
+    from advocate_app.i18n import _
+
+    services.webinars.create(WebinarInput(
+        "Spring webinar", datetime.now().replace(microsecond=0) + timedelta(days=3), 75,
+        "Europe/London", capacity=20, status=WebinarStatus.OPEN,
+        join_link="https://zoom.us/j/81234567890"))
+
+    def label_and_value_x() -> tuple[int, int]:
+        browser = main_window.show_section("webinars").details_tab.text
+        document = browser.document()
+        xs = []
+        for text in (_("Join link"), "https://zoom.us/j/81234567890"):
+            found = document.find(text)
+            assert not found.isNull(), text
+            cursor = QTextCursor(document)
+            cursor.setPosition(found.selectionStart())
+            xs.append(browser.cursorRect(cursor).x())
+        return xs[0], xs[1]
+
+    label, value = label_and_value_x()
+    assert label < value  # English: the name of the fact, then its value
+    _choose(main_window, "العربية")
+    label, value = label_and_value_x()
+    assert label > value  # Arabic: the name on the right, its value to its left
+
+
+def test_urdu_brings_a_face_for_its_letters(main_window):
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+
+    _choose(main_window, "اردو")
+    assert "Noto Sans Arabic" in QFontDatabase.families()
+    assert QFontMetrics(QFont("Noto Sans Arabic")).inFontUcs4(ord("ہ"))

@@ -22,8 +22,10 @@ def _link(url: str) -> str:
     return safe
 
 
-def details_html(webinar) -> str:
-    """The webinar as a small page: a heading and one row per fact, in reading order."""
+def details_html(webinar, right_to_left: bool = False) -> str:
+    """The webinar as a small page: a heading and one row per fact, in reading order (from the
+    right, each fact's name first, in a right-to-left language: Qt lays a table's columns out
+    left to right whatever the language, so they are given in the order they are seen)."""
     from advocate_app.domain.board_views import zone as time_zone
 
     local = webinar.starts_at.astimezone(time_zone(webinar.timezone))
@@ -53,13 +55,17 @@ def details_html(webinar) -> str:
         (_("Recording"), _link(webinar.recording_link)),
         (_("Slides"), _link(webinar.slides_link)),
     ]
-    body = "".join(f"<tr><th align='left' valign='top'>{html.escape(label)}</th>"
-                   f"<td valign='top'>{value}</td></tr>" for label, value in rows)
+    start = "right" if right_to_left else "left"  # (where a line starts, whatever its script)
+    cells = [(f"<th align='{start}' valign='top'>{html.escape(label)}</th>",
+              f"<td align='{start}' valign='top'>{value}</td>") for label, value in rows]
+    body = "".join(f"<tr>{value}{label}</tr>" if right_to_left else f"<tr>{label}{value}</tr>"
+                   for label, value in cells)
     description = html.escape(webinar.description).replace("\n", "<br>")
     about = html.escape(_("About this webinar"))
-    return (f"<h2>{html.escape(webinar.title)}</h2>"
-            f"<table cellspacing='0' cellpadding='4'>{body}</table>"
-            + (f"<h3>{about}</h3><p>{description}</p>" if description else ""))
+    table = f"<table cellspacing='0' cellpadding='4'{' align=right' if right_to_left else ''}>"
+    return (f"<h2 align='{start}'>{html.escape(webinar.title)}</h2>{table}{body}</table>"
+            + (f"<h3 align='{start}'>{about}</h3><p align='{start}'>{description}</p>"
+               if description else ""))
 
 
 class DetailsTab(QWidget):
@@ -76,7 +82,7 @@ class DetailsTab(QWidget):
         if webinar is None:
             self.text.setPlainText(_("Choose a webinar, or plan one with New webinar."))
         else:
-            self.text.setHtml(details_html(webinar))
+            self.text.setHtml(details_html(webinar, self.isRightToLeft()))
 
     def refresh(self) -> None:
         """The page passes each webinar as it is read; nothing more to read here."""
