@@ -41,6 +41,9 @@ class _Text:
     links: list[str] = field(default_factory=list)  # each character's link ("" for none)
     span_nodes: dict[int, Node] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.has_links = any(self.links)
+
 
 class ScriptParagraph(Flowable):
     """``pieces`` ((text, bold, italic[, link address]) in reading order) as a tagged paragraph
@@ -312,7 +315,7 @@ class ScriptParagraph(Flowable):
         from reportlab.lib import colors
 
         links = self.shared.links
-        if not any(links):
+        if not self.shared.has_links:
             return
         size = self.style.fontSize
         extents: dict[str, list[float]] = {}
