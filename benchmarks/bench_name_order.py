@@ -6,8 +6,9 @@ Copies the sample community (``startup.py`` builds it in ``benchmarks/.cache/``)
 temporary folder and times ``services.members.list`` (a page of 200, as the Members page asks)
 at the top and in the middle of the list, by name ascending and descending, in English, French,
 German (the folded sort name's index serves them), Polish and Spanish (names sorted by their
-alphabet, ICU when installed). Prints the median and the worst of each. Goal: a page in at most
-300 ms in every language.
+alphabet, ICU when installed; on SQLite the ids are sorted once, then kept until something
+changes). Prints the first reading of each (after a change of language or order) and the median
+of the readings after it. Goal: a page in at most 300 ms in every language.
 """
 
 from __future__ import annotations
@@ -55,11 +56,11 @@ def main() -> int:
                             start = time.perf_counter()
                             services.members.list(query, offset, 200)
                             times.append((time.perf_counter() - start) * 1000)
-                        median, worst = statistics.median(times), max(times)
+                        first, median = times[0], statistics.median(times[1:])
                         label = (f"{language} {'desc' if descending else 'asc '} "
                                  f"offset {offset:>6}")
-                        print(f"{label}: median {median:7.1f} ms, worst {worst:7.1f} ms")
-                        if median > GOAL_MS:
+                        print(f"{label}: first {first:7.1f} ms, then median {median:7.1f} ms")
+                        if max(first, median) > GOAL_MS:
                             missed.append(label)
         finally:
             services.close()

@@ -93,6 +93,11 @@ def sort_key(text: str | None, language: str | None = None) -> Any:
     return _key_function(_base_language(language))(text or "")
 
 
+def key_function(language: str | None = None) -> Callable[[str], Any]:
+    """:func:`sort_key` for one language, looked up once: for sorting many names."""
+    return _key_function(_base_language(language))
+
+
 def sorted_names(items: list[Any] | Any, key: Callable[[Any], str] = str,
                  language: str | None = None) -> list[Any]:
     """``items`` ordered by the text ``key`` gives for each, in ``language``'s order."""

@@ -22,7 +22,7 @@ _SORT_COLUMNS = {
     MemberSort.UPDATED: ("m.updated_at",),
 }
 
-_BY_NAME = (MemberSort.NAME, MemberSort.COUNTRY, MemberSort.LANGUAGE)
+BY_NAME = (MemberSort.NAME, MemberSort.COUNTRY, MemberSort.LANGUAGE)
 
 LIST_COLUMNS = ("m.id, m.given_name, m.family_name, m.preferred_name, m.email, m.phone, "
                 "m.country, m.preferred_language, m.updated_at, m.archived_at")
@@ -94,7 +94,7 @@ def list_sql(query: MemberQuery, offset: int, limit: int, dialect: str,
                for column in (*_SORT_COLUMNS[query.sort], "m.id")]
     order = ", ".join(f"{column} {direction}" for column in columns)
     params.update(offset=max(0, offset), limit=max(0, limit))
-    if name_order == "m.sort_name" or query.sort not in _BY_NAME:
+    if name_order == "m.sort_name" or query.sort not in BY_NAME:
         return (f"SELECT {LIST_COLUMNS} FROM members m{where} ORDER BY {order} "
                 "LIMIT :limit OFFSET :offset"), params
     # Sorted by the names themselves (no index): the sort carries ids alone, then the page's

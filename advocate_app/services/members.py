@@ -14,6 +14,7 @@ from advocate_app.domain.member_views import MemberDetails, MemberInput, MemberQ
 from advocate_app.domain.people import ROLE_VALUES, Actor, Role, member_display_name
 from advocate_app.services import member_queries as sql
 from advocate_app.services.access import require
+from advocate_app.services.member_order import OrderedIds
 from advocate_app.services.member_validation import clean_member_input
 from advocate_app.storage.reader import Reader, as_utc
 from advocate_app.storage.unit_of_work import UnitOfWorkFactory
@@ -37,6 +38,7 @@ class MemberService:
         self._uow = uow
         self._reader = reader
         self._actor = actor
+        self._ordered = OrderedIds()  # a list sorted by a language's own alphabet (SQLite)
 
     # --- changing members -------------------------------------------------------------------
 
@@ -119,11 +121,17 @@ class MemberService:
              limit: int = 200) -> list[MemberRow]:
         """One page of the list, in the query's order."""
         require(self._actor, Permission.VIEW_CONTACTS)
-        from advocate_app.services.name_order import name_order
+        from advocate_app.services import member_order
 
-        statement, params = sql.list_sql(query, offset, limit, self._reader.dialect,
-                                         name_order(self._reader, large=True))
-        rows = self._reader.rows(statement, params)
+        if member_order.applies(query, self._reader.dialect):
+            rows = member_order.rows_in_order(self._reader, self._ordered.page(
+                self._reader, self._uow.changes, query, offset, limit))
+        else:
+            from advocate_app.services.name_order import name_order
+
+            statement, params = sql.list_sql(query, offset, limit, self._reader.dialect,
+                                             name_order(self._reader, large=True))
+            rows = self._reader.rows(statement, params)
         roles = self._roles_for([row[0] for row in rows])
         return [
             MemberRow(

@@ -82,3 +82,26 @@ def test_regions_and_tags_offered_as_filters_sort_by_the_alphabet(services):
     install_language("fr")
     assert services.members.regions() == ["Bretagne", "Île-de-France", "Wales"]
     assert services.members.all_tags() == ["bénévoles", "Éducation", "zebra"]
+
+
+def test_a_polish_list_follows_every_change_search_and_sort(any_services):
+    from advocate_app.domain.member_views import MemberSort
+
+    install_language("pl")
+    ids = _members(any_services)
+    assert _listed(any_services)[6:9] == ["Lewandowski", "Lis", "Łukasiewicz"]
+    any_services.members.create(MemberInput(given_name="Ana", family_name="Łoś"))
+    assert _listed(any_services)[6:10] == ["Lewandowski", "Lis", "Łoś", "Łukasiewicz"]
+    any_services.members.archive(ids["Lis"])
+    assert _listed(any_services)[6:9] == ["Lewandowski", "Łoś", "Łukasiewicz"]
+    assert _listed(any_services, text="ana l") == ["Lewandowski", "Łoś", "Łukasiewicz"]
+    any_services.members.update(ids["Zając"], MemberInput(given_name="Ana", family_name="Łaski",
+                                                          country="PL"), 1)
+    assert _listed(any_services, text="ana l") == ["Lewandowski", "Łaski", "Łoś",
+                                                   "Łukasiewicz"]
+    by_country = _listed(any_services, sort=MemberSort.COUNTRY)
+    assert by_country[-1] == "Łaski"  # the one member with a country comes last
+    assert by_country[:3] == ["Abel", "Ährlich", "Czarnecki"]
+    install_language("en")
+    assert _listed(any_services, text="ana l") == ["Łaski", "Lewandowski", "Łoś",
+                                                   "Łukasiewicz"]
