@@ -6,7 +6,8 @@ profile's own face, then Noto Sans (Latin, Greek, Cyrillic), Noto Sans Arabic (U
 Hebrew, Noto Sans Devanagari, Bengali, Gurmukhi and Tamil, Noto Sans Symbols 2, Noto Emoji and
 DejaVu Sans; then the large Chinese, Japanese and Korean faces, registered only when a document
 has such a character, in the order the text's language wants (a Japanese text takes IPAGothic,
-a Korean one NanumGothic, anything else Droid Sans Fallback). A character no face has is drawn
+a Korean one NanumGothic, anything else Droid Sans Fallback); Urdu's Arabic letters take Noto
+Nastaliq Urdu, the style Urdu readers expect. A character no face has is drawn
 as U+FFFD, a visible replacement mark, rather than an empty box, and the pre-flight check lists
 such characters before anything is printed. Complex scripts are shaped by ``shaping.py``.
 
@@ -58,6 +59,10 @@ _CJK_ORDER = {
     "ko": ("NanumGothic", "DroidSansFallback", "IPAGothic"),
 }
 _CJK_DEFAULT = ("DroidSansFallback", "IPAGothic", "NanumGothic")
+#: Urdu is read in Nastaliq: its Arabic letters take Noto Nastaliq Urdu (loaded on first need).
+_NASTALIQ = ("NotoNastaliqUrdu", "NotoNastaliqUrdu-Regular.ttf", "NotoNastaliqUrdu-Bold.ttf")
+NASTALIQ_FACES = frozenset({_NASTALIQ[0], _NASTALIQ[0] + "-Bold"})
+_ARABIC_LETTERS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 REPLACEMENT = "\ufffd"
 #: Characters that never need a glyph of their own: they join or steer their neighbours.
 _JOINERS = frozenset("\u200d\u200c\ufe0e\ufe0f\u200e\u200f\u2066\u2067\u2068\u2069")
@@ -154,7 +159,18 @@ def _cjk_faces(lang: str, bold: bool) -> list[tuple[str, frozenset[int]]]:
     return out
 
 
+def _nastaliq(bold: bool) -> tuple[str, frozenset[int]]:
+    key, regular, bold_file = _NASTALIQ
+    name = key + "-Bold" if bold else key
+    with _lock:
+        return name, _register(name, bold_file if bold else regular)
+
+
 def _face_for(code: int, chain, lang: str, bold: bool) -> str | None:
+    if lang[:2] == "ur" and any(low <= code <= high for low, high in _ARABIC_LETTERS):
+        name, cmap = _nastaliq(bold)
+        if code in cmap:
+            return name
     for name, cmap in chain:
         if code in cmap:
             return name

@@ -43,6 +43,7 @@ class _Text:
 
     def __post_init__(self) -> None:
         self.has_links = any(self.links)
+        self.nastaliq = not fonts.NASTALIQ_FACES.isdisjoint(self.fonts)
 
 
 class ScriptParagraph(Flowable):
@@ -60,6 +61,10 @@ class ScriptParagraph(Flowable):
         self.style, self.family, self.tagger, self.node = style, family, tagger, node
         self.lang, self.rtl, self.align_right = lang, rtl, align_right
         self.shared = _shared or self._prepare(pieces, list(spans))
+        #: Nastaliq (Urdu) climbs and falls far from its baseline: its lines need more room.
+        self.leading = style.leading
+        if self.shared.nastaliq:
+            self.leading = max(style.leading, style.fontSize * 2.0)
         self._lines = _lines
         self._for_width: float | None = None
         self.drawn = False
@@ -197,12 +202,12 @@ class ScriptParagraph(Flowable):
                                    and abs(self._for_width - aw) > 1e-6):
             self._lines = self._break(aw)
         self._for_width = aw
-        self.width, self.height = aw, len(self._lines) * self.style.leading
+        self.width, self.height = aw, len(self._lines) * self.leading
         return self.width, self.height
 
     def split(self, aw, ah):
         self.wrap(aw, ah)
-        fit = int(ah // self.style.leading)
+        fit = int(ah // self.leading)
         if fit <= 0:
             return []
         if fit >= len(self._lines):
@@ -233,7 +238,7 @@ class ScriptParagraph(Flowable):
         for number, line in enumerate(self._lines):
             last = number == len(self._lines) - 1
             self._draw_line(canvas, line, y, again, last)
-            y -= self.style.leading
+            y -= self.leading
 
     def _items(self, start: int, end: int):
         shared = self.shared

@@ -237,3 +237,14 @@ def test_links_in_shaped_text_stay_links_named_by_their_words(folder):
     assert links == {"https://example.org": "موقعنا", "https://example.org/hi": "पृष्ठ"}
     texts = [text for tag, _lang, text in checks.element_texts(path) if tag == "P"]
     assert texts == ["زوروا موقعنا للمزيد.", "हिन्दी पृष्ठ"]
+
+
+def test_urdu_is_printed_in_nastaliq_and_arabic_in_naskh_style_sans(folder):
+    import pikepdf
+
+    def faces(lang: str) -> set[str]:
+        with pikepdf.open(_file(lang, folder)) as pdf:
+            return {str(font.BaseFont).split("+")[-1] for page in pdf.pages
+                    for font in page.obj.Resources.Font.values()}
+    assert any(face.startswith("NotoNastaliqUrdu") for face in faces("ur"))
+    assert not any(face.startswith("NotoNastaliqUrdu") for face in faces("ar"))
