@@ -14,6 +14,7 @@ from advocate_app.domain.outreach_translation_views import TranslationState
 from advocate_app.ui import prompts
 from advocate_app.ui.dialogs import board_editor, outreach_translations
 from advocate_app.ui.dialogs.outreach_changes import ChangesDialog
+from advocate_app.ui.dialogs.outreach_translation_note import TranslationNote
 from advocate_app.ui.dialogs.outreach_translations import (
     LANGUAGE,
     STATE,
@@ -167,3 +168,31 @@ def test_the_outreach_list_shows_translation_states_and_opens_them(qtbot, servic
     page.select_item(source)
     page.translations_button.click()
     assert isinstance(opened[0], TranslationsDialog)
+
+
+def test_the_editor_says_a_translation_is_stale_and_saving_it_brings_it_up_to_date(
+        qtbot, services, source, monkeypatch):
+    from advocate_app.ui.dialogs.outreach_editor import OutreachEditor
+
+    german = services.outreach_translations.translation_set(source).of("de").item_id
+    editor = OutreachEditor(services, services.outreach.get(german), german)
+    qtbot.addWidget(editor, before_close_func=lambda d: d.preview.wait())
+    note = editor.findChild(TranslationNote)
+    assert not note.isHidden() and "stale since revision 2" in note.label.text()
+    assert not note.changes_button.isHidden()
+    shown = []
+    monkeypatch.setattr(prompts, "run_modal", lambda dialog: shown.append(dialog) or True)
+    note.show_changes()
+    assert isinstance(shown[0], ChangesDialog)
+    qtbot.addWidget(shown[0])
+    editor.title_edit.setText("Damit leben")
+    editor.save()
+    editor.preview.wait()
+    assert services.outreach_translations.translation_set(source).of(
+        "de").state is TranslationState.UP_TO_DATE
+
+    source_editor = OutreachEditor(services, services.outreach.get(source), source)
+    qtbot.addWidget(source_editor, before_close_func=lambda d: d.preview.wait())
+    note = source_editor.findChild(TranslationNote)
+    assert "2 translations (0 stale)" in note.label.text()
+    assert note.changes_button.isHidden()

@@ -46,6 +46,7 @@ from advocate_app.ui.dialogs.outreach_blocks import (
     problem_in_words,
     select_data,
 )
+from advocate_app.ui.dialogs.outreach_translation_note import TranslationNote, editor_title
 from advocate_app.ui.help import install_help_key
 from advocate_app.ui.widgets.pdf_preview import PdfPreview
 
@@ -65,8 +66,7 @@ class OutreachEditor(QDialog):
         self.item_id = item_id
         self.saved_id: int | None = None
         self.version = services.outreach.version(item_id) if item_id is not None else None
-        self.setWindowTitle(_("New outreach item") if item_id is None
-                            else _("Edit “{title}”").format(title=item.title))
+        self.setWindowTitle(editor_title(item, item_id))
         self.setModal(True)
         self._loading = True
 
@@ -264,6 +264,7 @@ class OutreachEditor(QDialog):
             button.setAccessibleName(button.text().replace("&", ""))
 
         layout = QVBoxLayout(self)
+        layout.addWidget(TranslationNote(services, item_id, self))  # its translation set
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.buttons)
 
@@ -360,8 +361,7 @@ class OutreachEditor(QDialog):
         return [self.problems.item(row).text() for row in range(self.problems.count())]
 
     def _go_to_problem(self, item: QListWidgetItem) -> None:
-        number = item.data(Qt.ItemDataRole.UserRole)
-        if number:
+        if number := item.data(Qt.ItemDataRole.UserRole):
             self.go_to_block(number)
 
     def go_to_block(self, number: int) -> None:
