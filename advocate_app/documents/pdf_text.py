@@ -80,12 +80,15 @@ class BlockText:
         another language; passages in another script are found by themselves."""
         source = self.fill(text) if merge else text
         plain = inline.plain(source)
+        # The block's language lays the paragraph out (right to left, on the right); the
+        # words' own language (English words the document prints itself) tags them.
+        layout = lang or self.item.language or "en"
         lang = lang or node.lang or self.item.language or "en"
         found = [span for span in spans if span[2] != lang]
         found += [span for span in foreign_spans(plain, lang)
                   if not any(s < span[1] and span[0] < e for s, e, _l in found)]
         found.sort()
-        if found or needs_layout(plain) or is_right_to_left(lang):
+        if found or needs_layout(plain) or is_right_to_left(layout):
             no_italic = self.profile.no_italic_underline_caps
             bold = bold or style.fontName.endswith("-Bold")
             runs = inline.parse(source)
@@ -97,7 +100,7 @@ class BlockText:
             # A right-to-left language's paragraph reads right to left when it has a letter of
             # such a script; one without (a telephone number, an address in Latin letters)
             # keeps its own order, but still stands on the right.
-            rtl_language = is_right_to_left(lang)
+            rtl_language = is_right_to_left(layout)
             rtl = True if rtl_language and _has_right_to_left(plain) else None
             return ScriptParagraph(pieces, style, self.styles.family, self.tagger, node, lang,
                                    rtl, found, align_right=rtl_language)
