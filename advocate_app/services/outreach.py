@@ -357,7 +357,8 @@ class OutreachService:
 
         maker = PrintPackMaker(self._uow, self._reader, self._actor, self)
         result = maker.make(item_id, member_ids, out_dir, progress=progress,
-                            label_sheet=label_sheet, today=today, print_anyway=print_anyway)
+                            label_sheet=label_sheet, today=today, print_anyway=print_anyway,
+                            translations=True)
         audit.record_alone(self._uow, self._actor, AuditAction.PRINTED,
                            AuditSubject.OUTREACH_ITEM, item_id, count=result.copies,
                            detail="print pack")

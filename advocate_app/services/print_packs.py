@@ -180,22 +180,24 @@ class PrintPackMaker:
     def make(self, item_id: int, member_ids: Sequence[int], out_dir: Path, *,
              progress: Callable[[int, int], bool] | None = None, label_sheet: str = "L7160",
              today: date | None = None, print_anyway: bool = False,
-             log: bool = True, notes: Sequence[str] = ()) -> PrintPackResult:
+             log: bool = True, notes: Sequence[str] = (),
+             translations: bool = False) -> PrintPackResult:
         """See :meth:`advocate_app.services.outreach.OutreachService.print_pack`. Without
         ``log`` nothing is recorded: the caller logs the pack in its own transaction.
         ``notes`` are said to the volunteer on the summary sheet (what else goes in the
-        envelopes)."""
+        envelopes). With ``translations``, the item's translation set is read from the
+        database (stored items: each member's language, their second, then the source)."""
         from advocate_app.services.translation_sets import read_set
 
         item = self._items.get(item_id)
         items: dict[int, OutreachItem] = dict(self._items.versions(item))
         items.setdefault(item_id, item)
-        translations = read_set(self._reader, item_id, with_missing=False)
-        for other in (translations.source_id, *(v.item_id for v in translations.translations)):
+        found = read_set(self._reader, item_id, with_missing=False) if translations else None
+        for other in [found.source_id, *(v.item_id for v in found.translations)] if found else []:
             if other is not None and other not in items:
                 items[other] = self._items.get(other)
         plan = _Plan(item_id, item, list(items.items()), items)
-        plan.languages = LanguageChooser(plan.versions, item_id, translations)
+        plan.languages = LanguageChooser(plan.versions, item_id, found)
         plan.result.notes.extend(notes)
         self._sort(plan, self._members(member_ids, item.effective_purpose,
                                        today or date.today()))
