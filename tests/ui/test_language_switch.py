@@ -245,3 +245,22 @@ def test_urdu_brings_a_face_for_its_letters(main_window):
     _choose(main_window, "اردو")
     assert "Noto Sans Arabic" in QFontDatabase.families()
     assert QFontMetrics(QFont("Noto Sans Arabic")).inFontUcs4(ord("ہ"))
+
+
+def test_a_page_writing_a_document_in_the_background_finishes_it_before_it_goes(
+        qtbot, main_window):
+    import threading
+
+    page = main_window.show_section("boards")
+    release = threading.Event()
+    finished: list[str] = []
+    page.meetings_tab.work.start(lambda: release.wait(10) and "written",
+                                 finished.append, lambda error: finished.append(repr(error)))
+
+    _choose(main_window, "Français")
+
+    assert main_window.stack.currentWidget() is not page
+    assert shiboken6.isValid(page) and not page.isVisible()  # kept while the work goes on
+    release.set()
+    qtbot.waitUntil(lambda: finished == ["written"], timeout=5000)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(page), timeout=5000)  # then it goes
