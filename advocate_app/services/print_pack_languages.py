@@ -58,6 +58,7 @@ class LanguageChooser:
         if easy_read:
             chosen = self._easy_read(wanted)
             if chosen is not None:
+                self._count(wanted, chosen, False)  # none in their language: said
                 return chosen
         for language in (wanted, base(second)):
             chosen = self._in(language, easy_read) if language else None
@@ -87,10 +88,11 @@ class LanguageChooser:
 
     def _source(self, easy_read: bool) -> int:
         source = dict(self.versions)[self._source_id]
-        return self._in(base(source.language), easy_read) or self._source_id
+        found = self._in(base(source.language), easy_read)
+        return found if found is not None else self._source_id
 
     def _count(self, wanted: str, chosen: int, second: bool) -> None:
-        if wanted == base(dict(self.versions)[chosen].language):
+        if not wanted or wanted == base(dict(self.versions)[chosen].language):
             return  # an Easy Read version in their language, say: no fallback
         stale = next((since for item_id, since in self._stale.items()
                       if base(dict(self.versions)[item_id].language) == wanted), 0)
