@@ -70,3 +70,19 @@ def test_a_translator_may_move_the_codes_but_not_add_a_link():
 
     with pytest.raises(UnreadableFileError, match="formatting the source does not have"):
         parse_translation(_with_target(data, forged), {"b1.text": MARKED})
+
+
+@pytest.mark.parametrize(("data", "said"), [
+    (b"\xff\xfe\x00 not text", "NUL characters|neither an XLIFF nor a PO file"),
+    (b"\xff\xfe not text", "neither an XLIFF nor a PO file"),
+    (b'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgctxt "title"\nmsgid "A"\nmsgstr "B"\n',
+     "does not say which Advocate item"),
+    (b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" trgLang="fr">'
+     b'<file id="f"><unit id="title"><segment><source>A</source></segment></unit></file>'
+     b"</xliff>", "does not say which Advocate item"),
+    (b'<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"/>', "not an XLIFF 2"),
+])
+def test_a_file_that_is_not_one_advocate_wrote_is_refused_in_one_sentence(data, said):
+    with pytest.raises(UnreadableFileError, match=said) as refused:
+        parse_translation(data, {})
+    assert "\n" not in str(refused.value) and str(refused.value).endswith("imported.")
