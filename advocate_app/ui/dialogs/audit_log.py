@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from advocate_app.domain.audit_views import AuditAction, AuditEntry, AuditQuery
 from advocate_app.domain.people import account_name
-from advocate_app.i18n import _, ngettext
+from advocate_app.i18n import _, ngettext, pgettext
 from advocate_app.i18n.collation import sort_key
 from advocate_app.i18n.formatting import date_edit_format, format_datetime, format_number
 from advocate_app.ui import prompts
@@ -56,7 +56,7 @@ class AuditLogDialog(QDialog):
         for action in sorted(AuditAction, key=lambda a: sort_key(a.label)):
             self.action.addItem(action.label, action.value)
         self.action.setAccessibleName(_("Action"))
-        action_label = QLabel(_("&Action:"))
+        action_label = QLabel(pgettext("audit log filter", "&Action:"))
         action_label.setBuddy(self.action)
         self.since_on = QCheckBox(_("&Since:"))
         self.since = QDateEdit(QDate.currentDate().addMonths(-1))
