@@ -170,6 +170,15 @@ def _feedback(data: dict[str, Any]) -> str:
         (_("May we contact you about it"), lambda r: _yes_no(r["may_contact"]))))
 
 
+def _reviews(data: dict[str, Any]) -> str:
+    rows = data.get("translations_reviewed", [])
+    if not rows:
+        return _none(_("You have not reviewed a translation for us."))
+    return _table(_("Translations you reviewed"), rows, (
+        (_("Title"), lambda r: r["title"]), (_("Language"), lambda r: r["language"]),
+        (_("Reviewed on"), lambda r: r["date"] or "")))
+
+
 def render_merged_records(data: dict[str, Any]) -> str:
     """The duplicate records merged into this one, with the details each held (empty when
     there were none)."""
@@ -199,7 +208,8 @@ def render_event_sections(data: dict[str, Any]) -> str:
     """The sections after the consent: boards and meetings, webinars, story sessions,
     stories, feedback."""
     sections = ((_("Boards and meetings"), _boards), (_("Webinars"), _webinars), (_("Story-sharing sessions"), _sessions),
-                (_("Stories you told"), _stories), (_("Feedback"), _feedback))
+                (_("Stories you told"), _stories), (_("Feedback"), _feedback),
+                (_("Translations"), _reviews))
     return "\n".join(f"<h2>{html.escape(title)}</h2>\n{render(data)}"
                      for title, render in sections)
 

@@ -60,7 +60,14 @@ def held(reader: Reader, member_id: int) -> dict[str, list[dict[str, Any]]]:
                             "ORDER BY w.starts_at, w.id", {"m": member_id})],
             "story_sessions": _sessions(reader, member_id),
             "stories_told": _stories(reader, member_id),
-            "feedback_given": _feedback(reader, member_id)}
+            "feedback_given": _feedback(reader, member_id),
+            "translations_reviewed": [
+                {"title": title, "language": language,
+                 "date": str(reviewed_on)[:10] if reviewed_on else None}
+                for title, language, reviewed_on in reader.rows(
+                    "SELECT i.title, i.language, t.reviewed_on FROM outreach_translations t "
+                    "JOIN outreach_items i ON i.id = t.item_id WHERE t.reviewed_by = :m "
+                    "ORDER BY t.reviewed_on, t.id", {"m": member_id})]}
 
 
 def merged_records(reader: Reader, member_id: int) -> list[dict[str, Any]]:

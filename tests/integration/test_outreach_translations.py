@@ -292,3 +292,21 @@ def test_the_sample_community_has_translation_sets(services):
                            services.outreach.version(found.source_id))
     assert services.outreach_translations.translation_set(french.id).of(
         "fr").state is TranslationState.STALE
+
+
+def test_everything_we_hold_lists_the_translations_a_member_reviewed(services, tmp_path):
+    source_id = services.outreach.save(SOURCE)
+    arabic = services.outreach_translations.create(source_id, "ar")
+    reader = services.members.create(MemberInput(given_name="Samira", family_name="Haddad",
+                                                 preferred_language="ar",
+                                                 second_language="fr"))
+    services.outreach_translations.mark_reviewed(arabic, reader.id, date(2026, 11, 30))
+
+    data = services.privacy.everything_we_hold(reader.id)
+    assert data["translations_reviewed"] == [
+        {"title": services.outreach.get(arabic).title, "language": "ar", "date": "2026-11-30"}]
+    page = tmp_path / "held.html"
+    services.privacy.write_everything_we_hold(reader.id, page)
+    shown = page.read_text(encoding="utf-8")
+    assert "Translations you reviewed" in shown and "2026-11-30" in shown
+    assert "Second language" in shown
