@@ -63,6 +63,9 @@ def run_gui(context, *, smoke_test: bool = False) -> int:
     settings = UiSettings(context.paths.settings_file)
     window = MainWindow(context, settings)
     window.restore_state()
+    from advocate_app.ui.script_fonts import add_after_first_paint
+
+    add_after_first_paint(window)  # every script's face, once the window is on screen
     if smoke_test:
         return _smoke(app, window, context.started_at)
     window.show()

@@ -4,7 +4,7 @@ default locale and the direction of the whole interface."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from advocate_app.i18n import is_right_to_left
@@ -74,10 +74,10 @@ def add_script_fonts(language: str) -> None:
     if face is None or fonts is None or face in _added:
         return
     _added.add(face)
-    for weight in ("Regular", "Bold"):
-        path = fonts / "fonts" / f"{face}-{weight}.ttf"
-        if path.is_file():
-            QFontDatabase.addApplicationFont(str(path))
+    from advocate_app.ui.script_fonts import load_face
+
+    for weight in ("Regular", "Bold"):  # (each file once: ui/script_fonts.py adds the rest)
+        load_face(f"{face}-{weight}.ttf")
 
 
 _added: set[str] = set()
