@@ -42,7 +42,7 @@ from advocate_app.i18n import _, current_language
 from advocate_app.ui.models.rows import Row, RowsModel
 
 GUIDE_DIR = Path(__file__).resolve().parent.parent / "help"
-GUIDE_LANGUAGES = ("en", "fr")
+GUIDE_LANGUAGES = ("ar", "de", "en", "es", "fr", "it", "nl", "pl", "pt", "ur")
 
 
 @dataclass(frozen=True)
