@@ -67,3 +67,17 @@ def test_many_follow_ups_waiting_are_counted_past_the_first_few(main_window, ser
     texts = _texts(page)
     assert len([t for t in texts if t.startswith("Follow-up not yet sent")]) == 3
     assert texts[-1] == "…and 2 more webinars whose follow-up is not yet sent"
+
+
+def test_a_long_title_is_cut_short_on_screen_but_its_date_time_and_zone_never_are(main_window,
+                                                                                 services):
+    title = "New treatments for the whole family: what the latest research says about them"
+    services.webinars.create(WebinarInput(title, datetime(2031, 3, 4, 18, 30), 60,
+                                          "Europe/London", status=WebinarStatus.OPEN))
+    main_window.show_section("members")
+    page = main_window.show_section("dashboard")
+    (link,) = page.events_links
+    assert title in link.accessibleName()  # a screen reader hears all of it
+    shown = link.text()
+    assert title not in shown and "…" in shown
+    assert shown.endswith("(Europe/London)") and "18:30" in shown

@@ -192,32 +192,38 @@ class DashboardPage(QWidget):
             self.events_layout.removeWidget(label)
             label.deleteLater()
         self.events_links = []
-        lines: list[tuple[str, str]] = []  # (section, text)
+        lines: list[tuple[str, str, str]] = []  # (section, text, text shown: titles cut)
         for webinar in agenda.webinars:
-            lines.append(("webinars", _("Webinar: “{title}”, {when}").format(
-                title=webinar.title, when=meeting_when(webinar.starts_at, webinar.timezone))))
+            pattern = _("Webinar: “{title}”, {when}")
+            when = meeting_when(webinar.starts_at, webinar.timezone)
+            lines.append(("webinars", pattern.format(title=webinar.title, when=when),
+                          pattern.format(title=_short(webinar.title), when=when)))
         if agenda.to_review:
-            lines.append(("webinars", ngettext(
-                "{n} person from an attendance report to review",
-                "{n} people from attendance reports to review",
-                agenda.to_review).format(n=format_number(agenda.to_review))))
+            text = ngettext("{n} person from an attendance report to review",
+                            "{n} people from attendance reports to review",
+                            agenda.to_review).format(n=format_number(agenda.to_review))
+            lines.append(("webinars", text, text))
         for due in agenda.followups_due[:SHOWN]:
-            lines.append(("webinars", ngettext(
-                "Follow-up not yet sent after “{title}” ({n} person)",
-                "Follow-up not yet sent after “{title}” ({n} people)",
-                due.members).format(title=due.title, n=format_number(due.members))))
+            pattern = ngettext("Follow-up not yet sent after “{title}” ({n} person)",
+                               "Follow-up not yet sent after “{title}” ({n} people)",
+                               due.members)
+            count = format_number(due.members)
+            lines.append(("webinars", pattern.format(title=due.title, n=count),
+                          pattern.format(title=_short(due.title), n=count)))
         more = len(agenda.followups_due) - SHOWN
         if more > 0:
-            lines.append(("webinars", ngettext(
-                "…and {n} more webinar whose follow-up is not yet sent",
-                "…and {n} more webinars whose follow-up is not yet sent", more).format(
-                n=format_number(more))))
+            text = ngettext("…and {n} more webinar whose follow-up is not yet sent",
+                            "…and {n} more webinars whose follow-up is not yet sent",
+                            more).format(n=format_number(more))
+            lines.append(("webinars", text, text))
         for session in agenda.sessions:
-            lines.append(("stories", _("Story-sharing session: “{title}”, {when}").format(
-                title=session.title, when=meeting_when(session.starts_at, session.timezone))))
+            pattern = _("Story-sharing session: “{title}”, {when}")
+            when = meeting_when(session.starts_at, session.timezone)
+            lines.append(("stories", pattern.format(title=session.title, when=when),
+                          pattern.format(title=_short(session.title), when=when)))
         actor = self._services.actor
-        lines = [(section, text) for section, text in lines
-                 if actor.may(Permission.RUN_EVENTS if section == "webinars"
+        lines = [line for line in lines
+                 if actor.may(Permission.RUN_EVENTS if line[0] == "webinars"
                               else Permission.STORIES)]
         if lines:
             self._set_line(self.events_state, _("Coming up and waiting (each opens its "
@@ -225,16 +231,17 @@ class DashboardPage(QWidget):
         else:
             self._set_line(self.events_state, _(
                 "No webinars or story-sharing sessions coming up, and nothing waiting."))
-        for section, text in lines:
-            label = self._line(text, section)
+        for section, text, shown in lines:
+            label = self._line(text, section, shown)
             self.events_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignLeft)
             self.events_links.append(label)
 
-    def _line(self, text: str, section: str = "") -> QWidget:
+    def _line(self, text: str, section: str = "", shown: str = "") -> QWidget:
         """A line of the box; with ``section``, a link that opens it (Tab reaches it; Enter,
-        Space or a click follows it)."""
+        Space or a click follows it), showing ``shown`` (its titles cut short) when given."""
         if section:
-            link = _Link(text, _("Opens {section}").format(section=_SECTION_NAMES[section]()))
+            link = _Link(text, _("Opens {section}").format(section=_SECTION_NAMES[section]()),
+                         shown or text)
             link.setProperty("section", section)
             link.clicked.connect(lambda _checked=False: self.open_section.emit(section))
             return link
@@ -253,15 +260,19 @@ class DashboardPage(QWidget):
         self.go_members.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+def _short(title: str) -> str:
+    """A title cut short for a line of the box (the date and time after it are never cut)."""
+    return title if len(title) <= _Link.TITLE_CHARACTERS else \
+        title[:_Link.TITLE_CHARACTERS - 1].rstrip() + "…"
+
+
 class _Link(QPushButton):
-    """A link-looking button: its whole text is its accessible name, long titles are cut
+    """A link-looking button: its whole text is its accessible name; long titles are cut
     short on screen only."""
 
-    SHOWN_CHARACTERS = 90
+    TITLE_CHARACTERS = 45
 
-    def __init__(self, text: str, description: str):
-        shown = text if len(text) <= self.SHOWN_CHARACTERS else \
-            text[:self.SHOWN_CHARACTERS - 1].rstrip() + "…"
+    def __init__(self, text: str, description: str, shown: str):
         super().__init__(shown)
         self.setFlat(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
