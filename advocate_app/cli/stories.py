@@ -4,7 +4,7 @@ outreach item and rendering that used a story."""
 from __future__ import annotations
 
 from advocate_app.cli.arguments import Parser, positive_int
-from advocate_app.i18n import _
+from advocate_app.i18n import _, mid_sentence
 
 
 def add_parsers(commands) -> None:
@@ -44,7 +44,7 @@ def _list(args, context) -> int:
         return 0
     for story in stories:
         consents = ", ".join(
-            _("{channel}: {state}").format(channel=c.channel.label, state=c.state.label.lower())
+            _("{channel}: {state}").format(channel=c.channel.label, state=mid_sentence(c.state.label))
             for c in story.consents if c.state is not StoryConsentState.NONE)
         print("\t".join((str(story.id), story.title, story.teller_name or _("anonymous"),
                          consents or _("no consent recorded"))))

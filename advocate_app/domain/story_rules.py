@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from advocate_app.domain.community import _Labelled
-from advocate_app.i18n import N_, _
+from advocate_app.i18n import N_, _, mid_sentence
 from advocate_app.i18n.formatting import format_date
 
 
@@ -181,7 +181,7 @@ def consent_on(entries: Iterable[ConsentEntry], channel: StoryChannel, day: date
 def use_refusal(title: str, consent: ChannelConsent, day: date) -> str | None:
     """Why the story called ``title`` may not be used in ``consent.channel`` on ``day``, in
     one sentence; None when it may."""
-    channel = consent.channel.label.lower()
+    channel = mid_sentence(consent.channel.label)
     if consent.state is StoryConsentState.GRANTED:
         return None
     if consent.state is StoryConsentState.EXPIRED:

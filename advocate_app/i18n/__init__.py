@@ -55,6 +55,20 @@ def current_language() -> str:
     return _language
 
 
+#: Languages whose nouns keep their capital inside a sentence.
+_CAPITAL_NOUNS = frozenset({"de", "lb"})
+
+
+def mid_sentence(label: str, language: str | None = None) -> str:
+    """A label ("Email newsletter", "Large print") as it reads inside a sentence of the
+    language: in small letters ("the email newsletter"), except where nouns keep their
+    capital (German "Newsletter") and for a word written in capitals ("PDF", "BSL")."""
+    base = (language or _language).replace("-", "_").split("_")[0]
+    if base in _CAPITAL_NOUNS or not label or (len(label) > 1 and label[1].isupper()):
+        return label
+    return label.lower()
+
+
 #: Languages written right to left (by their base code); ``ar_XB``, the mirrored
 #: pseudo-language, is one of them through its base.
 RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "ckb", "dv", "sd", "ug"})

@@ -15,7 +15,7 @@ from advocate_app.domain.community import (
     EngagementKind,
 )
 from advocate_app.domain.people import Actor, account_name
-from advocate_app.i18n import _
+from advocate_app.i18n import _, mid_sentence
 from advocate_app.services import audit, timeline, versions
 from advocate_app.services.access import require
 from advocate_app.services.errors import NotFoundError, ValidationError
@@ -98,7 +98,7 @@ def consent_text(entry: ConsentEntry) -> str:
         text = _("Gave consent for “{purpose}” ({method}).")
     from advocate_app.i18n.formatting import format_date
 
-    return text.format(purpose=entry.purpose.label, method=entry.method.label.lower(),
+    return text.format(purpose=entry.purpose.label, method=mid_sentence(entry.method.label),
                        expires=format_date(entry.expires_on, "long"))
 
 

@@ -27,7 +27,7 @@ from advocate_app.domain.feedback_views import (
 )
 from advocate_app.domain.people import Actor, member_display_name
 from advocate_app.domain.print_profiles import ProfileKey
-from advocate_app.i18n import _
+from advocate_app.i18n import _, mid_sentence
 from advocate_app.services import timeline, versions
 from advocate_app.services.access import require
 from advocate_app.services.board_common import as_date
@@ -65,7 +65,7 @@ class FeedbackService:
             f"SELECT id, title, starts_at, timezone FROM {EVENT_TABLES[kind]} WHERE id = :id",
             {"id": event_id})
         if not rows:
-            raise NotFoundError(_("There is no {kind} {id}.").format(kind=kind.label.lower(),
+            raise NotFoundError(_("There is no {kind} {id}.").format(kind=mid_sentence(kind.label),
                                                                      id=event_id))
         return self._choice(kind, rows[0])
 

@@ -18,7 +18,7 @@ from advocate_app.domain.feedback_views import (
     FeedbackSource,
 )
 from advocate_app.domain.people import Actor
-from advocate_app.i18n import _
+from advocate_app.i18n import _, mid_sentence
 from advocate_app.services import timeline
 from advocate_app.services.audit import record
 from advocate_app.services.errors import ServiceError, UnreadableFileError
@@ -32,9 +32,9 @@ def timeline_summary(event: EventChoice, rating: int) -> str:
     """The line a member's timeline gets for their feedback on ``event``."""
     if rating:
         return _("Gave feedback on {kind} “{title}” (rated {rating} of {most})").format(
-            kind=event.event_kind.label.lower(), title=event.title, rating=rating,
+            kind=mid_sentence(event.event_kind.label), title=event.title, rating=rating,
             most=RATING_MAX)
-    return _("Gave feedback on {kind} “{title}”").format(kind=event.event_kind.label.lower(),
+    return _("Gave feedback on {kind} “{title}”").format(kind=mid_sentence(event.event_kind.label),
                                                          title=event.title)
 
 

@@ -31,7 +31,7 @@ from advocate_app.domain.governance import (
     MinutesStatus,
 )
 from advocate_app.domain.people import Actor, member_display_name
-from advocate_app.i18n import _, ngettext
+from advocate_app.i18n import _, mid_sentence, ngettext
 from advocate_app.services import timeline, versions
 from advocate_app.services.access import require
 from advocate_app.services.board_common import (
@@ -346,12 +346,12 @@ class MeetingService:
         for need, count in sorted(rows, key=lambda r: (-r[1], r[0])):
             if need in AccessNeed._value2member_map_:
                 out.append((ngettext("{n} needs: {need}", "{n} need: {need}", count).format(
-                    n=count, need=AccessNeed(need).label.lower()), count))
+                    n=count, need=mid_sentence(AccessNeed(need).label)), count))
         for barrier, count in sorted(barriers, key=lambda r: (-r[1], r[0])):
             if barrier in Barrier._value2member_map_:
                 out.append((ngettext("{n} has a barrier: {barrier}",
                                      "{n} have a barrier: {barrier}", count).format(
-                    n=count, barrier=Barrier(barrier).label.lower()), count))
+                    n=count, barrier=mid_sentence(Barrier(barrier).label)), count))
         return out
 
 

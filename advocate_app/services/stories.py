@@ -38,7 +38,7 @@ from advocate_app.domain.story_views import (
     StoryView,
     WithdrawalResult,
 )
-from advocate_app.i18n import _
+from advocate_app.i18n import _, mid_sentence
 from advocate_app.services import audit, story_ledger, timeline, versions
 from advocate_app.services.access import require
 from advocate_app.services.board_common import as_date
@@ -479,7 +479,7 @@ def _attachment_row(session: Session, attachment_id: int) -> StoryAttachment:
 def _channel_list(channels: frozenset[StoryChannel]) -> str:
     from advocate_app.i18n.formatting import format_list
 
-    return format_list(channel.label.lower() for channel in StoryChannel if channel in channels)
+    return format_list(mid_sentence(channel.label) for channel in StoryChannel if channel in channels)
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -149,7 +150,17 @@ def _drop_menu(menu: QMenu) -> None:
         menu.removeAction(action)
         if action.parent() is not menu:  # the window's commands; the menu takes its own
             action.deleteLater()
+    # Off the bar for PySide too: the bar's wrapper would otherwise keep every menu it ever
+    # made (and, through them, their commands) for as long as the window lives, one more set
+    # at each change of language. Held here until Qt has deleted it, so Python never does.
+    _dropped.difference_update([each for each in _dropped if not shiboken6.isValid(each)])
+    _dropped.add(menu)
+    menu.setParent(None)
     menu.deleteLater()  # later: the language's own entry may be the one being triggered
+
+
+#: Menus taken off the menu bar that Qt has not deleted yet (see ``_drop_menu``).
+_dropped: set[QMenu] = set()
 
 
 def retire(page: QWidget) -> None:

@@ -32,6 +32,7 @@ def install_qt_translations(app: QApplication, language: str) -> QTranslator | N
     previous = getattr(app, "_advocate_qt_translator", None)
     if previous is not None:
         QCoreApplication.removeTranslator(previous)
+        previous.deleteLater()  # (the application's child: kept for good otherwise)
     app._advocate_qt_translator = None
     if is_pseudo(language):  # Qt's own words made pseudo too (ui/pseudo_translator.py)
         from advocate_app.ui.pseudo_translator import install_pseudo_translator

@@ -21,7 +21,7 @@ from advocate_app.domain.community import (
     ConsentStatus,
 )
 from advocate_app.domain.member_views import MemberDetails
-from advocate_app.i18n import _, pgettext
+from advocate_app.i18n import _, mid_sentence, pgettext
 from advocate_app.i18n.formatting import format_date
 from advocate_app.services.errors import ValidationError
 from advocate_app.ui.widgets.dates import prepare_date_edit
@@ -105,7 +105,7 @@ class ConsentTab(QWidget):
     def describe(entry) -> str:
         """An answer in a few words: "Newsletter: granted"."""
         return _("{purpose}: {answer}").format(purpose=entry.purpose.label,
-                                              answer=entry.status.label.lower())
+                                              answer=mid_sentence(entry.status.label))
 
     def refresh(self) -> None:
         consent = self._services.consent
@@ -120,12 +120,12 @@ class ConsentTab(QWidget):
             state = states.get(purpose)
             if purpose in waiting:
                 answer = _("{answer} from {date}, saved with the member").format(
-                    answer=waiting[purpose].status.label.lower(),
+                    answer=mid_sentence(waiting[purpose].status.label),
                     date=format_date(waiting[purpose].effective_on))
             elif state is None or state.status is None:
                 answer = _("not asked")
             else:
-                answer = _("{answer} since {date}").format(answer=state.status.label.lower(),
+                answer = _("{answer} since {date}").format(answer=mid_sentence(state.status.label),
                                                           date=format_date(state.since))
             lines.append(_("{purpose}: {answer}").format(purpose=purpose.label, answer=answer))
         self.glance.setText("\n".join(lines))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from advocate_app.domain.outreach_content import Block, OutreachItem
 from advocate_app.domain.story_rules import ChannelConsent, StoryChannel, StoryConsentState
-from advocate_app.i18n import _
+from advocate_app.i18n import _, mid_sentence
 from advocate_app.i18n.formatting import format_date
 from advocate_app.ui import prompts
 
@@ -38,7 +38,7 @@ def consent_words(consent: ChannelConsent | None) -> str:
         return _("No consent can be found for this story.")
     channel = consent.channel.label
     if consent.state is StoryConsentState.GRANTED:
-        named = consent.identification.label.lower()
+        named = mid_sentence(consent.identification.label)
         if consent.expires_on:
             return _("{channel}: consent granted today (named: {named}), until {day}.").format(
                 channel=channel, named=named, day=format_date(consent.expires_on))

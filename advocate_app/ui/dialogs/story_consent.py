@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from advocate_app.domain.community import ConsentMethod
 from advocate_app.domain.story_rules import Identification, StoryChannel, StoryConsentState
-from advocate_app.i18n import _, ngettext, pgettext
+from advocate_app.i18n import _, mid_sentence, ngettext, pgettext
 from advocate_app.i18n.collation import sort_key
 from advocate_app.i18n.formatting import format_date, format_list
 from advocate_app.services.errors import ServiceError
@@ -78,14 +78,14 @@ class ChannelRow:
         self.channel = channel
         self.grant = QCheckBox()
         self.grant.setAccessibleName(_("Grant consent for {channel}").format(
-            channel=channel.label.lower()))
+            channel=mid_sentence(channel.label)))
         self.name = _CheckLabel(channel.label, self.grant)
         self.now = _plain_label()
         self.level = QComboBox()
         for level in Identification:
             self.level.addItem(level.label, level.value)
         self.level.setAccessibleName(_("How the teller is named in {channel}").format(
-            channel=channel.label.lower()))
+            channel=mid_sentence(channel.label)))
         self.example = _plain_label()
 
     def identification(self) -> Identification:
@@ -277,7 +277,7 @@ class StoryConsentEditor(QDialog):
         words = self._printed[row.identification()]
         row.example.setText(_("“{words}”").format(words=words))
         row.example.setAccessibleName(_("Printed in {channel} as: {words}").format(
-            channel=row.channel.label.lower(), words=words))
+            channel=mid_sentence(row.channel.label), words=words))
 
     def _update_buttons(self) -> None:
         self.record_button.setEnabled(any(r.grant.isChecked() for r in self.rows.values()))
@@ -324,7 +324,7 @@ class StoryConsentEditor(QDialog):
             if done:
                 self.refresh()
             return
-        names = format_list(c.label.lower() for c in StoryChannel if c in done)
+        names = format_list(mid_sentence(c.label) for c in StoryChannel if c in done)
         text = _("Consent recorded for {uses}.").format(uses=names)
         self.recorded.append(text)
         self.evidence_field.clear()
@@ -359,7 +359,7 @@ def _items_text(uses) -> list[str]:
         items.setdefault((use.item_id, use.item_title), []).append(use)
     lines = []
     for (_item_id, title), found in items.items():
-        channels = format_list(sorted({u.channel.label.lower() for u in found}, key=sort_key))
+        channels = format_list(sorted({mid_sentence(u.channel.label) for u in found}, key=sort_key))
         last = max(u.used_at for u in found)
         lines.append(_("• {item} ({channels}; last used {day})").format(
             item=title or _("an item since deleted"), channels=channels,

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.domain.story_rules import SessionAttendance, SessionMode, SessionSupport
-from advocate_app.i18n import _
+from advocate_app.i18n import _, mid_sentence
 from advocate_app.services.errors import ConcurrentEditError, ServiceError
 from advocate_app.ui.dialogs import board_editor
 from advocate_app.ui.dialogs.board_editor import name_buttons, say_errors, zone_combo
@@ -97,13 +97,13 @@ class MemberField(QWidget):
         shown = name if member_id is not None else self._none_text
         self.name_label.setText(shown)
         self.choose_button.setAccessibleName(
-            _("Choose the {what} (now: {name})").format(what=self._title.lower(), name=shown))
-        self.clear_button.setAccessibleName(_("No {what}").format(what=self._title.lower()))
+            _("Choose the {what} (now: {name})").format(what=mid_sentence(self._title), name=shown))
+        self.clear_button.setAccessibleName(_("No {what}").format(what=mid_sentence(self._title)))
         self.clear_button.setEnabled(member_id is not None)
 
     def choose(self) -> None:
         chosen = board_editor.pick_member(self._services, self, _("Choose the {what}").format(
-            what=self._title.lower()))
+            what=mid_sentence(self._title)))
         if chosen is not None:
             self.set_member(*chosen)
 

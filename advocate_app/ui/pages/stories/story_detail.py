@@ -9,7 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
 from advocate_app.domain.story_rules import StoryConsentState
-from advocate_app.i18n import _
+from advocate_app.i18n import _, mid_sentence
 from advocate_app.i18n.collation import sort_key
 from advocate_app.i18n.formatting import format_date, format_datetime, format_list, format_number
 from advocate_app.services.errors import ServiceError
@@ -30,7 +30,7 @@ def consent_words(consent) -> str:
     3 Dec 2027"."""
     state = consent.state
     if state is StoryConsentState.GRANTED:
-        text = _("Granted: {level}").format(level=consent.identification.label.lower())
+        text = _("Granted: {level}").format(level=mid_sentence(consent.identification.label))
         if consent.expires_on is not None:
             text = _("{state}, until {day}").format(state=text,
                                                    day=format_date(consent.expires_on))
