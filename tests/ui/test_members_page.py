@@ -531,3 +531,30 @@ def test_a_report_that_cannot_be_written_says_so_and_the_page_carries_on(qtbot, 
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert shown == ["Everything we hold about Zoë Ørsted"]
     assert not target.parent.exists()
+
+
+@pytest.mark.parametrize("direction", [Qt.LayoutDirection.LeftToRight,
+                                       Qt.LayoutDirection.RightToLeft])
+def test_search_then_enter_chooses_the_first_member_found_in_either_direction(
+        qtbot, services, monkeypatch, direction):
+    _add(services, "Ama", "Boateng")
+    found = _add(services, "Layla", "Haddad")
+    app = QApplication.instance()
+    app.setLayoutDirection(direction)
+    try:
+        page = MembersPage(services)
+        qtbot.addWidget(page)
+        page.resize(1000, 600)
+        page.show()
+        qtbot.waitExposed(page)
+        page.refresh()
+        opened = []
+        monkeypatch.setattr(page, "_run_editor",
+                            lambda dialog: opened.append(dialog.windowTitle()) or False)
+        page.search_field.setText("Haddad")
+        qtbot.keyClick(page.search_field, Qt.Key.Key_Return)
+        assert page.selected_member_id() == found.id
+        page.edit_selected()  # what Enter in the list, or Edit…, does next
+        assert opened == ["Edit Layla Haddad"]
+    finally:
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

@@ -35,6 +35,7 @@ from advocate_app.ui.help import install_help_key
 from advocate_app.ui.models.rows import Row
 from advocate_app.ui.widgets.heading import Heading
 from advocate_app.ui.widgets.screen import fit_to_screen
+from advocate_app.ui.widgets.tables import select_row
 
 if TYPE_CHECKING:
     from advocate_app.domain.board_views import BoardInput
@@ -324,7 +325,7 @@ class BoardEditor(QDialog):
     def _fill_members(self, select: int | None = None) -> None:
         self._show_seats()
         if select is not None and 0 <= select < len(self._seats):
-            self.members_table.selectRow(select)
+            select_row(self.members_table, select)
         self._selection_changed()
 
     def _current_row(self) -> int | None:

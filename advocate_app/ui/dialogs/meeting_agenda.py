@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from advocate_app.domain.board_views import AgendaInput
 from advocate_app.i18n import _, ngettext
 from advocate_app.ui import prompts
-from advocate_app.ui.widgets.tables import readable_columns
+from advocate_app.ui.widgets.tables import readable_columns, select_row
 
 A_TITLE, A_PRESENTER, A_MINUTES = range(3)
 
@@ -122,7 +122,7 @@ class AgendaTab(QWidget):
                 table.setItem(row, column, item)
         table.blockSignals(False)
         if select is not None and 0 <= select < len(self._agenda):
-            table.selectRow(select)
+            select_row(table, select)
         self._selection_changed()
         total = sum(entry.minutes for entry in self._agenda)
         self.total.setText(_("{items}, {minutes} in all").format(

@@ -35,7 +35,7 @@ from advocate_app.ui.dialogs.board_editor import name_buttons
 from advocate_app.ui.help import install_help_key
 from advocate_app.ui.models.rows import Cell, Row, RowsModel, select_id, selected_id
 from advocate_app.ui.widgets.screen import fit_to_screen
-from advocate_app.ui.widgets.tables import rows_table
+from advocate_app.ui.widgets.tables import rows_table, select_row
 
 LANGUAGE, STATE, TRANSLATED_BY, REVIEWED_BY, READERS = range(5)
 
@@ -160,7 +160,7 @@ class TranslationsDialog(QDialog):
                                   Cell(reviewed), Cell(readers, view.readers)]))
         self.model.set_rows(rows)
         if self.table.currentIndex().row() < 0 and rows:
-            self.table.selectRow(0)
+            select_row(self.table, 0)
         self._update()
 
     def chosen(self) -> TranslationView | None:

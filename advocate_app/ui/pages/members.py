@@ -26,6 +26,7 @@ from advocate_app.ui.pages.member_actions import MemberActions
 from advocate_app.ui.pages.member_filters import MemberFilters
 from advocate_app.ui.pages.member_list import MemberList
 from advocate_app.ui.widgets.heading import Heading
+from advocate_app.ui.widgets.tables import select_row
 from advocate_app.ui.widgets.visibility import shown_if
 
 
@@ -230,7 +231,7 @@ class MembersPage(QWidget):
         self.imported_bar.setVisible(True)
         self.refresh()
         if self.model.rowCount():
-            self.table.selectRow(0)
+            select_row(self.table, 0)
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_everyone(self) -> None:
@@ -249,7 +250,7 @@ class MembersPage(QWidget):
         self._apply_filters()
         if self.model.rowCount():
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.table.selectRow(0)
+            select_row(self.table, 0)
 
     def _selected_row(self):
         return self.list.selected_row()

@@ -28,7 +28,7 @@ from advocate_app.ui import prompts
 from advocate_app.ui.models.rows import SORT_ROLE, Cell, Row, RowsModel, select_id, selected_id
 from advocate_app.ui.pages.outreach_output import OutreachOutput
 from advocate_app.ui.widgets.heading import Heading
-from advocate_app.ui.widgets.tables import rows_table
+from advocate_app.ui.widgets.tables import rows_table, select_row
 from advocate_app.ui.widgets.visibility import shown_if
 
 TITLE, KIND, LANGUAGE, CHANGED, TRANSLATIONS = range(5)
@@ -250,7 +250,7 @@ class OutreachPage(QWidget):
         if keep is not None:
             self.select_item(keep)
         elif self.shown.rowCount():
-            self.table.selectRow(0)
+            select_row(self.table, 0)
         self._selection_changed()
 
     def focus_first(self) -> None:

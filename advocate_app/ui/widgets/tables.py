@@ -267,3 +267,19 @@ def rows_table(model: QAbstractItemModel, accessible_name: str, *,
     rows_model(view).keep_selection_of(view)
     readable_columns(view, main, wrap=wrap)
     return view
+
+
+def select_row(view: QTableView, row: int) -> None:
+    """Select ``row`` and make it the current row, in either direction. Qt's own
+    ``selectRow`` finds the column to make current at the leading edge of the viewport, which
+    in a right-to-left window lies just past the last column: the row is highlighted but no
+    row is current, so Edit, Enter and the details beside the list find nothing chosen."""
+    model = view.model()
+    if model is None or not 0 <= row < model.rowCount():
+        return
+    header = view.horizontalHeader()
+    column = next((header.logicalIndex(visual) for visual in range(header.count())
+                   if not header.isSectionHidden(header.logicalIndex(visual))), 0)
+    flags = (view.selectionModel().SelectionFlag.ClearAndSelect
+             | view.selectionModel().SelectionFlag.Rows)
+    view.selectionModel().setCurrentIndex(model.index(row, column), flags)
