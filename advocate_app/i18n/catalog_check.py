@@ -181,8 +181,10 @@ def _message_problems(message: Any, catalog: Catalog, language: str) -> list[str
     form_of_one = gettext.c2py(catalog.plural_expr)(1) if plural else 0
     for index, text in enumerate(strings):
         have = placeholders(text)
-        added = have - wanted
-        lost = wanted - have
+        # Each placeholder at least once: a language may name a thing once where English
+        # repeats it ("no {language} translation" -> "no translation into this language").
+        added = Counter(dict.fromkeys(have.keys() - wanted.keys(), 1))
+        lost = Counter(dict.fromkeys(wanted.keys() - have.keys(), 1))
         if added:
             found.append(f"placeholder {sorted(added)} added in {text!r}")
         may_drop = (  # "every day" / "every {n} days": the form for one may say it in words

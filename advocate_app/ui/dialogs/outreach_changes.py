@@ -19,13 +19,15 @@ from advocate_app.ui.widgets.screen import fit_to_screen
 def changes_html(changes: list[Change]) -> str:
     """The changes as a page a person reads (and a screen reader reads in order)."""
     parts = []
+    # Translated outside the templates: message extraction does not look inside f-strings.
+    before_label, now_label = escape(_("Before:")), escape(_("Now:"))
     for change in changes:
         if change.kind is ChangeKind.ADDED:
-            parts.append(f"<h3>{escape(_('{place}: added').format(place=change.where))}</h3>"
-                         f"<p>{escape(change.new)}</p>")
+            heading = escape(_("{place}: added").format(place=change.where))
+            parts.append(f"<h3>{heading}</h3><p>{escape(change.new)}</p>")
         elif change.kind is ChangeKind.REMOVED:
-            parts.append(f"<h3>{escape(_('{place}: removed').format(place=change.where))}</h3>"
-                         f"<p><s>{escape(change.old)}</s></p>")
+            heading = escape(_("{place}: removed").format(place=change.where))
+            parts.append(f"<h3>{heading}</h3><p><s>{escape(change.old)}</s></p>")
         else:
             before = "".join(
                 f"<s><b>{escape(text)}</b></s>" if kind is PieceKind.REMOVED else escape(text)
@@ -33,9 +35,9 @@ def changes_html(changes: list[Change]) -> str:
             now = "".join(
                 f"<u><b>{escape(text)}</b></u>" if kind is PieceKind.ADDED else escape(text)
                 for kind, text in change.pieces if kind is not PieceKind.REMOVED)
-            parts.append(
-                f"<h3>{escape(_('{place}: changed').format(place=change.where))}</h3>"
-                f"<p>{escape(_('Before:'))} {before}</p><p>{escape(_('Now:'))} {now}</p>")
+            heading = escape(_("{place}: changed").format(place=change.where))
+            parts.append(f"<h3>{heading}</h3>"
+                         f"<p>{before_label} {before}</p><p>{now_label} {now}</p>")
     return "".join(parts)
 
 
