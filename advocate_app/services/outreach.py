@@ -139,10 +139,12 @@ class OutreachService:
                 record = found
                 versions.expect_version(record, expected_version,
                                         lambda: self._stored(item_id))
-            outreach_pictures.store(uow.session, pictures)
             outreach_revisions.write(uow.session, record, item, content,
                                      self._actor.account_id,
                                      outreach_revisions.previous_item(record), item_id is None)
+            # After the record is filled in: looking up a picture flushes the session, and a
+            # new record flushed before then has no title or kind.
+            outreach_pictures.store(uow.session, pictures)
             versions.commit(uow, None if item_id is None else lambda: self._stored(item_id))
             return record.id
 
