@@ -277,12 +277,13 @@ def test_you_said_we_did_comes_in_the_languages_the_members_read(services):
     documents = services.board_documents
     assert documents.you_said_we_did() == []  # no promise kept yet
     _held_meeting(services)  # five members, who read English; one promise kept
-    for given, language in (("Léa", "fr"), ("Hugo", "fr"), ("Jonas", "de")):
+    for given, language in (("Léa", "fr"), ("Hugo", "fr"), ("Jonas", "de"), ("Yuki", "ja")):
         services.members.create(MemberInput(given_name=given, family_name="Martin",
                                             preferred_language=language))
     items = documents.you_said_we_did()
-    # Most readers first; German is left out: Advocate cannot write the framing words in it.
-    assert [i.language for i in items] == ["en", "fr"]
+    # Most readers first; Japanese is left out: Advocate cannot write the framing words in it.
+    assert [i.language for i in items] == ["en", "fr", "de"]
+    assert items[2].title != items[0].title  # its own words, in German
     assert {i.group for i in items} == {YOU_SAID_WE_DID_GROUP}
     table = next(b for b in items[0].blocks if b.type == "table")
     assert table.data["rows"] == [["Visits are too long", "The first visit is now split in two.",
