@@ -138,6 +138,7 @@ def rebuild_menus(window: MainWindow) -> None:
     bar.clear()
     for menu in old_menus:
         _drop_menu(menu)
+        _off_the_bar(menu)
     build_menus(window)
 
 
@@ -150,16 +151,20 @@ def _drop_menu(menu: QMenu) -> None:
         menu.removeAction(action)
         if action.parent() is not menu:  # the window's commands; the menu takes its own
             action.deleteLater()
-    # Off the bar for PySide too: the bar's wrapper would otherwise keep every menu it ever
-    # made (and, through them, their commands) for as long as the window lives, one more set
-    # at each change of language. Held here until Qt has deleted it, so Python never does.
-    _dropped.difference_update([each for each in _dropped if not shiboken6.isValid(each)])
-    _dropped.add(menu)
-    menu.setParent(None)
     menu.deleteLater()  # later: the language's own entry may be the one being triggered
 
 
-#: Menus taken off the menu bar that Qt has not deleted yet (see ``_drop_menu``).
+def _off_the_bar(menu: QMenu) -> None:
+    """A menu of the bar's, off it for PySide too: the bar's wrapper would otherwise keep
+    every menu it ever made (and, through them, their commands) for as long as the window
+    lives, one more set at each change of language. Held here until Qt has deleted it, so
+    Python never does."""
+    _dropped.difference_update([each for each in _dropped if not shiboken6.isValid(each)])
+    _dropped.add(menu)
+    menu.setParent(None)
+
+
+#: Menus taken off the menu bar that Qt has not deleted yet (see ``_off_the_bar``).
 _dropped: set[QMenu] = set()
 
 
