@@ -195,6 +195,9 @@ class PdfPreview(QWidget):
         self._running = task
         _RUNNING.add(task)
         task.finished.connect(self._finished)
+        # Let go even when this preview is gone by then (its page rebuilt in another language,
+        # its window closed): the drawing, and the item it holds, would stay for good.
+        task.finished.connect(lambda: QTimer.singleShot(0, lambda: _release(task)))
         self.busy_changed.emit(True)
 
     def _done(self, result) -> None:
@@ -234,13 +237,11 @@ class PdfPreview(QWidget):
                                      pages).format(profile=self.profile().label, n=pages))
 
     def _finished(self) -> None:
-        task, self._running = self._running, None
+        self._running = None  # (the drawing is let go by the connection made in ``_start``)
         if self._next and self._item is not None:
             self._start()
         elif not self._pending.isActive():
             self.busy_changed.emit(False)
-        if task is not None:
-            QTimer.singleShot(0, lambda: _release(task))
 
     def wait(self, milliseconds: int = 10_000) -> None:
         """Let any drawing asked for or in progress end (windows closing, tests)."""
@@ -253,6 +254,8 @@ class PdfPreview(QWidget):
 
 def _release(task: QObject) -> None:
     """Forget a finished drawing once its thread has fully stopped."""
+    if task not in _RUNNING:
+        return
     task.wait()
     _RUNNING.discard(task)
     task.deleteLater()
