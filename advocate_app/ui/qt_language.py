@@ -49,6 +49,7 @@ def install_qt_translations(app: QApplication, language: str) -> QTranslator | N
         app.installTranslator(translator)
         app._advocate_qt_translator = translator
         return translator
+    translator.deleteLater()  # (none for this language: not kept as the application's child)
     return None
 
 
