@@ -84,7 +84,7 @@ def test_choosing_french_changes_the_window_and_keeps_the_section_and_the_minute
     # status bar says it changes language when opened again.
     assert shiboken6.isValid(live) and live.isVisible()
     assert live.notes.toPlainText() == "Amina welcomed everyone; not yet saved"
-    assert "minute-taking window" in main_window.statusBar().currentMessage()
+    assert "prise de notes" in main_window.statusBar().currentMessage()  # said in French
     # Remembered for the next start.
     assert UiSettings(context.paths.settings_file).language == "fr"
     assert context.language == "fr"
