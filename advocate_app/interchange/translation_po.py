@@ -12,10 +12,10 @@ import re
 
 from advocate_app.i18n import _
 from advocate_app.interchange.translation_units import (
-    MAX_UNITS,
     TranslationFile,
     TranslationUnit,
     refuse,
+    take_unit,
 )
 
 _PROJECT = re.compile(r"^advocate-outreach:(\d+):([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)$")
@@ -62,13 +62,7 @@ def read_po_file(data: bytes) -> TranslationFile:
         if not message.id:
             continue  # the header
         unit_id = str(message.context or "")
-        if unit_id in seen:
-            raise refuse(_("The text “{id}” is in this file twice; nothing was "
-                           "imported.").format(id=unit_id))
-        seen.add(unit_id)
-        if len(units) >= MAX_UNITS:
-            raise refuse(_("This translation file has too many texts (at most {limit}); "
-                           "nothing was imported.").format(limit=MAX_UNITS))
+        take_unit(unit_id, seen)
         source = message.id if isinstance(message.id, str) else message.id[0]
         target = message.string if isinstance(message.string, str) else message.string[0]
         units.append(TranslationUnit(unit_id, source, target or None))

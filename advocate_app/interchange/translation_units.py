@@ -40,3 +40,16 @@ class TranslationFile:
 
 def refuse(reason: str) -> UnreadableFileError:
     return UnreadableFileError(reason)
+
+
+def take_unit(unit_id: str, seen: set[str]) -> None:
+    """Note ``unit_id`` as read; refuse a text given twice or one too many."""
+    from advocate_app.i18n import _
+
+    if unit_id in seen:
+        raise refuse(_("The text “{id}” is in this file twice; nothing was "
+                       "imported.").format(id=unit_id))
+    if len(seen) >= MAX_UNITS:
+        raise refuse(_("This translation file has too many texts (at most {limit}); "
+                       "nothing was imported.").format(limit=MAX_UNITS))
+    seen.add(unit_id)

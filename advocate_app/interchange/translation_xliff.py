@@ -20,10 +20,10 @@ from advocate_app.i18n import _
 from advocate_app.interchange.translation_units import (
     MAX_DEPTH,
     MAX_ELEMENTS,
-    MAX_UNITS,
     TranslationFile,
     TranslationUnit,
     refuse,
+    take_unit,
 )
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -192,13 +192,7 @@ def read_xliff(data: bytes, markup: dict[str, str]) -> TranslationFile:
     seen: set[str] = set()
     for element in file.iter(_X + "unit"):
         unit_id = str(element.get("id") or "")
-        if unit_id in seen:
-            raise refuse(_("The text “{id}” is in this file twice; nothing was "
-                           "imported.").format(id=unit_id))
-        seen.add(unit_id)
-        if len(units) >= MAX_UNITS:
-            raise refuse(_("This translation file has too many texts (at most {limit}); "
-                           "nothing was imported.").format(limit=MAX_UNITS))
+        take_unit(unit_id, seen)
         sources, targets = [], []
         for segment in element.iter(_X + "segment"):
             source = segment.find(_X + "source")
