@@ -58,10 +58,22 @@ class RightToLeftSentence(str):
     __slots__ = ()
 
     def format(self, /, *args: Any, **kwargs: Any) -> str:
-        return str.format(self, *(_Isolated(arg) for arg in args),
-                          **{key: _Isolated(value) for key, value in kwargs.items()})
+        shown = str.format(self, *(_Isolated(arg) for arg in args),
+                           **{key: _Isolated(value) for key, value in kwargs.items()})
+        # A sentence made only of values and punctuation ("{name} ({role}): {status}") has no
+        # letter of its own to say it reads right to left: a right-to-left mark says so.
+        return shown if _RIGHT_TO_LEFT_LETTER.search(self) else RLM + shown
+
+
+#: RIGHT-TO-LEFT MARK: an invisible letter written right to left.
+RLM = "\u200f"
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 def sentence(text: str) -> str:
-    """``text`` (a translation in a right-to-left language) ready to take values in order."""
-    return RightToLeftSentence(text) if _RIGHT_TO_LEFT_LETTER.search(text) else text
+    """``text`` (a translation in a right-to-left language) ready to take values in order:
+    a sentence with right-to-left words, or one made only of values and punctuation."""
+    if _RIGHT_TO_LEFT_LETTER.search(text) or (
+            "{" in text and not any(ch.isalpha() for ch in _PLACEHOLDER.sub("", text))):
+        return RightToLeftSentence(text)
+    return text

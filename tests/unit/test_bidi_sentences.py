@@ -50,3 +50,15 @@ def test_a_left_to_right_sentence_and_a_file_name_are_left_as_they_are(speaking)
     speaking("fr", FRENCH)
     assert _("Webinar: “{title}”, {when}").format(title="Réunion", when="demain") \
         == "Webinaire : « Réunion », demain"
+
+
+def test_a_sentence_of_values_and_punctuation_reads_right_to_left_in_arabic(speaking):
+    from advocate_app.i18n.bidi import RLM
+
+    speaking("ar", {"{name} ({role}): {status}": "{name} ({role}): {status}"})
+    shown = _("{name} ({role}): {status}").format(name="Hélène Vincent", role="الرئيس",
+                                                  status="حاضر")
+    # Its first letter is English: without the mark the whole line would read left to right.
+    assert shown == f"{RLM}{FSI}Hélène Vincent{PDI} ({FSI}الرئيس{PDI}): {FSI}حاضر{PDI}"
+    speaking("fr", {"{name} ({role}): {status}": "{name} ({role}) : {status}"})
+    assert _("{name} ({role}): {status}").format(name="A", role="B", status="C") == "A (B) : C"

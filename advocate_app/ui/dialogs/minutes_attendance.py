@@ -42,9 +42,17 @@ def attendance_change(attendee, key) -> tuple[AttendanceStatus, AttendanceMode |
 
 def attendee_text(attendee) -> str:
     """"Amina Haddad (Chair): Present, In person"."""
-    mode = f", {attendee.mode.label}" if attendee.status is AttendanceStatus.PRESENT else ""
-    role = "" if attendee.role is BoardRole.MEMBER else f" ({attendee.role.label})"
-    return f"{attendee.name}{role}: {attendee.status.label}{mode}"
+    values = {"name": attendee.name, "role": attendee.role.label,
+              "status": attendee.status.label, "mode": attendee.mode.label}
+    # Whole sentences, so that a language orders them its own way and a right-to-left one
+    # keeps an English name in its place.
+    if attendee.status is AttendanceStatus.PRESENT:
+        if attendee.role is BoardRole.MEMBER:
+            return _("{name}: {status}, {mode}").format(**values)
+        return _("{name} ({role}): {status}, {mode}").format(**values)
+    if attendee.role is BoardRole.MEMBER:
+        return _("{name}: {status}").format(**values)
+    return _("{name} ({role}): {status}").format(**values)
 
 
 class AttendancePanel(QWidget):
