@@ -80,8 +80,12 @@ def shoot(language: str, out: Path) -> None:
     from advocate_app.ui.application import create_application, install_qt_translations
     from advocate_app.ui.main_window import MainWindow
     from advocate_app.ui.settings import UiSettings
+    from advocate_app.ui.widgets.tables import select_row
 
     app = create_application([sys.argv[0]])
+    from advocate_app.ui.script_fonts import add_script_faces
+
+    add_script_faces()  # as the app does once its window shows: names in every script
     install_qt_translations(app, language)
     window = MainWindow(context, UiSettings(data.settings_file))
     window.resize(1200, 760)
@@ -104,7 +108,7 @@ def shoot(language: str, out: Path) -> None:
 
     # Members, and one member's consent.
     members = window.show_section("members")
-    members.table.selectRow(3)
+    select_row(members.table, 3)
     settle()
     save(window, out / "members.png")
 
@@ -112,7 +116,7 @@ def shoot(language: str, out: Path) -> None:
 
     with_consent = next(row for row in range(members.table.model().rowCount())
                         if _has_consent(services, members, row))
-    members.table.selectRow(with_consent)
+    select_row(members.table, with_consent)
     editor = MemberEditorDialog(services, services.members.get(members.selected_member_id()),
                                 window)
     editor.resize(1000, 720)
@@ -163,9 +167,12 @@ def shoot(language: str, out: Path) -> None:
 
     # Outreach: the leaflet in this language, its editor and a print pack.
     outreach = window.show_section("outreach")
+    leaflets = [(item_id, item) for item_id, item in _items(services)
+                if item.kind == ItemKind.LEAFLET and not item.easy_read]
+    # The leaflet in this language where the sample community has one, else the English one.
     leaflet_id, leaflet = next(
-        (item_id, item) for item_id, item in _items(services)
-        if item.kind == ItemKind.LEAFLET and item.language == language and not item.easy_read)
+        (found for found in leaflets if found[1].language == language),
+        next(found for found in leaflets if found[1].language == "en"))
     outreach.select_item(leaflet_id)
     wait_for_preview(outreach.preview)
     save(window, out / "outreach.png")
@@ -265,7 +272,9 @@ def _accounts_shots(services, window, members_page, language: str, out: Path, se
     save(sign_in, out / "sign-in.png")
     sign_in.done(0)
 
-    members_page.table.selectRow(5)
+    from advocate_app.ui.widgets.tables import select_row
+
+    select_row(members_page.table, 5)
     member = services.members.get(members_page.selected_member_id())
     editor = MemberEditorDialog(services, member, window)
     editor.resize(1000, 720)
@@ -297,7 +306,9 @@ def _accounts_shots(services, window, members_page, language: str, out: Path, se
 
 
 def _has_consent(services, members_page, row: int) -> bool:
-    members_page.table.selectRow(row)
+    from advocate_app.ui.widgets.tables import select_row
+
+    select_row(members_page.table, row)
     member_id = members_page.selected_member_id()
     return member_id is not None and len(services.consent.history(member_id)) >= 2
 

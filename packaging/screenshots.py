@@ -47,8 +47,12 @@ def main() -> int:
     from advocate_app.ui.dialogs.member_editor import MemberEditorDialog
     from advocate_app.ui.main_window import MainWindow
     from advocate_app.ui.settings import UiSettings
+    from advocate_app.ui.widgets.tables import select_row
 
     app = create_application([sys.argv[0]])
+    from advocate_app.ui.script_fonts import add_script_faces
+
+    add_script_faces()  # as the app does once its window shows: names in every script
     install_qt_translations(app, language)
     window = MainWindow(context, UiSettings(data.settings_file))
     window.set_text_scale(args.scale)
@@ -76,7 +80,7 @@ def main() -> int:
     _webinar_shots(window, services, args.out, suffix, settle)
     _story_shots(window, services, args.out, suffix, settle)
     members = window.page("members")
-    members.table.selectRow(2)
+    select_row(members.table, 2)
     editor = MemberEditorDialog(services, services.members.get(members.selected_member_id()),
                                 window)
     editor.show()
