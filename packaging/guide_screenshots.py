@@ -1,6 +1,6 @@
 """Screenshots for the user guide, from the real app with the sample community, off screen.
 
-    python packaging/guide_screenshots.py [--lang en fr] [--out advocate_app/help]
+    python packaging/guide_screenshots.py [--lang en fr …] [--out advocate_app/help]
 
 Writes OUT/<language>/images/*.png: the pictures the guide's pages show (each page names them
 in an <img> with its description). Each language runs in a process of its own, so the whole
@@ -24,10 +24,15 @@ WIDTH = 1000
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lang", nargs="+", default=["en", "fr"])
+    parser.add_argument("--lang", nargs="+", default=None,
+                        help="languages (default: every language the guide is written in)")
     parser.add_argument("--out", type=Path, default=ROOT / "advocate_app" / "help")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.lang is None:
+        from advocate_app.ui.help import GUIDE_LANGUAGES
+
+        args.lang = list(GUIDE_LANGUAGES)
     if not args.one:
         for language in args.lang:
             subprocess.run([sys.executable, __file__, "--one", "--lang", language,
