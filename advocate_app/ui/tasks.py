@@ -5,10 +5,16 @@
 
 ``work(progress, should_cancel)`` runs in a worker thread; it must not touch widgets. Results
 and errors come back on the GUI thread through the callbacks.
+
+While a task runs, Python's automatic garbage collection is held: started in the worker (by any
+allocation there), a collection would free the Qt objects of the GUI thread that wait in
+reference cycles (a closed window, a page rebuilt in another language) from the wrong thread,
+and the process crashes. Collection resumes, on the GUI thread, once no task runs.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable
@@ -24,6 +30,26 @@ _FINISHED: set[BackgroundTask] = set()
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
+#: Tasks running, and whether automatic collection was on before the first of them started
+#: (both touched on the GUI thread only).
+_running = 0
+_collection_was_on = True
+
+
+def _hold_collection() -> None:
+    global _running, _collection_was_on
+    if _running == 0:
+        _collection_was_on = gc.isenabled()
+        gc.disable()
+    _running += 1
+
+
+def _resume_collection() -> None:
+    global _running
+    _running -= 1
+    if _running == 0 and _collection_was_on:
+        gc.enable()
+
 
 class BackgroundTask(QObject):
     progress = Signal(int, int)
@@ -38,9 +64,12 @@ class BackgroundTask(QObject):
         self._thread: _Runner | None = _Runner(self)
         self._thread.finished.connect(self.finished)
         self.finished.connect(self._release_soon)
+        self._holding = False  # automatic collection held for this task
 
     def start(self) -> None:
-        if self._thread is not None:
+        if self._thread is not None and not self._thread.isRunning() and not self._holding:
+            self._holding = True
+            _hold_collection()
             self._thread.start()
 
     def cancel(self) -> None:
@@ -67,6 +96,9 @@ class BackgroundTask(QObject):
         if thread is not None:
             thread.wait()
             thread.deleteLater()
+        if self._holding:
+            self._holding = False
+            _resume_collection()
         _FINISHED.add(self)
         self.setParent(None)
         QTimer.singleShot(0, lambda: _FINISHED.discard(self))

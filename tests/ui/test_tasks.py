@@ -35,3 +35,31 @@ def test_a_failed_task_reports_once_and_is_let_go(qtbot):
     qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
     qtbot.waitUntil(lambda: not window.findChildren(BackgroundTask), timeout=5_000)
     assert [str(e) for e in errors] == ["no"]
+
+
+def test_no_garbage_is_collected_in_a_worker_thread_and_collection_comes_back(qtbot):
+    """A collection started in a worker would free the window's Qt objects from the wrong
+    thread and crash the app; it is held while tasks run and resumes after the last."""
+    import gc
+    import threading
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    seen: list[bool] = []
+    release = threading.Event()
+
+    def work(_progress, _cancel):
+        seen.append(gc.isenabled())
+        release.wait(5)
+        return True
+
+    done: list[object] = []
+    first = run_in_background(window, work, on_done=done.append, on_error=done.append)
+    second = run_in_background(window, work, on_done=done.append, on_error=done.append)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=5_000)
+    assert seen == [False, False] and not gc.isenabled()
+    release.set()
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: not first.is_running() and not second.is_running()
+                    and not window.findChildren(BackgroundTask), timeout=5_000)
+    qtbot.waitUntil(gc.isenabled, timeout=5_000)
