@@ -30,25 +30,38 @@ _FINISHED: set[BackgroundTask] = set()
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
-#: Tasks running, and whether automatic collection was on before the first of them started
-#: (both touched on the GUI thread only).
+#: Worker threads running. A worker counts itself out as its last act; collection is turned
+#: back on by the GUI thread once none runs (a task let go before its thread ended holds
+#: nothing back).
 _running = 0
-_collection_was_on = True
+_running_lock = threading.Lock()
 
 
 def _hold_collection() -> None:
-    global _running, _collection_was_on
-    if _running == 0:
-        _collection_was_on = gc.isenabled()
+    global _running
+    with _running_lock:
         gc.disable()
-    _running += 1
+        _running += 1
+
+
+def _worker_ended() -> None:
+    """Called in the worker thread as it ends: the GUI thread resumes collection."""
+    global _running
+    with _running_lock:
+        _running -= 1
+        last = _running == 0
+    if last:
+        from PySide6.QtCore import QCoreApplication
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            QTimer.singleShot(0, app, _resume_collection)
 
 
 def _resume_collection() -> None:
-    global _running
-    _running -= 1
-    if _running == 0 and _collection_was_on:
-        gc.enable()
+    with _running_lock:
+        if _running == 0:
+            gc.enable()
 
 
 class BackgroundTask(QObject):
@@ -64,11 +77,11 @@ class BackgroundTask(QObject):
         self._thread: _Runner | None = _Runner(self)
         self._thread.finished.connect(self.finished)
         self.finished.connect(self._release_soon)
-        self._holding = False  # automatic collection held for this task
+        self._started = False
 
     def start(self) -> None:
-        if self._thread is not None and not self._thread.isRunning() and not self._holding:
-            self._holding = True
+        if self._thread is not None and not self._thread.isRunning() and not self._started:
+            self._started = True
             _hold_collection()
             self._thread.start()
 
@@ -96,9 +109,6 @@ class BackgroundTask(QObject):
         if thread is not None:
             thread.wait()
             thread.deleteLater()
-        if self._holding:
-            self._holding = False
-            _resume_collection()
         _FINISHED.add(self)
         self.setParent(None)
         QTimer.singleShot(0, lambda: _FINISHED.discard(self))
@@ -122,7 +132,10 @@ class _Runner(QThread):
         self._task = task
 
     def run(self) -> None:
-        self._task._run()
+        try:
+            self._task._run()
+        finally:
+            _worker_ended()
 
 
 def run_in_background(parent: QObject, work: Work, *, on_done: Callable[[Any], None],
