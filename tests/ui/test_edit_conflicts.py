@@ -121,8 +121,14 @@ def test_live_minutes_notes_of_two_secretaries_are_never_overwritten(qtbot, serv
     assert colleague.minutes.notes(item.id).notes == "Chair welcomed all.\nMinutes approved."
 
 
-def test_a_promise_a_colleague_already_marked_kept_shows_both_evidences(
-        qtbot, services, colleague, meeting_id, monkeypatch):
+@pytest.mark.parametrize(("typed", "shown_expected"), [
+    # Other evidence: both shown to choose from.
+    ("Posted online", [[("Evidence", "Posted online", "Sent in May")]]),
+    # The same words, already saved: the same change, nothing to choose.
+    ("Sent in May", []),
+])
+def test_a_promise_a_colleague_already_marked_kept(
+        qtbot, services, colleague, meeting_id, monkeypatch, typed, shown_expected):
     from advocate_app.domain.governance import PromiseStatus
     from advocate_app.ui.pages.boards.promises_tab import PromisesTab
 
@@ -134,32 +140,12 @@ def test_a_promise_a_colleague_already_marked_kept_shows_both_evidences(
     select_id(tab.table, promise_id)
     colleague.actions.update_promise(promise_id, PromiseStatus.KEPT, "Sent in May",
                                      expected_version=1)
-    monkeypatch.setattr(prompts, "ask_text", lambda *args, **kwargs: "Posted online")
+    monkeypatch.setattr(prompts, "ask_text", lambda *args, **kwargs: typed)
     shown = _answer(monkeypatch, "keep_mine")
     tab.mark_kept()
-    assert shown == [[("Evidence", "Posted online", "Sent in May")]]
-    assert colleague.actions.promises(status=None)[0].evidence == "Posted online"
-
-
-def test_a_promise_a_colleague_already_marked_kept_with_the_same_words_asks_nothing(
-        qtbot, services, colleague, meeting_id, monkeypatch):
-    from advocate_app.domain.governance import PromiseStatus
-    from advocate_app.ui.pages.boards.promises_tab import PromisesTab
-
-    promise_id = services.actions.add_promise("Publish a summary", meeting_id=meeting_id,
-                                              owner_role="Chair")
-    tab = PromisesTab(services)
-    qtbot.addWidget(tab)
-    tab.refresh()
-    select_id(tab.table, promise_id)
-    colleague.actions.update_promise(promise_id, PromiseStatus.KEPT, "Sent in May",
-                                     expected_version=1)
-    monkeypatch.setattr(prompts, "ask_text", lambda *args, **kwargs: "Sent in May")
-    shown = _answer(monkeypatch, "keep_mine")
-    tab.mark_kept()
-    assert shown == []  # the same change, already saved: nothing to choose
+    assert shown == shown_expected
     kept = colleague.actions.promises(status=None)[0]
-    assert (kept.status, kept.evidence) == (PromiseStatus.KEPT, "Sent in May")
+    assert (kept.status, kept.evidence) == (PromiseStatus.KEPT, typed)
 
 
 def test_an_action_a_colleague_already_marked_done_asks_nothing(
