@@ -71,6 +71,21 @@ def shared_checker() -> Path | None:
     return path if path.is_file() else None
 
 
+def assert_shared_checker_passes(path: Path) -> None:
+    """Where the outside checker is installed, it passes ``path`` (nothing to ask otherwise)."""
+    import json
+    import subprocess
+    import sys
+
+    checker = shared_checker()
+    if checker is None:
+        return
+    result = subprocess.run([sys.executable, str(checker), str(path), "--json"],
+                            capture_output=True, text=True, timeout=120)
+    report = json.loads(result.stdout)
+    assert report["passed"], report["failed_checks"]
+
+
 # -- reading the file ----------------------------------------------------------------------------
 
 def _key(obj) -> tuple[int, int]:

@@ -113,9 +113,4 @@ def test_paper_form_in_another_script_reads_back_as_written(language, title, tmp
     text = "".join(words for _tag, _lang, words in elements)
     assert "\ufffd" not in text
     assert any(title in words for tag, _lang, words in elements if tag == "P"), elements[:4]
-    checker = checks.shared_checker()
-    if checker is not None:
-        result = subprocess.run([sys.executable, str(checker), str(path), "--json"],
-                                capture_output=True, text=True, timeout=120)
-        report = json.loads(result.stdout)
-        assert report["passed"], report["failed_checks"]
+    checks.assert_shared_checker_passes(path)
